@@ -1,0 +1,179 @@
+package chamada.client;
+
+import chamada.i18n.Lang;
+import chamada.protocol.Json;
+import chamada.protocol.ProtocolException;
+import chamada.protocol.Request;
+import chamada.protocol.RequestEncoder;
+import chamada.protocol.Response;
+import chamada.protocol.ResponseDecoder;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.Matricula;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The one client of the native protocol, used by the CLI, the tests and the benchmark.
+ *
+ * <p>{@link #call} sends a request and waits for its reply. For pipelining, {@link #send}
+ * and {@link #flush} write requests without waiting and {@link #receive} reads replies,
+ * which come back in request order.
+ *
+ * <p>Not thread-safe: one client per thread. Connection problems surface as
+ * {@link UncheckedIOException}; a reply the client cannot read as {@link ProtocolException}.
+ */
+public final class ChamadaClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = Json.mapper();
+    private static final RequestEncoder ENCODER = new RequestEncoder(JSON.getFactory());
+    private static final ResponseDecoder DECODER = new ResponseDecoder(JSON);
+
+    private final Socket socket;
+    private final BufferedReader in;
+    private final BufferedWriter out;
+
+    private ChamadaClient(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        this.out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Connects and says hello in {@code lang}, so the server's messages come back in it.
+     *
+     * @param timeout how long to wait for the connection and then for each reply
+     */
+    public static ChamadaClient connect(String host, int port, Lang lang, Duration timeout) {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+            ChamadaClient client = new ChamadaClient(socket);
+            client.call(new Request.Hello(Optional.of(lang)));
+            return client;
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            closeQuietly(socket);
+            throw e;
+        }
+    }
+
+    /** Sends {@code request} and returns its reply. */
+    public Response call(Request request) {
+        send(request);
+        flush();
+        return receive();
+    }
+
+    /** Queues {@code request} without flushing, for pipelining. */
+    public void send(Request request) {
+        try {
+            out.write(ENCODER.encode(request));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends a raw line as typed, e.g. {@code open 1010}; for tests and tools. */
+    public void sendLine(String line) {
+        try {
+            out.write(line);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the next reply. */
+    public Response receive() {
+        return DECODER.decode(receiveLine());
+    }
+
+    /** Reads the next reply line as it came; for tests and tools. */
+    public String receiveLine() {
+        try {
+            String line = in.readLine();
+            if (line == null) {
+                throw new UncheckedIOException(new IOException("the server closed the connection"));
+            }
+            return line;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Response login(String name, String secret) {
+        return call(new Request.Login(name, secret));
+    }
+
+    public Response open(ClassId classId) {
+        return call(new Request.Open(classId));
+    }
+
+    public Response close(ClassId classId) {
+        return call(new Request.Close(classId));
+    }
+
+    public Response status(ClassId classId) {
+        return call(new Request.Status(classId));
+    }
+
+    public Response checkIn(Matricula matricula, ClassId classId) {
+        return call(new Request.CheckIn(matricula, classId));
+    }
+
+    public Response history(ClassId classId) {
+        return call(new Request.History(classId));
+    }
+
+    public Response export(ClassId classId) {
+        return call(new Request.Export(classId));
+    }
+
+    /** Says quit and closes; safe to call on a connection the server already dropped. */
+    @Override
+    public void close() {
+        try {
+            if (!socket.isClosed()) {
+                send(new Request.Quit());
+                flush();
+                receive();
+            }
+        } catch (RuntimeException e) {
+            // The goodbye is a courtesy; a dropped connection is closed all the same.
+        } finally {
+            closeQuietly(socket);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Nothing left to release.
+        }
+    }
+}

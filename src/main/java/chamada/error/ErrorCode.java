@@ -1,0 +1,102 @@
+package chamada.error;
+
+import chamada.i18n.Bilingual;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every refusal and error Chamada can report, with its stable wire name, whether the
+ * connection stays open after it, and its text in both languages.
+ *
+ * <p>The wire name is part of the protocol: integrators branch on it, so a name never
+ * changes meaning. Texts may be improved freely.
+ */
+public enum ErrorCode implements Bilingual {
+    BAD_JSON(true,
+            "The line starts like JSON but is not a valid JSON object: {0}",
+            "A linha começa como JSON mas não é um objeto JSON válido: {0}"),
+    BAD_ENCODING(true,
+            "The line is not valid UTF-8 text.",
+            "A linha não é um texto UTF-8 válido."),
+    UNKNOWN_COMMAND(true,
+            "Unknown command \"{0}\". Send help for the list of commands.",
+            "Comando desconhecido \"{0}\". Envie help para ver a lista de comandos."),
+    WRONG_ARGUMENTS(true,
+            "Wrong number of words for {0}; type it as: {1}",
+            "Número errado de palavras para {0}; digite assim: {1}"),
+    INVALID_FIELD(true,
+            "Invalid field {0}: \"{1}\". Expected {2}.",
+            "Campo {0} inválido: \"{1}\". Esperado: {2}."),
+    MISSING_FIELD(true,
+            "Missing field {0}. Expected {1}.",
+            "Falta o campo {0}. Esperado: {1}."),
+    LINE_TOO_LONG(false,
+            "Request line longer than {0} bytes; closing the connection.",
+            "Linha de pedido com mais de {0} bytes; a conexão será encerrada."),
+    IDLE_TIMEOUT(false,
+            "No request for {0} seconds; closing the connection.",
+            "Nenhum pedido em {0} segundos; a conexão será encerrada."),
+    TOO_MANY_CONNECTIONS(false,
+            "Too many connections from your address (limit {0}); try again later.",
+            "Conexões demais a partir do seu endereço (limite {0}); tente novamente mais tarde."),
+    SHUTTING_DOWN(false,
+            "The server is shutting down; try again in a moment.",
+            "O servidor está sendo desligado; tente novamente em instantes."),
+    AUTH_REQUIRED(true,
+            "Only an authenticated teacher may do this: send login NAME SECRET first.",
+            "Somente um professor autenticado pode fazer isso: envie login NOME SENHA antes."),
+    AUTH_FAILED(true,
+            "Unknown teacher or wrong secret.",
+            "Professor desconhecido ou senha incorreta."),
+    ALREADY_OPEN(true,
+            "The roll call of class {0} is already open (since {1}).",
+            "A chamada da turma {0} já está aberta (desde {1})."),
+    NOT_OPEN(true,
+            "The roll call of class {0} is not open.",
+            "A chamada da turma {0} não está aberta."),
+    NOT_OWNER(true,
+            "The roll call of class {0} was opened by {1}; only that teacher may close it.",
+            "A chamada da turma {0} foi aberta por {1}; somente esse professor pode encerrá-la."),
+    STORE_FAILED(true,
+            "The server could not save this change; nothing was changed. Try again.",
+            "O servidor não conseguiu gravar esta alteração; nada foi alterado. Tente novamente."),
+    INTERNAL(true,
+            "Internal server error; the request was not completed.",
+            "Erro interno do servidor; o pedido não foi concluído.");
+
+    private final boolean keepsConnection;
+    private final String en;
+    private final String pt;
+
+    ErrorCode(boolean keepsConnection, String en, String pt) {
+        this.keepsConnection = keepsConnection;
+        this.en = en;
+        this.pt = pt;
+    }
+
+    /** The stable name used in the {@code "code"} field of an error reply. */
+    public String wireName() {
+        return name();
+    }
+
+    /** Whether the server keeps serving the connection after replying with this error. */
+    public boolean keepsConnection() {
+        return keepsConnection;
+    }
+
+    @Override
+    public String en() {
+        return en;
+    }
+
+    @Override
+    public String pt() {
+        return pt;
+    }
+
+    /** The code with this wire name, if this version of Chamada knows it. */
+    public static Optional<ErrorCode> fromWire(String wireName) {
+        return Arrays.stream(values()).filter(c -> c.wireName().equals(wireName)).findFirst();
+    }
+}

@@ -1,0 +1,39 @@
+package chamada.error;
+
+import chamada.i18n.Bilingual;
+
+/** What a field accepts, named in the error that refuses a bad value. */
+public enum Expected implements Bilingual {
+    CLASS_ID("a whole number from 1 to 2147483647",
+            "um número inteiro de 1 a 2147483647"),
+    MATRICULA("1 to 20 digits (leading zeros are kept)",
+            "de 1 a 20 dígitos (zeros à esquerda são mantidos)"),
+    TEACHER_NAME("1 to 64 letters, digits, dots, hyphens or underscores",
+            "de 1 a 64 letras, dígitos, pontos, hífens ou sublinhados"),
+    SECRET("a secret of 1 to 256 characters",
+            "uma senha de 1 a 256 caracteres"),
+    LANG("pt-BR or en",
+            "pt-BR ou en"),
+    OP("a command: hello, login, open, close, status, checkin, history, export, help or quit",
+            "um comando: hello, login, open, close, status, checkin, history, export, help ou quit"),
+    TEXT("a JSON string",
+            "um texto JSON (string)");
+
+    private final String en;
+    private final String pt;
+
+    Expected(String en, String pt) {
+        this.en = en;
+        this.pt = pt;
+    }
+
+    @Override
+    public String en() {
+        return en;
+    }
+
+    @Override
+    public String pt() {
+        return pt;
+    }
+}

@@ -1,0 +1,17 @@
+package chamada.i18n;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** How people read times: {@code dd/MM/yyyy HH:mm:ss}, in the zone the time carries (the server's). */
+public final class HumanTime {
+
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+
+    private HumanTime() {
+    }
+
+    public static String format(OffsetDateTime time) {
+        return FORMAT.format(time);
+    }
+}

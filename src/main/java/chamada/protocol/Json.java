@@ -1,0 +1,22 @@
+package chamada.protocol;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** The one JSON configuration of the native protocol. */
+public final class Json {
+
+    private Json() {
+    }
+
+    /**
+     * A mapper for request and reply lines. Lines are already bounded by the server's
+     * line limit; the nesting limit keeps a hostile {@code [[[[…} cheap to refuse.
+     */
+    public static ObjectMapper mapper() {
+        JsonMapper mapper = JsonMapper.builder().build();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build());
+        return mapper;
+    }
+}

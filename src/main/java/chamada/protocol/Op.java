@@ -1,0 +1,75 @@
+package chamada.protocol;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The commands of the native protocol: the {@code "op"} of a JSON request, or the first
+ * word of a typed one, with the fields its typed form takes in order.
+ */
+public enum Op {
+    HELLO("hello", List.of(Wire.LANG), 0),
+    LOGIN("login", List.of(Wire.NAME, Wire.SECRET), 2),
+    OPEN("open", List.of(Wire.CLASS), 1),
+    CLOSE("close", List.of(Wire.CLASS), 1),
+    STATUS("status", List.of(Wire.CLASS), 1),
+    CHECKIN("checkin", List.of(Wire.MATRICULA, Wire.CLASS), 2),
+    HISTORY("history", List.of(Wire.CLASS), 1),
+    EXPORT("export", List.of(Wire.CLASS), 1),
+    HELP("help", List.of(), 0),
+    QUIT("quit", List.of(), 0);
+
+    private final String wire;
+    private final List<String> fields;
+    private final int required;
+
+    Op(String wire, List<String> fields, int required) {
+        this.wire = wire;
+        this.fields = fields;
+        this.required = required;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    /** The fields in the order the typed form takes them, e.g. {@code checkin MATRICULA CLASS}. */
+    public List<String> fields() {
+        return fields;
+    }
+
+    /** How many of {@link #fields()}, from the first, must be present. */
+    public int required() {
+        return required;
+    }
+
+    /** How a person types it, e.g. {@code checkin MATRICULA CLASS}. */
+    public String usage() {
+        StringBuilder usage = new StringBuilder(wire);
+        for (int i = 0; i < fields.size(); i++) {
+            String field = fields.get(i).toUpperCase(java.util.Locale.ROOT);
+            usage.append(' ').append(i < required ? field : "[" + field + "]");
+        }
+        return usage.toString();
+    }
+
+    public static Optional<Op> fromWire(String word) {
+        return Arrays.stream(values()).filter(op -> op.wire.equalsIgnoreCase(word)).findFirst();
+    }
+
+    public static Op of(Request request) {
+        return switch (request) {
+            case Request.Hello h -> HELLO;
+            case Request.Login l -> LOGIN;
+            case Request.Open o -> OPEN;
+            case Request.Close c -> CLOSE;
+            case Request.Status s -> STATUS;
+            case Request.CheckIn c -> CHECKIN;
+            case Request.History h -> HISTORY;
+            case Request.Export e -> EXPORT;
+            case Request.Help h -> HELP;
+            case Request.Quit q -> QUIT;
+        };
+    }
+}

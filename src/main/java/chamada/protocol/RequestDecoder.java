@@ -1,0 +1,147 @@
+package chamada.protocol;
+
+import chamada.error.ChamadaException;
+import chamada.error.ErrorCode;
+import chamada.error.Expected;
+import chamada.error.Fields;
+import chamada.i18n.Lang;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.Matricula;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns one line of the native protocol into a {@link Request}: a JSON object such as
+ * {@code {"op":"checkin","matricula":"042191010","class":1010}}, or the same typed as
+ * words, {@code checkin 042191010 1010}. Both forms go through the same field checks,
+ * so they are refused with the same errors.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class RequestDecoder {
+
+    private final ObjectMapper json;
+
+    public RequestDecoder(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Decodes a line without its terminator; throws {@link ChamadaException} naming what is wrong. */
+    public Request decode(String line) {
+        String trimmed = line.strip();
+        if (trimmed.startsWith("{")) {
+            return decodeJson(trimmed);
+        }
+        return decodeWords(trimmed);
+    }
+
+    private Request decodeJson(String line) {
+        JsonNode node;
+        try {
+            node = json.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new ChamadaException(ErrorCode.BAD_JSON, shorten(e.getOriginalMessage()));
+        }
+        if (node == null || !node.isObject()) {
+            throw new ChamadaException(ErrorCode.BAD_JSON, "not an object");
+        }
+        JsonNode opNode = node.get(Wire.OP);
+        if (opNode == null || !opNode.isTextual()) {
+            throw new ChamadaException(ErrorCode.MISSING_FIELD, Wire.OP, Expected.OP);
+        }
+        Op op = Op.fromWire(opNode.asText())
+                .orElseThrow(() -> new ChamadaException(ErrorCode.UNKNOWN_COMMAND, Fields.echo(opNode.asText())));
+        Map<String, String> fields = new HashMap<>();
+        for (String field : op.fields()) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            if (value.isTextual() || (field.equals(Wire.CLASS) && value.isIntegralNumber())) {
+                fields.put(field, value.asText());
+            } else {
+                // A number would lose a matrícula's leading zeros; objects and lists mean nothing here.
+                throw Fields.invalid(field, value.toString(), expectation(field));
+            }
+        }
+        return build(op, fields);
+    }
+
+    private Request decodeWords(String line) {
+        if (line.isEmpty()) {
+            throw new ChamadaException(ErrorCode.UNKNOWN_COMMAND, "");
+        }
+        List<String> words = List.of(line.split("\\s+"));
+        Op op = Op.fromWire(words.getFirst())
+                .orElseThrow(() -> new ChamadaException(ErrorCode.UNKNOWN_COMMAND, Fields.echo(words.getFirst())));
+        List<String> args = words.subList(1, words.size());
+        if (args.size() < op.required() || args.size() > op.fields().size()) {
+            throw new ChamadaException(ErrorCode.WRONG_ARGUMENTS, op.wire(), op.usage());
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            fields.put(op.fields().get(i), args.get(i));
+        }
+        return build(op, fields);
+    }
+
+    private static Request build(Op op, Map<String, String> fields) {
+        return switch (op) {
+            case HELLO -> new Request.Hello(Optional.ofNullable(fields.get(Wire.LANG)).map(RequestDecoder::lang));
+            case LOGIN -> new Request.Login(require(fields, Wire.NAME), secret(require(fields, Wire.SECRET)));
+            case OPEN -> new Request.Open(classId(fields));
+            case CLOSE -> new Request.Close(classId(fields));
+            case STATUS -> new Request.Status(classId(fields));
+            case CHECKIN -> new Request.CheckIn(new Matricula(require(fields, Wire.MATRICULA)), classId(fields));
+            case HISTORY -> new Request.History(classId(fields));
+            case EXPORT -> new Request.Export(classId(fields));
+            case HELP -> new Request.Help();
+            case QUIT -> new Request.Quit();
+        };
+    }
+
+    private static ClassId classId(Map<String, String> fields) {
+        return ClassId.parse(require(fields, Wire.CLASS));
+    }
+
+    private static Lang lang(String tag) {
+        return Lang.parse(tag).orElseThrow(() -> Fields.invalid(Wire.LANG, tag, Expected.LANG));
+    }
+
+    private static String secret(String secret) {
+        if (secret.isEmpty() || secret.length() > 256) {
+            throw Fields.invalid(Wire.SECRET, "***", Expected.SECRET);
+        }
+        return secret;
+    }
+
+    private static String require(Map<String, String> fields, String field) {
+        String value = fields.get(field);
+        if (value == null) {
+            throw new ChamadaException(ErrorCode.MISSING_FIELD, field, expectation(field));
+        }
+        return value;
+    }
+
+    private static Expected expectation(String field) {
+        return switch (field) {
+            case Wire.CLASS -> Expected.CLASS_ID;
+            case Wire.MATRICULA -> Expected.MATRICULA;
+            case Wire.NAME -> Expected.TEACHER_NAME;
+            case Wire.SECRET -> Expected.SECRET;
+            case Wire.LANG -> Expected.LANG;
+            default -> Expected.TEXT;
+        };
+    }
+
+    private static String shorten(String text) {
+        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ");
+        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 120) + "…";
+    }
+}

@@ -1,0 +1,54 @@
+package chamada.protocol;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/** Writes a {@link Request} as one line of JSON (without the newline); the client side of {@link RequestDecoder}. */
+public final class RequestEncoder {
+
+    private final JsonFactory factory;
+
+    public RequestEncoder(JsonFactory factory) {
+        this.factory = factory;
+    }
+
+    public String encode(Request request) {
+        StringWriter out = new StringWriter(64);
+        try (JsonGenerator g = factory.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField(Wire.OP, Op.of(request).wire());
+            switch (request) {
+                case Request.Hello hello -> {
+                    if (hello.lang().isPresent()) {
+                        g.writeStringField(Wire.LANG, hello.lang().get().tag());
+                    }
+                }
+                case Request.Login login -> {
+                    g.writeStringField(Wire.NAME, login.name());
+                    g.writeStringField(Wire.SECRET, login.secret());
+                }
+                case Request.Open open -> g.writeNumberField(Wire.CLASS, open.classId().value());
+                case Request.Close close -> g.writeNumberField(Wire.CLASS, close.classId().value());
+                case Request.Status status -> g.writeNumberField(Wire.CLASS, status.classId().value());
+                case Request.CheckIn checkIn -> {
+                    g.writeStringField(Wire.MATRICULA, checkIn.matricula().value());
+                    g.writeNumberField(Wire.CLASS, checkIn.classId().value());
+                }
+                case Request.History history -> g.writeNumberField(Wire.CLASS, history.classId().value());
+                case Request.Export export -> g.writeNumberField(Wire.CLASS, export.classId().value());
+                case Request.Help help -> {
+                }
+                case Request.Quit quit -> {
+                }
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to a string cannot fail", e);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,114 @@
+package chamada.protocol;
+
+import chamada.rollcall.CheckIn;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.Matricula;
+import chamada.rollcall.PastRollCall;
+import chamada.rollcall.RollCall;
+import chamada.rollcall.TeacherName;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads one reply line of the native protocol back into a {@link Response}; the client
+ * side of {@link ResponseEncoder}. A line that is not a reply this version understands
+ * is a {@link ProtocolException}.
+ */
+public final class ResponseDecoder {
+
+    private final ObjectMapper json;
+
+    public ResponseDecoder(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public Response decode(String line) {
+        JsonNode node;
+        try {
+            node = json.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new ProtocolException("reply is not JSON: " + line, e);
+        }
+        if (node == null || !node.isObject() || !node.path(Wire.OK).isBoolean()) {
+            throw new ProtocolException("reply has no \"ok\": " + line, null);
+        }
+        try {
+            return node.get(Wire.OK).booleanValue() ? success(node) : failure(node);
+        } catch (RuntimeException e) {
+            throw new ProtocolException("reply not understood: " + line, e);
+        }
+    }
+
+    private static Response failure(JsonNode node) {
+        String code = text(node, Wire.CODE);
+        String message = text(node, Wire.MESSAGE);
+        if (node.has(Wire.AT) && node.path(Wire.CLASS).asInt(-1) == 0) {
+            return new Response.CheckInRefused(time(node, Wire.AT), code, message);
+        }
+        return new Response.Failure(code, message);
+    }
+
+    private static Response success(JsonNode node) {
+        Op op = Op.fromWire(text(node, Wire.OP)).orElseThrow(() -> new IllegalArgumentException("unknown op"));
+        return switch (op) {
+            case HELLO -> new Response.Hello(node.path(Wire.PROTOCOL).asInt(), text(node, Wire.SERVER),
+                    text(node, Wire.LANG), node.path(Wire.OPEN_MODE).asBoolean());
+            case LOGIN -> new Response.LoggedIn(text(node, Wire.TEACHER));
+            case OPEN -> new Response.Opened(node.path(Wire.CLASS).asInt(), time(node, Wire.OPENED_AT));
+            case CLOSE, STATUS -> new Response.RollCallReply(rollCall(node));
+            case CHECKIN -> new Response.CheckedIn(node.path(Wire.CLASS).asInt(), time(node, Wire.AT),
+                    node.path(Wire.ALREADY_REGISTERED).asBoolean());
+            case HISTORY -> {
+                List<PastRollCall> past = new ArrayList<>();
+                ClassId classId = new ClassId(node.path(Wire.CLASS).asInt());
+                for (JsonNode item : node.path(Wire.ROLL_CALLS)) {
+                    past.add(new PastRollCall(classId, new TeacherName(text(item, Wire.TEACHER)),
+                            time(item, Wire.OPENED_AT), time(item, Wire.CLOSED_AT), item.path(Wire.COUNT).asInt()));
+                }
+                yield new Response.History(classId.value(), past);
+            }
+            case EXPORT -> {
+                List<RollCall> rollCalls = new ArrayList<>();
+                for (JsonNode item : node.path(Wire.ROLL_CALLS)) {
+                    rollCalls.add(rollCall(item));
+                }
+                yield new Response.Export(node.path(Wire.CLASS).asInt(), rollCalls);
+            }
+            case HELP -> {
+                List<String> commands = new ArrayList<>();
+                node.path(Wire.COMMANDS).forEach(c -> commands.add(c.asText()));
+                yield new Response.Help(commands);
+            }
+            case QUIT -> new Response.Goodbye(text(node, Wire.MESSAGE));
+        };
+    }
+
+    private static RollCall rollCall(JsonNode node) {
+        List<CheckIn> present = new ArrayList<>();
+        for (JsonNode item : node.path(Wire.PRESENT)) {
+            present.add(new CheckIn(new Matricula(text(item, Wire.MATRICULA)), time(item, Wire.AT)));
+        }
+        Optional<OffsetDateTime> closedAt = node.has(Wire.CLOSED_AT)
+                ? Optional.of(time(node, Wire.CLOSED_AT)) : Optional.empty();
+        return new RollCall(new ClassId(node.path(Wire.CLASS).asInt()), new TeacherName(text(node, Wire.TEACHER)),
+                time(node, Wire.OPENED_AT), closedAt, present);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("missing text field " + field);
+        }
+        return value.asText();
+    }
+
+    private static OffsetDateTime time(JsonNode node, String field) {
+        return Wire.parseTime(text(node, field));
+    }
+}

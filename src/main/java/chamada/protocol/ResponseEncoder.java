@@ -1,0 +1,140 @@
+package chamada.protocol;
+
+import chamada.rollcall.CheckIn;
+import chamada.rollcall.PastRollCall;
+import chamada.rollcall.RollCall;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Writes a {@link Response} as one line of JSON (without the newline). Every reply has
+ * {@code "ok"}; successful ones also name their {@code "op"}, so a reader of a pipelined
+ * stream can tell them apart without keeping its own list.
+ *
+ * <p>Stateless and thread-safe; streams straight through Jackson's generator, no tree.
+ */
+public final class ResponseEncoder {
+
+    private final JsonFactory factory;
+
+    public ResponseEncoder(JsonFactory factory) {
+        this.factory = factory;
+    }
+
+    public String encode(Response response) {
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator g = factory.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeBooleanField(Wire.OK, response.ok());
+            switch (response) {
+                case Response.Hello hello -> {
+                    g.writeStringField(Wire.OP, Op.HELLO.wire());
+                    g.writeNumberField(Wire.PROTOCOL, hello.protocol());
+                    g.writeStringField(Wire.SERVER, hello.server());
+                    g.writeStringField(Wire.LANG, hello.lang());
+                    g.writeBooleanField(Wire.OPEN_MODE, hello.openMode());
+                }
+                case Response.LoggedIn loggedIn -> {
+                    g.writeStringField(Wire.OP, Op.LOGIN.wire());
+                    g.writeStringField(Wire.TEACHER, loggedIn.teacher());
+                }
+                case Response.Opened opened -> {
+                    g.writeStringField(Wire.OP, Op.OPEN.wire());
+                    g.writeNumberField(Wire.CLASS, opened.classId());
+                    g.writeStringField(Wire.OPENED_AT, Wire.time(opened.openedAt()));
+                }
+                case Response.RollCallReply reply -> {
+                    RollCall rollCall = reply.rollCall();
+                    g.writeStringField(Wire.OP, (rollCall.isOpen() ? Op.STATUS : Op.CLOSE).wire());
+                    writeRollCall(g, rollCall);
+                    writePresent(g, rollCall.present());
+                }
+                case Response.CheckedIn checkedIn -> {
+                    g.writeStringField(Wire.OP, Op.CHECKIN.wire());
+                    g.writeNumberField(Wire.CLASS, checkedIn.classId());
+                    g.writeStringField(Wire.AT, Wire.time(checkedIn.at()));
+                    g.writeBooleanField(Wire.ALREADY_REGISTERED, checkedIn.alreadyRegistered());
+                }
+                case Response.CheckInRefused refused -> {
+                    g.writeStringField(Wire.OP, Op.CHECKIN.wire());
+                    g.writeStringField(Wire.CODE, refused.code());
+                    g.writeStringField(Wire.MESSAGE, refused.message());
+                    g.writeNumberField(Wire.CLASS, 0);
+                    g.writeStringField(Wire.AT, Wire.time(refused.at()));
+                }
+                case Response.History history -> {
+                    g.writeStringField(Wire.OP, Op.HISTORY.wire());
+                    g.writeNumberField(Wire.CLASS, history.classId());
+                    g.writeArrayFieldStart(Wire.ROLL_CALLS);
+                    for (PastRollCall past : history.rollCalls()) {
+                        g.writeStartObject();
+                        g.writeStringField(Wire.TEACHER, past.teacher().value());
+                        g.writeStringField(Wire.OPENED_AT, Wire.time(past.openedAt()));
+                        g.writeStringField(Wire.CLOSED_AT, Wire.time(past.closedAt()));
+                        g.writeNumberField(Wire.COUNT, past.count());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }
+                case Response.Export export -> {
+                    g.writeStringField(Wire.OP, Op.EXPORT.wire());
+                    g.writeNumberField(Wire.CLASS, export.classId());
+                    g.writeArrayFieldStart(Wire.ROLL_CALLS);
+                    for (RollCall rollCall : export.rollCalls()) {
+                        g.writeStartObject();
+                        writeRollCall(g, rollCall);
+                        writePresent(g, rollCall.present());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }
+                case Response.Help help -> {
+                    g.writeStringField(Wire.OP, Op.HELP.wire());
+                    g.writeArrayFieldStart(Wire.COMMANDS);
+                    for (String command : help.commands()) {
+                        g.writeString(command);
+                    }
+                    g.writeEndArray();
+                }
+                case Response.Goodbye goodbye -> {
+                    g.writeStringField(Wire.OP, Op.QUIT.wire());
+                    g.writeStringField(Wire.MESSAGE, goodbye.message());
+                }
+                case Response.Failure failure -> {
+                    g.writeStringField(Wire.CODE, failure.code());
+                    g.writeStringField(Wire.MESSAGE, failure.message());
+                }
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to a string cannot fail", e);
+        }
+        return out.toString();
+    }
+
+    private static void writeRollCall(JsonGenerator g, RollCall rollCall) throws IOException {
+        g.writeNumberField(Wire.CLASS, rollCall.classId().value());
+        g.writeStringField(Wire.TEACHER, rollCall.teacher().value());
+        g.writeStringField(Wire.OPENED_AT, Wire.time(rollCall.openedAt()));
+        if (rollCall.closedAt().isPresent()) {
+            g.writeStringField(Wire.CLOSED_AT, Wire.time(rollCall.closedAt().get()));
+        }
+        g.writeNumberField(Wire.COUNT, rollCall.present().size());
+    }
+
+    private static void writePresent(JsonGenerator g, List<CheckIn> present) throws IOException {
+        g.writeArrayFieldStart(Wire.PRESENT);
+        for (CheckIn checkIn : present) {
+            g.writeStartObject();
+            g.writeStringField(Wire.MATRICULA, checkIn.matricula().value());
+            g.writeStringField(Wire.AT, Wire.time(checkIn.at()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+}

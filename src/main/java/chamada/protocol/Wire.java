@@ -1,0 +1,47 @@
+package chamada.protocol;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** Names and formats shared by the native protocol's encoders and decoders. */
+public final class Wire {
+
+    /** Bumped only when a change would break an existing client. */
+    public static final int PROTOCOL_VERSION = 1;
+
+    /** Times on the wire: ISO-8601 with milliseconds and the server's offset, e.g. {@code 2026-11-21T08:00:01.250-03:00}. */
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
+
+    public static final String OP = "op";
+    public static final String OK = "ok";
+    public static final String CODE = "code";
+    public static final String MESSAGE = "message";
+    public static final String CLASS = "class";
+    public static final String MATRICULA = "matricula";
+    public static final String AT = "at";
+    public static final String NAME = "name";
+    public static final String SECRET = "secret";
+    public static final String LANG = "lang";
+    public static final String TEACHER = "teacher";
+    public static final String OPENED_AT = "opened_at";
+    public static final String CLOSED_AT = "closed_at";
+    public static final String PRESENT = "present";
+    public static final String COUNT = "count";
+    public static final String ROLL_CALLS = "roll_calls";
+    public static final String ALREADY_REGISTERED = "already_registered";
+    public static final String PROTOCOL = "protocol";
+    public static final String SERVER = "server";
+    public static final String OPEN_MODE = "open_mode";
+    public static final String COMMANDS = "commands";
+
+    private Wire() {
+    }
+
+    public static String time(OffsetDateTime time) {
+        return TIME.format(time);
+    }
+
+    public static OffsetDateTime parseTime(String text) {
+        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+}

@@ -1,0 +1,62 @@
+package chamada.server;
+
+import chamada.i18n.Lang;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything a server is started with, checked once at start-up with messages that name
+ * the option and its limits.
+ *
+ * @param bind                     address to listen on
+ * @param port                     TCP port; 0 picks a free one (tests)
+ * @param database                 the SQLite file
+ * @param teachersFile             the teachers file; empty means open mode
+ * @param maxLineBytes             longest request line accepted
+ * @param idleTimeout              a connection with no request for this long is closed
+ * @param maxConnectionsPerAddress connections one client address may hold at once
+ * @param lang                     language of replies until a client's hello chooses one
+ */
+public record ServerConfig(InetAddress bind, int port, Path database, Optional<Path> teachersFile,
+                           int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang) {
+
+    public static final int DEFAULT_PORT = 7070;
+    public static final int DEFAULT_MAX_LINE_BYTES = 8 * 1024;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(15);
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 1_000;
+
+    public ServerConfig {
+        check(port >= 0 && port <= 65_535, "--port must be from 0 to 65535, got " + port);
+        check(maxLineBytes >= 256 && maxLineBytes <= 1 << 20,
+                "--max-line-bytes must be from 256 to 1048576, got " + maxLineBytes);
+        check(!idleTimeout.isNegative() && !idleTimeout.isZero() && idleTimeout.compareTo(Duration.ofDays(1)) <= 0,
+                "--idle-timeout must be from 1 second to 1 day, got " + idleTimeout.toSeconds() + " s");
+        check(maxConnectionsPerAddress >= 1 && maxConnectionsPerAddress <= 100_000,
+                "--max-connections-per-address must be from 1 to 100000, got " + maxConnectionsPerAddress);
+    }
+
+    /** A loopback server on a free port with every default: the tests' starting point. */
+    public static ServerConfig forTests(Path database) {
+        return new ServerConfig(InetAddress.getLoopbackAddress(), 0, database, Optional.empty(),
+                DEFAULT_MAX_LINE_BYTES, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, Lang.EN);
+    }
+
+    public ServerConfig withTeachersFile(Path file) {
+        return new ServerConfig(bind, port, database, Optional.of(file), maxLineBytes, idleTimeout,
+                maxConnectionsPerAddress, lang);
+    }
+
+    public ServerConfig withLimits(int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress) {
+        return new ServerConfig(bind, port, database, teachersFile, maxLineBytes, idleTimeout,
+                maxConnectionsPerAddress, lang);
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
