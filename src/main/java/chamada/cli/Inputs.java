@@ -1,0 +1,42 @@
+package chamada.cli;
+
+import chamada.error.ChamadaException;
+import chamada.i18n.Lang;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.Matricula;
+import chamada.rollcall.TeacherName;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+import java.util.function.Function;
+
+/**
+ * Checks what was typed on the command line before anything is sent, with the same rules
+ * and bilingual messages as the server; a bad value is a usage error
+ * ({@link ExitCodes#USAGE}) naming the field.
+ */
+final class Inputs {
+
+    private Inputs() {
+    }
+
+    static ClassId classId(CommandSpec spec, Lang lang, String text) {
+        return parse(spec, lang, text, ClassId::parse);
+    }
+
+    static Matricula matricula(CommandSpec spec, Lang lang, String text) {
+        return parse(spec, lang, text, Matricula::new);
+    }
+
+    static TeacherName teacherName(CommandSpec spec, Lang lang, String text) {
+        return parse(spec, lang, text, TeacherName::ofLogin);
+    }
+
+    private static <T> T parse(CommandSpec spec, Lang lang, String text, Function<String, T> parser) {
+        try {
+            return parser.apply(text);
+        } catch (ChamadaException e) {
+            throw new ParameterException(spec.commandLine(), e.message(lang), e, null, text);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package chamada.cli;
+
+import chamada.client.ChamadaClient;
+import chamada.error.ErrorCode;
+import chamada.i18n.Lang;
+import chamada.protocol.ProtocolException;
+import chamada.protocol.Request;
+import chamada.protocol.Response;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The CLI's connection to the server for one command or one interactive session, over
+ * {@link ChamadaClient}: connects on first use, logs in when given credentials, and turns
+ * every connection problem into a {@link CommandFailure} with {@link ExitCodes#UNREACHABLE}
+ * and one readable line.
+ *
+ * <p>An interactive session may sit idle longer than the server's idle timeout, or outlive
+ * a server restart. So after the connection is lost the next call connects again, and a
+ * request is sent a second time when that is safe: always after the server said
+ * {@code IDLE_TIMEOUT} (it closed the connection without reading the request), and after a
+ * broken connection only for requests the caller marks idempotent (a check-in, a status),
+ * never for open or close, whose fate is then unknown.
+ *
+ * <p>Used by the command's own thread only; not thread-safe.
+ */
+final class Link implements AutoCloseable {
+
+    /** How long to wait for the connection and then for each reply. */
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final ServerAddress address;
+    private final Lang lang;
+    private final Optional<Request.Login> login;
+    private Optional<ChamadaClient> client = Optional.empty();
+
+    Link(ServerAddress address, Lang lang, Optional<Request.Login> login) {
+        this.address = address;
+        this.lang = lang;
+        this.login = login;
+    }
+
+    /** Where this link connects, as {@code host:port}. */
+    String display() {
+        return address.display();
+    }
+
+    /** Connects (and logs in) now if not connected yet: a session checks the server before its first prompt. */
+    void connect() {
+        client();
+    }
+
+    /** The server's hello: its version and whether it runs in open mode. */
+    Response.Hello hello() {
+        Response reply = call(c -> c.call(new Request.Hello(Optional.of(lang))), true);
+        if (reply instanceof Response.Hello hello) {
+            return hello;
+        }
+        throw notChamada(null);
+    }
+
+    /**
+     * Sends one request and returns its reply.
+     *
+     * @param idempotent whether sending it twice does no harm, so it may be resent on a
+     *                   fresh connection when the first one broke before the reply
+     */
+    Response call(Function<ChamadaClient, Response> request, boolean idempotent) {
+        boolean fresh = client.isEmpty();
+        Response reply;
+        try {
+            reply = request.apply(client());
+        } catch (UncheckedIOException e) {
+            drop();
+            if (idempotent && !fresh) {
+                return call(request, false);
+            }
+            throw new CommandFailure(ExitCodes.UNREACHABLE, Text.CONNECTION_LOST.format(lang, display(),
+                    Reasons.network(e.getCause(), lang, TIMEOUT.toSeconds())), e);
+        } catch (ProtocolException e) {
+            drop();
+            throw notChamada(e);
+        }
+        if (reply instanceof Response.Failure failure) {
+            Optional<ErrorCode> code = ErrorCode.fromWire(failure.code());
+            if (code.isPresent() && !code.get().keepsConnection()) {
+                drop();
+                if (code.get() == ErrorCode.IDLE_TIMEOUT && !fresh) {
+                    // The server hung up on our silence before reading this request: it was not done.
+                    return call(request, false);
+                }
+            }
+        }
+        return reply;
+    }
+
+    /** Says goodbye to the server, if connected. */
+    @Override
+    public void close() {
+        drop();
+    }
+
+    private ChamadaClient client() {
+        if (client.isPresent()) {
+            return client.get();
+        }
+        ChamadaClient connected;
+        try {
+            connected = ChamadaClient.connect(address.host(), address.port(), lang, TIMEOUT);
+        } catch (UncheckedIOException e) {
+            throw new CommandFailure(ExitCodes.UNREACHABLE, Text.CONNECT_FAILED.format(lang, display(),
+                    Reasons.network(e.getCause(), lang, TIMEOUT.toSeconds())), e);
+        } catch (ProtocolException e) {
+            throw notChamada(e);
+        }
+        client = Optional.of(connected);
+        login.ifPresent(this::logIn);
+        return connected;
+    }
+
+    private void logIn(Request.Login credentials) {
+        Response reply = call(c -> c.call(credentials), false);
+        if (reply instanceof Response.LoggedIn) {
+            return;
+        }
+        drop();
+        if (reply instanceof Response.Failure failure) {
+            throw new CommandFailure(ExitCodes.REFUSED, failure.message());
+        }
+        throw notChamada(null);
+    }
+
+    private CommandFailure notChamada(Throwable cause) {
+        return new CommandFailure(ExitCodes.UNREACHABLE, Text.NOT_CHAMADA.format(lang, display()), cause);
+    }
+
+    private void drop() {
+        client.ifPresent(ChamadaClient::close);
+        client = Optional.empty();
+    }
+}

@@ -1,0 +1,76 @@
+package chamada.cli;
+
+import chamada.i18n.HumanTime;
+import chamada.i18n.Lang;
+import chamada.rollcall.CheckIn;
+import chamada.rollcall.RollCall;
+
+import java.io.PrintWriter;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Prints a roll call the way a teacher reads it: a heading, then a numbered list of
+ * matrículas with their check-in times, in arrival order.
+ *
+ * <pre>
+ * Chamada da turma 1010 encerrada em 21/11/2026 08:50:00. Presentes (3):
+ *   1. 042191010  08:01:12
+ *   2. 042191011  08:01:40
+ *   3. 7          08:03:05
+ * </pre>
+ *
+ * A check-in on the day the roll call opened shows only its time; one on a later day (a
+ * roll call left open overnight) shows the full date as well.
+ */
+final class RollCallPrinter {
+
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private RollCallPrinter() {
+    }
+
+    /** The closing heading and list. */
+    static void closed(PrintWriter out, Lang lang, RollCall rollCall) {
+        OffsetDateTime closedAt = rollCall.closedAt().orElseThrow();
+        out.println(TeacherText.CLOSED.format(lang, rollCall.classId(), HumanTime.format(closedAt),
+                rollCall.present().size()));
+        list(out, lang, rollCall);
+    }
+
+    /** The heading and list of a roll call still open. */
+    static void open(PrintWriter out, Lang lang, RollCall rollCall) {
+        String since = HumanTime.format(rollCall.openedAt());
+        int count = rollCall.present().size();
+        out.println(rollCall.teacher().isReserved()
+                ? TeacherText.STATUS_OPEN_MODE.format(lang, rollCall.classId(), since, count)
+                : TeacherText.STATUS.format(lang, rollCall.classId(), since, rollCall.teacher(), count));
+        list(out, lang, rollCall);
+    }
+
+    private static void list(PrintWriter out, Lang lang, RollCall rollCall) {
+        List<CheckIn> present = rollCall.present();
+        if (present.isEmpty()) {
+            out.println("  " + TeacherText.NOBODY.format(lang));
+            return;
+        }
+        int numberWidth = Integer.toString(present.size()).length();
+        int matriculaWidth = present.stream().mapToInt(c -> c.matricula().value().length()).max().orElse(0);
+        for (int i = 0; i < present.size(); i++) {
+            CheckIn checkIn = present.get(i);
+            out.println("  " + pad(Integer.toString(i + 1), numberWidth, true) + ". "
+                    + pad(checkIn.matricula().value(), matriculaWidth, false) + "  "
+                    + time(checkIn.at(), rollCall.openedAt()));
+        }
+    }
+
+    private static String time(OffsetDateTime at, OffsetDateTime openedAt) {
+        return at.toLocalDate().equals(openedAt.toLocalDate()) ? TIME_OF_DAY.format(at) : HumanTime.format(at);
+    }
+
+    private static String pad(String text, int width, boolean left) {
+        String spaces = " ".repeat(Math.max(0, width - text.length()));
+        return left ? spaces + text : text + spaces;
+    }
+}

@@ -1,0 +1,48 @@
+package chamada.cli;
+
+import chamada.i18n.HumanTime;
+import chamada.i18n.Lang;
+import chamada.protocol.Response;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.Matricula;
+
+import java.io.PrintWriter;
+
+/**
+ * A student's check-in and its printout, shared by {@code chamada student checkin} and the
+ * interactive screen. Registered or already registered: a line on stdout and
+ * {@link ExitCodes#OK}. Refused (the seed's class 0) or an error reply: a line on stderr
+ * and {@link ExitCodes#REFUSED}.
+ */
+final class StudentActions {
+
+    private final Link link;
+    private final Lang lang;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    StudentActions(Link link, Lang lang, PrintWriter out, PrintWriter err) {
+        this.link = link;
+        this.lang = lang;
+        this.out = out;
+        this.err = err;
+    }
+
+    int checkIn(Matricula matricula, ClassId classId) {
+        // A check-in is idempotent (a second one answers "already registered"): safe to resend.
+        Response reply = link.call(c -> c.checkIn(matricula, classId), true);
+        if (reply instanceof Response.CheckedIn checkedIn) {
+            StudentText text = checkedIn.alreadyRegistered() ? StudentText.ALREADY : StudentText.REGISTERED;
+            out.println(text.format(lang, checkedIn.classId(), HumanTime.format(checkedIn.at())));
+            return ExitCodes.OK;
+        }
+        if (reply instanceof Response.CheckInRefused refused) {
+            err.println(StudentText.REFUSED.format(lang, classId, HumanTime.format(refused.at())));
+            return ExitCodes.REFUSED;
+        }
+        if (reply instanceof Response.Failure failure) {
+            return Refusals.print(err, lang, failure);
+        }
+        throw Refusals.unexpected(reply);
+    }
+}

@@ -1,0 +1,39 @@
+package chamada.cli;
+
+import chamada.rollcall.ClassId;
+import chamada.rollcall.Matricula;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code chamada student checkin MATRICULA CLASS}: one check-in (see {@link StudentActions} for the exit codes). */
+@Command(name = "checkin", mixinStandardHelpOptions = true,
+        description = "Register a student as present in the open roll call of a class.")
+final class StudentCheckInCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private StudentCommand student;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MATRICULA", description = "The student's number, 1 to 20 digits.")
+    private String matriculaText;
+
+    @Parameters(index = "1", paramLabel = "CLASS", description = "Class number, e.g. 1010.")
+    private String classText;
+
+    @Override
+    public Integer call() {
+        Matricula matricula = Inputs.matricula(spec, student.lang(), matriculaText);
+        ClassId classId = Inputs.classId(spec, student.lang(), classText);
+        try (Link link = student.link()) {
+            return new StudentActions(link, student.lang(), spec.commandLine().getOut(), spec.commandLine().getErr())
+                    .checkIn(matricula, classId);
+        }
+    }
+}

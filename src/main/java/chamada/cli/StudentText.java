@@ -1,0 +1,45 @@
+package chamada.cli;
+
+import chamada.i18n.Bilingual;
+
+/** What {@code chamada student} and its interactive mode say to a student. */
+enum StudentText implements Bilingual {
+    REGISTERED("Attendance registered in class {0} at {1}.", "Presença registrada na turma {0} em {1}."),
+    ALREADY("You had already registered in class {0} (at {1}).", "Você já registrou presença na turma {0} (em {1})."),
+    REFUSED("Class 0: the roll call of class {0} is not open. Refused at {1}.",
+            "Turma 0: a chamada da turma {0} não está aberta. Recusado em {1}."),
+    BANNER("""
+            ---------------[WELCOME]--------------------
+            Hello, student! Register your attendance.
+            Server: {0}
+            Type your matrícula, then your class number.
+            An empty matrícula (or sair, quit) leaves.
+            --------------------------------------------""", """
+            ---------------[BEM-VINDO]------------------
+            Olá, aluno(a)! Registre sua presença.
+            Servidor: {0}
+            Informe sua matrícula e depois o número da turma.
+            Matrícula vazia (ou sair, quit) sai.
+            --------------------------------------------"""),
+    ASK_MATRICULA("Matrícula: ", "Matrícula: "),
+    ASK_CLASS("Class number: ", "Número da turma: "),
+    ASK_CLASS_AGAIN("Class number [Enter = {0}]: ", "Número da turma [Enter = {0}]: ");
+
+    private final String en;
+    private final String pt;
+
+    StudentText(String en, String pt) {
+        this.en = en;
+        this.pt = pt;
+    }
+
+    @Override
+    public String en() {
+        return en;
+    }
+
+    @Override
+    public String pt() {
+        return pt;
+    }
+}

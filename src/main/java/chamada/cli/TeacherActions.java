@@ -1,0 +1,101 @@
+package chamada.cli;
+
+import chamada.i18n.HumanTime;
+import chamada.i18n.Lang;
+import chamada.protocol.Response;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.PastRollCall;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * What a teacher can do, each as one request and its printout; shared by the one-shot
+ * subcommands and the interactive mode. Each returns the exit code it deserves:
+ * {@link ExitCodes#OK}, or {@link ExitCodes#REFUSED} after printing the server's refusal.
+ * Connection problems leave as {@link CommandFailure}.
+ */
+final class TeacherActions {
+
+    private final Link link;
+    private final Lang lang;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    TeacherActions(Link link, Lang lang, PrintWriter out, PrintWriter err) {
+        this.link = link;
+        this.lang = lang;
+        this.out = out;
+        this.err = err;
+    }
+
+    int open(ClassId classId) {
+        Response reply = link.call(c -> c.open(classId), false);
+        if (reply instanceof Response.Opened opened) {
+            out.println(TeacherText.OPENED.format(lang, opened.classId(), HumanTime.format(opened.openedAt())));
+            return ExitCodes.OK;
+        }
+        return refusal(reply);
+    }
+
+    int close(ClassId classId) {
+        Response reply = link.call(c -> c.close(classId), false);
+        if (reply instanceof Response.RollCallReply closed && closed.rollCall().closedAt().isPresent()) {
+            RollCallPrinter.closed(out, lang, closed.rollCall());
+            return ExitCodes.OK;
+        }
+        return refusal(reply);
+    }
+
+    int status(ClassId classId) {
+        Response reply = link.call(c -> c.status(classId), true);
+        if (reply instanceof Response.RollCallReply status) {
+            RollCallPrinter.open(out, lang, status.rollCall());
+            return ExitCodes.OK;
+        }
+        return refusal(reply);
+    }
+
+    int history(ClassId classId) {
+        Response reply = link.call(c -> c.history(classId), true);
+        if (!(reply instanceof Response.History history)) {
+            return refusal(reply);
+        }
+        if (history.rollCalls().isEmpty()) {
+            out.println(TeacherText.HISTORY_EMPTY.format(lang, classId));
+            return ExitCodes.OK;
+        }
+        out.println(TeacherText.HISTORY.format(lang, classId, history.rollCalls().size()));
+        int number = 1;
+        for (PastRollCall past : history.rollCalls()) {
+            String opened = HumanTime.format(past.openedAt());
+            String closed = HumanTime.format(past.closedAt());
+            out.println("  " + (past.teacher().isReserved()
+                    ? TeacherText.HISTORY_LINE_OPEN_MODE.format(lang, number, opened, closed, past.count())
+                    : TeacherText.HISTORY_LINE.format(lang, number, opened, closed, past.teacher(), past.count())));
+            number++;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Writes the closed roll calls of {@code classId} to {@code csv} ({@code -} for stdout). */
+    int export(ClassId classId, Path csv) {
+        Response reply = link.call(c -> c.export(classId), true);
+        if (!(reply instanceof Response.Export export)) {
+            return refusal(reply);
+        }
+        CsvExport.Summary summary = CsvExport.write(csv, export.rollCalls(), out, lang);
+        if (!CsvExport.isStdout(csv)) {
+            out.println(TeacherText.EXPORTED.format(lang, summary.rollCalls(), classId, summary.checkIns(), csv));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Prints an error reply, or fails on a reply that makes no sense for the request. */
+    private int refusal(Response reply) {
+        if (reply instanceof Response.Failure failure) {
+            return Refusals.print(err, lang, failure);
+        }
+        throw Refusals.unexpected(reply);
+    }
+}

@@ -1,0 +1,41 @@
+package chamada.cli;
+
+import chamada.rollcall.ClassId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code chamada teacher export CLASS --csv FILE}: writes every check-in of the closed roll calls of a class as CSV ({@link CsvExport}). */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        header = "Write the closed roll calls of a class to a CSV file.",
+        description = "One row per check-in, header " + CsvExport.HEADER + ", ISO-8601 times."
+                + " A roll call with nobody present is one row with empty matricula and checked_in_at.")
+final class TeacherExportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private TeacherCommand teacher;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "CLASS", description = "Class number, e.g. 1010.")
+    private String classText;
+
+    @Option(names = "--csv", required = true, paramLabel = "FILE",
+            description = "The CSV file to write (replaced if it exists); - writes to standard output.")
+    private Path csv;
+
+    @Override
+    public Integer call() {
+        ClassId classId = Inputs.classId(spec, teacher.lang(), classText);
+        try (Link link = teacher.link(spec)) {
+            return teacher.actions(link, spec).export(classId, csv);
+        }
+    }
+}

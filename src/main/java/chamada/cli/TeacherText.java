@@ -1,0 +1,79 @@
+package chamada.cli;
+
+import chamada.i18n.Bilingual;
+
+/** What {@code chamada teacher} and its interactive mode say to a teacher. */
+enum TeacherText implements Bilingual {
+    OPENED("Roll call of class {0} opened at {1}.", "Chamada da turma {0} aberta em {1}."),
+    CLOSED("Roll call of class {0} closed at {1}. Present ({2}):",
+            "Chamada da turma {0} encerrada em {1}. Presentes ({2}):"),
+    STATUS("Roll call of class {0} open since {1}, by {2}. Present so far ({3}):",
+            "Chamada da turma {0} aberta desde {1}, por {2}. Presentes até agora ({3}):"),
+    STATUS_OPEN_MODE("Roll call of class {0} open since {1}. Present so far ({2}):",
+            "Chamada da turma {0} aberta desde {1}. Presentes até agora ({2}):"),
+    NOBODY("(nobody)", "(ninguém)"),
+    HISTORY("Closed roll calls of class {0} ({1}):", "Chamadas encerradas da turma {0} ({1}):"),
+    HISTORY_LINE("{0}. {1} to {2}, by {3}: {4} present", "{0}. {1} a {2}, por {3}: {4} presentes"),
+    HISTORY_LINE_OPEN_MODE("{0}. {1} to {2}: {3} present", "{0}. {1} a {2}: {3} presentes"),
+    HISTORY_EMPTY("Class {0} has no closed roll call yet.", "A turma {0} ainda não tem chamada encerrada."),
+    EXPORTED("Exported {0} roll call(s) of class {1}, {2} check-in(s), to {3}.",
+            "Exportada(s) {0} chamada(s) da turma {1}, {2} presença(s), para {3}."),
+    ADDED("Teacher {0} added to {1}.", "Professor {0} adicionado a {1}."),
+    BANNER("""
+            ---------------[WELCOME]--------------------
+            Hello, teacher! Chamada roll-call system.
+            Server: {0}    Teacher: {1}
+            Type a class number to open its roll call; the same number again closes it
+            and shows who is present. status N shows the list; help shows all commands;
+            an empty line, sair or quit leaves.
+            --------------------------------------------""", """
+            ---------------[BEM-VINDO]------------------
+            Olá, professor(a)! Sistema de chamada Chamada.
+            Servidor: {0}    Professor: {1}
+            Digite o número da turma para abrir a chamada; o mesmo número de novo encerra
+            a chamada e mostra os presentes. status N mostra a lista; ajuda mostra todos
+            os comandos; uma linha vazia, sair ou quit sai.
+            --------------------------------------------"""),
+    NO_LOGIN("(no login)", "(sem login)"),
+    PROMPT("class> ", "turma> "),
+    HELP("""
+            Commands:
+              N            open the roll call of class N, or close it if it is open
+              status N     who has checked in to class N so far
+              open N       open the roll call of class N
+              close N      close the roll call of class N and show who is present
+              history N    the closed roll calls of class N
+              help         this list
+              quit         leave (so do sair and an empty line)""", """
+            Comandos:
+              N            abre a chamada da turma N, ou encerra se estiver aberta
+              status N     quem já registrou presença na turma N
+              abrir N      abre a chamada da turma N
+              encerrar N   encerra a chamada da turma N e mostra os presentes
+              historico N  as chamadas encerradas da turma N
+              ajuda        esta lista
+              sair         sai (linha vazia e quit também)"""),
+    UNKNOWN_INPUT("Did not understand \"{0}\". Type help for the commands.",
+            "Não entendi \"{0}\". Digite ajuda para ver os comandos."),
+    STILL_OPEN("Note: the roll call of class(es) {0} is still open on the server.",
+            "Atenção: a chamada da(s) turma(s) {0} continua aberta no servidor."),
+    BYE("Goodbye!", "Até logo!");
+
+    private final String en;
+    private final String pt;
+
+    TeacherText(String en, String pt) {
+        this.en = en;
+        this.pt = pt;
+    }
+
+    @Override
+    public String en() {
+        return en;
+    }
+
+    @Override
+    public String pt() {
+        return pt;
+    }
+}

@@ -1,0 +1,64 @@
+package chamada.cli;
+
+import chamada.i18n.Bilingual;
+import chamada.i18n.Lang;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextsTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
+
+    /** Every enum of texts the CLI prints. */
+    private static List<Bilingual> allTexts() {
+        return Stream.of(Text.values(), TeacherText.values(), StudentText.values())
+                .flatMap(Arrays::stream).map(Bilingual.class::cast).toList();
+    }
+
+    @Test
+    void everyText_isNonBlankInBothLanguagesWithTheSamePlaceholders() {
+        for (Bilingual text : allTexts()) {
+            assertThat(text.en()).as("en of %s", text).isNotBlank();
+            assertThat(text.pt()).as("pt of %s", text).isNotBlank();
+            assertThat(placeholders(text.pt())).as("placeholders of %s", text).isEqualTo(placeholders(text.en()));
+        }
+    }
+
+    @Test
+    void studentTexts_readAsSpecifiedInBothLanguages() {
+        assertThat(StudentText.REGISTERED.format(Lang.PT_BR, 1010, "21/11/2026 08:01:12"))
+                .isEqualTo("Presença registrada na turma 1010 em 21/11/2026 08:01:12.");
+        assertThat(StudentText.REGISTERED.format(Lang.EN, 1010, "21/11/2026 08:01:12"))
+                .isEqualTo("Attendance registered in class 1010 at 21/11/2026 08:01:12.");
+        assertThat(StudentText.ALREADY.format(Lang.PT_BR, 1010, "21/11/2026 08:01:12"))
+                .isEqualTo("Você já registrou presença na turma 1010 (em 21/11/2026 08:01:12).");
+        assertThat(StudentText.REFUSED.format(Lang.PT_BR, 1010, "21/11/2026 08:01:12"))
+                .isEqualTo("Turma 0: a chamada da turma 1010 não está aberta. Recusado em 21/11/2026 08:01:12.");
+        assertThat(StudentText.REFUSED.format(Lang.EN, 1010, "21/11/2026 08:01:12"))
+                .isEqualTo("Class 0: the roll call of class 1010 is not open. Refused at 21/11/2026 08:01:12.");
+    }
+
+    @Test
+    void usageHint_keepsItsQuotes() {
+        assertThat(Text.USAGE_HINT.format(Lang.EN, "chamada teacher open")).isEqualTo("See 'chamada teacher open --help'.");
+        assertThat(Text.USAGE_HINT.format(Lang.PT_BR, "chamada teacher open")).isEqualTo("Veja 'chamada teacher open --help'.");
+    }
+
+    private static SortedSet<String> placeholders(String pattern) {
+        SortedSet<String> found = new TreeSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(pattern);
+        while (matcher.find()) {
+            found.add(matcher.group());
+        }
+        return found;
+    }
+}
