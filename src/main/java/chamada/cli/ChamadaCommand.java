@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         description = {
                 "Teachers open and close the roll call of a class; students check in while it is open.",
                 "Professores abrem e encerram a chamada de uma turma; alunos registram presença enquanto ela está aberta."},
-        subcommands = {TeacherCommand.class, StudentCommand.class},
+        subcommands = {TeacherCommand.class, StudentCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes / códigos de saída:%n",
         exitCodeList = {
                 ExitCodes.OK + ":success, also a student already registered",

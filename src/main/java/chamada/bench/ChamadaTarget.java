@@ -1,0 +1,117 @@
+package chamada.bench;
+
+import chamada.client.ChamadaClient;
+import chamada.i18n.Lang;
+import chamada.protocol.Response;
+import chamada.rollcall.CheckIn;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.Matricula;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A Chamada server driven through the one client library, {@link ChamadaClient}: the bench
+ * measures what a real client sees. The server must be in open mode (no teachers file),
+ * because the bench opens and closes its own classes.
+ */
+public final class ChamadaTarget implements Target {
+
+    private final String host;
+    private final int port;
+    private final Duration timeout;
+
+    public ChamadaTarget(String host, int port, Duration timeout) {
+        this.host = host;
+        this.port = port;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public String name() {
+        return "chamada";
+    }
+
+    /** Opens each class; one left open by an earlier run is closed and opened again, so it starts empty. */
+    @Override
+    public void prepare(List<Integer> classIds) throws IOException {
+        Parallel.forEach(classIds, this::teacher, (teacher, classId) -> {
+            ClassId id = new ClassId(classId);
+            Response opened = teacher.open(id);
+            if (opened instanceof Response.Failure failure && failure.code().equals("ALREADY_OPEN")) {
+                expect(teacher.close(id), Response.RollCallReply.class, "close class " + classId);
+                opened = teacher.open(id);
+            }
+            expect(opened, Response.Opened.class, "open class " + classId);
+        });
+    }
+
+    @Override
+    public Lane connect() throws IOException {
+        ChamadaClient client = teacher();
+        return new Lane() {
+            @Override
+            public boolean checkIn(int classId, String matricula) throws IOException, Refused {
+                Response reply;
+                try {
+                    reply = client.checkIn(new Matricula(matricula), new ClassId(classId));
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                return switch (reply) {
+                    case Response.CheckedIn checkedIn -> !checkedIn.alreadyRegistered();
+                    case Response.CheckInRefused refused -> throw new Refused(refused.code() + ": " + refused.message());
+                    case Response.Failure failure -> throw new Refused(failure.code() + ": " + failure.message());
+                    default -> throw new IOException("unexpected reply to a check-in: " + reply);
+                };
+            }
+
+            @Override
+            public void close() {
+                client.close();
+            }
+        };
+    }
+
+    /** Lists each class with {@code status}, compares per matrícula, then closes the classes. */
+    @Override
+    public ExactlyOnce verify(Map<Integer, long[]> acknowledged, long inDoubt) throws IOException {
+        Map<Integer, long[]> present = new ConcurrentHashMap<>();
+        List<Integer> classIds = List.copyOf(acknowledged.keySet());
+        Parallel.forEach(classIds, this::teacher, (teacher, classId) -> {
+            Response.RollCallReply status = expect(teacher.status(new ClassId(classId)), Response.RollCallReply.class,
+                    "status of class " + classId);
+            List<CheckIn> listed = status.rollCall().present();
+            long[] matriculas = new long[listed.size()];
+            for (int i = 0; i < matriculas.length; i++) {
+                matriculas[i] = Long.parseLong(listed.get(i).matricula().value());
+            }
+            present.put(classId, matriculas);
+        });
+        Parallel.forEach(classIds, this::teacher, (teacher, classId) ->
+                expect(teacher.close(new ClassId(classId)), Response.RollCallReply.class, "close class " + classId));
+        return ExactlyOnceCheck.members(acknowledged, present, inDoubt);
+    }
+
+    private ChamadaClient teacher() throws IOException {
+        try {
+            return ChamadaClient.connect(host, port, Lang.EN, timeout);
+        } catch (UncheckedIOException e) {
+            throw new IOException("cannot connect to Chamada at " + host + ":" + port + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+
+    private static <R extends Response> R expect(Response reply, Class<R> type, String what) throws IOException {
+        if (type.isInstance(reply)) {
+            return type.cast(reply);
+        }
+        String hint = reply instanceof Response.Failure f && f.code().equals("AUTH_REQUIRED")
+                ? " (the bench opens its own classes: run the server without --teachers)" : "";
+        throw new IOException("cannot " + what + ": " + reply + hint);
+    }
+}

@@ -1,0 +1,185 @@
+package chamada.cli;
+
+import chamada.bench.ChamadaTarget;
+import chamada.bench.Comparison;
+import chamada.bench.LoadGenerator;
+import chamada.bench.LoadPlan;
+import chamada.bench.RedisTarget;
+import chamada.bench.Report;
+import chamada.bench.RunResult;
+import chamada.bench.Target;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code chamada bench}: closed-loop check-in load against a running Chamada server, a Redis
+ * server (the baseline), or both in turn, printing throughput and latency percentiles as a
+ * table or JSON, after checking that every acknowledged check-in is counted exactly once.
+ *
+ * <p>Exits {@link ExitCodes#OK} when every run passed, {@link ExitCodes#REFUSED} when a run had
+ * errors or failed the exactly-once check, {@link ExitCodes#UNREACHABLE} when a server cannot
+ * be reached or set up. Texts are English only: this is a tool for developers, and its output
+ * is quoted in BENCHMARKS.md.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Measure check-ins per second and their latency (closed loop).",
+        description = {
+                "Opens --classes classes on a Chamada server in open mode (or empties sets class:<id> on Redis),",
+                "then each of --connections connections checks in new matriculas one at a time, waiting for",
+                "each reply, for --warmup then --duration seconds. Prints throughput and latency p50/p99/p99.9/max,",
+                "then checks through status (SCARD on Redis) that every acknowledged check-in is counted exactly",
+                "once; a mismatch fails the run. --target compare runs Chamada then Redis at each number of",
+                "connections and adds the ratios Chamada / Redis. See BENCHMARKS.md and bench/compare.sh."})
+final class BenchCommand implements Callable<Integer> {
+
+    /** What to drive; lower case because picocli matches the typed value to the constant's name. */
+    enum Mode { chamada, redis, compare }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--target", paramLabel = "chamada|redis|compare", defaultValue = "chamada",
+            description = "What to load: chamada, redis, or compare (both, in turn). Default: ${DEFAULT-VALUE}.")
+    private Mode mode;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Chamada server host (default: ${DEFAULT-VALUE}).")
+    private String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070", converter = PortConverter.class,
+            description = "Chamada server port (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--redis-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Redis host (default: ${DEFAULT-VALUE}).")
+    private String redisHost;
+
+    @Option(names = "--redis-port", paramLabel = "PORT", defaultValue = "6379", converter = PortConverter.class,
+            description = "Redis port (default: ${DEFAULT-VALUE}).")
+    private int redisPort;
+
+    @Option(names = "--connections", paramLabel = "N[,N...]", split = ",", defaultValue = "50",
+            description = "Connections, 1 to 10000; a list runs once per number (default: ${DEFAULT-VALUE}).")
+    private List<Integer> connections;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "5", converter = Seconds.class,
+            description = "Seconds measured per run (default: ${DEFAULT-VALUE}).")
+    private Duration duration;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "1", converter = Seconds.class,
+            description = "Seconds of load before measuring (default: ${DEFAULT-VALUE}).")
+    private Duration warmup;
+
+    @Option(names = "--classes", paramLabel = "K", defaultValue = "10",
+            description = "Open classes the check-ins are spread over (default: ${DEFAULT-VALUE}).")
+    private int classes;
+
+    @Option(names = "--first-class", paramLabel = "CLASS", defaultValue = "1",
+            description = "Id of the first class used; the others follow it (default: ${DEFAULT-VALUE}).")
+    private int firstClass;
+
+    @Option(names = "--pause", paramLabel = "SECONDS", defaultValue = "0", converter = Seconds.class,
+            description = "Each connection waits this long between a reply and its next check-in;"
+                    + " 0 saturates (default: ${DEFAULT-VALUE}).")
+    private Duration pause;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", converter = Seconds.class,
+            description = "Longest wait for a connection or a reply before counting an error (default: ${DEFAULT-VALUE}).")
+    private Duration timeout;
+
+    @Option(names = "--json", description = "Print one JSON document instead of tables.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<LoadPlan> plans = plans();
+        List<RunResult> runs = new ArrayList<>();
+        List<Comparison> comparisons = new ArrayList<>();
+        for (LoadPlan plan : plans) {
+            if (mode == Mode.compare) {
+                RunResult chamada = run(chamada(), plan, err);
+                RunResult redis = run(redis(), plan, err);
+                runs.add(chamada);
+                runs.add(redis);
+                comparisons.add(new Comparison(chamada, redis));
+            } else {
+                runs.add(run(mode == Mode.chamada ? chamada() : redis(), plan, err));
+            }
+        }
+        if (json) {
+            out.println(Report.json(runs, comparisons));
+        } else {
+            out.print(Report.runs(runs));
+            if (!comparisons.isEmpty()) {
+                out.println();
+                out.print(Report.comparisons(comparisons));
+            }
+        }
+        out.flush();
+        err.print(Report.problems(runs));
+        err.flush();
+        return runs.stream().allMatch(RunResult::passed) ? ExitCodes.OK : ExitCodes.REFUSED;
+    }
+
+    private List<LoadPlan> plans() {
+        try {
+            List<LoadPlan> plans = new ArrayList<>();
+            for (int n : connections) {
+                plans.add(new LoadPlan(n, warmup, duration, classes, firstClass, pause, timeout));
+            }
+            return plans;
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCodes.USAGE, "chamada bench: " + e.getMessage(), e);
+        }
+    }
+
+    private RunResult run(Target target, LoadPlan plan, PrintWriter err) throws InterruptedException {
+        err.printf(Locale.ROOT, "bench: %s, %d connections, %d classes, %.1f s warm-up + %.1f s...%n", target.name(),
+                plan.connections(), plan.classes(), plan.warmup().toMillis() / 1000.0,
+                plan.duration().toMillis() / 1000.0);
+        err.flush();
+        try {
+            return LoadGenerator.run(target, plan);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.UNREACHABLE, "chamada bench: " + target.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Target chamada() {
+        return new ChamadaTarget(host, port, timeout);
+    }
+
+    private Target redis() {
+        return new RedisTarget(redisHost, redisPort, timeout);
+    }
+
+    /** Reads a number of seconds, fractions allowed, as a {@link Duration}. */
+    static final class Seconds implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                double seconds = Double.parseDouble(value);
+                if (seconds >= 0 && seconds <= 86_400) {
+                    return Duration.ofNanos(Math.round(seconds * 1e9));
+                }
+            } catch (NumberFormatException e) {
+                // Said below.
+            }
+            throw new TypeConversionException("a number of seconds from 0 to 86400, got \"" + value + "\"");
+        }
+    }
+}

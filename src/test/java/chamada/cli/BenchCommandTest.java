@@ -1,0 +1,66 @@
+package chamada.cli;
+
+import chamada.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A short smoke run of {@code chamada bench}: asserts its exactly-once check, never its speed. */
+class BenchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void bench_shortRunAgainstRealServer_passesExactlyOnceCheck() throws Exception {
+        try (TestServer server = TestServer.start(dir)) {
+            CliRunner.Result result = new CliRunner().run("bench", "--port", Integer.toString(server.port()),
+                    "--connections", "1,4", "--classes", "3", "--warmup", "0.2", "--duration", "0.5", "--json");
+
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
+            JsonNode runs = new ObjectMapper().readTree(result.out()).get("runs");
+            assertThat(runs).hasSize(2);
+            for (JsonNode run : runs) {
+                assertThat(run.get("target").asText()).isEqualTo("chamada");
+                assertThat(run.get("errors").asLong()).isZero();
+                assertThat(run.at("/exactly_once/ok").asBoolean()).isTrue();
+                assertThat(run.at("/exactly_once/counted").asLong()).isPositive()
+                        .isEqualTo(run.at("/exactly_once/acknowledged").asLong());
+                assertThat(run.get("passed").asBoolean()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void bench_table_hasTheColumnsOfTheIssue() {
+        try (TestServer server = TestServer.start(dir)) {
+            CliRunner.Result result = new CliRunner().run("bench", "--port", Integer.toString(server.port()),
+                    "--connections", "2", "--warmup", "0", "--duration", "0.3");
+
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
+            assertThat(result.out()).contains("check-ins/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "exactly-once")
+                    .containsPattern("chamada +2 +10 .* ok \\(\\d+ counted\\)");
+        }
+    }
+
+    @Test
+    void bench_tooManyConnections_isUsageError() {
+        CliRunner.Result result = new CliRunner().run("bench", "--connections", "10001");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--connections must be from 1 to 10000");
+    }
+
+    @Test
+    void bench_noServer_isUnreachable() {
+        CliRunner.Result result = new CliRunner().run("bench", "--port", "1", "--duration", "0.2", "--timeout", "1");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(result.err()).contains("cannot connect to Chamada at 127.0.0.1:1");
+    }
+}
