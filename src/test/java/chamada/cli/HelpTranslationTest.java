@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HelpTranslationTest {
 
     private static final Terminal TERMINAL =
-            new Terminal(new BufferedReader(new StringReader("")), Map.of(), prompt -> Optional.empty(), Lang.EN);
+            new Terminal(new BufferedReader(new StringReader("")), Map.of(), prompt -> Optional.empty(), Lang.EN,
+                    action -> { });
 
     @Test
     void portugueseHelp_translatesEveryCommandOptionAndParameter() {
