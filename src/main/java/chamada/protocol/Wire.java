@@ -37,6 +37,12 @@ public final class Wire {
     private Wire() {
     }
 
+    /** This build's version, from the jar's manifest; {@code dev} when run from classes. */
+    public static String serverVersion() {
+        String version = Wire.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
     public static String time(OffsetDateTime time) {
         return TIME.format(time);
     }

@@ -1,0 +1,225 @@
+package chamada.server;
+
+import chamada.error.ChamadaException;
+import chamada.error.ErrorCode;
+import chamada.protocol.Json;
+import chamada.protocol.RequestDecoder;
+import chamada.protocol.ResponseEncoder;
+import chamada.rollcall.RollCallService;
+import chamada.rollcall.RollCallStore;
+import chamada.store.SqliteRollCallStore;
+import chamada.teachers.Teachers;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The Chamada server: listens on one TCP port and serves each connection on its own
+ * virtual thread, over one {@link RollCallService} and one store.
+ *
+ * <p>Threads: one platform thread accepts (and does nothing else); each connection gets a
+ * virtual thread; the store keeps its own ordinary threads. {@link #close()} stops
+ * gracefully: no new connections, requests in flight are answered, idle connections are
+ * told the server is stopping, then the store finishes its writes and closes.
+ */
+public final class ChamadaServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChamadaServer.class);
+
+    /** How long a graceful stop waits for requests in flight before closing connections hard. */
+    static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
+
+    private final ServerConfig config;
+    private final RollCallStore store;
+    private final Teachers teachers;
+    private final ServerSocket listener;
+    private final Dispatcher dispatcher;
+    private final RequestDecoder decoder;
+    private final ResponseEncoder encoder;
+    private final AddressLimiter limiter;
+    private final ExecutorService connections = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("chamada-conn-", 1).factory());
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicLong nextConnectionId = new AtomicLong(1);
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final Thread acceptor;
+
+    private ChamadaServer(ServerConfig config, RollCallStore store, Teachers teachers, Clock clock)
+            throws IOException {
+        this.config = config;
+        this.store = store;
+        this.teachers = teachers;
+        this.dispatcher = new Dispatcher(new RollCallService(store, clock), teachers);
+        ObjectMapper json = Json.mapper();
+        this.decoder = new RequestDecoder(json);
+        this.encoder = new ResponseEncoder(json.getFactory());
+        this.limiter = new AddressLimiter(config.maxConnectionsPerAddress());
+        this.listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        listener.bind(new InetSocketAddress(config.bind(), config.port()), 1024);
+        this.acceptor = Thread.ofPlatform().name("chamada-accept").unstarted(this::acceptLoop);
+    }
+
+    /** Opens the store, binds the port and starts accepting; returns once clients can connect. */
+    public static ChamadaServer start(ServerConfig config) throws IOException {
+        return start(config, Clock.systemDefaultZone());
+    }
+
+    /** As {@link #start(ServerConfig)}, with the clock (and so the time zone) of every time the server gives. */
+    public static ChamadaServer start(ServerConfig config, Clock clock) throws IOException {
+        Teachers teachers = Teachers.of(config.teachersFile());
+        RollCallStore store = SqliteRollCallStore.open(config.database(), clock.getZone());
+        ChamadaServer server;
+        try {
+            server = new ChamadaServer(config, store, teachers, clock);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        server.acceptor.start();
+        log.info("Chamada {} listening on {} with store {}", chamada.protocol.Wire.serverVersion(),
+                server.address(), store.describe());
+        if (teachers.openMode()) {
+            log.warn("No teachers file (--teachers): open mode, anybody may open and close roll calls");
+        }
+        return server;
+    }
+
+    /** Where the server listens; the port is the real one when the config asked for 0. */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) listener.getLocalSocketAddress();
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    public String storeDescription() {
+        return store.describe();
+    }
+
+    public boolean openMode() {
+        return teachers.openMode();
+    }
+
+    /** Blocks until the server has stopped. */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    private void acceptLoop() {
+        while (!stopping.get()) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (IOException e) {
+                if (!stopping.get()) {
+                    log.error("Accepting a connection failed", e);
+                }
+                continue;
+            }
+            connections.execute(() -> serve(socket));
+        }
+    }
+
+    private void serve(Socket socket) {
+        InetAddress address = socket.getInetAddress();
+        if (!limiter.tryAcquire(address)) {
+            refuse(socket, ErrorCode.TOO_MANY_CONNECTIONS, limiter.limit());
+            return;
+        }
+        open.add(socket);
+        try {
+            if (stopping.get()) {
+                refuse(socket, ErrorCode.SHUTTING_DOWN);
+                return;
+            }
+            Session session = new Session(config.lang(), teachers.openMode());
+            new Connection(nextConnectionId.getAndIncrement(), socket, session, dispatcher, decoder, encoder,
+                    config.maxLineBytes(), config.idleTimeout(), stopping::get).run();
+        } finally {
+            open.remove(socket);
+            limiter.release(address);
+        }
+    }
+
+    private void refuse(Socket socket, ErrorCode code, Object... args) {
+        Session session = new Session(config.lang(), teachers.openMode());
+        String reply = encoder.encode(Dispatcher.failure(session, new ChamadaException(code, args))) + "\n";
+        try (socket; OutputStream out = socket.getOutputStream()) {
+            out.write(reply.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            log.debug("Could not tell {} it was refused: {}", socket.getRemoteSocketAddress(), e.toString());
+        }
+    }
+
+    /** Stops gracefully; safe to call more than once and from a shutdown hook. */
+    @Override
+    public void close() {
+        if (!stopping.compareAndSet(false, true)) {
+            awaitQuietly();
+            return;
+        }
+        log.info("Stopping: no new connections, finishing requests in flight");
+        try {
+            listener.close();
+            acceptor.join(STOP_DEADLINE);
+        } catch (IOException e) {
+            log.warn("Closing the listener failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // Shutting the input ends each connection's read loop after the request it is answering.
+        for (Socket socket : open) {
+            try {
+                socket.shutdownInput();
+            } catch (IOException e) {
+                log.debug("Shutting input of {} failed: {}", socket.getRemoteSocketAddress(), e.toString());
+            }
+        }
+        connections.shutdown();
+        try {
+            if (!connections.awaitTermination(STOP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Connections still busy after {} s; closing them", STOP_DEADLINE.toSeconds());
+                connections.shutdownNow();
+                for (Socket socket : open) {
+                    socket.close();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            log.debug("Closing a connection failed: {}", e.toString());
+        }
+        store.close();
+        log.info("Stopped");
+        terminated.countDown();
+    }
+
+    private void awaitQuietly() {
+        try {
+            terminated.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

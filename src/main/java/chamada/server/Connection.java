@@ -1,0 +1,139 @@
+package chamada.server;
+
+import chamada.error.ChamadaException;
+import chamada.error.ErrorCode;
+import chamada.protocol.Request;
+import chamada.protocol.RequestDecoder;
+import chamada.protocol.Response;
+import chamada.protocol.ResponseEncoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One client of the native protocol: reads a request line, answers it, and so on until the
+ * client quits, hangs up, idles past the timeout, or breaks a limit.
+ *
+ * <p>Runs on its own virtual thread. Replies go out in request order; when the client has
+ * pipelined more requests, replies are flushed together once the pipeline is drained.
+ * Nothing a client sends can make this thread throw past {@link #run()}: every problem
+ * becomes an error reply, or a logged hang-up.
+ */
+final class Connection implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(Connection.class);
+
+    private final long id;
+    private final Socket socket;
+    private final Session session;
+    private final Dispatcher dispatcher;
+    private final RequestDecoder decoder;
+    private final ResponseEncoder encoder;
+    private final int maxLineBytes;
+    private final Duration idleTimeout;
+    private final BooleanSupplier stopping;
+
+    Connection(long id, Socket socket, Session session, Dispatcher dispatcher, RequestDecoder decoder,
+               ResponseEncoder encoder, int maxLineBytes, Duration idleTimeout, BooleanSupplier stopping) {
+        this.id = id;
+        this.socket = socket;
+        this.session = session;
+        this.dispatcher = dispatcher;
+        this.decoder = decoder;
+        this.encoder = encoder;
+        this.maxLineBytes = maxLineBytes;
+        this.idleTimeout = idleTimeout;
+        this.stopping = stopping;
+    }
+
+    @Override
+    public void run() {
+        try (socket) {
+            socket.setSoTimeout((int) idleTimeout.toMillis());
+            socket.setTcpNoDelay(true);
+            LineReader in = new LineReader(socket.getInputStream(), maxLineBytes);
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+            serve(in, out);
+        } catch (IOException e) {
+            log.debug("Connection {} from {} ended: {}", id, socket.getRemoteSocketAddress(), e.toString());
+        } catch (RuntimeException e) {
+            log.error("Connection {} from {} failed", id, socket.getRemoteSocketAddress(), e);
+        }
+    }
+
+    private void serve(LineReader in, OutputStream out) throws IOException {
+        while (true) {
+            Optional<String> line;
+            try {
+                line = in.readLine();
+            } catch (LineReader.LineTooLongException e) {
+                send(out, failure(ErrorCode.LINE_TOO_LONG, maxLineBytes), true);
+                return;
+            } catch (LineReader.BadEncodingException e) {
+                send(out, failure(ErrorCode.BAD_ENCODING), !in.hasBuffered());
+                continue;
+            } catch (SocketTimeoutException e) {
+                send(out, failure(ErrorCode.IDLE_TIMEOUT, idleTimeout.toSeconds()), true);
+                return;
+            }
+            if (line.isEmpty()) {
+                // The server stops by shutting our input, which reads as the end of the stream.
+                if (stopping.getAsBoolean()) {
+                    send(out, failure(ErrorCode.SHUTTING_DOWN), true);
+                }
+                out.flush();
+                return;
+            }
+            if (line.get().isBlank()) {
+                continue;
+            }
+            Response response = answer(line.get());
+            boolean last = response instanceof Response.Goodbye || closesConnection(response);
+            send(out, response, last || !in.hasBuffered());
+            if (last) {
+                return;
+            }
+        }
+    }
+
+    private Response answer(String line) {
+        Request request;
+        try {
+            request = decoder.decode(line);
+        } catch (ChamadaException e) {
+            return Dispatcher.failure(session, e);
+        }
+        try {
+            return dispatcher.handle(session, request);
+        } catch (RuntimeException e) {
+            log.error("Connection {}: unexpected failure answering {}", id, request, e);
+            return failure(ErrorCode.INTERNAL);
+        }
+    }
+
+    private static boolean closesConnection(Response response) {
+        return response instanceof Response.Failure failure
+                && ErrorCode.fromWire(failure.code()).map(code -> !code.keepsConnection()).orElse(false);
+    }
+
+    private Response.Failure failure(ErrorCode code, Object... args) {
+        return Dispatcher.failure(session, new ChamadaException(code, args));
+    }
+
+    private void send(OutputStream out, Response response, boolean flush) throws IOException {
+        out.write(encoder.encode(response).getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+        if (flush) {
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package chamada.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Reads newline-terminated UTF-8 lines from a socket with a hard limit on their length.
+ *
+ * <p>Why not {@code BufferedReader}: its {@code readLine} grows without bound on a line
+ * that never ends, and it cannot say whether more input is already buffered, which the
+ * connection uses to flush pipelined replies together. This reader never holds more than
+ * the limit, and {@link #hasBuffered()} answers that question.
+ *
+ * <p>Used by one connection's thread only.
+ */
+final class LineReader {
+
+    /** A line longer than the limit; the reader is unusable afterwards (the connection closes). */
+    static final class LineTooLongException extends IOException {
+        LineTooLongException(int limit) {
+            super("line longer than " + limit + " bytes", null);
+        }
+    }
+
+    /** A line whose bytes are not UTF-8; the line was consumed and reading may go on. */
+    static final class BadEncodingException extends IOException {
+        BadEncodingException() {
+            super("line is not valid UTF-8");
+        }
+    }
+
+    private final InputStream in;
+    private final int maxLineBytes;
+    private final byte[] buffer = new byte[8192];
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private byte[] line = new byte[256];
+    private int position;
+    private int limit;
+
+    LineReader(InputStream in, int maxLineBytes) {
+        this.in = in;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** Whether bytes of a next request are already here, so a reply may wait to be flushed with the next. */
+    boolean hasBuffered() {
+        return position < limit;
+    }
+
+    /**
+     * The next line without its {@code \n} (and without a {@code \r} before it), or empty at
+     * end of stream. A last line without a terminator still counts as a line.
+     */
+    Optional<String> readLine() throws IOException {
+        int length = 0;
+        while (true) {
+            if (position == limit && !fill()) {
+                return length == 0 ? Optional.empty() : Optional.of(decode(length));
+            }
+            int start = position;
+            int newline = -1;
+            for (int i = start; i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    newline = i;
+                    break;
+                }
+            }
+            int end = newline >= 0 ? newline : limit;
+            int chunk = end - start;
+            if (length + chunk > maxLineBytes) {
+                throw new LineTooLongException(maxLineBytes);
+            }
+            if (length + chunk > line.length) {
+                line = Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(line.length * 2, length + chunk)));
+            }
+            System.arraycopy(buffer, start, line, length, chunk);
+            length += chunk;
+            position = newline >= 0 ? newline + 1 : limit;
+            if (newline >= 0) {
+                return Optional.of(decode(length));
+            }
+        }
+    }
+
+    private boolean fill() throws IOException {
+        int read = in.read(buffer, 0, buffer.length);
+        if (read <= 0) {
+            return false;
+        }
+        position = 0;
+        limit = read;
+        return true;
+    }
+
+    private String decode(int length) throws BadEncodingException {
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
+        }
+        try {
+            return utf8.decode(ByteBuffer.wrap(line, 0, length)).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadEncodingException();
+        }
+    }
+}

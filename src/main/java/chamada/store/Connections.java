@@ -1,0 +1,51 @@
+package chamada.store;
+
+import org.sqlite.SQLiteConfig;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Opens JDBC connections to a Chamada SQLite file with the pragmas the store relies on.
+ *
+ * <p>The writer's pragmas are the durability contract: WAL so that readers never wait for
+ * the writer, {@code synchronous=FULL} so that every commit is fsynced before its futures
+ * complete (never {@code NORMAL} or {@code OFF}: in WAL mode, {@code NORMAL} may lose the last
+ * commits on power loss), foreign keys enforced, and a busy timeout in case another process
+ * (a backup, the sqlite3 shell) holds a lock for a moment.
+ */
+final class Connections {
+
+    /** How long a connection waits for a lock held by another connection before failing. */
+    static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
+    private Connections() {
+    }
+
+    /** The one read-write connection, used only by the writer thread. */
+    static Connection writer(Path file) throws SQLException {
+        SQLiteConfig config = common();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        return config.createConnection(url(file));
+    }
+
+    /** A read-only connection for one reader thread; WAL lets it read while the writer writes. */
+    static Connection reader(Path file) throws SQLException {
+        SQLiteConfig config = common();
+        config.setReadOnly(true);
+        return config.createConnection(url(file));
+    }
+
+    private static SQLiteConfig common() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        return config;
+    }
+
+    private static String url(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+}

@@ -1,0 +1,136 @@
+package chamada.store;
+
+import chamada.rollcall.CheckIn;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.Matricula;
+import chamada.rollcall.PastRollCall;
+import chamada.rollcall.RollCall;
+import chamada.rollcall.RollCallStore.StoredRollCall;
+import chamada.rollcall.TeacherName;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The store's queries, turning rows back into domain records with times in the server's zone.
+ *
+ * <p>Each query is one SQL statement, so it reads one consistent snapshot even while the
+ * writer commits. Runs on a reader thread, with that thread's connection.
+ */
+final class RollCallReads {
+
+    private static final String ROLL_CALLS_WITH_CHECK_INS = """
+            SELECT r.id, r.class_id, r.teacher, r.opened_at, r.closed_at, c.matricula, c.at
+            FROM roll_calls r
+            LEFT JOIN check_ins c ON c.roll_call_id = r.id
+            """;
+    private static final String OPEN = ROLL_CALLS_WITH_CHECK_INS + """
+            WHERE r.closed_at IS NULL
+            ORDER BY r.id, c.seq""";
+    private static final String CLOSED = ROLL_CALLS_WITH_CHECK_INS + """
+            WHERE r.class_id = ? AND r.closed_at IS NOT NULL
+            ORDER BY r.opened_at, r.id, c.seq""";
+    private static final String HISTORY = """
+            SELECT r.class_id, r.teacher, r.opened_at, r.closed_at,
+                   (SELECT COUNT(*) FROM check_ins c WHERE c.roll_call_id = r.id) AS present
+            FROM roll_calls r
+            WHERE r.class_id = ? AND r.closed_at IS NOT NULL
+            ORDER BY r.opened_at, r.id""";
+
+    private final ZoneId zone;
+
+    RollCallReads(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** The highest roll call id ever stored, or 0 for an empty store. */
+    long maxRollCallId(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM roll_calls");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Every roll call not yet closed, by id, with its check-ins in arrival order. */
+    List<StoredRollCall> open(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(OPEN)) {
+            return rollCalls(query);
+        }
+    }
+
+    /** The closed roll calls of {@code classId}, oldest first, with their check-ins in arrival order. */
+    List<RollCall> closed(Connection connection, ClassId classId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(CLOSED)) {
+            query.setInt(1, classId.value());
+            return rollCalls(query).stream().map(StoredRollCall::rollCall).toList();
+        }
+    }
+
+    /** The closed roll calls of {@code classId}, oldest first, with how many were present. */
+    List<PastRollCall> history(Connection connection, ClassId classId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(HISTORY)) {
+            query.setInt(1, classId.value());
+            List<PastRollCall> history = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    history.add(new PastRollCall(new ClassId(rows.getInt("class_id")),
+                            new TeacherName(rows.getString("teacher")), time(rows.getLong("opened_at")),
+                            time(rows.getLong("closed_at")), rows.getInt("present")));
+                }
+            }
+            return history;
+        }
+    }
+
+    /** Folds rows of {@link #ROLL_CALLS_WITH_CHECK_INS}, ordered by roll call then seq, into roll calls. */
+    private List<StoredRollCall> rollCalls(PreparedStatement query) throws SQLException {
+        List<StoredRollCall> result = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            StoredRollCall current = null;
+            List<CheckIn> present = new ArrayList<>();
+            while (rows.next()) {
+                long id = rows.getLong("id");
+                if (current == null || current.id() != id) {
+                    if (current != null) {
+                        result.add(withPresent(current, present));
+                    }
+                    current = new StoredRollCall(id, rollCall(rows));
+                    present = new ArrayList<>();
+                }
+                String matricula = rows.getString("matricula");
+                if (matricula != null) { // null: a roll call nobody checked into (LEFT JOIN)
+                    present.add(new CheckIn(new Matricula(matricula), time(rows.getLong("at"))));
+                }
+            }
+            if (current != null) {
+                result.add(withPresent(current, present));
+            }
+        }
+        return result;
+    }
+
+    private RollCall rollCall(ResultSet row) throws SQLException {
+        long closedAt = row.getLong("closed_at");
+        Optional<OffsetDateTime> closed = row.wasNull() ? Optional.empty() : Optional.of(time(closedAt));
+        return new RollCall(new ClassId(row.getInt("class_id")), new TeacherName(row.getString("teacher")),
+                time(row.getLong("opened_at")), closed, List.of());
+    }
+
+    private static StoredRollCall withPresent(StoredRollCall stored, List<CheckIn> present) {
+        RollCall r = stored.rollCall();
+        return new StoredRollCall(stored.id(), new RollCall(r.classId(), r.teacher(), r.openedAt(), r.closedAt(), present));
+    }
+
+    private OffsetDateTime time(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).atZone(zone).toOffsetDateTime();
+    }
+}

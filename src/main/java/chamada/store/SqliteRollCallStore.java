@@ -1,0 +1,160 @@
+package chamada.store;
+
+import chamada.rollcall.CheckIn;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.PastRollCall;
+import chamada.rollcall.RollCall;
+import chamada.rollcall.RollCallStore;
+import chamada.rollcall.TeacherName;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A {@link RollCallStore} in one SQLite file: writes go through one writer thread in group
+ * commits, reads through two reader threads, each with its own connection.
+ *
+ * <p>Times are stored as epoch milliseconds (finer precision is dropped) and read back as
+ * {@link OffsetDateTime} in the zone given at {@link #open}. Every method is thread-safe and
+ * meant to be called from the connections' virtual threads: none of them runs JDBC on the
+ * caller's thread, and none of the write methods waits. Futures complete on the store's
+ * threads; attach dependent stages with an executor, or just wait on them, as
+ * {@code RollCallService} does.
+ */
+public final class SqliteRollCallStore implements RollCallStore {
+
+    /** Reader threads: reads are a teacher asking for history or an export, rarely more than two at once. */
+    static final int READERS = 2;
+
+    private final Path file;
+    private final WriteBatcher writer;
+    private final ReaderPool readers;
+    private final RollCallReads reads;
+    private final AtomicLong lastRollCallId;
+
+    private SqliteRollCallStore(Path file, WriteBatcher writer, ReaderPool readers, RollCallReads reads,
+                                long lastRollCallId) {
+        this.file = file;
+        this.writer = writer;
+        this.readers = readers;
+        this.reads = reads;
+        this.lastRollCallId = new AtomicLong(lastRollCallId);
+    }
+
+    /**
+     * Opens (creating it and its directories if needed) the Chamada database {@code file},
+     * bringing its schema up to date; times are read back in {@code zone}. Throws
+     * {@link IllegalStateException} naming the file if it cannot be opened or is not a
+     * Chamada database.
+     */
+    public static SqliteRollCallStore open(Path file, ZoneId zone) {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            Path parent = absolute.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the directory of database " + absolute + ": " + e, e);
+        }
+        WriteBatcher writer = WriteBatcher.start(absolute);
+        ReaderPool readers = null;
+        try {
+            readers = ReaderPool.start(absolute, READERS);
+            RollCallReads reads = new RollCallReads(zone);
+            long lastId = readers.submit(reads::maxRollCallId).join();
+            return new SqliteRollCallStore(absolute, writer, readers, reads, lastId);
+        } catch (RuntimeException e) {
+            if (readers != null) {
+                readers.shutdown();
+                readers.awaitTermination();
+            }
+            writer.shutdown();
+            writer.awaitTermination();
+            throw e instanceof CompletionException ? new IllegalStateException(
+                    "Cannot read database " + absolute + ": " + e.getCause().getMessage(), e.getCause()) : e;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Counts on from the highest id stored when the file was opened, without touching the
+     * database. An id handed out but never opened (or whose open never became durable) may
+     * be handed out again after a restart; nothing durable can refer to it.
+     */
+    @Override
+    public long newRollCallId() {
+        return lastRollCallId.incrementAndGet();
+    }
+
+    @Override
+    public CompletableFuture<Void> open(long id, ClassId classId, TeacherName teacher, OffsetDateTime openedAt) {
+        return writer.submit(new Write.Open(id, classId, teacher, millis(openedAt), new CompletableFuture<>()));
+    }
+
+    @Override
+    public CompletableFuture<Void> checkIn(long rollCallId, CheckIn checkIn) {
+        return writer.submit(new Write.CheckIn(rollCallId, checkIn.matricula(), millis(checkIn.at()),
+                new CompletableFuture<>()));
+    }
+
+    @Override
+    public CompletableFuture<Void> close(long rollCallId, OffsetDateTime closedAt) {
+        return writer.submit(new Write.Close(rollCallId, millis(closedAt), new CompletableFuture<>()));
+    }
+
+    @Override
+    public List<StoredRollCall> openRollCalls() {
+        try {
+            return readers.submit(reads::open).join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("Cannot read the open roll calls from " + describe() + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<PastRollCall>> history(ClassId classId) {
+        return readers.submit(connection -> reads.history(connection, classId));
+    }
+
+    @Override
+    public CompletableFuture<List<RollCall>> closedRollCalls(ClassId classId) {
+        return readers.submit(connection -> reads.closed(connection, classId));
+    }
+
+    @Override
+    public String describe() {
+        return "SQLite " + file;
+    }
+
+    /** How many writes the writer has made durable, and in how many commits. */
+    public WriteStats writeStats() {
+        return writer.stats();
+    }
+
+    /**
+     * Refuses new writes and reads at once, waits for the reads and writes already
+     * submitted, then closes the connections (the writer's last, so SQLite checkpoints the
+     * WAL into the database file). Idempotent; safe from any thread.
+     */
+    @Override
+    public void close() {
+        writer.shutdown();
+        readers.shutdown();
+        readers.awaitTermination();
+        writer.awaitTermination();
+    }
+
+    private static long millis(OffsetDateTime time) {
+        return time.toInstant().toEpochMilli();
+    }
+}

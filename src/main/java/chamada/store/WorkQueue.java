@@ -1,0 +1,77 @@
+package chamada.store;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An unbounded queue that can be closed: once closed it refuses new items, and its
+ * consumers get everything accepted before the close, then an empty list meaning "stop".
+ *
+ * <p>Producers are any threads (usually the connections' virtual threads); {@link #offer}
+ * never blocks beyond a short lock held for in-memory work. Consumers are the store's own
+ * platform threads. Closing and offering take the same lock, so an item is either refused
+ * or seen by a consumer: none can slip in after the consumers have stopped, which a
+ * flag checked outside a {@code BlockingQueue} could not promise.
+ */
+final class WorkQueue<T> {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private final ArrayDeque<T> items = new ArrayDeque<>();
+    private boolean closed;
+
+    /** Adds {@code item}; false, and nothing added, if the queue is closed. */
+    boolean offer(T item) {
+        lock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            items.add(item);
+            notEmpty.signal();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Refuses further items; the items already accepted are still handed out. Idempotent. */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            notEmpty.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits for at least one item, then takes every item waiting, at most {@code max}, in
+     * the order offered. Returns an empty list only once the queue is closed and drained.
+     *
+     * <p>Waits uninterruptibly: the consumers must finish what was accepted, and only
+     * {@link #close} ends them.
+     */
+    List<T> take(int max) {
+        lock.lock();
+        try {
+            while (items.isEmpty() && !closed) {
+                notEmpty.awaitUninterruptibly();
+            }
+            List<T> taken = new ArrayList<>(Math.min(max, items.size()));
+            while (taken.size() < max && !items.isEmpty()) {
+                taken.add(items.poll());
+            }
+            if (!items.isEmpty()) {
+                notEmpty.signal(); // another consumer may take the rest
+            }
+            return taken;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package chamada.store;
+
+/**
+ * What the writer has done since the store was opened: how many writes it made durable,
+ * how many failed, and in how many commits (each one fsync). {@code writes / commits} is
+ * the average group-commit size.
+ */
+public record WriteStats(long writes, long failed, long commits) {
+
+    /** Durable writes per commit, or 0 before the first commit. */
+    public double averageBatch() {
+        return commits == 0 ? 0 : (double) writes / commits;
+    }
+}

@@ -1,0 +1,176 @@
+package chamada.server;
+
+import chamada.client.ChamadaClient;
+import chamada.protocol.Json;
+import chamada.protocol.Response;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.Matricula;
+import chamada.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+
+import static chamada.testing.Replies.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile and broken clients: each gets an error reply or a timeout, and the server goes
+ * on serving everyone else.
+ */
+class BadInputTest {
+
+    private static final ObjectMapper JSON = Json.mapper();
+    private static final ClassId CLASS = new ClassId(1010);
+
+    @TempDir
+    Path dir;
+
+    private TestServer server;
+    private ChamadaClient teacher;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dir, config -> config.withLimits(4096, Duration.ofSeconds(60), 50));
+        teacher = server.client();
+        as(teacher.open(CLASS), Response.Opened.class);
+    }
+
+    @AfterEach
+    void stop() {
+        teacher.close();
+        server.close();
+    }
+
+    /** The server still answers a fresh client and the teacher's own connection. */
+    private void assertStillServing() {
+        try (ChamadaClient student = server.client()) {
+            as(student.checkIn(new Matricula("99"), CLASS), Response.CheckedIn.class);
+        }
+        as(teacher.status(CLASS), Response.RollCallReply.class);
+    }
+
+    @Test
+    void tenMegabyteLine_getsLineTooLongThenClose() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            byte[] chunk = new byte[64 * 1024];
+            Arrays.fill(chunk, (byte) 'a');
+            try {
+                for (int i = 0; i < 160; i++) {
+                    out.write(chunk);
+                }
+            } catch (SocketException e) {
+                // The server closes once the limit is passed; the rest of the 10 MB has nowhere to go.
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            JsonNode reply = JSON.readTree(reader.readLine());
+
+            assertThat(reply.get("code").asText()).isEqualTo("LINE_TOO_LONG");
+            assertThat(reply.get("message").asText()).contains("4096");
+        }
+        assertStillServing();
+    }
+
+    @Test
+    void silentConnection_isClosedAfterIdleTimeout() throws IOException {
+        try (TestServer impatient = TestServer.start(dir.resolve("impatient"),
+                config -> config.withLimits(4096, Duration.ofSeconds(1), 50));
+             Socket socket = new Socket("127.0.0.1", impatient.port())) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+
+            JsonNode reply = JSON.readTree(in.readLine());
+
+            assertThat(reply.get("code").asText()).isEqualTo("IDLE_TIMEOUT");
+            assertThat(in.readLine()).isNull();
+        }
+    }
+
+    @Test
+    void halfOpenLine_doesNotBlockOthers() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write("checkin 1 10".getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+
+            assertStillServing();
+        }
+    }
+
+    @Test
+    void invalidUtf8_isRefusedAndConnectionKeepsServing() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(new byte[] {'o', 'p', (byte) 0xC3, (byte) 0x28, '\n'});
+            out.write("help\n".getBytes(StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+
+            assertThat(JSON.readTree(in.readLine()).get("code").asText()).isEqualTo("BAD_ENCODING");
+            assertThat(JSON.readTree(in.readLine()).get("op").asText()).isEqualTo("help");
+        }
+    }
+
+    @Test
+    void connectionsPastThePerAddressLimit_areRefused() throws IOException {
+        Socket[] held = new Socket[49];
+        try {
+            for (int i = 0; i < held.length; i++) {
+                held[i] = new Socket("127.0.0.1", server.port());
+            }
+            try (Socket extra = new Socket("127.0.0.1", server.port())) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(extra.getInputStream(), StandardCharsets.UTF_8));
+                assertThat(JSON.readTree(in.readLine()).get("code").asText()).isEqualTo("TOO_MANY_CONNECTIONS");
+            }
+        } finally {
+            for (Socket socket : held) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 42, 2026})
+    void randomBytes_neverStopTheServer(long seed) throws IOException {
+        Random random = new Random(seed);
+        for (int connection = 0; connection < 5; connection++) {
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                socket.setSoTimeout(5_000);
+                byte[] garbage = new byte[1 + random.nextInt(3000)];
+                random.nextBytes(garbage);
+                OutputStream out = socket.getOutputStream();
+                out.write(garbage);
+                out.write("\nhelp\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                String line;
+                boolean sawHelp = false;
+                while (!sawHelp && (line = in.readLine()) != null) {
+                    JsonNode reply = JSON.readTree(line);
+                    assertThat(reply.has("ok")).as("every reply has ok: %s", line).isTrue();
+                    sawHelp = "help".equals(reply.path("op").asText());
+                }
+                assertThat(sawHelp).as("the connection still answers after garbage (seed %d)", seed).isTrue();
+            }
+        }
+        assertStillServing();
+    }
+}

@@ -1,0 +1,81 @@
+package chamada.testing;
+
+import chamada.server.ChamadaServer;
+import chamada.server.ServerConfig;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Chamada server in a child JVM, so a test can kill it with SIGKILL like a power cut.
+ * Its {@link #main} prints {@code PORT n} once the server accepts connections.
+ */
+public final class ChildServer implements AutoCloseable {
+
+    private static final String READY = "PORT ";
+
+    private final Process process;
+    private final int port;
+
+    private ChildServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static void main(String[] args) throws Exception {
+        ChamadaServer server = ChamadaServer.start(ServerConfig.forTests(Path.of(args[0])));
+        System.out.println(READY + server.port());
+        System.out.flush();
+        server.awaitTermination();
+    }
+
+    /** Starts a child JVM serving {@code database}; returns once it accepts connections. */
+    public static ChildServer start(Path database) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                ChildServer.class.getName(), database.toString()));
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith(READY)) {
+                return new ChildServer(process, Integer.parseInt(line.substring(READY.length()).trim()));
+            }
+        }
+        process.destroyForcibly();
+        throw new IOException("the child server exited before it was ready, exit code " + waitFor(process));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+    public void kill() {
+        process.destroyForcibly();
+        waitFor(process);
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+
+    private static int waitFor(Process process) {
+        try {
+            return process.waitFor(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package chamada.testing;
+
+import chamada.client.ChamadaClient;
+import chamada.i18n.Lang;
+import chamada.server.ChamadaServer;
+import chamada.server.ServerConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * A real Chamada server on a free loopback port with its own SQLite file, for tests.
+ * Clients it hands out talk to it through the one client library.
+ */
+public final class TestServer implements AutoCloseable {
+
+    public static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(20);
+
+    private final ChamadaServer server;
+    private final ServerConfig config;
+
+    private TestServer(ServerConfig config) {
+        this.config = config;
+        try {
+            this.server = ChamadaServer.start(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A server with every default, its database in {@code dir}. */
+    public static TestServer start(Path dir) {
+        return start(dir, config -> config);
+    }
+
+    /** A server whose test config ({@link ServerConfig#forTests}) is first changed by {@code customize}. */
+    public static TestServer start(Path dir, UnaryOperator<ServerConfig> customize) {
+        return new TestServer(customize.apply(ServerConfig.forTests(dir.resolve("chamada.db"))));
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public ChamadaServer server() {
+        return server;
+    }
+
+    /** A connected client whose server texts come back in {@code lang}. */
+    public ChamadaClient client(Lang lang) {
+        return ChamadaClient.connect("127.0.0.1", port(), lang, CLIENT_TIMEOUT);
+    }
+
+    public ChamadaClient client() {
+        return client(Lang.EN);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
