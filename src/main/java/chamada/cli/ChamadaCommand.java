@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
         header = "Classroom roll call over TCP.",
         description = "Teachers open and close the roll call of a class; students check in while it is open."
                 + " Messages and this help are in English or Brazilian Portuguese: see --lang.",
-        subcommands = {TeacherCommand.class, StudentCommand.class},
+        subcommands = {TeacherCommand.class, StudentCommand.class, ServerCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 ExitCodes.OK + ":success, also a student already registered",

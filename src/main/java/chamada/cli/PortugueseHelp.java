@@ -77,6 +77,21 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " turma de novo e de novo, para vários alunos num mesmo terminal."},
                 {"chamada.student.checkin.usage.header", "Registra a presença de um aluno na chamada aberta de uma"
                         + " turma."},
+
+                {"chamada.server.usage.header", "Roda o servidor Chamada até Ctrl-C ou SIGTERM."},
+                {"chamada.server.usage.description", "Sem --teachers o servidor roda em modo aberto: qualquer pessoa"
+                        + " pode abrir e encerrar chamadas."},
+                {"chamada.server.bind", "Endereço onde escutar (padrão: ${DEFAULT-VALUE}, todas as interfaces IPv4)."},
+                {"chamada.server.port", "Porta TCP onde escutar (padrão: ${DEFAULT-VALUE}; 0 escolhe uma livre)."},
+                {"chamada.server.db", "Arquivo do banco SQLite, criado com seu diretório se não existir"
+                        + " (padrão: ${DEFAULT-VALUE}, relativo ao diretório atual)."},
+                {"chamada.server.teachers", "Arquivo de professores, como o escreve 'chamada teacher add'."
+                        + " Sem ele: modo aberto."},
+                {"chamada.server.max-line-bytes", "Maior linha de pedido aceita (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.server.idle-timeout", "Encerra uma conexão após tantos segundos sem pedido"
+                        + " (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.server.max-connections-per-address", "Conexões que um mesmo endereço cliente pode manter"
+                        + " ao mesmo tempo (padrão: ${DEFAULT-VALUE})."},
         };
     }
 }
