@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code chamada teacher close CLASS}: closes the roll call of a class and lists who is present. */
-@Command(name = "close", mixinStandardHelpOptions = true, description = "Close the roll call of a class and list who is present.")
+@Command(name = "close", mixinStandardHelpOptions = true,
+        header = "Close the roll call of a class and list who is present.")
 final class TeacherCloseCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -19,7 +20,7 @@ final class TeacherCloseCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "CLASS", description = "Class number, e.g. 1010.")
+    @Parameters(paramLabel = "CLASS", descriptionKey = "CLASS", description = "Class number, e.g. 1010.")
     private String classText;
 
     @Override

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code chamada teacher history CLASS}: lists the closed roll calls of a class with their counts. */
-@Command(name = "history", mixinStandardHelpOptions = true, description = "List the closed roll calls of a class, with how many were present.")
+@Command(name = "history", mixinStandardHelpOptions = true,
+        header = "List the closed roll calls of a class, with how many were present.")
 final class TeacherHistoryCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -19,7 +20,7 @@ final class TeacherHistoryCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "CLASS", description = "Class number, e.g. 1010.")
+    @Parameters(paramLabel = "CLASS", descriptionKey = "CLASS", description = "Class number, e.g. 1010.")
     private String classText;
 
     @Override

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code chamada teacher open CLASS}: opens the roll call of a class and prints when. */
-@Command(name = "open", mixinStandardHelpOptions = true, description = "Open the roll call of a class.")
+@Command(name = "open", mixinStandardHelpOptions = true,
+        header = "Open the roll call of a class.")
 final class TeacherOpenCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -19,7 +20,7 @@ final class TeacherOpenCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "CLASS", description = "Class number, e.g. 1010.")
+    @Parameters(paramLabel = "CLASS", descriptionKey = "CLASS", description = "Class number, e.g. 1010.")
     private String classText;
 
     @Override

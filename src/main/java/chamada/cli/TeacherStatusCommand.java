@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code chamada teacher status CLASS}: lists who has checked in so far to an open roll call. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "List who has checked in so far to the open roll call of a class.")
+@Command(name = "status", mixinStandardHelpOptions = true,
+        header = "List who has checked in so far to the open roll call of a class.")
 final class TeacherStatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -19,7 +20,7 @@ final class TeacherStatusCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "CLASS", description = "Class number, e.g. 1010.")
+    @Parameters(paramLabel = "CLASS", descriptionKey = "CLASS", description = "Class number, e.g. 1010.")
     private String classText;
 
     @Override
