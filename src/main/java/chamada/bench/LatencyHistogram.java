@@ -40,6 +40,18 @@ public final class LatencyHistogram {
         }
     }
 
+    /** Adds everything {@code other} recorded to this one (for runs made of several rounds). */
+    public void add(LatencyHistogram other) {
+        for (int i = 0; i < BUCKETS; i++) {
+            long n = other.counts.get(i);
+            if (n != 0) {
+                counts.addAndGet(i, n);
+            }
+        }
+        total.add(other.count());
+        max.accumulateAndGet(other.max(), Math::max);
+    }
+
     /** How many latencies were recorded. */
     public long count() {
         return total.sum();

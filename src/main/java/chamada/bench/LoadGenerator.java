@@ -90,7 +90,7 @@ public final class LoadGenerator {
         }
         ExactlyOnce verdict = target.verify(Acknowledged.byClass(List.copyOf(acknowledged), classIds), inDoubt.sum());
         return new RunResult(target.name(), plan, Duration.ofNanos(endAt - measureFrom), measured.sum(),
-                latencies.summary(), errors.sum(), Optional.ofNullable(firstError.get()), verdict);
+                latencies, errors.sum(), Optional.ofNullable(firstError.get()), verdict, Optional.empty());
     }
 
     /** One connection's life: connect, wait for the start, check in until the end. */

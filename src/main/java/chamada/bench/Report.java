@@ -18,18 +18,23 @@ public final class Report {
     private Report() {
     }
 
-    /** One row per run. */
+    /**
+     * One row per run. {@code cpu us/op} is the server process's CPU time over the whole run
+     * divided by the check-ins it counts, when its process id was given.
+     */
     public static String runs(List<RunResult> runs) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-8s %11s %7s %12s %8s %8s %9s %8s %10s %6s  %s%n",
+        out.append(String.format(Locale.ROOT, "%-8s %11s %7s %12s %8s %8s %9s %8s %10s %6s %10s  %s%n",
                 "target", "connections", "classes", "check-ins/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms",
-                "check-ins", "errors", "exactly-once"));
+                "check-ins", "errors", "cpu us/op", "exactly-once"));
         for (RunResult run : runs) {
             LatencySummary l = run.latency();
-            out.append(String.format(Locale.ROOT, "%-8s %11d %7d %12.0f %8.2f %8.2f %9.2f %8.2f %10d %6d  %s%n",
+            out.append(String.format(Locale.ROOT, "%-8s %11d %7d %12.0f %8.2f %8.2f %9.2f %8.2f %10d %6d %10s  %s%n",
                     run.target(), run.plan().connections(), run.plan().classes(), run.throughput(),
                     LatencySummary.millis(l.p50()), LatencySummary.millis(l.p99()), LatencySummary.millis(l.p999()),
-                    LatencySummary.millis(l.max()), run.checkIns(), run.errors(), verdict(run.exactlyOnce())));
+                    LatencySummary.millis(l.max()), run.checkIns(), run.errors(),
+                    run.serverCpuMicrosPerCheckIn().map(us -> String.format(Locale.ROOT, "%.0f", us)).orElse("-"),
+                    verdict(run.exactlyOnce())));
         }
         return out.toString();
     }
@@ -85,6 +90,7 @@ public final class Report {
         node.put("target", run.target());
         node.put("connections", run.plan().connections());
         node.put("classes", run.plan().classes());
+        node.put("rounds", Math.round((double) run.measured().toMillis() / Math.max(1, run.plan().duration().toMillis())));
         node.put("warmup_s", run.plan().warmup().toMillis() / 1000.0);
         node.put("duration_s", run.measured().toMillis() / 1000.0);
         node.put("pause_ms", run.plan().pause().toMillis());
@@ -97,6 +103,7 @@ public final class Report {
         latency.put("p99_9", LatencySummary.millis(l.p999()));
         latency.put("max", LatencySummary.millis(l.max()));
         node.put("errors", run.errors());
+        run.serverCpuMicrosPerCheckIn().ifPresent(us -> node.put("server_cpu_us_per_check_in", round(us)));
         run.firstError().ifPresent(e -> node.put("first_error", e));
         ExactlyOnce check = run.exactlyOnce();
         ObjectNode exactlyOnce = node.putObject("exactly_once");

@@ -1,22 +1,27 @@
 package chamada.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * What one run measured against one target.
+ * What one run (or several rounds of the same run, added up) measured against one target.
  *
  * @param target      {@code chamada} or {@code redis}
  * @param plan        what was run
- * @param measured    how long the measured window really lasted
- * @param checkIns    check-ins started in the measured window and acknowledged
- * @param latency     their latencies, from sending to reading the reply
+ * @param measured    how long the measured windows lasted, together
+ * @param checkIns    check-ins started in the measured windows and acknowledged
+ * @param latencies   their latencies, from sending to reading the reply; not changed once the run is over
  * @param errors      failed connects, refused check-ins and replies that never came, over the whole run
  * @param firstError  the first of them, for people
  * @param exactlyOnce the verdict of the check at the end
+ * @param serverCpu   CPU time the server process used over the whole run (warm-up, set-up and check
+ *                    included), when its process id was given
  */
-public record RunResult(String target, LoadPlan plan, Duration measured, long checkIns, LatencySummary latency,
-                        long errors, Optional<String> firstError, ExactlyOnce exactlyOnce) {
+public record RunResult(String target, LoadPlan plan, Duration measured, long checkIns, LatencyHistogram latencies,
+                        long errors, Optional<String> firstError, ExactlyOnce exactlyOnce,
+                        Optional<Duration> serverCpu) {
 
     /** Acknowledged check-ins per second in the measured window. */
     public double throughput() {
@@ -24,8 +29,58 @@ public record RunResult(String target, LoadPlan plan, Duration measured, long ch
         return seconds > 0 ? checkIns / seconds : 0;
     }
 
+    public LatencySummary latency() {
+        return latencies.summary();
+    }
+
+    /** Server CPU microseconds per check-in the server counts, when known. */
+    public Optional<Double> serverCpuMicrosPerCheckIn() {
+        long counted = exactlyOnce.counted();
+        return serverCpu.filter(cpu -> counted > 0).map(cpu -> cpu.toNanos() / 1e3 / counted);
+    }
+
     /** Whether the run counts: no errors and every acknowledged check-in counted exactly once. */
     public boolean passed() {
         return errors == 0 && exactlyOnce.ok();
+    }
+
+    /** This result with the server's CPU time over the run. */
+    public RunResult withServerCpu(Optional<Duration> cpu) {
+        return new RunResult(target, plan, measured, checkIns, latencies, errors, firstError, exactlyOnce, cpu);
+    }
+
+    /** Rounds of the same run added up: counts and times summed, latencies merged, every check kept. */
+    public static RunResult combine(List<RunResult> rounds) {
+        RunResult first = rounds.getFirst();
+        if (rounds.size() == 1) {
+            return first;
+        }
+        Duration measured = Duration.ZERO;
+        long checkIns = 0;
+        long errors = 0;
+        LatencyHistogram latencies = new LatencyHistogram();
+        Optional<String> firstError = Optional.empty();
+        long acknowledged = 0;
+        long counted = 0;
+        long inDoubt = 0;
+        List<String> problems = new ArrayList<>();
+        Optional<Duration> cpu = Optional.of(Duration.ZERO);
+        for (RunResult round : rounds) {
+            if (!round.target().equals(first.target()) || !round.plan().equals(first.plan())) {
+                throw new IllegalArgumentException("rounds of different runs: " + round.target() + " " + round.plan());
+            }
+            measured = measured.plus(round.measured());
+            checkIns += round.checkIns();
+            errors += round.errors();
+            latencies.add(round.latencies());
+            firstError = firstError.or(round::firstError);
+            acknowledged += round.exactlyOnce().acknowledged();
+            counted += round.exactlyOnce().counted();
+            inDoubt += round.exactlyOnce().inDoubt();
+            problems.addAll(round.exactlyOnce().problems());
+            cpu = cpu.flatMap(total -> round.serverCpu().map(total::plus));
+        }
+        return new RunResult(first.target(), first.plan(), measured, checkIns, latencies, errors, firstError,
+                new ExactlyOnce(problems.isEmpty(), acknowledged, counted, inDoubt, problems), cpu);
     }
 }

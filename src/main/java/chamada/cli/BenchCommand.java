@@ -4,6 +4,7 @@ import chamada.bench.ChamadaTarget;
 import chamada.bench.Comparison;
 import chamada.bench.LoadGenerator;
 import chamada.bench.LoadPlan;
+import chamada.bench.ProcessCpu;
 import chamada.bench.RedisTarget;
 import chamada.bench.Report;
 import chamada.bench.RunResult;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -99,6 +101,19 @@ final class BenchCommand implements Callable<Integer> {
             description = "Longest wait for a connection or a reply before counting an error (default: ${DEFAULT-VALUE}).")
     private Duration timeout;
 
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "1",
+            description = "Rounds per number of connections, added up in the table; with compare, Chamada and"
+                    + " Redis take turns going first, so a noisy machine treats both alike (default: ${DEFAULT-VALUE}).")
+    private int rounds;
+
+    @Option(names = "--server-pid", paramLabel = "PID",
+            description = "Process id of the Chamada server, to report its CPU per check-in (Linux).")
+    private Long serverPid;
+
+    @Option(names = "--redis-pid", paramLabel = "PID",
+            description = "Process id of the Redis server, to report its CPU per check-in (Linux).")
+    private Long redisPid;
+
     @Option(names = "--json", description = "Print one JSON document instead of tables.")
     private boolean json;
 
@@ -110,14 +125,28 @@ final class BenchCommand implements Callable<Integer> {
         List<RunResult> runs = new ArrayList<>();
         List<Comparison> comparisons = new ArrayList<>();
         for (LoadPlan plan : plans) {
+            List<RunResult> chamada = new ArrayList<>();
+            List<RunResult> redis = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                boolean chamadaFirst = round % 2 == 0;
+                if (mode != Mode.redis && chamadaFirst) {
+                    chamada.add(run(chamada(), serverPid, plan, err));
+                }
+                if (mode != Mode.chamada) {
+                    redis.add(run(redis(), redisPid, plan, err));
+                }
+                if (mode != Mode.redis && !chamadaFirst) {
+                    chamada.add(run(chamada(), serverPid, plan, err));
+                }
+            }
+            if (!chamada.isEmpty()) {
+                runs.add(RunResult.combine(chamada));
+            }
+            if (!redis.isEmpty()) {
+                runs.add(RunResult.combine(redis));
+            }
             if (mode == Mode.compare) {
-                RunResult chamada = run(chamada(), plan, err);
-                RunResult redis = run(redis(), plan, err);
-                runs.add(chamada);
-                runs.add(redis);
-                comparisons.add(new Comparison(chamada, redis));
-            } else {
-                runs.add(run(mode == Mode.chamada ? chamada() : redis(), plan, err));
+                comparisons.add(new Comparison(runs.get(runs.size() - 2), runs.getLast()));
             }
         }
         if (json) {
@@ -136,6 +165,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private List<LoadPlan> plans() {
+        if (rounds < 1 || rounds > 100) {
+            throw new CommandFailure(ExitCodes.USAGE, "chamada bench: --rounds must be from 1 to 100, got " + rounds);
+        }
         try {
             List<LoadPlan> plans = new ArrayList<>();
             for (int n : connections) {
@@ -147,13 +179,15 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private RunResult run(Target target, LoadPlan plan, PrintWriter err) throws InterruptedException {
+    private RunResult run(Target target, Long pid, LoadPlan plan, PrintWriter err) throws InterruptedException {
         err.printf(Locale.ROOT, "bench: %s, %d connections, %d classes, %.1f s warm-up + %.1f s...%n", target.name(),
                 plan.connections(), plan.classes(), plan.warmup().toMillis() / 1000.0,
                 plan.duration().toMillis() / 1000.0);
         err.flush();
+        Optional<Duration> cpuBefore = pid == null ? Optional.empty() : ProcessCpu.of(pid);
         try {
-            return LoadGenerator.run(target, plan);
+            RunResult result = LoadGenerator.run(target, plan);
+            return result.withServerCpu(cpuBefore.flatMap(before -> ProcessCpu.of(pid).map(after -> after.minus(before))));
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.UNREACHABLE, "chamada bench: " + target.name() + ": " + e.getMessage(), e);
         }

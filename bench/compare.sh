@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# bench/compare.sh: Chamada against Redis (appendfsync always) on this machine, in one run.
+#
+# Starts a Chamada server on a fresh SQLite file and a Redis server with every write fsynced,
+# both on loopback, then runs `chamada bench --target compare` at 1, 50 and 1,000
+# connections (Chamada and Redis taking turns), and prints one table with the ratios
+# Chamada / Redis. Then, on Chamada alone: one class against 1,000 classes, 10,000
+# connections held open with a pause between check-ins (with the server's heap), and the
+# time the server takes to accept connections after it starts.
+#
+# Everything runs on 127.0.0.1 and stops by itself. Knobs (environment):
+#   DURATION=5 WARMUP=1 ROUNDS=2 CONNECTIONS=1,50,1000   the comparison
+#   PORT=17070 REDIS_PORT=16379                          where the servers listen
+#   SKIP_EXTRA=1                                         only the comparison
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+DURATION="${DURATION:-5}"
+WARMUP="${WARMUP:-1}"
+ROUNDS="${ROUNDS:-2}"
+CONNECTIONS="${CONNECTIONS:-1,50,1000}"
+PORT="${PORT:-17070}"
+REDIS_PORT="${REDIS_PORT:-16379}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/chamada-compare.XXXXXX")"
+server_pid=""
+redis_pid=""
+failed=0
+
+say() { printf 'compare.sh: %s\n' "$*" >&2; }
+
+cleanup() {
+  # Only the two servers this script started, by their process ids.
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; fi
+  if [ -n "$redis_pid" ] && kill -0 "$redis_pid" 2>/dev/null; then kill "$redis_pid"; wait "$redis_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Waits until something accepts connections on 127.0.0.1:$1, at most $2 seconds; fails otherwise.
+wait_for_port() {
+  local port="$1" deadline=$((SECONDS + $2))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.01
+  done
+  return 1
+}
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# 10,000 connections need as many file descriptors in each process, and a few more.
+if [ "$(ulimit -n)" != "unlimited" ] && [ "$(ulimit -n)" -lt 65536 ]; then
+  ulimit -n 65536 2>/dev/null || say "cannot raise the open-file limit to 65536 (now $(ulimit -n)); the 10,000-connection run may fail"
+fi
+
+# Redis: Debian's redis-server, installed when missing and possible.
+redis_bin="$(command -v redis-server || true)"
+if [ -z "$redis_bin" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  say "installing Debian's redis-server (apt-get)..."
+  if (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server) >"$work/apt.log" 2>&1; then
+    redis_bin="$(command -v redis-server || true)"
+  else
+    say "apt-get could not install redis-server; see the log below"; tail -5 "$work/apt.log" >&2
+  fi
+fi
+if [ -z "$redis_bin" ]; then
+  echo "SKIP redis baseline: redis-server is not installed and cannot be installed here (needs root and apt-get); running the Chamada side only."
+fi
+
+port_free "$PORT" || { say "port $PORT is taken; set PORT=..."; exit 3; }
+[ -z "$redis_bin" ] || port_free "$REDIS_PORT" || { say "port $REDIS_PORT is taken; set REDIS_PORT=..."; exit 3; }
+
+say "building the jar if needed..."
+./chamada build >&2
+
+# --- Chamada: a separate JVM with a 512 MiB heap, on a fresh SQLite file -------------------
+start_ns=$(date +%s%N)
+CHAMADA_JAVA_OPTS="-Xmx512m ${CHAMADA_JAVA_OPTS:-}" ./chamada --lang en server --bind 127.0.0.1 --port "$PORT" \
+  --db "$work/chamada.db" --max-connections-per-address 20000 >"$work/server.log" 2>&1 &
+server_pid=$!
+if ! wait_for_port "$PORT" 60; then say "the Chamada server did not start; its log:"; cat "$work/server.log" >&2; exit 3; fi
+ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+
+# --- Redis: every write in the append-only file and fsynced before the reply ---------------
+if [ -n "$redis_bin" ]; then
+  "$redis_bin" --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$work" --appendonly yes --appendfsync always \
+    --save '' --maxclients 20000 --daemonize no --logfile "$work/redis.log" &
+  redis_pid=$!
+  if ! wait_for_port "$REDIS_PORT" 30; then say "redis-server did not start; its log:"; cat "$work/redis.log" >&2; exit 3; fi
+fi
+
+bench() { ./chamada --lang en bench --port "$PORT" --redis-port "$REDIS_PORT" --server-pid "$server_pid" "$@"; }
+
+echo "== Chamada vs Redis (appendfsync always): $CONNECTIONS connections, ${ROUNDS} rounds of ${WARMUP} s + ${DURATION} s each, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "$redis_bin" ]; then
+  bench --target compare --redis-pid "$redis_pid" --connections "$CONNECTIONS" --duration "$DURATION" \
+    --warmup "$WARMUP" --rounds "$ROUNDS" || failed=1
+else
+  bench --target chamada --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" --rounds "$ROUNDS" || failed=1
+fi
+
+if [ -z "${SKIP_EXTRA:-}" ]; then
+  echo
+  echo "== Size of the class: 1,000 connections into 1 class, then into 1,000 classes (Chamada)"
+  bench --connections 1000 --classes 1 --first-class 5001 --duration "$((DURATION * 2))" --warmup "$WARMUP" || failed=1
+  bench --connections 1000 --classes 1000 --first-class 6001 --duration "$((DURATION * 2))" --warmup "$WARMUP" || failed=1
+
+  echo
+  echo "== 10,000 connections held open, each pausing 1 s between check-ins (Chamada, server heap -Xmx512m)"
+  bench --connections 10000 --pause 1 --classes 100 --first-class 8001 --duration "$((DURATION * 2))" --warmup 2 \
+    --timeout 30 || failed=1
+  jcmd="$(dirname "$(readlink -f "/proc/$server_pid/exe")")/jcmd"
+  if [ -x "$jcmd" ]; then
+    echo "server heap after the 10,000-connection run (jcmd GC.heap_info):"
+    "$jcmd" "$server_pid" GC.heap_info 2>/dev/null | sed -n '2,4p'
+  fi
+  echo "server resident memory: $(awk '/VmRSS|VmHWM/ {printf "%s %s %s  ", $1, $2, $3}' "/proc/$server_pid/status")"
+fi
+
+echo
+echo "== Start-up: the Chamada server accepted connections ${ready_ms} ms after ./chamada server was started (JVM start included)"
+[ "$failed" = 0 ] || say "a run failed its checks (see above)"
+exit "$failed"
