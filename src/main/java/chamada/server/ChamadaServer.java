@@ -2,11 +2,17 @@ package chamada.server;
 
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
+import chamada.i18n.Lang;
 import chamada.protocol.Json;
+import chamada.protocol.Request;
 import chamada.protocol.RequestDecoder;
+import chamada.protocol.Response;
 import chamada.protocol.ResponseEncoder;
 import chamada.rollcall.RollCallService;
 import chamada.rollcall.RollCallStore;
+import chamada.server.legacy.AddressGate;
+import chamada.server.legacy.LegacyDispatcher;
+import chamada.server.legacy.LegacyServer;
 import chamada.store.SqliteRollCallStore;
 import chamada.teachers.Teachers;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +28,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +46,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * virtual thread; the store keeps its own ordinary threads. {@link #close()} stops
  * gracefully: no new connections, requests in flight are answered, idle connections are
  * told the server is stopping, then the store finishes its writes and closes.
+ *
+ * <p>With {@code --legacy} it also runs a {@link LegacyServer}: the seeds' wire protocols on
+ * their own ports, answered by the same dispatcher, bound and stopped with the native port.
  */
 public final class ChamadaServer implements AutoCloseable {
 
@@ -62,6 +72,7 @@ public final class ChamadaServer implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Thread acceptor;
+    private final Optional<LegacyServer> legacy;
 
     private ChamadaServer(ServerConfig config, RollCallStore store, Teachers teachers, Clock clock)
             throws IOException {
@@ -77,6 +88,14 @@ public final class ChamadaServer implements AutoCloseable {
         listener.setReuseAddress(true);
         listener.bind(new InetSocketAddress(config.bind(), config.port()), 1024);
         this.acceptor = Thread.ofPlatform().name("chamada-accept").unstarted(this::acceptLoop);
+        try {
+            this.legacy = config.legacy().isEmpty() ? Optional.empty() : Optional.of(LegacyServer.bind(
+                    config.legacy().get(), this::answerLegacy,
+                    AddressGate.of(limiter::tryAcquire, limiter::release, limiter.limit())));
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw e;
+        }
     }
 
     /** Opens the store, binds the port and starts accepting; returns once clients can connect. */
@@ -98,6 +117,7 @@ public final class ChamadaServer implements AutoCloseable {
         server.acceptor.start();
         log.info("Chamada {} listening on {} with store {}", chamada.protocol.Wire.serverVersion(),
                 server.address(), store.describe());
+        server.legacy.ifPresent(LegacyServer::start);
         if (teachers.openMode()) {
             log.warn("No teachers file (--teachers): open mode, anybody may open and close roll calls");
         }
@@ -111,6 +131,11 @@ public final class ChamadaServer implements AutoCloseable {
 
     public int port() {
         return listener.getLocalPort();
+    }
+
+    /** The legacy listeners, when the config turned them on. */
+    public Optional<LegacyServer> legacy() {
+        return legacy;
     }
 
     public String storeDescription() {
@@ -139,6 +164,13 @@ public final class ChamadaServer implements AutoCloseable {
             }
             connections.execute(() -> serve(socket));
         }
+    }
+
+    /** A request from a legacy port: as the legacy teacher, in the seeds' Portuguese, through the one dispatcher. */
+    private Response answerLegacy(Request request) {
+        Session session = new Session(Lang.PT_BR, teachers.openMode());
+        session.login(LegacyDispatcher.TEACHER);
+        return dispatcher.handle(session, request);
     }
 
     private void serve(Socket socket) {
@@ -188,6 +220,7 @@ public final class ChamadaServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        legacy.ifPresent(LegacyServer::close);
         // Shutting the input ends each connection's read loop after the request it is answering.
         for (Socket socket : open) {
             try {
