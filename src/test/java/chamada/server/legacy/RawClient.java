@@ -57,6 +57,22 @@ final class RawClient implements AutoCloseable {
         return send(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Writes {@code text} and shuts the output: the server answers, sees the end, and closes; see {@link #readToEnd()}. */
+    RawClient sendLast(String text) {
+        return sendLast(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #sendLast(String)}, with raw bytes. */
+    RawClient sendLast(byte[] bytes) {
+        send(bytes);
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** Reads as many bytes as {@code expected} has and asserts they are exactly those. */
     RawClient expect(String expected) {
         byte[] wanted = expected.getBytes(StandardCharsets.UTF_8);
