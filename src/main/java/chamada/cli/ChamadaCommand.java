@@ -16,12 +16,11 @@ import java.util.concurrent.Callable;
 @Command(name = "chamada",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        header = "Classroom roll call over TCP / chamada escolar por TCP.",
-        description = {
-                "Teachers open and close the roll call of a class; students check in while it is open.",
-                "Professores abrem e encerram a chamada de uma turma; alunos registram presença enquanto ela está aberta."},
-        subcommands = {TeacherCommand.class, StudentCommand.class},
-        exitCodeListHeading = "%nExit codes / códigos de saída:%n",
+        header = "Classroom roll call over TCP.",
+        description = "Teachers open and close the roll call of a class; students check in while it is open."
+                + " Messages and this help are in English or Brazilian Portuguese: see --lang.",
+        subcommands = {TeacherCommand.class, StudentCommand.class, ServerCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 ExitCodes.OK + ":success, also a student already registered",
                 ExitCodes.REFUSED + ":refused by the rules (the server's error reply, or a check-in refused as class 0)",

@@ -14,7 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(Terminal.system()).execute(args));
+        System.exit(commandLine(Terminal.system(), args).execute(args));
     }
 
     /** Runs {@code chamada args} in this JVM, printing to {@code out} and {@code err}; returns the exit code. */
@@ -24,7 +24,7 @@ public final class Main {
 
     /** As {@link #run(PrintWriter, PrintWriter, String...)}, reading input, environment and secrets from {@code terminal}. */
     static int run(Terminal terminal, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine(terminal);
+        CommandLine commandLine = commandLine(terminal, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         try {
@@ -35,9 +35,12 @@ public final class Main {
         }
     }
 
-    static CommandLine commandLine(Terminal terminal) {
-        return new CommandLine(new ChamadaCommand(terminal))
+    /** The command line for {@code args}, with its help in the language they ask for. */
+    static CommandLine commandLine(Terminal terminal, String... args) {
+        CommandLine commandLine = new CommandLine(new ChamadaCommand(terminal))
                 .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new ExecutionFailureHandler());
+        Help.localize(commandLine, terminal.defaultLang(), args);
+        return commandLine;
     }
 }

@@ -16,7 +16,8 @@ final class ServerAddress {
     private String host;
 
     @Option(names = "--port", defaultValue = "" + ServerConfig.DEFAULT_PORT, scope = ScopeType.INHERIT,
-            paramLabel = "PORT", converter = PortConverter.class, description = "Server TCP port (default: ${DEFAULT-VALUE}).")
+            paramLabel = "PORT", converter = PortConverter.class,
+            description = "Server TCP port (default: ${DEFAULT-VALUE}).")
     private int port;
 
     String host() {

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /** {@code chamada student checkin MATRICULA CLASS}: one check-in (see {@link StudentActions} for the exit codes). */
 @Command(name = "checkin", mixinStandardHelpOptions = true,
-        description = "Register a student as present in the open roll call of a class.")
+        header = "Register a student as present in the open roll call of a class.")
 final class StudentCheckInCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -21,10 +21,11 @@ final class StudentCheckInCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MATRICULA", description = "The student's number, 1 to 20 digits.")
+    @Parameters(index = "0", paramLabel = "MATRICULA", descriptionKey = "MATRICULA",
+            description = "The student's number, 1 to 20 digits.")
     private String matriculaText;
 
-    @Parameters(index = "1", paramLabel = "CLASS", description = "Class number, e.g. 1010.")
+    @Parameters(index = "1", paramLabel = "CLASS", descriptionKey = "CLASS", description = "Class number, e.g. 1010.")
     private String classText;
 
     @Override

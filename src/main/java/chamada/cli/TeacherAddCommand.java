@@ -43,7 +43,8 @@ final class TeacherAddCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME", description = "The teacher's login name: letters, digits, . _ -")
+    @Parameters(paramLabel = "NAME", descriptionKey = "NAME",
+            description = "The teacher's login name: letters, digits, . _ -")
     private String name;
 
     @Option(names = "--teachers", required = true, paramLabel = "FILE", description = "The teachers file.")

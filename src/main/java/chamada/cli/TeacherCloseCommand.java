@@ -2,31 +2,14 @@ package chamada.cli;
 
 import chamada.rollcall.ClassId;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code chamada teacher close CLASS}: closes the roll call of a class and lists who is present. */
-@Command(name = "close", mixinStandardHelpOptions = true, description = "Close the roll call of a class and list who is present.")
-final class TeacherCloseCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private TeacherCommand teacher;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Parameters(paramLabel = "CLASS", description = "Class number, e.g. 1010.")
-    private String classText;
+@Command(name = "close", mixinStandardHelpOptions = true,
+        header = "Close the roll call of a class and list who is present.")
+final class TeacherCloseCommand extends TeacherClassCommand {
 
     @Override
-    public Integer call() {
-        ClassId classId = Inputs.classId(spec, teacher.lang(), classText);
-        try (Link link = teacher.link(spec)) {
-            return teacher.actions(link, spec).close(classId);
-        }
+    int run(TeacherActions actions, ClassId classId) {
+        return actions.close(classId);
     }
 }

@@ -24,7 +24,7 @@ final class TeacherExportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "CLASS", description = "Class number, e.g. 1010.")
+    @Parameters(paramLabel = "CLASS", descriptionKey = "CLASS", description = "Class number, e.g. 1010.")
     private String classText;
 
     @Option(names = "--csv", required = true, paramLabel = "FILE",

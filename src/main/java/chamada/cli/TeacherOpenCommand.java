@@ -2,31 +2,14 @@ package chamada.cli;
 
 import chamada.rollcall.ClassId;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code chamada teacher open CLASS}: opens the roll call of a class and prints when. */
-@Command(name = "open", mixinStandardHelpOptions = true, description = "Open the roll call of a class.")
-final class TeacherOpenCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private TeacherCommand teacher;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Parameters(paramLabel = "CLASS", description = "Class number, e.g. 1010.")
-    private String classText;
+@Command(name = "open", mixinStandardHelpOptions = true,
+        header = "Open the roll call of a class.")
+final class TeacherOpenCommand extends TeacherClassCommand {
 
     @Override
-    public Integer call() {
-        ClassId classId = Inputs.classId(spec, teacher.lang(), classText);
-        try (Link link = teacher.link(spec)) {
-            return teacher.actions(link, spec).open(classId);
-        }
+    int run(TeacherActions actions, ClassId classId) {
+        return actions.open(classId);
     }
 }

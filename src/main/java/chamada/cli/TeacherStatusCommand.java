@@ -2,31 +2,14 @@ package chamada.cli;
 
 import chamada.rollcall.ClassId;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code chamada teacher status CLASS}: lists who has checked in so far to an open roll call. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "List who has checked in so far to the open roll call of a class.")
-final class TeacherStatusCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private TeacherCommand teacher;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Parameters(paramLabel = "CLASS", description = "Class number, e.g. 1010.")
-    private String classText;
+@Command(name = "status", mixinStandardHelpOptions = true,
+        header = "List who has checked in so far to the open roll call of a class.")
+final class TeacherStatusCommand extends TeacherClassCommand {
 
     @Override
-    public Integer call() {
-        ClassId classId = Inputs.classId(spec, teacher.lang(), classText);
-        try (Link link = teacher.link(spec)) {
-            return teacher.actions(link, spec).status(classId);
-        }
+    int run(TeacherActions actions, ClassId classId) {
+        return actions.status(classId);
     }
 }

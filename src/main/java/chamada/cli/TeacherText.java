@@ -21,14 +21,14 @@ enum TeacherText implements Bilingual {
     ADDED("Teacher {0} added to {1}.", "Professor {0} adicionado a {1}."),
     BANNER("""
             ---------------[WELCOME]--------------------
-            Hello, teacher! Chamada roll-call system.
+            Hello, teacher! Welcome to the Chamada roll-call system.
             Server: {0}    Teacher: {1}
             Type a class number to open its roll call; the same number again closes it
             and shows who is present. status N shows the list; help shows all commands;
             an empty line, sair or quit leaves.
             --------------------------------------------""", """
             ---------------[BEM-VINDO]------------------
-            Olá, professor(a)! Sistema de chamada Chamada.
+            Olá, professor(a)! Bem-vindo(a) ao sistema de registro de presença.
             Servidor: {0}    Professor: {1}
             Digite o número da turma para abrir a chamada; o mesmo número de novo encerra
             a chamada e mostra os presentes. status N mostra a lista; ajuda mostra todos

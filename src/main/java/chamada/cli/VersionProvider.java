@@ -1,8 +1,7 @@
 package chamada.cli;
 
+import chamada.protocol.Wire;
 import picocli.CommandLine.IVersionProvider;
-
-import java.util.Optional;
 
 /** {@code chamada --version}: the jar manifest's Implementation-Version, or {@code dev} when run from classes. */
 final class VersionProvider implements IVersionProvider {
@@ -13,6 +12,7 @@ final class VersionProvider implements IVersionProvider {
     }
 
     static String version() {
-        return Optional.ofNullable(Main.class.getPackage().getImplementationVersion()).orElse("dev");
+        // The same answer the server gives in its hello: one jar, one version.
+        return Wire.serverVersion();
     }
 }

@@ -14,8 +14,8 @@ import java.util.Optional;
  */
 public enum ErrorCode implements Bilingual {
     BAD_JSON(true,
-            "The line starts like JSON but is not a valid JSON object: {0}",
-            "A linha começa como JSON mas não é um objeto JSON válido: {0}"),
+            "The line starts like JSON but is not a valid JSON object (the problem is at character {0}).",
+            "A linha começa como JSON mas não é um objeto JSON válido (o problema está no caractere {0})."),
     BAD_ENCODING(true,
             "The line is not valid UTF-8 text.",
             "A linha não é um texto UTF-8 válido."),

@@ -46,10 +46,11 @@ public final class RequestDecoder {
         try {
             node = json.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new ChamadaException(ErrorCode.BAD_JSON, shorten(e.getOriginalMessage()));
+            int column = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
+            throw new ChamadaException(ErrorCode.BAD_JSON, column);
         }
         if (node == null || !node.isObject()) {
-            throw new ChamadaException(ErrorCode.BAD_JSON, "not an object");
+            throw new ChamadaException(ErrorCode.BAD_JSON, 1);
         }
         JsonNode opNode = node.get(Wire.OP);
         if (opNode == null || !opNode.isTextual()) {
@@ -138,10 +139,5 @@ public final class RequestDecoder {
             case Wire.LANG -> Expected.LANG;
             default -> Expected.TEXT;
         };
-    }
-
-    private static String shorten(String text) {
-        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ");
-        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 120) + "…";
     }
 }

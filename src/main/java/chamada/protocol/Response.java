@@ -12,98 +12,72 @@ import java.util.List;
  */
 public sealed interface Response {
 
+    /** The {@code "ok"} field. */
     boolean ok();
 
-    record Hello(int protocol, String server, String lang, boolean openMode) implements Response {
+    /** A reply with {@code "ok":true}. */
+    sealed interface Success extends Response {
         @Override
-        public boolean ok() {
+        default boolean ok() {
             return true;
         }
     }
 
-    record LoggedIn(String teacher) implements Response {
+    /** A reply with {@code "ok":false}: it always carries a stable code and a message for people. */
+    sealed interface Refusal extends Response {
+        String code();
+
+        String message();
+
         @Override
-        public boolean ok() {
-            return true;
+        default boolean ok() {
+            return false;
         }
     }
 
-    record Opened(int classId, OffsetDateTime openedAt) implements Response {
-        @Override
-        public boolean ok() {
-            return true;
-        }
+    record Hello(int protocol, String server, String lang, boolean openMode) implements Success {
+    }
+
+    record LoggedIn(String teacher) implements Success {
+    }
+
+    record Opened(int classId, OffsetDateTime openedAt) implements Success {
     }
 
     /** The reply to {@code status} (still open, {@code closedAt} empty) and to {@code close}. */
-    record RollCallReply(RollCall rollCall) implements Response {
-        @Override
-        public boolean ok() {
-            return true;
-        }
+    record RollCallReply(RollCall rollCall) implements Success {
     }
 
     /** A check-in that registered the student now, or found them already registered at {@code at}. */
-    record CheckedIn(int classId, OffsetDateTime at, boolean alreadyRegistered) implements Response {
-        @Override
-        public boolean ok() {
-            return true;
-        }
+    record CheckedIn(int classId, OffsetDateTime at, boolean alreadyRegistered) implements Success {
     }
 
     /** A check-in refused because the class has no open roll call: class 0, as in the seed. */
-    record CheckInRefused(OffsetDateTime at, String code, String message) implements Response {
-        @Override
-        public boolean ok() {
-            return false;
-        }
+    record CheckInRefused(OffsetDateTime at, String code, String message) implements Refusal {
     }
 
-    record History(int classId, List<PastRollCall> rollCalls) implements Response {
+    record History(int classId, List<PastRollCall> rollCalls) implements Success {
         public History {
             rollCalls = List.copyOf(rollCalls);
         }
-
-        @Override
-        public boolean ok() {
-            return true;
-        }
     }
 
-    record Export(int classId, List<RollCall> rollCalls) implements Response {
+    record Export(int classId, List<RollCall> rollCalls) implements Success {
         public Export {
             rollCalls = List.copyOf(rollCalls);
         }
-
-        @Override
-        public boolean ok() {
-            return true;
-        }
     }
 
-    record Help(List<String> commands) implements Response {
+    record Help(List<String> commands) implements Success {
         public Help {
             commands = List.copyOf(commands);
         }
-
-        @Override
-        public boolean ok() {
-            return true;
-        }
     }
 
-    record Goodbye(String message) implements Response {
-        @Override
-        public boolean ok() {
-            return true;
-        }
+    record Goodbye(String message) implements Success {
     }
 
     /** A refusal or error: a stable {@code code} and a {@code message} for people. */
-    record Failure(String code, String message) implements Response {
-        @Override
-        public boolean ok() {
-            return false;
-        }
+    record Failure(String code, String message) implements Refusal {
     }
 }

@@ -61,6 +61,7 @@ public final class ChamadaServer implements AutoCloseable {
     private final RollCallStore store;
     private final Teachers teachers;
     private final ServerSocket listener;
+    private final Logins logins;
     private final Dispatcher dispatcher;
     private final RequestDecoder decoder;
     private final ResponseEncoder encoder;
@@ -79,7 +80,8 @@ public final class ChamadaServer implements AutoCloseable {
         this.config = config;
         this.store = store;
         this.teachers = teachers;
-        this.dispatcher = new Dispatcher(new RollCallService(store, clock), teachers);
+        this.logins = new Logins(teachers);
+        this.dispatcher = new Dispatcher(new RollCallService(store, clock), logins);
         ObjectMapper json = Json.mapper();
         this.decoder = new RequestDecoder(json);
         this.encoder = new ResponseEncoder(json.getFactory());
@@ -243,6 +245,7 @@ public final class ChamadaServer implements AutoCloseable {
         } catch (IOException e) {
             log.debug("Closing a connection failed: {}", e.toString());
         }
+        logins.close();
         store.close();
         log.info("Stopped");
         terminated.countDown();

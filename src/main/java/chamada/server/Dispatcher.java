@@ -10,7 +10,6 @@ import chamada.rollcall.CheckInResult;
 import chamada.rollcall.RollCall;
 import chamada.rollcall.RollCallService;
 import chamada.rollcall.TeacherName;
-import chamada.teachers.Teachers;
 
 import java.util.Arrays;
 import java.util.List;
@@ -26,11 +25,11 @@ final class Dispatcher {
     private static final List<String> COMMANDS = Arrays.stream(Op.values()).map(Op::usage).toList();
 
     private final RollCallService rollCalls;
-    private final Teachers teachers;
+    private final Logins logins;
 
-    Dispatcher(RollCallService rollCalls, Teachers teachers) {
+    Dispatcher(RollCallService rollCalls, Logins logins) {
         this.rollCalls = rollCalls;
-        this.teachers = teachers;
+        this.logins = logins;
     }
 
     Response handle(Session session, Request request) {
@@ -50,11 +49,10 @@ final class Dispatcher {
             case Request.Hello hello -> {
                 hello.lang().ifPresent(session::lang);
                 yield new Response.Hello(Wire.PROTOCOL_VERSION, "chamada " + Wire.serverVersion(),
-                        session.lang().tag(), teachers.openMode());
+                        session.lang().tag(), logins.openMode());
             }
             case Request.Login login -> {
-                TeacherName name = teachers.authenticate(TeacherName.ofLogin(login.name()).value(), login.secret())
-                        .orElseThrow(() -> new ChamadaException(ErrorCode.AUTH_FAILED));
+                TeacherName name = logins.authenticate(TeacherName.ofLogin(login.name()), login.secret());
                 session.login(name);
                 yield new Response.LoggedIn(name.value());
             }

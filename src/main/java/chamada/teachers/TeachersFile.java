@@ -24,7 +24,7 @@ import java.util.Set;
  *
  * <pre>
  * # Chamada teachers
- * ana:pbkdf2-sha256$210000$3q2+7w...$Lr1c...
+ * ana:pbkdf2-sha256$600000$3q2+7w...$Lr1c...
  * </pre>
  *
  * <p>Blank lines and lines starting with {@code #} are ignored; spaces around a line are

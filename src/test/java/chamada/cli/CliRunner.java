@@ -7,21 +7,54 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code chamada} in this JVM with captured output and a made-up terminal: typed
- * input, environment, secrets typed at prompts, default language. One per test.
+ * input, environment, secrets typed at prompts, default language, and a Ctrl-C the test
+ * presses. One per test.
  */
 final class CliRunner {
 
     /** What a run left behind. */
     record Result(int exitCode, String out, String err, List<String> prompts) {
+    }
+
+    /** A run in the background, for commands that run until stopped. */
+    static final class Running {
+
+        private final StringWriter out = new StringWriter();
+        private final StringWriter err = new StringWriter();
+        private final List<String> prompts = new CopyOnWriteArrayList<>();
+        private final List<Runnable> stopActions = new CopyOnWriteArrayList<>();
+        private CompletableFuture<Integer> exitCode;
+
+        /** Output so far. */
+        String out() {
+            return out.toString();
+        }
+
+        String err() {
+            return err.toString();
+        }
+
+        /** Presses Ctrl-C: runs what the command asked to run on stop. */
+        void stop() {
+            stopActions.forEach(Runnable::run);
+        }
+
+        /** Waits (at most a minute) for the command to end. */
+        Result result() {
+            int code = exitCode.orTimeout(60, TimeUnit.SECONDS).join();
+            return new Result(code, out.toString(), err.toString(), List.copyOf(prompts));
+        }
     }
 
     private String input = "";
@@ -54,16 +87,34 @@ final class CliRunner {
         return this;
     }
 
+    /** Runs to the end. */
     Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> prompts = new ArrayList<>();
+        Running running = new Running();
+        running.exitCode = CompletableFuture.completedFuture(execute(running, args));
+        return running.result();
+    }
+
+    /** Starts in the background. */
+    Running start(String... args) {
+        Running running = new Running();
+        running.exitCode = new CompletableFuture<>();
+        Thread.ofPlatform().name("cli-under-test").start(() -> {
+            try {
+                running.exitCode.complete(execute(running, args));
+            } catch (Throwable e) {
+                running.exitCode.completeExceptionally(e);
+            }
+        });
+        return running;
+    }
+
+    private int execute(Running running, String... args) {
         SecretReader reader = prompt -> {
-            prompts.add(prompt);
+            running.prompts.add(prompt);
             return console ? Optional.ofNullable(secrets.poll()) : Optional.empty();
         };
-        Terminal terminal = new Terminal(new BufferedReader(new StringReader(input)), env, reader, lang);
-        int code = Main.run(terminal, new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString(), prompts);
+        Terminal terminal = new Terminal(new BufferedReader(new StringReader(input)), env, reader, lang,
+                running.stopActions::add);
+        return Main.run(terminal, new PrintWriter(running.out), new PrintWriter(running.err), args);
     }
 }

@@ -25,7 +25,7 @@ class TeacherAddCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).isEqualTo("Teacher ana added to " + file + "." + System.lineSeparator());
-        assertThat(Files.readString(file)).containsPattern("(?m)^ana:pbkdf2-sha256\\$210000\\$[^$]+\\$[^$]+$")
+        assertThat(Files.readString(file)).containsPattern("(?m)^ana:pbkdf2-sha256\\$600000\\$[^$]+\\$[^$]+$")
                 .doesNotContain("s3cret");
         TeachersFile teachers = TeachersFile.load(file);
         assertThat(teachers.authenticate("ana", "s3cret-çã")).contains(TeacherName.ofLogin("ana"));

@@ -20,7 +20,7 @@ class TextsTest {
 
     /** Every enum of texts the CLI prints. */
     private static List<Bilingual> allTexts() {
-        return Stream.of(Text.values(), TeacherText.values(), StudentText.values())
+        return Stream.of(Text.values(), TeacherText.values(), StudentText.values(), ServerCommandText.values())
                 .flatMap(Arrays::stream).map(Bilingual.class::cast).toList();
     }
 

@@ -20,7 +20,7 @@ class PasswordHashTest {
         String[] parts = encoded.split("\\$");
         assertThat(parts).hasSize(4);
         assertThat(parts[0]).isEqualTo("pbkdf2-sha256");
-        assertThat(parts[1]).isEqualTo("210000");
+        assertThat(parts[1]).isEqualTo("600000");
         assertThat(Base64.getDecoder().decode(parts[2])).hasSize(16);
         assertThat(Base64.getDecoder().decode(parts[3])).hasSize(32);
         assertThat(encoded).doesNotContain("s3cret");

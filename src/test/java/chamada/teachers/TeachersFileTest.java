@@ -35,7 +35,7 @@ class TeachersFileTest {
         TeachersFile.add(file, TeacherName.ofLogin("ana"), "s3cret");
         TeachersFile teachers = TeachersFile.load(file);
 
-        assertThat(Files.readString(file)).contains("ana:pbkdf2-sha256$210000$").doesNotContain("s3cret");
+        assertThat(Files.readString(file)).contains("ana:pbkdf2-sha256$600000$").doesNotContain("s3cret");
         assertThat(teachers.openMode()).isFalse();
         assertThat(teachers.authenticate("ana", "s3cret")).contains(TeacherName.ofLogin("ana"));
         assertThat(teachers.authenticate("ana", "wrong")).isEmpty();

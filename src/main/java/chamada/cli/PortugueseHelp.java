@@ -1,0 +1,97 @@
+package chamada.cli;
+
+import java.util.ListResourceBundle;
+
+/**
+ * The usage help in Brazilian Portuguese; the English is in the annotations. Keys follow
+ * picocli's rules: {@code chamada.teacher.open.usage.header} for a command, an option's
+ * name without dashes (qualified by its command when two commands mean different things
+ * by it), a positional parameter's {@code descriptionKey}.
+ *
+ * <p>A Java class rather than a properties file so that it lives in this package's
+ * sources. {@code HelpTranslationTest} checks that every command, option and parameter
+ * has its Portuguese here and that no key is unused.
+ */
+public final class PortugueseHelp extends ListResourceBundle {
+
+    @Override
+    protected Object[][] getContents() {
+        return new Object[][] {
+                {"usage.synopsisHeading", "Uso:\u0020"},
+                {"usage.commandListHeading", "Comandos:%n"},
+                {"help", "Mostra esta ajuda e sai."},
+                {"version", "Mostra a versão e sai."},
+                {"lang", "Idioma das mensagens: pt-BR ou en (padrão: o do sistema)."},
+                {"verbose", "Em caso de erro, mostra também o stack trace."},
+                {"host", "Nome ou endereço do servidor (padrão: ${DEFAULT-VALUE})."},
+                {"port", "Porta TCP do servidor (padrão: ${DEFAULT-VALUE})."},
+                {"name", "Faz login como este professor (padrão: $" + TeacherCommand.NAME_VARIABLE + ")."
+                        + " Sem nome não há login: basta para um servidor em modo aberto."},
+                {"secret", "A senha do professor (padrão: $" + TeacherCommand.SECRET_VARIABLE
+                        + "; senão é pedida sem eco). Outros usuários a veem na lista de processos:"
+                        + " prefira a variável ou a pergunta."},
+                {"CLASS", "Número da turma, por exemplo 1010."},
+                {"MATRICULA", "A matrícula do aluno, de 1 a 20 dígitos."},
+                {"NAME", "O nome de login do professor: letras, dígitos, . _ -"},
+
+                {"chamada.usage.header", "Chamada escolar por TCP."},
+                {"chamada.usage.description", "Professores abrem e encerram a chamada de uma turma; alunos"
+                        + " registram presença enquanto ela está aberta. Mensagens e esta ajuda em português"
+                        + " do Brasil ou inglês: veja --lang."},
+                {"chamada.usage.exitCodeListHeading", "%nCódigos de saída:%n"},
+                {"chamada.usage.exitCodeList.0", ExitCodes.OK + ":sucesso, inclusive aluno que já tinha registrado presença"},
+                {"chamada.usage.exitCodeList.1", ExitCodes.REFUSED + ":recusado pelas regras (erro respondido pelo servidor,"
+                        + " ou presença recusada com turma 0)"},
+                {"chamada.usage.exitCodeList.2", ExitCodes.USAGE + ":erro de uso (opção, matrícula, turma ou nome"
+                        + " inválidos); nada foi enviado"},
+                {"chamada.usage.exitCodeList.3", ExitCodes.UNREACHABLE + ":servidor inalcançável (recusado, caiu,"
+                        + " sem resposta), ou o servidor não consegue escutar"},
+                {"chamada.usage.exitCodeList.4", ExitCodes.LOCAL_FILE + ":um arquivo local não pode ser lido ou"
+                        + " gravado (professores, CSV, banco de dados)"},
+                {"chamada.usage.exitCodeList.5", ExitCodes.INTERNAL + ":erro inesperado (um bug); --verbose mostra"
+                        + " o stack trace"},
+
+                {"chamada.teacher.usage.header", "Abre e encerra chamadas (interativo sem subcomando)."},
+                {"chamada.teacher.usage.description", "Sem subcomando: uma tela interativa onde o número de uma"
+                        + " turma abre a chamada dela e o mesmo número de novo encerra e lista os presentes."},
+                {"chamada.teacher.open.usage.header", "Abre a chamada de uma turma."},
+                {"chamada.teacher.close.usage.header", "Encerra a chamada de uma turma e lista os presentes."},
+                {"chamada.teacher.status.usage.header", "Lista quem já registrou presença na chamada aberta de uma turma."},
+                {"chamada.teacher.history.usage.header", "Lista as chamadas encerradas de uma turma, com quantos"
+                        + " estavam presentes."},
+                {"chamada.teacher.export.usage.header", "Grava as chamadas encerradas de uma turma num arquivo CSV."},
+                {"chamada.teacher.export.usage.description", "Uma linha por presença, cabeçalho " + CsvExport.HEADER
+                        + ", horários em ISO-8601. Uma chamada sem nenhum presente vira uma linha com matricula e"
+                        + " checked_in_at vazios."},
+                {"chamada.teacher.export.csv", "O arquivo CSV a gravar (substituído se existir); - grava na saída"
+                        + " padrão."},
+                {"chamada.teacher.add.usage.header", "Adiciona um professor a um arquivo de professores (o --teachers"
+                        + " do servidor)."},
+                {"chamada.teacher.add.usage.description", "Guarda um hash PBKDF2 da senha, nunca a senha. Um arquivo"
+                        + " inexistente é criado, legível só pelo dono. Um nome que já está no arquivo é recusado:"
+                        + " para trocar a senha, apague a linha dele e adicione de novo."},
+                {"chamada.teacher.add.teachers", "O arquivo de professores."},
+
+                {"chamada.student.usage.header", "Registra presença numa chamada aberta (interativo sem subcomando)."},
+                {"chamada.student.usage.description", "Sem subcomando: uma tela interativa que pergunta matrícula e"
+                        + " turma de novo e de novo, para vários alunos num mesmo terminal."},
+                {"chamada.student.checkin.usage.header", "Registra a presença de um aluno na chamada aberta de uma"
+                        + " turma."},
+
+                {"chamada.server.usage.header", "Roda o servidor Chamada até Ctrl-C ou SIGTERM."},
+                {"chamada.server.usage.description", "Sem --teachers o servidor roda em modo aberto: qualquer pessoa"
+                        + " pode abrir e encerrar chamadas."},
+                {"chamada.server.bind", "Endereço onde escutar (padrão: ${DEFAULT-VALUE}, todas as interfaces IPv4)."},
+                {"chamada.server.port", "Porta TCP onde escutar (padrão: ${DEFAULT-VALUE}; 0 escolhe uma livre)."},
+                {"chamada.server.db", "Arquivo do banco SQLite, criado com seu diretório se não existir"
+                        + " (padrão: ${DEFAULT-VALUE}, relativo ao diretório atual)."},
+                {"chamada.server.teachers", "Arquivo de professores, como o escreve 'chamada teacher add'."
+                        + " Sem ele: modo aberto."},
+                {"chamada.server.max-line-bytes", "Maior linha de pedido aceita (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.server.idle-timeout", "Encerra uma conexão após tantos segundos sem pedido"
+                        + " (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.server.max-connections-per-address", "Conexões que um mesmo endereço cliente pode manter"
+                        + " ao mesmo tempo (padrão: ${DEFAULT-VALUE})."},
+        };
+    }
+}

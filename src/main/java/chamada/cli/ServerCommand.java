@@ -1,0 +1,158 @@
+package chamada.cli;
+
+import chamada.i18n.Lang;
+import chamada.server.ChamadaServer;
+import chamada.server.ServerConfig;
+import chamada.teachers.TeachersFileException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code chamada server}: builds a {@link ServerConfig} from the options, starts a
+ * {@link ChamadaServer}, says where it listens and which store it uses, and runs until
+ * Ctrl-C or SIGTERM, which stop it gracefully ({@link ChamadaServer#close()}).
+ *
+ * <p>Start-up problems end it with one line: a config the server refuses or an unknown
+ * {@code --bind} is {@link ExitCodes#USAGE}; an address it cannot listen on is
+ * {@link ExitCodes#UNREACHABLE}; a teachers file or database it cannot use is
+ * {@link ExitCodes#LOCAL_FILE} (the store reports the latter as an
+ * {@link IllegalStateException}, which is all it may mean here). The directory of {@code --db} is created if missing, since
+ * the default ({@value ServerDefaults#DATABASE}) lives in a directory of its own.
+ */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        header = "Run the Chamada server until Ctrl-C or SIGTERM.",
+        description = "Without --teachers the server runs in open mode: anybody may open and close roll calls.",
+        defaultValueProvider = ServerDefaults.class)
+final class ServerCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private ChamadaCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, every IPv4 interface).")
+    private String bind;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "TCP port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int port;
+
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "SQLite database file, created with its directory if missing"
+                    + " (default: ${DEFAULT-VALUE}, relative to the working directory).")
+    private Path database;
+
+    @Option(names = "--teachers", paramLabel = "FILE",
+            description = "Teachers file, as written by 'chamada teacher add'. Without it: open mode.")
+    private Path teachers;
+
+    @Option(names = "--max-line-bytes", paramLabel = "BYTES",
+            description = "Longest request line accepted (default: ${DEFAULT-VALUE}).")
+    private int maxLineBytes;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            description = "Close a connection after this many seconds without a request (default: ${DEFAULT-VALUE}).")
+    private long idleTimeoutSeconds;
+
+    @Option(names = "--max-connections-per-address", paramLabel = "N",
+            description = "Connections one client address may hold at once (default: ${DEFAULT-VALUE}).")
+    private int maxConnectionsPerAddress;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Lang lang = root.lang();
+        PrintWriter out = spec.commandLine().getOut();
+        ServerConfig config = config(lang);
+        createDirectoryOf(config.database(), lang);
+        ChamadaServer server = start(config, lang);
+        out.println(ServerCommandText.LISTENING.format(lang, VersionProvider.version(), display(server.address()),
+                server.storeDescription()));
+        out.println(server.openMode()
+                ? ServerCommandText.OPEN_MODE.format(lang)
+                : ServerCommandText.TEACHERS.format(lang, config.teachersFile().orElseThrow()));
+        out.println(ServerCommandText.HOW_TO_STOP.format(lang));
+        out.flush();
+        root.terminal().stop().onStop(server::close);
+        try {
+            server.awaitTermination();
+        } catch (InterruptedException e) {
+            server.close();
+            throw e;
+        }
+        // After a real SIGTERM the JVM may halt before this line; the server's log says "Stopped" too.
+        out.println(ServerCommandText.STOPPED.format(lang));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private ServerConfig config(Lang lang) {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_BIND.format(lang, bind), e);
+        }
+        try {
+            return new ServerConfig(address, port, database, Optional.ofNullable(teachers), maxLineBytes,
+                    Duration.ofSeconds(idleTimeoutSeconds), maxConnectionsPerAddress, lang);
+        } catch (IllegalArgumentException e) {
+            // ServerConfig's messages name the option and its limits, in English (it has no language yet).
+            throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_CONFIG.format(lang, e.getMessage()), e);
+        }
+    }
+
+    private static void createDirectoryOf(Path file, Lang lang) {
+        Path directory = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.LOCAL_FILE,
+                    Text.FILE_WRITE_FAILED.format(lang, directory, Reasons.file(e, lang)), e);
+        }
+    }
+
+    private ChamadaServer start(ServerConfig config, Lang lang) {
+        try {
+            return ChamadaServer.start(config);
+        } catch (TeachersFileException e) {
+            throw new CommandFailure(ExitCodes.LOCAL_FILE, e.message(lang), e);
+        } catch (BindException e) {
+            throw new CommandFailure(ExitCodes.UNREACHABLE, ServerCommandText.CANNOT_LISTEN.format(lang,
+                    display(new InetSocketAddress(config.bind(), config.port())),
+                    ServerCommandText.REASON_ADDRESS_TAKEN.format(lang)), e);
+        } catch (FileSystemException e) {
+            String file = Optional.ofNullable(e.getFile()).orElse("?");
+            throw new CommandFailure(ExitCodes.LOCAL_FILE, Text.FILE_READ_FAILED.format(lang, file, Reasons.file(e, lang)), e);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.LOCAL_FILE, ServerCommandText.CANNOT_START.format(lang, e.getMessage()), e);
+        } catch (IllegalStateException e) {
+            // What the SQLite store throws when it cannot create, open or read the database (its text is English).
+            throw new CommandFailure(ExitCodes.LOCAL_FILE,
+                    ServerCommandText.DATABASE_FAILED.format(lang, config.database(), e.getMessage()), e);
+        }
+    }
+
+    /** {@code 0.0.0.0:7070}, {@code [::1]:7070}. */
+    private static String display(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+}

@@ -1,0 +1,39 @@
+package chamada.cli;
+
+import chamada.i18n.Bilingual;
+
+/** What {@code chamada server} says to the person who starts it. */
+enum ServerCommandText implements Bilingual {
+    LISTENING("Chamada {0} listening on {1}, store: {2}.", "Chamada {0} escutando em {1}, armazenamento: {2}."),
+    OPEN_MODE("Open mode (no --teachers file): anybody may open and close roll calls.",
+            "Modo aberto (sem arquivo --teachers): qualquer pessoa pode abrir e encerrar chamadas."),
+    TEACHERS("Teachers from {0}.", "Professores de {0}."),
+    HOW_TO_STOP("Ctrl-C stops the server gracefully.", "Ctrl-C encerra o servidor com calma."),
+    STOPPED("Server stopped.", "Servidor encerrado."),
+    BAD_CONFIG("Invalid configuration: {0}", "Configuração inválida: {0}"),
+    BAD_BIND("--bind {0} is not an address of this machine, nor a name that resolves to one.",
+            "--bind {0} não é um endereço desta máquina nem um nome que resolva para um."),
+    CANNOT_LISTEN("Could not listen on {0} ({1}).", "Não foi possível escutar em {0} ({1})."),
+    REASON_ADDRESS_TAKEN("address already in use, or not on this machine",
+            "endereço já em uso, ou não pertence a esta máquina"),
+    DATABASE_FAILED("Could not use the database {0}: {1}", "Não foi possível usar o banco de dados {0}: {1}"),
+    CANNOT_START("Could not start the server: {0}", "Não foi possível iniciar o servidor: {0}");
+
+    private final String en;
+    private final String pt;
+
+    ServerCommandText(String en, String pt) {
+        this.en = en;
+        this.pt = pt;
+    }
+
+    @Override
+    public String en() {
+        return en;
+    }
+
+    @Override
+    public String pt() {
+        return pt;
+    }
+}
