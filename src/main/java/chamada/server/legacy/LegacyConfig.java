@@ -25,7 +25,9 @@ public record LegacyConfig(InetAddress bind, int rollCallPort, int messagesPort,
     public static final int DEFAULT_FILES_PORT = 50000;
     public static final String DEFAULT_BIND = "0.0.0.0";
     public static final String DEFAULT_FILES_FOLDER = "chamada-data/legacy-files";
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(12);
+    /** Twelve hours, a school day: the seed's teacher opens at the start of class and closes at the end. */
+    public static final long DEFAULT_IDLE_TIMEOUT_SECONDS = 12 * 60 * 60;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS);
 
     public LegacyConfig {
         int[] ports = {rollCallPort, messagesPort, filesPort};

@@ -155,14 +155,16 @@ final class LegacyListener {
         out.flush();
     }
 
-    /** First step of stopping: no new connections. */
+    /** First step of stopping: no new connections. Also closes a listener that was bound but never started. */
     void stopAccepting() {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
         try {
             listener.close();
-            acceptor.join(LegacyServer.STOP_DEADLINE);
+            if (acceptor.getState() != Thread.State.NEW) {
+                acceptor.join(LegacyServer.STOP_DEADLINE);
+            }
         } catch (IOException e) {
             log.warn("Closing the legacy {} listener failed", port.label(), e);
         } catch (InterruptedException e) {

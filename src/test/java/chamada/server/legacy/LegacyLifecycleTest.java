@@ -85,15 +85,16 @@ class LegacyLifecycleTest {
             ServerConfig base = ServerConfig.forTests(dir.resolve("chamada.db"));
             ServerConfig config = new ServerConfig(base.bind(), nativePort, base.database(), base.teachersFile(),
                     base.maxLineBytes(), base.idleTimeout(), base.maxConnectionsPerAddress(), base.lang())
-                    .withLegacy(new LegacyConfig(InetAddress.getLoopbackAddress(), taken.getLocalPort(), 0, 0,
+                    .withLegacy(new LegacyConfig(InetAddress.getLoopbackAddress(), 0, taken.getLocalPort(), 0,
                             dir.resolve("files"), Duration.ofMinutes(1)));
 
             assertThatThrownBy(() -> ChamadaServer.start(config))
                     .isInstanceOfSatisfying(LegacyBindException.class, e -> {
-                        assertThat(e.port()).isEqualTo(LegacyPort.ROLL_CALL);
+                        assertThat(e.port()).isEqualTo(LegacyPort.MESSAGES);
                         assertThat(e.address().getPort()).isEqualTo(taken.getLocalPort());
                     })
-                    .hasMessageContaining("--legacy-port").hasMessageContaining(Integer.toString(taken.getLocalPort()));
+                    .hasMessageContaining("--legacy-messages-port")
+                    .hasMessageContaining(Integer.toString(taken.getLocalPort()));
             try (ServerSocket again = new ServerSocket(nativePort, 50, InetAddress.getLoopbackAddress())) {
                 assertThat(again.getLocalPort()).isEqualTo(nativePort);
             }
