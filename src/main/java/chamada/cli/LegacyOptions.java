@@ -41,7 +41,7 @@ final class LegacyOptions {
 
     @Option(names = "--legacy-bind", paramLabel = "ADDRESS", defaultValue = LegacyConfig.DEFAULT_BIND,
             description = "Address of the legacy ports (default: ${DEFAULT-VALUE}, every IPv4 interface:"
-                    + " the seeds' clients connect to this machine's own name, not to loopback).")
+                    + " the seeds' clients connect to the address of this machine's name, often not 127.0.0.1).")
     private String bind;
 
     @Option(names = "--legacy-port", paramLabel = "PORT", defaultValue = "" + LegacyConfig.DEFAULT_ROLL_CALL_PORT,

@@ -95,7 +95,8 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.server.legacy", "Fala também os protocolos das seeds, sem autenticação: a chamada, as"
                         + " mensagens e o download de arquivos delas, cada um na sua porta."},
                 {"chamada.server.legacy-bind", "Endereço das portas legadas (padrão: ${DEFAULT-VALUE}, todas as"
-                        + " interfaces IPv4: os clientes das seeds conectam ao nome desta máquina, não ao loopback)."},
+                        + " interfaces IPv4: os clientes das seeds conectam ao endereço do nome desta máquina, muitas vezes não"
+                        + " 127.0.0.1)."},
                 {"chamada.server.legacy-port", "Porta da chamada das seeds, para teacher.py e student.py"
                         + " (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.server.legacy-messages-port", "Porta das mensagens das seeds (padrão: ${DEFAULT-VALUE})."},

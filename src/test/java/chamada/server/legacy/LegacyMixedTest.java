@@ -5,6 +5,8 @@ import chamada.protocol.Response;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
+import chamada.rollcall.TeacherName;
+import chamada.teachers.TeachersFile;
 import chamada.testing.Replies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +87,21 @@ class LegacyMixedTest {
                     "A chamada da turma 1010 foi aberta por (open); somente esse professor pode encerrá-la.");
 
             assertThat(as(teacher.status(CLASS), Response.RollCallReply.class).rollCall().isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void withATeachersFile_legacyTeacherNeedsNoLogin_andCannotCloseALoggedInTeachersClass() throws Exception {
+        Path teachers = dir.resolve("teachers.txt");
+        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
+        try (LegacyFixture guarded = LegacyFixture.start(dir.resolve("guarded"), config -> config.withTeachersFile(teachers));
+             ChamadaClient ana = guarded.nativeClient(); RawClient legacy = guarded.connect(LegacyPort.ROLL_CALL)) {
+            as(ana.login("ana", "s3cret"), Response.LoggedIn.class);
+            as(ana.open(new ClassId(2020)), Response.Opened.class);
+
+            legacy.exchange("2020,teacher",
+                    "A chamada da turma 2020 foi aberta por ana; somente esse professor pode encerrá-la.");
+            legacy.exchange("1010,teacher", "A chamada da turma 1010 foi ativada em 09/03/2026 às 19:05!");
         }
     }
 

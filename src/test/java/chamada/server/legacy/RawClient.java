@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -79,6 +80,19 @@ final class RawClient implements AutoCloseable {
         byte[] got = read(wanted.length);
         assertThat(new String(got, StandardCharsets.UTF_8)).isEqualTo(expected);
         assertThat(got).isEqualTo(wanted);
+        return this;
+    }
+
+    /**
+     * Reads as many bytes as {@code expected} has and asserts they equal it once every match of
+     * {@code variable} in both is replaced by {@code placeholder} (for times, which keep their width).
+     */
+    RawClient expectLike(String expected, Pattern variable, String placeholder) {
+        byte[] got = read(expected.getBytes(StandardCharsets.UTF_8).length);
+        String actual = new String(got, StandardCharsets.UTF_8);
+        assertThat(variable.matcher(actual).replaceAll(placeholder))
+                .as("documented: %s%n  actual:     %s", expected, actual)
+                .isEqualTo(variable.matcher(expected).replaceAll(placeholder));
         return this;
     }
 
