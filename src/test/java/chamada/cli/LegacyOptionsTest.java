@@ -112,10 +112,11 @@ class LegacyOptionsTest {
 
     @Test
     void legacyBindUnknown_isAUsageError() {
-        CliRunner.Result result = new CliRunner().run(server("--legacy", "--legacy-bind", "no-such-host.invalid"));
+        // A malformed IPv6 literal: refused without asking any name server.
+        CliRunner.Result result = new CliRunner().run(server("--legacy", "--legacy-bind", "[not-an-address]"));
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).isEqualTo("--legacy-bind no-such-host.invalid is not an address of this machine,"
+        assertThat(result.err()).isEqualTo("--legacy-bind [not-an-address] is not an address of this machine,"
                 + " nor a name that resolves to one." + NL);
     }
 
