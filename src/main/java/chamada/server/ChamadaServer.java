@@ -2,12 +2,14 @@ package chamada.server;
 
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
+import chamada.i18n.Lang;
 import chamada.protocol.Json;
+import chamada.protocol.Request;
 import chamada.protocol.RequestDecoder;
 import chamada.protocol.ResponseEncoder;
+import chamada.protocol.Wire;
 import chamada.rollcall.RollCallService;
 import chamada.rollcall.RollCallStore;
-import chamada.store.SqliteRollCallStore;
 import chamada.teachers.Teachers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -22,6 +24,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -47,6 +50,9 @@ public final class ChamadaServer implements AutoCloseable {
     /** How long a graceful stop waits for requests in flight before closing connections hard. */
     static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
 
+    /** How long a refused connection may take to say its first line before it is closed unanswered. */
+    static final Duration REFUSAL_WAIT = Duration.ofSeconds(5);
+
     private final ServerConfig config;
     private final RollCallStore store;
     private final Teachers teachers;
@@ -64,9 +70,10 @@ public final class ChamadaServer implements AutoCloseable {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Thread acceptor;
 
-    private ChamadaServer(ServerConfig config, RollCallStore store, Teachers teachers, Clock clock)
-            throws IOException {
+    private ChamadaServer(ServerConfig config, ServerSocket listener, RollCallStore store, Teachers teachers,
+                          Clock clock) {
         this.config = config;
+        this.listener = listener;
         this.store = store;
         this.teachers = teachers;
         this.logins = new Logins(teachers);
@@ -75,31 +82,38 @@ public final class ChamadaServer implements AutoCloseable {
         this.decoder = new RequestDecoder(json);
         this.encoder = new ResponseEncoder(json.getFactory());
         this.limiter = new AddressLimiter(config.maxConnectionsPerAddress());
-        this.listener = new ServerSocket();
-        listener.setReuseAddress(true);
-        listener.bind(new InetSocketAddress(config.bind(), config.port()), 1024);
         this.acceptor = Thread.ofPlatform().name("chamada-accept").unstarted(this::acceptLoop);
     }
 
-    /** Opens the store, binds the port and starts accepting; returns once clients can connect. */
-    public static ChamadaServer start(ServerConfig config) throws IOException {
-        return start(config, Clock.systemDefaultZone());
-    }
-
-    /** As {@link #start(ServerConfig)}, with the clock (and so the time zone) of every time the server gives. */
-    public static ChamadaServer start(ServerConfig config, Clock clock) throws IOException {
+    /**
+     * Binds the port, opens the store with {@code stores} and starts accepting; returns once
+     * clients can connect. The port is bound first, so a port in use fails before any
+     * database file is created.
+     *
+     * @param clock the clock, and so the time zone, of every time the server gives
+     */
+    public static ChamadaServer start(ServerConfig config, RollCallStore.Opener stores, Clock clock)
+            throws IOException {
         Teachers teachers = Teachers.of(config.teachersFile());
-        RollCallStore store = SqliteRollCallStore.open(config.database(), clock.getZone());
+        ServerSocket listener = new ServerSocket();
         ChamadaServer server;
         try {
-            server = new ChamadaServer(config, store, teachers, clock);
+            listener.setReuseAddress(true);
+            listener.bind(new InetSocketAddress(config.bind(), config.port()), 1024);
+            RollCallStore store = stores.open(config.database(), clock.getZone());
+            try {
+                server = new ChamadaServer(config, listener, store, teachers, clock);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
-            store.close();
+            listener.close();
             throw e;
         }
         server.acceptor.start();
-        log.info("Chamada {} listening on {} with store {}", chamada.protocol.Wire.serverVersion(),
-                server.address(), store.describe());
+        log.info("Chamada {} listening on {} with store {}", Wire.serverVersion(), server.address(),
+                server.storeDescription());
         if (teachers.openMode()) {
             log.warn("No teachers file (--teachers): open mode, anybody may open and close roll calls");
         }
@@ -164,13 +178,34 @@ public final class ChamadaServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Answers a connection the server will not serve. The client speaks first, so the refusal
+     * waits for its first line (a hello, usually, whose language it then uses); a client
+     * silent for {@link #REFUSAL_WAIT} is closed without a word.
+     */
     private void refuse(Socket socket, ErrorCode code, Object... args) {
-        Session session = new Session(config.lang(), teachers.openMode());
-        String reply = encoder.encode(Dispatcher.failure(session, new ChamadaException(code, args))) + "\n";
-        try (socket; OutputStream out = socket.getOutputStream()) {
+        try (socket) {
+            socket.setSoTimeout((int) REFUSAL_WAIT.toMillis());
+            Session session = new Session(config.lang(), teachers.openMode());
+            Optional<String> first = new LineReader(socket.getInputStream(), config.maxLineBytes()).readLine();
+            if (first.isEmpty()) {
+                return;
+            }
+            chosenLang(first.get()).ifPresent(session::lang);
+            String reply = encoder.encode(Dispatcher.failure(session, new ChamadaException(code, args))) + "\n";
+            OutputStream out = socket.getOutputStream();
             out.write(reply.getBytes(StandardCharsets.UTF_8));
+            out.flush();
         } catch (IOException e) {
-            log.debug("Could not tell {} it was refused: {}", socket.getRemoteSocketAddress(), e.toString());
+            log.debug("Refused {} ({}) without a reply: {}", socket.getRemoteSocketAddress(), code, e.toString());
+        }
+    }
+
+    private Optional<Lang> chosenLang(String line) {
+        try {
+            return decoder.decode(line) instanceof Request.Hello hello ? hello.lang() : Optional.empty();
+        } catch (ChamadaException e) {
+            return Optional.empty();
         }
     }
 

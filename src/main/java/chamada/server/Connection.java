@@ -71,6 +71,7 @@ final class Connection implements Runnable {
     }
 
     private void serve(LineReader in, OutputStream out) throws IOException {
+        boolean spoke = false;
         while (true) {
             Optional<String> line;
             try {
@@ -79,26 +80,31 @@ final class Connection implements Runnable {
                 send(out, failure(ErrorCode.LINE_TOO_LONG, maxLineBytes), true);
                 return;
             } catch (LineReader.BadEncodingException e) {
-                send(out, failure(ErrorCode.BAD_ENCODING), !in.hasBuffered());
+                spoke = true;
+                send(out, failure(ErrorCode.BAD_ENCODING), !in.hasBufferedLine());
                 continue;
             } catch (SocketTimeoutException e) {
-                send(out, failure(ErrorCode.IDLE_TIMEOUT, idleTimeout.toSeconds()), true);
+                // The server speaks only when spoken to: a client that never said a word is just closed.
+                if (spoke || in.hasBuffered()) {
+                    send(out, failure(ErrorCode.IDLE_TIMEOUT, idleTimeout.toSeconds()), true);
+                }
                 return;
             }
             if (line.isEmpty()) {
                 // The server stops by shutting our input, which reads as the end of the stream.
-                if (stopping.getAsBoolean()) {
+                if (spoke && stopping.getAsBoolean()) {
                     send(out, failure(ErrorCode.SHUTTING_DOWN), true);
                 }
                 out.flush();
                 return;
             }
+            spoke = true;
             if (line.get().isBlank()) {
                 continue;
             }
             Response response = answer(line.get());
             boolean last = response instanceof Response.Goodbye || closesConnection(response);
-            send(out, response, last || !in.hasBuffered());
+            send(out, response, last || !in.hasBufferedLine());
             if (last) {
                 return;
             }

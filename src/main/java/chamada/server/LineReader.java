@@ -51,20 +51,35 @@ final class LineReader {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** Whether bytes of a next request are already here, so a reply may wait to be flushed with the next. */
+    /**
+     * Whether a whole next request is already here, so a reply may wait to be flushed with
+     * the next one. Part of a line is not enough: its sender may be waiting for our reply.
+     */
+    boolean hasBufferedLine() {
+        for (int i = position; i < limit; i++) {
+            if (buffer[i] == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any byte of a next line has arrived: a client that spoke, or is speaking. */
     boolean hasBuffered() {
         return position < limit;
     }
 
     /**
      * The next line without its {@code \n} (and without a {@code \r} before it), or empty at
-     * end of stream. A last line without a terminator still counts as a line.
+     * end of stream. A last line without its {@code \n} is dropped, never returned: it is a
+     * request its sender did not finish ({@code checkin 777 90011} cut short must not check
+     * into class 9001).
      */
     Optional<String> readLine() throws IOException {
         int length = 0;
         while (true) {
             if (position == limit && !fill()) {
-                return length == 0 ? Optional.empty() : Optional.of(decode(length));
+                return Optional.empty();
             }
             int start = position;
             int newline = -1;
