@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,6 +66,9 @@ public final class ChamadaServer implements AutoCloseable {
     private final ExecutorService connections = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("chamada-conn-", 1).factory());
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<Connection> live = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("chamada-watchdog").daemon(true).factory());
     private final AtomicLong nextConnectionId = new AtomicLong(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -112,6 +116,7 @@ public final class ChamadaServer implements AutoCloseable {
             throw e;
         }
         server.acceptor.start();
+        server.watchdog.scheduleWithFixedDelay(server::abortStuckWriters, 1, 1, TimeUnit.SECONDS);
         log.info("Chamada {} listening on {} with store {}", Wire.serverVersion(), server.address(),
                 server.storeDescription());
         if (teachers.openMode()) {
@@ -135,6 +140,11 @@ public final class ChamadaServer implements AutoCloseable {
 
     public boolean openMode() {
         return teachers.openMode();
+    }
+
+    private void abortStuckWriters() {
+        long now = System.nanoTime();
+        live.forEach(connection -> connection.abortIfStuckWriting(now));
     }
 
     /** Blocks until the server has stopped. */
@@ -170,8 +180,14 @@ public final class ChamadaServer implements AutoCloseable {
                 return;
             }
             Session session = new Session(config.lang(), teachers.openMode());
-            new Connection(nextConnectionId.getAndIncrement(), socket, session, dispatcher, decoder, encoder,
-                    config.maxLineBytes(), config.idleTimeout(), stopping::get).run();
+            Connection connection = new Connection(nextConnectionId.getAndIncrement(), socket, session, dispatcher,
+                    decoder, encoder, config.maxLineBytes(), config.idleTimeout(), stopping::get);
+            live.add(connection);
+            try {
+                connection.run();
+            } finally {
+                live.remove(connection);
+            }
         } finally {
             open.remove(socket);
             limiter.release(address);
@@ -187,7 +203,8 @@ public final class ChamadaServer implements AutoCloseable {
         try (socket) {
             socket.setSoTimeout((int) REFUSAL_WAIT.toMillis());
             Session session = new Session(config.lang(), teachers.openMode());
-            Optional<String> first = new LineReader(socket.getInputStream(), config.maxLineBytes()).readLine();
+            Optional<String> first = new LineReader(socket.getInputStream(), config.maxLineBytes(), REFUSAL_WAIT)
+                    .readLine();
             if (first.isEmpty()) {
                 return;
             }
@@ -247,6 +264,7 @@ public final class ChamadaServer implements AutoCloseable {
         } catch (IOException e) {
             log.debug("Closing a connection failed: {}", e.toString());
         }
+        watchdog.shutdownNow();
         logins.close();
         store.close();
         log.info("Stopped");

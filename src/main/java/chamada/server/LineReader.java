@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -29,6 +30,13 @@ final class LineReader {
         }
     }
 
+    /** A line still unfinished after the deadline since its first byte: a client trickling bytes. */
+    static final class SlowLineException extends IOException {
+        SlowLineException() {
+            super("line not finished in time", null);
+        }
+    }
+
     /** A line whose bytes are not UTF-8; the line was consumed and reading may go on. */
     static final class BadEncodingException extends IOException {
         BadEncodingException() {
@@ -38,6 +46,7 @@ final class LineReader {
 
     private final InputStream in;
     private final int maxLineBytes;
+    private final long lineDeadlineNanos;
     private final byte[] buffer = new byte[8192];
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
@@ -46,9 +55,14 @@ final class LineReader {
     private int position;
     private int limit;
 
-    LineReader(InputStream in, int maxLineBytes) {
+    /**
+     * @param lineDeadline how long a line may take from its first byte to its {@code \n}; the
+     *                     socket's read timeout only catches silence, not a byte a second
+     */
+    LineReader(InputStream in, int maxLineBytes, Duration lineDeadline) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.lineDeadlineNanos = lineDeadline.toNanos();
     }
 
     /**
@@ -77,9 +91,18 @@ final class LineReader {
      */
     Optional<String> readLine() throws IOException {
         int length = 0;
+        long started = System.nanoTime();
         while (true) {
-            if (position == limit && !fill()) {
-                return Optional.empty();
+            if (position == limit) {
+                if (length > 0 && System.nanoTime() - started > lineDeadlineNanos) {
+                    throw new SlowLineException();
+                }
+                if (!fill()) {
+                    return Optional.empty();
+                }
+                if (length == 0) {
+                    started = System.nanoTime();
+                }
             }
             int start = position;
             int newline = -1;

@@ -27,9 +27,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static chamada.testing.Replies.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Hostile and broken clients: each gets an error reply or a timeout, and the server goes
@@ -112,6 +114,55 @@ class BadInputTest {
             assertThat(JSON.readTree(in.readLine()).get("code").asText()).isEqualTo("IDLE_TIMEOUT");
             assertThat(in.readLine()).isNull();
         }
+    }
+
+    @Test
+    void lineTrickledByteByByte_isCutOffAtTheDeadline() throws Exception {
+        try (TestServer impatient = TestServer.start(dir.resolve("impatient"),
+                config -> config.withLimits(4096, Duration.ofSeconds(1), 50));
+             Socket socket = new Socket("127.0.0.1", impatient.port())) {
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            Thread trickle = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < 100; i++) {
+                        out.write('1');
+                        out.flush();
+                        Thread.sleep(200); // the slow client under test: a byte every 200 ms, never a newline
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // The server closed the connection: what this test waits for.
+                }
+            });
+
+            assertThat(JSON.readTree(in.readLine()).get("code").asText()).isEqualTo("REQUEST_TOO_SLOW");
+            trickle.interrupt();
+            trickle.join();
+        }
+    }
+
+    @Test
+    void clientThatNeverReadsItsReplies_isDisconnected() throws Exception {
+        try (TestServer impatient = TestServer.start(dir.resolve("impatient"),
+                config -> config.withLimits(4096, Duration.ofSeconds(1), 50));
+             Socket socket = new Socket("127.0.0.1", impatient.port())) {
+            OutputStream out = socket.getOutputStream();
+            byte[] requests = "help\n".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+            AtomicBoolean disconnected = new AtomicBoolean();
+            Thread flood = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < 1_000; i++) {
+                        out.write(requests);
+                    }
+                } catch (IOException e) {
+                    disconnected.set(true);
+                }
+            });
+
+            await().atMost(Duration.ofSeconds(60)).untilTrue(disconnected);
+            flood.join();
+        }
+        assertStillServing();
     }
 
     @Test
