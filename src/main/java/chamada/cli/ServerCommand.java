@@ -4,6 +4,7 @@ import chamada.i18n.Lang;
 import chamada.server.ChamadaServer;
 import chamada.server.ServerConfig;
 import chamada.server.legacy.LegacyBindException;
+import chamada.store.SqliteRollCallStore;
 import chamada.teachers.TeachersFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +22,7 @@ import java.net.UnknownHostException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -141,7 +143,7 @@ final class ServerCommand implements Callable<Integer> {
 
     private ChamadaServer start(ServerConfig config, Lang lang) {
         try {
-            return ChamadaServer.start(config);
+            return ChamadaServer.start(config, SqliteRollCallStore::open, Clock.systemDefaultZone());
         } catch (TeachersFileException e) {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, e.message(lang), e);
         } catch (LegacyBindException e) {

@@ -9,9 +9,9 @@ import chamada.rollcall.TeacherName;
  * rules as a native one, on behalf of {@link #TEACHER}, with texts in Portuguese.
  *
  * <p>The seeds' teachers do not log in, so every legacy teacher is the same reserved owner.
- * Reserved names cannot be logged into, so no native client can act as it; and the rules let
- * only the owner close a roll call, so a class opened on a legacy port is closed on a legacy
- * port, and a native teacher's class cannot be closed from one.
+ * Reserved names cannot be logged into, so no native client can act as it. The rules decide
+ * the rest: a logged-in teacher's roll call cannot be closed from a legacy port, and a roll
+ * call owned by a reserved owner (this one, or open mode's) may be closed by any teacher.
  *
  * <p>Called from the legacy connections' virtual threads; implementations are thread-safe.
  */

@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -47,8 +46,9 @@ final class LegacyListener {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Thread acceptor;
 
-    private LegacyListener(LegacyPort port, LegacyProtocol protocol, AddressGate gate, Duration idleTimeout,
-                           ServerSocket listener) {
+    /** A listener on {@code listener}, already bound; it accepts once {@link #start()} is called. */
+    LegacyListener(LegacyPort port, ServerSocket listener, LegacyProtocol protocol, AddressGate gate,
+                   Duration idleTimeout) {
         this.port = port;
         this.protocol = protocol;
         this.gate = gate;
@@ -57,23 +57,6 @@ final class LegacyListener {
         String name = port.name().toLowerCase(Locale.ROOT).replace('_', '-');
         this.connections = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("chamada-legacy-" + name + "-", 1).factory());
         this.acceptor = Thread.ofPlatform().name("chamada-legacy-" + name + "-accept").unstarted(this::acceptLoop);
-    }
-
-    /** Binds {@code address}:{@code number}; does not accept until {@link #start()}. */
-    static LegacyListener bind(LegacyPort port, InetAddress address, int number, LegacyProtocol protocol,
-                               AddressGate gate, Duration idleTimeout) throws IOException {
-        ServerSocket listener = new ServerSocket();
-        try {
-            listener.setReuseAddress(true);
-            listener.bind(new InetSocketAddress(address, number), 1024);
-        } catch (BindException e) {
-            listener.close();
-            throw new LegacyBindException(port, new InetSocketAddress(address, number), e);
-        } catch (IOException | RuntimeException e) {
-            listener.close();
-            throw e;
-        }
-        return new LegacyListener(port, protocol, gate, idleTimeout, listener);
     }
 
     void start() {
@@ -155,7 +138,7 @@ final class LegacyListener {
         out.flush();
     }
 
-    /** First step of stopping: no new connections. Also closes a listener that was bound but never started. */
+    /** First step of stopping: no new connections. Also right for a listener that was never started. */
     void stopAccepting() {
         if (!stopping.compareAndSet(false, true)) {
             return;

@@ -3,14 +3,11 @@ package chamada.server.legacy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +15,9 @@ import java.util.Map;
  * The three legacy listeners of a Chamada server ({@code --legacy}): the seeds' roll call,
  * messages and file download, each on its own port, all over the server's one dispatcher.
  *
- * <p>Owned by {@code ChamadaServer}, which binds it with its native port, starts it once
- * accepting, and closes it before its store. Threads: see {@link LegacyListener}.
+ * <p>Owned by {@code ChamadaServer}, which binds its ports ({@link LegacyPorts}) with its
+ * native port, starts it with its native accept loop, and closes it before its store.
+ * Threads: see {@link LegacyListener}.
  */
 public final class LegacyServer implements AutoCloseable {
 
@@ -31,39 +29,9 @@ public final class LegacyServer implements AutoCloseable {
     private final Map<LegacyPort, LegacyListener> listeners;
     private final FileFolder folder;
 
-    private LegacyServer(Map<LegacyPort, LegacyListener> listeners, FileFolder folder) {
+    LegacyServer(Map<LegacyPort, LegacyListener> listeners, FileFolder folder) {
         this.listeners = listeners;
         this.folder = folder;
-    }
-
-    /**
-     * Creates the files folder if missing and binds the three ports; nothing is accepted
-     * until {@link #start()}.
-     *
-     * @throws LegacyBindException when a port cannot be bound (the ones bound are closed again)
-     * @throws IOException         when the files folder cannot be created
-     */
-    public static LegacyServer bind(LegacyConfig config, LegacyDispatcher dispatcher, AddressGate gate)
-            throws IOException {
-        FileFolder folder = new FileFolder(config.filesFolder());
-        Files.createDirectories(folder.path());
-        Map<LegacyPort, LegacyListener> listeners = new EnumMap<>(LegacyPort.class);
-        try {
-            for (LegacyPort port : LegacyPort.values()) {
-                LegacyProtocol protocol = switch (port) {
-                    case ROLL_CALL -> new RollCallProtocol(dispatcher, config.idleTimeout());
-                    case MESSAGES -> new MessageProtocol();
-                    case FILES -> new FileProtocol(folder, config.idleTimeout());
-                };
-                listeners.put(port, LegacyListener.bind(port, config.bind(), config.port(port), protocol, gate,
-                        config.idleTimeout()));
-            }
-        } catch (IOException | RuntimeException e) {
-            listeners.values().forEach(LegacyListener::stopAccepting);
-            listeners.values().forEach(LegacyListener::endConnections);
-            throw e;
-        }
-        return new LegacyServer(listeners, folder);
     }
 
     /** Starts accepting on every port and logs where. */

@@ -26,8 +26,8 @@ import java.util.Optional;
  * is a native {@link Request.Close} and, when the rules answer that the roll call is not
  * open, a native {@link Request.Open}. Closing first makes the toggle safe to race: of two
  * legacy teachers toggling a closed class at once, one opens it and the other is told it is
- * already open; a native teacher's roll call is never touched, since the rules refuse to
- * let anyone but its owner close it.
+ * already open; and whether an open roll call may be closed from here is the rules' call (a
+ * logged-in teacher's may not).
  */
 final class RollCallProtocol implements LegacyProtocol {
 

@@ -4,6 +4,8 @@ import chamada.client.ChamadaClient;
 import chamada.i18n.Lang;
 import chamada.server.ChamadaServer;
 import chamada.server.ServerConfig;
+import chamada.store.SqliteRollCallStore;
+import chamada.testing.MutableClock;
 import chamada.testing.TestServer;
 
 import java.io.IOException;
@@ -24,7 +26,7 @@ final class LegacyFixture implements AutoCloseable {
     /** 09/03/2026 às 19:05 in {@link #ZONE}. */
     static final Instant START = Instant.parse("2026-03-09T22:05:00Z");
 
-    final TestClock clock = new TestClock(START, ZONE);
+    final MutableClock clock = new MutableClock(START, ZONE);
     final Path files;
     private final ChamadaServer server;
 
@@ -33,7 +35,7 @@ final class LegacyFixture implements AutoCloseable {
             files = Files.createDirectories(dir.resolve("legacy-files"));
             ServerConfig config = ServerConfig.forTests(dir.resolve("chamada.db"))
                     .withLegacy(LegacyConfig.forTests(files));
-            server = ChamadaServer.start(customize.apply(config), clock);
+            server = ChamadaServer.start(customize.apply(config), SqliteRollCallStore::open, clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

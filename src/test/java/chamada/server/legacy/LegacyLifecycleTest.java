@@ -3,6 +3,7 @@ package chamada.server.legacy;
 import chamada.protocol.legacy.MessageFraming;
 import chamada.server.ChamadaServer;
 import chamada.server.ServerConfig;
+import chamada.store.SqliteRollCallStore;
 import chamada.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -88,7 +90,7 @@ class LegacyLifecycleTest {
                     .withLegacy(new LegacyConfig(InetAddress.getLoopbackAddress(), 0, taken.getLocalPort(), 0,
                             dir.resolve("files"), Duration.ofMinutes(1)));
 
-            assertThatThrownBy(() -> ChamadaServer.start(config))
+            assertThatThrownBy(() -> ChamadaServer.start(config, SqliteRollCallStore::open, Clock.systemDefaultZone()))
                     .isInstanceOfSatisfying(LegacyBindException.class, e -> {
                         assertThat(e.port()).isEqualTo(LegacyPort.MESSAGES);
                         assertThat(e.address().getPort()).isEqualTo(taken.getLocalPort());

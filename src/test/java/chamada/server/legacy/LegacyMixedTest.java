@@ -7,7 +7,6 @@ import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.TeacherName;
 import chamada.teachers.TeachersFile;
-import chamada.testing.Replies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,14 +78,26 @@ class LegacyMixedTest {
     }
 
     @Test
-    void nativeTeachersRollCall_cannotBeClosedFromTheLegacyPort() {
+    void loggedInTeachersRollCall_cannotBeClosedFromTheLegacyPort() {
         try (ChamadaClient teacher = server.nativeClient(); RawClient legacyTeacher = server.connect(LegacyPort.ROLL_CALL)) {
+            as(teacher.login("ana", "qualquer"), Response.LoggedIn.class);
             as(teacher.open(CLASS), Response.Opened.class);
 
             legacyTeacher.exchange("1010,teacher",
-                    "A chamada da turma 1010 foi aberta por (open); somente esse professor pode encerrá-la.");
+                    "A chamada da turma 1010 foi aberta por ana; somente esse professor pode encerrá-la.");
 
             assertThat(as(teacher.status(CLASS), Response.RollCallReply.class).rollCall().isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void openModeRollCall_withoutLogin_canBeClosedFromTheLegacyPort() {
+        try (ChamadaClient teacher = server.nativeClient(); RawClient legacyTeacher = server.connect(LegacyPort.ROLL_CALL)) {
+            as(teacher.open(CLASS), Response.Opened.class);
+            as(teacher.checkIn(new Matricula("10"), CLASS), Response.CheckedIn.class);
+
+            legacyTeacher.exchange("1010,teacher", "A chamada da turma 1010 foi encerrada em 09/03/2026 às 19:05!"
+                    + " Os seguintes alunos registraram presença: ['10']");
         }
     }
 
@@ -106,13 +117,17 @@ class LegacyMixedTest {
     }
 
     @Test
-    void legacyRollCall_cannotBeClosedByANativeTeacher() {
-        try (ChamadaClient teacher = server.nativeClient(); RawClient legacyTeacher = server.connect(LegacyPort.ROLL_CALL)) {
-            legacyTeacher.exchange("1010,teacher", "A chamada da turma 1010 foi ativada em 09/03/2026 às 19:05!");
+    void legacyRollCall_canBeClosedByAnyNativeTeacher() {
+        try (ChamadaClient teacher = server.nativeClient(); RawClient legacy = server.connect(LegacyPort.ROLL_CALL)) {
+            as(teacher.login("bruno", "qualquer"), Response.LoggedIn.class);
+            legacy.exchange("1010,teacher", "A chamada da turma 1010 foi ativada em 09/03/2026 às 19:05!");
+            legacy.exchange("42/1010,student", "Presença registrada com sucesso na turma 1010 em 09/03/2026 às 19:05!");
 
-            assertThat(Replies.code(teacher.close(CLASS))).isEqualTo("NOT_OWNER");
-            assertThat(as(teacher.status(CLASS), Response.RollCallReply.class).rollCall().teacher())
-                    .isEqualTo(LegacyDispatcher.TEACHER);
+            Response.RollCallReply closed = as(teacher.close(CLASS), Response.RollCallReply.class);
+
+            assertThat(closed.rollCall().teacher()).isEqualTo(LegacyDispatcher.TEACHER);
+            assertThat(matriculas(closed)).containsExactly("42");
+            legacy.exchange("1010,teacher", "A chamada da turma 1010 foi ativada em 09/03/2026 às 19:05!");
         }
     }
 

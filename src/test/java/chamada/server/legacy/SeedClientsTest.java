@@ -79,6 +79,7 @@ class SeedClientsTest {
         try (ChamadaClient nativeTeacher = server.nativeClient(); ChamadaClient nativeStudent = server.nativeClient();
              SeedClient teacher = SeedClient.start("teacher.py", port);
              SeedClient student = SeedClient.start("student.py", port)) {
+            as(nativeTeacher.login("ana", "qualquer"), Response.LoggedIn.class);
             as(nativeTeacher.open(nativeClass), Response.Opened.class);
             teacher.type("1010").awaitOutput("A chamada da turma 1010 foi ativada em 09/03/2026 às 19:05!\n");
 
@@ -86,7 +87,7 @@ class SeedClientsTest {
                     .awaitOutput("Presença registrada com sucesso na turma 2020 em 09/03/2026 às 19:05!\n");
             as(nativeStudent.checkIn(new Matricula("10"), new ClassId(1010)), Response.CheckedIn.class);
             teacher.type("2020").awaitOutput(
-                    "A chamada da turma 2020 foi aberta por (open); somente esse professor pode encerrá-la.\n");
+                    "A chamada da turma 2020 foi aberta por ana; somente esse professor pode encerrá-la.\n");
 
             Response.RollCallReply closed = as(nativeTeacher.close(nativeClass), Response.RollCallReply.class);
             assertThat(closed.rollCall().present()).extracting(CheckIn::matricula).containsExactly(new Matricula("42191010"));

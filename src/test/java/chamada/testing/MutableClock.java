@@ -1,4 +1,4 @@
-package chamada.server.legacy;
+package chamada.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,18 +6,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until a test moves it, so that transcripts can spell out every time. */
-final class TestClock extends Clock {
+/** A clock a test moves by hand, so it can assert the exact times a server gives. Thread-safe. */
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
     private final ZoneId zone;
 
-    TestClock(Instant start, ZoneId zone) {
+    public MutableClock(Instant start, ZoneId zone) {
         this.now = new AtomicReference<>(start);
         this.zone = zone;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 
@@ -28,7 +28,7 @@ final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return new TestClock(now.get(), zone);
+        return new MutableClock(now.get(), zone);
     }
 
     @Override
