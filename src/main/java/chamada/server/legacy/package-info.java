@@ -8,6 +8,6 @@
  *
  * <p>{@link chamada.server.legacy.LegacyServer} is what {@code ChamadaServer} owns;
  * {@link chamada.server.legacy.LegacyConfig} is the legacy part of its config. The formats
- * themselves are in {@code chamada.protocol.legacy}; docs/LEGACY.md describes them.
+ * themselves are in {@code chamada.protocol.legacy}; PROTOCOL.md ("Legacy protocols") describes them.
  */
 package chamada.server.legacy;

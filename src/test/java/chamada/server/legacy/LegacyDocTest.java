@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Replays every {@code legacy-session} example of the docs (docs/LEGACY.md, and PROTOCOL.md
- * once the section is folded in) against the legacy roll-call port, so the documented bytes
+ * Replays every {@code legacy-session} example of PROTOCOL.md against the legacy roll-call port, so the documented bytes
  * cannot drift from the server's. Each block is a new connection on one server, in order;
  * {@code >} lines are sent as one segment without a newline, {@code <} lines are the exact
  * reply. Only the times may differ.
@@ -29,10 +28,7 @@ class LegacyDocTest {
     @Test
     void everyLegacyExampleOfTheDocs_isWhatTheServerSays() throws IOException {
         int blocks = 0;
-        for (Path doc : List.of(Path.of("docs", "LEGACY.md"), Path.of("PROTOCOL.md"))) {
-            if (!Files.exists(doc)) {
-                continue;
-            }
+        for (Path doc : List.of(Path.of("PROTOCOL.md"))) {
             List<List<String>> sessions = sessions(Files.readString(doc));
             blocks += sessions.size();
             try (LegacyFixture server = LegacyFixture.start(dir.resolve(doc.getFileName().toString()))) {
@@ -41,7 +37,7 @@ class LegacyDocTest {
                 }
             }
         }
-        assertThat(blocks).as("legacy-session blocks in docs/LEGACY.md and PROTOCOL.md").isGreaterThan(2);
+        assertThat(blocks).as("legacy-session blocks in PROTOCOL.md").isGreaterThan(2);
     }
 
     private static void replay(LegacyFixture server, List<String> session) {
