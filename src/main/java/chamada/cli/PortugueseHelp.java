@@ -92,6 +92,19 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.server.max-connections-per-address", "Conexões que um mesmo endereço cliente pode manter"
                         + " ao mesmo tempo (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.server.legacy", "Fala também os protocolos das seeds, sem autenticação: a chamada, as"
+                        + " mensagens e o download de arquivos delas, cada um na sua porta."},
+                {"chamada.server.legacy-bind", "Endereço das portas legadas (padrão: ${DEFAULT-VALUE}, todas as"
+                        + " interfaces IPv4: os clientes das seeds conectam ao endereço do nome desta máquina, muitas vezes não"
+                        + " 127.0.0.1)."},
+                {"chamada.server.legacy-port", "Porta da chamada das seeds, para teacher.py e student.py"
+                        + " (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.server.legacy-messages-port", "Porta das mensagens das seeds (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.server.legacy-files-port", "Porta do download de arquivos das seeds (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.server.legacy-files", "Pasta cujos arquivos o download legado oferece, criada se não existir"
+                        + " (padrão: ${DEFAULT-VALUE}, relativa ao diretório atual)."},
+                {"chamada.server.legacy-idle-timeout", "Encerra uma conexão legada após tantos segundos sem mensagem"
+                        + " (padrão: ${DEFAULT-VALUE}: um cliente das seeds mantém a conexão a aula inteira)."},
 
                 {"chamada.bench.usage.header", "Mede presenças por segundo e sua latência (laço fechado)."},
                 {"chamada.bench.usage.description", "Abre --classes turmas num servidor Chamada em modo aberto (ou"

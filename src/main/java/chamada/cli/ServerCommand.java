@@ -3,8 +3,11 @@ package chamada.cli;
 import chamada.i18n.Lang;
 import chamada.server.ChamadaServer;
 import chamada.server.ServerConfig;
+import chamada.server.legacy.LegacyBindException;
+import chamada.store.SqliteRollCallStore;
 import chamada.teachers.TeachersFileException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -19,6 +22,7 @@ import java.net.UnknownHostException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,6 +38,9 @@ import java.util.concurrent.Callable;
  * {@link ExitCodes#LOCAL_FILE} (the store reports the latter as an
  * {@link IllegalStateException}, which is all it may mean here). The directory of {@code --db} is created if missing, since
  * the default ({@value ServerDefaults#DATABASE}) lives in a directory of its own.
+ *
+ * <p>The {@code --legacy} options, which add the seeds' wire protocols on their own ports,
+ * are in {@link LegacyOptions}.
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
         header = "Run the Chamada server until Ctrl-C or SIGTERM.",
@@ -46,6 +53,9 @@ final class ServerCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private LegacyOptions legacy;
 
     @Option(names = "--bind", paramLabel = "ADDRESS",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, every IPv4 interface).")
@@ -85,6 +95,7 @@ final class ServerCommand implements Callable<Integer> {
         ChamadaServer server = start(config, lang);
         out.println(ServerCommandText.LISTENING.format(lang, VersionProvider.version(), display(server.address()),
                 server.storeDescription()));
+        legacy.printListening(server, out, lang);
         out.println(server.openMode()
                 ? ServerCommandText.OPEN_MODE.format(lang)
                 : ServerCommandText.TEACHERS.format(lang, config.teachersFile().orElseThrow()));
@@ -111,8 +122,9 @@ final class ServerCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_BIND.format(lang, bind), e);
         }
         try {
-            return new ServerConfig(address, port, database, Optional.ofNullable(teachers), maxLineBytes,
+            ServerConfig config = new ServerConfig(address, port, database, Optional.ofNullable(teachers), maxLineBytes,
                     Duration.ofSeconds(idleTimeoutSeconds), maxConnectionsPerAddress, lang);
+            return legacy.config(lang).map(config::withLegacy).orElse(config);
         } catch (IllegalArgumentException e) {
             // ServerConfig's messages name the option and its limits, in English (it has no language yet).
             throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_CONFIG.format(lang, e.getMessage()), e);
@@ -131,9 +143,11 @@ final class ServerCommand implements Callable<Integer> {
 
     private ChamadaServer start(ServerConfig config, Lang lang) {
         try {
-            return ChamadaServer.start(config);
+            return ChamadaServer.start(config, SqliteRollCallStore::open, Clock.systemDefaultZone());
         } catch (TeachersFileException e) {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, e.message(lang), e);
+        } catch (LegacyBindException e) {
+            throw LegacyOptions.cannotListen(e, lang);
         } catch (BindException e) {
             throw new CommandFailure(ExitCodes.UNREACHABLE, ServerCommandText.CANNOT_LISTEN.format(lang,
                     display(new InetSocketAddress(config.bind(), config.port())),
@@ -151,7 +165,7 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     /** {@code 0.0.0.0:7070}, {@code [::1]:7070}. */
-    private static String display(InetSocketAddress address) {
+    static String display(InetSocketAddress address) {
         String host = address.getAddress().getHostAddress();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }

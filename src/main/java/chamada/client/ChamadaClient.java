@@ -31,7 +31,8 @@ import java.util.Optional;
  * which come back in request order.
  *
  * <p>Not thread-safe: one client per thread. Connection problems surface as
- * {@link UncheckedIOException}; a reply the client cannot read as {@link ProtocolException}.
+ * {@link UncheckedIOException}; a server that refuses the connection as
+ * {@link ServerRefusedException}; a reply the client cannot read as {@link ProtocolException}.
  */
 public final class ChamadaClient implements AutoCloseable {
 
@@ -61,7 +62,13 @@ public final class ChamadaClient implements AutoCloseable {
             socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             ChamadaClient client = new ChamadaClient(socket);
-            client.call(new Request.Hello(Optional.of(lang)));
+            Response hello = client.call(new Request.Hello(Optional.of(lang)));
+            if (hello instanceof Response.Refusal refusal) {
+                throw new ServerRefusedException(refusal.code(), refusal.message());
+            }
+            if (!(hello instanceof Response.Hello)) {
+                throw new ProtocolException("expected a hello reply, got " + hello, null);
+            }
             return client;
         } catch (IOException e) {
             closeQuietly(socket);

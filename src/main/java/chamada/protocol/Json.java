@@ -1,6 +1,8 @@
 package chamada.protocol;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -15,7 +17,11 @@ public final class Json {
      * line limit; the nesting limit keeps a hostile {@code [[[[…} cheap to refuse.
      */
     public static ObjectMapper mapper() {
-        JsonMapper mapper = JsonMapper.builder().build();
+        // Trailing tokens and repeated keys would each hide part of a request: refuse both.
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build());
         return mapper;
     }

@@ -53,8 +53,11 @@ public final class RequestDecoder {
             throw new ChamadaException(ErrorCode.BAD_JSON, 1);
         }
         JsonNode opNode = node.get(Wire.OP);
-        if (opNode == null || !opNode.isTextual()) {
+        if (opNode == null || opNode.isNull()) {
             throw new ChamadaException(ErrorCode.MISSING_FIELD, Wire.OP, Expected.OP);
+        }
+        if (!opNode.isTextual()) {
+            throw Fields.invalid(Wire.OP, opNode.toString(), Expected.OP);
         }
         Op op = Op.fromWire(opNode.asText())
                 .orElseThrow(() -> new ChamadaException(ErrorCode.UNKNOWN_COMMAND, Fields.echo(opNode.asText())));

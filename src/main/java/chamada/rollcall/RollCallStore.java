@@ -1,6 +1,8 @@
 package chamada.rollcall;
 
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -48,6 +50,12 @@ public interface RollCallStore extends AutoCloseable {
     /** Finishes the writes already submitted, then releases the store. */
     @Override
     void close();
+
+    /** Opens the store kept at {@code database}; times are read back in {@code zone}. */
+    @FunctionalInterface
+    interface Opener {
+        RollCallStore open(Path database, ZoneId zone);
+    }
 
     /** A roll call as the store holds it: its id and its contents. */
     record StoredRollCall(long id, RollCall rollCall) {

@@ -2,12 +2,19 @@ package chamada.server;
 
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
+import chamada.i18n.Lang;
 import chamada.protocol.Json;
+import chamada.protocol.Request;
 import chamada.protocol.RequestDecoder;
+import chamada.protocol.Response;
 import chamada.protocol.ResponseEncoder;
+import chamada.protocol.Wire;
 import chamada.rollcall.RollCallService;
 import chamada.rollcall.RollCallStore;
-import chamada.store.SqliteRollCallStore;
+import chamada.server.legacy.AddressGate;
+import chamada.server.legacy.LegacyDispatcher;
+import chamada.server.legacy.LegacyPorts;
+import chamada.server.legacy.LegacyServer;
 import chamada.teachers.Teachers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -22,10 +29,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,6 +48,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * virtual thread; the store keeps its own ordinary threads. {@link #close()} stops
  * gracefully: no new connections, requests in flight are answered, idle connections are
  * told the server is stopping, then the store finishes its writes and closes.
+ *
+ * <p>With {@code --legacy} it also runs a {@link LegacyServer}: the seeds' wire protocols on
+ * their own ports, answered by the same dispatcher, bound and stopped with the native port.
  */
 public final class ChamadaServer implements AutoCloseable {
 
@@ -46,6 +58,9 @@ public final class ChamadaServer implements AutoCloseable {
 
     /** How long a graceful stop waits for requests in flight before closing connections hard. */
     static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
+
+    /** How long a refused connection may take to say its first line before it is closed unanswered. */
+    static final Duration REFUSAL_WAIT = Duration.ofSeconds(5);
 
     private final ServerConfig config;
     private final RollCallStore store;
@@ -59,14 +74,19 @@ public final class ChamadaServer implements AutoCloseable {
     private final ExecutorService connections = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("chamada-conn-", 1).factory());
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<Connection> live = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("chamada-watchdog").daemon(true).factory());
     private final AtomicLong nextConnectionId = new AtomicLong(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Thread acceptor;
+    private final Optional<LegacyServer> legacy;
 
-    private ChamadaServer(ServerConfig config, RollCallStore store, Teachers teachers, Clock clock)
-            throws IOException {
+    private ChamadaServer(ServerConfig config, ServerSocket listener, Optional<LegacyPorts> legacyPorts,
+                          RollCallStore store, Teachers teachers, Clock clock) {
         this.config = config;
+        this.listener = listener;
         this.store = store;
         this.teachers = teachers;
         this.logins = new Logins(teachers);
@@ -75,31 +95,47 @@ public final class ChamadaServer implements AutoCloseable {
         this.decoder = new RequestDecoder(json);
         this.encoder = new ResponseEncoder(json.getFactory());
         this.limiter = new AddressLimiter(config.maxConnectionsPerAddress());
-        this.listener = new ServerSocket();
-        listener.setReuseAddress(true);
-        listener.bind(new InetSocketAddress(config.bind(), config.port()), 1024);
         this.acceptor = Thread.ofPlatform().name("chamada-accept").unstarted(this::acceptLoop);
+        this.legacy = legacyPorts.map(ports -> ports.serve(this::answerLegacy,
+                AddressGate.of(limiter::tryAcquire, limiter::release, limiter.limit())));
     }
 
-    /** Opens the store, binds the port and starts accepting; returns once clients can connect. */
-    public static ChamadaServer start(ServerConfig config) throws IOException {
-        return start(config, Clock.systemDefaultZone());
-    }
-
-    /** As {@link #start(ServerConfig)}, with the clock (and so the time zone) of every time the server gives. */
-    public static ChamadaServer start(ServerConfig config, Clock clock) throws IOException {
+    /**
+     * Binds the port, opens the store with {@code stores} and starts accepting; returns once
+     * clients can connect. The port (and the legacy ports, if the config has them) is bound
+     * first, so a port in use fails before any database file is created.
+     *
+     * @param clock the clock, and so the time zone, of every time the server gives
+     */
+    public static ChamadaServer start(ServerConfig config, RollCallStore.Opener stores, Clock clock)
+            throws IOException {
         Teachers teachers = Teachers.of(config.teachersFile());
-        RollCallStore store = SqliteRollCallStore.open(config.database(), clock.getZone());
+        ServerSocket listener = new ServerSocket();
+        Optional<LegacyPorts> legacyPorts = Optional.empty();
         ChamadaServer server;
         try {
-            server = new ChamadaServer(config, store, teachers, clock);
+            listener.setReuseAddress(true);
+            listener.bind(new InetSocketAddress(config.bind(), config.port()), 1024);
+            if (config.legacy().isPresent()) {
+                legacyPorts = Optional.of(LegacyPorts.bind(config.legacy().get()));
+            }
+            RollCallStore store = stores.open(config.database(), clock.getZone());
+            try {
+                server = new ChamadaServer(config, listener, legacyPorts, store, teachers, clock);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
-            store.close();
+            listener.close();
+            legacyPorts.ifPresent(LegacyPorts::close);
             throw e;
         }
         server.acceptor.start();
-        log.info("Chamada {} listening on {} with store {}", chamada.protocol.Wire.serverVersion(),
-                server.address(), store.describe());
+        server.watchdog.scheduleWithFixedDelay(server::abortStuckWriters, 1, 1, TimeUnit.SECONDS);
+        log.info("Chamada {} listening on {} with store {}", Wire.serverVersion(), server.address(),
+                server.storeDescription());
+        server.legacy.ifPresent(LegacyServer::start);
         if (teachers.openMode()) {
             log.warn("No teachers file (--teachers): open mode, anybody may open and close roll calls");
         }
@@ -115,12 +151,22 @@ public final class ChamadaServer implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    /** The legacy listeners, when the config turned them on. */
+    public Optional<LegacyServer> legacy() {
+        return legacy;
+    }
+
     public String storeDescription() {
         return store.describe();
     }
 
     public boolean openMode() {
         return teachers.openMode();
+    }
+
+    private void abortStuckWriters() {
+        long now = System.nanoTime();
+        live.forEach(connection -> connection.abortIfStuckWriting(now));
     }
 
     /** Blocks until the server has stopped. */
@@ -143,6 +189,13 @@ public final class ChamadaServer implements AutoCloseable {
         }
     }
 
+    /** A request from a legacy port: as the legacy teacher, in the seeds' Portuguese, through the one dispatcher. */
+    private Response answerLegacy(Request request) {
+        Session session = new Session(Lang.PT_BR, teachers.openMode());
+        session.login(LegacyDispatcher.TEACHER);
+        return dispatcher.handle(session, request);
+    }
+
     private void serve(Socket socket) {
         InetAddress address = socket.getInetAddress();
         if (!limiter.tryAcquire(address)) {
@@ -156,21 +209,49 @@ public final class ChamadaServer implements AutoCloseable {
                 return;
             }
             Session session = new Session(config.lang(), teachers.openMode());
-            new Connection(nextConnectionId.getAndIncrement(), socket, session, dispatcher, decoder, encoder,
-                    config.maxLineBytes(), config.idleTimeout(), stopping::get).run();
+            Connection connection = new Connection(nextConnectionId.getAndIncrement(), socket, session, dispatcher,
+                    decoder, encoder, config.maxLineBytes(), config.idleTimeout(), stopping::get);
+            live.add(connection);
+            try {
+                connection.run();
+            } finally {
+                live.remove(connection);
+            }
         } finally {
             open.remove(socket);
             limiter.release(address);
         }
     }
 
+    /**
+     * Answers a connection the server will not serve. The client speaks first, so the refusal
+     * waits for its first line (a hello, usually, whose language it then uses); a client
+     * silent for {@link #REFUSAL_WAIT} is closed without a word.
+     */
     private void refuse(Socket socket, ErrorCode code, Object... args) {
-        Session session = new Session(config.lang(), teachers.openMode());
-        String reply = encoder.encode(Dispatcher.failure(session, new ChamadaException(code, args))) + "\n";
-        try (socket; OutputStream out = socket.getOutputStream()) {
+        try (socket) {
+            socket.setSoTimeout((int) REFUSAL_WAIT.toMillis());
+            Session session = new Session(config.lang(), teachers.openMode());
+            Optional<String> first = new LineReader(socket.getInputStream(), config.maxLineBytes(), REFUSAL_WAIT)
+                    .readLine();
+            if (first.isEmpty()) {
+                return;
+            }
+            chosenLang(first.get()).ifPresent(session::lang);
+            String reply = encoder.encode(Dispatcher.failure(session, new ChamadaException(code, args))) + "\n";
+            OutputStream out = socket.getOutputStream();
             out.write(reply.getBytes(StandardCharsets.UTF_8));
+            out.flush();
         } catch (IOException e) {
-            log.debug("Could not tell {} it was refused: {}", socket.getRemoteSocketAddress(), e.toString());
+            log.debug("Refused {} ({}) without a reply: {}", socket.getRemoteSocketAddress(), code, e.toString());
+        }
+    }
+
+    private Optional<Lang> chosenLang(String line) {
+        try {
+            return decoder.decode(line) instanceof Request.Hello hello ? hello.lang() : Optional.empty();
+        } catch (ChamadaException e) {
+            return Optional.empty();
         }
     }
 
@@ -190,6 +271,7 @@ public final class ChamadaServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        legacy.ifPresent(LegacyServer::close);
         // Shutting the input ends each connection's read loop after the request it is answering.
         for (Socket socket : open) {
             try {
@@ -212,6 +294,7 @@ public final class ChamadaServer implements AutoCloseable {
         } catch (IOException e) {
             log.debug("Closing a connection failed: {}", e.toString());
         }
+        watchdog.shutdownNow();
         logins.close();
         store.close();
         log.info("Stopped");

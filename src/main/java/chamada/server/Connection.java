@@ -31,6 +31,7 @@ import java.util.function.BooleanSupplier;
 final class Connection implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
+    private static final long NOT_WRITING = Long.MIN_VALUE;
 
     private final long id;
     private final Socket socket;
@@ -41,6 +42,7 @@ final class Connection implements Runnable {
     private final int maxLineBytes;
     private final Duration idleTimeout;
     private final BooleanSupplier stopping;
+    private volatile long writingSince = NOT_WRITING;
 
     Connection(long id, Socket socket, Session session, Dispatcher dispatcher, RequestDecoder decoder,
                ResponseEncoder encoder, int maxLineBytes, Duration idleTimeout, BooleanSupplier stopping) {
@@ -60,7 +62,7 @@ final class Connection implements Runnable {
         try (socket) {
             socket.setSoTimeout((int) idleTimeout.toMillis());
             socket.setTcpNoDelay(true);
-            LineReader in = new LineReader(socket.getInputStream(), maxLineBytes);
+            LineReader in = new LineReader(socket.getInputStream(), maxLineBytes, idleTimeout);
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 8192);
             serve(in, out);
         } catch (IOException e) {
@@ -71,6 +73,7 @@ final class Connection implements Runnable {
     }
 
     private void serve(LineReader in, OutputStream out) throws IOException {
+        boolean spoke = false;
         while (true) {
             Optional<String> line;
             try {
@@ -79,26 +82,34 @@ final class Connection implements Runnable {
                 send(out, failure(ErrorCode.LINE_TOO_LONG, maxLineBytes), true);
                 return;
             } catch (LineReader.BadEncodingException e) {
-                send(out, failure(ErrorCode.BAD_ENCODING), !in.hasBuffered());
+                spoke = true;
+                send(out, failure(ErrorCode.BAD_ENCODING), !in.hasBufferedLine());
                 continue;
+            } catch (LineReader.SlowLineException e) {
+                send(out, failure(ErrorCode.REQUEST_TOO_SLOW, idleTimeout.toSeconds()), true);
+                return;
             } catch (SocketTimeoutException e) {
-                send(out, failure(ErrorCode.IDLE_TIMEOUT, idleTimeout.toSeconds()), true);
+                // The server speaks only when spoken to: a client that never said a word is just closed.
+                if (spoke || in.hasBuffered()) {
+                    send(out, failure(ErrorCode.IDLE_TIMEOUT, idleTimeout.toSeconds()), true);
+                }
                 return;
             }
             if (line.isEmpty()) {
                 // The server stops by shutting our input, which reads as the end of the stream.
-                if (stopping.getAsBoolean()) {
+                if (spoke && stopping.getAsBoolean()) {
                     send(out, failure(ErrorCode.SHUTTING_DOWN), true);
                 }
                 out.flush();
                 return;
             }
+            spoke = true;
             if (line.get().isBlank()) {
                 continue;
             }
             Response response = answer(line.get());
             boolean last = response instanceof Response.Goodbye || closesConnection(response);
-            send(out, response, last || !in.hasBuffered());
+            send(out, response, last || !in.hasBufferedLine());
             if (last) {
                 return;
             }
@@ -130,10 +141,33 @@ final class Connection implements Runnable {
     }
 
     private void send(OutputStream out, Response response, boolean flush) throws IOException {
-        out.write(encoder.encode(response).getBytes(StandardCharsets.UTF_8));
-        out.write('\n');
-        if (flush) {
-            out.flush();
+        writingSince = System.nanoTime();
+        try {
+            out.write(encoder.encode(response).getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+            if (flush) {
+                out.flush();
+            }
+        } finally {
+            writingSince = NOT_WRITING;
+        }
+    }
+
+    /**
+     * Closes the connection if a write has been blocked longer than the idle timeout: a client
+     * that never reads its replies. Socket writes have no timeout of their own; the server's
+     * watchdog calls this from its own thread.
+     */
+    void abortIfStuckWriting(long now) {
+        long since = writingSince;
+        if (since != NOT_WRITING && now - since > idleTimeout.toNanos()) {
+            log.info("Connection {} from {}: not reading its replies for {} s; closing it",
+                    id, socket.getRemoteSocketAddress(), idleTimeout.toSeconds());
+            try {
+                socket.close();
+            } catch (IOException e) {
+                log.debug("Closing connection {} failed: {}", id, e.toString());
+            }
         }
     }
 }

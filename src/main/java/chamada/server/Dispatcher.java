@@ -52,6 +52,7 @@ final class Dispatcher {
                         session.lang().tag(), logins.openMode());
             }
             case Request.Login login -> {
+                session.logout();
                 TeacherName name = logins.authenticate(TeacherName.ofLogin(login.name()), login.secret());
                 session.login(name);
                 yield new Response.LoggedIn(name.value());

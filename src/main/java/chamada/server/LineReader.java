@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -29,6 +30,13 @@ final class LineReader {
         }
     }
 
+    /** A line still unfinished after the deadline since its first byte: a client trickling bytes. */
+    static final class SlowLineException extends IOException {
+        SlowLineException() {
+            super("line not finished in time", null);
+        }
+    }
+
     /** A line whose bytes are not UTF-8; the line was consumed and reading may go on. */
     static final class BadEncodingException extends IOException {
         BadEncodingException() {
@@ -38,6 +46,7 @@ final class LineReader {
 
     private final InputStream in;
     private final int maxLineBytes;
+    private final long lineDeadlineNanos;
     private final byte[] buffer = new byte[8192];
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
@@ -46,25 +55,54 @@ final class LineReader {
     private int position;
     private int limit;
 
-    LineReader(InputStream in, int maxLineBytes) {
+    /**
+     * @param lineDeadline how long a line may take from its first byte to its {@code \n}; the
+     *                     socket's read timeout only catches silence, not a byte a second
+     */
+    LineReader(InputStream in, int maxLineBytes, Duration lineDeadline) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.lineDeadlineNanos = lineDeadline.toNanos();
     }
 
-    /** Whether bytes of a next request are already here, so a reply may wait to be flushed with the next. */
+    /**
+     * Whether a whole next request is already here, so a reply may wait to be flushed with
+     * the next one. Part of a line is not enough: its sender may be waiting for our reply.
+     */
+    boolean hasBufferedLine() {
+        for (int i = position; i < limit; i++) {
+            if (buffer[i] == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any byte of a next line has arrived: a client that spoke, or is speaking. */
     boolean hasBuffered() {
         return position < limit;
     }
 
     /**
      * The next line without its {@code \n} (and without a {@code \r} before it), or empty at
-     * end of stream. A last line without a terminator still counts as a line.
+     * end of stream. A last line without its {@code \n} is dropped, never returned: it is a
+     * request its sender did not finish ({@code checkin 777 90011} cut short must not check
+     * into class 9001).
      */
     Optional<String> readLine() throws IOException {
         int length = 0;
+        long started = System.nanoTime();
         while (true) {
-            if (position == limit && !fill()) {
-                return length == 0 ? Optional.empty() : Optional.of(decode(length));
+            if (position == limit) {
+                if (length > 0 && System.nanoTime() - started > lineDeadlineNanos) {
+                    throw new SlowLineException();
+                }
+                if (!fill()) {
+                    return Optional.empty();
+                }
+                if (length == 0) {
+                    started = System.nanoTime();
+                }
             }
             int start = position;
             int newline = -1;

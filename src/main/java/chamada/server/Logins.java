@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * Checks teachers' secrets off the connections' carrier threads.
@@ -18,11 +19,16 @@ import java.util.concurrent.Future;
  * Run on a connection's virtual thread it would hold one of the machine's two carriers that
  * long, and a handful of teachers logging in at the start of a period would stall every
  * check-in. Here the checks queue for one platform thread instead; the waiting virtual
- * threads park and free their carriers.
+ * threads park and free their carriers. At most {@link #MAX_WAITING} wait; more are refused
+ * with {@link ErrorCode#LOGIN_BUSY} at once.
  */
 final class Logins implements AutoCloseable {
 
+    /** Logins allowed to wait at once; more are told to try again rather than queue for minutes. */
+    static final int MAX_WAITING = 32;
+
     private final Teachers teachers;
+    private final Semaphore waiting = new Semaphore(MAX_WAITING);
     private final ExecutorService hashing = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("chamada-login").daemon(true).factory());
 
@@ -36,14 +42,19 @@ final class Logins implements AutoCloseable {
 
     /** The teacher these credentials belong to; {@link ErrorCode#AUTH_FAILED} otherwise. */
     TeacherName authenticate(TeacherName name, String secret) {
-        Future<Optional<TeacherName>> check = hashing.submit(() -> teachers.authenticate(name.value(), secret));
+        if (!waiting.tryAcquire()) {
+            throw new ChamadaException(ErrorCode.LOGIN_BUSY);
+        }
         try {
+            Future<Optional<TeacherName>> check = hashing.submit(() -> teachers.authenticate(name.value(), secret));
             return check.get().orElseThrow(() -> new ChamadaException(ErrorCode.AUTH_FAILED));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChamadaException(ErrorCode.SHUTTING_DOWN);
         } catch (ExecutionException e) {
             throw new IllegalStateException("password check failed", e.getCause());
+        } finally {
+            waiting.release();
         }
     }
 

@@ -1,6 +1,7 @@
 package chamada.server;
 
 import chamada.i18n.Lang;
+import chamada.server.legacy.LegacyConfig;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -19,9 +20,11 @@ import java.util.Optional;
  * @param idleTimeout              a connection with no request for this long is closed
  * @param maxConnectionsPerAddress connections one client address may hold at once
  * @param lang                     language of replies until a client's hello chooses one
+ * @param legacy                   the seeds' wire protocols on their own ports ({@code --legacy}); empty: off
  */
 public record ServerConfig(InetAddress bind, int port, Path database, Optional<Path> teachersFile,
-                           int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang) {
+                           int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang,
+                           Optional<LegacyConfig> legacy) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final int DEFAULT_MAX_LINE_BYTES = 8 * 1024;
@@ -36,6 +39,14 @@ public record ServerConfig(InetAddress bind, int port, Path database, Optional<P
                 "--idle-timeout must be from 1 second to 1 day, got " + idleTimeout.toSeconds() + " s");
         check(maxConnectionsPerAddress >= 1 && maxConnectionsPerAddress <= 100_000,
                 "--max-connections-per-address must be from 1 to 100000, got " + maxConnectionsPerAddress);
+        legacy.ifPresent(config -> config.checkApartFrom(port));
+    }
+
+    /** A config without the legacy protocols. */
+    public ServerConfig(InetAddress bind, int port, Path database, Optional<Path> teachersFile,
+                        int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang) {
+        this(bind, port, database, teachersFile, maxLineBytes, idleTimeout, maxConnectionsPerAddress, lang,
+                Optional.empty());
     }
 
     /** A loopback server on a free port with every default: the tests' starting point. */
@@ -46,12 +57,18 @@ public record ServerConfig(InetAddress bind, int port, Path database, Optional<P
 
     public ServerConfig withTeachersFile(Path file) {
         return new ServerConfig(bind, port, database, Optional.of(file), maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang);
+                maxConnectionsPerAddress, lang, legacy);
     }
 
     public ServerConfig withLimits(int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress) {
         return new ServerConfig(bind, port, database, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang);
+                maxConnectionsPerAddress, lang, legacy);
+    }
+
+    /** This config with the seeds' legacy protocols on, as {@code legacy} says. */
+    public ServerConfig withLegacy(LegacyConfig legacy) {
+        return new ServerConfig(bind, port, database, teachersFile, maxLineBytes, idleTimeout,
+                maxConnectionsPerAddress, lang, Optional.of(legacy));
     }
 
     private static void check(boolean condition, String message) {

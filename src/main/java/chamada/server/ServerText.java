@@ -3,7 +3,7 @@ package chamada.server;
 import chamada.i18n.Bilingual;
 
 /** Texts the server itself sends to people, outside of errors. */
-enum ServerText implements Bilingual {
+public enum ServerText implements Bilingual {
     GOODBYE("Goodbye!", "Até logo!");
 
     private final String en;

@@ -33,6 +33,11 @@ final class Session {
         teacher = Optional.of(name);
     }
 
+    /** A failed login also ends the previous one: whoever typed the wrong secret is not that teacher either. */
+    void logout() {
+        teacher = Optional.empty();
+    }
+
     /**
      * Who the rules see: the logged-in teacher; in open mode, without a login, the shared
      * {@link TeacherName#OPEN_MODE} teacher; otherwise somebody who may only check in.

@@ -27,9 +27,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static chamada.testing.Replies.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Hostile and broken clients: each gets an error reply or a timeout, and the server goes
@@ -91,17 +93,87 @@ class BadInputTest {
     }
 
     @Test
-    void silentConnection_isClosedAfterIdleTimeout() throws IOException {
+    void silentConnection_isClosedAfterIdleTimeoutWithoutAWord() throws IOException {
         try (TestServer impatient = TestServer.start(dir.resolve("impatient"),
                 config -> config.withLimits(4096, Duration.ofSeconds(1), 50));
              Socket socket = new Socket("127.0.0.1", impatient.port())) {
+
+            assertThat(socket.getInputStream().read()).as("end of stream, no reply").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void connectionThatSpokeThenWentSilent_getsIdleTimeoutThenClose() throws IOException {
+        try (TestServer impatient = TestServer.start(dir.resolve("impatient"),
+                config -> config.withLimits(4096, Duration.ofSeconds(1), 50));
+             Socket socket = new Socket("127.0.0.1", impatient.port())) {
+            socket.getOutputStream().write("help\n".getBytes(StandardCharsets.UTF_8));
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 
-            JsonNode reply = JSON.readTree(in.readLine());
-
-            assertThat(reply.get("code").asText()).isEqualTo("IDLE_TIMEOUT");
+            assertThat(JSON.readTree(in.readLine()).get("op").asText()).isEqualTo("help");
+            assertThat(JSON.readTree(in.readLine()).get("code").asText()).isEqualTo("IDLE_TIMEOUT");
             assertThat(in.readLine()).isNull();
         }
+    }
+
+    @Test
+    void lineTrickledByteByByte_isCutOffAtTheDeadline() throws Exception {
+        try (TestServer impatient = TestServer.start(dir.resolve("impatient"),
+                config -> config.withLimits(4096, Duration.ofSeconds(1), 50));
+             Socket socket = new Socket("127.0.0.1", impatient.port())) {
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            Thread trickle = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < 100; i++) {
+                        out.write('1');
+                        out.flush();
+                        Thread.sleep(200); // the slow client under test: a byte every 200 ms, never a newline
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // The server closed the connection: what this test waits for.
+                }
+            });
+
+            assertThat(JSON.readTree(in.readLine()).get("code").asText()).isEqualTo("REQUEST_TOO_SLOW");
+            trickle.interrupt();
+            trickle.join();
+        }
+    }
+
+    @Test
+    void clientThatNeverReadsItsReplies_isDisconnected() throws Exception {
+        try (TestServer impatient = TestServer.start(dir.resolve("impatient"),
+                config -> config.withLimits(4096, Duration.ofSeconds(1), 50));
+             Socket socket = new Socket("127.0.0.1", impatient.port())) {
+            OutputStream out = socket.getOutputStream();
+            byte[] requests = "help\n".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+            AtomicBoolean disconnected = new AtomicBoolean();
+            Thread flood = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < 1_000; i++) {
+                        out.write(requests);
+                    }
+                } catch (IOException e) {
+                    disconnected.set(true);
+                }
+            });
+
+            await().atMost(Duration.ofSeconds(60)).untilTrue(disconnected);
+            flood.join();
+        }
+        assertStillServing();
+    }
+
+    @Test
+    void lineCutShortByTheEndOfTheConnection_isNeverCarriedOut() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write("checkin 777 1010".getBytes(StandardCharsets.UTF_8));
+            socket.shutdownOutput();
+
+            assertThat(socket.getInputStream().read()).as("no reply to an unfinished line").isEqualTo(-1);
+        }
+        assertThat(as(teacher.status(CLASS), Response.RollCallReply.class).rollCall().present()).isEmpty();
     }
 
     @Test
@@ -128,15 +200,20 @@ class BadInputTest {
     }
 
     @Test
-    void connectionsPastThePerAddressLimit_areRefused() throws IOException {
+    void connectionsPastThePerAddressLimit_areRefusedOnceTheySpeak() throws IOException {
         Socket[] held = new Socket[49];
         try {
             for (int i = 0; i < held.length; i++) {
                 held[i] = new Socket("127.0.0.1", server.port());
             }
             try (Socket extra = new Socket("127.0.0.1", server.port())) {
+                extra.getOutputStream().write("hello pt-BR\n".getBytes(StandardCharsets.UTF_8));
                 BufferedReader in = new BufferedReader(new InputStreamReader(extra.getInputStream(), StandardCharsets.UTF_8));
-                assertThat(JSON.readTree(in.readLine()).get("code").asText()).isEqualTo("TOO_MANY_CONNECTIONS");
+                JsonNode refusal = JSON.readTree(in.readLine());
+
+                assertThat(refusal.get("code").asText()).isEqualTo("TOO_MANY_CONNECTIONS");
+                assertThat(refusal.get("message").asText()).contains("Conexões demais");
+                assertThat(in.readLine()).isNull();
             }
         } finally {
             for (Socket socket : held) {

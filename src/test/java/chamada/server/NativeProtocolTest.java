@@ -164,6 +164,41 @@ class NativeProtocolTest {
     }
 
     @Test
+    void jsonWithTrailingTextOrRepeatedKeys_isRefusedWhole() throws Exception {
+        try (ChamadaClient client = server.client()) {
+            reply(client, "open 4343");
+
+            assertThat(reply(client, "{\"op\":\"checkin\",\"matricula\":\"1\",\"class\":4343}"
+                    + "{\"op\":\"checkin\",\"matricula\":\"2\",\"class\":4343}").get("code").asText()).isEqualTo("BAD_JSON");
+            assertThat(reply(client, "{\"op\":\"help\"} garbage").get("code").asText()).isEqualTo("BAD_JSON");
+            assertThat(reply(client, "{\"op\":\"checkin\",\"matricula\":\"111\",\"matricula\":\"222\",\"class\":4343}")
+                    .get("code").asText()).isEqualTo("BAD_JSON");
+            assertThat(reply(client, "{\"op\":5}").get("code").asText()).isEqualTo("INVALID_FIELD");
+            assertThat(reply(client, "status 4343").get("count").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void replyIsFlushed_whileTheNextLineIsStillBeingTyped() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("help\nsta".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+
+            assertThat(JSON.readTree(in.readLine()).get("op").asText()).isEqualTo("help");
+        }
+    }
+
+    @Test
+    void wordsSeparatedByTabs_workLikeSpaces() throws Exception {
+        try (ChamadaClient client = server.client()) {
+            assertThat(reply(client, "open\t5050").get("class").asInt()).isEqualTo(5050);
+        }
+    }
+
+    @Test
     void blankLines_getNoReply() throws Exception {
         try (ChamadaClient client = server.client()) {
             client.sendLine("");

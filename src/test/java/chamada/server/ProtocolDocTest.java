@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +49,20 @@ class ProtocolDocTest {
         TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
         TeachersFile.add(teachers, TeacherName.ofLogin("bruno"), "outra-senha");
 
+        Map<String, String> actualTimeOfDocumented = new HashMap<>();
         try (TestServer server = TestServer.start(dir, config -> config.withTeachersFile(teachers))) {
             for (List<String> session : sessions) {
-                replay(server.port(), session);
+                replay(server.port(), session, actualTimeOfDocumented);
             }
         }
     }
 
-    private static void replay(int port, List<String> session) throws Exception {
+    /**
+     * Replays one block. Times may differ from the page, but where the page shows the same time
+     * twice (a duplicate check-in's original time, the list at close) the server must too.
+     */
+    private static void replay(int port, List<String> session, Map<String, String> actualTimeOfDocumented)
+            throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
@@ -69,9 +76,19 @@ class ProtocolDocTest {
                 } else {
                     String actual = in.readLine();
                     assertThat(actual).as("a reply to %s", sent).isNotNull();
-                    assertThat(normalize(JSON.readTree(actual)))
+                    JsonNode documented = JSON.readTree(line.substring(2));
+                    JsonNode replied = JSON.readTree(actual);
+                    assertThat(normalize(replied))
                             .as("reply to %s%n  documented: %s%n  actual:     %s", sent, line.substring(2), actual)
-                            .isEqualTo(normalize(JSON.readTree(line.substring(2))));
+                            .isEqualTo(normalize(documented));
+                    Map<String, String> actualTimes = times(replied, "");
+                    String request = sent;
+                    times(documented, "").forEach((path, time) -> {
+                        String first = actualTimeOfDocumented.putIfAbsent(time, actualTimes.get(path));
+                        assertThat(actualTimes.get(path)).as("%s in the reply to %s is documented as %s, a time"
+                                + " shown earlier, so it must be that same time", path, request, time)
+                                .isEqualTo(first == null ? actualTimes.get(path) : first);
+                    });
                 }
             }
         }
@@ -92,6 +109,21 @@ class ProtocolDocTest {
             }
         }
         return sessions;
+    }
+
+    /** Every ISO time in {@code node}, by its JSON path. */
+    private static Map<String, String> times(JsonNode node, String path) {
+        Map<String, String> times = new HashMap<>();
+        if (node.isTextual() && TIME.matcher(node.asText()).matches()) {
+            times.put(path, node.asText());
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> times.putAll(times(field.getValue(), path + "/" + field.getKey())));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                times.putAll(times(node.get(i), path + "/" + i));
+            }
+        }
+        return times;
     }
 
     private static JsonNode normalize(JsonNode node) {

@@ -5,6 +5,7 @@ import chamada.protocol.Response;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
+import chamada.testing.MutableClock;
 import chamada.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
 import static chamada.testing.Replies.as;
 import static chamada.testing.Replies.code;
@@ -29,9 +33,14 @@ class RollCallRulesTest {
     private ChamadaClient teacher;
     private ChamadaClient student;
 
+    /** 08:00 in São Paulo, the server's zone in these tests. */
+    private static final OffsetDateTime EIGHT_AM = OffsetDateTime.parse("2026-11-21T08:00:00-03:00");
+
+    private final MutableClock clock = new MutableClock(EIGHT_AM.toInstant(), ZoneId.of("America/Sao_Paulo"));
+
     @BeforeEach
     void start() {
-        server = TestServer.start(dir);
+        server = TestServer.start(dir, config -> config, clock);
         teacher = server.client();
         student = server.client();
     }
@@ -48,7 +57,7 @@ class RollCallRulesTest {
         Response.Opened opened = as(teacher.open(CLASS), Response.Opened.class);
 
         assertThat(opened.classId()).isEqualTo(1010);
-        assertThat(opened.openedAt()).isNotNull();
+        assertThat(opened.openedAt()).isEqualTo(EIGHT_AM);
     }
 
     @Test
@@ -63,20 +72,24 @@ class RollCallRulesTest {
     @Test
     void checkIn_openClass_repliesClassAndTime() {
         as(teacher.open(CLASS), Response.Opened.class);
+        clock.advance(Duration.ofSeconds(72));
 
         Response.CheckedIn checkedIn = as(student.checkIn(new Matricula("042191010"), CLASS), Response.CheckedIn.class);
 
         assertThat(checkedIn.classId()).isEqualTo(1010);
+        assertThat(checkedIn.at()).isEqualTo(EIGHT_AM.plusSeconds(72));
         assertThat(checkedIn.alreadyRegistered()).isFalse();
     }
 
     @Test
     void checkIn_classNotOpen_isRefusedWithClassZeroAndTime() {
+        clock.advance(Duration.ofMinutes(5));
+
         Response.CheckInRefused refused = as(student.checkIn(new Matricula("042191010"), CLASS),
                 Response.CheckInRefused.class);
 
         assertThat(refused.code()).isEqualTo("NOT_OPEN");
-        assertThat(refused.at()).isNotNull();
+        assertThat(refused.at()).isEqualTo(EIGHT_AM.plusMinutes(5));
         assertThat(refused.message()).contains("1010");
     }
 
@@ -84,11 +97,12 @@ class RollCallRulesTest {
     void checkIn_twice_isCountedOnceWithOriginalTime() {
         as(teacher.open(CLASS), Response.Opened.class);
         Response.CheckedIn first = as(student.checkIn(new Matricula("7"), CLASS), Response.CheckedIn.class);
+        clock.advance(Duration.ofMinutes(3));
 
         Response.CheckedIn second = as(student.checkIn(new Matricula("7"), CLASS), Response.CheckedIn.class);
 
         assertThat(second.alreadyRegistered()).isTrue();
-        assertThat(second.at()).isEqualTo(first.at());
+        assertThat(second.at()).isEqualTo(first.at()).isEqualTo(EIGHT_AM);
         assertThat(as(teacher.status(CLASS), Response.RollCallReply.class).rollCall().present()).hasSize(1);
     }
 
@@ -108,14 +122,17 @@ class RollCallRulesTest {
     void close_openClass_returnsPresentInArrivalOrderWithTimes() {
         as(teacher.open(CLASS), Response.Opened.class);
         for (String matricula : new String[] {"30", "10", "20"}) {
+            clock.advance(Duration.ofSeconds(10));
             as(student.checkIn(new Matricula(matricula), CLASS), Response.CheckedIn.class);
         }
+        clock.advance(Duration.ofMinutes(45));
 
         Response.RollCallReply closed = as(teacher.close(CLASS), Response.RollCallReply.class);
 
-        assertThat(closed.rollCall().closedAt()).isPresent();
+        assertThat(closed.rollCall().closedAt()).contains(EIGHT_AM.plusSeconds(30).plusMinutes(45));
         assertThat(closed.rollCall().present()).extracting(c -> c.matricula().value()).containsExactly("30", "10", "20");
-        assertThat(closed.rollCall().present()).extracting(CheckIn::at).isSorted();
+        assertThat(closed.rollCall().present()).extracting(CheckIn::at)
+                .containsExactly(EIGHT_AM.plusSeconds(10), EIGHT_AM.plusSeconds(20), EIGHT_AM.plusSeconds(30));
     }
 
     @Test

@@ -63,6 +63,17 @@ class TeacherAuthTest {
     }
 
     @Test
+    void login_failedAfterASuccessfulOne_endsThatLoginToo() {
+        try (ChamadaClient client = server.client()) {
+            as(client.login("bruno", "outra-senha"), Response.LoggedIn.class);
+
+            assertThat(code(client.login("bruno", "wrong"))).isEqualTo("AUTH_FAILED");
+
+            assertThat(code(client.open(CLASS))).isEqualTo("AUTH_REQUIRED");
+        }
+    }
+
+    @Test
     void close_byAnotherTeacher_isRefusedAndRollCallStaysOpen() {
         try (ChamadaClient ana = server.client(); ChamadaClient bruno = server.client();
              ChamadaClient student = server.client()) {

@@ -2,12 +2,14 @@ package chamada.testing;
 
 import chamada.server.ChamadaServer;
 import chamada.server.ServerConfig;
+import chamada.store.SqliteRollCallStore;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,8 @@ public final class ChildServer implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        ChamadaServer server = ChamadaServer.start(ServerConfig.forTests(Path.of(args[0])));
+        ChamadaServer server = ChamadaServer.start(ServerConfig.forTests(Path.of(args[0])), SqliteRollCallStore::open,
+                Clock.systemDefaultZone());
         System.out.println(READY + server.port());
         System.out.flush();
         server.awaitTermination();

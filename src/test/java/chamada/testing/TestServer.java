@@ -4,10 +4,12 @@ import chamada.client.ChamadaClient;
 import chamada.i18n.Lang;
 import chamada.server.ChamadaServer;
 import chamada.server.ServerConfig;
+import chamada.store.SqliteRollCallStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
@@ -22,10 +24,10 @@ public final class TestServer implements AutoCloseable {
     private final ChamadaServer server;
     private final ServerConfig config;
 
-    private TestServer(ServerConfig config) {
+    private TestServer(ServerConfig config, Clock clock) {
         this.config = config;
         try {
-            this.server = ChamadaServer.start(config);
+            this.server = ChamadaServer.start(config, SqliteRollCallStore::open, clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -38,7 +40,12 @@ public final class TestServer implements AutoCloseable {
 
     /** A server whose test config ({@link ServerConfig#forTests}) is first changed by {@code customize}. */
     public static TestServer start(Path dir, UnaryOperator<ServerConfig> customize) {
-        return new TestServer(customize.apply(ServerConfig.forTests(dir.resolve("chamada.db"))));
+        return start(dir, customize, Clock.systemDefaultZone());
+    }
+
+    /** As {@link #start(Path, UnaryOperator)}, with the server's clock, so tests can know every time it gives. */
+    public static TestServer start(Path dir, UnaryOperator<ServerConfig> customize, Clock clock) {
+        return new TestServer(customize.apply(ServerConfig.forTests(dir.resolve("chamada.db"))), clock);
     }
 
     public ServerConfig config() {

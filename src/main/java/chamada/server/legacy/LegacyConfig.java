@@ -1,0 +1,91 @@
+package chamada.server.legacy;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How the legacy listeners run, checked once at start-up with messages that name the option
+ * and its limits. Part of the server's config only when {@code --legacy} is given.
+ *
+ * @param bind         address the three listeners bind to; the seeds' clients connect to
+ *                     {@code gethostbyname(gethostname())}, which is often not loopback
+ * @param rollCallPort port of the roll call ({@code seeds/000}); 0 picks a free one (tests)
+ * @param messagesPort port of the messages ({@code seeds/003}); 0 picks a free one
+ * @param filesPort    port of the file download ({@code seeds/004}); 0 picks a free one
+ * @param filesFolder  the folder whose regular files the file download offers; created if missing
+ * @param idleTimeout  a legacy connection with nothing to read for this long is closed; long,
+ *                     because a seed client keeps one connection for the whole class
+ */
+public record LegacyConfig(InetAddress bind, int rollCallPort, int messagesPort, int filesPort, Path filesFolder,
+                           Duration idleTimeout) {
+
+    public static final int DEFAULT_ROLL_CALL_PORT = 5050;
+    public static final int DEFAULT_MESSAGES_PORT = 5051;
+    public static final int DEFAULT_FILES_PORT = 50000;
+    public static final String DEFAULT_BIND = "0.0.0.0";
+    public static final String DEFAULT_FILES_FOLDER = "chamada-data/legacy-files";
+    /** Twelve hours, a school day: the seed's teacher opens at the start of class and closes at the end. */
+    public static final long DEFAULT_IDLE_TIMEOUT_SECONDS = 12 * 60 * 60;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS);
+
+    public LegacyConfig {
+        int[] ports = {rollCallPort, messagesPort, filesPort};
+        LegacyPort[] names = LegacyPort.values();
+        for (int i = 0; i < ports.length; i++) {
+            check(ports[i] >= 0 && ports[i] <= 65_535, names[i].option() + " must be from 0 to 65535, got " + ports[i]);
+            for (int j = 0; j < i; j++) {
+                check(ports[i] == 0 || ports[i] != ports[j],
+                        names[j].option() + " and " + names[i].option() + " are both " + ports[i]);
+            }
+        }
+        check(!idleTimeout.isNegative() && !idleTimeout.isZero() && idleTimeout.compareTo(Duration.ofDays(1)) <= 0,
+                "--legacy-idle-timeout must be from 1 second to 1 day, got " + idleTimeout.toSeconds() + " s");
+    }
+
+    /** Every default: all addresses, the seeds' ports, {@value #DEFAULT_FILES_FOLDER}. */
+    public static LegacyConfig defaults() {
+        return new LegacyConfig(anyAddress(), DEFAULT_ROLL_CALL_PORT, DEFAULT_MESSAGES_PORT, DEFAULT_FILES_PORT,
+                Path.of(DEFAULT_FILES_FOLDER), DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /** Loopback, free ports, files from {@code filesFolder}: the tests' starting point. */
+    public static LegacyConfig forTests(Path filesFolder) {
+        return new LegacyConfig(InetAddress.getLoopbackAddress(), 0, 0, 0, filesFolder, DEFAULT_IDLE_TIMEOUT);
+    }
+
+    public LegacyConfig withIdleTimeout(Duration idleTimeout) {
+        return new LegacyConfig(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout);
+    }
+
+    /** The configured port of {@code which} (0 means a free one is picked at start). */
+    public int port(LegacyPort which) {
+        return switch (which) {
+            case ROLL_CALL -> rollCallPort;
+            case MESSAGES -> messagesPort;
+            case FILES -> filesPort;
+        };
+    }
+
+    /** Refuses a native {@code --port} equal to one of the legacy ports. */
+    public void checkApartFrom(int nativePort) {
+        for (LegacyPort which : LegacyPort.values()) {
+            check(nativePort == 0 || port(which) != nativePort,
+                    "--port and " + which.option() + " are both " + nativePort);
+        }
+    }
+
+    private static InetAddress anyAddress() {
+        try {
+            return InetAddress.getByAddress(new byte[4]);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError("four bytes are an IPv4 address", e);
+        }
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

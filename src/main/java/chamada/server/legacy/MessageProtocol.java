@@ -1,0 +1,83 @@
+package chamada.server.legacy;
+
+import chamada.protocol.legacy.LegacyText;
+import chamada.protocol.legacy.MessageFraming;
+import chamada.protocol.legacy.PythonLiteral;
+import chamada.protocol.legacy.StrictUtf8;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The messages of {@code seeds/003} on their port, in the framing of the tutorial it cites
+ * ({@link MessageFraming}): every message is answered {@value MessageFraming#RECEIVED}, and
+ * {@value MessageFraming#DISCONNECT} is answered and ends the session.
+ *
+ * <p>Messages are kept in the log only (INFO, with the sender's address, as a Python literal
+ * so that no message can forge a log line): Chamada has no class messages yet. The framing is
+ * exact, so split and coalesced segments need nothing special. A header that is not a length,
+ * or a length over {@value #MAX_MESSAGE_BYTES} bytes, leaves the stream out of step: that
+ * gets a text and the connection closes. A message that is not UTF-8 is framed all the same,
+ * so it gets a text and the session goes on.
+ */
+final class MessageProtocol implements LegacyProtocol {
+
+    /** The longest message accepted. The tutorial has no limit; a chat line needs far less. */
+    static final int MAX_MESSAGE_BYTES = 64 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(MessageProtocol.class);
+    private static final byte[] RECEIVED = MessageFraming.RECEIVED.getBytes(StandardCharsets.UTF_8);
+
+    @Override
+    public Ending serve(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        OutputStream out = socket.getOutputStream();
+        while (true) {
+            byte[] header = in.readNBytes(MessageFraming.HEADER_BYTES);
+            if (header.length < MessageFraming.HEADER_BYTES) {
+                if (header.length > 0) {
+                    log.debug("Legacy message client {} hung up within a header", socket.getRemoteSocketAddress());
+                }
+                return Ending.INPUT_ENDED;
+            }
+            OptionalInt length = MessageFraming.length(header);
+            if (length.isEmpty()) {
+                send(out, LegacyText.BAD_HEADER.format(MessageFraming.echo(header)).getBytes(StandardCharsets.UTF_8));
+                return Ending.FINISHED;
+            }
+            if (length.getAsInt() > MAX_MESSAGE_BYTES) {
+                send(out, LegacyText.MESSAGE_TOO_LONG.format(length.getAsInt(), MAX_MESSAGE_BYTES)
+                        .getBytes(StandardCharsets.UTF_8));
+                return Ending.FINISHED;
+            }
+            byte[] body = in.readNBytes(length.getAsInt());
+            if (body.length < length.getAsInt()) {
+                log.debug("Legacy message client {} hung up within a message", socket.getRemoteSocketAddress());
+                return Ending.INPUT_ENDED;
+            }
+            Optional<String> decoded = StrictUtf8.decode(body);
+            if (decoded.isEmpty()) {
+                send(out, LegacyText.NOT_UTF8.format().getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
+            String message = decoded.get();
+            log.info("Legacy message from {}: {}", socket.getRemoteSocketAddress(), PythonLiteral.repr(message));
+            send(out, RECEIVED);
+            if (message.equals(MessageFraming.DISCONNECT)) {
+                return Ending.FINISHED;
+            }
+        }
+    }
+
+    private static void send(OutputStream out, byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+}

@@ -1,0 +1,93 @@
+package chamada.server.legacy;
+
+import chamada.error.ErrorCode;
+import chamada.protocol.Request;
+import chamada.protocol.Response;
+import chamada.protocol.legacy.LegacyRollCallCodec;
+import chamada.protocol.legacy.LegacyRollCallMessage;
+import chamada.protocol.legacy.LegacyText;
+import chamada.protocol.legacy.StrictUtf8;
+import chamada.rollcall.ClassId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The seed's roll call ({@code seeds/000}) on its port: each message gets exactly one reply,
+ * the seed's text, and bad input gets a Portuguese explanation instead of the seed's crash.
+ *
+ * <p>It adds no rule: a check-in is the native {@link Request.CheckIn}; the teacher's toggle
+ * is a native {@link Request.Close} and, when the rules answer that the roll call is not
+ * open, a native {@link Request.Open}. Closing first makes the toggle safe to race: of two
+ * legacy teachers toggling a closed class at once, one opens it and the other is told it is
+ * already open; and whether an open roll call may be closed from here is the rules' call (a
+ * logged-in teacher's may not).
+ */
+final class RollCallProtocol implements LegacyProtocol {
+
+    private static final Logger log = LoggerFactory.getLogger(RollCallProtocol.class);
+
+    private final LegacyDispatcher dispatcher;
+    private final Duration idleTimeout;
+
+    RollCallProtocol(LegacyDispatcher dispatcher, Duration idleTimeout) {
+        this.dispatcher = dispatcher;
+        this.idleTimeout = idleTimeout;
+    }
+
+    @Override
+    public Ending serve(Socket socket) throws IOException {
+        RollCallFramer framer = new RollCallFramer(socket, idleTimeout);
+        OutputStream out = socket.getOutputStream();
+        while (true) {
+            switch (framer.next()) {
+                case RollCallFramer.Frame.Message message -> send(out, answer(message.bytes(), socket));
+                case RollCallFramer.Frame.TooLong tooLong -> {
+                    send(out, LegacyText.TOO_LONG.format(LegacyRollCallCodec.MAX_MESSAGE_BYTES));
+                    return Ending.FINISHED;
+                }
+                case RollCallFramer.Frame.End end -> {
+                    return Ending.INPUT_ENDED;
+                }
+            }
+        }
+    }
+
+    private String answer(byte[] bytes, Socket socket) {
+        Optional<String> text = StrictUtf8.decode(bytes);
+        if (text.isEmpty()) {
+            return LegacyText.NOT_UTF8.format();
+        }
+        LegacyRollCallMessage message = LegacyRollCallCodec.decode(text.get());
+        log.debug("Legacy roll call from {}: {}", socket.getRemoteSocketAddress(), message);
+        try {
+            return switch (message) {
+                case LegacyRollCallMessage.Toggle toggle -> LegacyRollCallCodec.reply(toggle(toggle.classId()));
+                case LegacyRollCallMessage.CheckIn checkIn -> LegacyRollCallCodec.reply(dispatcher.handle(checkIn.request()));
+                case LegacyRollCallMessage.Invalid invalid -> invalid.reply();
+            };
+        } catch (RuntimeException e) {
+            log.error("Legacy roll call from {}: unexpected failure answering {}", socket.getRemoteSocketAddress(), message, e);
+            return LegacyText.INTERNAL.format();
+        }
+    }
+
+    private Response toggle(ClassId classId) {
+        Response closed = dispatcher.handle(new Request.Close(classId));
+        if (closed instanceof Response.Failure failure && ErrorCode.NOT_OPEN.wireName().equals(failure.code())) {
+            return dispatcher.handle(new Request.Open(classId));
+        }
+        return closed;
+    }
+
+    private static void send(OutputStream out, String reply) throws IOException {
+        out.write(reply.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+}
