@@ -132,7 +132,7 @@ public final class ChamadaServer implements AutoCloseable {
             throw e;
         }
         server.acceptor.start();
-        server.watchdog.scheduleWithFixedDelay(server::abortStuckWriters, 1, 1, TimeUnit.SECONDS);
+        server.watchdog.scheduleWithFixedDelay(server::enforceTimeouts, 1, 1, TimeUnit.SECONDS);
         log.info("Chamada {} listening on {} with store {}", Wire.serverVersion(), server.address(),
                 server.storeDescription());
         server.legacy.ifPresent(LegacyServer::start);
@@ -164,9 +164,9 @@ public final class ChamadaServer implements AutoCloseable {
         return teachers.openMode();
     }
 
-    private void abortStuckWriters() {
+    private void enforceTimeouts() {
         long now = System.nanoTime();
-        live.forEach(connection -> connection.abortIfStuckWriting(now));
+        live.forEach(connection -> connection.enforceTimeouts(now));
     }
 
     /** Blocks until the server has stopped. */

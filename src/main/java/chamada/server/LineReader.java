@@ -57,7 +57,7 @@ final class LineReader {
 
     /**
      * @param lineDeadline how long a line may take from its first byte to its {@code \n}; the
-     *                     socket's read timeout only catches silence, not a byte a second
+     *                     idle timeout (see Connection) only catches silence, not a byte a second
      */
     LineReader(InputStream in, int maxLineBytes, Duration lineDeadline) {
         this.in = in;
