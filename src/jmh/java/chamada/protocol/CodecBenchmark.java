@@ -42,6 +42,21 @@ public class CodecBenchmark {
     private final String checkedInLine = new ResponseEncoder(json.getFactory()).encode(checkedIn);
     private final Request.CheckIn checkInRequest = new Request.CheckIn(new Matricula("10000042191"), new ClassId(1010));
 
+    private final OffsetDateTime time = checkedIn.at();
+    private final String timeText = Wire.time(time);
+
+    /** Both sides: a time as the wire writes it. */
+    @Benchmark
+    public String formatTime() {
+        return Wire.time(time);
+    }
+
+    /** Both sides: a time read back from the wire. */
+    @Benchmark
+    public OffsetDateTime parseTime() {
+        return Wire.parseTime(timeText);
+    }
+
     /** Server: a check-in line, as a client library sends it, into a request. */
     @Benchmark
     public Request serverDecodeCheckInJson() {

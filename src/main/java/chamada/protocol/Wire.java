@@ -43,11 +43,13 @@ public final class Wire {
         return version == null ? "dev" : version;
     }
 
+    /** {@code time} as {@link #TIME} writes it. */
     public static String time(OffsetDateTime time) {
-        return TIME.format(time);
+        return WireTime.format(time);
     }
 
+    /** A time in ISO-8601 with an offset, as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} reads it. */
     public static OffsetDateTime parseTime(String text) {
-        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return WireTime.parse(text);
     }
 }
