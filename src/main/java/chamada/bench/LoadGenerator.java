@@ -63,10 +63,15 @@ public final class LoadGenerator {
 
     /** Prepares the classes, runs the plan against {@code target}, and checks the counts. */
     public static RunResult run(Target target, LoadPlan plan) throws IOException, InterruptedException {
-        return new LoadGenerator(target, plan).run();
+        return run(target, plan, () -> { });
     }
 
-    private RunResult run() throws IOException, InterruptedException {
+    /** As {@link #run(Target, LoadPlan)}, calling {@code onHold} when the measured window is over and the hold begins. */
+    public static RunResult run(Target target, LoadPlan plan, Runnable onHold) throws IOException, InterruptedException {
+        return new LoadGenerator(target, plan).run(onHold);
+    }
+
+    private RunResult run(Runnable onHold) throws IOException, InterruptedException {
         target.prepare(classIds);
         try (ExecutorService threads = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("bench-" + target.name() + "-", 1).factory())) {
@@ -82,7 +87,12 @@ public final class LoadGenerator {
             endAt = measureFrom + plan.duration().toNanos();
             start.countDown();
             threads.shutdown();
-            long bound = endAt - System.nanoTime() + plan.timeout().toNanos() + TimeUnit.SECONDS.toNanos(5);
+            if (!plan.hold().isZero()) {
+                sleepUntil(endAt);
+                onHold.run();
+            }
+            long bound = endAt - System.nanoTime() + plan.hold().toNanos() + plan.timeout().toNanos()
+                    + TimeUnit.SECONDS.toNanos(5);
             if (!threads.awaitTermination(bound, TimeUnit.NANOSECONDS)) {
                 error("connections still busy well after the end; closing them");
                 lanes.forEach(Target.Lane::close);
@@ -118,6 +128,7 @@ public final class LoadGenerator {
         try (lane) {
             start.await();
             loop(lane, mine);
+            sleepUntil(endAt + plan.hold().toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

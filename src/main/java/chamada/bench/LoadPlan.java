@@ -16,9 +16,11 @@ import java.util.stream.IntStream;
  *                    (0 for a saturating closed loop); the first wait is random within it, so
  *                    connections do not move in step
  * @param timeout     how long to wait for a connection or a reply before counting an error
+ * @param hold        how long the connections stay open, idle, after the measured window, so that
+ *                    the server can be looked at (its heap) with every connection still open
  */
 public record LoadPlan(int connections, Duration warmup, Duration duration, int classes, int firstClass,
-                       Duration pause, Duration timeout) {
+                       Duration pause, Duration timeout, Duration hold) {
 
     public static final int MAX_CONNECTIONS = 10_000;
     public static final int MAX_CLASSES = 100_000;
@@ -35,13 +37,15 @@ public record LoadPlan(int connections, Duration warmup, Duration duration, int 
                 "--first-class must be at least 1 and leave room for " + classes + " classes, got " + firstClass);
         check(!pause.isNegative() && pause.compareTo(Duration.ofMinutes(1)) <= 0,
                 "--pause must be from 0 to 1 minute, got " + pause);
+        check(!hold.isNegative() && hold.compareTo(Duration.ofMinutes(10)) <= 0,
+                "--hold must be from 0 to 10 minutes, got " + hold);
         check(timeout.compareTo(Duration.ofMillis(100)) >= 0 && timeout.compareTo(Duration.ofMinutes(10)) <= 0,
                 "--timeout must be from 100 ms to 10 minutes, got " + timeout);
     }
 
     /** The same plan with another number of connections. */
     public LoadPlan withConnections(int connections) {
-        return new LoadPlan(connections, warmup, duration, classes, firstClass, pause, timeout);
+        return new LoadPlan(connections, warmup, duration, classes, firstClass, pause, timeout, hold);
     }
 
     /** The class ids, in the order check-ins go round them. */

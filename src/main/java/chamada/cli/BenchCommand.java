@@ -114,6 +114,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Process id of the Redis server, to report its CPU per check-in (Linux).")
     private Long redisPid;
 
+    @Option(names = "--hold", paramLabel = "SECONDS", defaultValue = "0", converter = Seconds.class,
+            description = "Keep the connections open, idle, this long after the measured window, e.g. to look at"
+                    + " the server's heap with all of them open (default: ${DEFAULT-VALUE}).")
+    private Duration hold;
+
     @Option(names = "--json", description = "Print one JSON document instead of tables.")
     private boolean json;
 
@@ -171,7 +176,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             List<LoadPlan> plans = new ArrayList<>();
             for (int n : connections) {
-                plans.add(new LoadPlan(n, warmup, duration, classes, firstClass, pause, timeout));
+                plans.add(new LoadPlan(n, warmup, duration, classes, firstClass, pause, timeout, hold));
             }
             return plans;
         } catch (IllegalArgumentException e) {
@@ -186,7 +191,11 @@ final class BenchCommand implements Callable<Integer> {
         err.flush();
         Optional<Duration> cpuBefore = pid == null ? Optional.empty() : ProcessCpu.of(pid);
         try {
-            RunResult result = LoadGenerator.run(target, plan);
+            RunResult result = LoadGenerator.run(target, plan, () -> {
+                err.printf(Locale.ROOT, "bench: holding %d connections open for %.1f s%n", plan.connections(),
+                        plan.hold().toMillis() / 1000.0);
+                err.flush();
+            });
             return result.withServerCpu(cpuBefore.flatMap(before -> ProcessCpu.of(pid).map(after -> after.minus(before))));
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.UNREACHABLE, "chamada bench: " + target.name() + ": " + e.getMessage(), e);

@@ -137,6 +137,8 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.bench.server-pid", "PID do processo do servidor Chamada, para medir sua CPU por presença"
                         + " (Linux)."},
                 {"chamada.bench.redis-pid", "PID do processo do Redis, para medir sua CPU por presença (Linux)."},
+                {"chamada.bench.hold", "Mantém as conexões abertas, ociosas, por este tempo depois da medição,"
+                        + " por exemplo para ver o heap do servidor com todas abertas (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.bench.json", "Imprime um documento JSON em vez de tabelas."},
         };
     }

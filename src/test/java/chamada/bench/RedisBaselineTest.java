@@ -40,7 +40,7 @@ class RedisBaselineTest {
     void loadGenerator_againstRealRedis_passesExactlyOnce() throws Exception {
         try (RedisProcess server = RedisProcess.start(RedisProcess.executable().orElseThrow(), dir)) {
             LoadPlan plan = new LoadPlan(4, Duration.ofMillis(200), Duration.ofMillis(500), 3, 1, Duration.ZERO,
-                    Duration.ofSeconds(10));
+                    Duration.ofSeconds(10), Duration.ZERO);
 
             RunResult result = LoadGenerator.run(new RedisTarget("127.0.0.1", server.port(), Duration.ofSeconds(10)), plan);
 

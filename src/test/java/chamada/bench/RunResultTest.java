@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunResultTest {
 
     private static final LoadPlan PLAN = new LoadPlan(2, Duration.ZERO, Duration.ofSeconds(1), 1, 1, Duration.ZERO,
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1), Duration.ZERO);
 
     private static RunResult round(long checkIns, long latency, boolean ok, Optional<Duration> cpu) {
         LatencyHistogram histogram = new LatencyHistogram();
