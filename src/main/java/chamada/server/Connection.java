@@ -44,6 +44,12 @@ final class Connection implements Runnable {
     private static final long NOT_WRITING = Long.MIN_VALUE;
     private static final long NOT_READING = Long.MIN_VALUE;
 
+    /**
+     * Reply bytes gathered before a write: small, as every open connection keeps one (see
+     * {@link LineReader#BUFFER_BYTES}). A reply longer than this is written straight through.
+     */
+    static final int OUTPUT_BUFFER_BYTES = 2048;
+
     private final long id;
     private final Socket socket;
     private final Session session;
@@ -75,7 +81,7 @@ final class Connection implements Runnable {
         try (socket) {
             socket.setTcpNoDelay(true);
             LineReader in = new LineReader(new WatchedInput(socket.getInputStream()), maxLineBytes, idleTimeout);
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), OUTPUT_BUFFER_BYTES);
             serve(in, out);
         } catch (IOException e) {
             log.debug("Connection {} from {} ended: {}", id, socket.getRemoteSocketAddress(), e.toString());

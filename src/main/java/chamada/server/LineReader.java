@@ -47,7 +47,14 @@ final class LineReader {
     private final InputStream in;
     private final int maxLineBytes;
     private final long lineDeadlineNanos;
-    private final byte[] buffer = new byte[8192];
+    /**
+     * Bytes read from the socket at a time. Small, because every open connection keeps one:
+     * a request is a few dozen bytes, and a longer line just takes more reads. At 8 KiB, the
+     * buffers of 10,000 idle connections took 80 MiB of a 512 MiB heap.
+     */
+    static final int BUFFER_BYTES = 2048;
+
+    private final byte[] buffer = new byte[BUFFER_BYTES];
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
