@@ -1,6 +1,7 @@
 package chamada.cli;
 
 import chamada.client.ChamadaClient;
+import chamada.client.ServerRefusedException;
 import chamada.error.ErrorCode;
 import chamada.i18n.Lang;
 import chamada.protocol.ProtocolException;
@@ -16,7 +17,9 @@ import java.util.function.Function;
  * The CLI's connection to the server for one command or one interactive session, over
  * {@link ChamadaClient}: connects on first use, logs in when given credentials, and turns
  * every connection problem into a {@link CommandFailure} with {@link ExitCodes#UNREACHABLE}
- * and one readable line.
+ * and one readable line. A server that answers the hello with a refusal (too many
+ * connections from this address, shutting down) is there but will not serve: its own
+ * message, already in the user's language, is that line.
  *
  * <p>An interactive session may sit idle longer than the server's idle timeout, or outlive
  * a server restart. So after the connection is lost the next call connects again, and a
@@ -113,6 +116,9 @@ final class Link implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw new CommandFailure(ExitCodes.UNREACHABLE, Text.CONNECT_FAILED.format(lang, display(),
                     Reasons.network(e.getCause(), lang, TIMEOUT.toSeconds())), e);
+        } catch (ServerRefusedException e) {
+            String message = e.getMessage() == null || e.getMessage().isBlank() ? e.code() : oneLine(e.getMessage());
+            throw new CommandFailure(ExitCodes.UNREACHABLE, message, e);
         } catch (ProtocolException e) {
             throw notChamada(e);
         }
@@ -131,6 +137,11 @@ final class Link implements AutoCloseable {
             throw new CommandFailure(ExitCodes.REFUSED, failure.message());
         }
         throw notChamada(null);
+    }
+
+    /** The server's text is meant to be one line; a stray line break must not split ours. */
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private CommandFailure notChamada(Throwable cause) {
