@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -22,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * lock the process holds on it (POSIX {@code fcntl}, "All locks associated with a file for a
  * given process shall be removed when a file descriptor for that file is closed"). So a
  * second store in the same JVM must not even open the lock file to try, or closing its
- * channel would silently free the first store's lock. {@link #HELD} records the lock files
- * this JVM holds, and is checked before any descriptor is opened. It is the one static
+ * channel would silently free the first store's lock. {@link #HELD} records the databases
+ * whose lock this JVM holds, and is checked before any descriptor is opened. It is the one static
  * mutable set in the store, and exists only because the lock it mirrors is JVM-wide too.
  *
  * <p>The lock file is created if missing and never deleted: deleting it would let a server
@@ -34,15 +33,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class DatabaseLock implements AutoCloseable {
 
-    /** The lock files (real paths) this JVM holds a lock on. */
+    /** The databases ({@link #canonical} paths) whose lock this JVM holds. */
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
-    private final Path file;
+    private final Path key;
     private final FileChannel channel;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    private DatabaseLock(Path file, FileChannel channel) {
-        this.file = file;
+    private DatabaseLock(Path key, FileChannel channel) {
+        this.key = key;
         this.channel = channel;
     }
 
@@ -53,52 +52,61 @@ final class DatabaseLock implements AutoCloseable {
 
     /**
      * Takes the lock of {@code database} (an absolute path whose directory exists), or throws
-     * {@link IllegalStateException} naming both files if another Chamada server, in this
-     * process or another, holds it, or if the lock file cannot be created.
+     * {@link StoreUnavailableException}: {@link StoreProblem#IN_USE} if another Chamada server,
+     * in this process or another, holds it; a {@link DatabaseHeader} refusal if the file is
+     * plainly not a Chamada database (then no lock file is created); {@link StoreProblem#CANNOT_CREATE}
+     * if the lock file cannot be created.
      */
     static DatabaseLock acquire(Path database) {
-        Path lockFile = fileOf(database);
-        Path key;
-        try {
-            if (Files.exists(database)) {
-                // A database reached through a symbolic link shares the lock of the file it points to.
-                lockFile = fileOf(database.toRealPath());
-            }
-            try {
-                Files.createFile(lockFile);
-            } catch (FileAlreadyExistsException e) {
-                // Left by an earlier server; only a held lock means "in use".
-            }
-            key = lockFile.toRealPath();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot create the lock file " + lockFile + " of database " + database
-                    + ": " + e, e);
-        }
+        Path key = canonical(database);
+        Path lockFile = fileOf(key);
         if (!HELD.add(key)) {
-            throw inUse(database, lockFile);
+            throw new StoreUnavailableException(StoreProblem.IN_USE, database, null, lockFile);
         }
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(key, StandardOpenOption.WRITE);
+            DatabaseHeader.check(database);
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock != null) {
                 return new DatabaseLock(key, channel);
             }
+            throw new StoreUnavailableException(StoreProblem.IN_USE, database, null, lockFile);
         } catch (OverlappingFileLockException e) {
             // Locked in this JVM by something other than a store: in use all the same.
+            release(key, channel);
+            throw new StoreUnavailableException(StoreProblem.IN_USE, database, e, lockFile);
         } catch (IOException e) {
             release(key, channel);
-            throw new IllegalStateException("Cannot lock " + lockFile + " for database " + database + ": " + e, e);
+            throw new StoreUnavailableException(StoreProblem.CANNOT_CREATE, database, e);
+        } catch (RuntimeException e) {
+            release(key, channel);
+            throw e;
         }
-        release(key, channel);
-        throw inUse(database, lockFile);
+    }
+
+    /**
+     * The path that names {@code database} however it was reached: its folder's real path, and
+     * the target if the file itself is a symbolic link. The file may not exist yet.
+     */
+    private static Path canonical(Path database) {
+        if (database.getParent() == null || database.getFileName() == null) {
+            return database;
+        }
+        try {
+            Path path = database.getParent().toRealPath().resolve(database.getFileName());
+            return Files.isSymbolicLink(path) ? path.toRealPath() : path;
+        } catch (IOException e) {
+            // A folder that vanished, or a dangling link: SQLite will say what is wrong with the path.
+            return database;
+        }
     }
 
     /** Releases the lock; idempotent. */
     @Override
     public void close() {
         if (released.compareAndSet(false, true)) {
-            release(file, channel);
+            release(key, channel);
         }
     }
 
@@ -113,10 +121,5 @@ final class DatabaseLock implements AutoCloseable {
         } finally {
             HELD.remove(key);
         }
-    }
-
-    private static IllegalStateException inUse(Path database, Path lockFile) {
-        return new IllegalStateException("Database " + database + " is in use by another Chamada server (it holds "
-                + lockFile + "); stop that server, or give this one another database file");
     }
 }

@@ -10,6 +10,7 @@ import chamada.rollcall.TeacherName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -53,8 +54,9 @@ public final class SqliteRollCallStore implements RollCallStore {
     /**
      * Opens (creating it and its directories if needed) the Chamada database {@code file},
      * bringing its schema up to date; times are read back in {@code zone}. Throws
-     * {@link IllegalStateException} naming the file if it cannot be opened, is not a
-     * Chamada database, or is in use by another Chamada server.
+     * {@link StoreUnavailableException} naming the file, with a {@link StoreProblem}, if it
+     * cannot be created or opened, is not a Chamada database, is from a newer Chamada, or is
+     * in use by another Chamada server.
      *
      * <p>The store holds an exclusive lock on {@code <file>.lock} until {@link #close()}
      * ({@link DatabaseLock}): roll-call ids come from an in-memory counter, so two servers
@@ -68,7 +70,7 @@ public final class SqliteRollCallStore implements RollCallStore {
                 Files.createDirectories(parent);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot create the directory of database " + absolute + ": " + e, e);
+            throw new StoreUnavailableException(StoreProblem.CANNOT_CREATE, absolute, e);
         }
         DatabaseLock lock = DatabaseLock.acquire(absolute);
         WriteBatcher writer = null;
@@ -89,8 +91,11 @@ public final class SqliteRollCallStore implements RollCallStore {
                 writer.awaitTermination();
             }
             lock.close();
-            throw e instanceof CompletionException ? new IllegalStateException(
-                    "Cannot read database " + absolute + ": " + e.getCause().getMessage(), e.getCause()) : e;
+            if (e instanceof CompletionException) {
+                throw e.getCause() instanceof SQLException sqlite ? StoreUnavailableException.opening(absolute, sqlite)
+                        : new IllegalStateException("Cannot read database " + absolute + ": " + e.getCause(), e.getCause());
+            }
+            throw e;
         }
     }
 

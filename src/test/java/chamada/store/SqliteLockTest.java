@@ -30,9 +30,10 @@ class SqliteLockTest {
         try (SqliteRollCallStore first = SqliteRollCallStore.open(file, Stores.ZONE)) {
 
             assertThatThrownBy(() -> SqliteRollCallStore.open(file, Stores.ZONE))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining(file.toString())
-                    .hasMessageContaining("in use by another Chamada server");
+                    .isInstanceOfSatisfying(StoreUnavailableException.class,
+                            e -> assertThat(e.problem()).isEqualTo(StoreProblem.IN_USE))
+                    .hasMessage("The database " + file + " is in use by another Chamada server (it holds the lock on "
+                            + file + ".lock); stop that server, or use another database file.");
             // The refused attempt left the first store alone.
             await(first.open(first.newRollCallId(), classId(1), ANA, time(1_000)));
         }
@@ -56,7 +57,7 @@ class SqliteLockTest {
             Path link = Files.createSymbolicLink(dir.resolve("link.db"), file);
 
             assertThatThrownBy(() -> SqliteRollCallStore.open(link, Stores.ZONE))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(StoreUnavailableException.class)
                     .hasMessageContaining("in use by another Chamada server");
         }
     }
@@ -67,7 +68,7 @@ class SqliteLockTest {
         try (ChildServer child = ChildServer.start(file)) {
 
             assertThatThrownBy(() -> SqliteRollCallStore.open(file, Stores.ZONE))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(StoreUnavailableException.class)
                     .hasMessageContaining(file.toString())
                     .hasMessageContaining("in use by another Chamada server");
 
@@ -85,7 +86,7 @@ class SqliteLockTest {
         Path file = dir.resolve("chamada.db");
         try (SqliteRollCallStore first = SqliteRollCallStore.open(file, Stores.ZONE)) {
             assertThatThrownBy(() -> SqliteRollCallStore.open(file, Stores.ZONE))
-                    .isInstanceOf(IllegalStateException.class);
+                    .isInstanceOf(StoreUnavailableException.class);
 
             assertThatThrownBy(() -> ChildServer.start(file).close())
                     .isInstanceOf(IOException.class)
