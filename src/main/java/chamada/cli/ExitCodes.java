@@ -28,6 +28,9 @@ public final class ExitCodes {
     /** Anything else: a bug. {@code --verbose} shows the stack trace. */
     public static final int INTERNAL = 5;
 
+    /** The launcher script {@code ./chamada} found no JDK 21 or newer; the Java code never returns it. */
+    public static final int NO_JDK = 6;
+
     private ExitCodes() {
     }
 }

@@ -15,7 +15,8 @@ class HelpAndVersionTest {
                 .contains("Exit codes")
                 .containsPattern("\\s0\\s+success")
                 .containsPattern("\\s3\\s+cannot reach the server")
-                .containsPattern("\\s4\\s+a local file");
+                .containsPattern("\\s4\\s+a local file")
+                .containsPattern("\\s6\\s+no JDK 21 or newer found \\(launcher\\)");
         assertThat(result.err()).isEmpty();
     }
 
