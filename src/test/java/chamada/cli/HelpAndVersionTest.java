@@ -29,6 +29,22 @@ class HelpAndVersionTest {
                 "--secret", "--lang");
     }
 
+    /** The README's promise about the CSV, kept in the help in both languages. */
+    @Test
+    void help_teacherExport_saysARollCallNobodyAttendedIsOneRowWithEmptyFields() {
+        CliRunner.Result english = new CliRunner().run("--lang", "en", "teacher", "export", "--help");
+        CliRunner.Result portuguese = new CliRunner().run("--lang", "pt-BR", "teacher", "export", "--help");
+
+        assertThat(oneLine(english.out()))
+                .contains("A roll call with nobody present is one row with empty matricula and checked_in_at.");
+        assertThat(oneLine(portuguese.out()))
+                .contains("Uma chamada sem nenhum presente vira uma linha com matricula e checked_in_at vazios.");
+    }
+
+    private static String oneLine(String help) {
+        return help.replaceAll("\\s+", " ");
+    }
+
     @Test
     void version_runFromClasses_isDev() {
         CliRunner.Result result = new CliRunner().run("--version");
