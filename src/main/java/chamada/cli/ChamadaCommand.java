@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
                 ExitCodes.USAGE + ":usage error (bad option, matrícula, class or name); nothing was sent",
                 ExitCodes.UNREACHABLE + ":cannot reach the server (refused, dropped, timeout), or server cannot listen",
                 ExitCodes.LOCAL_FILE + ":a local file cannot be read or written (teachers file, CSV, database)",
-                ExitCodes.INTERNAL + ":unexpected error (a bug); --verbose shows the stack trace"})
+                ExitCodes.INTERNAL + ":unexpected error (a bug); --verbose shows the stack trace",
+                ExitCodes.NO_JDK + ":no JDK 21 or newer found (launcher)"})
 final class ChamadaCommand implements Callable<Integer> {
 
     private final Terminal terminal;

@@ -15,7 +15,11 @@ public final class ExitCodes {
     /** Bad command line: unknown option, missing argument, invalid matrícula, class or name. Nothing was sent. */
     public static final int USAGE = 2;
 
-    /** The server cannot be reached, dropped the connection, did not answer in time, or does not speak Chamada; {@code chamada server}: cannot listen on its address. */
+    /**
+     * The server cannot be reached, refused the connection (too many from this address, shutting
+     * down), dropped it, did not answer in time, or does not speak Chamada; {@code chamada server}:
+     * cannot listen on its address.
+     */
     public static final int UNREACHABLE = 3;
 
     /** A local file cannot be read or written: teachers file, CSV, database. */
@@ -23,6 +27,9 @@ public final class ExitCodes {
 
     /** Anything else: a bug. {@code --verbose} shows the stack trace. */
     public static final int INTERNAL = 5;
+
+    /** The launcher script {@code ./chamada} found no JDK 21 or newer; the Java code never returns it. */
+    public static final int NO_JDK = 6;
 
     private ExitCodes() {
     }

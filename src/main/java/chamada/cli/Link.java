@@ -1,6 +1,7 @@
 package chamada.cli;
 
 import chamada.client.ChamadaClient;
+import chamada.client.ServerRefusedException;
 import chamada.error.ErrorCode;
 import chamada.i18n.Lang;
 import chamada.protocol.ProtocolException;
@@ -16,7 +17,9 @@ import java.util.function.Function;
  * The CLI's connection to the server for one command or one interactive session, over
  * {@link ChamadaClient}: connects on first use, logs in when given credentials, and turns
  * every connection problem into a {@link CommandFailure} with {@link ExitCodes#UNREACHABLE}
- * and one readable line.
+ * and one readable line. A server that answers the hello with a refusal (too many
+ * connections from this address, shutting down) is there but will not serve: its own
+ * message, already in the user's language, is that line.
  *
  * <p>An interactive session may sit idle longer than the server's idle timeout, or outlive
  * a server restart. So after the connection is lost the next call connects again, and a
@@ -32,15 +35,31 @@ final class Link implements AutoCloseable {
     /** How long to wait for the connection and then for each reply. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    /**
+     * How long to wait for the reply to a login: the server checks the secret with a
+     * deliberately slow PBKDF2 (a few hundred milliseconds, seconds on a loaded machine)
+     * and runs the checks one at a time, so a login may queue behind others.
+     */
+    static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(60);
+
     private final ServerAddress address;
     private final Lang lang;
     private final Optional<Request.Login> login;
+    private final Duration timeout;
+    private final Duration loginTimeout;
     private Optional<ChamadaClient> client = Optional.empty();
 
     Link(ServerAddress address, Lang lang, Optional<Request.Login> login) {
+        this(address, lang, login, TIMEOUT, LOGIN_TIMEOUT);
+    }
+
+    /** With other timeouts than {@link #TIMEOUT} and {@link #LOGIN_TIMEOUT}; for tests. */
+    Link(ServerAddress address, Lang lang, Optional<Request.Login> login, Duration timeout, Duration loginTimeout) {
         this.address = address;
         this.lang = lang;
         this.login = login;
+        this.timeout = timeout;
+        this.loginTimeout = loginTimeout;
     }
 
     /** Where this link connects, as {@code host:port}. */
@@ -69,6 +88,11 @@ final class Link implements AutoCloseable {
      *                   fresh connection when the first one broke before the reply
      */
     Response call(Function<ChamadaClient, Response> request, boolean idempotent) {
+        return call(request, idempotent, timeout);
+    }
+
+    /** As {@link #call(Function, boolean)}, where {@code replyTimeout} is the timeout the reply is waited for. */
+    private Response call(Function<ChamadaClient, Response> request, boolean idempotent, Duration replyTimeout) {
         boolean fresh = client.isEmpty();
         Response reply;
         try {
@@ -76,10 +100,10 @@ final class Link implements AutoCloseable {
         } catch (UncheckedIOException e) {
             drop();
             if (idempotent && !fresh) {
-                return call(request, false);
+                return call(request, false, replyTimeout);
             }
             throw new CommandFailure(ExitCodes.UNREACHABLE, Text.CONNECTION_LOST.format(lang, display(),
-                    Reasons.network(e.getCause(), lang, TIMEOUT.toSeconds())), e);
+                    Reasons.network(e.getCause(), lang, replyTimeout.toSeconds())), e);
         } catch (ProtocolException e) {
             drop();
             throw notChamada(e);
@@ -90,7 +114,7 @@ final class Link implements AutoCloseable {
                 drop();
                 if (code.get() == ErrorCode.IDLE_TIMEOUT && !fresh) {
                     // The server hung up on our silence before reading this request: it was not done.
-                    return call(request, false);
+                    return call(request, false, replyTimeout);
                 }
             }
         }
@@ -109,10 +133,13 @@ final class Link implements AutoCloseable {
         }
         ChamadaClient connected;
         try {
-            connected = ChamadaClient.connect(address.host(), address.port(), lang, TIMEOUT);
+            connected = ChamadaClient.connect(address.host(), address.port(), lang, timeout);
         } catch (UncheckedIOException e) {
             throw new CommandFailure(ExitCodes.UNREACHABLE, Text.CONNECT_FAILED.format(lang, display(),
-                    Reasons.network(e.getCause(), lang, TIMEOUT.toSeconds())), e);
+                    Reasons.network(e.getCause(), lang, timeout.toSeconds())), e);
+        } catch (ServerRefusedException e) {
+            String message = e.getMessage() == null || e.getMessage().isBlank() ? e.code() : oneLine(e.getMessage());
+            throw new CommandFailure(ExitCodes.UNREACHABLE, message, e);
         } catch (ProtocolException e) {
             throw notChamada(e);
         }
@@ -122,7 +149,15 @@ final class Link implements AutoCloseable {
     }
 
     private void logIn(Request.Login credentials) {
-        Response reply = call(c -> c.call(credentials), false);
+        Response reply = call(c -> {
+            c.replyTimeout(loginTimeout);
+            try {
+                return c.call(credentials);
+            } finally {
+                // Also after a timeout: the goodbye on the way out must not wait the login's time again.
+                c.replyTimeout(timeout);
+            }
+        }, false, loginTimeout);
         if (reply instanceof Response.LoggedIn) {
             return;
         }
@@ -131,6 +166,11 @@ final class Link implements AutoCloseable {
             throw new CommandFailure(ExitCodes.REFUSED, failure.message());
         }
         throw notChamada(null);
+    }
+
+    /** The server's text is meant to be one line; a stray line break must not split ours. */
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private CommandFailure notChamada(Throwable cause) {

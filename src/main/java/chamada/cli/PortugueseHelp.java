@@ -50,6 +50,7 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " gravado (professores, CSV, banco de dados)"},
                 {"chamada.usage.exitCodeList.5", ExitCodes.INTERNAL + ":erro inesperado (um bug); --verbose mostra"
                         + " o stack trace"},
+                {"chamada.usage.exitCodeList.6", ExitCodes.NO_JDK + ":nenhum JDK 21 ou mais novo encontrado (lançador)"},
 
                 {"chamada.teacher.usage.header", "Abre e encerra chamadas (interativo sem subcomando)."},
                 {"chamada.teacher.usage.description", "Sem subcomando: uma tela interativa onde o número de uma"

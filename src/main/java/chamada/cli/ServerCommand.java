@@ -5,6 +5,7 @@ import chamada.server.ChamadaServer;
 import chamada.server.ServerConfig;
 import chamada.server.legacy.LegacyBindException;
 import chamada.store.SqliteRollCallStore;
+import chamada.store.StoreUnavailableException;
 import chamada.teachers.TeachersFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +36,8 @@ import java.util.concurrent.Callable;
  * <p>Start-up problems end it with one line: a config the server refuses or an unknown
  * {@code --bind} is {@link ExitCodes#USAGE}; an address it cannot listen on is
  * {@link ExitCodes#UNREACHABLE}; a teachers file or database it cannot use is
- * {@link ExitCodes#LOCAL_FILE} (the store reports the latter as an
- * {@link IllegalStateException}, which is all it may mean here). The directory of {@code --db} is created if missing, since
+ * {@link ExitCodes#LOCAL_FILE}. The numeric options are checked here, in the user's language,
+ * before {@link ServerConfig} checks them again. The directory of {@code --db} is created if missing, since
  * the default ({@value ServerDefaults#DATABASE}) lives in a directory of its own.
  *
  * <p>The {@code --legacy} options, which add the seeds' wire protocols on their own ports,
@@ -121,13 +122,24 @@ final class ServerCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_BIND.format(lang, bind), e);
         }
+        // ServerConfig checks the same ranges, but in English: checked here first, in the user's language.
+        checkRange(lang, "--port", port, 0, 65_535);
+        checkRange(lang, "--max-line-bytes", maxLineBytes, 256, 1 << 20);
+        checkRange(lang, "--idle-timeout", idleTimeoutSeconds, 1, Duration.ofDays(1).toSeconds());
+        checkRange(lang, "--max-connections-per-address", maxConnectionsPerAddress, 1, 100_000);
         try {
             ServerConfig config = new ServerConfig(address, port, database, Optional.ofNullable(teachers), maxLineBytes,
                     Duration.ofSeconds(idleTimeoutSeconds), maxConnectionsPerAddress, lang);
             return legacy.config(lang).map(config::withLegacy).orElse(config);
         } catch (IllegalArgumentException e) {
-            // ServerConfig's messages name the option and its limits, in English (it has no language yet).
+            // A last resort for a check added to ServerConfig and not yet here: its messages are English.
             throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_CONFIG.format(lang, e.getMessage()), e);
+        }
+    }
+
+    private static void checkRange(Lang lang, String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.OUT_OF_RANGE.format(lang, option, min, max, value));
         }
     }
 
@@ -157,10 +169,9 @@ final class ServerCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, Text.FILE_READ_FAILED.format(lang, file, Reasons.file(e, lang)), e);
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, ServerCommandText.CANNOT_START.format(lang, e.getMessage()), e);
-        } catch (IllegalStateException e) {
-            // What the SQLite store throws when it cannot create, open or read the database (its text is English).
-            throw new CommandFailure(ExitCodes.LOCAL_FILE,
-                    ServerCommandText.DATABASE_FAILED.format(lang, config.database(), e.getMessage()), e);
+        } catch (StoreUnavailableException e) {
+            // SQLite's own words stay in the cause, shown with --verbose.
+            throw new CommandFailure(ExitCodes.LOCAL_FILE, e.message(lang), e);
         }
     }
 

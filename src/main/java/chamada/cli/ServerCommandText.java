@@ -11,12 +11,12 @@ enum ServerCommandText implements Bilingual {
     HOW_TO_STOP("Ctrl-C stops the server gracefully.", "Ctrl-C encerra o servidor com calma."),
     STOPPED("Server stopped.", "Servidor encerrado."),
     BAD_CONFIG("Invalid configuration: {0}", "Configuração inválida: {0}"),
+    OUT_OF_RANGE("Option {0} must be from {1} to {2}; got {3}.", "A opção {0} deve ser de {1} a {2}; recebido {3}."),
     BAD_BIND("--bind {0} is not an address of this machine, nor a name that resolves to one.",
             "--bind {0} não é um endereço desta máquina nem um nome que resolva para um."),
     CANNOT_LISTEN("Could not listen on {0} ({1}).", "Não foi possível escutar em {0} ({1})."),
     REASON_ADDRESS_TAKEN("address already in use, or not on this machine",
             "endereço já em uso, ou não pertence a esta máquina"),
-    DATABASE_FAILED("Could not use the database {0}: {1}", "Não foi possível usar o banco de dados {0}: {1}"),
     CANNOT_START("Could not start the server: {0}", "Não foi possível iniciar o servidor: {0}");
 
     private final String en;

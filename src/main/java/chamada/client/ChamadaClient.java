@@ -19,6 +19,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -76,6 +77,15 @@ public final class ChamadaClient implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(socket);
             throw e;
+        }
+    }
+
+    /** From now on, waits this long for each reply (e.g. longer around a slow login); the connect-time value until then. */
+    public void replyTimeout(Duration timeout) {
+        try {
+            socket.setSoTimeout((int) timeout.toMillis());
+        } catch (SocketException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -29,11 +29,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -65,28 +65,24 @@ public final class ChamadaServer implements AutoCloseable {
     private final ServerConfig config;
     private final RollCallStore store;
     private final Teachers teachers;
-    private final ServerSocket listener;
+    private final Listener listener;
     private final Logins logins;
     private final Dispatcher dispatcher;
     private final RequestDecoder decoder;
     private final ResponseEncoder encoder;
     private final AddressLimiter limiter;
-    private final ExecutorService connections = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("chamada-conn-", 1).factory());
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Set<Connection> live = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("chamada-watchdog").daemon(true).factory());
     private final AtomicLong nextConnectionId = new AtomicLong(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
-    private final Thread acceptor;
     private final Optional<LegacyServer> legacy;
 
-    private ChamadaServer(ServerConfig config, ServerSocket listener, Optional<LegacyPorts> legacyPorts,
+    private ChamadaServer(ServerConfig config, ServerSocket socket, Optional<LegacyPorts> legacyPorts,
                           RollCallStore store, Teachers teachers, Clock clock) {
         this.config = config;
-        this.listener = listener;
+        this.listener = new Listener("native", socket, this::serve);
         this.store = store;
         this.teachers = teachers;
         this.logins = new Logins(teachers);
@@ -95,7 +91,6 @@ public final class ChamadaServer implements AutoCloseable {
         this.decoder = new RequestDecoder(json);
         this.encoder = new ResponseEncoder(json.getFactory());
         this.limiter = new AddressLimiter(config.maxConnectionsPerAddress());
-        this.acceptor = Thread.ofPlatform().name("chamada-accept").unstarted(this::acceptLoop);
         this.legacy = legacyPorts.map(ports -> ports.serve(this::answerLegacy,
                 AddressGate.of(limiter::tryAcquire, limiter::release, limiter.limit())));
     }
@@ -131,7 +126,7 @@ public final class ChamadaServer implements AutoCloseable {
             legacyPorts.ifPresent(LegacyPorts::close);
             throw e;
         }
-        server.acceptor.start();
+        server.listener.start();
         server.watchdog.scheduleWithFixedDelay(server::enforceTimeouts, 1, 1, TimeUnit.SECONDS);
         log.info("Chamada {} listening on {} with store {}", Wire.serverVersion(), server.address(),
                 server.storeDescription());
@@ -144,11 +139,11 @@ public final class ChamadaServer implements AutoCloseable {
 
     /** Where the server listens; the port is the real one when the config asked for 0. */
     public InetSocketAddress address() {
-        return (InetSocketAddress) listener.getLocalSocketAddress();
+        return listener.address();
     }
 
     public int port() {
-        return listener.getLocalPort();
+        return listener.address().getPort();
     }
 
     /** The legacy listeners, when the config turned them on. */
@@ -174,21 +169,6 @@ public final class ChamadaServer implements AutoCloseable {
         terminated.await();
     }
 
-    private void acceptLoop() {
-        while (!stopping.get()) {
-            Socket socket;
-            try {
-                socket = listener.accept();
-            } catch (IOException e) {
-                if (!stopping.get()) {
-                    log.error("Accepting a connection failed", e);
-                }
-                continue;
-            }
-            connections.execute(() -> serve(socket));
-        }
-    }
-
     /** A request from a legacy port: as the legacy teacher, in the seeds' Portuguese, through the one dispatcher. */
     private Response answerLegacy(Request request) {
         Session session = new Session(Lang.PT_BR, teachers.openMode());
@@ -202,15 +182,14 @@ public final class ChamadaServer implements AutoCloseable {
             refuse(socket, ErrorCode.TOO_MANY_CONNECTIONS, limiter.limit());
             return;
         }
-        open.add(socket);
         try {
-            if (stopping.get()) {
+            if (listener.stopping()) {
                 refuse(socket, ErrorCode.SHUTTING_DOWN);
                 return;
             }
             Session session = new Session(config.lang(), teachers.openMode());
             Connection connection = new Connection(nextConnectionId.getAndIncrement(), socket, session, dispatcher,
-                    decoder, encoder, config.maxLineBytes(), config.idleTimeout(), stopping::get);
+                    decoder, encoder, config.maxLineBytes(), config.idleTimeout(), listener::stopping);
             live.add(connection);
             try {
                 connection.run();
@@ -218,7 +197,6 @@ public final class ChamadaServer implements AutoCloseable {
                 live.remove(connection);
             }
         } finally {
-            open.remove(socket);
             limiter.release(address);
         }
     }
@@ -229,7 +207,7 @@ public final class ChamadaServer implements AutoCloseable {
      * silent for {@link #REFUSAL_WAIT} is closed without a word.
      */
     private void refuse(Socket socket, ErrorCode code, Object... args) {
-        try (socket) {
+        try {
             socket.setSoTimeout((int) REFUSAL_WAIT.toMillis());
             Session session = new Session(config.lang(), teachers.openMode());
             Optional<String> first = new LineReader(socket.getInputStream(), config.maxLineBytes(), REFUSAL_WAIT)
@@ -263,37 +241,13 @@ public final class ChamadaServer implements AutoCloseable {
             return;
         }
         log.info("Stopping: no new connections, finishing requests in flight");
-        try {
-            listener.close();
-            acceptor.join(STOP_DEADLINE);
-        } catch (IOException e) {
-            log.warn("Closing the listener failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        legacy.ifPresent(LegacyServer::close);
-        // Shutting the input ends each connection's read loop after the request it is answering.
-        for (Socket socket : open) {
-            try {
-                socket.shutdownInput();
-            } catch (IOException e) {
-                log.debug("Shutting input of {} failed: {}", socket.getRemoteSocketAddress(), e.toString());
-            }
-        }
-        connections.shutdown();
-        try {
-            if (!connections.awaitTermination(STOP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("Connections still busy after {} s; closing them", STOP_DEADLINE.toSeconds());
-                connections.shutdownNow();
-                for (Socket socket : open) {
-                    socket.close();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            log.debug("Closing a connection failed: {}", e.toString());
-        }
+        listener.stopAccepting();
+        legacy.ifPresent(LegacyServer::stopAccepting);
+        listener.endConnections();
+        legacy.ifPresent(LegacyServer::endConnections);
+        Instant deadline = Instant.now().plus(STOP_DEADLINE);
+        listener.awaitConnections(deadline);
+        legacy.ifPresent(ports -> ports.awaitConnections(deadline));
         watchdog.shutdownNow();
         logins.close();
         store.close();

@@ -83,14 +83,14 @@ final class Migrations {
 
     /**
      * Brings the database behind {@code connection} (in auto-commit mode) up to {@link #latest},
-     * or refuses with an {@link IllegalStateException} naming {@code file} if it is not a
-     * Chamada database or is newer than this build. Returns the version found before.
+     * or refuses with a {@link StoreUnavailableException} naming {@code file} if it is not a
+     * Chamada database, is newer than this build, or a migration fails. Returns the version
+     * found before.
      */
     int apply(Connection connection, Path file) throws SQLException {
         int found = currentVersion(connection, file);
         if (found > latest()) {
-            throw new IllegalStateException(file + " has schema version " + found
-                    + ", newer than this build of Chamada knows (" + latest() + "); use a newer Chamada");
+            throw new StoreUnavailableException(StoreProblem.NEWER_SCHEMA, file, null, found, latest());
         }
         for (Migration migration : migrations.subList(found, migrations.size())) {
             applyOne(connection, migration, file);
@@ -106,8 +106,9 @@ final class Migrations {
             }
             int objects = single(statement, "SELECT COUNT(*) FROM sqlite_schema");
             if (applicationId != 0 || objects != 0) {
-                throw new IllegalStateException(file + " is not a Chamada database (SQLite application_id "
-                        + String.format("0x%08X", applicationId) + ", " + objects + " schema objects)");
+                throw new StoreUnavailableException(StoreProblem.NOT_CHAMADA, file, new IllegalStateException(
+                        "SQLite application_id " + String.format("0x%08X", applicationId) + ", " + objects
+                                + " schema objects"));
             }
             return 0;
         }
@@ -134,8 +135,8 @@ final class Migrations {
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
-            throw new IllegalStateException("Migration V" + migration.version() + "__" + migration.name()
-                    + " failed on " + file + "; the file is left at version " + (migration.version() - 1), e);
+            throw new StoreUnavailableException(StoreProblem.MIGRATION_FAILED, file, e,
+                    "V" + migration.version() + "__" + migration.name(), migration.version() - 1);
         } finally {
             connection.setAutoCommit(true);
         }

@@ -50,7 +50,7 @@ final class ReaderPool {
 
     /**
      * Starts {@code size} reader threads and returns once each has opened its connection;
-     * throws {@link IllegalStateException} naming the file if one cannot.
+     * throws {@link StoreUnavailableException} naming the file if one cannot.
      */
     static ReaderPool start(Path file, int size) {
         ReaderPool pool = new ReaderPool(file);
@@ -66,8 +66,8 @@ final class ReaderPool {
         } catch (CompletionException e) {
             pool.shutdown();
             pool.awaitTermination();
-            throw new IllegalStateException("Cannot open " + file + " for reading: " + e.getCause().getMessage(),
-                    e.getCause());
+            throw e.getCause() instanceof SQLException sqlite ? StoreUnavailableException.opening(file, sqlite)
+                    : new IllegalStateException("Cannot open " + file + " for reading: " + e.getCause(), e.getCause());
         }
         return pool;
     }

@@ -10,6 +10,7 @@ import chamada.rollcall.TeacherName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -34,14 +35,16 @@ public final class SqliteRollCallStore implements RollCallStore {
     static final int READERS = 2;
 
     private final Path file;
+    private final DatabaseLock lock;
     private final WriteBatcher writer;
     private final ReaderPool readers;
     private final RollCallReads reads;
     private final AtomicLong lastRollCallId;
 
-    private SqliteRollCallStore(Path file, WriteBatcher writer, ReaderPool readers, RollCallReads reads,
-                                long lastRollCallId) {
+    private SqliteRollCallStore(Path file, DatabaseLock lock, WriteBatcher writer, ReaderPool readers,
+                                RollCallReads reads, long lastRollCallId) {
         this.file = file;
+        this.lock = lock;
         this.writer = writer;
         this.readers = readers;
         this.reads = reads;
@@ -51,8 +54,13 @@ public final class SqliteRollCallStore implements RollCallStore {
     /**
      * Opens (creating it and its directories if needed) the Chamada database {@code file},
      * bringing its schema up to date; times are read back in {@code zone}. Throws
-     * {@link IllegalStateException} naming the file if it cannot be opened or is not a
-     * Chamada database.
+     * {@link StoreUnavailableException} naming the file, with a {@link StoreProblem}, if it
+     * cannot be created or opened, is not a Chamada database, is from a newer Chamada, or is
+     * in use by another Chamada server.
+     *
+     * <p>The store holds an exclusive lock on {@code <file>.lock} until {@link #close()}
+     * ({@link DatabaseLock}): roll-call ids come from an in-memory counter, so two servers
+     * on one file would hand out the same ids.
      */
     public static SqliteRollCallStore open(Path file, ZoneId zone) {
         Path absolute = file.toAbsolutePath().normalize();
@@ -62,24 +70,32 @@ public final class SqliteRollCallStore implements RollCallStore {
                 Files.createDirectories(parent);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot create the directory of database " + absolute + ": " + e, e);
+            throw new StoreUnavailableException(StoreProblem.CANNOT_CREATE, absolute, e);
         }
-        WriteBatcher writer = WriteBatcher.start(absolute);
+        DatabaseLock lock = DatabaseLock.acquire(absolute);
+        WriteBatcher writer = null;
         ReaderPool readers = null;
         try {
+            writer = WriteBatcher.start(absolute);
             readers = ReaderPool.start(absolute, READERS);
             RollCallReads reads = new RollCallReads(zone);
             long lastId = readers.submit(reads::maxRollCallId).join();
-            return new SqliteRollCallStore(absolute, writer, readers, reads, lastId);
+            return new SqliteRollCallStore(absolute, lock, writer, readers, reads, lastId);
         } catch (RuntimeException e) {
             if (readers != null) {
                 readers.shutdown();
                 readers.awaitTermination();
             }
-            writer.shutdown();
-            writer.awaitTermination();
-            throw e instanceof CompletionException ? new IllegalStateException(
-                    "Cannot read database " + absolute + ": " + e.getCause().getMessage(), e.getCause()) : e;
+            if (writer != null) {
+                writer.shutdown();
+                writer.awaitTermination();
+            }
+            lock.close();
+            if (e instanceof CompletionException) {
+                throw e.getCause() instanceof SQLException sqlite ? StoreUnavailableException.opening(absolute, sqlite)
+                        : new IllegalStateException("Cannot read database " + absolute + ": " + e.getCause(), e.getCause());
+            }
+            throw e;
         }
     }
 
@@ -144,7 +160,8 @@ public final class SqliteRollCallStore implements RollCallStore {
     /**
      * Refuses new writes and reads at once, waits for the reads and writes already
      * submitted, then closes the connections (the writer's last, so SQLite checkpoints the
-     * WAL into the database file). Idempotent; safe from any thread.
+     * WAL into the database file), and only then releases the lock file, so the next server
+     * finds a database no one writes to. Idempotent; safe from any thread.
      */
     @Override
     public void close() {
@@ -152,6 +169,7 @@ public final class SqliteRollCallStore implements RollCallStore {
         readers.shutdown();
         readers.awaitTermination();
         writer.awaitTermination();
+        lock.close();
     }
 
     private static long millis(OffsetDateTime time) {

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -47,7 +48,8 @@ final class WriteBatcher {
 
     /**
      * Starts the writer and returns once it has opened {@code file} and brought its schema up
-     * to date; throws {@link IllegalStateException} naming the file if it cannot.
+     * to date; throws {@link StoreUnavailableException} naming the file if it cannot, or
+     * {@link IllegalStateException} for anything but SQLite's or the migrations' refusals (a bug).
      */
     static WriteBatcher start(Path file) {
         WriteBatcher writer = new WriteBatcher(file);
@@ -58,11 +60,13 @@ final class WriteBatcher {
             writer.shutdown();
             writer.awaitTermination();
             Throwable cause = e.getCause();
-            if (cause instanceof IllegalStateException refused) {
-                throw refused; // already names the file and says why
+            if (cause instanceof StoreUnavailableException refused) {
+                throw refused; // the migrations' refusal: already names the file and says why
             }
-            throw new IllegalStateException("Cannot open " + file + " as a Chamada database: " + cause.getMessage(),
-                    cause);
+            if (cause instanceof SQLException sqlite) {
+                throw StoreUnavailableException.opening(file, sqlite);
+            }
+            throw new IllegalStateException("Cannot open " + file + " as a Chamada database: " + cause, cause);
         }
         return writer;
     }

@@ -6,9 +6,4 @@ package chamada.store;
  * the average group-commit size.
  */
 public record WriteStats(long writes, long failed, long commits) {
-
-    /** Durable writes per commit, or 0 before the first commit. */
-    public double averageBatch() {
-        return commits == 0 ? 0 : (double) writes / commits;
-    }
 }

@@ -12,5 +12,8 @@
  * <p>Durability. WAL with {@code synchronous=FULL}: a write's future completes after the
  * commit holding it is fsynced. Schema changes are versioned SQL files applied by
  * {@code Migrations}.
+ *
+ * <p>One server per file. A store holds an exclusive lock on {@code <file>.lock} from open
+ * to close ({@code DatabaseLock}), since roll-call ids come from an in-memory counter.
  */
 package chamada.store;

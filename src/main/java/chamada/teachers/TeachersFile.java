@@ -94,11 +94,6 @@ public final class TeachersFile implements Teachers {
         Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
-    /** The file this was read from. */
-    public Path file() {
-        return file;
-    }
-
     /** The teachers in the file, in file order. */
     public Set<TeacherName> names() {
         return Collections.unmodifiableSet(entries.keySet());

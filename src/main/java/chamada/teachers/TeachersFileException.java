@@ -30,10 +30,6 @@ public final class TeachersFileException extends IOException {
         this.details = List.of(details);
     }
 
-    public Path file() {
-        return file;
-    }
-
     /** The 1-based number of the offending line. */
     public int line() {
         return line;

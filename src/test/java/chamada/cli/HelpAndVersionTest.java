@@ -15,7 +15,8 @@ class HelpAndVersionTest {
                 .contains("Exit codes")
                 .containsPattern("\\s0\\s+success")
                 .containsPattern("\\s3\\s+cannot reach the server")
-                .containsPattern("\\s4\\s+a local file");
+                .containsPattern("\\s4\\s+a local file")
+                .containsPattern("\\s6\\s+no JDK 21 or newer found \\(launcher\\)");
         assertThat(result.err()).isEmpty();
     }
 
@@ -26,6 +27,22 @@ class HelpAndVersionTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).contains("Usage: chamada teacher open", "CLASS", "--host", "--port", "--name",
                 "--secret", "--lang");
+    }
+
+    /** The README's promise about the CSV, kept in the help in both languages. */
+    @Test
+    void help_teacherExport_saysARollCallNobodyAttendedIsOneRowWithEmptyFields() {
+        CliRunner.Result english = new CliRunner().run("--lang", "en", "teacher", "export", "--help");
+        CliRunner.Result portuguese = new CliRunner().run("--lang", "pt-BR", "teacher", "export", "--help");
+
+        assertThat(oneLine(english.out()))
+                .contains("A roll call with nobody present is one row with empty matricula and checked_in_at.");
+        assertThat(oneLine(portuguese.out()))
+                .contains("Uma chamada sem nenhum presente vira uma linha com matricula e checked_in_at vazios.");
+    }
+
+    private static String oneLine(String help) {
+        return help.replaceAll("\\s+", " ");
     }
 
     @Test

@@ -1,19 +1,29 @@
 package chamada.cli;
 
 import chamada.i18n.Lang;
+import chamada.server.ServerConfig;
+import chamada.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 class ServerCommandTest {
@@ -48,14 +58,43 @@ class ServerCommandTest {
     }
 
     @Test
-    void server_configRefused_isOneLineAndUsageError() {
+    void server_optionOutOfRangeInPortuguese_isOneFullyPortugueseLineAndUsageError() {
         CliRunner.Result result = new CliRunner().lang(Lang.PT_BR)
                 .run("server", "--bind", "127.0.0.1", "--port", "0", "--db", dir.resolve("c.db").toString(),
-                        "--max-line-bytes", "10");
+                        "--idle-timeout", "0");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).isEqualTo(
-                "Configuração inválida: --max-line-bytes must be from 256 to 1048576, got 10" + NL);
+        assertThat(result.err()).isEqualTo("A opção --idle-timeout deve ser de 1 a 86400; recebido 0." + NL);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "--port, -1, 0, 65535", "--port, 65536, 0, 65535",
+            "--max-line-bytes, 255, 256, 1048576", "--max-line-bytes, 1048577, 256, 1048576",
+            "--idle-timeout, 0, 1, 86400", "--idle-timeout, 86401, 1, 86400",
+            "--max-connections-per-address, 0, 1, 100000", "--max-connections-per-address, 100001, 1, 100000"})
+    void server_optionOutOfRange_namesTheOptionAndItsLimits(String option, String value, String min, String max) {
+        List<String> args = new ArrayList<>(List.of("--lang", "en", "server", "--bind", "127.0.0.1",
+                "--db", dir.resolve("c.db").toString(), option, value));
+        if (!option.equals("--port")) {
+            args.addAll(List.of("--port", "0"));
+        }
+        CliRunner.Result result = new CliRunner().run(args.toArray(String[]::new));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("Option " + option + " must be from " + min + " to " + max + "; got "
+                + value + "." + NL);
+        assertThat(dir.resolve("c.db")).doesNotExist();
+    }
+
+    /** The command's limits are ServerConfig's: a value the command lets through is never refused in English after. */
+    @Test
+    void optionLimits_areAcceptedByServerConfig() {
+        ServerConfig config = ServerConfig.forTests(dir.resolve("c.db"));
+
+        assertThatCode(() -> config.withLimits(256, Duration.ofSeconds(1), 1)).doesNotThrowAnyException();
+        assertThatCode(() -> config.withLimits(1_048_576, Duration.ofSeconds(86_400), 100_000))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -103,7 +142,54 @@ class ServerCommandTest {
                 "--db", database.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.LOCAL_FILE);
-        assertThat(result.err()).startsWith("Could not use the database " + database + ": ");
-        assertThat(result.err().lines()).hasSize(1);
+        assertThat(result.err()).isEqualTo(database + " is a folder, not a database file." + NL);
+    }
+
+    /** Like {@code --db /etc/passwd}: one Portuguese line; SQLite's or the file system's words only with --verbose. */
+    @Test
+    void server_databaseNotSqliteInPortuguese_isOneFullyPortugueseLine() throws IOException {
+        Path database = Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+
+        CliRunner.Result result = new CliRunner().lang(Lang.PT_BR).run("server", "--bind", "127.0.0.1", "--port", "0",
+                "--db", database.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.LOCAL_FILE);
+        assertThat(result.err()).isEqualTo(database + " não é um banco de dados SQLite;"
+                + " escolha um banco do Chamada ou um nome de arquivo novo." + NL);
+    }
+
+    @Test
+    void server_anotherProgramsDatabaseVerbose_addsTheTechnicalDetail() throws Exception {
+        Path database = dir.resolve("other.db");
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + database);
+             Statement statement = other.createStatement()) {
+            statement.executeUpdate("CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
+        }
+
+        CliRunner.Result quiet = new CliRunner().run("server", "--bind", "127.0.0.1", "--port", "0",
+                "--db", database.toString());
+        CliRunner.Result verbose = new CliRunner().run("--verbose", "server", "--bind", "127.0.0.1", "--port", "0",
+                "--db", database.toString());
+
+        String line = database + " is another program's SQLite database, not Chamada's; it was left untouched." + NL;
+        assertThat(quiet.exitCode()).isEqualTo(ExitCodes.LOCAL_FILE);
+        assertThat(quiet.err()).isEqualTo(line);
+        assertThat(verbose.exitCode()).isEqualTo(ExitCodes.LOCAL_FILE);
+        assertThat(verbose.err()).startsWith(line).contains("1 schema objects").contains("\tat ");
+    }
+
+    @Test
+    void server_databaseInUseByAnotherServer_isLocalFileProblemInPortuguese() {
+        try (TestServer running = TestServer.start(dir)) {
+            Path database = running.config().database();
+
+            CliRunner.Result result = new CliRunner().lang(Lang.PT_BR).run("server", "--bind", "127.0.0.1",
+                    "--port", "0", "--db", database.toString());
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.LOCAL_FILE);
+            assertThat(result.err()).isEqualTo("O banco de dados " + database.toAbsolutePath() + " está em uso por outro"
+                    + " servidor Chamada (ele detém a trava de " + database.toAbsolutePath() + ".lock); encerre esse"
+                    + " servidor ou use outro arquivo de banco de dados." + NL);
+        }
     }
 }

@@ -2,6 +2,8 @@ package chamada.cli;
 
 import chamada.i18n.Bilingual;
 import chamada.i18n.Lang;
+import chamada.store.StoreProblem;
+import chamada.teachers.TeachersFileProblem;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -18,9 +20,10 @@ class TextsTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
-    /** Every enum of texts the CLI prints. */
+    /** Every enum of texts the CLI prints, its own and those of the teachers file and the store. */
     private static List<Bilingual> allTexts() {
-        return Stream.of(Text.values(), TeacherText.values(), StudentText.values(), ServerCommandText.values())
+        return Stream.of(Text.values(), TeacherText.values(), StudentText.values(), ServerCommandText.values(),
+                        TeachersFileProblem.values(), StoreProblem.values())
                 .flatMap(Arrays::stream).map(Bilingual.class::cast).toList();
     }
 

@@ -76,9 +76,10 @@ class SqliteMigrationsTest {
                     new Migrations.Migration(2, "bad", "CREATE TABLE b (y INTEGER);\nINSERT INTO missing VALUES (1);")));
 
             assertThatThrownBy(() -> migrations.apply(connection, dir))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("V2__bad failed")
-                    .hasMessageContaining("left at version 1");
+                    .isInstanceOfSatisfying(StoreUnavailableException.class,
+                            e -> assertThat(e.problem()).isEqualTo(StoreProblem.MIGRATION_FAILED))
+                    .hasMessageContaining("schema migration V2__bad failed")
+                    .hasMessageContaining("left at schema version 1");
             assertThat(versions(connection)).isEqualTo(1);
             assertThat(count(connection, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'b'")).isZero();
         }

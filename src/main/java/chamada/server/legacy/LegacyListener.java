@@ -1,6 +1,7 @@
 package chamada.server.legacy;
 
 import chamada.protocol.legacy.LegacyText;
+import chamada.server.Listener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,12 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One legacy port, run like the native one: a platform thread only accepts, each connection
@@ -40,11 +35,7 @@ final class LegacyListener {
     private final LegacyProtocol protocol;
     private final AddressGate gate;
     private final Duration idleTimeout;
-    private final ServerSocket listener;
-    private final ExecutorService connections;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean stopping = new AtomicBoolean();
-    private final Thread acceptor;
+    private final Listener listener;
 
     /** A listener on {@code listener}, already bound; it accepts once {@link #start()} is called. */
     LegacyListener(LegacyPort port, ServerSocket listener, LegacyProtocol protocol, AddressGate gate,
@@ -53,14 +44,12 @@ final class LegacyListener {
         this.protocol = protocol;
         this.gate = gate;
         this.idleTimeout = idleTimeout;
-        this.listener = listener;
-        String name = port.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        this.connections = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("chamada-legacy-" + name + "-", 1).factory());
-        this.acceptor = Thread.ofPlatform().name("chamada-legacy-" + name + "-accept").unstarted(this::acceptLoop);
+        String name = "legacy-" + port.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        this.listener = new Listener(name, listener, this::serve);
     }
 
     void start() {
-        acceptor.start();
+        listener.start();
     }
 
     LegacyPort port() {
@@ -69,22 +58,7 @@ final class LegacyListener {
 
     /** Where it listens; the port is the real one when the config asked for 0. */
     InetSocketAddress address() {
-        return (InetSocketAddress) listener.getLocalSocketAddress();
-    }
-
-    private void acceptLoop() {
-        while (!stopping.get()) {
-            Socket socket;
-            try {
-                socket = listener.accept();
-            } catch (IOException e) {
-                if (!stopping.get()) {
-                    log.error("Accepting a legacy {} connection failed", port.label(), e);
-                }
-                continue;
-            }
-            connections.execute(() -> serve(socket));
-        }
+        return listener.address();
     }
 
     private void serve(Socket socket) {
@@ -97,19 +71,17 @@ final class LegacyListener {
             }
             return;
         }
-        open.add(socket);
-        try (socket) {
+        try {
             run(socket);
         } catch (IOException e) {
             log.debug("Legacy {} connection from {} ended: {}", port.label(), socket.getRemoteSocketAddress(), e.toString());
         } finally {
-            open.remove(socket);
             gate.release(address);
         }
     }
 
     private void run(Socket socket) throws IOException {
-        if (stopping.get()) {
+        if (listener.stopping()) {
             say(socket, LegacyText.SHUTTING_DOWN.format());
             return;
         }
@@ -127,7 +99,7 @@ final class LegacyListener {
             return;
         }
         // The server stops by shutting our input, which reads as the end of the stream.
-        if (ending == LegacyProtocol.Ending.INPUT_ENDED && stopping.get()) {
+        if (ending == LegacyProtocol.Ending.INPUT_ENDED && listener.stopping()) {
             say(socket, LegacyText.SHUTTING_DOWN.format());
         }
     }
@@ -138,50 +110,15 @@ final class LegacyListener {
         out.flush();
     }
 
-    /** First step of stopping: no new connections. Also right for a listener that was never started. */
     void stopAccepting() {
-        if (!stopping.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            listener.close();
-            if (acceptor.getState() != Thread.State.NEW) {
-                acceptor.join(LegacyServer.STOP_DEADLINE);
-            }
-        } catch (IOException e) {
-            log.warn("Closing the legacy {} listener failed", port.label(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        listener.stopAccepting();
     }
 
-    /** Second step: each connection ends after the message it is answering. */
     void endConnections() {
-        for (Socket socket : open) {
-            try {
-                socket.shutdownInput();
-            } catch (IOException e) {
-                log.debug("Shutting input of {} failed: {}", socket.getRemoteSocketAddress(), e.toString());
-            }
-        }
-        connections.shutdown();
+        listener.endConnections();
     }
 
-    /** Last step: waits for the connections until {@code deadline}, then closes what is left. */
     void awaitConnections(Instant deadline) {
-        try {
-            long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-            if (!connections.awaitTermination(left, TimeUnit.MILLISECONDS)) {
-                log.warn("Legacy {} connections still busy at the stop deadline; closing them", port.label());
-                connections.shutdownNow();
-                for (Socket socket : open) {
-                    socket.close();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            log.debug("Closing a legacy connection failed: {}", e.toString());
-        }
+        listener.awaitConnections(deadline);
     }
 }

@@ -57,9 +57,23 @@ public final class LegacyServer implements AutoCloseable {
     /** Stops gracefully: no new connections, messages in flight answered, idle clients told; bounded by a deadline. */
     @Override
     public void close() {
+        stopAccepting();
+        endConnections();
+        awaitConnections(Instant.now().plus(STOP_DEADLINE));
+    }
+
+    /** First step of stopping, taken together with the native port's: no new connections. */
+    public void stopAccepting() {
         listeners.values().forEach(LegacyListener::stopAccepting);
+    }
+
+    /** Second step: each connection ends after the message it is answering. */
+    public void endConnections() {
         listeners.values().forEach(LegacyListener::endConnections);
-        Instant deadline = Instant.now().plus(STOP_DEADLINE);
+    }
+
+    /** Last step: waits for the connections until {@code deadline}, then closes what is left. */
+    public void awaitConnections(Instant deadline) {
         listeners.values().forEach(listener -> listener.awaitConnections(deadline));
     }
 }

@@ -1,0 +1,61 @@
+package chamada.store;
+
+import chamada.i18n.Bilingual;
+
+/**
+ * Why a database cannot be used, in both languages, for the person who starts the server.
+ * Every text takes the database file as {@code {0}}; the technical detail (SQLite's own
+ * words) stays in the exception's cause.
+ */
+public enum StoreProblem implements Bilingual {
+    /** {@code {1}}: the lock file. */
+    IN_USE(
+            "The database {0} is in use by another Chamada server (it holds the lock on {1});"
+                    + " stop that server, or use another database file.",
+            "O banco de dados {0} está em uso por outro servidor Chamada (ele detém a trava de {1});"
+                    + " encerre esse servidor ou use outro arquivo de banco de dados."),
+    CANNOT_CREATE(
+            "Could not create the database {0}, its folder or its lock file; check that this user may write there.",
+            "Não foi possível criar o banco de dados {0}, sua pasta ou seu arquivo de trava;"
+                    + " verifique se este usuário pode gravar lá."),
+    CANNOT_OPEN(
+            "Could not open the database {0}; check that this user may read and write it and its folder.",
+            "Não foi possível abrir o banco de dados {0}; verifique se este usuário pode ler e gravar nele e"
+                    + " em sua pasta."),
+    NOT_A_FILE(
+            "{0} is a folder, not a database file.",
+            "{0} é uma pasta, não um arquivo de banco de dados."),
+    NOT_A_DATABASE(
+            "{0} is not a SQLite database; choose a Chamada database, or a new file name.",
+            "{0} não é um banco de dados SQLite; escolha um banco do Chamada ou um nome de arquivo novo."),
+    NOT_CHAMADA(
+            "{0} is another program's SQLite database, not Chamada's; it was left untouched.",
+            "{0} é um banco de dados SQLite de outro programa, não do Chamada; ele não foi alterado."),
+    /** {@code {1}}: the file's schema version; {@code {2}}: the newest this build knows. */
+    NEWER_SCHEMA(
+            "{0} was written by a newer Chamada (schema version {1}; this one knows up to {2}); use a newer Chamada.",
+            "{0} foi gravado por um Chamada mais novo (versão de esquema {1}; esta conhece até a {2});"
+                    + " use um Chamada mais novo."),
+    /** {@code {1}}: the migration that failed, e.g. V2__rename; {@code {2}}: the version the file is left at. */
+    MIGRATION_FAILED(
+            "{0}: the schema migration {1} failed; the database is left at schema version {2}.",
+            "{0}: a migração de esquema {1} falhou; o banco de dados ficou na versão de esquema {2}.");
+
+    private final String en;
+    private final String pt;
+
+    StoreProblem(String en, String pt) {
+        this.en = en;
+        this.pt = pt;
+    }
+
+    @Override
+    public String en() {
+        return en;
+    }
+
+    @Override
+    public String pt() {
+        return pt;
+    }
+}
