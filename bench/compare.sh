@@ -69,7 +69,10 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # 10,000 connections need as many file descriptors in each process, and a few more.
 if [ "$(ulimit -n)" != "unlimited" ] && [ "$(ulimit -n)" -lt 65536 ]; then
-  ulimit -n 65536 2>/dev/null || say "cannot raise the open-file limit to 65536 (now $(ulimit -n)); the 10,000-connection run may fail"
+  ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+  if [ "$(ulimit -n)" != "unlimited" ] && [ "$(ulimit -n)" -lt 10100 ]; then
+    say "the open-file limit is $(ulimit -n), under the 10,000 connections and a few more that each process needs; that run may fail"
+  fi
 fi
 
 # Redis: Debian's redis-server, installed when missing and possible.
