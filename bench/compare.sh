@@ -9,8 +9,8 @@
 # time the server takes to accept connections after it starts.
 #
 # Everything runs on 127.0.0.1 and stops by itself. Knobs (environment):
-#   DURATION=5 WARMUP=1 ROUNDS=2 CONNECTIONS=1,50,1000   the comparison
-#   PREWARM=10                                           seconds of unmeasured load first (JIT)
+#   DURATION=5 WARMUP=2 ROUNDS=2 CONNECTIONS=1,50,1000   the comparison
+#   PREWARM=30                                           seconds of unmeasured load first (JIT)
 #   PORT=17070 REDIS_PORT=16379                          where the servers listen
 #   SKIP_EXTRA=1                                         only the comparison
 set -euo pipefail
@@ -18,10 +18,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 DURATION="${DURATION:-5}"
-WARMUP="${WARMUP:-1}"
+WARMUP="${WARMUP:-2}"
 ROUNDS="${ROUNDS:-2}"
 CONNECTIONS="${CONNECTIONS:-1,50,1000}"
-PREWARM="${PREWARM:-10}"
+PREWARM="${PREWARM:-30}"
 PORT="${PORT:-17070}"
 REDIS_PORT="${REDIS_PORT:-16379}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/chamada-compare.XXXXXX")"
@@ -113,8 +113,9 @@ fi
 
 bench() { ./chamada --lang en bench --port "$PORT" --redis-port "$REDIS_PORT" --server-pid "$server_pid" "$@"; }
 
-# The JVM compiles the hot paths during the first seconds (C2 took a third of the server's CPU
-# in a 10 s run): a server that runs all day is measured warm, and Redis gets the same load.
+# The JVM compiles the hot paths for the first ~40 s of load (C2 took 32% of the server's CPU in
+# the first 10 s, 7% from 10 to 30 s, none after 40 s): a server that runs all day is measured
+# warm, and Redis gets the same load.
 if [ "$PREWARM" != 0 ]; then
   say "warming both servers up for ${PREWARM} s each (not measured)..."
   bench --connections 200 --duration "$PREWARM" --warmup 0 --first-class 9001 >/dev/null 2>&1 || true
