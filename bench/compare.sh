@@ -54,7 +54,8 @@ wait_for_port() {
 wait_for_answer() {
   local port="$1" deadline=$((SECONDS + $2)) line
   while [ "$SECONDS" -lt "$deadline" ]; do
-    if exec 3<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
+    # The braces keep 2>/dev/null for this line only: on a bare exec it would stay for the script.
+    if { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
       if printf 'help\n' >&3 2>/dev/null && IFS= read -r -t 2 line <&3 && [ -n "$line" ]; then
         exec 3>&-; return 0
       fi
