@@ -98,7 +98,9 @@ say "building the jar if needed..."
 
 # --- Chamada: a separate JVM with a 512 MiB heap, on a fresh SQLite file -------------------
 start_ns=$(date +%s%N)
-CHAMADA_JAVA_OPTS="-Xmx512m ${CHAMADA_JAVA_OPTS:-}" ./chamada --lang en server --bind 127.0.0.1 --port "$PORT" \
+# JFR records only jdk.VirtualThreadPinned (a virtual thread holding its carrier 20 ms or more).
+pinning="-XX:StartFlightRecording=settings=none,+jdk.VirtualThreadPinned#enabled=true,+jdk.VirtualThreadPinned#threshold=20ms,filename=$work/server.jfr"
+CHAMADA_JAVA_OPTS="-Xmx512m $pinning ${CHAMADA_JAVA_OPTS:-}" ./chamada --lang en server --bind 127.0.0.1 --port "$PORT" \
   --db "$work/chamada.db" --max-connections-per-address 20000 >"$work/server.log" 2>&1 &
 server_pid=$!
 if ! wait_for_answer "$PORT" 60; then say "the Chamada server did not start; its log:"; cat "$work/server.log" >&2; exit 3; fi
@@ -155,6 +157,17 @@ if [ -z "${SKIP_EXTRA:-}" ]; then
     echo "server resident memory: $(awk '/VmRSS|VmHWM/ {printf "%s %s %s  ", $1, $2, $3}' "/proc/$server_pid/status")"
   fi
   wait "$bench_pid" || failed=1
+fi
+
+jdk_bin="$(dirname "$(readlink -f "/proc/$server_pid/exe")")"
+if [ -x "$jdk_bin/jcmd" ] && [ -x "$jdk_bin/jfr" ] \
+    && "$jdk_bin/jcmd" "$server_pid" JFR.dump name=1 filename="$work/pinned.jfr" >/dev/null 2>&1; then
+  pinned=$("$jdk_bin/jfr" print --events jdk.VirtualThreadPinned "$work/pinned.jfr" | grep -c "^jdk.VirtualThreadPinned" || true)
+  echo
+  echo "== Pinning: ${pinned} virtual threads held their carrier 20 ms or more during the whole run (JFR jdk.VirtualThreadPinned)"
+  if [ "$pinned" != 0 ]; then
+    "$jdk_bin/jfr" print --events jdk.VirtualThreadPinned --stack-depth 6 "$work/pinned.jfr" | head -40
+  fi
 fi
 
 # Start-up again without the launcher (which checks the jar is up to date): the JVM alone.
