@@ -2,6 +2,7 @@ package chamada.cli;
 
 import chamada.i18n.Lang;
 import chamada.server.ChamadaServer;
+import chamada.server.OptionLimit;
 import chamada.server.ServerConfig;
 import chamada.server.legacy.LegacyBindException;
 import chamada.store.SqliteRollCallStore;
@@ -123,10 +124,10 @@ final class ServerCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_BIND.format(lang, bind), e);
         }
         // ServerConfig checks the same ranges, but in English: checked here first, in the user's language.
-        checkRange(lang, "--port", port, 0, 65_535);
-        checkRange(lang, "--max-line-bytes", maxLineBytes, 256, 1 << 20);
-        checkRange(lang, "--idle-timeout", idleTimeoutSeconds, 1, Duration.ofDays(1).toSeconds());
-        checkRange(lang, "--max-connections-per-address", maxConnectionsPerAddress, 1, 100_000);
+        checkRange(lang, OptionLimit.PORT, port);
+        checkRange(lang, OptionLimit.MAX_LINE_BYTES, maxLineBytes);
+        checkRange(lang, OptionLimit.IDLE_TIMEOUT_SECONDS, idleTimeoutSeconds);
+        checkRange(lang, OptionLimit.MAX_CONNECTIONS_PER_ADDRESS, maxConnectionsPerAddress);
         try {
             ServerConfig config = new ServerConfig(address, port, database, Optional.ofNullable(teachers), maxLineBytes,
                     Duration.ofSeconds(idleTimeoutSeconds), maxConnectionsPerAddress, lang);
@@ -137,9 +138,10 @@ final class ServerCommand implements Callable<Integer> {
         }
     }
 
-    private static void checkRange(Lang lang, String option, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.OUT_OF_RANGE.format(lang, option, min, max, value));
+    private static void checkRange(Lang lang, OptionLimit limit, long value) {
+        if (!limit.allows(value)) {
+            throw new CommandFailure(ExitCodes.USAGE,
+                    ServerCommandText.OUT_OF_RANGE.format(lang, limit.option(), limit.min(), limit.max(), value));
         }
     }
 

@@ -32,12 +32,13 @@ public record ServerConfig(InetAddress bind, int port, Path database, Optional<P
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 1_000;
 
     public ServerConfig {
-        check(port >= 0 && port <= 65_535, "--port must be from 0 to 65535, got " + port);
-        check(maxLineBytes >= 256 && maxLineBytes <= 1 << 20,
+        check(OptionLimit.PORT.allows(port), "--port must be from 0 to 65535, got " + port);
+        check(OptionLimit.MAX_LINE_BYTES.allows(maxLineBytes),
                 "--max-line-bytes must be from 256 to 1048576, got " + maxLineBytes);
-        check(!idleTimeout.isNegative() && !idleTimeout.isZero() && idleTimeout.compareTo(Duration.ofDays(1)) <= 0,
+        check(!idleTimeout.isNegative() && !idleTimeout.isZero()
+                        && idleTimeout.compareTo(Duration.ofSeconds(OptionLimit.IDLE_TIMEOUT_SECONDS.max())) <= 0,
                 "--idle-timeout must be from 1 second to 1 day, got " + idleTimeout.toSeconds() + " s");
-        check(maxConnectionsPerAddress >= 1 && maxConnectionsPerAddress <= 100_000,
+        check(OptionLimit.MAX_CONNECTIONS_PER_ADDRESS.allows(maxConnectionsPerAddress),
                 "--max-connections-per-address must be from 1 to 100000, got " + maxConnectionsPerAddress);
         legacy.ifPresent(config -> config.checkApartFrom(port));
     }

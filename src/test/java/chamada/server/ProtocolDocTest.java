@@ -3,6 +3,7 @@ package chamada.server;
 import chamada.protocol.Json;
 import chamada.rollcall.TeacherName;
 import chamada.teachers.TeachersFile;
+import chamada.testing.DocSessions;
 import chamada.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -43,7 +43,7 @@ class ProtocolDocTest {
 
     @Test
     void everyExampleOfProtocolMd_isWhatTheServerSays() throws Exception {
-        List<List<String>> sessions = sessions(Files.readString(Path.of("PROTOCOL.md")));
+        List<List<String>> sessions = DocSessions.of(Files.readString(Path.of("PROTOCOL.md")), "session");
         assertThat(sessions).as("example blocks in PROTOCOL.md").hasSizeGreaterThan(10);
         Path teachers = dir.resolve("teachers.txt");
         TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
@@ -92,23 +92,6 @@ class ProtocolDocTest {
                 }
             }
         }
-    }
-
-    /** The exchanges of every ```session block: lines starting with "> " or "< ". */
-    static List<List<String>> sessions(String markdown) {
-        List<List<String>> sessions = new ArrayList<>();
-        List<String> current = null;
-        for (String line : markdown.split("\n")) {
-            if (line.equals("```session")) {
-                current = new ArrayList<>();
-            } else if (line.equals("```") && current != null) {
-                sessions.add(current);
-                current = null;
-            } else if (current != null && (line.startsWith("> ") || line.startsWith("< "))) {
-                current.add(line);
-            }
-        }
-        return sessions;
     }
 
     /** Every ISO time in {@code node}, by its JSON path. */

@@ -1,12 +1,12 @@
 package chamada.server.legacy;
 
+import chamada.testing.DocSessions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -29,7 +29,7 @@ class LegacyDocTest {
     void everyLegacyExampleOfTheDocs_isWhatTheServerSays() throws IOException {
         int blocks = 0;
         for (Path doc : List.of(Path.of("PROTOCOL.md"))) {
-            List<List<String>> sessions = sessions(Files.readString(doc));
+            List<List<String>> sessions = DocSessions.of(Files.readString(doc), "legacy-session");
             blocks += sessions.size();
             try (LegacyFixture server = LegacyFixture.start(dir.resolve(doc.getFileName().toString()))) {
                 for (List<String> session : sessions) {
@@ -51,22 +51,5 @@ class LegacyDocTest {
                 }
             }
         }
-    }
-
-    /** The exchanges of every ```legacy-session block: lines starting with "> " or "< ". */
-    private static List<List<String>> sessions(String markdown) {
-        List<List<String>> sessions = new ArrayList<>();
-        List<String> current = null;
-        for (String line : markdown.split("\n")) {
-            if (line.equals("```legacy-session")) {
-                current = new ArrayList<>();
-            } else if (line.equals("```") && current != null) {
-                sessions.add(current);
-                current = null;
-            } else if (current != null && (line.startsWith("> ") || line.startsWith("< "))) {
-                current.add(line);
-            }
-        }
-        return sessions;
     }
 }
