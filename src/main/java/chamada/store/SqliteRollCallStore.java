@@ -10,7 +10,6 @@ import chamada.rollcall.TeacherName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -19,8 +18,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link RollCallStore} in one SQLite file: writes go through one writer thread in group
- * commits, reads through two reader threads, each with its own connection.
+ * A {@link RollCallStore} in one SQLite file and its journal: a write is acknowledged once
+ * the journal writer has fsynced it ({@link JournalWriter}, one fsync per group), then
+ * applied to SQLite by the applier thread ({@link SqliteApplier}); reads go to two reader
+ * threads, each with its own connection, once SQLite holds every write acknowledged before
+ * them.
  *
  * <p>Times are stored as epoch milliseconds (finer precision is dropped) and read back as
  * {@link OffsetDateTime} in the zone given at {@link #open}. Every method is thread-safe and
@@ -36,16 +38,18 @@ public final class SqliteRollCallStore implements RollCallStore {
 
     private final Path file;
     private final DatabaseLock lock;
-    private final WriteBatcher writer;
+    private final JournalWriter writer;
+    private final SqliteApplier applier;
     private final ReaderPool readers;
     private final RollCallReads reads;
     private final AtomicLong lastRollCallId;
 
-    private SqliteRollCallStore(Path file, DatabaseLock lock, WriteBatcher writer, ReaderPool readers,
-                                RollCallReads reads, long lastRollCallId) {
+    private SqliteRollCallStore(Path file, DatabaseLock lock, JournalWriter writer, SqliteApplier applier,
+                                ReaderPool readers, RollCallReads reads, long lastRollCallId) {
         this.file = file;
         this.lock = lock;
         this.writer = writer;
+        this.applier = applier;
         this.readers = readers;
         this.reads = reads;
         this.lastRollCallId = new AtomicLong(lastRollCallId);
@@ -73,28 +77,23 @@ public final class SqliteRollCallStore implements RollCallStore {
             throw new StoreUnavailableException(StoreProblem.CANNOT_CREATE, absolute, e);
         }
         DatabaseLock lock = DatabaseLock.acquire(absolute);
-        WriteBatcher writer = null;
-        ReaderPool readers = null;
+        RollCallReads reads = new RollCallReads(zone);
+        JournalFiles journal = JournalFiles.of(absolute);
+        SqliteApplier applier = null;
         try {
-            writer = WriteBatcher.start(absolute);
-            readers = ReaderPool.start(absolute, READERS);
-            RollCallReads reads = new RollCallReads(zone);
-            long lastId = readers.submit(reads::maxRollCallId).join();
-            return new SqliteRollCallStore(absolute, lock, writer, readers, reads, lastId);
+            applier = SqliteApplier.start(absolute, journal, reads);
+            ReaderPool readers = ReaderPool.start(absolute, READERS);
+            SqliteApplier.Recovered recovered = applier.recovered();
+            JournalWriter writer = JournalWriter.start(journal, recovered.nextSegment(), recovered.index(),
+                    applier::submit);
+            return new SqliteRollCallStore(absolute, lock, writer, applier, readers, reads,
+                    recovered.highestRollCallId());
         } catch (RuntimeException e) {
-            if (readers != null) {
-                readers.shutdown();
-                readers.awaitTermination();
-            }
-            if (writer != null) {
-                writer.shutdown();
-                writer.awaitTermination();
+            if (applier != null) {
+                applier.shutdown();
+                applier.awaitTermination();
             }
             lock.close();
-            if (e instanceof CompletionException) {
-                throw e.getCause() instanceof SQLException sqlite ? StoreUnavailableException.opening(absolute, sqlite)
-                        : new IllegalStateException("Cannot read database " + absolute + ": " + e.getCause(), e.getCause());
-            }
             throw e;
         }
     }
@@ -130,7 +129,7 @@ public final class SqliteRollCallStore implements RollCallStore {
     @Override
     public List<StoredRollCall> openRollCalls() {
         try {
-            return readers.submit(reads::open).join();
+            return read(reads::open).join();
         } catch (CompletionException e) {
             throw new IllegalStateException("Cannot read the open roll calls from " + describe() + ": "
                     + e.getCause().getMessage(), e.getCause());
@@ -139,12 +138,17 @@ public final class SqliteRollCallStore implements RollCallStore {
 
     @Override
     public CompletableFuture<List<PastRollCall>> history(ClassId classId) {
-        return readers.submit(connection -> reads.history(connection, classId));
+        return read(connection -> reads.history(connection, classId));
     }
 
     @Override
     public CompletableFuture<List<RollCall>> closedRollCalls(ClassId classId) {
-        return readers.submit(connection -> reads.closed(connection, classId));
+        return read(connection -> reads.closed(connection, classId));
+    }
+
+    /** Runs {@code query} once SQLite holds every write acknowledged so far. */
+    private <T> CompletableFuture<T> read(ReaderPool.Query<T> query) {
+        return applier.whenApplied(writer.durableWrites()).thenCompose(applied -> readers.submit(query));
     }
 
     @Override
@@ -152,23 +156,26 @@ public final class SqliteRollCallStore implements RollCallStore {
         return "SQLite " + file;
     }
 
-    /** How many writes the writer has made durable, and in how many commits. */
+    /** How many writes the journal has made durable, and in how many fsyncs. */
     public WriteStats writeStats() {
         return writer.stats();
     }
 
     /**
-     * Refuses new writes and reads at once, waits for the reads and writes already
-     * submitted, then closes the connections (the writer's last, so SQLite checkpoints the
-     * WAL into the database file), and only then releases the lock file, so the next server
-     * finds a database no one writes to. Idempotent; safe from any thread.
+     * Refuses new writes at once, journals those already submitted, applies them all to
+     * SQLite (which deletes the journal's segments), then ends the readers and closes the
+     * connections (the applier's last, so SQLite checkpoints the WAL into the database file),
+     * and only then releases the lock file, so the next server finds a database no one writes
+     * to. Idempotent; safe from any thread.
      */
     @Override
     public void close() {
         writer.shutdown();
+        writer.awaitTermination();
+        applier.shutdown();
+        applier.awaitTermination();
         readers.shutdown();
         readers.awaitTermination();
-        writer.awaitTermination();
         lock.close();
     }
 

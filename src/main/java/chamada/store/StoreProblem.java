@@ -36,6 +36,19 @@ public enum StoreProblem implements Bilingual {
             "{0} was written by a newer Chamada (schema version {1}; this one knows up to {2}); use a newer Chamada.",
             "{0} foi gravado por um Chamada mais novo (versão de esquema {1}; esta conhece até a {2});"
                     + " use um Chamada mais novo."),
+    /** {@code {1}}: the journal folder. */
+    JOURNAL_UNUSABLE(
+            "Could not read or write {1}, the journal of the database {0}; check that this user may read and"
+                    + " write that folder and that the disk has room.",
+            "Não foi possível ler ou gravar {1}, o diário do banco de dados {0}; verifique se este usuário pode"
+                    + " ler e gravar nessa pasta e se o disco tem espaço."),
+    /** {@code {1}}: the journal segment; {@code {2}}: the byte offset where it stops making sense. */
+    JOURNAL_DAMAGED(
+            "The journal segment {1} of the database {0} is damaged at byte {2}, before its end; the disk may be"
+                    + " failing. Nothing was changed: keep a copy of the folder and ask for help before going on.",
+            "O segmento de diário {1} do banco de dados {0} está danificado no byte {2}, antes do seu fim; o disco"
+                    + " pode estar falhando. Nada foi alterado: guarde uma cópia da pasta e peça ajuda antes de"
+                    + " continuar."),
     /** {@code {1}}: the migration that failed, e.g. V2__rename; {@code {2}}: the version the file is left at. */
     MIGRATION_FAILED(
             "{0}: the schema migration {1} failed; the database is left at schema version {2}.",

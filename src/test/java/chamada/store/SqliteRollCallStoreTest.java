@@ -215,7 +215,7 @@ class SqliteRollCallStoreTest {
             CompletableFuture<Void> again = store.checkIn(id, checkIn("0042", 1_002));
 
             await(first);
-            assertThat(awaitFailure(again)).hasMessageContaining("UNIQUE");
+            assertThat(awaitFailure(again)).hasMessageContaining("already checked in");
             assertThat(store.openRollCalls().getFirst().rollCall().present()).containsExactly(checkIn("0042", 1_001));
         }
     }
@@ -239,7 +239,7 @@ class SqliteRollCallStoreTest {
             await(store.open(first, classId(1), ANA, time(1_000)));
 
             assertThat(awaitFailure(store.open(store.newRollCallId(), classId(1), BRUNO, time(2_000))))
-                    .hasMessageContaining("UNIQUE");
+                    .hasMessageContaining("already has an open roll call");
             await(store.close(first, time(3_000)));
             await(store.open(store.newRollCallId(), classId(1), BRUNO, time(4_000)));
         }

@@ -1,0 +1,286 @@
+package chamada.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The platform thread that owns the read-write SQLite connection: at start it brings the
+ * schema up to date and replays the journal; then it applies each journaled batch, several
+ * at a time, in one transaction.
+ *
+ * <p>Design note. Reads are served from SQLite, so a read must wait until every write
+ * acknowledged before it is applied ({@link #whenApplied}); they are a teacher's history or
+ * export, rare, and the applier is rarely more than one batch behind. A batch SQLite cannot
+ * take now (a full disk, a lock held by another program) is tried again every second and
+ * stays in the journal meanwhile; one it refuses is a bug and is logged ({@link SqliteBatch}).
+ * Once a segment is wholly applied it is deleted, so after a clean stop the journal folder
+ * is empty and the database file holds everything.
+ *
+ * <p>SQLite calls are native and would pin a virtual thread's carrier, so every JDBC call on
+ * this connection, from the migrations to the close, happens on this thread.
+ */
+final class SqliteApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(SqliteApplier.class);
+
+    /** Writes per transaction when replaying the journal at start. */
+    static final int REPLAY_BATCH = 10_000;
+
+    /** Journal batches merged into one transaction at most: a lagging applier catches up in large steps. */
+    static final int MAX_MERGED_BATCHES = 100;
+
+    private static final long RETRY_PAUSE_MILLIS = 1_000;
+
+    /** What start-up found: where the journal goes on, and the state its writer checks writes against. */
+    record Recovered(long nextSegment, OpenRollCallIndex index, long highestRollCallId) {
+    }
+
+    private record Waiter(long applied, CompletableFuture<Void> done) {
+    }
+
+    private final Path file;
+    private final JournalFiles journal;
+    private final RollCallReads reads;
+    private final WorkQueue<JournalBatch> queue = new WorkQueue<>();
+    private final CompletableFuture<Recovered> ready = new CompletableFuture<>();
+    private final Thread thread;
+    private final ReentrantLock progress = new ReentrantLock();
+    private final Condition stopping = progress.newCondition();
+    private final List<Waiter> waiters = new ArrayList<>();
+    private long applied;
+    private long oldestSegment;
+    private boolean stopped;
+    private boolean shutdown;
+
+    private SqliteApplier(Path file, JournalFiles journal, RollCallReads reads) {
+        this.file = file;
+        this.journal = journal;
+        this.reads = reads;
+        this.thread = Thread.ofPlatform().name("chamada-store-applier").daemon(false).unstarted(this::run);
+    }
+
+    /**
+     * Starts the applier and returns once it has opened {@code file}, brought its schema up to
+     * date and replayed {@code journal} into it; throws {@link StoreUnavailableException}
+     * naming the file if it cannot.
+     */
+    static SqliteApplier start(Path file, JournalFiles journal, RollCallReads reads) {
+        SqliteApplier applier = new SqliteApplier(file, journal, reads);
+        applier.thread.start();
+        try {
+            applier.ready.join();
+        } catch (CompletionException e) {
+            applier.shutdown();
+            applier.awaitTermination();
+            Throwable cause = e.getCause();
+            if (cause instanceof StoreUnavailableException refused) {
+                throw refused; // already names the file and says why
+            }
+            if (cause instanceof SQLException sqlite) {
+                throw StoreUnavailableException.opening(file, sqlite);
+            }
+            if (cause instanceof IOException io) {
+                throw new StoreUnavailableException(StoreProblem.JOURNAL_UNUSABLE, file, io, journal.folder());
+            }
+            throw new IllegalStateException("Cannot open " + file + " as a Chamada database: " + cause, cause);
+        }
+        return applier;
+    }
+
+    Recovered recovered() {
+        return ready.join();
+    }
+
+    /** Queues a durable batch to be applied. */
+    void submit(JournalBatch batch) {
+        if (!queue.offer(batch)) {
+            // The journal writer stops first; if this happens anyway, the journal still has the batch.
+            log.error("SQLite applier for {} is stopped; {} journaled writes will be applied at the next start",
+                    file, batch.writes().size());
+        }
+    }
+
+    /** Completes once the first {@code count} journaled writes are in SQLite, or fails if the applier stops first. */
+    CompletableFuture<Void> whenApplied(long count) {
+        progress.lock();
+        try {
+            if (applied >= count) {
+                return CompletableFuture.completedFuture(null);
+            }
+            if (stopped) {
+                return CompletableFuture.failedFuture(new IllegalStateException("store is closed: SQLite " + file));
+            }
+            Waiter waiter = new Waiter(count, new CompletableFuture<>());
+            waiters.add(waiter);
+            return waiter.done();
+        } finally {
+            progress.unlock();
+        }
+    }
+
+    /** Refuses new batches; those already queued are still applied, unless SQLite is refusing them. */
+    void shutdown() {
+        queue.close();
+        progress.lock();
+        try {
+            shutdown = true;
+            stopping.signalAll();
+        } finally {
+            progress.unlock();
+        }
+    }
+
+    void awaitTermination() {
+        Threads.joinUninterruptibly(thread);
+    }
+
+    private void run() {
+        try (Connection connection = Connections.writer(file)) {
+            Migrations.bundled().apply(connection, file);
+            try (SqliteBatch batch = new SqliteBatch(connection)) {
+                long nextSegment = replay(batch);
+                journal.deleteBelow(nextSegment);
+                oldestSegment = nextSegment;
+                long highestId = reads.maxRollCallId(connection);
+                OpenRollCallIndex index = new OpenRollCallIndex(reads.open(connection), highestId);
+                connection.commit(); // ends the read transaction, so checkpoints are not held back
+                ready.complete(new Recovered(nextSegment, index, highestId));
+                for (List<JournalBatch> taken = queue.take(MAX_MERGED_BATCHES); !taken.isEmpty();
+                     taken = queue.take(MAX_MERGED_BATCHES)) {
+                    if (!applyUntilDone(batch, taken)) {
+                        return;
+                    }
+                }
+            }
+        } catch (Throwable e) {
+            if (!ready.completeExceptionally(e)) {
+                log.error("SQLite applier for {} failed; the journal keeps what it had not applied", file, e);
+            }
+        } finally {
+            queue.close();
+            progress.lock();
+            try {
+                stopped = true;
+                waiters.forEach(waiter -> waiter.done().completeExceptionally(
+                        new IllegalStateException("store is closed: SQLite " + file)));
+                waiters.clear();
+            } finally {
+                progress.unlock();
+            }
+        }
+    }
+
+    /** Applies {@code batches}, trying again while SQLite cannot take them; false if shut down first. */
+    private boolean applyUntilDone(SqliteBatch batch, List<JournalBatch> batches) throws IOException {
+        List<Write> writes = new ArrayList<>();
+        batches.forEach(journaled -> writes.addAll(journaled.writes()));
+        JournalPosition end = batches.getLast().end();
+        while (true) {
+            try {
+                batch.apply(writes, end);
+                break;
+            } catch (SQLException e) {
+                log.error("Applying {} journaled writes to {} failed; trying again in {} ms (the journal keeps them)",
+                        writes.size(), file, RETRY_PAUSE_MILLIS, e);
+                if (!pauseBeforeRetry()) {
+                    return false;
+                }
+            }
+        }
+        if (end.segment() > oldestSegment) {
+            journal.deleteBelow(end.segment());
+            oldestSegment = end.segment();
+        }
+        advance(writes.size());
+        return true;
+    }
+
+    private boolean pauseBeforeRetry() {
+        progress.lock();
+        try {
+            if (!shutdown) {
+                stopping.await(RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            return !shutdown;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            progress.unlock();
+        }
+    }
+
+    private void advance(int count) {
+        List<Waiter> done = new ArrayList<>();
+        progress.lock();
+        try {
+            applied += count;
+            waiters.removeIf(waiter -> waiter.applied() <= applied && done.add(waiter));
+        } finally {
+            progress.unlock();
+        }
+        done.forEach(waiter -> waiter.done().complete(null));
+    }
+
+    /**
+     * Applies every journal record SQLite does not hold yet, in order, and returns the number
+     * of the segment the journal goes on in. A record that does not read whole can only be
+     * the end of a write cut short, never acknowledged, and only in the last segment;
+     * anywhere else the journal is damaged and start-up stops, changing nothing more.
+     */
+    private long replay(SqliteBatch batch) throws SQLException, IOException {
+        JournalPosition from = batch.applied();
+        List<Long> segments = journal.segments();
+        long replayed = 0;
+        for (long segment : segments) {
+            if (segment < from.segment()) {
+                continue;
+            }
+            Path path = journal.segment(segment);
+            ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(path));
+            if (segment == from.segment()) {
+                bytes.position((int) Math.min(from.offset(), bytes.limit()));
+            }
+            List<Write> writes = new ArrayList<>();
+            for (Optional<Write> write = JournalCodec.decode(bytes); write.isPresent(); write = JournalCodec.decode(bytes)) {
+                writes.add(write.get());
+                if (writes.size() == REPLAY_BATCH) {
+                    batch.apply(writes, new JournalPosition(segment, bytes.position()));
+                    replayed += writes.size();
+                    writes.clear();
+                }
+            }
+            if (!writes.isEmpty()) {
+                batch.apply(writes, new JournalPosition(segment, bytes.position()));
+                replayed += writes.size();
+            }
+            if (bytes.hasRemaining()) {
+                if (segment != segments.getLast()) {
+                    throw new StoreUnavailableException(StoreProblem.JOURNAL_DAMAGED, file, null, path, bytes.position());
+                }
+                log.warn("Left out the last {} bytes of the journal segment {}: a write cut short by a crash,"
+                        + " never acknowledged", bytes.remaining(), path);
+            }
+        }
+        if (replayed > 0) {
+            log.info("Replayed {} journaled writes into {}", replayed, file);
+        }
+        long last = segments.isEmpty() ? from.segment() : Math.max(segments.getLast(), from.segment());
+        return last + 1;
+    }
+}

@@ -1,0 +1,214 @@
+package chamada.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Applies journaled writes to SQLite: a batch in one transaction, together with how far the
+ * journal is then applied, so the rows and the position commit or vanish together.
+ *
+ * <p>Design note. The statements run in journal order; consecutive writes of the same kind
+ * go down in one {@code executeBatch}. A write the schema refuses (a check-in into a roll
+ * call that is closed or absent, a matrícula twice, a close of a roll call that is not open)
+ * should never get here, since the journal writer refuses those first
+ * ({@link OpenRollCallIndex}); if one does, the batch is applied again write by write, the
+ * refused one is left out and logged as the bug it is, and the rest still goes in. Any
+ * other failure (the disk is full, another program holds the file locked) is thrown, with
+ * the transaction rolled back, for the caller to try again: the journal keeps the writes
+ * until they are in.
+ *
+ * <p>The check-in insert computes {@code seq} from the roll call's highest so far, inside
+ * the same transaction, so arrival order needs no state in memory and survives restarts.
+ *
+ * <p>Confined to the applier thread, with its connection and prepared statements, which are
+ * prepared once and reused by every batch.
+ */
+final class SqliteBatch implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SqliteBatch.class);
+
+    private static final String INSERT_ROLL_CALL =
+            "INSERT INTO roll_calls (id, class_id, teacher, opened_at) VALUES (?, ?, ?, ?)";
+    private static final String INSERT_CHECK_IN = """
+            INSERT INTO check_ins (roll_call_id, seq, matricula, at)
+            SELECT r.id,
+                   (SELECT COALESCE(MAX(c.seq), 0) + 1 FROM check_ins c WHERE c.roll_call_id = r.id),
+                   ?, ?
+            FROM roll_calls r
+            WHERE r.id = ? AND r.closed_at IS NULL""";
+    private static final String CLOSE_ROLL_CALL =
+            "UPDATE roll_calls SET closed_at = ? WHERE id = ? AND closed_at IS NULL";
+    private static final String SET_APPLIED = "UPDATE journal_applied SET segment = ?, offset = ? WHERE id = 1";
+
+    private final Connection connection;
+    private final PreparedStatement insertRollCall;
+    private final PreparedStatement insertCheckIn;
+    private final PreparedStatement closeRollCall;
+    private final PreparedStatement setApplied;
+
+    /** Takes over {@code connection} (turning auto-commit off); closing this closes the statements, not the connection. */
+    SqliteBatch(Connection connection) throws SQLException {
+        this.connection = connection;
+        connection.setAutoCommit(false);
+        this.insertRollCall = connection.prepareStatement(INSERT_ROLL_CALL);
+        this.insertCheckIn = connection.prepareStatement(INSERT_CHECK_IN);
+        this.closeRollCall = connection.prepareStatement(CLOSE_ROLL_CALL);
+        this.setApplied = connection.prepareStatement(SET_APPLIED);
+    }
+
+    /** How far the journal is applied to this file. */
+    JournalPosition applied() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT segment, offset FROM journal_applied WHERE id = 1")) {
+            row.next();
+            JournalPosition applied = new JournalPosition(row.getLong(1), row.getLong(2));
+            connection.commit();
+            return applied;
+        }
+    }
+
+    /**
+     * Applies {@code writes} (in journal order) and records the journal as applied up to
+     * {@code end}, in one transaction; returns how many writes the schema refused and were
+     * left out. Throws, having rolled back, if the file cannot take them now.
+     */
+    int apply(List<Write> writes, JournalPosition end) throws SQLException {
+        try {
+            execute(writes);
+            setApplied(end);
+            connection.commit();
+            return 0;
+        } catch (SQLException | RefusedException e) {
+            rollback(e);
+            if (!isRefusal(e)) {
+                throw (SQLException) e; // only SQLite's own failures are not refusals
+            }
+        }
+        int refused = 0;
+        for (Write write : writes) {
+            try {
+                execute(List.of(write));
+                connection.commit();
+            } catch (SQLException | RefusedException e) {
+                rollback(e);
+                if (!isRefusal(e)) {
+                    // Those applied alone so far stay; applying them again is refused, and skipped.
+                    throw (SQLException) e;
+                }
+                refused++;
+                log.error("SQLite refused a journaled write, which the journal writer should have refused;"
+                        + " it is left out: {}: {}", write, e.toString());
+            }
+        }
+        setApplied(end);
+        connection.commit();
+        return refused;
+    }
+
+    private void setApplied(JournalPosition end) throws SQLException {
+        setApplied.setLong(1, end.segment());
+        setApplied.setLong(2, end.offset());
+        setApplied.executeUpdate();
+    }
+
+    /** Runs the statements of {@code writes} in order, one executeBatch per run of the same kind. */
+    private void execute(List<Write> writes) throws SQLException, RefusedException {
+        int start = 0;
+        while (start < writes.size()) {
+            Class<?> kind = writes.get(start).getClass();
+            PreparedStatement statement = null;
+            int end = start;
+            try {
+                while (end < writes.size() && writes.get(end).getClass() == kind) {
+                    statement = bind(writes.get(end));
+                    statement.addBatch();
+                    end++;
+                }
+                int[] counts = statement.executeBatch();
+                for (int i = start; i < end; i++) {
+                    if (counts[i - start] != 1) {
+                        throw new RefusedException(writes.get(i));
+                    }
+                }
+            } finally {
+                if (statement != null) {
+                    statement.clearBatch();
+                }
+            }
+            start = end;
+        }
+    }
+
+    private PreparedStatement bind(Write write) throws SQLException {
+        return switch (write) {
+            case Write.Open open -> {
+                insertRollCall.setLong(1, open.id());
+                insertRollCall.setInt(2, open.classId().value());
+                insertRollCall.setString(3, open.teacher().value());
+                insertRollCall.setLong(4, open.openedAt());
+                yield insertRollCall;
+            }
+            case Write.CheckIn checkIn -> {
+                insertCheckIn.setString(1, checkIn.matricula().value());
+                insertCheckIn.setLong(2, checkIn.at());
+                insertCheckIn.setLong(3, checkIn.rollCallId());
+                yield insertCheckIn;
+            }
+            case Write.Close close -> {
+                closeRollCall.setLong(1, close.closedAt());
+                closeRollCall.setLong(2, close.rollCallId());
+                yield closeRollCall;
+            }
+        };
+    }
+
+    private static boolean isRefusal(Exception e) {
+        return e instanceof RefusedException
+                || e instanceof SQLiteException sqlite
+                && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CONSTRAINT.code;
+    }
+
+    /** A write that changed no row: the schema's conditions refused it. */
+    private static final class RefusedException extends Exception {
+        RefusedException(Write write) {
+            super(write + " changed nothing: the roll call does not exist or is not open");
+        }
+    }
+
+    private void rollback(Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        // Only the statements: the connection belongs to whoever opened it.
+        SQLException failure = null;
+        for (PreparedStatement statement : List.of(insertRollCall, insertCheckIn, closeRollCall, setApplied)) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
