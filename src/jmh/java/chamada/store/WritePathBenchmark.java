@@ -18,6 +18,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,10 +32,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The store's write path on the writer thread: one group commit of {@code batch} check-ins
- * ({@link GroupCommit#commit}), durable (WAL, {@code synchronous=FULL}, so one fsync per
- * commit), into a roll call already holding {@code present} students. The score is per
- * commit; divide by {@code batch} for a check-in's share.
+ * The store's write path, in its two halves, for {@code batch} check-ins into a roll call
+ * already holding {@code present} students; the score is per batch, divide by {@code batch}
+ * for a check-in's share.
+ * <ul>
+ *   <li>{@link #journal}: what a reply waits for: encode the records, append, fdatasync.</li>
+ *   <li>{@link #apply}: what the applier does behind: one SQLite transaction (WAL,
+ *       {@code synchronous=FULL}) holding the rows and the journal position.</li>
+ * </ul>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,8 +59,11 @@ public class WritePathBenchmark {
 
     private Path dir;
     private Connection connection;
-    private GroupCommit groupCommit;
+    private SqliteBatch sqlite;
+    private FileChannel segment;
+    private ByteBuffer buffer;
     private long next;
+    private long position;
 
     @Setup(Level.Trial)
     public void open() throws IOException, SQLException {
@@ -62,22 +71,32 @@ public class WritePathBenchmark {
         Path file = dir.resolve("bench.db");
         connection = Connections.writer(file);
         Migrations.bundled().apply(connection, file);
-        groupCommit = new GroupCommit(connection, new WriteCounters());
-        List<Write> setup = new ArrayList<>();
-        setup.add(new Write.Open(ROLL_CALL, new ClassId(1), new TeacherName("bench"), 0, new CompletableFuture<>()));
-        groupCommit.commit(setup);
+        sqlite = new SqliteBatch(connection);
+        sqlite.apply(List.of(new Write.Open(ROLL_CALL, new ClassId(1), new TeacherName("bench"), 0,
+                new CompletableFuture<>())), new JournalPosition(1, ++position));
         while (next < present) {
-            groupCommit.commit(checkIns(Math.min(10_000, present - (int) next)));
+            sqlite.apply(checkIns(Math.min(10_000, present - (int) next)), new JournalPosition(1, ++position));
         }
+        segment = JournalFiles.of(file).create(1);
+        buffer = ByteBuffer.allocateDirect(batch * 64);
     }
 
     @Benchmark
-    public void commit() {
-        List<Write> writes = checkIns(batch);
-        groupCommit.commit(writes);
-        if (writes.getLast().done().isCompletedExceptionally()) {
-            throw new IllegalStateException("a check-in failed");
+    public void journal() throws IOException {
+        buffer.clear();
+        for (Write write : checkIns(batch)) {
+            JournalCodec.encode(write, buffer);
         }
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            segment.write(buffer);
+        }
+        segment.force(false);
+    }
+
+    @Benchmark
+    public int apply() throws SQLException {
+        return sqlite.apply(checkIns(batch), new JournalPosition(1, ++position));
     }
 
     private List<Write> checkIns(int count) {
@@ -91,7 +110,8 @@ public class WritePathBenchmark {
 
     @TearDown(Level.Trial)
     public void close() throws Exception {
-        groupCommit.close();
+        segment.close();
+        sqlite.close();
         connection.close();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -10,7 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies journaled writes to SQLite: a batch in one transaction, together with how far the
@@ -26,8 +29,10 @@ import java.util.List;
  * the transaction rolled back, for the caller to try again: the journal keeps the writes
  * until they are in.
  *
- * <p>The check-in insert computes {@code seq} from the roll call's highest so far, inside
- * the same transaction, so arrival order needs no state in memory and survives restarts.
+ * <p>A check-in's {@code seq} (its arrival order) is the roll call's highest so far plus
+ * one, counted here and read back from the file after a rollback or a restart. That a
+ * check-in goes only into an open roll call is the journal writer's check: the schema's
+ * foreign key still refuses one into a roll call that does not exist.
  *
  * <p>Confined to the applier thread, with its connection and prepared statements, which are
  * prepared once and reused by every batch.
@@ -38,13 +43,10 @@ final class SqliteBatch implements AutoCloseable {
 
     private static final String INSERT_ROLL_CALL =
             "INSERT INTO roll_calls (id, class_id, teacher, opened_at) VALUES (?, ?, ?, ?)";
-    private static final String INSERT_CHECK_IN = """
-            INSERT INTO check_ins (roll_call_id, seq, matricula, at)
-            SELECT r.id,
-                   (SELECT COALESCE(MAX(c.seq), 0) + 1 FROM check_ins c WHERE c.roll_call_id = r.id),
-                   ?, ?
-            FROM roll_calls r
-            WHERE r.id = ? AND r.closed_at IS NULL""";
+    /** Check-in rows per multi-row insert: SQLite runs one statement for all of them. */
+    static final int ROWS_PER_INSERT = 100;
+    private static final String INSERT_CHECK_INS = "INSERT INTO check_ins (roll_call_id, seq, matricula, at) VALUES ";
+    private static final String MAX_SEQ = "SELECT COALESCE(MAX(seq), 0) FROM check_ins WHERE roll_call_id = ?";
     private static final String CLOSE_ROLL_CALL =
             "UPDATE roll_calls SET closed_at = ? WHERE id = ? AND closed_at IS NULL";
     private static final String SET_APPLIED = "UPDATE journal_applied SET segment = ?, offset = ? WHERE id = 1";
@@ -52,15 +54,22 @@ final class SqliteBatch implements AutoCloseable {
     private final Connection connection;
     private final PreparedStatement insertRollCall;
     private final PreparedStatement insertCheckIn;
+    private final PreparedStatement insertCheckIns;
+    private final PreparedStatement maxSeq;
     private final PreparedStatement closeRollCall;
     private final PreparedStatement setApplied;
+    /** The highest seq of each roll call checked into since the last rollback; the rest are read when needed. */
+    private final Map<Long, Long> highestSeq = new HashMap<>();
 
     /** Takes over {@code connection} (turning auto-commit off); closing this closes the statements, not the connection. */
     SqliteBatch(Connection connection) throws SQLException {
         this.connection = connection;
         connection.setAutoCommit(false);
         this.insertRollCall = connection.prepareStatement(INSERT_ROLL_CALL);
-        this.insertCheckIn = connection.prepareStatement(INSERT_CHECK_IN);
+        this.insertCheckIn = connection.prepareStatement(INSERT_CHECK_INS + "(?, ?, ?, ?)");
+        this.insertCheckIns = connection.prepareStatement(INSERT_CHECK_INS
+                + String.join(", ", Collections.nCopies(ROWS_PER_INSERT, "(?, ?, ?, ?)")));
+        this.maxSeq = connection.prepareStatement(MAX_SEQ);
         this.closeRollCall = connection.prepareStatement(CLOSE_ROLL_CALL);
         this.setApplied = connection.prepareStatement(SET_APPLIED);
     }
@@ -120,31 +129,58 @@ final class SqliteBatch implements AutoCloseable {
         setApplied.executeUpdate();
     }
 
-    /** Runs the statements of {@code writes} in order, one executeBatch per run of the same kind. */
+    /**
+     * Runs the statements of {@code writes} in order: runs of check-ins in multi-row inserts,
+     * other runs of the same kind in one {@code executeBatch}.
+     */
     private void execute(List<Write> writes) throws SQLException, RefusedException {
         int start = 0;
         while (start < writes.size()) {
             Class<?> kind = writes.get(start).getClass();
-            PreparedStatement statement = null;
             int end = start;
-            try {
-                while (end < writes.size() && writes.get(end).getClass() == kind) {
-                    statement = bind(writes.get(end));
-                    statement.addBatch();
-                    end++;
-                }
-                int[] counts = statement.executeBatch();
-                for (int i = start; i < end; i++) {
-                    if (counts[i - start] != 1) {
-                        throw new RefusedException(writes.get(i));
-                    }
-                }
-            } finally {
-                if (statement != null) {
-                    statement.clearBatch();
-                }
+            while (end < writes.size() && writes.get(end).getClass() == kind) {
+                end++;
+            }
+            if (kind == Write.CheckIn.class) {
+                insertCheckIns(writes.subList(start, end));
+            } else {
+                executeBatch(writes.subList(start, end));
             }
             start = end;
+        }
+    }
+
+    private void insertCheckIns(List<Write> checkIns) throws SQLException, RefusedException {
+        int full = checkIns.size() - checkIns.size() % ROWS_PER_INSERT;
+        for (int chunk = 0; chunk < full; chunk += ROWS_PER_INSERT) {
+            for (int row = 0; row < ROWS_PER_INSERT; row++) {
+                bindCheckIn(insertCheckIns, 4 * row, (Write.CheckIn) checkIns.get(chunk + row));
+            }
+            insertCheckIns.executeUpdate();
+        }
+        if (full < checkIns.size()) {
+            executeBatch(checkIns.subList(full, checkIns.size()));
+        }
+    }
+
+    /** Runs writes of one kind in one {@code executeBatch}; refused if any of them changes no row. */
+    private void executeBatch(List<Write> writes) throws SQLException, RefusedException {
+        PreparedStatement statement = null;
+        try {
+            for (Write write : writes) {
+                statement = bind(write);
+                statement.addBatch();
+            }
+            int[] counts = statement.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 1) {
+                    throw new RefusedException(writes.get(i));
+                }
+            }
+        } finally {
+            if (statement != null) {
+                statement.clearBatch();
+            }
         }
     }
 
@@ -155,20 +191,46 @@ final class SqliteBatch implements AutoCloseable {
                 insertRollCall.setInt(2, open.classId().value());
                 insertRollCall.setString(3, open.teacher().value());
                 insertRollCall.setLong(4, open.openedAt());
+                highestSeq.put(open.id(), 0L);
                 yield insertRollCall;
             }
             case Write.CheckIn checkIn -> {
-                insertCheckIn.setString(1, checkIn.matricula().value());
-                insertCheckIn.setLong(2, checkIn.at());
-                insertCheckIn.setLong(3, checkIn.rollCallId());
+                bindCheckIn(insertCheckIn, 0, checkIn);
                 yield insertCheckIn;
             }
             case Write.Close close -> {
                 closeRollCall.setLong(1, close.closedAt());
                 closeRollCall.setLong(2, close.rollCallId());
+                highestSeq.remove(close.rollCallId());
                 yield closeRollCall;
             }
         };
+    }
+
+    /**
+     * Binds one check-in row at parameter {@code offset + 1}, numbering it after the roll
+     * call's last. The seq is counted here rather than by a subquery in the insert: that
+     * subquery was most of the insert's cost.
+     */
+    private void bindCheckIn(PreparedStatement statement, int offset, Write.CheckIn checkIn) throws SQLException {
+        long seq = nextSeq(checkIn.rollCallId());
+        statement.setLong(offset + 1, checkIn.rollCallId());
+        statement.setLong(offset + 2, seq);
+        statement.setString(offset + 3, checkIn.matricula().value());
+        statement.setLong(offset + 4, checkIn.at());
+    }
+
+    private long nextSeq(long rollCallId) throws SQLException {
+        Long highest = highestSeq.get(rollCallId);
+        if (highest == null) {
+            maxSeq.setLong(1, rollCallId);
+            try (ResultSet row = maxSeq.executeQuery()) {
+                row.next();
+                highest = row.getLong(1);
+            }
+        }
+        highestSeq.put(rollCallId, highest + 1);
+        return highest + 1;
     }
 
     private static boolean isRefusal(Exception e) {
@@ -185,6 +247,7 @@ final class SqliteBatch implements AutoCloseable {
     }
 
     private void rollback(Exception cause) {
+        highestSeq.clear(); // the rolled-back rows took seqs that are free again
         try {
             connection.rollback();
         } catch (SQLException e) {
@@ -196,7 +259,8 @@ final class SqliteBatch implements AutoCloseable {
     public void close() throws SQLException {
         // Only the statements: the connection belongs to whoever opened it.
         SQLException failure = null;
-        for (PreparedStatement statement : List.of(insertRollCall, insertCheckIn, closeRollCall, setApplied)) {
+        for (PreparedStatement statement : List.of(insertRollCall, insertCheckIn, insertCheckIns, maxSeq, closeRollCall,
+                setApplied)) {
             try {
                 statement.close();
             } catch (SQLException e) {
