@@ -4,6 +4,7 @@ import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
 import chamada.i18n.Lang;
 import chamada.protocol.Json;
+import chamada.protocol.LineReader;
 import chamada.protocol.Request;
 import chamada.protocol.RequestDecoder;
 import chamada.protocol.Response;

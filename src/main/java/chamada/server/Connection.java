@@ -2,6 +2,7 @@ package chamada.server;
 
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
+import chamada.protocol.LineReader;
 import chamada.protocol.Request;
 import chamada.protocol.RequestDecoder;
 import chamada.protocol.Response;

@@ -1,4 +1,4 @@
-package chamada.server;
+package chamada.protocol;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,26 +19,27 @@ import java.util.Optional;
  * connection uses to flush pipelined replies together. This reader never holds more than
  * the limit, and {@link #hasBuffered()} answers that question.
  *
- * <p>Used by one connection's thread only.
+ * <p>The one line framing of the native protocol: the server reads requests with it, the
+ * client replies. Used by one connection's thread only.
  */
-final class LineReader {
+public final class LineReader {
 
     /** A line longer than the limit; the reader is unusable afterwards (the connection closes). */
-    static final class LineTooLongException extends IOException {
+    public static final class LineTooLongException extends IOException {
         LineTooLongException(int limit) {
             super("line longer than " + limit + " bytes", null);
         }
     }
 
     /** A line still unfinished after the deadline since its first byte: a client trickling bytes. */
-    static final class SlowLineException extends IOException {
+    public static final class SlowLineException extends IOException {
         SlowLineException() {
             super("line not finished in time", null);
         }
     }
 
     /** A line whose bytes are not UTF-8; the line was consumed and reading may go on. */
-    static final class BadEncodingException extends IOException {
+    public static final class BadEncodingException extends IOException {
         BadEncodingException() {
             super("line is not valid UTF-8");
         }
@@ -52,7 +53,7 @@ final class LineReader {
      * a request is a few dozen bytes, and a longer line just takes more reads. At 8 KiB, the
      * buffers of 10,000 idle connections took 80 MiB of a 512 MiB heap.
      */
-    static final int BUFFER_BYTES = 2048;
+    public static final int BUFFER_BYTES = 2048;
 
     private final byte[] buffer = new byte[BUFFER_BYTES];
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
@@ -66,7 +67,7 @@ final class LineReader {
      * @param lineDeadline how long a line may take from its first byte to its {@code \n}; the
      *                     idle timeout (see Connection) only catches silence, not a byte a second
      */
-    LineReader(InputStream in, int maxLineBytes, Duration lineDeadline) {
+    public LineReader(InputStream in, int maxLineBytes, Duration lineDeadline) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
         this.lineDeadlineNanos = lineDeadline.toNanos();
@@ -76,7 +77,7 @@ final class LineReader {
      * Whether a whole next request is already here, so a reply may wait to be flushed with
      * the next one. Part of a line is not enough: its sender may be waiting for our reply.
      */
-    boolean hasBufferedLine() {
+    public boolean hasBufferedLine() {
         for (int i = position; i < limit; i++) {
             if (buffer[i] == '\n') {
                 return true;
@@ -86,7 +87,7 @@ final class LineReader {
     }
 
     /** Whether any byte of a next line has arrived: a client that spoke, or is speaking. */
-    boolean hasBuffered() {
+    public boolean hasBuffered() {
         return position < limit;
     }
 
@@ -96,7 +97,7 @@ final class LineReader {
      * request its sender did not finish ({@code checkin 777 90011} cut short must not check
      * into class 9001).
      */
-    Optional<String> readLine() throws IOException {
+    public Optional<String> readLine() throws IOException {
         int length = 0;
         long started = System.nanoTime();
         while (true) {
