@@ -20,8 +20,10 @@ final class WorkQueue<T> {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
+    private final Condition nudgedOrClosed = lock.newCondition();
     private final ArrayDeque<T> items = new ArrayDeque<>();
     private boolean closed;
+    private boolean nudged;
 
     /** Adds {@code item}; false, and nothing added, if the queue is closed. */
     boolean offer(T item) {
@@ -38,12 +40,48 @@ final class WorkQueue<T> {
         }
     }
 
+    /** Ends a {@link #takeAfter} under way (or the next one) early. */
+    void nudge() {
+        lock.lock();
+        try {
+            nudged = true;
+            nudgedOrClosed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits {@code nanos}, or less if {@link #nudge nudged} or closed meanwhile, then takes
+     * every item waiting, at most {@code max}, possibly none. Items arriving meanwhile do not
+     * wake the consumer: this is for one that gathers on purpose.
+     */
+    List<T> takeAfter(int max, long nanos) {
+        lock.lock();
+        try {
+            long left = nanos;
+            while (!nudged && !closed && left > 0) {
+                try {
+                    left = nudgedOrClosed.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // kept for the consumer; it takes what there is
+                    break;
+                }
+            }
+            nudged = false;
+            return drain(max);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Refuses further items; the items already accepted are still handed out. Idempotent. */
     void close() {
         lock.lock();
         try {
             closed = true;
             notEmpty.signalAll();
+            nudgedOrClosed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -62,16 +100,21 @@ final class WorkQueue<T> {
             while (items.isEmpty() && !closed) {
                 notEmpty.awaitUninterruptibly();
             }
-            List<T> taken = new ArrayList<>(Math.min(max, items.size()));
-            while (taken.size() < max && !items.isEmpty()) {
-                taken.add(items.poll());
-            }
-            if (!items.isEmpty()) {
-                notEmpty.signal(); // another consumer may take the rest
-            }
-            return taken;
+            return drain(max);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Takes what is queued, at most {@code max}, in order; the lock is held. */
+    private List<T> drain(int max) {
+        List<T> taken = new ArrayList<>(Math.min(max, items.size()));
+        while (taken.size() < max && !items.isEmpty()) {
+            taken.add(items.poll());
+        }
+        if (!items.isEmpty()) {
+            notEmpty.signal(); // another consumer may take the rest
+        }
+        return taken;
     }
 }
