@@ -41,6 +41,15 @@ final class Stores {
         return new CheckIn(new Matricula(matricula), time(epochMillis));
     }
 
+    /** Makes {@code write} through the store's own methods, as a connection would; returns its future. */
+    static CompletableFuture<Void> submit(SqliteRollCallStore store, Write write) {
+        return switch (write) {
+            case Write.Open o -> store.open(o.id(), o.classId(), o.teacher(), time(o.openedAt()));
+            case Write.CheckIn c -> store.checkIn(c.rollCallId(), new CheckIn(c.matricula(), time(c.at())));
+            case Write.Close c -> store.close(c.rollCallId(), time(c.closedAt()));
+        };
+    }
+
     /** Waits for {@code future} with a deadline and returns its value; a failure is rethrown as is. */
     static <T> T await(CompletableFuture<T> future) {
         try {

@@ -4,6 +4,7 @@ import chamada.protocol.legacy.MessageFraming;
 import chamada.server.ChamadaServer;
 import chamada.server.ServerConfig;
 import chamada.store.SqliteRollCallStore;
+import chamada.testing.CapturedLog;
 import chamada.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,7 @@
 package chamada.server.legacy;
 
 import chamada.protocol.legacy.MessageFraming;
+import chamada.testing.CapturedLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

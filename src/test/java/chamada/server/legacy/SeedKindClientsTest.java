@@ -1,5 +1,6 @@
 package chamada.server.legacy;
 
+import chamada.testing.CapturedLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

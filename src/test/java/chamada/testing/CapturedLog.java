@@ -1,4 +1,4 @@
-package chamada.server.legacy;
+package chamada.testing;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** What one class logs while a test runs, safe to read from the test thread. */
-final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+public final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
     private final Logger logger;
     private final ConcurrentLinkedQueue<ILoggingEvent> events = new ConcurrentLinkedQueue<>();
@@ -21,7 +21,7 @@ final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoClose
         logger.addAppender(this);
     }
 
-    static CapturedLog of(Class<?> type) {
+    public static CapturedLog of(Class<?> type) {
         return new CapturedLog(type);
     }
 
@@ -31,7 +31,7 @@ final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoClose
     }
 
     /** Each event as {@code LEVEL message}. */
-    List<String> lines() {
+    public List<String> lines() {
         return events.stream().map(event -> event.getLevel() + " " + event.getFormattedMessage()).toList();
     }
 

@@ -1,0 +1,106 @@
+package chamada.store;
+
+import chamada.rollcall.CheckIn;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.PastRollCall;
+import chamada.rollcall.RollCall;
+import chamada.rollcall.RollCallStore.StoredRollCall;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static chamada.store.Stores.time;
+
+/**
+ * Everything a store holds for classes 1 to {@link #CLASSES}, as its reads return it: the open
+ * roll calls, and each class's closed ones (a class with none is left out). Built from a
+ * store, from the file alone, or from the writes that should have made it.
+ */
+record Snapshot(List<StoredRollCall> open, Map<ClassId, List<RollCall>> closed) {
+
+    /** The classes read; the journal tests' histories use no others. */
+    static final int CLASSES = 5;
+
+    Snapshot {
+        open = List.copyOf(open);
+        closed = Map.copyOf(closed);
+    }
+
+    /** What a store must hold after exactly {@code writes}, in order, on an empty file; they must all be valid. */
+    static Snapshot of(List<? extends Write> writes) {
+        Map<Long, Write.Open> opens = new LinkedHashMap<>();
+        Map<Long, List<CheckIn>> present = new HashMap<>();
+        Map<Long, OffsetDateTime> closedAt = new HashMap<>();
+        for (Write write : writes) {
+            switch (write) {
+                case Write.Open o -> {
+                    opens.put(o.id(), o);
+                    present.put(o.id(), new ArrayList<>());
+                }
+                case Write.CheckIn c -> present.get(c.rollCallId()).add(new CheckIn(c.matricula(), time(c.at())));
+                case Write.Close c -> closedAt.put(c.rollCallId(), time(c.closedAt()));
+            }
+        }
+        List<StoredRollCall> all = opens.values().stream().map(o -> new StoredRollCall(o.id(), new RollCall(o.classId(),
+                o.teacher(), time(o.openedAt()), Optional.ofNullable(closedAt.get(o.id())), present.get(o.id())))).toList();
+        List<StoredRollCall> open = all.stream().filter(s -> s.rollCall().isOpen())
+                .sorted(Comparator.comparingLong(StoredRollCall::id)).toList();
+        Map<ClassId, List<RollCall>> closed = new TreeMap<>();
+        all.stream().filter(s -> !s.rollCall().isOpen())
+                .sorted(Comparator.comparing((StoredRollCall s) -> s.rollCall().openedAt().toInstant())
+                        .thenComparingLong(StoredRollCall::id))
+                .forEach(s -> closed.computeIfAbsent(s.rollCall().classId(), c -> new ArrayList<>()).add(s.rollCall()));
+        return new Snapshot(open, closed);
+    }
+
+    /** What {@code store}'s reads return. */
+    static Snapshot read(SqliteRollCallStore store) throws SQLException {
+        return new Snapshot(store.openRollCalls(), closedByClass(c -> Stores.await(store.closedRollCalls(c))));
+    }
+
+    /** What {@code database} holds, read with the store's queries but without opening a store (which may refuse). */
+    static Snapshot read(Path database) throws SQLException {
+        RollCallReads reads = new RollCallReads(Stores.ZONE);
+        try (Connection connection = Connections.reader(database)) {
+            return new Snapshot(reads.open(connection), closedByClass(c -> reads.closed(connection, c)));
+        }
+    }
+
+    /** The history {@code classId} must have: its closed roll calls, with counts. */
+    List<PastRollCall> history(ClassId classId) {
+        return closed.getOrDefault(classId, List.of()).stream()
+                .map(r -> new PastRollCall(r.classId(), r.teacher(), r.openedAt(), r.closedAt().orElseThrow(),
+                        r.present().size()))
+                .toList();
+    }
+
+    /** How many roll calls, open or closed: a test checks it has something to compare. */
+    int size() {
+        return open.size() + closed.values().stream().mapToInt(List::size).sum();
+    }
+
+    private interface ClosedQuery {
+        List<RollCall> closed(ClassId classId) throws SQLException;
+    }
+
+    private static Map<ClassId, List<RollCall>> closedByClass(ClosedQuery query) throws SQLException {
+        Map<ClassId, List<RollCall>> closed = new TreeMap<>();
+        for (int c = 1; c <= CLASSES; c++) {
+            List<RollCall> ofClass = query.closed(new ClassId(c));
+            if (!ofClass.isEmpty()) {
+                closed.put(new ClassId(c), ofClass);
+            }
+        }
+        return closed;
+    }
+}
