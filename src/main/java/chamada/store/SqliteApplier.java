@@ -71,7 +71,8 @@ final class SqliteApplier {
     private final Condition stopping = progress.newCondition();
     private final List<Waiter> waiters = new ArrayList<>();
     private long applied;
-    private long oldestSegment;
+    /** The segment the last applied batch ended in; those below it are deleted. */
+    private long lastAppliedSegment;
     private boolean stopped;
     private boolean shutdown;
 
@@ -164,7 +165,7 @@ final class SqliteApplier {
             try (SqliteBatch batch = new SqliteBatch(connection)) {
                 long nextSegment = replay(batch);
                 journal.deleteBelow(nextSegment);
-                oldestSegment = nextSegment;
+                lastAppliedSegment = nextSegment - 1;
                 long highestId = reads.maxRollCallId(connection);
                 OpenRollCallIndex index = new OpenRollCallIndex(reads.open(connection), highestId);
                 connection.commit(); // ends the read transaction, so checkpoints are not held back
@@ -175,6 +176,8 @@ final class SqliteApplier {
                         return;
                     }
                 }
+                // Closed and drained: the journal writer has stopped, and SQLite holds every record.
+                journal.deleteBelow(lastAppliedSegment + 1);
             }
         } catch (Throwable e) {
             if (!ready.completeExceptionally(e)) {
@@ -233,9 +236,9 @@ final class SqliteApplier {
                 }
             }
         }
-        if (end.segment() > oldestSegment) {
+        if (end.segment() > lastAppliedSegment) {
             journal.deleteBelow(end.segment());
-            oldestSegment = end.segment();
+            lastAppliedSegment = end.segment();
         }
         advance(writes.size());
         return true;
@@ -276,12 +279,10 @@ final class SqliteApplier {
      */
     private long replay(SqliteBatch batch) throws SQLException, IOException {
         JournalPosition from = batch.applied();
-        List<Long> segments = journal.segments();
+        List<Long> segments = journal.segments().stream().filter(segment -> segment >= from.segment()).toList();
+        requireConsecutive(segments, from);
         long replayed = 0;
         for (long segment : segments) {
-            if (segment < from.segment()) {
-                continue;
-            }
             Path path = journal.segment(segment);
             ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(path));
             if (segment == from.segment()) {
@@ -313,5 +314,21 @@ final class SqliteApplier {
         }
         long last = segments.isEmpty() ? from.segment() : Math.max(segments.getLast(), from.segment());
         return last + 1;
+    }
+
+    /**
+     * Segments are made one after another and deleted from the oldest up, so those still to
+     * replay follow the one SQLite is in (or its successor) without a gap; a gap is a lost
+     * file, whose records would be skipped without a word.
+     */
+    private void requireConsecutive(List<Long> segments, JournalPosition from) {
+        long expected = segments.isEmpty() || segments.getFirst() == from.segment() ? from.segment() : from.segment() + 1;
+        for (long segment : segments) {
+            if (segment != expected) {
+                throw new StoreUnavailableException(StoreProblem.JOURNAL_INCOMPLETE, file, null,
+                        journal.segment(expected));
+            }
+            expected++;
+        }
     }
 }

@@ -45,9 +45,17 @@ public enum StoreProblem implements Bilingual {
     /** {@code {1}}: the journal segment; {@code {2}}: the byte offset where it stops making sense. */
     JOURNAL_DAMAGED(
             "The journal segment {1} of the database {0} is damaged at byte {2}, before its end; the disk may be"
-                    + " failing. Nothing was changed: keep a copy of the folder and ask for help before going on.",
+                    + " failing. The database holds what came before that byte and nothing after it: keep a copy"
+                    + " of the journal folder and ask for help before going on.",
             "O segmento de diário {1} do banco de dados {0} está danificado no byte {2}, antes do seu fim; o disco"
-                    + " pode estar falhando. Nada foi alterado: guarde uma cópia da pasta e peça ajuda antes de"
+                    + " pode estar falhando. O banco de dados tem o que veio antes desse byte e nada depois dele:"
+                    + " guarde uma cópia da pasta do diário e peça ajuda antes de continuar."),
+    /** {@code {1}}: the segment file that should be there. */
+    JOURNAL_INCOMPLETE(
+            "The journal of the database {0} lacks {1}, which its later segments follow; it may have been"
+                    + " deleted by hand. Nothing after it was applied: put it back, or ask for help before going on.",
+            "Falta {1} no diário do banco de dados {0}, e os segmentos seguintes dependem dele; ele pode ter"
+                    + " sido apagado à mão. Nada depois dele foi aplicado: devolva-o ou peça ajuda antes de"
                     + " continuar."),
     /** {@code {1}}: the migration that failed, e.g. V2__rename; {@code {2}}: the version the file is left at. */
     MIGRATION_FAILED(

@@ -167,6 +167,21 @@ class JournalDamageTest {
         assertThat(refusal().getMessage()).isEqualTo(first);
     }
 
+    @Test
+    void open_segmentMissingBetweenTwoOthers_isRefusedNamingItAndAppliesNothing() throws Exception {
+        Journals.createDatabase(database());
+        Journals.writeSegment(database(), 1, Journals.encode(inFirst));
+        Path third = Journals.writeSegment(database(), 3, Journals.encode(inSecond));
+
+        StoreUnavailableException refused = catchThrowableOfType(StoreUnavailableException.class, this::open);
+
+        assertThat(refused).as("open refused").isNotNull();
+        assertThat(refused.problem()).isEqualTo(StoreProblem.JOURNAL_INCOMPLETE);
+        assertThat(refused.getMessage()).contains(JournalFiles.of(database()).segment(2).toString());
+        assertThat(Snapshot.read(database())).isEqualTo(Snapshot.of(List.of()));
+        assertThat(third).exists();
+    }
+
     private StoreUnavailableException refusal() {
         StoreUnavailableException refused = catchThrowableOfType(StoreUnavailableException.class, this::open);
         assertThat(refused).as("open refused").isNotNull();
