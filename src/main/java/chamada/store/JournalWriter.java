@@ -54,7 +54,7 @@ final class JournalWriter {
     private long segment;
     private long offset;
     private volatile long durableWrites;
-    private IOException broken;
+    private Throwable broken;
 
     private JournalWriter(JournalFiles files, long firstSegment, OpenRollCallIndex index,
                           Consumer<JournalBatch> applier) {
@@ -103,12 +103,15 @@ final class JournalWriter {
     private void run() {
         try {
             for (List<Write> batch = queue.take(MAX_BATCH); !batch.isEmpty(); batch = queue.take(MAX_BATCH)) {
-                journal(batch);
+                try {
+                    journal(batch);
+                } catch (RuntimeException | Error e) {
+                    // A bug, not the disk: what this batch did to the journal is unknown, so nothing more is promised.
+                    log.error("Journal writer for {} failed; no further write will be accepted", files.folder(), e);
+                    broken = e;
+                    batch.forEach(write -> write.done().completeExceptionally(e)); // no-op for those already done
+                }
             }
-        } catch (Throwable e) {
-            log.error("Journal writer for {} failed", files.folder(), e);
-            queue.close();
-            queue.take(Integer.MAX_VALUE).forEach(write -> write.done().completeExceptionally(e));
         } finally {
             closeSegment();
         }
@@ -172,7 +175,7 @@ final class JournalWriter {
         }
     }
 
-    private void fail(Write write, Exception cause) {
+    private void fail(Write write, Throwable cause) {
         counters.failed();
         // The caller logs the failure with its stack trace when it waits; once is enough.
         log.warn("Store write failed: {}: {}", write, cause.toString());

@@ -177,7 +177,7 @@ final class SqliteApplier {
                     }
                 }
                 // Closed and drained: the journal writer has stopped, and SQLite holds every record.
-                journal.deleteBelow(lastAppliedSegment + 1);
+                deleteSegmentsBelow(lastAppliedSegment + 1);
             }
         } catch (Throwable e) {
             if (!ready.completeExceptionally(e)) {
@@ -220,7 +220,7 @@ final class SqliteApplier {
     }
 
     /** Applies {@code batches}, trying again while SQLite cannot take them; false if shut down first. */
-    private boolean applyUntilDone(SqliteBatch batch, List<JournalBatch> batches) throws IOException {
+    private boolean applyUntilDone(SqliteBatch batch, List<JournalBatch> batches) {
         List<Write> writes = new ArrayList<>();
         batches.forEach(journaled -> writes.addAll(journaled.writes()));
         JournalPosition end = batches.getLast().end();
@@ -237,11 +237,21 @@ final class SqliteApplier {
             }
         }
         if (end.segment() > lastAppliedSegment) {
-            journal.deleteBelow(end.segment());
+            deleteSegmentsBelow(end.segment());
             lastAppliedSegment = end.segment();
         }
         advance(writes.size());
         return true;
+    }
+
+    /** Deletes applied segments; one that cannot be deleted now is only in the way, and goes at the next start. */
+    private void deleteSegmentsBelow(long segment) {
+        try {
+            journal.deleteBelow(segment);
+        } catch (IOException e) {
+            log.warn("Could not delete applied journal segments below {} in {}: {}", segment, journal.folder(),
+                    e.toString());
+        }
     }
 
     private boolean pauseBeforeRetry() {
