@@ -40,8 +40,11 @@ public final class ChamadaClient implements AutoCloseable {
     private static final RequestEncoder ENCODER = new RequestEncoder(JSON.getFactory());
     private static final ResponseDecoder DECODER = new ResponseDecoder(JSON);
 
-    /** The longest reply read: a status or export of a whole school is megabytes, never this. */
-    private static final int MAX_REPLY_BYTES = Integer.MAX_VALUE - 8;
+    /**
+     * The longest reply read: an export of a class's whole history is a few megabytes; past
+     * this the reply is refused with a clear error rather than filling the memory.
+     */
+    private static final int MAX_REPLY_BYTES = 256 << 20;
     /**
      * How long a reply line may take to arrive once it has started. The socket's reply timeout
      * already catches a server gone silent; a long reply arriving steadily is read to its end.
@@ -143,6 +146,8 @@ public final class ChamadaClient implements AutoCloseable {
         try {
             return in.readLine().orElseThrow(
                     () -> new UncheckedIOException(new IOException("the server closed the connection")));
+        } catch (LineReader.LineTooLongException | LineReader.BadEncodingException e) {
+            throw new ProtocolException("unreadable reply: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

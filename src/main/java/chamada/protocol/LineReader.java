@@ -122,11 +122,12 @@ public final class LineReader {
             }
             int end = newline >= 0 ? newline : limit;
             int chunk = end - start;
-            if (length + chunk > maxLineBytes) {
+            if (chunk > maxLineBytes - length) {
                 throw new LineTooLongException(maxLineBytes);
             }
-            if (length + chunk > line.length) {
-                line = Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(line.length * 2, length + chunk)));
+            if (chunk > line.length - length) {
+                long grown = Math.max(2L * line.length, (long) length + chunk);
+                line = Arrays.copyOf(line, (int) Math.min(maxLineBytes, grown));
             }
             System.arraycopy(buffer, start, line, length, chunk);
             length += chunk;

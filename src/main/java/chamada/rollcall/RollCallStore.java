@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  *       before a close is durable no later than the close.</li>
  *   <li>Submitting a write never blocks the caller: callers submit while holding a
  *       roll call's lock and wait afterwards.</li>
- *   <li>Reads see every write whose future has completed and never wait for a flush.</li>
+ *   <li>Reads see every write whose future has completed.</li>
  * </ul>
  */
 public interface RollCallStore extends AutoCloseable {

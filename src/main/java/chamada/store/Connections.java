@@ -9,9 +9,10 @@ import java.sql.SQLException;
 /**
  * Opens JDBC connections to a Chamada SQLite file with the pragmas the store relies on.
  *
- * <p>The writer's pragmas are the durability contract: WAL so that readers never wait for
- * the writer, {@code synchronous=FULL} so that every commit is fsynced before its futures
- * complete (never {@code NORMAL} or {@code OFF}: in WAL mode, {@code NORMAL} may lose the last
+ * <p>The applier's pragmas keep the database as durable as the journal it is filled from:
+ * WAL so that readers never wait for the applier, {@code synchronous=FULL} so that every
+ * commit is fsynced before the journal segments it came from may be deleted
+ * (never {@code NORMAL} or {@code OFF}: in WAL mode, {@code NORMAL} may lose the last
  * commits on power loss), foreign keys enforced, and a busy timeout in case another process
  * (a backup, the sqlite3 shell) holds a lock for a moment.
  */
@@ -23,7 +24,7 @@ final class Connections {
     private Connections() {
     }
 
-    /** The one read-write connection, used only by the writer thread. */
+    /** The one read-write connection, used only by the applier thread. */
     static Connection writer(Path file) throws SQLException {
         SQLiteConfig config = common();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -31,7 +32,7 @@ final class Connections {
         return config.createConnection(url(file));
     }
 
-    /** A read-only connection for one reader thread; WAL lets it read while the writer writes. */
+    /** A read-only connection for one reader thread; WAL lets it read while the applier writes. */
     static Connection reader(Path file) throws SQLException {
         SQLiteConfig config = common();
         config.setReadOnly(true);

@@ -62,6 +62,10 @@ final class JournalCodec {
         }
         int end = out.position();
         int bodyLength = end - start - HEADER_BYTES;
+        if (bodyLength > MAX_BODY_BYTES) {
+            // Names and matrículas are bounded far below this; a record past it could never be read back.
+            throw new IllegalStateException(write + " takes " + bodyLength + " bytes, over " + MAX_BODY_BYTES);
+        }
         CRC32C crc = new CRC32C();
         crc.update(out.slice(start + HEADER_BYTES, bodyLength));
         out.putInt(start, bodyLength).putInt(start + 4, (int) crc.getValue());

@@ -70,7 +70,16 @@ final class JournalFiles {
             syncParent();
         }
         FileChannel channel = FileChannel.open(segment(number), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        syncFolder();
+        try {
+            syncFolder();
+        } catch (IOException e) {
+            try {
+                channel.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
         return channel;
     }
 

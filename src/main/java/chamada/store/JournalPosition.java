@@ -6,9 +6,6 @@ package chamada.store;
  */
 record JournalPosition(long segment, long offset) implements Comparable<JournalPosition> {
 
-    /** Where a journal with no segment yet starts. */
-    static final JournalPosition START = new JournalPosition(0, 0);
-
     @Override
     public int compareTo(JournalPosition other) {
         int bySegment = Long.compare(segment, other.segment);

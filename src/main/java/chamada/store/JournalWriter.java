@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * part of that. SQLite stays the store that reads are served from, filled behind in
  * larger transactions, and replays the journal at start-up.
  *
- * <p>Batching is the same group commit as before: wait for the first write, take every write
+ * <p>Batching is a group commit: wait for the first write, take every write
  * queued then (at most {@link #MAX_BATCH}), and while their fsync runs the next batch piles
  * up, with no timer. Each write is first checked against {@link OpenRollCallIndex}, so one
  * SQLite would refuse is refused here, where its caller still hears of it.
@@ -40,6 +40,9 @@ final class JournalWriter {
     /** The most writes one fsync serves; bounds the time until the first of them is acknowledged. */
     static final int MAX_BATCH = 1_000;
 
+    /** The most bytes one batch appends: what a crash can leave half written at the journal's end. */
+    static final int MAX_BATCH_BYTES = MAX_BATCH * (JournalCodec.HEADER_BYTES + JournalCodec.MAX_BODY_BYTES);
+
     /** A segment takes no more records past this size (about a million check-ins). */
     static final long SEGMENT_BYTES = 64L << 20;
 
@@ -53,7 +56,6 @@ final class JournalWriter {
     private FileChannel channel;
     private long segment;
     private long offset;
-    private volatile long durableWrites;
     private Throwable broken;
 
     private JournalWriter(JournalFiles files, long firstSegment, OpenRollCallIndex index,
@@ -83,7 +85,7 @@ final class JournalWriter {
 
     /** How many writes are durable so far: every one acknowledged is counted here first. */
     long durableWrites() {
-        return durableWrites;
+        return counters.snapshot().writes();
     }
 
     /** Refuses new writes; those already submitted are still journaled. */
@@ -119,7 +121,11 @@ final class JournalWriter {
 
     private void journal(List<Write> batch) {
         if (broken != null) {
-            batch.forEach(write -> fail(write, broken));
+            // Said once, when it broke; each write here only fails.
+            batch.forEach(write -> {
+                counters.failed();
+                write.done().completeExceptionally(broken);
+            });
             return;
         }
         List<Write> admitted = new ArrayList<>(batch.size());
@@ -147,10 +153,10 @@ final class JournalWriter {
             admitted.forEach(write -> fail(write, e));
             return;
         }
-        durableWrites += admitted.size();
+        // Handed on before it is counted: a read waits for the applier to reach the count.
+        applier.accept(new JournalBatch(admitted, new JournalPosition(segment, offset)));
         counters.committed(admitted.size());
         admitted.forEach(write -> write.done().complete(null));
-        applier.accept(new JournalBatch(admitted, new JournalPosition(segment, offset)));
     }
 
     private void append() throws IOException {
@@ -160,10 +166,32 @@ final class JournalWriter {
             channel = files.create(segment);
             offset = 0;
         }
-        while (buffer.hasRemaining()) {
-            offset += channel.write(buffer);
+        long batchStart = offset;
+        try {
+            while (buffer.hasRemaining()) {
+                offset += channel.write(buffer);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            takeBack(batchStart, e);
+            throw e;
         }
-        channel.force(false);
+    }
+
+    /**
+     * Cuts a failed batch off the segment, so that writes reported as failed do not come back
+     * at the next start's replay. If even that fails, whether they come back is unknown.
+     */
+    private void takeBack(long batchStart, IOException failure) {
+        try {
+            channel.truncate(batchStart);
+            channel.force(true);
+            offset = batchStart;
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+            log.error("Could not cut the failed writes off {} at byte {}: they may reappear after a restart",
+                    files.segment(segment), batchStart);
+        }
     }
 
     private void reserve(int bytes) {

@@ -70,6 +70,7 @@ final class SqliteApplier {
     private final ReentrantLock progress = new ReentrantLock();
     private final Condition stopping = progress.newCondition();
     private final List<Waiter> waiters = new ArrayList<>();
+    private final ApplyFailures failures;
     private long applied;
     /** The segment the last applied batch ended in; those below it are deleted. */
     private long lastAppliedSegment;
@@ -80,6 +81,7 @@ final class SqliteApplier {
         this.file = file;
         this.journal = journal;
         this.reads = reads;
+        this.failures = new ApplyFailures(file, RETRY_PAUSE_MILLIS);
         this.thread = Thread.ofPlatform().name("chamada-store-applier").daemon(false).unstarted(this::run);
     }
 
@@ -164,6 +166,9 @@ final class SqliteApplier {
             Migrations.bundled().apply(connection, file);
             try (SqliteBatch batch = new SqliteBatch(connection)) {
                 long nextSegment = replay(batch);
+                // Recorded before the replayed segments go: the journal now goes on in nextSegment, and a
+                // crash before its first record must not leave a start-up looking for the deleted ones.
+                batch.apply(List.of(), new JournalPosition(nextSegment, 0));
                 journal.deleteBelow(nextSegment);
                 lastAppliedSegment = nextSegment - 1;
                 long highestId = reads.maxRollCallId(connection);
@@ -176,8 +181,10 @@ final class SqliteApplier {
                         return;
                     }
                 }
-                // Closed and drained: the journal writer has stopped, and SQLite holds every record.
+                // Closed and drained: the journal writer has stopped, and SQLite holds every record. The
+                // checkpoint moves them from the WAL into the database file, which alone is then complete.
                 deleteSegmentsBelow(lastAppliedSegment + 1);
+                batch.checkpoint();
             }
         } catch (Throwable e) {
             if (!ready.completeExceptionally(e)) {
@@ -204,7 +211,7 @@ final class SqliteApplier {
      */
     private List<JournalBatch> gather(List<JournalBatch> first) {
         List<JournalBatch> gathered = new ArrayList<>(first);
-        if (!readWaiting()) {
+        if (gathered.size() < MAX_MERGED_BATCHES && !readWaiting()) {
             gathered.addAll(queue.takeAfter(MAX_MERGED_BATCHES - first.size(), GATHER_NANOS));
         }
         return gathered;
@@ -227,10 +234,10 @@ final class SqliteApplier {
         while (true) {
             try {
                 batch.apply(writes, end);
+                failures.succeeded();
                 break;
             } catch (SQLException e) {
-                log.error("Applying {} journaled writes to {} failed; trying again in {} ms (the journal keeps them)",
-                        writes.size(), file, RETRY_PAUSE_MILLIS, e);
+                failures.failed(e, writes.size());
                 if (!pauseBeforeRetry()) {
                     return false;
                 }
@@ -312,7 +319,9 @@ final class SqliteApplier {
                 replayed += writes.size();
             }
             if (bytes.hasRemaining()) {
-                if (segment != segments.getLast()) {
+                // A crash can cut short only the batch being written, so more than one batch's worth of
+                // bytes after the last whole record is damage, not a torn write.
+                if (segment != segments.getLast() || bytes.remaining() > JournalWriter.MAX_BATCH_BYTES) {
                     throw new StoreUnavailableException(StoreProblem.JOURNAL_DAMAGED, file, null, path, bytes.position());
                 }
                 log.warn("Left out the last {} bytes of the journal segment {}: a write cut short by a crash,"

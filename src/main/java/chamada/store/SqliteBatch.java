@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.Collections;
 import java.util.HashMap;
@@ -102,25 +103,41 @@ final class SqliteBatch implements AutoCloseable {
                 throw (SQLException) e; // only SQLite's own failures are not refusals
             }
         }
+        // Again, in one transaction still, each write behind its own savepoint: a refused write is
+        // undone alone, and the rest commit with the position, or nothing does.
         int refused = 0;
-        for (Write write : writes) {
-            try {
-                execute(List.of(write));
-                connection.commit();
-            } catch (SQLException | RefusedException e) {
-                rollback(e);
-                if (!isRefusal(e)) {
-                    // Those applied alone so far stay; applying them again is refused, and skipped.
-                    throw (SQLException) e;
+        try {
+            for (Write write : writes) {
+                Savepoint beforeWrite = connection.setSavepoint();
+                try {
+                    execute(List.of(write));
+                } catch (SQLException | RefusedException e) {
+                    if (!isRefusal(e)) {
+                        throw e;
+                    }
+                    connection.rollback(beforeWrite);
+                    highestSeq.clear(); // read again from the file, as the savepoint left it
+                    refused++;
+                    log.error("SQLite refused a journaled write, which the journal writer should have refused;"
+                            + " it is left out: {}: {}", write, e.toString());
                 }
-                refused++;
-                log.error("SQLite refused a journaled write, which the journal writer should have refused;"
-                        + " it is left out: {}: {}", write, e.toString());
+                connection.releaseSavepoint(beforeWrite);
             }
+            setApplied(end);
+            connection.commit();
+            return refused;
+        } catch (SQLException | RefusedException e) {
+            rollback(e);
+            throw (SQLException) e; // refusals were handled above: only SQLite's own failures get here
         }
-        setApplied(end);
-        connection.commit();
-        return refused;
+    }
+
+    /** Copies the WAL into the database file and empties it; for a clean stop, once everything is applied. */
+    void checkpoint() throws SQLException {
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
     }
 
     private void setApplied(JournalPosition end) throws SQLException {

@@ -10,11 +10,13 @@ import chamada.rollcall.TeacherName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,6 +37,9 @@ public final class SqliteRollCallStore implements RollCallStore {
 
     /** Reader threads: reads are a teacher asking for history or an export, rarely more than two at once. */
     static final int READERS = 2;
+
+    /** The longest a read waits for SQLite to hold the writes acknowledged before it. */
+    static final Duration READ_WAIT = Duration.ofSeconds(30);
 
     private final Path file;
     private final DatabaseLock lock;
@@ -146,9 +151,15 @@ public final class SqliteRollCallStore implements RollCallStore {
         return read(connection -> reads.closed(connection, classId));
     }
 
-    /** Runs {@code query} once SQLite holds every write acknowledged so far. */
+    /**
+     * Runs {@code query} once SQLite holds every write acknowledged so far; fails after
+     * {@link #READ_WAIT} if SQLite cannot take them (the reader then hears STORE_FAILED
+     * rather than waiting for as long as a disk stays full).
+     */
     private <T> CompletableFuture<T> read(ReaderPool.Query<T> query) {
-        return applier.whenApplied(writer.durableWrites()).thenCompose(applied -> readers.submit(query));
+        return applier.whenApplied(writer.durableWrites())
+                .orTimeout(READ_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .thenCompose(applied -> readers.submit(query));
     }
 
     @Override
@@ -163,10 +174,10 @@ public final class SqliteRollCallStore implements RollCallStore {
 
     /**
      * Refuses new writes at once, journals those already submitted, applies them all to
-     * SQLite (which deletes the journal's segments), then ends the readers and closes the
-     * connections (the applier's last, so SQLite checkpoints the WAL into the database file),
-     * and only then releases the lock file, so the next server finds a database no one writes
-     * to. Idempotent; safe from any thread.
+     * SQLite, deletes the journal's segments and checkpoints the WAL into the database file
+     * (which alone then holds everything), ends the readers, and only then releases the lock
+     * file, so the next server finds a database no one writes to. Idempotent; safe from any
+     * thread.
      */
     @Override
     public void close() {

@@ -7,12 +7,12 @@ import chamada.rollcall.TeacherName;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One change waiting for the writer, with the future that reports when it is durable.
+ * One change waiting for the journal writer, with the future that reports when it is durable.
  * Times are epoch milliseconds, as stored.
  */
 sealed interface Write {
 
-    /** Completed by the writer thread once the change is committed, or exceptionally if it was not made. */
+    /** Completed by the journal writer once the change is fsynced in the journal, or exceptionally if it was not made. */
     CompletableFuture<Void> done();
 
     /** A roll call opened. */

@@ -3,7 +3,10 @@ package chamada.store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
 
 import static chamada.store.Stores.ANA;
 import static chamada.store.Stores.await;
@@ -33,5 +36,22 @@ class JournalCleanCloseTest {
         }
 
         assertThat(Journals.segments(file)).as("after a clean close").isEmpty();
+    }
+
+    @Test
+    void close_afterWrites_leavesTheDatabaseFileCompleteWithoutItsWal() throws Exception {
+        Path file = dir.resolve("chamada.db");
+        List<Write> history = RandomWrites.history(new Random(6), 300, Snapshot.CLASSES);
+        try (SqliteRollCallStore store = SqliteRollCallStore.open(file, Stores.ZONE)) {
+            for (Write write : history) {
+                await(Stores.submit(store, write));
+            }
+        }
+        Path copy = Files.createDirectories(dir.resolve("backup")).resolve("chamada.db");
+        Files.copy(file, copy); // the file alone: no -wal, no journal folder
+
+        try (SqliteRollCallStore store = SqliteRollCallStore.open(copy, Stores.ZONE)) {
+            assertThat(Snapshot.read(store)).isEqualTo(Snapshot.of(history));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package chamada.store;
 
 import chamada.i18n.Lang;
+import chamada.rollcall.Matricula;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -165,6 +166,26 @@ class JournalDamageTest {
         String first = refusal().getMessage();
 
         assertThat(refusal().getMessage()).isEqualTo(first);
+    }
+
+    /** A crash cuts short one batch at most: bytes beyond one batch after a bad record are damage. */
+    @Test
+    void open_damageInTheLastSegmentWithMoreThanABatchAfterIt_isRefused() {
+        List<Write> writes = new ArrayList<>();
+        writes.add(new Write.Open(1, classId(1), ANA, 1_000, new CompletableFuture<>()));
+        for (int i = 0; i < 40_000; i++) {
+            writes.add(new Write.CheckIn(1, new Matricula(Integer.toString(10_000_000 + i)), 2_000 + i,
+                    new CompletableFuture<>()));
+        }
+        byte[] bytes = Journals.encode(writes);
+        int damaged = Journals.offset(writes, 2);
+        assertThat(bytes.length - damaged).isGreaterThan(JournalWriter.MAX_BATCH_BYTES);
+        bytes[damaged + 10] ^= 0x01;
+        Journals.writeSegment(database(), 1, bytes);
+
+        StoreUnavailableException refused = refusal();
+
+        assertThat(refused.getMessage()).contains("damaged at byte " + damaged);
     }
 
     @Test

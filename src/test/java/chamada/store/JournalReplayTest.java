@@ -183,6 +183,27 @@ class JournalReplayTest {
     }
 
     /** {@code history} split into {@code count} segments numbered from 1. */
+    /**
+     * A server rotated to segment 2 and crashed before a whole record reached it; the next
+     * one replayed, deleted both and was stopped; the one after wrote segment 3 and crashed
+     * before applying it. Its start must find segment 3 where the journal goes on.
+     */
+    @Test
+    void open_afterTwoCrashesAroundACutShortSegment_replaysTheSegmentWrittenInBetween() throws Exception {
+        List<Write> history = RandomWrites.history(new Random(5), STEPS, Snapshot.CLASSES);
+        List<Write> before = history.subList(0, history.size() / 2);
+        List<Write> after = history.subList(history.size() / 2, history.size());
+        Journals.createDatabase(database());
+        Journals.writeSegment(database(), 1, Journals.encode(before));
+        Journals.writeSegment(database(), 2, new byte[] {0, 0, 0});
+        open().close();
+        Journals.writeSegment(database(), 3, Journals.encode(after));
+
+        try (SqliteRollCallStore store = open()) {
+            assertThat(Snapshot.read(store)).isEqualTo(Snapshot.of(history));
+        }
+    }
+
     private void writeSegments(List<Write> history, int count) {
         int per = Math.ceilDiv(history.size(), count);
         for (int s = 0; s < count; s++) {
