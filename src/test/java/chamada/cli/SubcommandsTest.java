@@ -1,20 +1,12 @@
 package chamada.cli;
 
-import chamada.i18n.Lang;
 import org.junit.jupiter.api.Test;
-
-import java.io.BufferedReader;
-import java.io.StringReader;
-import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SubcommandsTest {
 
-    private static final Terminal TERMINAL =
-            new Terminal(new BufferedReader(new StringReader("")), Map.of(), prompt -> Optional.empty(), Lang.EN,
-                    action -> { });
+    private static final Terminal TERMINAL = CliRunner.silentTerminal();
 
     @Test
     void needed_subcommandAfterTopOptions_isThatOneOnly() {
