@@ -12,6 +12,7 @@
 #   DURATION=5 WARMUP=2 ROUNDS=2 CONNECTIONS=1,50,1000   the comparison
 #   PREWARM=30                                           seconds of unmeasured load first (JIT)
 #   PORT=17070 REDIS_PORT=16379                          where the servers listen
+#   STARTS=5                                             start-up: starts timed per way of starting
 #   SKIP_EXTRA=1                                         only the comparison
 set -euo pipefail
 
@@ -23,6 +24,7 @@ ROUNDS="${ROUNDS:-2}"
 CONNECTIONS="${CONNECTIONS:-1,50,1000}"
 PREWARM="${PREWARM:-30}"
 PORT="${PORT:-17070}"
+STARTS="${STARTS:-5}"
 REDIS_PORT="${REDIS_PORT:-16379}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/chamada-compare.XXXXXX")"
 server_pid=""
@@ -97,14 +99,12 @@ say "building the jar if needed..."
 ./chamada build >&2
 
 # --- Chamada: a separate JVM with a 512 MiB heap, on a fresh SQLite file -------------------
-start_ns=$(date +%s%N)
 # JFR records only jdk.VirtualThreadPinned (a virtual thread holding its carrier 20 ms or more).
 pinning="-XX:StartFlightRecording=settings=none,+jdk.VirtualThreadPinned#enabled=true,+jdk.VirtualThreadPinned#threshold=20ms,filename=$work/server.jfr"
 CHAMADA_JAVA_OPTS="-Xmx512m $pinning ${CHAMADA_JAVA_OPTS:-}" ./chamada --lang en server --bind 127.0.0.1 --port "$PORT" \
   --db "$work/chamada.db" --max-connections-per-address 20000 >"$work/server.log" 2>&1 &
 server_pid=$!
 if ! wait_for_answer "$PORT" 60; then say "the Chamada server did not start; its log:"; cat "$work/server.log" >&2; exit 3; fi
-ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 
 # --- Redis: every write in the append-only file and fsynced before the reply ---------------
 if [ -n "$redis_bin" ]; then
@@ -170,20 +170,32 @@ if [ -x "$jdk_bin/jcmd" ] && [ -x "$jdk_bin/jfr" ] \
   fi
 fi
 
-# Start-up again without the launcher (which checks the jar is up to date): the JVM alone.
+# Start-up as a school's IT person gets it: `./chamada server` with nothing exported (so with the
+# launcher's start-up files), and for comparison `java -jar` alone; taking turns, STARTS times
+# each, each on a fresh database. Prints the ms from starting the command to the first answer.
 java="$(readlink -f "/proc/$server_pid/exe")"
 probe_port=$((PORT + 1))
-jvm_ms="?"
-if port_free "$probe_port"; then
+time_start() {
+  local db="$work/probe-$RANDOM.db" pid start_ns ms="?"
   start_ns=$(date +%s%N)
-  "$java" -Xmx512m --enable-native-access=ALL-UNNAMED -jar target/chamada.jar --lang en server --bind 127.0.0.1 \
-    --port "$probe_port" --db "$work/probe.db" >"$work/probe.log" 2>&1 &
-  probe_pid=$!
-  if wait_for_answer "$probe_port" 60; then jvm_ms=$(( ($(date +%s%N) - start_ns) / 1000000 )); fi
-  kill "$probe_pid"; wait "$probe_pid" 2>/dev/null || true
+  "$@" --lang en server --bind 127.0.0.1 --port "$probe_port" --db "$db" >"$work/probe.log" 2>&1 &
+  pid=$!
+  if wait_for_answer "$probe_port" 60; then ms=$(( ($(date +%s%N) - start_ns) / 1000000 )); fi
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  rm -f "$db" "$db"-* "$db.lock"
+  echo "$ms"
+}
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+if port_free "$probe_port"; then
+  launcher_ms=(); jvm_ms=()
+  for _ in $(seq "$STARTS"); do
+    launcher_ms+=("$(time_start env -u CHAMADA_JAVA_OPTS ./chamada)")
+    jvm_ms+=("$(time_start "$java" --enable-native-access=ALL-UNNAMED -jar target/chamada.jar)")
+  done
+  echo
+  echo "== Start-up to the first answer (fresh database, JVM start included), median of $STARTS: $(median "${launcher_ms[@]}") ms with ./chamada server (${launcher_ms[*]}), $(median "${jvm_ms[@]}") ms with java -jar alone (${jvm_ms[*]}); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+else
+  say "port $probe_port is taken; start-up not measured"
 fi
-
-echo
-echo "== Start-up: the Chamada server answered its first request ${ready_ms} ms after ./chamada server was started, ${jvm_ms} ms after java -jar (fresh database, JVM start included)"
 [ "$failed" = 0 ] || say "a run failed its checks (see above)"
 exit "$failed"

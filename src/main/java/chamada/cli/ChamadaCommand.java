@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 
 /**
  * The top command, {@code chamada}: holds the options every subcommand inherits
- * ({@code --lang}, {@code --verbose}) and the {@link Terminal} they read from.
+ * ({@code --lang}, {@code --verbose}) and the {@link Terminal} they read from. Its subcommands
+ * are added by {@link Main}, only those the command line needs ({@link Subcommands}).
  */
 @Command(name = "chamada",
         mixinStandardHelpOptions = true,
@@ -19,7 +20,6 @@ import java.util.concurrent.Callable;
         header = "Classroom roll call over TCP.",
         description = "Teachers open and close the roll call of a class; students check in while it is open."
                 + " Messages and this help are in English or Brazilian Portuguese: see --lang.",
-        subcommands = {TeacherCommand.class, StudentCommand.class, ServerCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 ExitCodes.OK + ":success, also a student already registered",

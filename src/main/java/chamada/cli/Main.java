@@ -37,8 +37,9 @@ public final class Main {
 
     /** The command line for {@code args}, with its help in the language they ask for. */
     static CommandLine commandLine(Terminal terminal, String... args) {
-        CommandLine commandLine = new CommandLine(new ChamadaCommand(terminal))
-                .setParameterExceptionHandler(new UsageErrorHandler())
+        CommandLine commandLine = new CommandLine(new ChamadaCommand(terminal));
+        Subcommands.needed(args).forEach(commandLine::addSubcommand);
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new ExecutionFailureHandler());
         Help.localize(commandLine, terminal.defaultLang(), args);
         return commandLine;

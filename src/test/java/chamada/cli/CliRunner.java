@@ -23,6 +23,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class CliRunner {
 
+    /** A terminal with no input, no environment and no console, in English, for building command lines. */
+    static Terminal silentTerminal() {
+        return new Terminal(new BufferedReader(new StringReader("")), Map.of(), prompt -> Optional.empty(), Lang.EN,
+                action -> { });
+    }
+
     /** What a run left behind. */
     record Result(int exitCode, String out, String err, List<String> prompts) {
     }

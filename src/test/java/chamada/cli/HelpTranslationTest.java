@@ -8,13 +8,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
-import java.io.BufferedReader;
-import java.io.StringReader;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -22,9 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HelpTranslationTest {
 
-    private static final Terminal TERMINAL =
-            new Terminal(new BufferedReader(new StringReader("")), Map.of(), prompt -> Optional.empty(), Lang.EN,
-                    action -> { });
+    private static final Terminal TERMINAL = CliRunner.silentTerminal();
 
     @Test
     void portugueseHelp_translatesEveryCommandOptionAndParameter() {
