@@ -46,6 +46,14 @@ final class JournalWriter {
     /** A segment takes no more records past this size (about a million check-ins). */
     static final long SEGMENT_BYTES = 64L << 20;
 
+    /**
+     * Zeros written ahead of the records, so that an append does not grow the file. Profiled
+     * at one connection, an fdatasync of an append that grew the file wrote the inode too: two
+     * disk requests, each a VM exit here, instead of one.
+     */
+    static final int PREALLOCATE_BYTES = 1 << 20;
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 << 10);
+
     private final JournalFiles files;
     private final OpenRollCallIndex index;
     private final Consumer<JournalBatch> applier;
@@ -56,6 +64,7 @@ final class JournalWriter {
     private FileChannel channel;
     private long segment;
     private long offset;
+    private long preallocated;
     private Throwable broken;
 
     private JournalWriter(JournalFiles files, long firstSegment, OpenRollCallIndex index,
@@ -165,17 +174,38 @@ final class JournalWriter {
             segment++;
             channel = files.create(segment);
             offset = 0;
+            preallocated = 0;
         }
         long batchStart = offset;
         try {
+            if (offset + buffer.remaining() > preallocated) {
+                preallocate(offset + buffer.remaining());
+            }
             while (buffer.hasRemaining()) {
-                offset += channel.write(buffer);
+                offset += channel.write(buffer, offset);
             }
             channel.force(false);
         } catch (IOException e) {
             takeBack(batchStart, e);
             throw e;
         }
+    }
+
+    /**
+     * Writes zeros from the end of the segment to past {@code needed}, and fsyncs them with
+     * the file's new size; replay reads zeros after the last record as the journal's end.
+     */
+    private void preallocate(long needed) throws IOException {
+        long target = Math.max(needed, Math.min(SEGMENT_BYTES, preallocated + PREALLOCATE_BYTES));
+        long position = preallocated;
+        while (position < target) {
+            ByteBuffer zeros = ZEROS.duplicate().limit((int) Math.min(ZEROS.capacity(), target - position));
+            while (zeros.hasRemaining()) {
+                position += channel.write(zeros, position);
+            }
+        }
+        channel.force(true);
+        preallocated = target;
     }
 
     /**
@@ -187,6 +217,7 @@ final class JournalWriter {
             channel.truncate(batchStart);
             channel.force(true);
             offset = batchStart;
+            preallocated = batchStart;
         } catch (IOException e) {
             failure.addSuppressed(e);
             log.error("Could not cut the failed writes off {} at byte {}: they may reappear after a restart",

@@ -321,14 +321,15 @@ final class SqliteApplier {
                 batch.apply(writes, new JournalPosition(segment, bytes.position()));
                 replayed += writes.size();
             }
-            if (bytes.hasRemaining()) {
+            int unread = bytesBeforeTrailingZeros(bytes);
+            if (unread > 0) {
                 // A crash can cut short only the batch being written, so more than one batch's worth of
                 // bytes after the last whole record is damage, not a torn write.
-                if (segment != segments.getLast() || bytes.remaining() > JournalWriter.MAX_BATCH_BYTES) {
+                if (segment != segments.getLast() || unread > JournalWriter.MAX_BATCH_BYTES) {
                     throw new StoreUnavailableException(StoreProblem.JOURNAL_DAMAGED, file, null, path, bytes.position());
                 }
                 log.warn("Left out the last {} bytes of the journal segment {}: a write cut short by a crash,"
-                        + " never acknowledged", bytes.remaining(), path);
+                        + " never acknowledged", unread, path);
             }
         }
         if (replayed > 0) {
@@ -336,6 +337,15 @@ final class SqliteApplier {
         }
         long last = segments.isEmpty() ? from.segment() : Math.max(segments.getLast(), from.segment());
         return last + 1;
+    }
+
+    /** How many of the bytes left in {@code bytes} come before the zeros that end it (the preallocated space). */
+    private static int bytesBeforeTrailingZeros(ByteBuffer bytes) {
+        int end = bytes.limit();
+        while (end > bytes.position() && bytes.get(end - 1) == 0) {
+            end--;
+        }
+        return end - bytes.position();
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -201,6 +202,23 @@ class JournalReplayTest {
 
         try (SqliteRollCallStore store = open()) {
             assertThat(Snapshot.read(store)).isEqualTo(Snapshot.of(history));
+        }
+    }
+
+    /** The journal writer writes zeros ahead of its records; they end a segment, any segment, cleanly. */
+    @Test
+    void open_segmentsEndingInPreallocatedZeros_replaysEveryRecord() throws Exception {
+        List<Write> history = RandomWrites.history(new Random(8), STEPS, Snapshot.CLASSES);
+        int half = history.size() / 2;
+        Journals.createDatabase(database());
+        for (int s = 0; s < 2; s++) {
+            byte[] records = Journals.encode(history.subList(s * half, s == 0 ? half : history.size()));
+            Journals.writeSegment(database(), s + 1, Arrays.copyOf(records, records.length + JournalWriter.PREALLOCATE_BYTES));
+        }
+
+        try (CapturedLog warnings = CapturedLog.of(SqliteApplier.class); SqliteRollCallStore store = open()) {
+            assertThat(Snapshot.read(store)).isEqualTo(Snapshot.of(history));
+            assertThat(warnings.lines()).noneMatch(line -> line.startsWith("WARN"));
         }
     }
 
