@@ -44,6 +44,11 @@ final class OpenRollCallIndex {
         }
     }
 
+    /** The highest roll-call id the store held when it opened; new ids count on from it. */
+    long highestIdAtStart() {
+        return highestIdAtStart;
+    }
+
     /** Why {@code write} cannot be made, or empty after counting it as made. */
     Optional<String> admit(Write write) {
         return switch (write) {

@@ -58,7 +58,7 @@ final class SqliteApplier {
     private static final long RETRY_PAUSE_MILLIS = 1_000;
 
     /** What start-up found: where the journal goes on, and the state its writer checks writes against. */
-    record Recovered(long nextSegment, OpenRollCallIndex index, long highestRollCallId) {
+    record Recovered(long nextSegment, OpenRollCallIndex index) {
     }
 
     private record Waiter(long applied, CompletableFuture<Void> done) {
@@ -174,10 +174,9 @@ final class SqliteApplier {
                 batch.apply(List.of(), new JournalPosition(nextSegment, 0));
                 journal.deleteBelow(nextSegment);
                 lastAppliedSegment = nextSegment - 1;
-                long highestId = reads.maxRollCallId(connection);
-                OpenRollCallIndex index = new OpenRollCallIndex(reads.open(connection), highestId);
+                OpenRollCallIndex index = new OpenRollCallIndex(reads.open(connection), reads.maxRollCallId(connection));
                 connection.commit(); // ends the read transaction, so checkpoints are not held back
-                ready.complete(new Recovered(nextSegment, index, highestId));
+                ready.complete(new Recovered(nextSegment, index));
                 for (List<JournalBatch> taken = queue.take(MAX_MERGED_BATCHES); !taken.isEmpty();
                      taken = queue.take(MAX_MERGED_BATCHES)) {
                     if (!applyUntilDone(batch, gather(taken))) {

@@ -92,7 +92,7 @@ public final class SqliteRollCallStore implements RollCallStore {
             JournalWriter writer = JournalWriter.start(journal, recovered.nextSegment(), recovered.index(),
                     applier::submit);
             return new SqliteRollCallStore(absolute, lock, writer, applier, readers, reads,
-                    recovered.highestRollCallId());
+                    recovered.index().highestIdAtStart());
         } catch (RuntimeException e) {
             if (applier != null) {
                 applier.shutdown();
