@@ -1,6 +1,7 @@
 package chamada.bench;
 
 import chamada.client.ChamadaClient;
+import chamada.error.ErrorCode;
 import chamada.i18n.Lang;
 import chamada.protocol.Response;
 import chamada.rollcall.CheckIn;
@@ -110,7 +111,7 @@ public final class ChamadaTarget implements Target {
         if (type.isInstance(reply)) {
             return type.cast(reply);
         }
-        String hint = reply instanceof Response.Failure f && f.code().equals("AUTH_REQUIRED")
+        String hint = reply instanceof Response.Failure f && f.code() == ErrorCode.AUTH_REQUIRED
                 ? " (the bench opens its own classes: run the server without --teachers)" : "";
         throw new IOException("cannot " + what + ": " + reply + hint);
     }

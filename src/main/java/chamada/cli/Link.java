@@ -109,10 +109,10 @@ final class Link implements AutoCloseable {
             throw notChamada(e);
         }
         if (reply instanceof Response.Failure failure) {
-            Optional<ErrorCode> code = ErrorCode.fromWire(failure.code());
-            if (code.isPresent() && !code.get().keepsConnection()) {
+            ErrorCode code = failure.code();
+            if (!code.keepsConnection()) {
                 drop();
-                if (code.get() == ErrorCode.IDLE_TIMEOUT && !fresh) {
+                if (code == ErrorCode.IDLE_TIMEOUT && !fresh) {
                     // The server hung up on our silence before reading this request: it was not done.
                     return call(request, false, replyTimeout);
                 }
@@ -138,7 +138,7 @@ final class Link implements AutoCloseable {
             throw new CommandFailure(ExitCodes.UNREACHABLE, Text.CONNECT_FAILED.format(lang, display(),
                     Reasons.network(e.getCause(), lang, timeout.toSeconds())), e);
         } catch (ServerRefusedException e) {
-            String message = e.getMessage() == null || e.getMessage().isBlank() ? e.code() : oneLine(e.getMessage());
+            String message = e.getMessage() == null || e.getMessage().isBlank() ? e.code().wireName() : oneLine(e.getMessage());
             throw new CommandFailure(ExitCodes.UNREACHABLE, message, e);
         } catch (ProtocolException e) {
             throw notChamada(e);

@@ -24,7 +24,7 @@ final class Refusals {
     /** The line for a refusal. */
     static String line(Lang lang, Response.Failure failure) {
         // The server's text tells a protocol user to "send login"; a CLI user needs the option names.
-        if (ErrorCode.AUTH_REQUIRED.wireName().equals(failure.code())) {
+        if (failure.code() == ErrorCode.AUTH_REQUIRED) {
             return Text.AUTH_REQUIRED.format(lang);
         }
         return failure.message();

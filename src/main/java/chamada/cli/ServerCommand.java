@@ -5,7 +5,7 @@ import chamada.server.ChamadaServer;
 import chamada.server.OptionLimit;
 import chamada.server.ServerConfig;
 import chamada.server.legacy.LegacyBindException;
-import chamada.store.SqliteRollCallStore;
+import chamada.store.StoreConfig;
 import chamada.store.StoreUnavailableException;
 import chamada.teachers.TeachersFileException;
 import picocli.CommandLine.Command;
@@ -93,7 +93,7 @@ final class ServerCommand implements Callable<Integer> {
         Lang lang = root.lang();
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = config(lang);
-        createDirectoryOf(config.database(), lang);
+        createStoreFolder(config.store(), lang);
         ChamadaServer server = start(config, lang);
         out.println(ServerCommandText.LISTENING.format(lang, VersionProvider.version(), display(server.address()),
                 server.storeDescription()));
@@ -129,7 +129,7 @@ final class ServerCommand implements Callable<Integer> {
         checkRange(lang, OptionLimit.IDLE_TIMEOUT_SECONDS, idleTimeoutSeconds);
         checkRange(lang, OptionLimit.MAX_CONNECTIONS_PER_ADDRESS, maxConnectionsPerAddress);
         try {
-            ServerConfig config = new ServerConfig(address, port, database, Optional.ofNullable(teachers), maxLineBytes,
+            ServerConfig config = new ServerConfig(address, port, new StoreConfig.Embedded(database), Optional.ofNullable(teachers), maxLineBytes,
                     Duration.ofSeconds(idleTimeoutSeconds), maxConnectionsPerAddress, lang);
             return legacy.config(lang).map(config::withLegacy).orElse(config);
         } catch (IllegalArgumentException e) {
@@ -145,8 +145,10 @@ final class ServerCommand implements Callable<Integer> {
         }
     }
 
-    private static void createDirectoryOf(Path file, Lang lang) {
-        Path directory = file.toAbsolutePath().getParent();
+    private static void createStoreFolder(StoreConfig store, Lang lang) {
+        Path directory = switch (store) {
+            case StoreConfig.Embedded embedded -> embedded.database().toAbsolutePath().getParent();
+        };
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -157,7 +159,7 @@ final class ServerCommand implements Callable<Integer> {
 
     private ChamadaServer start(ServerConfig config, Lang lang) {
         try {
-            return ChamadaServer.start(config, SqliteRollCallStore::open, Clock.systemDefaultZone());
+            return ChamadaServer.start(config, Clock.systemDefaultZone());
         } catch (TeachersFileException e) {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, e.message(lang), e);
         } catch (LegacyBindException e) {

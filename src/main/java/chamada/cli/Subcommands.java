@@ -8,8 +8,8 @@ import java.util.List;
  * The subcommands of {@code chamada}, and which of them a command line needs built.
  *
  * <p>picocli builds the model of every command it is given, by reflection, before it parses
- * anything: the ten commands the server does not need cost it about 50 ms of start-up and 90 ms of
- * CPU (BENCHMARKS.md, "Start-up").
+ * anything: the ten commands the server does not need cost it a measurable part of its start-up
+ * (BENCHMARKS.md, "Start-up").
  * When the arguments name a subcommand after nothing but the top command's own
  * {@code --lang} and {@code --verbose}, picocli will run that subcommand and never look at the
  * others, so only it is built. Otherwise (no subcommand, {@code --help}, {@code --version}, a

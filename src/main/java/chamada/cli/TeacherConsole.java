@@ -141,7 +141,7 @@ final class TeacherConsole {
         if (reply instanceof Response.RollCallReply) {
             close(classId);
         } else if (reply instanceof Response.Failure failure
-                && ErrorCode.NOT_OPEN.wireName().equals(failure.code())) {
+                && failure.code() == ErrorCode.NOT_OPEN) {
             open(classId);
         } else if (reply instanceof Response.Failure failure) {
             Refusals.print(err, lang, failure);

@@ -1,5 +1,7 @@
 package chamada.client;
 
+import chamada.error.ErrorCode;
+
 /**
  * The server answered the connection's {@code hello} with a refusal, such as
  * {@code TOO_MANY_CONNECTIONS} or {@code SHUTTING_DOWN}: it is there but will not serve
@@ -7,15 +9,15 @@ package chamada.client;
  */
 public final class ServerRefusedException extends RuntimeException {
 
-    private final String code;
+    private final ErrorCode code;
 
-    public ServerRefusedException(String code, String message) {
+    public ServerRefusedException(ErrorCode code, String message) {
         super(message);
         this.code = code;
     }
 
-    /** The stable error code, e.g. {@code TOO_MANY_CONNECTIONS}. */
-    public String code() {
+    /** The error code, e.g. {@link ErrorCode#TOO_MANY_CONNECTIONS}. */
+    public ErrorCode code() {
         return code;
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The one exception the services throw for a refusal or an error a person must read.
  *
- * <p>It carries the code and the arguments, not a text: the connection handler renders
+ * <p>It carries the code and the arguments, not a text: the application's dispatcher renders
  * it in the language of whoever asked.
  */
 public final class ChamadaException extends RuntimeException {

@@ -52,6 +52,9 @@ public enum ErrorCode implements Bilingual {
     AUTH_FAILED(true,
             "Unknown teacher or wrong secret.",
             "Professor desconhecido ou senha incorreta."),
+    TOKEN_INVALID(true,
+            "The session token is not valid, or has expired; log in with your name and secret.",
+            "O token de sessão não é válido ou expirou; entre com seu nome e sua senha."),
     LOGIN_BUSY(true,
             "The server is busy checking other logins; try again in a few seconds.",
             "O servidor está ocupado verificando outros logins; tente novamente em alguns segundos."),
@@ -67,6 +70,18 @@ public enum ErrorCode implements Bilingual {
     STORE_FAILED(true,
             "The server could not save this change; nothing was changed. Try again.",
             "O servidor não conseguiu gravar esta alteração; nada foi alterado. Tente novamente."),
+    STORE_UNAVAILABLE(true,
+            "The server cannot use its database right now; nothing was changed. Try again in a moment.",
+            "O servidor não consegue usar seu banco de dados agora; nada foi alterado. Tente novamente em instantes."),
+    STORE_TIMEOUT(true,
+            "The server's database did not answer in time; nothing was read or changed. Try again in a moment.",
+            "O banco de dados do servidor não respondeu a tempo; nada foi lido nem alterado. Tente novamente em"
+                    + " instantes."),
+    STORE_UNCERTAIN(true,
+            "The server could not confirm that this change was saved. Trying again is safe: a check-in is counted"
+                    + " once, and an open or close already made is reported as such.",
+            "O servidor não conseguiu confirmar que esta alteração foi gravada. Tentar de novo é seguro: uma"
+                    + " presença conta uma vez só, e uma abertura ou um encerramento já feitos são informados como tal."),
     INTERNAL(true,
             "Internal server error; the request was not completed.",
             "Erro interno do servidor; o pedido não foi concluído.");

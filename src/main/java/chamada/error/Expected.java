@@ -12,10 +12,12 @@ public enum Expected implements Bilingual {
             "de 1 a 64 letras, dígitos, pontos, hífens ou sublinhados"),
     SECRET("a secret of 1 to 256 characters",
             "uma senha de 1 a 256 caracteres"),
+    TOKEN("a session token from a login reply (up to 512 characters)",
+            "um token de sessão da resposta a um login (até 512 caracteres)"),
     LANG("pt-BR or en",
             "pt-BR ou en"),
-    OP("a command: hello, login, open, close, status, checkin, history, export, help or quit",
-            "um comando: hello, login, open, close, status, checkin, history, export, help ou quit"),
+    OP("a command: hello, login, resume, open, close, status, checkin, history, export, health, help or quit",
+            "um comando: hello, login, resume, open, close, status, checkin, history, export, health, help ou quit"),
     TEXT("a JSON string",
             "um texto JSON (string)");
 

@@ -19,9 +19,9 @@ public final class Json {
      * line limit; the nesting limit keeps a hostile {@code [[[[…} cheap to refuse.
      *
      * <p>Jackson's buffers come from one shared pool rather than its default per-thread
-     * cache: with a virtual thread per connection, the per-thread cache kept about 16 KB of
-     * {@code char[]} alive per open connection (153 MiB of the server's 383 MiB live heap with
-     * 10,000 connections open). A buffer is only held while a line is parsed or written, so
+     * cache: with a virtual thread per connection, the per-thread cache kept kilobytes of
+     * {@code char[]} alive per open connection, much of the live heap with 10,000 connections
+     * open (BENCHMARKS.md, "Fixes made"). A buffer is only held while a line is parsed or written, so
      * the shared pool never holds more than the carrier threads use at once.
      */
     public static ObjectMapper mapper() {

@@ -50,8 +50,8 @@ public final class LineReader {
     private final long lineDeadlineNanos;
     /**
      * Bytes read from the socket at a time. Small, because every open connection keeps one:
-     * a request is a few dozen bytes, and a longer line just takes more reads. At 8 KiB, the
-     * buffers of 10,000 idle connections took 80 MiB of a 512 MiB heap.
+     * a request is a few dozen bytes, and a longer line just takes more reads. Larger buffers
+     * were a large part of the heap with 10,000 idle connections (BENCHMARKS.md, "Fixes made").
      */
     public static final int BUFFER_BYTES = 2048;
 

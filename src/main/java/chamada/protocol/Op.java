@@ -11,12 +11,14 @@ import java.util.Optional;
 public enum Op {
     HELLO("hello", List.of(Wire.LANG), 0),
     LOGIN("login", List.of(Wire.NAME, Wire.SECRET), 2),
+    RESUME("resume", List.of(Wire.TOKEN), 1),
     OPEN("open", List.of(Wire.CLASS), 1),
     CLOSE("close", List.of(Wire.CLASS), 1),
     STATUS("status", List.of(Wire.CLASS), 1),
     CHECKIN("checkin", List.of(Wire.MATRICULA, Wire.CLASS), 2),
     HISTORY("history", List.of(Wire.CLASS), 1),
     EXPORT("export", List.of(Wire.CLASS), 1),
+    HEALTH("health", List.of(), 0),
     HELP("help", List.of(), 0),
     QUIT("quit", List.of(), 0);
 
@@ -62,12 +64,14 @@ public enum Op {
         return switch (request) {
             case Request.Hello h -> HELLO;
             case Request.Login l -> LOGIN;
+            case Request.Resume r -> RESUME;
             case Request.Open o -> OPEN;
             case Request.Close c -> CLOSE;
             case Request.Status s -> STATUS;
             case Request.CheckIn c -> CHECKIN;
             case Request.History h -> HISTORY;
             case Request.Export e -> EXPORT;
+            case Request.Health h -> HEALTH;
             case Request.Help h -> HELP;
             case Request.Quit q -> QUIT;
         };

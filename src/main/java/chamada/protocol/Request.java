@@ -24,6 +24,14 @@ public sealed interface Request {
         }
     }
 
+    /** Authenticates this connection as the teacher a session token from an earlier {@code login} stands for. */
+    record Resume(String token) implements Request {
+        @Override
+        public String toString() {
+            return "Resume[token=***]";
+        }
+    }
+
     record Open(ClassId classId) implements Request {
     }
 
@@ -40,6 +48,10 @@ public sealed interface Request {
     }
 
     record Export(ClassId classId) implements Request {
+    }
+
+    /** Asks whether the server keeps all its promises (for monitoring); anybody may ask. */
+    record Health() implements Request {
     }
 
     record Help() implements Request {

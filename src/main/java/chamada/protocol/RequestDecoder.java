@@ -99,12 +99,14 @@ public final class RequestDecoder {
         return switch (op) {
             case HELLO -> new Request.Hello(Optional.ofNullable(fields.get(Wire.LANG)).map(RequestDecoder::lang));
             case LOGIN -> new Request.Login(require(fields, Wire.NAME), secret(require(fields, Wire.SECRET)));
+            case RESUME -> new Request.Resume(token(require(fields, Wire.TOKEN)));
             case OPEN -> new Request.Open(classId(fields));
             case CLOSE -> new Request.Close(classId(fields));
             case STATUS -> new Request.Status(classId(fields));
             case CHECKIN -> new Request.CheckIn(new Matricula(require(fields, Wire.MATRICULA)), classId(fields));
             case HISTORY -> new Request.History(classId(fields));
             case EXPORT -> new Request.Export(classId(fields));
+            case HEALTH -> new Request.Health();
             case HELP -> new Request.Help();
             case QUIT -> new Request.Quit();
         };
@@ -116,6 +118,13 @@ public final class RequestDecoder {
 
     private static Lang lang(String tag) {
         return Lang.parse(tag).orElseThrow(() -> Fields.invalid(Wire.LANG, tag, Expected.LANG));
+    }
+
+    private static String token(String token) {
+        if (token.isEmpty() || token.length() > 512) {
+            throw Fields.invalid(Wire.TOKEN, "***", Expected.TOKEN);
+        }
+        return token;
     }
 
     private static String secret(String secret) {

@@ -31,6 +31,7 @@ public final class RequestEncoder {
                     g.writeStringField(Wire.NAME, login.name());
                     g.writeStringField(Wire.SECRET, login.secret());
                 }
+                case Request.Resume resume -> g.writeStringField(Wire.TOKEN, resume.token());
                 case Request.Open open -> g.writeNumberField(Wire.CLASS, open.classId().value());
                 case Request.Close close -> g.writeNumberField(Wire.CLASS, close.classId().value());
                 case Request.Status status -> g.writeNumberField(Wire.CLASS, status.classId().value());
@@ -40,6 +41,8 @@ public final class RequestEncoder {
                 }
                 case Request.History history -> g.writeNumberField(Wire.CLASS, history.classId().value());
                 case Request.Export export -> g.writeNumberField(Wire.CLASS, export.classId().value());
+                case Request.Health health -> {
+                }
                 case Request.Help help -> {
                 }
                 case Request.Quit quit -> {

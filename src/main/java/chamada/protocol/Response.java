@@ -1,10 +1,12 @@
 package chamada.protocol;
 
+import chamada.error.ErrorCode;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every reply the native protocol sends. One record per wire shape; {@link #ok()} is the
@@ -25,7 +27,7 @@ public sealed interface Response {
 
     /** A reply with {@code "ok":false}: it always carries a stable code and a message for people. */
     sealed interface Refusal extends Response {
-        String code();
+        ErrorCode code();
 
         String message();
 
@@ -38,7 +40,16 @@ public sealed interface Response {
     record Hello(int protocol, String server, String lang, boolean openMode) implements Success {
     }
 
-    record LoggedIn(String teacher) implements Success {
+    /** Logged in; {@code token} logs the same teacher in again ({@code resume}) until it expires. */
+    record LoggedIn(String teacher, String token) implements Success {
+        @Override
+        public String toString() {
+            return "LoggedIn[teacher=" + teacher + ", token=***]";
+        }
+    }
+
+    /** Logged in again with a session token. */
+    record Resumed(String teacher) implements Success {
     }
 
     record Opened(int classId, OffsetDateTime openedAt) implements Success {
@@ -53,7 +64,7 @@ public sealed interface Response {
     }
 
     /** A check-in refused because the class has no open roll call: class 0, as in the seed. */
-    record CheckInRefused(OffsetDateTime at, String code, String message) implements Refusal {
+    record CheckInRefused(OffsetDateTime at, ErrorCode code, String message) implements Refusal {
     }
 
     record History(int classId, List<PastRollCall> rollCalls) implements Success {
@@ -77,7 +88,14 @@ public sealed interface Response {
     record Goodbye(String message) implements Success {
     }
 
+    /**
+     * Whether the server keeps all its promises; when it does not, {@code problem} says what is
+     * wrong and what a person should do.
+     */
+    record Health(boolean healthy, Optional<String> problem) implements Success {
+    }
+
     /** A refusal or error: a stable {@code code} and a {@code message} for people. */
-    record Failure(String code, String message) implements Refusal {
+    record Failure(ErrorCode code, String message) implements Refusal {
     }
 }

@@ -1,5 +1,6 @@
 package chamada.protocol;
 
+import chamada.error.ErrorCode;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
@@ -45,8 +46,12 @@ public final class ResponseDecoder {
         }
     }
 
+    /**
+     * A refusal. A code this client does not know (a newer server's) is read as
+     * {@link ErrorCode#INTERNAL}: the server's message, which a person reads, is kept whole.
+     */
     private static Response failure(JsonNode node) {
-        String code = text(node, Wire.CODE);
+        ErrorCode code = ErrorCode.fromWire(text(node, Wire.CODE)).orElse(ErrorCode.INTERNAL);
         String message = text(node, Wire.MESSAGE);
         if (node.has(Wire.AT) && node.path(Wire.CLASS).asInt(-1) == 0) {
             return new Response.CheckInRefused(time(node, Wire.AT), code, message);
@@ -59,7 +64,8 @@ public final class ResponseDecoder {
         return switch (op) {
             case HELLO -> new Response.Hello(node.path(Wire.PROTOCOL).asInt(), text(node, Wire.SERVER),
                     text(node, Wire.LANG), node.path(Wire.OPEN_MODE).asBoolean());
-            case LOGIN -> new Response.LoggedIn(text(node, Wire.TEACHER));
+            case LOGIN -> new Response.LoggedIn(text(node, Wire.TEACHER), text(node, Wire.TOKEN));
+            case RESUME -> new Response.Resumed(text(node, Wire.TEACHER));
             case OPEN -> new Response.Opened(node.path(Wire.CLASS).asInt(), time(node, Wire.OPENED_AT));
             case CLOSE, STATUS -> new Response.RollCallReply(rollCall(node));
             case CHECKIN -> new Response.CheckedIn(node.path(Wire.CLASS).asInt(), time(node, Wire.AT),
@@ -80,6 +86,8 @@ public final class ResponseDecoder {
                 }
                 yield new Response.Export(node.path(Wire.CLASS).asInt(), rollCalls);
             }
+            case HEALTH -> new Response.Health(node.path(Wire.HEALTHY).asBoolean(),
+                    node.hasNonNull(Wire.PROBLEM) ? Optional.of(text(node, Wire.PROBLEM)) : Optional.empty());
             case HELP -> {
                 List<String> commands = new ArrayList<>();
                 node.path(Wire.COMMANDS).forEach(c -> commands.add(c.asText()));

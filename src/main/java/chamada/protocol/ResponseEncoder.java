@@ -42,6 +42,11 @@ public final class ResponseEncoder {
                 case Response.LoggedIn loggedIn -> {
                     g.writeStringField(Wire.OP, Op.LOGIN.wire());
                     g.writeStringField(Wire.TEACHER, loggedIn.teacher());
+                    g.writeStringField(Wire.TOKEN, loggedIn.token());
+                }
+                case Response.Resumed resumed -> {
+                    g.writeStringField(Wire.OP, Op.RESUME.wire());
+                    g.writeStringField(Wire.TEACHER, resumed.teacher());
                 }
                 case Response.Opened opened -> {
                     g.writeStringField(Wire.OP, Op.OPEN.wire());
@@ -62,7 +67,7 @@ public final class ResponseEncoder {
                 }
                 case Response.CheckInRefused refused -> {
                     g.writeStringField(Wire.OP, Op.CHECKIN.wire());
-                    g.writeStringField(Wire.CODE, refused.code());
+                    g.writeStringField(Wire.CODE, refused.code().wireName());
                     g.writeStringField(Wire.MESSAGE, refused.message());
                     g.writeNumberField(Wire.CLASS, 0);
                     g.writeStringField(Wire.AT, Wire.time(refused.at()));
@@ -105,8 +110,15 @@ public final class ResponseEncoder {
                     g.writeStringField(Wire.OP, Op.QUIT.wire());
                     g.writeStringField(Wire.MESSAGE, goodbye.message());
                 }
+                case Response.Health health -> {
+                    g.writeStringField(Wire.OP, Op.HEALTH.wire());
+                    g.writeBooleanField(Wire.HEALTHY, health.healthy());
+                    if (health.problem().isPresent()) {
+                        g.writeStringField(Wire.PROBLEM, health.problem().get());
+                    }
+                }
                 case Response.Failure failure -> {
-                    g.writeStringField(Wire.CODE, failure.code());
+                    g.writeStringField(Wire.CODE, failure.code().wireName());
                     g.writeStringField(Wire.MESSAGE, failure.message());
                 }
             }

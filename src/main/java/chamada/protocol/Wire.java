@@ -33,6 +33,9 @@ public final class Wire {
     public static final String SERVER = "server";
     public static final String OPEN_MODE = "open_mode";
     public static final String COMMANDS = "commands";
+    public static final String HEALTHY = "healthy";
+    public static final String PROBLEM = "problem";
+    public static final String TOKEN = "token";
 
     private Wire() {
     }

@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
  * Writes and reads the wire's times ({@code 2026-11-21T08:00:01.250-03:00}) without going
  * through {@link DateTimeFormatter} in the common case: every reply carries a time, and
  * the formatter's generic machinery was a third of a check-in reply's decoding in the
- * client (JMH {@code CodecBenchmark.parseTime}: 1.6 µs and 1,592 bytes per time).
+ * client (JMH {@code CodecBenchmark.parseTime}; BENCHMARKS.md, "Fixes made").
  *
  * <p>Both directions handle exactly the server's own shape (four-digit year, milliseconds,
  * offset {@code Z} or {@code ±HH:MM}); anything else goes to the formatter as before, so the

@@ -2,13 +2,13 @@ package chamada.rollcall;
 
 import java.time.OffsetDateTime;
 
-/** What a student's check-in came to. */
+/** What a student's check-in came to, decided atomically by the store. */
 public sealed interface CheckInResult {
 
     /** The class the reply names: the class checked into, or 0 when refused (the seed's rule). */
     int replyClass();
 
-    /** When the server registered the student, or refused them. */
+    /** When the student was registered (the first time, for a repeat), or refused. */
     OffsetDateTime at();
 
     /** Newly registered, durably, at {@code at}. */
@@ -19,7 +19,10 @@ public sealed interface CheckInResult {
         }
     }
 
-    /** This matrícula was already in this roll call; {@code at} is the original time. Counted once. */
+    /**
+     * This matrícula was already in this roll call; {@code at} is the original time. Counted
+     * once. Reported only once that first check-in is durable.
+     */
     record AlreadyRegistered(ClassId classId, OffsetDateTime at) implements CheckInResult {
         @Override
         public int replyClass() {
@@ -27,7 +30,7 @@ public sealed interface CheckInResult {
         }
     }
 
-    /** The class has no open roll call; refused at {@code at}. */
+    /** The class has no open roll call; refused at {@code at}, the time the check-in was asked. */
     record NotOpen(ClassId classId, OffsetDateTime at) implements CheckInResult {
         @Override
         public int replyClass() {

@@ -1,42 +1,57 @@
 package chamada.rollcall;
 
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where roll calls are kept durably. The rules live in {@link RollCallService}; a store
- * only records and reads, and holds all of the SQL.
+ * Where roll calls are kept, and where the rules about them are decided: the store decides.
  *
- * <p>Contract every implementation keeps:
+ * <p>Each write method is a conditional write: the store checks the rule and makes the change
+ * in one atomic step, and its future completes with the outcome. An embedded store decides on
+ * its one writer thread; a SQL store by its constraints and transactions. Nothing above the
+ * store keeps a copy of which roll calls are open, so several servers may share one store.
+ * {@link RollCallService} decides only who may ask.
+ *
+ * <p>Contract every implementation keeps (and the store contract suite checks):
  * <ul>
- *   <li>A write's future completes only once the change is durable (on disk, fsynced);
- *       it completes exceptionally if the change was not made.</li>
- *   <li>Writes take effect in the order they were submitted, so a check-in submitted
- *       before a close is durable no later than the close.</li>
- *   <li>Submitting a write never blocks the caller: callers submit while holding a
- *       roll call's lock and wait afterwards.</li>
- *   <li>Reads see every write whose future has completed.</li>
+ *   <li><b>One open roll call per class</b>: {@link #open} gives {@link OpenResult.Opened}
+ *       to exactly one of any number of concurrent callers for a class; the others get
+ *       {@link OpenResult.AlreadyOpen} with that roll call's opening time.</li>
+ *   <li><b>A matrícula counts once per roll call</b>: {@link #checkIn} gives
+ *       {@link CheckInResult.Registered} once; every other check-in of that matrícula gets
+ *       {@link CheckInResult.AlreadyRegistered} with the first one's time, and never before
+ *       that first one is durable. A check-in into a class with no open roll call gets
+ *       {@link CheckInResult.NotOpen}.</li>
+ *   <li><b>Only the owner closes</b>, as {@link TeacherName#mayClose} says; otherwise
+ *       {@link CloseResult.NotOwner}, or {@link CloseResult.NotOpen}.</li>
+ *   <li><b>Ids</b>: the store gives each opened roll call an id never given before, even
+ *       across restarts.</li>
+ *   <li><b>Durability</b>: a future completes with an outcome that changed something only once
+ *       the change is durable (fsynced, or committed); it survives a crash and a reopen. A
+ *       write once acknowledged is never dropped: a store that cannot apply it stops applying
+ *       and reports itself {@link StoreHealth.Unhealthy}.</li>
+ *   <li><b>Order</b>: outcomes are decided in one order, and a read sees every change whose
+ *       future has completed.</li>
+ *   <li><b>Failures</b>: a future that cannot give an outcome fails with a {@link StoreFailure}
+ *       saying what is known of the change.</li>
+ *   <li>No method blocks its caller: everything waits on the futures.</li>
  * </ul>
  */
 public interface RollCallStore extends AutoCloseable {
 
-    /** A fresh id for a roll call about to be opened; never reused, even after a restart. */
-    long newRollCallId();
+    /** Opens the roll call of {@code classId} for {@code teacher} at {@code at}, unless one is open. */
+    CompletableFuture<OpenResult> open(ClassId classId, TeacherName teacher, OffsetDateTime at);
 
-    /** Records that roll call {@code id} of {@code classId} was opened by {@code teacher}. */
-    CompletableFuture<Void> open(long id, ClassId classId, TeacherName teacher, OffsetDateTime openedAt);
+    /** Registers {@code matricula} at {@code at} in the open roll call of {@code classId}. */
+    CompletableFuture<CheckInResult> checkIn(ClassId classId, Matricula matricula, OffsetDateTime at);
 
-    /** Records a student present in open roll call {@code rollCallId}. */
-    CompletableFuture<Void> checkIn(long rollCallId, CheckIn checkIn);
+    /** Closes the open roll call of {@code classId} at {@code at}, if {@code teacher} may. */
+    CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at);
 
-    /** Records that roll call {@code rollCallId} was closed. */
-    CompletableFuture<Void> close(long rollCallId, OffsetDateTime closedAt);
-
-    /** Every roll call not yet closed, with its check-ins in arrival order; read once at start-up. */
-    List<StoredRollCall> openRollCalls();
+    /** The open roll call of {@code classId} as it stands, with every durable check-in; empty if none is open. */
+    CompletableFuture<Optional<RollCall>> openRollCall(ClassId classId);
 
     /** The closed roll calls of a class, oldest first, with their counts. */
     CompletableFuture<List<PastRollCall>> history(ClassId classId);
@@ -44,20 +59,13 @@ public interface RollCallStore extends AutoCloseable {
     /** The closed roll calls of a class, oldest first, each with its check-ins in arrival order. */
     CompletableFuture<List<RollCall>> closedRollCalls(ClassId classId);
 
+    /** Whether the store keeps every promise above right now. */
+    StoreHealth health();
+
     /** A short description for the start-up line, e.g. {@code SQLite /var/lib/chamada/chamada.db}. */
     String describe();
 
-    /** Finishes the writes already submitted, then releases the store. */
+    /** Finishes the writes already accepted, then releases the store. */
     @Override
     void close();
-
-    /** Opens the store kept at {@code database}; times are read back in {@code zone}. */
-    @FunctionalInterface
-    interface Opener {
-        RollCallStore open(Path database, ZoneId zone);
-    }
-
-    /** A roll call as the store holds it: its id and its contents. */
-    record StoredRollCall(long id, RollCall rollCall) {
-    }
 }

@@ -43,6 +43,15 @@ public record TeacherName(String value) {
         return RESERVED.matcher(value).matches();
     }
 
+    /**
+     * Whether this teacher may close a roll call opened by {@code owner}: their own, or one
+     * owned by a reserved owner (open mode, legacy ports), which any teacher may close, since
+     * otherwise adding a teachers file would leave it open for good.
+     */
+    public boolean mayClose(TeacherName owner) {
+        return equals(owner) || owner.isReserved();
+    }
+
     @Override
     public String toString() {
         return value;

@@ -1,21 +1,22 @@
 package chamada.server;
 
+import chamada.application.Application;
+import chamada.application.Session;
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
 import chamada.i18n.Lang;
+import chamada.net.AddressLimiter;
+import chamada.net.Listener;
+import chamada.net.Watchdog;
 import chamada.protocol.Json;
 import chamada.protocol.LineReader;
 import chamada.protocol.Request;
 import chamada.protocol.RequestDecoder;
-import chamada.protocol.Response;
 import chamada.protocol.ResponseEncoder;
 import chamada.protocol.Wire;
-import chamada.rollcall.RollCallService;
-import chamada.rollcall.RollCallStore;
-import chamada.server.legacy.AddressGate;
-import chamada.server.legacy.LegacyDispatcher;
 import chamada.server.legacy.LegacyPorts;
 import chamada.server.legacy.LegacyServer;
+import chamada.store.ChamadaStore;
 import chamada.teachers.Teachers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -32,26 +33,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The Chamada server: listens on one TCP port and serves each connection on its own
- * virtual thread, over one {@link RollCallService} and one store.
+ * The Chamada server: builds the {@link Application} from its configuration, once, and hands
+ * it to every front: the native port here ({@link Connection}, one TCP port, a virtual thread
+ * per connection) and, with {@code --legacy}, the seeds' ports ({@link LegacyServer}).
  *
  * <p>Threads: one platform thread accepts (and does nothing else); each connection gets a
  * virtual thread; the store keeps its own ordinary threads. {@link #close()} stops
  * gracefully: no new connections, requests in flight are answered, idle connections are
  * told the server is stopping, then the store finishes its writes and closes.
  *
- * <p>With {@code --legacy} it also runs a {@link LegacyServer}: the seeds' wire protocols on
- * their own ports, answered by the same dispatcher, bound and stopped with the native port.
+ * <p>The legacy ports are bound and stopped with the native port, and share its per-address
+ * connection limit and its watchdog.
  */
 public final class ChamadaServer implements AutoCloseable {
 
@@ -64,47 +61,38 @@ public final class ChamadaServer implements AutoCloseable {
     static final Duration REFUSAL_WAIT = Duration.ofSeconds(5);
 
     private final ServerConfig config;
-    private final RollCallStore store;
-    private final Teachers teachers;
+    private final Application application;
     private final Listener listener;
-    private final Logins logins;
-    private final Dispatcher dispatcher;
     private final RequestDecoder decoder;
     private final ResponseEncoder encoder;
     private final AddressLimiter limiter;
-    private final Set<Connection> live = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("chamada-watchdog").daemon(true).factory());
+    private final Watchdog watchdog = new Watchdog();
     private final AtomicLong nextConnectionId = new AtomicLong(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Optional<LegacyServer> legacy;
 
     private ChamadaServer(ServerConfig config, ServerSocket socket, Optional<LegacyPorts> legacyPorts,
-                          RollCallStore store, Teachers teachers, Clock clock) {
+                          Application application) {
         this.config = config;
         this.listener = new Listener("native", socket, this::serve);
-        this.store = store;
-        this.teachers = teachers;
-        this.logins = new Logins(teachers);
-        this.dispatcher = new Dispatcher(new RollCallService(store, clock), logins);
+        this.application = application;
         ObjectMapper json = Json.mapper();
         this.decoder = new RequestDecoder(json);
         this.encoder = new ResponseEncoder(json.getFactory());
         this.limiter = new AddressLimiter(config.maxConnectionsPerAddress());
-        this.legacy = legacyPorts.map(ports -> ports.serve(this::answerLegacy,
-                AddressGate.of(limiter::tryAcquire, limiter::release, limiter.limit())));
+        this.legacy = legacyPorts.map(ports -> ports.serve(application, limiter, watchdog));
     }
 
     /**
-     * Binds the port, opens the store with {@code stores} and starts accepting; returns once
-     * clients can connect. The port (and the legacy ports, if the config has them) is bound
-     * first, so a port in use fails before any database file is created.
+     * Binds the port, opens the store the config names, builds the application and starts
+     * accepting; returns once clients can connect. The port (and the legacy ports, if the
+     * config has them) is bound first, so a port in use fails before any database file is
+     * created.
      *
      * @param clock the clock, and so the time zone, of every time the server gives
      */
-    public static ChamadaServer start(ServerConfig config, RollCallStore.Opener stores, Clock clock)
-            throws IOException {
+    public static ChamadaServer start(ServerConfig config, Clock clock) throws IOException {
         Teachers teachers = Teachers.of(config.teachersFile());
         ServerSocket listener = new ServerSocket();
         Optional<LegacyPorts> legacyPorts = Optional.empty();
@@ -115,11 +103,12 @@ public final class ChamadaServer implements AutoCloseable {
             if (config.legacy().isPresent()) {
                 legacyPorts = Optional.of(LegacyPorts.bind(config.legacy().get()));
             }
-            RollCallStore store = stores.open(config.database(), clock.getZone());
+            ChamadaStore store = config.store().open(clock.getZone());
+            Application application = new Application(teachers, store, store, clock);
             try {
-                server = new ChamadaServer(config, listener, legacyPorts, store, teachers, clock);
+                server = new ChamadaServer(config, listener, legacyPorts, application);
             } catch (RuntimeException e) {
-                store.close();
+                application.close();
                 throw e;
             }
         } catch (IOException | RuntimeException e) {
@@ -128,11 +117,11 @@ public final class ChamadaServer implements AutoCloseable {
             throw e;
         }
         server.listener.start();
-        server.watchdog.scheduleWithFixedDelay(server::enforceTimeouts, 1, 1, TimeUnit.SECONDS);
+        server.watchdog.start();
         log.info("Chamada {} listening on {} with store {}", Wire.serverVersion(), server.address(),
                 server.storeDescription());
         server.legacy.ifPresent(LegacyServer::start);
-        if (teachers.openMode()) {
+        if (server.openMode()) {
             log.warn("No teachers file (--teachers): open mode, anybody may open and close roll calls");
         }
         return server;
@@ -153,28 +142,21 @@ public final class ChamadaServer implements AutoCloseable {
     }
 
     public String storeDescription() {
-        return store.describe();
+        return application.storeDescription();
     }
 
     public boolean openMode() {
-        return teachers.openMode();
+        return application.openMode();
     }
 
-    private void enforceTimeouts() {
-        long now = System.nanoTime();
-        live.forEach(connection -> connection.enforceTimeouts(now));
+    /** What every front of this server answers through. */
+    public Application application() {
+        return application;
     }
 
     /** Blocks until the server has stopped. */
     public void awaitTermination() throws InterruptedException {
         terminated.await();
-    }
-
-    /** A request from a legacy port: as the legacy teacher, in the seeds' Portuguese, through the one dispatcher. */
-    private Response answerLegacy(Request request) {
-        Session session = new Session(Lang.PT_BR, teachers.openMode());
-        session.login(LegacyDispatcher.TEACHER);
-        return dispatcher.handle(session, request);
     }
 
     private void serve(Socket socket) {
@@ -188,14 +170,11 @@ public final class ChamadaServer implements AutoCloseable {
                 refuse(socket, ErrorCode.SHUTTING_DOWN);
                 return;
             }
-            Session session = new Session(config.lang(), teachers.openMode());
-            Connection connection = new Connection(nextConnectionId.getAndIncrement(), socket, session, dispatcher,
-                    decoder, encoder, config.maxLineBytes(), config.idleTimeout(), listener::stopping);
-            live.add(connection);
-            try {
+            Connection connection = new Connection(nextConnectionId.getAndIncrement(), socket,
+                    application.session(config.lang()), application, decoder, encoder, config.maxLineBytes(),
+                    config.idleTimeout(), listener::stopping);
+            try (Watchdog.Registration watched = watchdog.watch(connection)) {
                 connection.run();
-            } finally {
-                live.remove(connection);
             }
         } finally {
             limiter.release(address);
@@ -210,14 +189,14 @@ public final class ChamadaServer implements AutoCloseable {
     private void refuse(Socket socket, ErrorCode code, Object... args) {
         try {
             socket.setSoTimeout((int) REFUSAL_WAIT.toMillis());
-            Session session = new Session(config.lang(), teachers.openMode());
+            Session session = application.session(config.lang());
             Optional<String> first = new LineReader(socket.getInputStream(), config.maxLineBytes(), REFUSAL_WAIT)
                     .readLine();
             if (first.isEmpty()) {
                 return;
             }
             chosenLang(first.get()).ifPresent(session::lang);
-            String reply = encoder.encode(Dispatcher.failure(session, new ChamadaException(code, args))) + "\n";
+            String reply = encoder.encode(application.refusal(session, new ChamadaException(code, args))) + "\n";
             OutputStream out = socket.getOutputStream();
             out.write(reply.getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -249,9 +228,8 @@ public final class ChamadaServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(STOP_DEADLINE);
         listener.awaitConnections(deadline);
         legacy.ifPresent(ports -> ports.awaitConnections(deadline));
-        watchdog.shutdownNow();
-        logins.close();
-        store.close();
+        watchdog.close();
+        application.close();
         log.info("Stopped");
         terminated.countDown();
     }

@@ -1,7 +1,11 @@
 package chamada.server;
 
+import chamada.application.Application;
+import chamada.application.Session;
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
+import chamada.net.Watchdog;
+import chamada.net.WatchedOutput;
 import chamada.protocol.LineReader;
 import chamada.protocol.Request;
 import chamada.protocol.RequestDecoder;
@@ -32,17 +36,16 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Why the idle timeout is not the socket's read timeout: a read with a timeout parks the
  * virtual thread with a deadline, which JDK 25 arms and disarms on the scheduler's delay
- * thread for every read that waits, that is, for every request. Profiled at one connection,
- * that thread woke 1.6-1.9 times per check-in. Instead, reads wait without a deadline and the
+ * thread for every read that waits, that is, for every request: more wake-ups of that thread
+ * than check-ins (BENCHMARKS.md, "Fixes made"). Instead, reads wait without a deadline and the
  * server's watchdog, which already looks at every connection once a second for writes that
  * never finish, also closes the input of one that has waited for a request longer than the
  * timeout ({@link #enforceTimeouts}); the read then ends, and the client is told
  * {@code IDLE_TIMEOUT} as before, up to a second later than the timeout.
  */
-final class Connection implements Runnable {
+final class Connection implements Runnable, Watchdog.Watched {
 
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
-    private static final long NOT_WRITING = Long.MIN_VALUE;
     private static final long NOT_READING = Long.MIN_VALUE;
 
     /**
@@ -54,22 +57,22 @@ final class Connection implements Runnable {
     private final long id;
     private final Socket socket;
     private final Session session;
-    private final Dispatcher dispatcher;
+    private final Application application;
     private final RequestDecoder decoder;
     private final ResponseEncoder encoder;
     private final int maxLineBytes;
     private final Duration idleTimeout;
     private final BooleanSupplier stopping;
-    private volatile long writingSince = NOT_WRITING;
+    private volatile WatchedOutput output;
     private volatile long readingSince = NOT_READING;
     private volatile boolean idled;
 
-    Connection(long id, Socket socket, Session session, Dispatcher dispatcher, RequestDecoder decoder,
+    Connection(long id, Socket socket, Session session, Application application, RequestDecoder decoder,
                ResponseEncoder encoder, int maxLineBytes, Duration idleTimeout, BooleanSupplier stopping) {
         this.id = id;
         this.socket = socket;
         this.session = session;
-        this.dispatcher = dispatcher;
+        this.application = application;
         this.decoder = decoder;
         this.encoder = encoder;
         this.maxLineBytes = maxLineBytes;
@@ -82,7 +85,8 @@ final class Connection implements Runnable {
         try (socket) {
             socket.setTcpNoDelay(true);
             LineReader in = new LineReader(new WatchedInput(socket.getInputStream()), maxLineBytes, idleTimeout);
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), OUTPUT_BUFFER_BYTES);
+            output = new WatchedOutput(socket, idleTimeout, "Connection " + id);
+            OutputStream out = new BufferedOutputStream(output, OUTPUT_BUFFER_BYTES);
             serve(in, out);
         } catch (IOException e) {
             log.debug("Connection {} from {} ended: {}", id, socket.getRemoteSocketAddress(), e.toString());
@@ -141,10 +145,10 @@ final class Connection implements Runnable {
         try {
             request = decoder.decode(line);
         } catch (ChamadaException e) {
-            return Dispatcher.failure(session, e);
+            return application.refusal(session, e);
         }
         try {
-            return dispatcher.handle(session, request);
+            return application.handle(session, request).join();
         } catch (RuntimeException e) {
             log.error("Connection {}: unexpected failure answering {}", id, request, e);
             return failure(ErrorCode.INTERNAL);
@@ -152,24 +156,18 @@ final class Connection implements Runnable {
     }
 
     private static boolean closesConnection(Response response) {
-        return response instanceof Response.Failure failure
-                && ErrorCode.fromWire(failure.code()).map(code -> !code.keepsConnection()).orElse(false);
+        return response instanceof Response.Failure failure && !failure.code().keepsConnection();
     }
 
     private Response.Failure failure(ErrorCode code, Object... args) {
-        return Dispatcher.failure(session, new ChamadaException(code, args));
+        return application.refusal(session, new ChamadaException(code, args));
     }
 
     private void send(OutputStream out, Response response, boolean flush) throws IOException {
-        writingSince = System.nanoTime();
-        try {
-            out.write(encoder.encode(response).getBytes(StandardCharsets.UTF_8));
-            out.write('\n');
-            if (flush) {
-                out.flush();
-            }
-        } finally {
-            writingSince = NOT_WRITING;
+        out.write(encoder.encode(response).getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+        if (flush) {
+            out.flush();
         }
     }
 
@@ -177,7 +175,8 @@ final class Connection implements Runnable {
      * Called by the server's watchdog thread about once a second: ends a connection whose
      * client has said nothing for longer than the idle timeout, or never reads its replies.
      */
-    void enforceTimeouts(long now) {
+    @Override
+    public void enforceTimeouts(long now) {
         long reading = readingSince;
         if (reading != NOT_READING && now - reading > idleTimeout.toNanos() && !idled) {
             idled = true; // before the input closes, so the read that ends sees it
@@ -187,23 +186,9 @@ final class Connection implements Runnable {
                 log.debug("Shutting input of idle connection {} failed: {}", id, e.toString());
             }
         }
-        abortIfStuckWriting(now);
-    }
-
-    /**
-     * Closes the connection if a write has been blocked longer than the idle timeout: a client
-     * that never reads its replies. Socket writes have no timeout of their own.
-     */
-    private void abortIfStuckWriting(long now) {
-        long since = writingSince;
-        if (since != NOT_WRITING && now - since > idleTimeout.toNanos()) {
-            log.info("Connection {} from {}: not reading its replies for {} s; closing it",
-                    id, socket.getRemoteSocketAddress(), idleTimeout.toSeconds());
-            try {
-                socket.close();
-            } catch (IOException e) {
-                log.debug("Closing connection {} failed: {}", id, e.toString());
-            }
+        WatchedOutput writing = output;
+        if (writing != null) {
+            writing.enforceTimeouts(now);
         }
     }
 

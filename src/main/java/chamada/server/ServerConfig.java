@@ -2,6 +2,7 @@ package chamada.server;
 
 import chamada.i18n.Lang;
 import chamada.server.legacy.LegacyConfig;
+import chamada.store.StoreConfig;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.Optional;
  *
  * @param bind                     address to listen on
  * @param port                     TCP port; 0 picks a free one (tests)
- * @param database                 the SQLite file
+ * @param store                    where roll calls are kept
  * @param teachersFile             the teachers file; empty means open mode
  * @param maxLineBytes             longest request line accepted
  * @param idleTimeout              a connection with no request for this long is closed
@@ -22,7 +23,7 @@ import java.util.Optional;
  * @param lang                     language of replies until a client's hello chooses one
  * @param legacy                   the seeds' wire protocols on their own ports ({@code --legacy}); empty: off
  */
-public record ServerConfig(InetAddress bind, int port, Path database, Optional<Path> teachersFile,
+public record ServerConfig(InetAddress bind, int port, StoreConfig store, Optional<Path> teachersFile,
                            int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang,
                            Optional<LegacyConfig> legacy) {
 
@@ -44,31 +45,31 @@ public record ServerConfig(InetAddress bind, int port, Path database, Optional<P
     }
 
     /** A config without the legacy protocols. */
-    public ServerConfig(InetAddress bind, int port, Path database, Optional<Path> teachersFile,
+    public ServerConfig(InetAddress bind, int port, StoreConfig store, Optional<Path> teachersFile,
                         int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang) {
-        this(bind, port, database, teachersFile, maxLineBytes, idleTimeout, maxConnectionsPerAddress, lang,
+        this(bind, port, store, teachersFile, maxLineBytes, idleTimeout, maxConnectionsPerAddress, lang,
                 Optional.empty());
     }
 
-    /** A loopback server on a free port with every default: the tests' starting point. */
+    /** A loopback server on a free port, with the embedded store at {@code database} and every default: the tests' starting point. */
     public static ServerConfig forTests(Path database) {
-        return new ServerConfig(InetAddress.getLoopbackAddress(), 0, database, Optional.empty(),
+        return new ServerConfig(InetAddress.getLoopbackAddress(), 0, new StoreConfig.Embedded(database), Optional.empty(),
                 DEFAULT_MAX_LINE_BYTES, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, Lang.EN);
     }
 
     public ServerConfig withTeachersFile(Path file) {
-        return new ServerConfig(bind, port, database, Optional.of(file), maxLineBytes, idleTimeout,
+        return new ServerConfig(bind, port, store, Optional.of(file), maxLineBytes, idleTimeout,
                 maxConnectionsPerAddress, lang, legacy);
     }
 
     public ServerConfig withLimits(int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress) {
-        return new ServerConfig(bind, port, database, teachersFile, maxLineBytes, idleTimeout,
+        return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
                 maxConnectionsPerAddress, lang, legacy);
     }
 
     /** This config with the seeds' legacy protocols on, as {@code legacy} says. */
     public ServerConfig withLegacy(LegacyConfig legacy) {
-        return new ServerConfig(bind, port, database, teachersFile, maxLineBytes, idleTimeout,
+        return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
                 maxConnectionsPerAddress, lang, Optional.of(legacy));
     }
 

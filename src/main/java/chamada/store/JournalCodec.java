@@ -7,7 +7,6 @@ import chamada.rollcall.TeacherName;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32C;
 
 /**
@@ -74,7 +73,6 @@ final class JournalCodec {
     /**
      * Reads the record at {@code in}'s position and moves past it; empty, with the position
      * left where it was, if the bytes there are not a whole record with a matching checksum.
-     * The write comes back with its future already complete: it was durable when journaled.
      */
     static Optional<Write> decode(ByteBuffer in) {
         int start = in.position();
@@ -99,7 +97,6 @@ final class JournalCodec {
     }
 
     private static Optional<Write> body(ByteBuffer body) {
-        CompletableFuture<Void> durable = CompletableFuture.completedFuture(null);
         try {
             Write write = switch (body.get()) {
                 case OPEN -> {
@@ -109,7 +106,7 @@ final class JournalCodec {
                     byte[] teacher = new byte[body.getShort()];
                     body.get(teacher);
                     yield new Write.Open(id, classId, new TeacherName(new String(teacher, StandardCharsets.UTF_8)),
-                            openedAt, durable);
+                            openedAt);
                 }
                 case CHECK_IN -> {
                     long rollCallId = body.getLong();
@@ -117,9 +114,9 @@ final class JournalCodec {
                     byte[] matricula = new byte[body.get()];
                     body.get(matricula);
                     yield new Write.CheckIn(rollCallId, new Matricula(new String(matricula, StandardCharsets.US_ASCII)),
-                            at, durable);
+                            at);
                 }
-                case CLOSE -> new Write.Close(body.getLong(), body.getLong(), durable);
+                case CLOSE -> new Write.Close(body.getLong(), body.getLong());
                 default -> null;
             };
             return body.hasRemaining() ? Optional.empty() : Optional.ofNullable(write);

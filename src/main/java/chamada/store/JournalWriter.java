@@ -1,5 +1,6 @@
 package chamada.store;
 
+import chamada.rollcall.StoreFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,31 +14,34 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * The store's write path: a platform thread that appends queued writes to the journal, one
- * fsync per batch, acknowledges them, then hands them to SQLite ({@link SqliteApplier}).
+ * The embedded store's one serialization point: a platform thread that decides each queued
+ * command ({@link OpenRollCalls}), appends the writes decided to the journal, one fsync per
+ * batch, completes the commands' futures with their outcomes, then hands the writes to SQLite
+ * ({@link SqliteApplier}).
  *
  * <p>Design note. A write is durable once its journal record is fsynced: the reply can go
- * then, before SQLite has it. Profiled, a one-row SQLite commit cost the writer about 300 µs
- * of CPU (WAL frames of whole pages, file locks, the fsync) and was most of the server's work
- * at one connection; an append of one ~50-byte record and an {@code fdatasync} costs a small
- * part of that. SQLite stays the store that reads are served from, filled behind in
- * larger transactions, and replays the journal at start-up.
+ * then, before SQLite has it. A one-row SQLite commit costs many times an append and an
+ * {@code fdatasync} of one small record (BENCHMARKS.md, "The journal"), so SQLite stays the
+ * store that reads are served from, filled behind in larger transactions, and replays the
+ * journal at start-up. Deciding here, on the thread that journals, makes each decision and
+ * its write one step: no other thread holds a copy of the rules' state to disagree with.
  *
- * <p>Batching is a group commit: wait for the first write, take every write
- * queued then (at most {@link #MAX_BATCH}), and while their fsync runs the next batch piles
- * up, with no timer. Each write is first checked against {@link OpenRollCallIndex}, so one
- * SQLite would refuse is refused here, where its caller still hears of it.
+ * <p>Batching is a group commit: wait for the first command, take every command queued then
+ * (at most {@link #MAX_BATCH}), and while their fsync runs the next batch piles up, with no
+ * timer. Every outcome of a batch, including those that wrote nothing (a repeated check-in
+ * says "already registered" about a check-in that may be in this very batch), is given only
+ * after the batch's fsync.
  *
- * <p>If the disk refuses a journal write or its fsync, nothing after it can be promised:
- * the writer fails that batch and every later write, and says so in the log; the server
- * keeps answering everything else, and a restart (after fixing the disk) replays the
- * journal up to the last whole record.
+ * <p>If the disk refuses a journal write or its fsync, nothing after it can be promised: the
+ * writer fails that batch and every later command, says so in the log, and the store reports
+ * itself unhealthy; a restart (after fixing the disk) replays the journal up to the last whole
+ * record.
  */
 final class JournalWriter {
 
     private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
 
-    /** The most writes one fsync serves; bounds the time until the first of them is acknowledged. */
+    /** The most commands one fsync serves; bounds the time until the first of them is acknowledged. */
     static final int MAX_BATCH = 1_000;
 
     /** The most bytes one batch appends: what a crash can leave half written at the journal's end. */
@@ -47,17 +51,17 @@ final class JournalWriter {
     static final long SEGMENT_BYTES = 64L << 20;
 
     /**
-     * Zeros written ahead of the records, so that an append does not grow the file. Profiled
-     * at one connection, an fdatasync of an append that grew the file wrote the inode too: two
-     * disk requests, each a VM exit here, instead of one.
+     * Zeros written ahead of the records, so that an append does not grow the file: an
+     * fdatasync of an append that grew the file writes the inode too, a second disk request
+     * (BENCHMARKS.md, "Zeros ahead of the journal").
      */
     static final int PREALLOCATE_BYTES = 1 << 20;
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 << 10);
 
     private final JournalFiles files;
-    private final OpenRollCallIndex index;
+    private final OpenRollCalls rules;
     private final Consumer<JournalBatch> applier;
-    private final WorkQueue<Write> queue = new WorkQueue<>();
+    private final WorkQueue<Command<?>> queue = new WorkQueue<>();
     private final WriteCounters counters = new WriteCounters();
     private final Thread thread;
     private ByteBuffer buffer = ByteBuffer.allocateDirect(64 << 10);
@@ -65,31 +69,35 @@ final class JournalWriter {
     private long segment;
     private long offset;
     private long preallocated;
-    private Throwable broken;
+    /** Why nothing more is accepted; written by the writer thread, read by {@link #broken()} from any. */
+    private volatile Throwable broken;
+    /** Whether the last failed append was cut off the segment again, so its writes are certainly not made. */
+    private boolean takenBack;
 
-    private JournalWriter(JournalFiles files, long firstSegment, OpenRollCallIndex index,
+    private JournalWriter(JournalFiles files, long firstSegment, OpenRollCalls rules,
                           Consumer<JournalBatch> applier) {
         this.files = files;
         this.segment = firstSegment - 1;
-        this.index = index;
+        this.rules = rules;
         this.applier = applier;
         this.thread = Thread.ofPlatform().name("chamada-store-journal").daemon(false).unstarted(this::run);
     }
 
     /** Starts the writer; its first record goes to a new segment {@code firstSegment}. */
-    static JournalWriter start(JournalFiles files, long firstSegment, OpenRollCallIndex index,
+    static JournalWriter start(JournalFiles files, long firstSegment, OpenRollCalls rules,
                                Consumer<JournalBatch> applier) {
-        JournalWriter writer = new JournalWriter(files, firstSegment, index, applier);
+        JournalWriter writer = new JournalWriter(files, firstSegment, rules, applier);
         writer.thread.start();
         return writer;
     }
 
-    /** Queues {@code write} without waiting and returns its future; fails it at once if the store is closed. */
-    CompletableFuture<Void> submit(Write write) {
-        if (!queue.offer(write)) {
-            write.done().completeExceptionally(new IllegalStateException("store is closed: journal " + files.folder()));
+    /** Queues {@code command} without waiting and returns its future; fails it at once if the store is closed. */
+    <R> CompletableFuture<R> submit(Command<R> command) {
+        if (!queue.offer(command)) {
+            command.done().completeExceptionally(new StoreFailure(StoreFailure.Kind.UNAVAILABLE,
+                    "store is closed: journal " + files.folder()));
         }
-        return write.done();
+        return command.done();
     }
 
     /** How many writes are durable so far: every one acknowledged is counted here first. */
@@ -97,12 +105,17 @@ final class JournalWriter {
         return counters.snapshot().writes();
     }
 
-    /** Refuses new writes; those already submitted are still journaled. */
+    /** Why the writer accepts nothing more, if it broke. */
+    Optional<Throwable> broken() {
+        return Optional.ofNullable(broken);
+    }
+
+    /** Refuses new commands; those already submitted are still decided and journaled. */
     void shutdown() {
         queue.close();
     }
 
-    /** Waits until every accepted write is journaled or failed and the segment is closed. */
+    /** Waits until every accepted command is answered and the segment is closed. */
     void awaitTermination() {
         Threads.joinUninterruptibly(thread);
     }
@@ -113,14 +126,16 @@ final class JournalWriter {
 
     private void run() {
         try {
-            for (List<Write> batch = queue.take(MAX_BATCH); !batch.isEmpty(); batch = queue.take(MAX_BATCH)) {
+            for (List<Command<?>> batch = queue.take(MAX_BATCH); !batch.isEmpty(); batch = queue.take(MAX_BATCH)) {
                 try {
                     journal(batch);
                 } catch (RuntimeException | Error e) {
                     // A bug, not the disk: what this batch did to the journal is unknown, so nothing more is promised.
                     log.error("Journal writer for {} failed; no further write will be accepted", files.folder(), e);
                     broken = e;
-                    batch.forEach(write -> write.done().completeExceptionally(e)); // no-op for those already done
+                    StoreFailure unknown = new StoreFailure(StoreFailure.Kind.OUTCOME_UNKNOWN,
+                            "journal writer failed: " + e, e);
+                    batch.forEach(command -> command.done().completeExceptionally(unknown)); // no-op for those done
                 }
             }
         } finally {
@@ -128,47 +143,55 @@ final class JournalWriter {
         }
     }
 
-    private void journal(List<Write> batch) {
+    private void journal(List<Command<?>> batch) {
         if (broken != null) {
-            // Said once, when it broke; each write here only fails.
-            batch.forEach(write -> {
+            // Said once, when it broke; each command here only fails.
+            StoreFailure unavailable = new StoreFailure(StoreFailure.Kind.UNAVAILABLE,
+                    "the journal " + files.folder() + " accepts no more writes: " + broken, broken);
+            batch.forEach(command -> {
                 counters.failed();
-                write.done().completeExceptionally(broken);
+                command.done().completeExceptionally(unavailable);
             });
             return;
         }
-        List<Write> admitted = new ArrayList<>(batch.size());
+        List<Decision<?>> decided = new ArrayList<>(batch.size());
+        List<Write> writes = new ArrayList<>(batch.size());
         buffer.clear();
-        for (Write write : batch) {
-            Optional<String> refusal = index.admit(write);
-            if (refusal.isPresent()) {
-                fail(write, new IllegalStateException(refusal.get()));
-                continue;
+        for (Command<?> command : batch) {
+            Decision<?> decision = rules.decide(command);
+            decided.add(decision);
+            if (decision.write().isPresent()) {
+                Write write = decision.write().get();
+                reserve(JournalCodec.maxBytes(write));
+                JournalCodec.encode(write, buffer);
+                writes.add(write);
             }
-            reserve(JournalCodec.maxBytes(write));
-            JournalCodec.encode(write, buffer);
-            admitted.add(write);
         }
-        if (admitted.isEmpty()) {
-            return;
+        if (!writes.isEmpty()) {
+            buffer.flip();
+            try {
+                append();
+            } catch (IOException e) {
+                broken = e;
+                log.error("Writing the journal {} failed; no further write will be accepted until the server is"
+                        + " restarted after the disk is fixed", files.segment(segment), e);
+                StoreFailure failure = new StoreFailure(takenBack ? StoreFailure.Kind.NOT_MADE
+                        : StoreFailure.Kind.OUTCOME_UNKNOWN, "writing the journal failed: " + e, e);
+                decided.forEach(decision -> {
+                    counters.failed();
+                    decision.fail(failure);
+                });
+                return;
+            }
+            // Handed on before it is counted: a read waits for the applier to reach the count.
+            applier.accept(new JournalBatch(writes, new JournalPosition(segment, offset)));
+            counters.committed(writes.size());
         }
-        buffer.flip();
-        try {
-            append();
-        } catch (IOException e) {
-            broken = e;
-            log.error("Writing the journal {} failed; no further write will be accepted until the server is"
-                    + " restarted after the disk is fixed", files.segment(segment), e);
-            admitted.forEach(write -> fail(write, e));
-            return;
-        }
-        // Handed on before it is counted: a read waits for the applier to reach the count.
-        applier.accept(new JournalBatch(admitted, new JournalPosition(segment, offset)));
-        counters.committed(admitted.size());
-        admitted.forEach(write -> write.done().complete(null));
+        decided.forEach(Decision::complete);
     }
 
     private void append() throws IOException {
+        takenBack = true;
         if (channel == null || offset + buffer.remaining() > SEGMENT_BYTES) {
             closeSegment();
             segment++;
@@ -220,6 +243,7 @@ final class JournalWriter {
             preallocated = batchStart;
         } catch (IOException e) {
             failure.addSuppressed(e);
+            takenBack = false;
             log.error("Could not cut the failed writes off {} at byte {}: they may reappear after a restart",
                     files.segment(segment), batchStart);
         }
@@ -232,13 +256,6 @@ final class JournalWriter {
             bigger.put(buffer);
             buffer = bigger;
         }
-    }
-
-    private void fail(Write write, Throwable cause) {
-        counters.failed();
-        // The caller logs the failure with its stack trace when it waits; once is enough.
-        log.warn("Store write failed: {}: {}", write, cause.toString());
-        write.done().completeExceptionally(cause);
     }
 
     private void closeSegment() {

@@ -1,5 +1,6 @@
 package chamada.store;
 
+import chamada.rollcall.StoreFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,8 @@ final class ReaderPool {
             try {
                 result.complete(query.run(connection));
             } catch (Throwable e) {
-                result.completeExceptionally(e);
+                // A read changes nothing, so whatever failed, the caller may be told just that.
+                result.completeExceptionally(new StoreFailure(StoreFailure.Kind.UNAVAILABLE, "reading failed: " + e, e));
             }
         }
     }
@@ -72,11 +74,11 @@ final class ReaderPool {
         return pool;
     }
 
-    /** Runs {@code query} on a reader thread; fails with "store is closed" after {@link #shutdown}. */
+    /** Runs {@code query} on a reader thread; fails with {@link StoreFailure.Kind#UNAVAILABLE} after {@link #shutdown}. */
     <T> CompletableFuture<T> submit(Query<T> query) {
         CompletableFuture<T> result = new CompletableFuture<>();
         if (!tasks.offer(new Task<>(query, result))) {
-            result.completeExceptionally(new IllegalStateException("store is closed: SQLite " + file));
+            result.completeExceptionally(new StoreFailure(StoreFailure.Kind.UNAVAILABLE, "store is closed: SQLite " + file));
         }
         return result;
     }

@@ -5,7 +5,6 @@ import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
-import chamada.rollcall.RollCallStore.StoredRollCall;
 import chamada.rollcall.TeacherName;
 
 import java.sql.Connection;
@@ -57,6 +56,15 @@ final class RollCallReads {
              ResultSet row = query.executeQuery()) {
             row.next();
             return row.getLong(1);
+        }
+    }
+
+    /** The key that signs session tokens, made by the schema's V3 migration. */
+    byte[] sessionKey(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT key FROM session_key WHERE id = 1");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getBytes(1);
         }
     }
 

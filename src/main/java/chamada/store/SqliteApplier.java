@@ -1,5 +1,6 @@
 package chamada.store;
 
+import chamada.rollcall.StoreFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * acknowledged before it is applied ({@link #whenApplied}); they are a teacher's history or
  * export, rare, and the applier is rarely more than one batch behind. A batch SQLite cannot
  * take now (a full disk, a lock held by another program) is tried again every second and
- * stays in the journal meanwhile; one it refuses is a bug and is logged ({@link SqliteBatch}).
+ * stays in the journal meanwhile. A write SQLite refuses was already acknowledged, so it is
+ * never left out: the applier stops applying there, says so once, loudly, and keeps every
+ * segment from that one on; the store reports itself unhealthy and the journal writer goes on
+ * acknowledging. The next start-up replays up to that write and stops, naming it.
  * Once a segment is wholly applied it is deleted, so after a clean stop the journal folder
  * is empty and the database file holds everything.
  *
@@ -46,19 +50,21 @@ final class SqliteApplier {
 
     /**
      * How long the applier gathers journaled writes before a transaction, unless a read
-     * needs them. An SQLite commit costs about as much CPU as hundreds of rows; at 2,000
-     * check-ins a second, each in its own journal fsync, committing every batch made the
-     * applier a third of the server's work. Each commit's fsync also slows the journal's
-     * fsyncs running beside it on the same disk: at one connection, gathering for 1 s rather
-     * than 100 ms took the check-ins' p99 from 2.2-2.4 ms to 1.1-1.3 ms (the rare stall it
-     * leaves is longer: max 70-104 ms instead of 9-15 ms).
+     * needs them. An SQLite commit costs about as much CPU as hundreds of rows, so committing
+     * every journal batch made the applier a large part of the server's work; and each commit's
+     * fsync slows the journal's fsyncs running beside it on the same disk, so gathering longer
+     * lowered the check-ins' p99, at the price of a rarer, longer stall (BENCHMARKS.md, "Fixes
+     * made").
      */
     static final long GATHER_NANOS = 1_000_000_000;
 
     private static final long RETRY_PAUSE_MILLIS = 1_000;
 
-    /** What start-up found: where the journal goes on, and the state its writer checks writes against. */
-    record Recovered(long nextSegment, OpenRollCallIndex index) {
+    /**
+     * What start-up found: where the journal goes on, the state its writer decides commands
+     * against, and the key that signs session tokens.
+     */
+    record Recovered(long nextSegment, OpenRollCalls rules, byte[] sessionKey) {
     }
 
     private record Waiter(long applied, CompletableFuture<Void> done) {
@@ -79,6 +85,8 @@ final class SqliteApplier {
     private long lastAppliedSegment;
     private boolean stopped;
     private boolean shutdown;
+    /** The journaled write SQLite refused; from then on nothing more is applied. Read by any thread. */
+    private volatile Optional<String> refused = Optional.empty();
 
     private SqliteApplier(Path file, JournalFiles journal, RollCallReads reads) {
         this.file = file;
@@ -137,7 +145,11 @@ final class SqliteApplier {
                 return CompletableFuture.completedFuture(null);
             }
             if (stopped) {
-                return CompletableFuture.failedFuture(new IllegalStateException("store is closed: SQLite " + file));
+                return CompletableFuture.failedFuture(closed());
+            }
+            if (refused.isPresent()) {
+                return CompletableFuture.failedFuture(new StoreFailure(StoreFailure.Kind.UNAVAILABLE,
+                        "SQLite " + file + " takes no more writes: it refused " + refused.get()));
             }
             Waiter waiter = new Waiter(count, new CompletableFuture<>());
             waiters.add(waiter);
@@ -146,6 +158,11 @@ final class SqliteApplier {
         } finally {
             progress.unlock();
         }
+    }
+
+    /** The journaled write SQLite refused, if it did: the applier then applies nothing more. */
+    Optional<String> refused() {
+        return refused;
     }
 
     /** Refuses new batches; those already queued are still applied, unless SQLite is refusing them. */
@@ -174,14 +191,21 @@ final class SqliteApplier {
                 batch.apply(List.of(), new JournalPosition(nextSegment, 0));
                 journal.deleteBelow(nextSegment);
                 lastAppliedSegment = nextSegment - 1;
-                OpenRollCallIndex index = new OpenRollCallIndex(reads.open(connection), reads.maxRollCallId(connection));
+                OpenRollCalls rules = new OpenRollCalls(reads.open(connection), reads.maxRollCallId(connection));
+                byte[] sessionKey = reads.sessionKey(connection);
                 connection.commit(); // ends the read transaction, so checkpoints are not held back
-                ready.complete(new Recovered(nextSegment, index));
+                ready.complete(new Recovered(nextSegment, rules, sessionKey));
                 for (List<JournalBatch> taken = queue.take(MAX_MERGED_BATCHES); !taken.isEmpty();
                      taken = queue.take(MAX_MERGED_BATCHES)) {
+                    if (refused.isPresent()) {
+                        continue; // journaled, and kept there: applied after a person has looked
+                    }
                     if (!applyUntilDone(batch, gather(taken))) {
                         return;
                     }
+                }
+                if (refused.isPresent()) {
+                    return; // the journal keeps the refused write and all after it for the next start
                 }
                 // Closed and drained: the journal writer has stopped, and SQLite holds every record. The
                 // checkpoint moves them from the WAL into the database file, which alone is then complete.
@@ -197,13 +221,16 @@ final class SqliteApplier {
             progress.lock();
             try {
                 stopped = true;
-                waiters.forEach(waiter -> waiter.done().completeExceptionally(
-                        new IllegalStateException("store is closed: SQLite " + file)));
+                waiters.forEach(waiter -> waiter.done().completeExceptionally(closed()));
                 waiters.clear();
             } finally {
                 progress.unlock();
             }
         }
+    }
+
+    private StoreFailure closed() {
+        return new StoreFailure(StoreFailure.Kind.UNAVAILABLE, "store is closed: SQLite " + file);
     }
 
     /**
@@ -228,7 +255,10 @@ final class SqliteApplier {
         }
     }
 
-    /** Applies {@code batches}, trying again while SQLite cannot take them; false if shut down first. */
+    /**
+     * Applies {@code batches}, trying again while SQLite cannot take them; false if shut down
+     * first. A refused write stops the applying for good, and fails the reads waiting.
+     */
     private boolean applyUntilDone(SqliteBatch batch, List<JournalBatch> batches) {
         List<Write> writes = new ArrayList<>();
         batches.forEach(journaled -> writes.addAll(journaled.writes()));
@@ -243,6 +273,9 @@ final class SqliteApplier {
                 if (!pauseBeforeRetry()) {
                     return false;
                 }
+            } catch (RefusedWriteException e) {
+                halt(e);
+                return true;
             }
         }
         if (end.segment() > lastAppliedSegment) {
@@ -251,6 +284,26 @@ final class SqliteApplier {
         }
         advance(writes.size());
         return true;
+    }
+
+    private void halt(RefusedWriteException e) {
+        log.error("SQLITE REFUSED AN ACKNOWLEDGED WRITE: {} refused \"{}\", which the journal writer had accepted."
+                + " It is kept in the journal {}, with every write after it, and nothing more is applied;"
+                + " writes are still acknowledged into the journal, history and export fail, and the next"
+                + " start-up stops at this write. Keep a copy of the database and the journal folder, and"
+                + " report this bug.", file, e.write(), journal.folder(), e);
+        List<Waiter> failed;
+        progress.lock();
+        try {
+            refused = Optional.of(e.write());
+            failed = new ArrayList<>(waiters);
+            waiters.clear();
+        } finally {
+            progress.unlock();
+        }
+        StoreFailure unavailable = new StoreFailure(StoreFailure.Kind.UNAVAILABLE,
+                "SQLite " + file + " takes no more writes: it refused " + e.write(), e);
+        failed.forEach(waiter -> waiter.done().completeExceptionally(unavailable));
     }
 
     /** Deletes applied segments; one that cannot be deleted now is only in the way, and goes at the next start. */
@@ -297,6 +350,14 @@ final class SqliteApplier {
      * anywhere else the journal is damaged and start-up stops, changing nothing more.
      */
     private long replay(SqliteBatch batch) throws SQLException, IOException {
+        try {
+            return replayOrRefuse(batch);
+        } catch (RefusedWriteException e) {
+            throw new StoreUnavailableException(StoreProblem.JOURNAL_REFUSED, file, e, e.write(), journal.folder());
+        }
+    }
+
+    private long replayOrRefuse(SqliteBatch batch) throws SQLException, IOException, RefusedWriteException {
         JournalPosition from = batch.applied();
         List<Long> segments = journal.segments().stream().filter(segment -> segment >= from.segment()).toList();
         requireConsecutive(segments, from);

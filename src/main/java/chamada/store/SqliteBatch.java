@@ -1,7 +1,5 @@
 package chamada.store;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -9,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,14 +18,13 @@ import java.util.Map;
  * journal is then applied, so the rows and the position commit or vanish together.
  *
  * <p>Design note. The statements run in journal order; consecutive writes of the same kind
- * go down in one {@code executeBatch}. A write the schema refuses (a check-in into a roll
- * call that is closed or absent, a matrícula twice, a close of a roll call that is not open)
- * should never get here, since the journal writer refuses those first
- * ({@link OpenRollCallIndex}); if one does, the batch is applied again write by write, the
- * refused one is left out and logged as the bug it is, and the rest still goes in. Any
- * other failure (the disk is full, another program holds the file locked) is thrown, with
- * the transaction rolled back, for the caller to try again: the journal keeps the writes
- * until they are in.
+ * go down in one {@code executeBatch}. The rules were decided before the writes were
+ * journaled ({@link OpenRollCalls}), and every journaled write has been acknowledged, so the
+ * schema's constraints are a second line: a write they refuse is a bug, and is never left
+ * out. The batch is rolled back and {@link RefusedWriteException} names the write; the
+ * applier stops there, keeping the journal. Any other failure (the disk is full, another
+ * program holds the file locked) is thrown, with the transaction rolled back, for the caller
+ * to try again: the journal keeps the writes until they are in.
  *
  * <p>A check-in's {@code seq} (its arrival order) is the roll call's highest so far plus
  * one, counted here and read back from the file after a rollback or a restart. That a
@@ -39,8 +35,6 @@ import java.util.Map;
  * prepared once and reused by every batch.
  */
 final class SqliteBatch implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(SqliteBatch.class);
 
     private static final String INSERT_ROLL_CALL =
             "INSERT INTO roll_calls (id, class_id, teacher, opened_at) VALUES (?, ?, ?, ?)";
@@ -88,47 +82,43 @@ final class SqliteBatch implements AutoCloseable {
 
     /**
      * Applies {@code writes} (in journal order) and records the journal as applied up to
-     * {@code end}, in one transaction; returns how many writes the schema refused and were
-     * left out. Throws, having rolled back, if the file cannot take them now.
+     * {@code end}, in one transaction. Throws, having rolled back, if the file cannot take them
+     * now ({@link SQLException}: try again later), or if the schema refuses one of them
+     * ({@link RefusedWriteException}, naming it: trying again cannot help).
      */
-    int apply(List<Write> writes, JournalPosition end) throws SQLException {
+    void apply(List<Write> writes, JournalPosition end) throws SQLException, RefusedWriteException {
         try {
             execute(writes);
             setApplied(end);
             connection.commit();
-            return 0;
         } catch (SQLException | RefusedException e) {
             rollback(e);
             if (!isRefusal(e)) {
                 throw (SQLException) e; // only SQLite's own failures are not refusals
             }
+            throw new RefusedWriteException(refusedAmong(writes), e);
         }
-        // Again, in one transaction still, each write behind its own savepoint: a refused write is
-        // undone alone, and the rest commit with the position, or nothing does.
-        int refused = 0;
+    }
+
+    /**
+     * Which of {@code writes} the schema refuses, found by running them again one at a time: a
+     * multi-row insert does not say which row it refused. Changes nothing in the end.
+     */
+    private String refusedAmong(List<Write> writes) throws SQLException {
         try {
             for (Write write : writes) {
-                Savepoint beforeWrite = connection.setSavepoint();
                 try {
                     execute(List.of(write));
                 } catch (SQLException | RefusedException e) {
-                    if (!isRefusal(e)) {
-                        throw e;
+                    if (isRefusal(e)) {
+                        return write.toString();
                     }
-                    connection.rollback(beforeWrite);
-                    highestSeq.clear(); // read again from the file, as the savepoint left it
-                    refused++;
-                    log.error("SQLite refused a journaled write, which the journal writer should have refused;"
-                            + " it is left out: {}: {}", write, e.toString());
+                    throw e instanceof SQLException sql ? sql : new SQLException(e);
                 }
-                connection.releaseSavepoint(beforeWrite);
             }
-            setApplied(end);
-            connection.commit();
-            return refused;
-        } catch (SQLException | RefusedException e) {
-            rollback(e);
-            throw (SQLException) e; // refusals were handled above: only SQLite's own failures get here
+            return "one of " + writes.size() + " writes, refused only together";
+        } finally {
+            rollback(new SQLException("undoing the search for a refused write"));
         }
     }
 

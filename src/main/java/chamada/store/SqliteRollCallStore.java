@@ -1,10 +1,15 @@
 package chamada.store;
 
-import chamada.rollcall.CheckIn;
+import chamada.rollcall.CheckInResult;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.CloseResult;
+import chamada.rollcall.Matricula;
+import chamada.rollcall.OpenResult;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
 import chamada.rollcall.RollCallStore;
+import chamada.rollcall.StoreFailure;
+import chamada.rollcall.StoreHealth;
 import chamada.rollcall.TeacherName;
 
 import java.io.IOException;
@@ -14,17 +19,17 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link RollCallStore} in one SQLite file and its journal: a write is acknowledged once
- * the journal writer has fsynced it ({@link JournalWriter}, one fsync per group), then
- * applied to SQLite by the applier thread ({@link SqliteApplier}); reads go to two reader
- * threads, each with its own connection, once SQLite holds every write acknowledged before
- * them.
+ * A {@link RollCallStore} in one SQLite file and its journal, for one machine. Every write and
+ * the open-roll-call read are decided, in one order, by the journal writer's thread
+ * ({@link JournalWriter} with {@link OpenRollCalls}); a write is acknowledged once fsynced in
+ * the journal (one fsync per group), then applied to SQLite by the applier thread
+ * ({@link SqliteApplier}); history and export go to two reader threads, each with its own
+ * connection, once SQLite holds every write acknowledged before them.
  *
  * <p>Times are stored as epoch milliseconds (finer precision is dropped) and read back as
  * {@link OffsetDateTime} in the zone given at {@link #open}. Every method is thread-safe and
@@ -33,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * threads; attach dependent stages with an executor, or just wait on them, as
  * {@code RollCallService} does.
  */
-public final class SqliteRollCallStore implements RollCallStore {
+public final class SqliteRollCallStore implements ChamadaStore {
 
     /** Reader threads: reads are a teacher asking for history or an export, rarely more than two at once. */
     static final int READERS = 2;
@@ -47,17 +52,17 @@ public final class SqliteRollCallStore implements RollCallStore {
     private final SqliteApplier applier;
     private final ReaderPool readers;
     private final RollCallReads reads;
-    private final AtomicLong lastRollCallId;
+    private final Path journalFolder;
 
     private SqliteRollCallStore(Path file, DatabaseLock lock, JournalWriter writer, SqliteApplier applier,
-                                ReaderPool readers, RollCallReads reads, long lastRollCallId) {
+                                ReaderPool readers, RollCallReads reads, Path journalFolder) {
         this.file = file;
+        this.journalFolder = journalFolder;
         this.lock = lock;
         this.writer = writer;
         this.applier = applier;
         this.readers = readers;
         this.reads = reads;
-        this.lastRollCallId = new AtomicLong(lastRollCallId);
     }
 
     /**
@@ -68,8 +73,9 @@ public final class SqliteRollCallStore implements RollCallStore {
      * in use by another Chamada server.
      *
      * <p>The store holds an exclusive lock on {@code <file>.lock} until {@link #close()}
-     * ({@link DatabaseLock}): roll-call ids come from an in-memory counter, so two servers
-     * on one file would hand out the same ids.
+     * ({@link DatabaseLock}): its journal writer decides every write from what it holds in
+     * memory ({@link OpenRollCalls}), so a second server on the same file would decide
+     * against a state that is not the file's.
      */
     public static SqliteRollCallStore open(Path file, ZoneId zone) {
         Path absolute = file.toAbsolutePath().normalize();
@@ -89,10 +95,9 @@ public final class SqliteRollCallStore implements RollCallStore {
             applier = SqliteApplier.start(absolute, journal, reads);
             ReaderPool readers = ReaderPool.start(absolute, READERS);
             SqliteApplier.Recovered recovered = applier.recovered();
-            JournalWriter writer = JournalWriter.start(journal, recovered.nextSegment(), recovered.index(),
+            JournalWriter writer = JournalWriter.start(journal, recovered.nextSegment(), recovered.rules(),
                     applier::submit);
-            return new SqliteRollCallStore(absolute, lock, writer, applier, readers, reads,
-                    recovered.index().highestIdAtStart());
+            return new SqliteRollCallStore(absolute, lock, writer, applier, readers, reads, journal.folder());
         } catch (RuntimeException e) {
             if (applier != null) {
                 applier.shutdown();
@@ -103,42 +108,24 @@ public final class SqliteRollCallStore implements RollCallStore {
         }
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Counts on from the highest id stored when the file was opened, without touching the
-     * database. An id handed out but never opened (or whose open never became durable) may
-     * be handed out again after a restart; nothing durable can refer to it.
-     */
     @Override
-    public long newRollCallId() {
-        return lastRollCallId.incrementAndGet();
+    public CompletableFuture<OpenResult> open(ClassId classId, TeacherName teacher, OffsetDateTime at) {
+        return writer.submit(new Command.Open(classId, teacher, at, new CompletableFuture<>()));
     }
 
     @Override
-    public CompletableFuture<Void> open(long id, ClassId classId, TeacherName teacher, OffsetDateTime openedAt) {
-        return writer.submit(new Write.Open(id, classId, teacher, millis(openedAt), new CompletableFuture<>()));
+    public CompletableFuture<CheckInResult> checkIn(ClassId classId, Matricula matricula, OffsetDateTime at) {
+        return writer.submit(new Command.CheckIn(classId, matricula, at, new CompletableFuture<>()));
     }
 
     @Override
-    public CompletableFuture<Void> checkIn(long rollCallId, CheckIn checkIn) {
-        return writer.submit(new Write.CheckIn(rollCallId, checkIn.matricula(), millis(checkIn.at()),
-                new CompletableFuture<>()));
+    public CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at) {
+        return writer.submit(new Command.Close(classId, teacher, at, new CompletableFuture<>()));
     }
 
     @Override
-    public CompletableFuture<Void> close(long rollCallId, OffsetDateTime closedAt) {
-        return writer.submit(new Write.Close(rollCallId, millis(closedAt), new CompletableFuture<>()));
-    }
-
-    @Override
-    public List<StoredRollCall> openRollCalls() {
-        try {
-            return read(reads::open).join();
-        } catch (CompletionException e) {
-            throw new IllegalStateException("Cannot read the open roll calls from " + describe() + ": "
-                    + e.getCause().getMessage(), e.getCause());
-        }
+    public CompletableFuture<Optional<RollCall>> openRollCall(ClassId classId) {
+        return writer.submit(new Command.Status(classId, new CompletableFuture<>()));
     }
 
     @Override
@@ -152,14 +139,38 @@ public final class SqliteRollCallStore implements RollCallStore {
     }
 
     /**
-     * Runs {@code query} once SQLite holds every write acknowledged so far; fails after
-     * {@link #READ_WAIT} if SQLite cannot take them (the reader then hears STORE_FAILED
-     * rather than waiting for as long as a disk stays full).
+     * Runs {@code query} once SQLite holds every write acknowledged so far; fails with
+     * {@link StoreFailure.Kind#TIMED_OUT} after {@link #READ_WAIT} if SQLite cannot take them,
+     * rather than waiting for as long as a disk stays full.
      */
     private <T> CompletableFuture<T> read(ReaderPool.Query<T> query) {
         return applier.whenApplied(writer.durableWrites())
-                .orTimeout(READ_WAIT.toMillis(), TimeUnit.MILLISECONDS)
-                .thenCompose(applied -> readers.submit(query));
+                .thenApply(applied -> true)
+                .completeOnTimeout(false, READ_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .thenCompose(applied -> applied ? readers.submit(query) : CompletableFuture.failedFuture(
+                        new StoreFailure(StoreFailure.Kind.TIMED_OUT, "SQLite " + file
+                                + " did not take the journaled writes within " + READ_WAIT.toSeconds() + " s")));
+    }
+
+    /**
+     * Unhealthy while SQLite refuses a journaled write, or once the journal writer has broken;
+     * each reason says what a person should do.
+     */
+    @Override
+    public StoreHealth health() {
+        Optional<String> refused = applier.refused();
+        if (refused.isPresent()) {
+            return new StoreHealth.Unhealthy(StoreProblem.APPLY_REFUSED, List.of(file, refused.get(), journalFolder));
+        }
+        return writer.broken()
+                .<StoreHealth>map(cause -> new StoreHealth.Unhealthy(StoreProblem.JOURNAL_BROKEN,
+                        List.of(file, journalFolder, cause.toString())))
+                .orElse(new StoreHealth.Healthy());
+    }
+
+    @Override
+    public byte[] sessionKey() {
+        return applier.recovered().sessionKey().clone();
     }
 
     @Override
@@ -188,9 +199,5 @@ public final class SqliteRollCallStore implements RollCallStore {
         readers.shutdown();
         readers.awaitTermination();
         lock.close();
-    }
-
-    private static long millis(OffsetDateTime time) {
-        return time.toInstant().toEpochMilli();
     }
 }

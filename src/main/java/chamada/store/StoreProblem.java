@@ -57,6 +57,28 @@ public enum StoreProblem implements Bilingual {
             "Falta {1} no diário do banco de dados {0}, e os segmentos seguintes dependem dele; ele pode ter"
                     + " sido apagado à mão. Nada depois dele foi aplicado: devolva-o ou peça ajuda antes de"
                     + " continuar."),
+    /** {@code {1}}: the refused write; {@code {2}}: the journal folder. */
+    JOURNAL_REFUSED(
+            "{0} refuses the journaled write \"{1}\", which was acknowledged to a client; start-up stopped there"
+                    + " so that it is not lost, and {2} keeps it with every write after it. Keep a copy of the"
+                    + " database and that folder, and report this bug.",
+            "{0} recusa a gravação \"{1}\" do diário, já confirmada a um cliente; a inicialização parou aí para"
+                    + " que ela não se perca, e {2} a guarda com todas as gravações seguintes. Guarde uma cópia do"
+                    + " banco de dados e dessa pasta, e relate este defeito."),
+    /** {@code {1}}: the refused write; {@code {2}}: the journal folder. For a running server's health. */
+    APPLY_REFUSED(
+            "{0} refused the journaled write \"{1}\"; it is kept in {2}, with every write after it. Changes are"
+                    + " still saved in the journal, but history and export fail until this is fixed. Keep a copy"
+                    + " of the database and that folder, and report this bug.",
+            "{0} recusou a gravação \"{1}\" do diário; ela está guardada em {2}, com todas as gravações seguintes."
+                    + " As alterações continuam gravadas no diário, mas o histórico e a exportação falham até que"
+                    + " isso seja corrigido. Guarde uma cópia do banco de dados e dessa pasta, e relate este defeito."),
+    /** {@code {1}}: the journal folder; {@code {2}}: what failed. For a running server's health. */
+    JOURNAL_BROKEN(
+            "Writing the journal {1} of the database {0} failed ({2}); no change is accepted until the server is"
+                    + " restarted after the disk is fixed.",
+            "A gravação do diário {1} do banco de dados {0} falhou ({2}); nenhuma alteração é aceita até que o"
+                    + " servidor seja reiniciado depois de o disco ser consertado."),
     /** {@code {1}}: the migration that failed, e.g. V2__rename; {@code {2}}: the version the file is left at. */
     MIGRATION_FAILED(
             "{0}: the schema migration {1} failed; the database is left at schema version {2}.",

@@ -16,7 +16,12 @@
  * {@code chamada-store-reader-N} threads each own a read-only connection ({@code ReaderPool}).
  * Callers only queue work and wait on futures.
  *
+ * <p>Rules. The journal writer decides every request against {@code OpenRollCalls}, the
+ * open roll calls and the next id, confined to its thread: that is where the embedded store
+ * keeps each rule, and the only in-memory truth about roll calls. SQLite's constraints are a
+ * second line; a journaled write they refuse halts the applier rather than being dropped.
+ *
  * <p>One server per file. A store holds an exclusive lock on {@code <file>.lock} from open
- * to close ({@code DatabaseLock}), since roll-call ids come from an in-memory counter.
+ * to close ({@code DatabaseLock}), since its journal writer decides from what it holds in memory.
  */
 package chamada.store;

@@ -28,4 +28,7 @@ public interface Teachers {
 
     /** The teacher these credentials belong to, or empty if the name is unknown or the secret wrong. */
     Optional<TeacherName> authenticate(String name, String secret);
+
+    /** Whether {@code name} may still log in: a session token of a teacher removed since is not honoured. */
+    boolean mayLogIn(TeacherName name);
 }

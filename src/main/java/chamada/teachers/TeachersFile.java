@@ -119,6 +119,11 @@ public final class TeachersFile implements Teachers {
     }
 
     @Override
+    public boolean mayLogIn(TeacherName name) {
+        return entries.containsKey(name);
+    }
+
+    @Override
     public String toString() {
         return "TeachersFile[" + file + ", " + entries.size() + " teacher(s)]";
     }

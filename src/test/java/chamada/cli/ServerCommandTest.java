@@ -2,6 +2,7 @@ package chamada.cli;
 
 import chamada.i18n.Lang;
 import chamada.server.ServerConfig;
+import chamada.store.StoreConfig;
 import chamada.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,7 +182,7 @@ class ServerCommandTest {
     @Test
     void server_databaseInUseByAnotherServer_isLocalFileProblemInPortuguese() {
         try (TestServer running = TestServer.start(dir)) {
-            Path database = running.config().database();
+            Path database = ((StoreConfig.Embedded) running.config().store()).database();
 
             CliRunner.Result result = new CliRunner().lang(Lang.PT_BR).run("server", "--bind", "127.0.0.1",
                     "--port", "0", "--db", database.toString());

@@ -2,7 +2,7 @@ package chamada.error;
 
 import chamada.i18n.Bilingual;
 import chamada.i18n.Lang;
-import chamada.server.ServerText;
+import chamada.application.ApplicationText;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,7 +20,7 @@ class BilingualTextsTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
 
     static Stream<Bilingual> texts() {
-        return Stream.<Bilingual[]>of(ErrorCode.values(), Expected.values(), ServerText.values())
+        return Stream.<Bilingual[]>of(ErrorCode.values(), Expected.values(), ApplicationText.values())
                 .flatMap(Arrays::stream);
     }
 

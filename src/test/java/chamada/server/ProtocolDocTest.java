@@ -50,19 +50,21 @@ class ProtocolDocTest {
         TeachersFile.add(teachers, TeacherName.ofLogin("bruno"), "outra-senha");
 
         Map<String, String> actualTimeOfDocumented = new HashMap<>();
+        Map<String, String> actualTokenOfDocumented = new HashMap<>();
         try (TestServer server = TestServer.start(dir, config -> config.withTeachersFile(teachers))) {
             for (List<String> session : sessions) {
-                replay(server.port(), session, actualTimeOfDocumented);
+                replay(server.port(), session, actualTimeOfDocumented, actualTokenOfDocumented);
             }
         }
     }
 
     /**
      * Replays one block. Times may differ from the page, but where the page shows the same time
-     * twice (a duplicate check-in's original time, the list at close) the server must too.
+     * twice (a duplicate check-in's original time, the list at close) the server must too. Session
+     * tokens differ too; a request that sends a token the page showed sends the one the server gave.
      */
-    private static void replay(int port, List<String> session, Map<String, String> actualTimeOfDocumented)
-            throws Exception {
+    private static void replay(int port, List<String> session, Map<String, String> actualTimeOfDocumented,
+                               Map<String, String> actualTokenOfDocumented) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
@@ -71,6 +73,9 @@ class ProtocolDocTest {
             for (String line : session) {
                 if (line.startsWith("> ")) {
                     sent = line.substring(2);
+                    for (Map.Entry<String, String> token : actualTokenOfDocumented.entrySet()) {
+                        sent = sent.replace(token.getKey(), token.getValue());
+                    }
                     out.write((sent + "\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
                 } else {
@@ -81,6 +86,9 @@ class ProtocolDocTest {
                     assertThat(normalize(replied))
                             .as("reply to %s%n  documented: %s%n  actual:     %s", sent, line.substring(2), actual)
                             .isEqualTo(normalize(documented));
+                    if (documented.hasNonNull("token")) {
+                        actualTokenOfDocumented.put(documented.get("token").asText(), replied.path("token").asText());
+                    }
                     Map<String, String> actualTimes = times(replied, "");
                     String request = sent;
                     times(documented, "").forEach((path, time) -> {
@@ -119,8 +127,11 @@ class ProtocolDocTest {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                copy.set(field.getKey(), field.getKey().equals("server") ? TextNode.valueOf("<version>")
-                        : normalize(field.getValue()));
+                copy.set(field.getKey(), switch (field.getKey()) {
+                    case "server" -> TextNode.valueOf("<version>");
+                    case "token" -> TextNode.valueOf("<token>");
+                    default -> normalize(field.getValue());
+                });
             }
             return copy;
         }

@@ -1,6 +1,7 @@
 package chamada.server;
 
 import chamada.client.ChamadaClient;
+import chamada.error.ErrorCode;
 import chamada.protocol.Response;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
@@ -88,7 +89,7 @@ class RollCallRulesTest {
         Response.CheckInRefused refused = as(student.checkIn(new Matricula("042191010"), CLASS),
                 Response.CheckInRefused.class);
 
-        assertThat(refused.code()).isEqualTo("NOT_OPEN");
+        assertThat(refused.code()).isEqualTo(ErrorCode.NOT_OPEN);
         assertThat(refused.at()).isEqualTo(EIGHT_AM.plusMinutes(5));
         assertThat(refused.message()).contains("1010");
     }

@@ -1,5 +1,6 @@
 package chamada.store;
 
+import chamada.rollcall.Matricula;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +11,6 @@ import java.util.Random;
 
 import static chamada.store.Stores.ANA;
 import static chamada.store.Stores.await;
-import static chamada.store.Stores.checkIn;
 import static chamada.store.Stores.classId;
 import static chamada.store.Stores.time;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,9 +29,8 @@ class JournalCleanCloseTest {
     void close_afterWrites_leavesNoJournalSegment() {
         Path file = dir.resolve("chamada.db");
         try (SqliteRollCallStore store = SqliteRollCallStore.open(file, Stores.ZONE)) {
-            long id = store.newRollCallId();
-            await(store.open(id, classId(1), ANA, time(1_000)));
-            await(store.checkIn(id, checkIn("0042", 1_001)));
+            await(store.open(classId(1), ANA, time(1_000)));
+            await(store.checkIn(classId(1), new Matricula("0042"), time(1_001)));
             assertThat(Journals.segments(file)).as("while open").containsExactly(1L);
         }
 
@@ -43,9 +42,7 @@ class JournalCleanCloseTest {
         Path file = dir.resolve("chamada.db");
         List<Write> history = RandomWrites.history(new Random(6), 300, Snapshot.CLASSES);
         try (SqliteRollCallStore store = SqliteRollCallStore.open(file, Stores.ZONE)) {
-            for (Write write : history) {
-                await(Stores.submit(store, write));
-            }
+            Stores.submitAll(store, history).forEach(Stores::await);
         }
         Path copy = Files.createDirectories(dir.resolve("backup")).resolve("chamada.db");
         Files.copy(file, copy); // the file alone: no -wal, no journal folder

@@ -1,7 +1,10 @@
 package chamada.store;
 
 import chamada.i18n.Lang;
+import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
+import chamada.rollcall.OpenResult;
+import chamada.rollcall.RollCall;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,8 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 
 import static chamada.store.Stores.ANA;
 import static chamada.store.Stores.await;
@@ -112,16 +115,16 @@ class JournalDamageTest {
     void write_afterOpeningPastACutShortWrite_isKeptAcrossReopen() throws Exception {
         Journals.createDatabase(database());
         Journals.writeSegment(database(), 1, concat(Journals.encode(inFirst), Tail.RECORD_BUT_ITS_LAST_BYTE.bytes(cutShort)));
-        Write later = new Write.Open(1_000, classId(Snapshot.CLASSES + 1), ANA, 2_000_000_000_000L,
-                new CompletableFuture<>());
+        ClassId elsewhere = classId(Snapshot.CLASSES + 1);
         try (SqliteRollCallStore store = open()) {
-            await(Stores.submit(store, later));
+            assertThat(await(store.open(elsewhere, ANA, Stores.time(2_000_000_000_000L))))
+                    .isInstanceOf(OpenResult.Opened.class);
         }
 
-        List<Write> expected = new ArrayList<>(inFirst);
-        expected.add(later);
         try (SqliteRollCallStore store = open()) {
-            assertThat(store.openRollCalls()).isEqualTo(Snapshot.of(expected).open());
+            assertThat(Snapshot.read(store)).isEqualTo(Snapshot.of(inFirst));
+            assertThat(await(store.openRollCall(elsewhere))).hasValue(new RollCall(elsewhere, ANA,
+                    Stores.time(2_000_000_000_000L), Optional.empty(), List.of()));
         }
     }
 
@@ -172,10 +175,9 @@ class JournalDamageTest {
     @Test
     void open_damageInTheLastSegmentWithMoreThanABatchAfterIt_isRefused() {
         List<Write> writes = new ArrayList<>();
-        writes.add(new Write.Open(1, classId(1), ANA, 1_000, new CompletableFuture<>()));
+        writes.add(new Write.Open(1, classId(1), ANA, 1_000));
         for (int i = 0; i < 40_000; i++) {
-            writes.add(new Write.CheckIn(1, new Matricula(Integer.toString(10_000_000 + i)), 2_000 + i,
-                    new CompletableFuture<>()));
+            writes.add(new Write.CheckIn(1, new Matricula(Integer.toString(10_000_000 + i)), 2_000 + i));
         }
         byte[] bytes = Journals.encode(writes);
         int damaged = Journals.offset(writes, 2);

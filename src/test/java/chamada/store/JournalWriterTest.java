@@ -1,6 +1,14 @@
 package chamada.store;
 
+import chamada.rollcall.CheckIn;
+import chamada.rollcall.CheckInResult;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.CloseResult;
 import chamada.rollcall.Matricula;
+import chamada.rollcall.OpenResult;
+import chamada.rollcall.RollCall;
+import chamada.rollcall.StoreFailure;
+import chamada.rollcall.TeacherName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,24 +16,37 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static chamada.store.Stores.ANA;
+import static chamada.store.Stores.BRUNO;
 import static chamada.store.Stores.await;
 import static chamada.store.Stores.awaitFailure;
 import static chamada.store.Stores.classId;
+import static chamada.store.Stores.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The journal writer on its own, with a list in place of the SQLite applier: what it puts in
- * the segment file, what it hands on, and what it refuses.
+ * The journal writer on its own, deciding commands with fresh {@link OpenRollCalls} and with
+ * a list in place of the SQLite applier: what it puts in the segment file, what it hands on,
+ * what it refuses, and when it answers.
  */
 class JournalWriterTest {
+
+    private static final ClassId CLASS = classId(1);
+    private static final Matricula STUDENT = new Matricula("0042");
 
     @TempDir
     Path dir;
@@ -42,12 +63,11 @@ class JournalWriterTest {
     }
 
     @Test
-    void submit_validWrites_appendsExactlyTheirRecordsInOrderToTheFirstSegment() throws IOException {
+    void submit_commandsTheRulesAccept_appendsExactlyTheirRecordsInOrderToTheFirstSegment() throws IOException {
         List<Write> history = RandomWrites.history(new Random(11), 3_000, Snapshot.CLASSES);
         start(3);
 
-        history.forEach(writer::submit);
-        history.forEach(write -> await(write.done()));
+        commandsFor(history).forEach(writer::submit);
         stopWriter();
 
         assertThat(Journals.segments(database())).containsExactly(3L);
@@ -55,11 +75,11 @@ class JournalWriterTest {
     }
 
     @Test
-    void submit_validWrites_handsEachOnOnceInBatchesEndingWhereTheirLastRecordEnds() throws IOException {
+    void submit_commandsTheRulesAccept_handsEachWriteOnOnceInBatchesEndingWhereTheirLastRecordEnds() throws IOException {
         List<Write> history = RandomWrites.history(new Random(12), 3_000, Snapshot.CLASSES);
         start(1);
 
-        history.forEach(writer::submit);
+        commandsFor(history).forEach(writer::submit);
         stopWriter();
 
         List<Write> inBatches = new ArrayList<>();
@@ -72,59 +92,128 @@ class JournalWriterTest {
     }
 
     @Test
-    void submit_writesTheIndexRefuses_failsTheirFuturesAndJournalsOnlyTheRest() throws IOException {
+    void submit_commandsTheRulesRefuse_journalNothingAndCompleteWithTheirOutcomes() throws IOException {
         start(1);
-        Write open = open(1, 1);
-        Write present = checkIn(1, "0042");
-        Write close = close(1);
-        List<Write> refused = List.of(checkIn(99, "1"), open(2, 1), open(1, 2));
+        CompletableFuture<CheckInResult> notOpenCheckIn = writer.submit(checkIn(STUDENT, time(500)));
+        CompletableFuture<CloseResult> notOpenClose = writer.submit(close(ANA, time(600)));
+        CompletableFuture<OpenResult> opened = writer.submit(open(ANA, time(1_000)));
+        CompletableFuture<OpenResult> alreadyOpen = writer.submit(open(BRUNO, time(1_500)));
+        CompletableFuture<CheckInResult> registered = writer.submit(checkIn(STUDENT, time(2_000)));
+        CompletableFuture<CheckInResult> again = writer.submit(checkIn(STUDENT, time(2_500)));
+        CompletableFuture<CloseResult> notOwner = writer.submit(close(BRUNO, time(2_800)));
+        CompletableFuture<CloseResult> closed = writer.submit(close(ANA, time(3_000)));
+        CompletableFuture<CloseResult> closedTwice = writer.submit(close(ANA, time(3_500)));
 
-        writer.submit(open);
-        refused.forEach(writer::submit);
-        writer.submit(present);
-        CompletableFuture<Void> twice = writer.submit(checkIn(1, "0042"));
-        writer.submit(close);
-        CompletableFuture<Void> closedTwice = writer.submit(close(1));
+        assertThat(await(notOpenCheckIn)).isEqualTo(new CheckInResult.NotOpen(CLASS, time(500)));
+        assertThat(await(notOpenClose)).isEqualTo(new CloseResult.NotOpen(CLASS));
+        assertThat(await(opened)).isEqualTo(new OpenResult.Opened(1, CLASS, ANA, time(1_000)));
+        assertThat(await(alreadyOpen)).isEqualTo(new OpenResult.AlreadyOpen(CLASS, time(1_000)));
+        assertThat(await(registered)).isEqualTo(new CheckInResult.Registered(CLASS, time(2_000)));
+        assertThat(await(again)).isEqualTo(new CheckInResult.AlreadyRegistered(CLASS, time(2_000)));
+        assertThat(await(notOwner)).isEqualTo(new CloseResult.NotOwner(CLASS, ANA));
+        assertThat(await(closed)).isEqualTo(new CloseResult.Closed(new RollCall(CLASS, ANA, time(1_000),
+                Optional.of(time(3_000)), List.of(new CheckIn(STUDENT, time(2_000))))));
+        assertThat(await(closedTwice)).isEqualTo(new CloseResult.NotOpen(CLASS));
         stopWriter();
+        List<Write> accepted = List.of(new Write.Open(1, CLASS, ANA, 1_000), new Write.CheckIn(1, STUDENT, 2_000),
+                new Write.Close(1, 3_000));
+        assertHolds(segment(1), Journals.encode(accepted));
+        assertThat(handedOn).flatMap(JournalBatch::writes).containsExactlyElementsOf(accepted);
+    }
 
-        assertThat(awaitFailure(refused.get(0).done())).hasMessageContaining("does not exist or is closed");
-        assertThat(awaitFailure(refused.get(1).done())).hasMessageContaining("already has an open roll call");
-        assertThat(awaitFailure(refused.get(2).done())).hasMessageContaining("id is already used");
-        assertThat(awaitFailure(twice)).hasMessageContaining("already checked in");
-        assertThat(awaitFailure(closedTwice)).hasMessageContaining("already closed");
-        assertHolds(segment(1), Journals.encode(List.of(open, present, close)));
-        assertThat(handedOn).flatMap(JournalBatch::writes).containsExactly(open, present, close);
+    /**
+     * "Already registered" speaks of a check-in that may be in the very same batch: it must
+     * not be said before that batch's fsync. The writer hands a batch on after its fsync and
+     * before it answers; the repeat must still be unanswered then.
+     */
+    @Test
+    void submit_repeatedCheckInInTheSameBatchAsTheFirst_isAlreadyRegisteredOnlyOnceThatBatchIsDurable()
+            throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<CompletableFuture<CheckInResult>> checkIns = new CopyOnWriteArrayList<>();
+        List<Boolean> answeredAtHandOn = new CopyOnWriteArrayList<>();
+        start(1, batch -> {
+            handedOn.add(batch);
+            if (handedOn.size() == 1) { // the open's batch: hold the writer while the check-ins queue up
+                holding.countDown();
+                awaitUninterruptibly(release);
+            } else {
+                checkIns.forEach(f -> answeredAtHandOn.add(f.isDone()));
+            }
+        });
+        CompletableFuture<OpenResult> opened = writer.submit(open(ANA, time(1_000)));
+        assertThat(holding.await(30, TimeUnit.SECONDS)).as("writer holding the open's batch").isTrue();
+        checkIns.add(writer.submit(checkIn(STUDENT, time(2_000))));
+        checkIns.add(writer.submit(checkIn(STUDENT, time(2_500))));
+
+        release.countDown();
+
+        assertThat(await(opened)).isInstanceOf(OpenResult.Opened.class);
+        assertThat(await(checkIns.get(0))).isEqualTo(new CheckInResult.Registered(CLASS, time(2_000)));
+        assertThat(await(checkIns.get(1))).isEqualTo(new CheckInResult.AlreadyRegistered(CLASS, time(2_000)));
+        assertThat(handedOn).as("batches").hasSize(2);
+        assertThat(handedOn.get(1).writes()).containsExactly(new Write.CheckIn(1, STUDENT, 2_000));
+        assertThat(answeredAtHandOn).as("check-ins answered when their batch was handed on").containsExactly(false, false);
     }
 
     @Test
-    void submit_afterShutdown_failsAtOnceNamingTheJournal() {
+    void submit_afterShutdown_failsUnavailableNamingTheJournal() {
         start(1);
         writer.shutdown();
 
-        CompletableFuture<Void> late = writer.submit(open(1, 1));
+        CompletableFuture<OpenResult> late = writer.submit(open(ANA, time(1_000)));
 
         assertThat(late).isCompletedExceptionally();
-        assertThat(awaitFailure(late)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("store is closed").hasMessageContaining(JournalFiles.of(database()).folder().toString());
+        assertThat(awaitFailure(late)).isInstanceOfSatisfying(StoreFailure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(StoreFailure.Kind.UNAVAILABLE))
+                .hasMessageContaining(JournalFiles.of(database()).folder().toString());
     }
 
     @Test
     void shutdown_withNothingWritten_createsNoSegment() {
         start(1);
+        CompletableFuture<CheckInResult> refused = writer.submit(checkIn(STUDENT, time(500)));
 
         stopWriter();
 
+        assertThat(await(refused)).isInstanceOf(CheckInResult.NotOpen.class);
         assertThat(JournalFiles.of(database()).folder()).doesNotExist();
         assertThat(handedOn).isEmpty();
     }
 
     private void start(long firstSegment) {
-        writer = JournalWriter.start(JournalFiles.of(database()), firstSegment, new OpenRollCallIndex(List.of(), 0),
-                handedOn::add);
+        start(firstSegment, handedOn::add);
+    }
+
+    private void start(long firstSegment, Consumer<JournalBatch> applier) {
+        writer = JournalWriter.start(JournalFiles.of(database()), firstSegment, new OpenRollCalls(List.of(), 0), applier);
     }
 
     private Path database() {
         return dir.resolve("chamada.db");
+    }
+
+    /**
+     * The commands that make {@code history} on an empty store: its ids are those the rules
+     * give, 1, 2, 3, ..., and each close is asked by the roll call's owner.
+     */
+    private static List<Command<?>> commandsFor(List<Write> history) {
+        Map<Long, Write.Open> opened = new HashMap<>();
+        List<Command<?>> commands = new ArrayList<>(history.size());
+        for (Write write : history) {
+            commands.add(switch (write) {
+                case Write.Open o -> {
+                    opened.put(o.id(), o);
+                    yield new Command.Open(o.classId(), o.teacher(), time(o.openedAt()), new CompletableFuture<>());
+                }
+                case Write.CheckIn c -> new Command.CheckIn(opened.get(c.rollCallId()).classId(), c.matricula(),
+                        time(c.at()), new CompletableFuture<>());
+                case Write.Close c -> new Command.Close(opened.get(c.rollCallId()).classId(),
+                        opened.get(c.rollCallId()).teacher(), time(c.closedAt()), new CompletableFuture<>());
+            });
+        }
+        return commands;
     }
 
     /** The segment starts with exactly {@code records}; the rest is the zeros written ahead of them. */
@@ -139,15 +228,27 @@ class JournalWriterTest {
         return JournalFiles.of(database()).segment(number);
     }
 
-    private static Write open(long id, int classId) {
-        return new Write.Open(id, classId(classId), ANA, 1_000, new CompletableFuture<>());
+    private static Command.Open open(TeacherName teacher, OffsetDateTime at) {
+        return new Command.Open(CLASS, teacher, at, new CompletableFuture<>());
     }
 
-    private static Write checkIn(long rollCallId, String matricula) {
-        return new Write.CheckIn(rollCallId, new Matricula(matricula), 2_000, new CompletableFuture<>());
+    private static Command.CheckIn checkIn(Matricula matricula, OffsetDateTime at) {
+        return new Command.CheckIn(CLASS, matricula, at, new CompletableFuture<>());
     }
 
-    private static Write close(long rollCallId) {
-        return new Write.Close(rollCallId, 3_000, new CompletableFuture<>());
+    private static Command.Close close(TeacherName teacher, OffsetDateTime at) {
+        return new Command.Close(CLASS, teacher, at, new CompletableFuture<>());
+    }
+
+    /** Waits for {@code latch} on the writer's thread; a test that fails to release it fails at its own deadline. */
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("the test never released the writer");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

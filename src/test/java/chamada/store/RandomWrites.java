@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Seeded random journal writes for the journal tests: any field values the types allow, or a
@@ -26,14 +25,12 @@ final class RandomWrites {
     private RandomWrites() {
     }
 
-    /** One write of any kind, with fields anywhere in their ranges; its future is a fresh one. */
+    /** One write of any kind, with fields anywhere in their ranges. */
     static Write any(Random random) {
         return switch (random.nextInt(3)) {
-            case 0 -> new Write.Open(random.nextLong(), classId(random), teacher(random), random.nextLong(),
-                    new CompletableFuture<>());
-            case 1 -> new Write.CheckIn(random.nextLong(), matricula(random), random.nextLong(),
-                    new CompletableFuture<>());
-            default -> new Write.Close(random.nextLong(), random.nextLong(), new CompletableFuture<>());
+            case 0 -> new Write.Open(random.nextLong(), classId(random), teacher(random), random.nextLong());
+            case 1 -> new Write.CheckIn(random.nextLong(), matricula(random), random.nextLong());
+            default -> new Write.Close(random.nextLong(), random.nextLong());
         };
     }
 
@@ -56,14 +53,14 @@ final class RandomWrites {
                 id = nextId++;
                 openByClass.put(classId, id);
                 present.put(id, new HashSet<>());
-                writes.add(new Write.Open(id, new ClassId(classId), teacher(random), clock, new CompletableFuture<>()));
+                writes.add(new Write.Open(id, new ClassId(classId), teacher(random), clock));
             } else if (random.nextInt(8) == 0) {
                 openByClass.remove(classId);
-                writes.add(new Write.Close(id, clock, new CompletableFuture<>()));
+                writes.add(new Write.Close(id, clock));
             } else {
                 Matricula matricula = matricula(random);
                 if (present.get(id).add(matricula)) {
-                    writes.add(new Write.CheckIn(id, matricula, clock, new CompletableFuture<>()));
+                    writes.add(new Write.CheckIn(id, matricula, clock));
                 }
             }
         }

@@ -4,7 +4,6 @@ import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
-import chamada.rollcall.RollCallStore.StoredRollCall;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,13 +25,13 @@ import static chamada.store.Stores.time;
  * roll calls, and each class's closed ones (a class with none is left out). Built from a
  * store, from the file alone, or from the writes that should have made it.
  */
-record Snapshot(List<StoredRollCall> open, Map<ClassId, List<RollCall>> closed) {
+record Snapshot(Map<ClassId, RollCall> open, Map<ClassId, List<RollCall>> closed) {
 
     /** The classes read; the journal tests' histories use no others. */
     static final int CLASSES = 5;
 
     Snapshot {
-        open = List.copyOf(open);
+        open = Map.copyOf(open);
         closed = Map.copyOf(closed);
     }
 
@@ -53,8 +52,8 @@ record Snapshot(List<StoredRollCall> open, Map<ClassId, List<RollCall>> closed) 
         }
         List<StoredRollCall> all = opens.values().stream().map(o -> new StoredRollCall(o.id(), new RollCall(o.classId(),
                 o.teacher(), time(o.openedAt()), Optional.ofNullable(closedAt.get(o.id())), present.get(o.id())))).toList();
-        List<StoredRollCall> open = all.stream().filter(s -> s.rollCall().isOpen())
-                .sorted(Comparator.comparingLong(StoredRollCall::id)).toList();
+        Map<ClassId, RollCall> open = new TreeMap<>();
+        all.stream().filter(s -> s.rollCall().isOpen()).forEach(s -> open.put(s.rollCall().classId(), s.rollCall()));
         Map<ClassId, List<RollCall>> closed = new TreeMap<>();
         all.stream().filter(s -> !s.rollCall().isOpen())
                 .sorted(Comparator.comparing((StoredRollCall s) -> s.rollCall().openedAt().toInstant())
@@ -65,14 +64,20 @@ record Snapshot(List<StoredRollCall> open, Map<ClassId, List<RollCall>> closed) 
 
     /** What {@code store}'s reads return. */
     static Snapshot read(SqliteRollCallStore store) throws SQLException {
-        return new Snapshot(store.openRollCalls(), closedByClass(c -> Stores.await(store.closedRollCalls(c))));
+        Map<ClassId, RollCall> open = new TreeMap<>();
+        for (int c = 1; c <= CLASSES; c++) {
+            Stores.await(store.openRollCall(new ClassId(c))).ifPresent(r -> open.put(r.classId(), r));
+        }
+        return new Snapshot(open, closedByClass(c -> Stores.await(store.closedRollCalls(c))));
     }
 
     /** What {@code database} holds, read with the store's queries but without opening a store (which may refuse). */
     static Snapshot read(Path database) throws SQLException {
         RollCallReads reads = new RollCallReads(Stores.ZONE);
         try (Connection connection = Connections.reader(database)) {
-            return new Snapshot(reads.open(connection), closedByClass(c -> reads.closed(connection, c)));
+            Map<ClassId, RollCall> open = new TreeMap<>();
+            reads.open(connection).forEach(s -> open.put(s.rollCall().classId(), s.rollCall()));
+            return new Snapshot(open, closedByClass(c -> reads.closed(connection, c)));
         }
     }
 

@@ -1,5 +1,6 @@
 package chamada.store;
 
+import chamada.rollcall.OpenResult;
 import chamada.testing.ChildServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * One database, one server: the store locks {@code <db>.lock} from open to close, because
- * two servers sharing a file would hand out the same roll-call ids from their own counters.
+ * two servers sharing a file would decide against their own copies of its open roll calls
+ * and hand out the same roll-call ids.
  */
 class SqliteLockTest {
 
@@ -35,7 +37,7 @@ class SqliteLockTest {
                     .hasMessage("The database " + file + " is in use by another Chamada server (it holds the lock on "
                             + file + ".lock); stop that server, or use another database file.");
             // The refused attempt left the first store alone.
-            await(first.open(first.newRollCallId(), classId(1), ANA, time(1_000)));
+            assertThat(await(first.open(classId(1), ANA, time(1_000)))).isInstanceOf(OpenResult.Opened.class);
         }
     }
 
@@ -45,7 +47,7 @@ class SqliteLockTest {
         SqliteRollCallStore.open(file, Stores.ZONE).close();
 
         try (SqliteRollCallStore again = SqliteRollCallStore.open(file, Stores.ZONE)) {
-            await(again.open(again.newRollCallId(), classId(1), ANA, time(1_000)));
+            assertThat(await(again.open(classId(1), ANA, time(1_000)))).isInstanceOf(OpenResult.Opened.class);
         }
         assertThat(DatabaseLock.fileOf(file)).isRegularFile();
     }

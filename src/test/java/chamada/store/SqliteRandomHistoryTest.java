@@ -1,122 +1,161 @@
 package chamada.store;
 
 import chamada.rollcall.CheckIn;
+import chamada.rollcall.CheckInResult;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.CloseResult;
+import chamada.rollcall.Matricula;
+import chamada.rollcall.OpenResult;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
-import chamada.rollcall.RollCallStore.StoredRollCall;
+import chamada.rollcall.TeacherName;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import static chamada.store.Stores.ANA;
 import static chamada.store.Stores.BRUNO;
 import static chamada.store.Stores.await;
-import static chamada.store.Stores.checkIn;
 import static chamada.store.Stores.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random sequences of opens, check-ins (some refused) and closes, with restarts in between,
- * checked against a model in memory. Each seed is a fixed, repeatable sequence; a failing
- * seed is named in the test's display name.
+ * The embedded store against a model in memory: random opens, check-ins (new and repeated)
+ * and closes (by the owner or not), on classes open or not, submitted without waiting, with
+ * restarts in between that close the store with writes still queued. Every outcome must be
+ * the model's, and so must the reads after a last restart: what the journal writer decided
+ * before a restart, it decides the same from SQLite after it. Each seed is a fixed,
+ * repeatable sequence, named in the test's display name.
  */
 class SqliteRandomHistoryTest {
 
-    private static final int STEPS = 600;
+    private static final int STEPS = 1_000;
     private static final int CLASSES = 4;
-    /** Few students, with leading-zero look-alikes, so that duplicates and "0042" vs "42" both happen. */
+    /** Few students, with leading-zero look-alikes, so that repeats and "0042" vs "42" both happen. */
     private static final List<String> STUDENTS = List.of("42", "042", "0042", "7", "07", "123456", "9", "10", "010");
 
     @TempDir
     Path dir;
 
-    /** A write submitted and whether the model says it must succeed. */
-    private record Expected(String what, CompletableFuture<Void> future, boolean succeeds) {
+    /** A request submitted, and the outcome the model says it must come to. */
+    private record Expected(String what, CompletableFuture<?> future, Object outcome) {
+    }
+
+    /** The model's open roll call of a class. */
+    private record Open(long id, TeacherName owner, OffsetDateTime openedAt, LinkedHashMap<Matricula, OffsetDateTime> present) {
+
+        RollCall rollCall(ClassId classId, Optional<OffsetDateTime> closedAt) {
+            List<CheckIn> checkIns = new ArrayList<>();
+            present.forEach((matricula, at) -> checkIns.add(new CheckIn(matricula, at)));
+            return new RollCall(classId, owner, openedAt, closedAt, checkIns);
+        }
     }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 7, 42, 2025, 31337})
-    void randomOperations_withRestarts_readBackExactlyAsTheModel(long seed) {
+    void randomRequests_withRestarts_comeToTheModelsOutcomesAndReadBackAsTheModel(long seed) {
         Random random = new Random(seed);
         Path file = dir.resolve("chamada.db");
-        Map<Integer, StoredRollCall> open = new HashMap<>();       // class -> roll call being built
-        Map<Integer, List<RollCall>> closed = new HashMap<>();     // class -> closed, oldest first
-        List<Long> closedIds = new ArrayList<>();
+        Map<ClassId, Open> open = new HashMap<>();
+        Map<ClassId, List<RollCall>> closed = new HashMap<>();
         List<Expected> submitted = new ArrayList<>();
-        long clock = 1_000;
+        long nextId = 1;
+        long clock = 1_700_000_000_000L;
+        int restarts = 0;
 
         SqliteRollCallStore store = SqliteRollCallStore.open(file, Stores.ZONE);
         try {
             for (int step = 0; step < STEPS; step++) {
-                int classId = 1 + random.nextInt(CLASSES);
-                StoredRollCall current = open.get(classId);
+                ClassId classId = new ClassId(1 + random.nextInt(CLASSES));
+                Open current = open.get(classId);
+                OffsetDateTime at = time(clock += 1 + random.nextInt(5_000));
+                TeacherName teacher = random.nextBoolean() ? ANA : BRUNO;
                 int dice = random.nextInt(100);
-                clock += 1 + random.nextInt(5);
                 if (dice < 2) {
                     store.close(); // without waiting: close itself must make every accepted write durable
-                    assertThat(submitted).allMatch(e -> e.future().isDone());
+                    assertThat(submitted).as("answered by the close").allMatch(e -> e.future().isDone());
                     store = SqliteRollCallStore.open(file, Stores.ZONE);
-                } else if (current == null) {
-                    long id = store.newRollCallId();
-                    RollCall rollCall = new RollCall(new ClassId(classId), random.nextBoolean() ? ANA : BRUNO,
-                            time(clock), Optional.empty(), List.of());
-                    submitted.add(new Expected("open " + id, store.open(id, rollCall.classId(), rollCall.teacher(),
-                            rollCall.openedAt()), true));
-                    open.put(classId, new StoredRollCall(id, rollCall));
-                } else if (dice < 10) {
-                    RollCall r = current.rollCall();
-                    submitted.add(new Expected("close " + current.id(), store.close(current.id(), time(clock)), true));
-                    closed.computeIfAbsent(classId, c -> new ArrayList<>())
-                            .add(new RollCall(r.classId(), r.teacher(), r.openedAt(), Optional.of(time(clock)), r.present()));
-                    closedIds.add(current.id());
-                    open.remove(classId);
-                } else if (dice < 14 && !closedIds.isEmpty()) {
-                    long id = closedIds.get(random.nextInt(closedIds.size()));
-                    submitted.add(new Expected("check-in into closed " + id, store.checkIn(id, checkIn("1", clock)), false));
-                } else {
-                    CheckIn checkIn = checkIn(STUDENTS.get(random.nextInt(STUDENTS.size())), clock);
-                    RollCall r = current.rollCall();
-                    boolean fresh = r.present().stream().noneMatch(c -> c.matricula().equals(checkIn.matricula()));
-                    submitted.add(new Expected("check-in " + checkIn.matricula() + " into " + current.id(),
-                            store.checkIn(current.id(), checkIn), fresh));
-                    if (fresh) {
-                        List<CheckIn> present = new ArrayList<>(r.present());
-                        present.add(checkIn);
-                        open.put(classId, new StoredRollCall(current.id(),
-                                new RollCall(r.classId(), r.teacher(), r.openedAt(), r.closedAt(), present)));
+                    restarts++;
+                } else if (dice < 14) {
+                    Object outcome;
+                    if (current == null) {
+                        outcome = new OpenResult.Opened(nextId, classId, teacher, at);
+                        open.put(classId, new Open(nextId++, teacher, at, new LinkedHashMap<>()));
+                    } else {
+                        outcome = new OpenResult.AlreadyOpen(classId, current.openedAt());
                     }
+                    submitted.add(new Expected("open of " + classId + " by " + teacher,
+                            store.open(classId, teacher, at), outcome));
+                } else if (dice < 24) {
+                    Object outcome;
+                    if (current == null) {
+                        outcome = new CloseResult.NotOpen(classId);
+                    } else if (!teacher.equals(current.owner())) {
+                        outcome = new CloseResult.NotOwner(classId, current.owner());
+                    } else {
+                        RollCall rollCall = current.rollCall(classId, Optional.of(at));
+                        outcome = new CloseResult.Closed(rollCall);
+                        closed.computeIfAbsent(classId, c -> new ArrayList<>()).add(rollCall);
+                        open.remove(classId);
+                    }
+                    submitted.add(new Expected("close of " + classId + " by " + teacher,
+                            store.close(classId, teacher, at), outcome));
+                } else {
+                    Matricula matricula = new Matricula(STUDENTS.get(random.nextInt(STUDENTS.size())));
+                    Object outcome;
+                    if (current == null) {
+                        outcome = new CheckInResult.NotOpen(classId, at);
+                    } else {
+                        OffsetDateTime first = current.present().putIfAbsent(matricula, at);
+                        outcome = first == null ? new CheckInResult.Registered(classId, at)
+                                : new CheckInResult.AlreadyRegistered(classId, first);
+                    }
+                    submitted.add(new Expected("check-in of " + matricula + " into " + classId,
+                            store.checkIn(classId, matricula, at), outcome));
                 }
             }
 
-            for (Expected expected : submitted) {
-                expected.future().handle((ok, failure) -> null).join();
-                assertThat(expected.future().isCompletedExceptionally())
-                        .as("%s fails", expected.what()).isEqualTo(!expected.succeeds());
+            for (int i = 0; i < submitted.size(); i++) {
+                Expected expected = submitted.get(i);
+                assertThat((Object) await(expected.future())).as("request %d, %s", i, expected.what())
+                        .isEqualTo(expected.outcome());
             }
+            assertThat(restarts).as("restarts").isPositive();
+            Set<Class<?>> kinds = new HashSet<>();
+            submitted.forEach(e -> kinds.add(e.outcome().getClass()));
+            assertThat(kinds).as("kinds of outcome").contains(OpenResult.Opened.class, OpenResult.AlreadyOpen.class, CloseResult.Closed.class,
+                            CloseResult.NotOwner.class, CloseResult.NotOpen.class, CheckInResult.Registered.class,
+                            CheckInResult.AlreadyRegistered.class, CheckInResult.NotOpen.class);
             store.close();
             store = SqliteRollCallStore.open(file, Stores.ZONE);
 
-            Map<Long, StoredRollCall> expectedOpen = new LinkedHashMap<>();
-            open.values().stream().sorted((a, b) -> Long.compare(a.id(), b.id())).forEach(s -> expectedOpen.put(s.id(), s));
-            assertThat(store.openRollCalls()).containsExactlyElementsOf(expectedOpen.values());
             for (int c = 1; c <= CLASSES; c++) {
-                List<RollCall> expectedClosed = closed.getOrDefault(c, List.of());
-                assertThat(await(store.closedRollCalls(new ClassId(c)))).containsExactlyElementsOf(expectedClosed);
-                assertThat(await(store.history(new ClassId(c)))).containsExactlyElementsOf(expectedClosed.stream()
-                        .map(r -> new PastRollCall(r.classId(), r.teacher(), r.openedAt(), r.closedAt().orElseThrow(),
-                                r.present().size()))
-                        .toList());
+                ClassId classId = new ClassId(c);
+                Optional<RollCall> expectedOpen = Optional.ofNullable(open.get(classId))
+                        .map(o -> o.rollCall(classId, Optional.empty()));
+                List<RollCall> expectedClosed = closed.getOrDefault(classId, List.of());
+                assertThat(await(store.openRollCall(classId))).as("open roll call of %s", classId)
+                        .isEqualTo(expectedOpen);
+                assertThat(await(store.closedRollCalls(classId))).as("closed roll calls of %s", classId)
+                        .containsExactlyElementsOf(expectedClosed);
+                assertThat(await(store.history(classId))).as("history of %s", classId)
+                        .containsExactlyElementsOf(expectedClosed.stream()
+                                .map(r -> new PastRollCall(r.classId(), r.teacher(), r.openedAt(),
+                                        r.closedAt().orElseThrow(), r.present().size()))
+                                .toList());
             }
         } finally {
             store.close();

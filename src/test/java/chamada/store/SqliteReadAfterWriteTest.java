@@ -1,10 +1,12 @@
 package chamada.store;
 
 import chamada.rollcall.CheckIn;
+import chamada.rollcall.CheckInResult;
+import chamada.rollcall.CloseResult;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.OpenResult;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
-import chamada.rollcall.RollCallStore.StoredRollCall;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +53,9 @@ class SqliteReadAfterWriteTest {
                 histories.add(store.history(new ClassId(t)));
             }
             assertThat(histories).allSatisfy(history -> assertThat(await(history)).hasSize(ROUNDS));
-            assertThat(store.openRollCalls()).isEmpty();
+            for (int t = 1; t <= THREADS; t++) {
+                assertThat(await(store.openRollCall(new ClassId(t)))).as("class %d", t).isEmpty();
+            }
         }
     }
 
@@ -59,20 +63,19 @@ class SqliteReadAfterWriteTest {
     private static void rollCallsOneAfterAnother(SqliteRollCallStore store, ClassId classId) {
         List<RollCall> closed = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            long id = store.newRollCallId();
             long openedAt = 1_700_000_000_000L + 1_000_000L * round + classId.value();
-            await(store.open(id, classId, ANA, time(openedAt)));
-            assertThat(store.openRollCalls()).extracting(StoredRollCall::id).as("open of %d", id).contains(id);
+            assertThat(await(store.open(classId, ANA, time(openedAt)))).isInstanceOf(OpenResult.Opened.class);
 
             List<CheckIn> present = new ArrayList<>();
-            List<CompletableFuture<Void>> writes = new ArrayList<>();
+            List<CompletableFuture<CheckInResult>> checkIns = new ArrayList<>();
             for (int i = 0; i < CHECK_INS; i++) {
                 CheckIn checkIn = checkIn(String.format("%03d%03d", classId.value(), i), openedAt + 1 + i);
                 present.add(checkIn);
-                writes.add(store.checkIn(id, checkIn));
+                checkIns.add(store.checkIn(classId, checkIn.matricula(), checkIn.at()));
             }
-            writes.add(store.close(id, time(openedAt + 500)));
-            writes.forEach(Stores::await);
+            CompletableFuture<CloseResult> close = store.close(classId, ANA, time(openedAt + 500));
+            checkIns.forEach(f -> assertThat(await(f)).isInstanceOf(CheckInResult.Registered.class));
+            assertThat(await(close)).isInstanceOf(CloseResult.Closed.class);
             closed.add(new RollCall(classId, ANA, time(openedAt), Optional.of(time(openedAt + 500)), present));
 
             assertThat(await(store.closedRollCalls(classId))).as("class %s after round %d", classId, round)

@@ -1,8 +1,11 @@
 package chamada.store;
 
+import chamada.rollcall.CheckInResult;
+import chamada.rollcall.CloseResult;
+import chamada.rollcall.Matricula;
+import chamada.rollcall.OpenResult;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
-import chamada.rollcall.RollCallStore.StoredRollCall;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +24,6 @@ import java.util.Optional;
 import static chamada.store.Stores.ANA;
 import static chamada.store.Stores.BRUNO;
 import static chamada.store.Stores.await;
-import static chamada.store.Stores.awaitFailure;
 import static chamada.store.Stores.checkIn;
 import static chamada.store.Stores.classId;
 import static chamada.store.Stores.time;
@@ -68,15 +70,15 @@ class SqliteUpgradeTest {
 
         open().close();
 
-        assertThat(schemaVersion()).isEqualTo(Migrations.bundled().latest()).isEqualTo(2);
+        assertThat(schemaVersion()).isEqualTo(Migrations.bundled().latest());
         assertThat(Journals.applied(database())).isEqualTo(new JournalPosition(1, 0)); // where the journal goes on
     }
 
     @Test
     void open_versionOneDatabase_readsTheRollCallsItHeld() {
         try (SqliteRollCallStore store = open()) {
-            assertThat(store.openRollCalls()).containsExactly(new StoredRollCall(OPEN_ID, new RollCall(classId(1010),
-                    ANA, time(1_000), Optional.empty(), List.of(checkIn("042191010", 1_001), checkIn("42191010", 1_002)))));
+            assertThat(await(store.openRollCall(classId(1010)))).hasValue(new RollCall(classId(1010), ANA, time(1_000),
+                    Optional.empty(), List.of(checkIn("042191010", 1_001), checkIn("42191010", 1_002))));
             assertThat(await(store.closedRollCalls(classId(7)))).containsExactly(new RollCall(classId(7), BRUNO,
                     time(500), Optional.of(time(900)), List.of(checkIn("7", 600))));
             assertThat(await(store.history(classId(7))))
@@ -87,21 +89,26 @@ class SqliteUpgradeTest {
     @Test
     void write_intoAVersionOneDatabase_followsItsRollCallsAndIsKeptAcrossReopen() {
         try (SqliteRollCallStore store = open()) {
-            assertThat(store.newRollCallId()).isGreaterThan(OPEN_ID);
-            assertThat(awaitFailure(store.checkIn(OPEN_ID, checkIn("042191010", 1_100))))
-                    .hasMessageContaining("already checked in");
-            assertThat(awaitFailure(store.open(store.newRollCallId(), classId(1010), BRUNO, time(1_200))))
-                    .hasMessageContaining("already has an open roll call");
-            assertThat(awaitFailure(store.checkIn(CLOSED_ID, checkIn("8", 1_300)))).hasMessageContaining("closed");
-            await(store.checkIn(OPEN_ID, checkIn("0", 1_400)));
-            await(store.close(OPEN_ID, time(2_000)));
+            assertThat(await(store.checkIn(classId(1010), new Matricula("042191010"), time(1_100))))
+                    .isEqualTo(new CheckInResult.AlreadyRegistered(classId(1010), time(1_001)));
+            assertThat(await(store.open(classId(1010), BRUNO, time(1_200))))
+                    .isEqualTo(new OpenResult.AlreadyOpen(classId(1010), time(1_000)));
+            assertThat(await(store.checkIn(classId(7), new Matricula("8"), time(1_300))))
+                    .isInstanceOf(CheckInResult.NotOpen.class);
+            assertThat(await(store.checkIn(classId(1010), new Matricula("0"), time(1_400))))
+                    .isInstanceOf(CheckInResult.Registered.class);
+            assertThat(await(store.close(classId(1010), ANA, time(2_000)))).isInstanceOf(CloseResult.Closed.class);
+            assertThat(await(store.open(classId(7), ANA, time(3_000)))).isInstanceOfSatisfying(OpenResult.Opened.class,
+                    opened -> assertThat(opened.id()).isGreaterThan(Math.max(OPEN_ID, CLOSED_ID)));
         }
 
         try (SqliteRollCallStore store = open()) {
-            assertThat(store.openRollCalls()).isEmpty();
+            assertThat(await(store.openRollCall(classId(1010)))).isEmpty();
             assertThat(await(store.closedRollCalls(classId(1010)))).containsExactly(new RollCall(classId(1010), ANA,
                     time(1_000), Optional.of(time(2_000)),
                     List.of(checkIn("042191010", 1_001), checkIn("42191010", 1_002), checkIn("0", 1_400))));
+            assertThat(await(store.openRollCall(classId(7)))).hasValueSatisfying(
+                    rollCall -> assertThat(rollCall.openedAt()).isEqualTo(time(3_000)));
         }
     }
 

@@ -1,13 +1,20 @@
 package chamada.store;
 
 import chamada.rollcall.CheckIn;
+import chamada.rollcall.CheckInResult;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.CloseResult;
+import chamada.rollcall.OpenResult;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.TeacherName;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,13 +48,41 @@ final class Stores {
         return new CheckIn(new Matricula(matricula), time(epochMillis));
     }
 
-    /** Makes {@code write} through the store's own methods, as a connection would; returns its future. */
-    static CompletableFuture<Void> submit(SqliteRollCallStore store, Write write) {
-        return switch (write) {
-            case Write.Open o -> store.open(o.id(), o.classId(), o.teacher(), time(o.openedAt()));
-            case Write.CheckIn c -> store.checkIn(c.rollCallId(), new CheckIn(c.matricula(), time(c.at())));
-            case Write.Close c -> store.close(c.rollCallId(), time(c.closedAt()));
-        };
+    /**
+     * Asks {@code store} for each of {@code writes} through its own methods, as a connection
+     * would, without waiting; returns their futures in order. The writes must be valid in
+     * order on the store's data, and their roll-call ids those the store will give (on an
+     * empty store: 1, 2, 3, ... as {@link RandomWrites#history} makes them).
+     */
+    static List<CompletableFuture<?>> submitAll(SqliteRollCallStore store, List<Write> writes) {
+        Map<Long, Write.Open> opened = new HashMap<>();
+        List<CompletableFuture<?>> futures = new ArrayList<>(writes.size());
+        for (Write write : writes) {
+            futures.add(switch (write) {
+                case Write.Open o -> {
+                    opened.put(o.id(), o);
+                    yield store.open(o.classId(), o.teacher(), time(o.openedAt())).thenApply(result -> {
+                        if (!(result instanceof OpenResult.Opened made) || made.id() != o.id()) {
+                            throw new AssertionError(o + " came to " + result);
+                        }
+                        return result;
+                    });
+                }
+                case Write.CheckIn c -> store.checkIn(opened.get(c.rollCallId()).classId(), c.matricula(), time(c.at()))
+                        .thenApply(result -> expect(result, CheckInResult.Registered.class, c));
+                case Write.Close c -> store.close(opened.get(c.rollCallId()).classId(),
+                        opened.get(c.rollCallId()).teacher(), time(c.closedAt()))
+                        .thenApply(result -> expect(result, CloseResult.Closed.class, c));
+            });
+        }
+        return futures;
+    }
+
+    private static <T> T expect(T result, Class<?> expected, Write write) {
+        if (!expected.isInstance(result)) {
+            throw new AssertionError(write + " came to " + result);
+        }
+        return result;
     }
 
     /** Waits for {@code future} with a deadline and returns its value; a failure is rethrown as is. */

@@ -2,7 +2,6 @@ package chamada.testing;
 
 import chamada.server.ChamadaServer;
 import chamada.server.ServerConfig;
-import chamada.store.SqliteRollCallStore;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,8 +31,7 @@ public final class ChildServer implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        ChamadaServer server = ChamadaServer.start(ServerConfig.forTests(Path.of(args[0])), SqliteRollCallStore::open,
-                Clock.systemDefaultZone());
+        ChamadaServer server = ChamadaServer.start(ServerConfig.forTests(Path.of(args[0])), Clock.systemDefaultZone());
         System.out.println(READY + server.port());
         System.out.flush();
         server.awaitTermination();

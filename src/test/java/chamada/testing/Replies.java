@@ -15,8 +15,8 @@ public final class Replies {
         return type.cast(response);
     }
 
-    /** The failure's code; fails if the reply was not a failure. */
+    /** The failure's code as the wire names it; fails if the reply was not a failure. */
     public static String code(Response response) {
-        return as(response, Response.Failure.class).code();
+        return as(response, Response.Failure.class).code().wireName();
     }
 }

@@ -4,7 +4,6 @@ import chamada.client.ChamadaClient;
 import chamada.i18n.Lang;
 import chamada.server.ChamadaServer;
 import chamada.server.ServerConfig;
-import chamada.store.SqliteRollCallStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +26,7 @@ public final class TestServer implements AutoCloseable {
     private TestServer(ServerConfig config, Clock clock) {
         this.config = config;
         try {
-            this.server = ChamadaServer.start(config, SqliteRollCallStore::open, clock);
+            this.server = ChamadaServer.start(config, clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

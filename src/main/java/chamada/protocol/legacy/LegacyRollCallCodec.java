@@ -92,8 +92,10 @@ public final class LegacyRollCallCodec {
             case Response.Failure failure -> failure.message();
             case Response.Hello hello -> notLegacy(hello);
             case Response.LoggedIn loggedIn -> notLegacy(loggedIn);
+            case Response.Resumed resumed -> notLegacy(resumed);
             case Response.History history -> notLegacy(history);
             case Response.Export export -> notLegacy(export);
+            case Response.Health health -> notLegacy(health);
             case Response.Help help -> notLegacy(help);
             case Response.Goodbye goodbye -> notLegacy(goodbye);
         };

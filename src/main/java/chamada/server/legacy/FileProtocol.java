@@ -38,9 +38,8 @@ final class FileProtocol implements LegacyProtocol {
     }
 
     @Override
-    public Ending serve(Socket socket) throws IOException {
+    public Ending serve(Socket socket, OutputStream out) throws IOException {
         List<String> names = folder.names();
-        OutputStream out = socket.getOutputStream();
         send(out, FileDownloadCodec.menu(names));
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[FileDownloadCodec.MAX_CHOICE_BYTES];

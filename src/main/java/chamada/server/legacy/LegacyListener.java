@@ -1,7 +1,10 @@
 package chamada.server.legacy;
 
 import chamada.protocol.legacy.LegacyText;
-import chamada.server.Listener;
+import chamada.net.AddressLimiter;
+import chamada.net.Listener;
+import chamada.net.Watchdog;
+import chamada.net.WatchedOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,16 +36,18 @@ final class LegacyListener {
 
     private final LegacyPort port;
     private final LegacyProtocol protocol;
-    private final AddressGate gate;
+    private final AddressLimiter limiter;
+    private final Watchdog watchdog;
     private final Duration idleTimeout;
     private final Listener listener;
 
     /** A listener on {@code listener}, already bound; it accepts once {@link #start()} is called. */
-    LegacyListener(LegacyPort port, ServerSocket listener, LegacyProtocol protocol, AddressGate gate,
-                   Duration idleTimeout) {
+    LegacyListener(LegacyPort port, ServerSocket listener, LegacyProtocol protocol, AddressLimiter limiter,
+                   Watchdog watchdog, Duration idleTimeout) {
         this.port = port;
         this.protocol = protocol;
-        this.gate = gate;
+        this.limiter = limiter;
+        this.watchdog = watchdog;
         this.idleTimeout = idleTimeout;
         String name = "legacy-" + port.name().toLowerCase(Locale.ROOT).replace('_', '-');
         this.listener = new Listener(name, listener, this::serve);
@@ -63,9 +68,9 @@ final class LegacyListener {
 
     private void serve(Socket socket) {
         InetAddress address = socket.getInetAddress();
-        if (!gate.tryAcquire(address)) {
+        if (!limiter.tryAcquire(address)) {
             try (socket) {
-                say(socket, LegacyText.TOO_MANY_CONNECTIONS.format(gate.limit()));
+                say(socket, LegacyText.TOO_MANY_CONNECTIONS.format(limiter.limit()));
             } catch (IOException e) {
                 log.debug("Could not tell {} it was refused: {}", socket.getRemoteSocketAddress(), e.toString());
             }
@@ -76,7 +81,7 @@ final class LegacyListener {
         } catch (IOException e) {
             log.debug("Legacy {} connection from {} ended: {}", port.label(), socket.getRemoteSocketAddress(), e.toString());
         } finally {
-            gate.release(address);
+            limiter.release(address);
         }
     }
 
@@ -88,8 +93,9 @@ final class LegacyListener {
         socket.setSoTimeout((int) idleTimeout.toMillis());
         socket.setTcpNoDelay(true);
         LegacyProtocol.Ending ending;
-        try {
-            ending = protocol.serve(socket);
+        WatchedOutput out = new WatchedOutput(socket, idleTimeout, "Legacy " + port.label() + " connection");
+        try (Watchdog.Registration watched = watchdog.watch(out)) {
+            ending = protocol.serve(socket, out);
         } catch (SocketTimeoutException e) {
             say(socket, LegacyText.IDLE.format(idleTimeout.toSeconds()));
             return;

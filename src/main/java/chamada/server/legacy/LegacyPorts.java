@@ -1,5 +1,8 @@
 package chamada.server.legacy;
 
+import chamada.application.Application;
+import chamada.net.AddressLimiter;
+import chamada.net.Watchdog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,18 +72,20 @@ public final class LegacyPorts implements AutoCloseable {
     }
 
     /**
-     * The legacy server on these ports, answering through {@code dispatcher} and counting
-     * connections with {@code gate}; it accepts once {@link LegacyServer#start()} is called.
+     * The legacy server on these ports, answering through {@code application}, counting
+     * connections with the server's {@code limiter} and watched by its {@code watchdog}; it
+     * accepts once {@link LegacyServer#start()} is called.
      */
-    public LegacyServer serve(LegacyDispatcher dispatcher, AddressGate gate) {
+    public LegacyServer serve(Application application, AddressLimiter limiter, Watchdog watchdog) {
         Map<LegacyPort, LegacyListener> listeners = new EnumMap<>(LegacyPort.class);
         sockets.forEach((port, socket) -> {
             LegacyProtocol protocol = switch (port) {
-                case ROLL_CALL -> new RollCallProtocol(dispatcher, config.idleTimeout());
+                case ROLL_CALL -> new RollCallProtocol(application, config.idleTimeout());
                 case MESSAGES -> new MessageProtocol();
                 case FILES -> new FileProtocol(folder, config.idleTimeout());
             };
-            listeners.put(port, new LegacyListener(port, socket, protocol, gate, config.idleTimeout()));
+            listeners.put(port, new LegacyListener(port, socket, protocol, limiter, watchdog,
+                    config.idleTimeout()));
         });
         return new LegacyServer(listeners, folder);
     }

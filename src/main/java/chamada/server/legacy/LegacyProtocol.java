@@ -1,6 +1,7 @@
 package chamada.server.legacy;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
 
 /**
@@ -22,8 +23,10 @@ sealed interface LegacyProtocol permits RollCallProtocol, MessageProtocol, FileP
     }
 
     /**
-     * Serves {@code socket} until its protocol ends. The read timeout is already set to the
-     * idle timeout; a {@link java.net.SocketTimeoutException} thrown out of here means idle.
+     * Serves {@code socket} until its protocol ends, writing its replies to {@code out} (the
+     * socket's output, watched for a client that never reads). The read timeout is already
+     * set to the idle timeout; a {@link java.net.SocketTimeoutException} thrown out of here
+     * means idle.
      */
-    Ending serve(Socket socket) throws IOException;
+    Ending serve(Socket socket, OutputStream out) throws IOException;
 }

@@ -1,5 +1,6 @@
 package chamada.server.legacy;
 
+import chamada.rollcall.TeacherName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * The three legacy listeners of a Chamada server ({@code --legacy}): the seeds' roll call,
- * messages and file download, each on its own port, all over the server's one dispatcher.
+ * messages and file download, each on its own port, the roll call answered by the server's one
+ * {@link chamada.application.Application}, in Portuguese.
  *
  * <p>Owned by {@code ChamadaServer}, which binds its ports ({@link LegacyPorts}) with its
  * native port, starts it with its native accept loop, and closes it before its store.
@@ -22,6 +24,15 @@ import java.util.Map;
 public final class LegacyServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LegacyServer.class);
+
+    /**
+     * Who opens and closes roll calls on the legacy ports. The seeds' teachers do not log in,
+     * so every legacy teacher is this one reserved owner; reserved names cannot be logged
+     * into, so no native client can act as it. The rules decide the rest: a logged-in
+     * teacher's roll call cannot be closed from a legacy port, and one owned by a reserved
+     * owner may be closed by any teacher.
+     */
+    public static final TeacherName TEACHER = new TeacherName("(legacy)");
 
     /** How long a graceful stop waits for legacy connections in flight before closing them hard. */
     static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
@@ -41,7 +52,7 @@ public final class LegacyServer implements AutoCloseable {
         listeners.forEach((port, listener) -> where.add(port.label() + " on " + listener.address()));
         log.info("Legacy protocols: {}; files from {}", String.join(", ", where), folder.path());
         log.warn("Legacy ports have no authentication: whoever reaches them may open and close roll calls as {}",
-                LegacyDispatcher.TEACHER);
+                TEACHER);
     }
 
     /** Where {@code port} listens; the port is the real one when the config asked for 0. */

@@ -36,9 +36,8 @@ final class MessageProtocol implements LegacyProtocol {
     private static final byte[] RECEIVED = MessageFraming.RECEIVED.getBytes(StandardCharsets.UTF_8);
 
     @Override
-    public Ending serve(Socket socket) throws IOException {
+    public Ending serve(Socket socket, OutputStream out) throws IOException {
         InputStream in = socket.getInputStream();
-        OutputStream out = socket.getOutputStream();
         while (true) {
             byte[] header = in.readNBytes(MessageFraming.HEADER_BYTES);
             if (header.length < MessageFraming.HEADER_BYTES) {

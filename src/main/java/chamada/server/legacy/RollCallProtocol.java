@@ -1,6 +1,9 @@
 package chamada.server.legacy;
 
+import chamada.application.Application;
+import chamada.application.Session;
 import chamada.error.ErrorCode;
+import chamada.i18n.Lang;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
 import chamada.protocol.legacy.LegacyRollCallCodec;
@@ -33,21 +36,22 @@ final class RollCallProtocol implements LegacyProtocol {
 
     private static final Logger log = LoggerFactory.getLogger(RollCallProtocol.class);
 
-    private final LegacyDispatcher dispatcher;
+    /** Who opens and closes roll calls on the legacy ports (see {@link LegacyServer#TEACHER}). */
+    private final Application application;
     private final Duration idleTimeout;
 
-    RollCallProtocol(LegacyDispatcher dispatcher, Duration idleTimeout) {
-        this.dispatcher = dispatcher;
+    RollCallProtocol(Application application, Duration idleTimeout) {
+        this.application = application;
         this.idleTimeout = idleTimeout;
     }
 
     @Override
-    public Ending serve(Socket socket) throws IOException {
+    public Ending serve(Socket socket, OutputStream out) throws IOException {
         RollCallFramer framer = new RollCallFramer(socket, idleTimeout);
-        OutputStream out = socket.getOutputStream();
+        Session session = application.reservedSession(LegacyServer.TEACHER, Lang.PT_BR);
         while (true) {
             switch (framer.next()) {
-                case RollCallFramer.Frame.Message message -> send(out, answer(message.bytes(), socket));
+                case RollCallFramer.Frame.Message message -> send(out, answer(session, message.bytes(), socket));
                 case RollCallFramer.Frame.TooLong tooLong -> {
                     send(out, LegacyText.TOO_LONG.format(LegacyRollCallCodec.MAX_MESSAGE_BYTES));
                     return Ending.FINISHED;
@@ -59,7 +63,7 @@ final class RollCallProtocol implements LegacyProtocol {
         }
     }
 
-    private String answer(byte[] bytes, Socket socket) {
+    private String answer(Session session, byte[] bytes, Socket socket) {
         Optional<String> text = StrictUtf8.decode(bytes);
         if (text.isEmpty()) {
             return LegacyText.NOT_UTF8.format();
@@ -68,8 +72,9 @@ final class RollCallProtocol implements LegacyProtocol {
         log.debug("Legacy roll call from {}: {}", socket.getRemoteSocketAddress(), message);
         try {
             return switch (message) {
-                case LegacyRollCallMessage.Toggle toggle -> LegacyRollCallCodec.reply(toggle(toggle.classId()));
-                case LegacyRollCallMessage.CheckIn checkIn -> LegacyRollCallCodec.reply(dispatcher.handle(checkIn.request()));
+                case LegacyRollCallMessage.Toggle toggle -> LegacyRollCallCodec.reply(toggle(session, toggle.classId()));
+                case LegacyRollCallMessage.CheckIn checkIn ->
+                        LegacyRollCallCodec.reply(application.handle(session, checkIn.request()).join());
                 case LegacyRollCallMessage.Invalid invalid -> invalid.reply();
             };
         } catch (RuntimeException e) {
@@ -78,10 +83,10 @@ final class RollCallProtocol implements LegacyProtocol {
         }
     }
 
-    private Response toggle(ClassId classId) {
-        Response closed = dispatcher.handle(new Request.Close(classId));
-        if (closed instanceof Response.Failure failure && ErrorCode.NOT_OPEN.wireName().equals(failure.code())) {
-            return dispatcher.handle(new Request.Open(classId));
+    private Response toggle(Session session, ClassId classId) {
+        Response closed = application.handle(session, new Request.Close(classId)).join();
+        if (closed instanceof Response.Failure failure && failure.code() == ErrorCode.NOT_OPEN) {
+            return application.handle(session, new Request.Open(classId)).join();
         }
         return closed;
     }

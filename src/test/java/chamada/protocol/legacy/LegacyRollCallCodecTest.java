@@ -1,5 +1,6 @@
 package chamada.protocol.legacy;
 
+import chamada.error.ErrorCode;
 import chamada.protocol.Response;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
@@ -95,13 +96,13 @@ class LegacyRollCallCodecTest {
                 .isEqualTo("Presença registrada com sucesso na turma 1010 em 09/03/2026 às 19:05!");
         assertThat(LegacyRollCallCodec.reply(new Response.CheckedIn(1010, AT, true)))
                 .isEqualTo("Você já registrou sua presença nesta turma!");
-        assertThat(LegacyRollCallCodec.reply(new Response.CheckInRefused(AT, "NOT_OPEN", "whatever")))
+        assertThat(LegacyRollCallCodec.reply(new Response.CheckInRefused(AT, ErrorCode.NOT_OPEN, "whatever")))
                 .isEqualTo("Esta turma não está com presença ativa. Solicitação rejeitada em 09/03/2026 às 19:05");
     }
 
     @Test
     void reply_failure_isItsMessage() {
-        assertThat(LegacyRollCallCodec.reply(new Response.Failure("NOT_OWNER", "A chamada da turma 1010 foi aberta por ana.")))
+        assertThat(LegacyRollCallCodec.reply(new Response.Failure(ErrorCode.NOT_OWNER, "A chamada da turma 1010 foi aberta por ana.")))
                 .isEqualTo("A chamada da turma 1010 foi aberta por ana.");
     }
 

@@ -4,7 +4,6 @@ import chamada.client.ChamadaClient;
 import chamada.i18n.Lang;
 import chamada.server.ChamadaServer;
 import chamada.server.ServerConfig;
-import chamada.store.SqliteRollCallStore;
 import chamada.testing.MutableClock;
 import chamada.testing.TestServer;
 
@@ -35,7 +34,7 @@ final class LegacyFixture implements AutoCloseable {
             files = Files.createDirectories(dir.resolve("legacy-files"));
             ServerConfig config = ServerConfig.forTests(dir.resolve("chamada.db"))
                     .withLegacy(LegacyConfig.forTests(files));
-            server = ChamadaServer.start(customize.apply(config), SqliteRollCallStore::open, clock);
+            server = ChamadaServer.start(customize.apply(config), clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

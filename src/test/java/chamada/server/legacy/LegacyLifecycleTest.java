@@ -3,7 +3,6 @@ package chamada.server.legacy;
 import chamada.protocol.legacy.MessageFraming;
 import chamada.server.ChamadaServer;
 import chamada.server.ServerConfig;
-import chamada.store.SqliteRollCallStore;
 import chamada.testing.CapturedLog;
 import chamada.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -86,12 +85,12 @@ class LegacyLifecycleTest {
                 nativePort = probe.getLocalPort();
             }
             ServerConfig base = ServerConfig.forTests(dir.resolve("chamada.db"));
-            ServerConfig config = new ServerConfig(base.bind(), nativePort, base.database(), base.teachersFile(),
+            ServerConfig config = new ServerConfig(base.bind(), nativePort, base.store(), base.teachersFile(),
                     base.maxLineBytes(), base.idleTimeout(), base.maxConnectionsPerAddress(), base.lang())
                     .withLegacy(new LegacyConfig(InetAddress.getLoopbackAddress(), 0, taken.getLocalPort(), 0,
                             dir.resolve("files"), Duration.ofMinutes(1)));
 
-            assertThatThrownBy(() -> ChamadaServer.start(config, SqliteRollCallStore::open, Clock.systemDefaultZone()))
+            assertThatThrownBy(() -> ChamadaServer.start(config, Clock.systemDefaultZone()))
                     .isInstanceOfSatisfying(LegacyBindException.class, e -> {
                         assertThat(e.port()).isEqualTo(LegacyPort.MESSAGES);
                         assertThat(e.address().getPort()).isEqualTo(taken.getLocalPort());
@@ -110,7 +109,7 @@ class LegacyLifecycleTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--legacy-port and --legacy-messages-port are both 6000");
         ServerConfig base = ServerConfig.forTests(dir.resolve("db"));
-        assertThatThrownBy(() -> new ServerConfig(base.bind(), 5050, base.database(), base.teachersFile(),
+        assertThatThrownBy(() -> new ServerConfig(base.bind(), 5050, base.store(), base.teachersFile(),
                 base.maxLineBytes(), base.idleTimeout(), base.maxConnectionsPerAddress(), base.lang())
                 .withLegacy(LegacyConfig.defaults()))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -125,7 +125,7 @@ class LegacyMixedTest {
 
             Response.RollCallReply closed = as(teacher.close(CLASS), Response.RollCallReply.class);
 
-            assertThat(closed.rollCall().teacher()).isEqualTo(LegacyDispatcher.TEACHER);
+            assertThat(closed.rollCall().teacher()).isEqualTo(LegacyServer.TEACHER);
             assertThat(matriculas(closed)).containsExactly("42");
             legacy.exchange("1010,teacher", "A chamada da turma 1010 foi ativada em 09/03/2026 às 19:05!");
         }

@@ -1,25 +1,29 @@
-package chamada.server;
+package chamada.net;
 
 import java.net.InetAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** Counts the connections each client address holds, refusing those past the limit. Thread-safe. */
-final class AddressLimiter {
+/**
+ * Counts the connections each client address holds, refusing those past the limit. One per
+ * server, shared by every port, so that {@code --max-connections-per-address} counts all of
+ * an address's connections. Thread-safe.
+ */
+public final class AddressLimiter {
 
     private final int limit;
     private final ConcurrentMap<InetAddress, Integer> held = new ConcurrentHashMap<>();
 
-    AddressLimiter(int limit) {
+    public AddressLimiter(int limit) {
         this.limit = limit;
     }
 
-    int limit() {
+    public int limit() {
         return limit;
     }
 
     /** Takes a place for {@code address}; false (and nothing taken) when it already holds the limit. */
-    boolean tryAcquire(InetAddress address) {
+    public boolean tryAcquire(InetAddress address) {
         boolean[] acquired = {false};
         held.compute(address, (key, count) -> {
             int current = count == null ? 0 : count;
@@ -32,7 +36,8 @@ final class AddressLimiter {
         return acquired[0];
     }
 
-    void release(InetAddress address) {
+    /** Gives back a place taken by {@link #tryAcquire}. */
+    public void release(InetAddress address) {
         held.computeIfPresent(address, (key, count) -> count <= 1 ? null : count - 1);
     }
 }

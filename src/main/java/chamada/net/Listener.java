@@ -1,4 +1,4 @@
-package chamada.server;
+package chamada.net;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

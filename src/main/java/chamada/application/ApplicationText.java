@@ -1,15 +1,15 @@
-package chamada.server;
+package chamada.application;
 
 import chamada.i18n.Bilingual;
 
-/** Texts the server itself sends to people, outside of errors. */
-public enum ServerText implements Bilingual {
+/** Texts the application sends to people, outside of errors and outcomes. */
+public enum ApplicationText implements Bilingual {
     GOODBYE("Goodbye!", "Até logo!");
 
     private final String en;
     private final String pt;
 
-    ServerText(String en, String pt) {
+    ApplicationText(String en, String pt) {
         this.en = en;
         this.pt = pt;
     }

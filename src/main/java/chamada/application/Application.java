@@ -1,0 +1,102 @@
+package chamada.application;
+
+import chamada.error.ChamadaException;
+import chamada.i18n.Lang;
+import chamada.protocol.Request;
+import chamada.protocol.Response;
+import chamada.rollcall.RollCallService;
+import chamada.rollcall.RollCallStore;
+import chamada.rollcall.StoreHealth;
+import chamada.rollcall.TeacherName;
+import chamada.teachers.SessionKeys;
+import chamada.teachers.Teachers;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Chamada's application: everything a front needs to answer a person, built once from the
+ * configuration and handed to every front (the native port, the legacy ports, the web).
+ * It holds the roll-call service over the store, the teachers and their logins, the open-mode
+ * caller rule ({@link Session#caller}) and the clock; a front decodes a request, calls
+ * {@link #handle}, and encodes the reply. No front decides a rule, and no front reaches into
+ * another front's package.
+ *
+ * <p>Every operation returns at once with a future: a front on a virtual thread waits on it,
+ * an event loop composes it. Nothing here blocks a caller. Thread-safe.
+ */
+public final class Application implements AutoCloseable {
+
+    private final Teachers teachers;
+    private final RollCallStore store;
+    private final RollCallService rollCalls;
+    private final Logins logins;
+    private final Dispatcher dispatcher;
+
+    /**
+     * The application over {@code store}, which it closes with itself, signing session tokens
+     * with the key {@code keys} keeps; every time it gives is {@code clock}'s.
+     */
+    public Application(Teachers teachers, RollCallStore store, SessionKeys keys, Clock clock) {
+        this.teachers = teachers;
+        this.store = store;
+        this.rollCalls = new RollCallService(store, clock);
+        this.logins = new Logins(teachers, new SessionTokens(keys.sessionKey(), clock));
+        this.dispatcher = new Dispatcher(rollCalls, logins);
+    }
+
+    /** A new client's session, with texts in {@code lang} until it chooses another. */
+    public Session session(Lang lang) {
+        return new Session(lang, teachers.openMode(), Optional.empty());
+    }
+
+    /**
+     * A session the server answers for itself, acting as the reserved owner {@code owner}
+     * (the legacy ports, whose clients do not log in).
+     */
+    public Session reservedSession(TeacherName owner, Lang lang) {
+        if (!owner.isReserved()) {
+            throw new IllegalArgumentException(owner + " is a person's name, not a reserved owner");
+        }
+        return new Session(lang, teachers.openMode(), Optional.of(owner));
+    }
+
+    /**
+     * Answers {@code request} for {@code session}. A refusal is a {@link Response.Failure}; the
+     * future fails only on a bug, which the front reports as {@code INTERNAL}.
+     */
+    public CompletableFuture<Response> handle(Session session, Request request) {
+        return dispatcher.handle(session, request);
+    }
+
+    /** The reply that says {@code refusal} to {@code session}, for a front refusing before any request. */
+    public Response.Failure refusal(Session session, ChamadaException refusal) {
+        return Dispatcher.failure(session, refusal);
+    }
+
+    /** The roll calls' rules, for a front that shows more than the protocol's replies. */
+    public RollCallService rollCalls() {
+        return rollCalls;
+    }
+
+    public boolean openMode() {
+        return teachers.openMode();
+    }
+
+    public StoreHealth health() {
+        return store.health();
+    }
+
+    /** The store, as the start-up line names it. */
+    public String storeDescription() {
+        return store.describe();
+    }
+
+    /** Stops checking passwords, then finishes the store's writes and closes it. */
+    @Override
+    public void close() {
+        logins.close();
+        store.close();
+    }
+}

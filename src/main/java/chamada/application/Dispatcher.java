@@ -1,0 +1,124 @@
+package chamada.application;
+
+import chamada.error.ChamadaException;
+import chamada.error.ErrorCode;
+import chamada.i18n.HumanTime;
+import chamada.protocol.Op;
+import chamada.protocol.Request;
+import chamada.protocol.Response;
+import chamada.protocol.Wire;
+import chamada.rollcall.CheckInResult;
+import chamada.rollcall.CloseResult;
+import chamada.rollcall.OpenResult;
+import chamada.rollcall.RollCallService;
+import chamada.rollcall.StoreHealth;
+import chamada.rollcall.TeacherName;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Maps each {@link Request} to one call of a service and each outcome to its {@link Response}.
+ * A refusal ({@link ChamadaException}) becomes a {@link Response.Failure} here, with its
+ * {@link ErrorCode} and the text in the session's language; the fronts only encode it.
+ *
+ * <p>Stateless; called from every front's threads. Returns at once: the reply comes when the
+ * service's future completes.
+ */
+final class Dispatcher {
+
+    private static final List<String> COMMANDS = Arrays.stream(Op.values()).map(Op::usage).toList();
+
+    private final RollCallService rollCalls;
+    private final Logins logins;
+
+    Dispatcher(RollCallService rollCalls, Logins logins) {
+        this.rollCalls = rollCalls;
+        this.logins = logins;
+    }
+
+    CompletableFuture<Response> handle(Session session, Request request) {
+        CompletableFuture<Response> reply;
+        try {
+            reply = dispatch(session, request);
+        } catch (ChamadaException e) {
+            return CompletableFuture.completedFuture(failure(session, e));
+        }
+        return reply.exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            return cause instanceof ChamadaException refusal
+                    ? CompletableFuture.completedFuture(failure(session, refusal))
+                    : CompletableFuture.failedFuture(cause);
+        });
+    }
+
+    static Response.Failure failure(Session session, ChamadaException e) {
+        return new Response.Failure(e.code(), e.message(session.lang()));
+    }
+
+    private CompletableFuture<Response> dispatch(Session session, Request request) {
+        return switch (request) {
+            case Request.Hello hello -> {
+                hello.lang().ifPresent(session::lang);
+                yield done(new Response.Hello(Wire.PROTOCOL_VERSION, "chamada " + Wire.serverVersion(),
+                        session.lang().tag(), logins.openMode()));
+            }
+            case Request.Login login -> {
+                TeacherName name = TeacherName.ofLogin(login.name());
+                session.logout();
+                yield logins.authenticate(name, login.secret()).thenApply(teacher -> {
+                    session.login(teacher);
+                    return new Response.LoggedIn(teacher.value(), logins.token(teacher));
+                });
+            }
+            case Request.Resume resume -> {
+                session.logout();
+                TeacherName teacher = logins.resume(resume.token());
+                session.login(teacher);
+                yield done(new Response.Resumed(teacher.value()));
+            }
+            case Request.Open open -> rollCalls.open(session.caller(), open.classId()).thenApply(result -> switch (result) {
+                case OpenResult.Opened opened -> new Response.Opened(opened.classId().value(), opened.openedAt());
+                case OpenResult.AlreadyOpen already -> failure(session, new ChamadaException(ErrorCode.ALREADY_OPEN,
+                        already.classId(), HumanTime.format(already.openedAt())));
+            });
+            case Request.Close close -> rollCalls.close(session.caller(), close.classId()).thenApply(result -> switch (result) {
+                case CloseResult.Closed closed -> new Response.RollCallReply(closed.rollCall());
+                case CloseResult.NotOpen notOpen -> failure(session, new ChamadaException(ErrorCode.NOT_OPEN,
+                        notOpen.classId()));
+                case CloseResult.NotOwner notOwner -> failure(session, new ChamadaException(ErrorCode.NOT_OWNER,
+                        notOwner.classId(), notOwner.owner()));
+            });
+            case Request.Status status ->
+                    rollCalls.status(session.caller(), status.classId()).thenApply(Response.RollCallReply::new);
+            case Request.CheckIn checkIn ->
+                    rollCalls.checkIn(checkIn.matricula(), checkIn.classId()).thenApply(result -> switch (result) {
+                        case CheckInResult.Registered registered ->
+                                new Response.CheckedIn(registered.replyClass(), registered.at(), false);
+                        case CheckInResult.AlreadyRegistered already ->
+                                new Response.CheckedIn(already.replyClass(), already.at(), true);
+                        case CheckInResult.NotOpen notOpen -> new Response.CheckInRefused(notOpen.at(),
+                                ErrorCode.NOT_OPEN, ErrorCode.NOT_OPEN.format(session.lang(), notOpen.classId()));
+                    });
+            case Request.History history -> rollCalls.history(session.caller(), history.classId())
+                    .thenApply(past -> new Response.History(history.classId().value(), past));
+            case Request.Export export -> rollCalls.export(session.caller(), export.classId())
+                    .thenApply(closed -> new Response.Export(export.classId().value(), closed));
+            case Request.Health health -> done(switch (rollCalls.health()) {
+                case StoreHealth.Healthy healthy -> new Response.Health(true, Optional.empty());
+                case StoreHealth.Unhealthy unhealthy ->
+                        new Response.Health(false, Optional.of(unhealthy.message(session.lang())));
+            });
+            case Request.Help help -> done(new Response.Help(COMMANDS));
+            case Request.Quit quit -> done(new Response.Goodbye(ApplicationText.GOODBYE.format(session.lang())));
+        };
+    }
+
+    private static CompletableFuture<Response> done(Response response) {
+        return CompletableFuture.completedFuture(response);
+    }
+}

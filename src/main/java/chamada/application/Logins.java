@@ -1,0 +1,83 @@
+package chamada.application;
+
+import chamada.error.ChamadaException;
+import chamada.error.ErrorCode;
+import chamada.rollcall.TeacherName;
+import chamada.teachers.Teachers;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Checks teachers' secrets off the fronts' threads.
+ *
+ * <p>A password check is a deliberately slow PBKDF2 run, a few hundred milliseconds of CPU.
+ * Run on a connection's virtual thread it would hold one of the machine's two carriers that
+ * long, and a handful of teachers logging in at the start of a period would stall every
+ * check-in; on an event loop it would stall every connection of the loop. Here the checks
+ * queue for one platform thread instead, and the caller gets a future. At most
+ * {@link #MAX_WAITING} wait; more are refused with {@link ErrorCode#LOGIN_BUSY} at once.
+ */
+final class Logins implements AutoCloseable {
+
+    /** Logins allowed to wait at once; more are told to try again rather than queue for minutes. */
+    static final int MAX_WAITING = 32;
+
+    private final Teachers teachers;
+    private final SessionTokens tokens;
+    private final Semaphore waiting = new Semaphore(MAX_WAITING);
+    private final ExecutorService hashing = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("chamada-login").daemon(true).factory());
+
+    Logins(Teachers teachers, SessionTokens tokens) {
+        this.teachers = teachers;
+        this.tokens = tokens;
+    }
+
+    boolean openMode() {
+        return teachers.openMode();
+    }
+
+    /** The teacher these credentials belong to; fails with {@link ErrorCode#AUTH_FAILED} otherwise. */
+    CompletableFuture<TeacherName> authenticate(TeacherName name, String secret) {
+        if (!waiting.tryAcquire()) {
+            return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.LOGIN_BUSY));
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> check(name, secret), hashing)
+                    .whenComplete((teacher, failure) -> waiting.release());
+        } catch (RejectedExecutionException e) {
+            waiting.release();
+            return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.SHUTTING_DOWN));
+        }
+    }
+
+    /** A session token for {@code teacher}, who has just logged in. */
+    String token(TeacherName teacher) {
+        return tokens.issue(teacher);
+    }
+
+    /**
+     * The teacher {@code token} stands for, checked without the slow password hash; throws
+     * {@link ErrorCode#TOKEN_INVALID} if it is forged, expired, another store's, or of a
+     * teacher no longer in the teachers file.
+     */
+    TeacherName resume(String token) {
+        return tokens.verify(token).filter(teachers::mayLogIn)
+                .orElseThrow(() -> new ChamadaException(ErrorCode.TOKEN_INVALID));
+    }
+
+    private TeacherName check(TeacherName name, String secret) {
+        Optional<TeacherName> teacher = teachers.authenticate(name.value(), secret);
+        return teacher.orElseThrow(() -> new ChamadaException(ErrorCode.AUTH_FAILED));
+    }
+
+    @Override
+    public void close() {
+        hashing.shutdownNow();
+    }
+}

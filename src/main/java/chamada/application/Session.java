@@ -1,0 +1,61 @@
+package chamada.application;
+
+import chamada.i18n.Lang;
+import chamada.rollcall.Caller;
+import chamada.rollcall.TeacherName;
+
+import java.util.Optional;
+
+/**
+ * What one client has said about itself: its language and, after a login, its teacher. Made
+ * by {@link Application}, which alone applies the open-mode caller rule.
+ *
+ * <p>Used by one connection at a time: its requests are answered one after another, and each
+ * waits for the previous one's future, which orders the changes a login makes here.
+ */
+public final class Session {
+
+    private final boolean openMode;
+    private final Optional<TeacherName> server;
+    private volatile Lang lang;
+    private volatile Optional<TeacherName> teacher = Optional.empty();
+
+    Session(Lang lang, boolean openMode, Optional<TeacherName> server) {
+        this.lang = lang;
+        this.openMode = openMode;
+        this.server = server;
+    }
+
+    public Lang lang() {
+        return lang;
+    }
+
+    /** Chooses the language of this client's texts ({@code hello}). */
+    public void lang(Lang lang) {
+        this.lang = lang;
+    }
+
+    void login(TeacherName name) {
+        teacher = Optional.of(name);
+    }
+
+    /** A failed login also ends the previous one: whoever typed the wrong secret is not that teacher either. */
+    void logout() {
+        teacher = Optional.empty();
+    }
+
+    /**
+     * Who the rules see: the logged-in teacher; on a port the server answers for itself (the
+     * legacy ports), its reserved owner; in open mode, without a login, the shared
+     * {@link TeacherName#OPEN_MODE} teacher; otherwise somebody who may only check in.
+     */
+    Caller caller() {
+        if (teacher.isPresent()) {
+            return new Caller.Teacher(teacher.get());
+        }
+        if (server.isPresent()) {
+            return new Caller.Teacher(server.get());
+        }
+        return openMode ? new Caller.Teacher(TeacherName.OPEN_MODE) : new Caller.Anonymous();
+    }
+}

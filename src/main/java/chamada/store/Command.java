@@ -1,0 +1,41 @@
+package chamada.store;
+
+import chamada.rollcall.CheckInResult;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.CloseResult;
+import chamada.rollcall.Matricula;
+import chamada.rollcall.OpenResult;
+import chamada.rollcall.RollCall;
+import chamada.rollcall.TeacherName;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a caller asks of the journal writer, with the future its outcome completes. The writer
+ * decides each in turn ({@link OpenRollCalls}) and completes the futures once the writes
+ * decided with them are durable.
+ *
+ * @param <R> the outcome
+ */
+sealed interface Command<R> {
+
+    CompletableFuture<R> done();
+
+    record Open(ClassId classId, TeacherName teacher, OffsetDateTime at, CompletableFuture<OpenResult> done)
+            implements Command<OpenResult> {
+    }
+
+    record CheckIn(ClassId classId, Matricula matricula, OffsetDateTime at, CompletableFuture<CheckInResult> done)
+            implements Command<CheckInResult> {
+    }
+
+    record Close(ClassId classId, TeacherName teacher, OffsetDateTime at, CompletableFuture<CloseResult> done)
+            implements Command<CloseResult> {
+    }
+
+    /** A read of one class's open roll call, answered in the writer's order, so it sees every write before it. */
+    record Status(ClassId classId, CompletableFuture<Optional<RollCall>> done) implements Command<Optional<RollCall>> {
+    }
+}

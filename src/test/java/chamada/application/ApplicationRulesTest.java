@@ -1,0 +1,283 @@
+package chamada.application;
+
+import chamada.error.ErrorCode;
+import chamada.i18n.HumanTime;
+import chamada.i18n.Lang;
+import chamada.protocol.Request;
+import chamada.protocol.Response;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.Matricula;
+import chamada.rollcall.TeacherName;
+import chamada.store.ChamadaStore;
+import chamada.store.StoreConfig;
+import chamada.teachers.Teachers;
+import chamada.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static chamada.testing.Replies.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Each rule of the roll call, once, through the application object every front uses, with
+ * the refusal's text in both languages. The store decides what a request comes to
+ * (its contract suite pins that); these tests pin who may ask, and what each outcome is
+ * called.
+ */
+class ApplicationRulesTest {
+
+    private static final ClassId CLASS = new ClassId(1010);
+    private static final String SECRET = "s3cret";
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"), ZoneId.of("America/Sao_Paulo"));
+    private Application application;
+
+    @BeforeEach
+    void start() {
+        application = start(teachers(false), "chamada.db");
+    }
+
+    @AfterEach
+    void stop() {
+        application.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void teacherRequests_withoutLogin_areAuthRequired(Lang lang) {
+        Session anonymous = application.session(lang);
+        for (Request request : new Request[] {new Request.Open(CLASS), new Request.Close(CLASS),
+                new Request.Status(CLASS), new Request.History(CLASS), new Request.Export(CLASS)}) {
+            assertThat(answer(anonymous, request)).as("%s", request)
+                    .isEqualTo(new Response.Failure(ErrorCode.AUTH_REQUIRED, ErrorCode.AUTH_REQUIRED.format(lang)));
+        }
+    }
+
+    @Test
+    void checkIn_withoutLogin_isRegistered() {
+        answer(teacher("ana", Lang.EN), new Request.Open(CLASS));
+
+        Response reply = answer(application.session(Lang.EN), new Request.CheckIn(new Matricula("42191010"), CLASS));
+
+        assertThat(as(reply, Response.CheckedIn.class).alreadyRegistered()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void open_classAlreadyOpen_isAlreadyOpenSayingSinceWhen(Lang lang) {
+        Response.Opened first = as(answer(teacher("ana", lang), new Request.Open(CLASS)), Response.Opened.class);
+        clock.advance(Duration.ofSeconds(60));
+
+        Response again = answer(teacher("bruno", lang), new Request.Open(CLASS));
+
+        assertThat(again).isEqualTo(new Response.Failure(ErrorCode.ALREADY_OPEN,
+                ErrorCode.ALREADY_OPEN.format(lang, CLASS, HumanTime.format(first.openedAt()))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void closeAndStatus_classNotOpen_areNotOpen(Lang lang) {
+        Session ana = teacher("ana", lang);
+        Response.Failure notOpen = new Response.Failure(ErrorCode.NOT_OPEN, ErrorCode.NOT_OPEN.format(lang, CLASS));
+
+        assertThat(answer(ana, new Request.Close(CLASS))).isEqualTo(notOpen);
+        assertThat(answer(ana, new Request.Status(CLASS))).isEqualTo(notOpen);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void checkIn_classNotOpen_isRefusedWithClassZeroAtTheTimeAsked(Lang lang) {
+        Response reply = answer(application.session(lang), new Request.CheckIn(new Matricula("7"), CLASS));
+
+        Response.CheckInRefused refused = as(reply, Response.CheckInRefused.class);
+        assertThat(refused.code()).isEqualTo(ErrorCode.NOT_OPEN);
+        assertThat(refused.message()).isEqualTo(ErrorCode.NOT_OPEN.format(lang, CLASS));
+        assertThat(refused.at().toInstant()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void checkIn_sameMatriculaTwice_isASuccessSayingAlreadyRegisteredAtTheFirstTime() {
+        answer(teacher("ana", Lang.EN), new Request.Open(CLASS));
+        Session student = application.session(Lang.EN);
+        Response.CheckedIn first = as(answer(student, new Request.CheckIn(new Matricula("7"), CLASS)), Response.CheckedIn.class);
+        clock.advance(Duration.ofSeconds(30));
+
+        Response.CheckedIn again = as(answer(student, new Request.CheckIn(new Matricula("7"), CLASS)), Response.CheckedIn.class);
+
+        assertThat(again.alreadyRegistered()).isTrue();
+        assertThat(again.at()).isEqualTo(first.at());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void close_anotherTeachersRollCall_isNotOwnerNamingTheOwner(Lang lang) {
+        answer(teacher("ana", lang), new Request.Open(CLASS));
+
+        Response reply = answer(teacher("bruno", lang), new Request.Close(CLASS));
+
+        assertThat(reply).isEqualTo(new Response.Failure(ErrorCode.NOT_OWNER, ErrorCode.NOT_OWNER.format(lang, CLASS, "ana")));
+    }
+
+    @Test
+    void close_rollCallOpenedOnALegacyPort_anyTeacherMayCloseIt() {
+        Session legacy = application.reservedSession(new TeacherName("(legacy)"), Lang.PT_BR);
+        answer(legacy, new Request.Open(CLASS));
+
+        Response reply = answer(teacher("bruno", Lang.EN), new Request.Close(CLASS));
+
+        assertThat(as(reply, Response.RollCallReply.class).rollCall().closedAt()).isPresent();
+    }
+
+    @Test
+    void close_fromALegacyPortOfALoggedInTeachersRollCall_isNotOwner() {
+        answer(teacher("ana", Lang.EN), new Request.Open(CLASS));
+        Session legacy = application.reservedSession(new TeacherName("(legacy)"), Lang.PT_BR);
+
+        assertThat(codeOf(answer(legacy, new Request.Close(CLASS)))).isEqualTo(ErrorCode.NOT_OWNER);
+    }
+
+    @Test
+    void reservedSession_personsName_isRefused() {
+        assertThatThrownBy(() -> application.reservedSession(new TeacherName("ana"), Lang.EN))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void login_wrongSecret_isAuthFailedAndEndsTheLoginBefore(Lang lang) {
+        Session session = teacher("ana", lang);
+
+        Response reply = answer(session, new Request.Login("ana", "wrong"));
+
+        assertThat(reply).isEqualTo(new Response.Failure(ErrorCode.AUTH_FAILED, ErrorCode.AUTH_FAILED.format(lang)));
+        assertThat(codeOf(answer(session, new Request.Open(CLASS)))).isEqualTo(ErrorCode.AUTH_REQUIRED);
+    }
+
+    @Test
+    void resume_tokenFromALogin_logsAnotherSessionInAsThatTeacher() {
+        String token = as(answer(application.session(Lang.EN), new Request.Login("ana", SECRET)),
+                Response.LoggedIn.class).token();
+        Session elsewhere = application.session(Lang.EN);
+
+        assertThat(answer(elsewhere, new Request.Resume(token))).isEqualTo(new Response.Resumed("ana"));
+        assertThat(answer(elsewhere, new Request.Open(CLASS))).isInstanceOf(Response.Opened.class);
+    }
+
+    @Test
+    void resume_afterARestartOnTheSameStore_isHonoured() {
+        String token = as(answer(application.session(Lang.EN), new Request.Login("ana", SECRET)),
+                Response.LoggedIn.class).token();
+        application.close();
+        application = start(teachers(false), "chamada.db");
+
+        assertThat(answer(application.session(Lang.EN), new Request.Resume(token))).isEqualTo(new Response.Resumed("ana"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void resume_tamperedToken_isTokenInvalidAndEndsTheLoginBefore(Lang lang) {
+        Session session = teacher("bruno", lang);
+        String token = as(answer(application.session(lang), new Request.Login("ana", SECRET)),
+                Response.LoggedIn.class).token();
+        String tampered = token.replaceFirst("^[^.]+", "Ym9i"); // "bob", under ana's signature
+
+        assertThat(answer(session, new Request.Resume(tampered)))
+                .isEqualTo(new Response.Failure(ErrorCode.TOKEN_INVALID, ErrorCode.TOKEN_INVALID.format(lang)));
+        assertThat(codeOf(answer(session, new Request.Open(CLASS)))).isEqualTo(ErrorCode.AUTH_REQUIRED);
+    }
+
+    @Test
+    void resume_tokenOfATeacherNoLongerAllowed_isTokenInvalid() {
+        String token = as(answer(application.session(Lang.EN), new Request.Login("gone", SECRET)),
+                Response.LoggedIn.class).token();
+
+        assertThat(codeOf(answer(application.session(Lang.EN), new Request.Resume(token))))
+                .isEqualTo(ErrorCode.TOKEN_INVALID);
+    }
+
+    @Test
+    void resume_tokenOfAnotherStore_isTokenInvalid() {
+        String token = as(answer(application.session(Lang.EN), new Request.Login("ana", SECRET)),
+                Response.LoggedIn.class).token();
+        application.close();
+        application = start(teachers(false), "another.db");
+
+        assertThat(codeOf(answer(application.session(Lang.EN), new Request.Resume(token))))
+                .isEqualTo(ErrorCode.TOKEN_INVALID);
+    }
+
+    @Test
+    void openMode_withoutLogin_opensAsTheOpenModeTeacher() {
+        application.close();
+        application = start(teachers(true), "open.db");
+
+        answer(application.session(Lang.EN), new Request.Open(CLASS));
+
+        Response status = answer(application.session(Lang.EN), new Request.Status(CLASS));
+        assertThat(as(status, Response.RollCallReply.class).rollCall().teacher()).isEqualTo(TeacherName.OPEN_MODE);
+    }
+
+    @Test
+    void health_storeKeepingItsPromises_isHealthy() {
+        assertThat(answer(application.session(Lang.EN), new Request.Health()))
+                .isEqualTo(new Response.Health(true, Optional.empty()));
+    }
+
+    private Application start(Teachers teachers, String database) {
+        ChamadaStore store = new StoreConfig.Embedded(dir.resolve(database)).open(clock.getZone());
+        return new Application(teachers, store, store, clock);
+    }
+
+    private Session teacher(String name, Lang lang) {
+        Session session = application.session(lang);
+        as(answer(session, new Request.Login(name, SECRET)), Response.LoggedIn.class);
+        return session;
+    }
+
+    private Response answer(Session session, Request request) {
+        try {
+            return application.handle(session, request).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("no reply to " + request, e);
+        }
+    }
+
+    /** Teachers who know {@link #SECRET}, without the slow password hashing of a real file. */
+    private static Teachers teachers(boolean openMode) {
+        return new Teachers() {
+            @Override
+            public boolean openMode() {
+                return openMode;
+            }
+
+            @Override
+            public Optional<TeacherName> authenticate(String name, String secret) {
+                return openMode || secret.equals(SECRET) ? Optional.of(TeacherName.ofLogin(name)) : Optional.empty();
+            }
+
+            @Override
+            public boolean mayLogIn(TeacherName name) {
+                return openMode || !name.value().equals("gone");
+            }
+        };
+    }
+
+    private static ErrorCode codeOf(Response reply) {
+        return as(reply, Response.Failure.class).code();
+    }
+}
