@@ -37,13 +37,12 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         header = "Measure check-ins per second and their latency (closed loop).",
-        description = {
-                "Opens --classes classes on a Chamada server in open mode (or empties sets class:<id> on Redis),",
-                "then each of --connections connections checks in new matriculas one at a time, waiting for",
-                "each reply, for --warmup then --duration seconds. Prints throughput and latency p50/p99/p99.9/max,",
-                "then checks through status (SCARD on Redis) that every acknowledged check-in is counted exactly",
-                "once; a mismatch fails the run. --target compare runs Chamada then Redis at each number of",
-                "connections and adds the ratios Chamada / Redis. See BENCHMARKS.md and bench/compare.sh."})
+        description = "Opens --classes classes on a Chamada server in open mode (or empties sets class:<id> on Redis),"
+                + " then each of --connections connections checks in new matriculas one at a time, waiting for"
+                + " each reply, for --warmup then --duration seconds. Prints throughput and latency p50/p99/p99.9/max,"
+                + " then checks through status (SCARD on Redis) that every acknowledged check-in is counted exactly"
+                + " once; a mismatch fails the run. --target compare runs Chamada then Redis at each number of"
+                + " connections and adds the ratios Chamada / Redis. See BENCHMARKS.md and bench/compare.sh.")
 final class BenchCommand implements Callable<Integer> {
 
     /** What to drive; lower case because picocli matches the typed value to the constant's name. */

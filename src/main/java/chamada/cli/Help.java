@@ -9,11 +9,45 @@ import java.util.Optional;
 /**
  * Chooses the language of the usage help before parsing, since picocli renders help (and
  * reads its resource bundle) before any option has a value: a {@code --lang} anywhere on
- * the command line, else the terminal's language.
+ * the command line, else the terminal's language; and the width it wraps at.
  */
 final class Help {
 
+    /** picocli refuses a narrower usage width. */
+    private static final int NARROWEST = 55;
+
+    /** No window is wider: a bigger {@code COLUMNS} is a mistake, ignored like one that is not a number. */
+    private static final int WIDEST = 1000;
+
     private Help() {
+    }
+
+    /**
+     * Makes the usage help of {@code commandLine} and all its subcommands wrap at the width of the
+     * terminal it is printed on.
+     *
+     * <p>With auto width, picocli asks the terminal ({@code stty -a -F /dev/tty}; {@code tput cols}
+     * on macOS) when {@code System.console()} is a terminal, and only when it prints help, so other
+     * commands start no process. A person typing {@code chamada server --help} thus gets their
+     * window's width. When the help goes to a pipe or a file there is no terminal to ask: then
+     * {@code $COLUMNS} if it is exported (as Python's {@code argparse} reads it), else picocli's
+     * default of 80 columns. A numeric system property {@code picocli.usage.width}
+     * (in {@code CHAMADA_JAVA_OPTS}) still overrides all of these: picocli's own rule.
+     */
+    static void fitWidth(CommandLine commandLine, Terminal terminal) {
+        commandLine.setUsageHelpAutoWidth(true);
+        terminal.env("COLUMNS").flatMap(Help::columns).ifPresent(commandLine::setUsageHelpWidth);
+    }
+
+    private static Optional<Integer> columns(String value) {
+        try {
+            int columns = Integer.parseInt(value.strip());
+            return columns > 0 && columns <= WIDEST
+                    ? Optional.of(Math.max(columns, NARROWEST))
+                    : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** Gives {@code commandLine} and all its subcommands the help texts of the language {@code args} ask for. */

@@ -35,13 +35,14 @@ public final class Main {
         }
     }
 
-    /** The command line for {@code args}, with its help in the language they ask for. */
+    /** The command line for {@code args}, with its help in the language they ask for, as wide as the terminal. */
     static CommandLine commandLine(Terminal terminal, String... args) {
         CommandLine commandLine = new CommandLine(new ChamadaCommand(terminal));
         Subcommands.needed(args).forEach(commandLine::addSubcommand);
         commandLine.setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new ExecutionFailureHandler());
         Help.localize(commandLine, terminal.defaultLang(), args);
+        Help.fitWidth(commandLine, terminal);
         return commandLine;
     }
 }

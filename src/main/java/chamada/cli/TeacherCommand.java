@@ -42,13 +42,13 @@ final class TeacherCommand implements Callable<Integer> {
     private ServerAddress address;
 
     @Option(names = "--name", scope = ScopeType.INHERIT, paramLabel = "NAME",
-            description = {"Log in as this teacher (default: $" + NAME_VARIABLE + ").",
-                    "Without a name no login is sent: enough for a server in open mode."})
+            description = "Log in as this teacher (default: $" + NAME_VARIABLE + ")."
+                    + " Without a name no login is sent: enough for a server in open mode.")
     private String name;
 
     @Option(names = "--secret", scope = ScopeType.INHERIT, paramLabel = "SECRET",
-            description = {"The teacher's secret (default: $" + SECRET_VARIABLE + ", else asked without echo).",
-                    "Other users can see it in the process list: prefer the variable or the prompt."})
+            description = "The teacher's secret (default: $" + SECRET_VARIABLE + ", else asked without echo)."
+                    + " Other users can see it in the process list: prefer the variable or the prompt.")
     private String secret;
 
     /** The interactive screen. */
