@@ -79,7 +79,7 @@ class JournalReplayTest {
         int applied = history.size() / 2;
         Journals.createDatabase(database());
         Journals.applyDirectly(database(), history.subList(0, applied),
-                new JournalPosition(1, Journals.offset(history, applied)));
+                new JournalPosition(1, Journals.segmentOffset(history, applied)));
         Journals.writeSegment(database(), 1, Journals.encode(history));
 
         try (CapturedLog refusals = CapturedLog.of(SqliteBatch.class); SqliteRollCallStore store = open()) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +32,10 @@ class JournalVersionZeroTest {
     private static final long T = 1_741_604_400_000L;
 
     /** Where roll call 1's five records end in the kept segment. */
-    private static final long FIRST_ROLL_CALL_END = 157;
+    private static final int FIRST_ROLL_CALL_END = 157;
+    /** Where the last record, the check-in into roll call 2, starts and ends; zeros follow. */
+    private static final int LAST_RECORD_START = 193;
+    private static final int RECORDS_END = 227;
 
     private static final RollCall FIRST = new RollCall(classId(1010), ANA, time(T), Optional.of(time(T + 3_000_000)),
             List.of(checkIn("20250001", T + 61_000), checkIn("20250002", T + 62_500), checkIn("0042", T + 63_750)));
@@ -71,6 +75,23 @@ class JournalVersionZeroTest {
             assertThat(store.openRollCalls()).containsExactly(new StoredRollCall(2, SECOND));
             assertThat(await(store.closedRollCalls(classId(1010)))).containsExactly(FIRST);
             assertThat(refusals.lines()).as("writes applied twice").isEmpty();
+        }
+    }
+
+    /** The old segment's last write cut short by the crash: the torn-tail rule holds for it as before. */
+    @Test
+    void open_segmentWrittenBeforeTheHeaderEndingInACutShortWrite_leavesOutOnlyTheCutRecord() throws Exception {
+        Journals.createDatabase(database());
+        byte[] bytes = Files.readAllBytes(keptSegment());
+        Arrays.fill(bytes, LAST_RECORD_START + 20, RECORDS_END, (byte) 0); // its last bytes never reached the disk
+        Journals.writeFile(database(), 1, bytes);
+
+        try (CapturedLog log = CapturedLog.of(SqliteApplier.class);
+             SqliteRollCallStore store = SqliteRollCallStore.open(database(), Stores.ZONE)) {
+            assertThat(store.openRollCalls()).containsExactly(new StoredRollCall(2, new RollCall(SECOND.classId(),
+                    SECOND.teacher(), SECOND.openedAt(), Optional.empty(), List.of())));
+            assertThat(await(store.closedRollCalls(classId(1010)))).containsExactly(FIRST);
+            assertThat(log.lines()).anyMatch(line -> line.startsWith("WARN Left out the last 20 bytes"));
         }
     }
 
