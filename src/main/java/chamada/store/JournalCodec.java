@@ -16,7 +16,8 @@ import java.util.zip.CRC32C;
  * body is a kind byte and the write's fields. The checksum is what tells a record that
  * reached the disk whole from the torn end of a write cut short by a crash, and from the
  * zeros a file system may leave after it: {@link #decode} answers empty for both, and the
- * journal ends there.
+ * journal ends there. A whole record this build cannot read is neither: {@link #decode}
+ * throws {@link UnknownRecordException}. Records follow a segment's {@link JournalHeader}.
  */
 final class JournalCodec {
 
@@ -73,6 +74,9 @@ final class JournalCodec {
     /**
      * Reads the record at {@code in}'s position and moves past it; empty, with the position
      * left where it was, if the bytes there are not a whole record with a matching checksum.
+     *
+     * @throws UnknownRecordException if the record is whole but of a kind, or laid out in a
+     *         way, that this build does not know; the position is left where it was
      */
     static Optional<Write> decode(ByteBuffer in) {
         int start = in.position();
@@ -89,16 +93,16 @@ final class JournalCodec {
         if ((int) crc.getValue() != in.getInt(start + 4)) {
             return Optional.empty();
         }
-        Optional<Write> write = body(body);
-        if (write.isPresent()) {
-            in.position(start + HEADER_BYTES + bodyLength);
-        }
-        return write;
+        Write write = body(body);
+        in.position(start + HEADER_BYTES + bodyLength);
+        return Optional.of(write);
     }
 
-    private static Optional<Write> body(ByteBuffer body) {
+    private static Write body(ByteBuffer body) {
+        int kind = Byte.toUnsignedInt(body.get(0));
+        Write write;
         try {
-            Write write = switch (body.get()) {
+            write = switch (body.get()) {
                 case OPEN -> {
                     long id = body.getLong();
                     ClassId classId = new ClassId(body.getInt());
@@ -117,13 +121,18 @@ final class JournalCodec {
                             at);
                 }
                 case CLOSE -> new Write.Close(body.getLong(), body.getLong());
-                default -> null;
+                default -> throw new UnknownRecordException(kind, "a kind this build does not know", null);
             };
-            return body.hasRemaining() ? Optional.empty() : Optional.ofNullable(write);
+        } catch (UnknownRecordException e) {
+            throw e;
         } catch (RuntimeException e) {
-            // A matching checksum over a body that does not parse: written by a build that
-            // knew other kinds, or damage the checksum missed. Either way, not a record.
-            return Optional.empty();
+            // Fields short, or values the domain refuses: another layout of this kind (or damage
+            // the checksum missed). Either way not the journal's end, which would drop what follows.
+            throw new UnknownRecordException(kind, "fields this build cannot read (" + e + ")", e);
         }
+        if (body.hasRemaining()) {
+            throw new UnknownRecordException(kind, body.remaining() + " bytes past the fields this build knows", null);
+        }
+        return write;
     }
 }

@@ -1,6 +1,7 @@
 package chamada.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.util.stream.Stream;
  * <p>Segments are named {@code 0000000001.seg}, {@code 0000000002.seg}, ... so that a listing
  * sorts in write order; a segment is only ever appended to by the server that created it,
  * and deleted once every record in it is in SQLite. Creating or deleting one also fsyncs the
- * folder, so that after a power cut the folder lists exactly the segments written to.
+ * folder, so that after a power cut the folder lists exactly the segments written to. A new
+ * segment gets its {@link JournalHeader} before the folder's fsync.
  */
 final class JournalFiles {
 
@@ -63,7 +65,10 @@ final class JournalFiles {
         return numbers;
     }
 
-    /** Creates segment {@code number}, which must not exist, open for appending. */
+    /**
+     * Creates segment {@code number}, which must not exist, with this build's
+     * {@link JournalHeader} fsynced in it, open for appending after the header.
+     */
     FileChannel create(long number) throws IOException {
         if (!Files.isDirectory(folder)) {
             Files.createDirectories(folder);
@@ -71,6 +76,11 @@ final class JournalFiles {
         }
         FileChannel channel = FileChannel.open(segment(number), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
+            ByteBuffer header = JournalHeader.bytes();
+            while (header.hasRemaining()) {
+                channel.write(header);
+            }
+            channel.force(true);
             syncFolder();
         } catch (IOException e) {
             try {

@@ -1,8 +1,9 @@
 package chamada.store;
 
 /**
- * A place in the journal: a byte offset in a numbered segment. Positions order by segment,
- * then offset; "applied up to p" means every record that ends at or before p is in SQLite.
+ * A place in the journal: a byte offset in a numbered segment, counted from the file's first
+ * byte, its {@link JournalHeader} included. Positions order by segment, then offset; "applied
+ * up to p" means every record that ends at or before p is in SQLite.
  */
 record JournalPosition(long segment, long offset) implements Comparable<JournalPosition> {
 

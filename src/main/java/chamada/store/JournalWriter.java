@@ -196,8 +196,8 @@ final class JournalWriter {
             closeSegment();
             segment++;
             channel = files.create(segment);
-            offset = 0;
-            preallocated = 0;
+            offset = JournalHeader.BYTES; // written by create
+            preallocated = offset;
         }
         long batchStart = offset;
         try {

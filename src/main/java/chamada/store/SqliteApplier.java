@@ -347,7 +347,9 @@ final class SqliteApplier {
      * Applies every journal record SQLite does not hold yet, in order, and returns the number
      * of the segment the journal goes on in. A record that does not read whole can only be
      * the end of a write cut short, never acknowledged, and only in the last segment;
-     * anywhere else the journal is damaged and start-up stops, changing nothing more.
+     * anywhere else the journal is damaged and start-up stops, changing nothing more. So it
+     * does at a segment whose {@link JournalHeader} names a newer format, and at a whole record
+     * this build cannot read.
      */
     private long replay(SqliteBatch batch) throws SQLException, IOException {
         try {
@@ -365,11 +367,12 @@ final class SqliteApplier {
         for (long segment : segments) {
             Path path = journal.segment(segment);
             ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(path));
-            if (segment == from.segment()) {
-                bytes.position((int) Math.min(from.offset(), bytes.limit()));
-            }
+            int start = JournalHeader.recordsStart(bytes, file, path);
+            // Offsets count the header; (n, 0), recorded before segment n exists (run), is its first record.
+            long resume = segment == from.segment() ? Math.max(start, from.offset()) : start;
+            bytes.position((int) Math.min(resume, bytes.limit()));
             List<Write> writes = new ArrayList<>();
-            for (Optional<Write> write = JournalCodec.decode(bytes); write.isPresent(); write = JournalCodec.decode(bytes)) {
+            for (Optional<Write> write = next(bytes, path); write.isPresent(); write = next(bytes, path)) {
                 writes.add(write.get());
                 if (writes.size() == REPLAY_BATCH) {
                     batch.apply(writes, new JournalPosition(segment, bytes.position()));
@@ -397,6 +400,20 @@ final class SqliteApplier {
         }
         long last = segments.isEmpty() ? from.segment() : Math.max(segments.getLast(), from.segment());
         return last + 1;
+    }
+
+    /**
+     * The record at {@code bytes}' position in the segment {@code path}, or empty where the
+     * segment's records end. A whole record this build cannot read stops the start-up: read as
+     * the end, it and every record after it would be dropped without a word.
+     */
+    private Optional<Write> next(ByteBuffer bytes, Path path) {
+        try {
+            return JournalCodec.decode(bytes);
+        } catch (UnknownRecordException e) {
+            throw new StoreUnavailableException(StoreProblem.JOURNAL_UNKNOWN_RECORD, file, e, path, bytes.position(),
+                    e.kind());
+        }
     }
 
     /** How many of the bytes left in {@code bytes} come before the zeros that end it (the preallocated space). */

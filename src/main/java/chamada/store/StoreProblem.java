@@ -50,6 +50,22 @@ public enum StoreProblem implements Bilingual {
             "O segmento de diário {1} do banco de dados {0} está danificado no byte {2}, antes do seu fim; o disco"
                     + " pode estar falhando. O banco de dados tem o que veio antes desse byte e nada depois dele:"
                     + " guarde uma cópia da pasta do diário e peça ajuda antes de continuar."),
+    /** {@code {1}}: the journal segment; {@code {2}}: its format version; {@code {3}}: the newest this build reads. */
+    JOURNAL_NEWER_FORMAT(
+            "The journal segment {1} of the database {0} is in format version {2}, and this Chamada reads up to"
+                    + " version {3}: a newer Chamada wrote it. Start that Chamada, or a newer one, on this database;"
+                    + " nothing from this segment on was applied.",
+            "O segmento de diário {1} do banco de dados {0} está na versão de formato {2}, e este Chamada lê até a"
+                    + " versão {3}: um Chamada mais novo o gravou. Inicie esse Chamada, ou um mais novo, com este"
+                    + " banco de dados; nada deste segmento em diante foi aplicado."),
+    /** {@code {1}}: the journal segment; {@code {2}}: the record's byte offset; {@code {3}}: its kind byte. */
+    JOURNAL_UNKNOWN_RECORD(
+            "The journal segment {1} of the database {0} holds at byte {2} a whole record of kind {3} that this"
+                    + " Chamada cannot read: most likely a newer Chamada wrote it. Start that Chamada, or a newer"
+                    + " one, on this database; nothing from that byte on was applied.",
+            "O segmento de diário {1} do banco de dados {0} tem no byte {2} um registro inteiro do tipo {3} que"
+                    + " este Chamada não sabe ler: provavelmente um Chamada mais novo o gravou. Inicie esse Chamada,"
+                    + " ou um mais novo, com este banco de dados; nada desse byte em diante foi aplicado."),
     /** {@code {1}}: the segment file that should be there. */
     JOURNAL_INCOMPLETE(
             "The journal of the database {0} lacks {1}, which its later segments follow; it may have been"

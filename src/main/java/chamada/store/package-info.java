@@ -3,9 +3,9 @@
  * {@link chamada.rollcall.RollCallStore} on one SQLite file and its journal.
  *
  * <p>Durability. A write is acknowledged once its record is fsynced in the journal, the
- * folder {@code <file>.journal} of numbered, append-only segments ({@code JournalWriter},
- * {@code JournalCodec}, {@code JournalFiles}); one fsync serves every write queued while the
- * previous one ran. SQLite (WAL, {@code synchronous=FULL}) is then filled behind, in larger
+ * folder {@code <file>.journal} of numbered, append-only segments, each opening with its
+ * format version ({@code JournalWriter}, {@code JournalCodec}, {@code JournalFiles},
+ * {@code JournalHeader}); one fsync serves every write queued while the previous one ran. SQLite (WAL, {@code synchronous=FULL}) is then filled behind, in larger
  * transactions that also record how far the journal is applied ({@code SqliteApplier},
  * {@code SqliteBatch}); at start the journal is replayed from there. Schema changes are
  * versioned SQL files applied by {@code Migrations}.

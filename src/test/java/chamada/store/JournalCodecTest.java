@@ -1,5 +1,6 @@
 package chamada.store;
 
+import chamada.rollcall.Matricula;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -9,14 +10,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.CRC32C;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Journal records: every write comes back as it went in, and anything that is not a whole,
  * intact record (a torn end, a flipped bit, the zeros a file system leaves) reads as no
- * record, so replay stops there. Random cases are seeded: a failing seed is in the test's name.
+ * record, so replay stops there; a whole record this build cannot read is refused loudly.
+ * Random cases are seeded: a failing seed is in the test's name.
  */
 class JournalCodecTest {
 
@@ -88,21 +90,36 @@ class JournalCodecTest {
 
     /** What a later build might journal: the checksum matches, but this build does not know the kind. */
     @Test
-    void decode_intactRecordOfAnUnknownKind_isEmpty() {
+    void decode_intactRecordOfAnUnknownKind_throwsNamingTheKindAndLeavesThePosition() {
         byte[] body = closeBody();
-        body[0] = 9;
-        ByteBuffer buffer = record(body);
+        body[0] = (byte) 200;
 
-        assertThat(JournalCodec.decode(buffer)).isEmpty();
-        assertThat(buffer.position()).isZero();
+        assertUnknown(record(body), 200);
     }
 
+    /** A later build might add fields to a kind: whole, but not laid out as this build reads it. */
     @Test
-    void decode_intactRecordWithBytesPastItsFields_isEmpty() {
+    void decode_intactRecordWithBytesPastItsFields_throwsNamingTheKind() {
         byte[] body = closeBody();
         assertThat(JournalCodec.decode(record(body))).isPresent();
 
-        assertThat(JournalCodec.decode(record(Arrays.copyOf(body, body.length + 1)))).isEmpty();
+        assertUnknown(record(Arrays.copyOf(body, body.length + 1)), 3);
+    }
+
+    @Test
+    void decode_intactRecordWithFewerBytesThanItsFields_throwsNamingTheKind() {
+        byte[] body = closeBody();
+
+        assertUnknown(record(Arrays.copyOf(body, body.length - 1)), 3);
+    }
+
+    @Test
+    void decode_intactRecordWithAValueTheDomainRefuses_throwsNamingTheKind() {
+        byte[] record = Journals.encode(List.of(new Write.CheckIn(5, new Matricula("1234"), 6)));
+        byte[] body = Arrays.copyOfRange(record, JournalCodec.HEADER_BYTES, record.length);
+        body[body.length - 1] = 'x'; // matrículas are digits
+
+        assertUnknown(record(body), 2);
     }
 
     @Test
@@ -128,11 +145,15 @@ class JournalCodecTest {
         return Arrays.copyOfRange(record, JournalCodec.HEADER_BYTES, record.length);
     }
 
+    /** Decoding {@code record} throws, naming {@code kind}, and leaves the position at the record. */
+    private static void assertUnknown(ByteBuffer record, int kind) {
+        assertThatThrownBy(() -> JournalCodec.decode(record)).isInstanceOfSatisfying(UnknownRecordException.class,
+                unknown -> assertThat(unknown.kind()).isEqualTo(kind));
+        assertThat(record.position()).isZero();
+    }
+
     /** {@code body} framed as a record with its true length and checksum. */
     private static ByteBuffer record(byte[] body) {
-        CRC32C crc = new CRC32C();
-        crc.update(body);
-        return ByteBuffer.allocate(JournalCodec.HEADER_BYTES + body.length)
-                .putInt(body.length).putInt((int) crc.getValue()).put(body).flip();
+        return ByteBuffer.wrap(Journals.frame(body));
     }
 }

@@ -137,7 +137,7 @@ class JournalDamageTest {
         StoreUnavailableException refused = refusal();
 
         assertThat(refused.getMessage()).contains(first.toString())
-                .contains("damaged at byte " + Journals.offset(inFirst, damage.record));
+                .contains("damaged at byte " + Journals.segmentOffset(inFirst, damage.record));
         assertThat(refused.message(Lang.PT_BR)).contains(first.toString());
     }
 
@@ -155,9 +155,9 @@ class JournalDamageTest {
 
         assertThat(Snapshot.read(database())).isEqualTo(Snapshot.of(inFirst.subList(0, damage.record)));
         assertThat(Journals.applied(database()))
-                .isLessThanOrEqualTo(new JournalPosition(1, Journals.offset(inFirst, damage.record)));
-        assertThat(firstFile).hasBinaryContent(damaged);
-        assertThat(secondFile).hasBinaryContent(second);
+                .isLessThanOrEqualTo(new JournalPosition(1, Journals.segmentOffset(inFirst, damage.record)));
+        assertThat(firstFile).hasBinaryContent(Journals.withHeader(damaged));
+        assertThat(secondFile).hasBinaryContent(Journals.withHeader(second));
     }
 
     /** Nothing is half done: the next attempt finds the same damage, not a lock or a changed file. */
@@ -187,7 +187,7 @@ class JournalDamageTest {
 
         StoreUnavailableException refused = refusal();
 
-        assertThat(refused.getMessage()).contains("damaged at byte " + damaged);
+        assertThat(refused.getMessage()).contains("damaged at byte " + Journals.segmentOffset(writes, 2));
     }
 
     @Test

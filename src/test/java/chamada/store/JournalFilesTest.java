@@ -39,15 +39,25 @@ class JournalFilesTest {
     }
 
     @Test
-    void create_firstSegment_makesTheFolderAndAnEmptyFileOpenForAppending() throws IOException {
+    void create_firstSegment_makesTheFolderAndAFileOfTheHeaderOpenForAppendingAfterIt() throws IOException {
         JournalFiles journal = JournalFiles.of(dir.resolve("chamada.db"));
 
         try (FileChannel channel = journal.create(1)) {
             channel.write(ByteBuffer.wrap(new byte[] {1, 2, 3}));
         }
 
-        assertThat(journal.segment(1)).hasBinaryContent(new byte[] {1, 2, 3});
+        assertThat(journal.segment(1)).hasBinaryContent(Journals.withHeader(new byte[] {1, 2, 3}));
         assertThat(journal.segments()).containsExactly(1L);
+    }
+
+    /** What tells a segment from any other file, and this build's format from others. */
+    @Test
+    void create_anySegment_startsWithTheMagicAndVersion1() throws IOException {
+        JournalFiles journal = JournalFiles.of(dir.resolve("chamada.db"));
+
+        journal.create(2).close();
+
+        assertThat(journal.segment(2)).hasBinaryContent(new byte[] {'C', 'H', 'A', 'M', 'J', 'R', 'N', 'L', 0, 0, 0, 1});
     }
 
     @Test
@@ -58,7 +68,7 @@ class JournalFilesTest {
         }
 
         assertThatThrownBy(() -> journal.create(3)).isInstanceOf(FileAlreadyExistsException.class);
-        assertThat(journal.segment(3)).hasBinaryContent(new byte[] {7});
+        assertThat(journal.segment(3)).hasBinaryContent(Journals.withHeader(new byte[] {7}));
     }
 
     /** Numerically, not as created: replay reads them in this order. */

@@ -78,7 +78,7 @@ class JournalReplayTest {
         int applied = history.size() / 2;
         Journals.createDatabase(database());
         Journals.applyDirectly(database(), history.subList(0, applied),
-                new JournalPosition(1, Journals.offset(history, applied)));
+                new JournalPosition(1, Journals.segmentOffset(history, applied)));
         Journals.writeSegment(database(), 1, Journals.encode(history));
 
         try (SqliteRollCallStore store = open()) {

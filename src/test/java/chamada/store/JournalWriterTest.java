@@ -85,7 +85,8 @@ class JournalWriterTest {
         List<Write> inBatches = new ArrayList<>();
         for (JournalBatch batch : handedOn) {
             inBatches.addAll(batch.writes());
-            assertThat(batch.end()).isEqualTo(new JournalPosition(1, Journals.offset(history, inBatches.size())));
+            assertThat(batch.end())
+                    .isEqualTo(new JournalPosition(1, Journals.segmentOffset(history, inBatches.size())));
         }
         assertThat(inBatches).containsExactlyElementsOf(history);
         assertHolds(segment(1), Journals.encode(history)); // the last batch ends where the records do
@@ -216,12 +217,13 @@ class JournalWriterTest {
         return commands;
     }
 
-    /** The segment starts with exactly {@code records}; the rest is the zeros written ahead of them. */
+    /** The segment starts with the header and then exactly {@code records}; the rest is the zeros written ahead of them. */
     private static void assertHolds(Path segment, byte[] records) throws IOException {
         byte[] bytes = Files.readAllBytes(segment);
-        assertThat(bytes.length).isGreaterThanOrEqualTo(records.length);
-        assertThat(Arrays.copyOf(bytes, records.length)).isEqualTo(records);
-        assertThat(Arrays.copyOfRange(bytes, records.length, bytes.length)).containsOnly((byte) 0);
+        byte[] written = Journals.withHeader(records);
+        assertThat(bytes.length).isGreaterThanOrEqualTo(written.length);
+        assertThat(Arrays.copyOf(bytes, written.length)).isEqualTo(written);
+        assertThat(Arrays.copyOfRange(bytes, written.length, bytes.length)).containsOnly((byte) 0);
     }
 
     private Path segment(long number) {

@@ -11,11 +11,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 
 /**
  * A store's journal as a crashed server would have left it, made by hand: records encoded
- * with {@link JournalCodec}, segment files written into {@code <db>.journal/}, and the
- * journal position SQLite holds read or set directly.
+ * with {@link JournalCodec}, segment files written into {@code <db>.journal/} (with this
+ * build's {@link JournalHeader}, unless a test wants another start), and the journal
+ * position SQLite holds read or set directly.
  */
 final class Journals {
 
@@ -30,6 +32,14 @@ final class Journals {
         byte[] bytes = new byte[buffer.position()];
         buffer.flip().get(bytes);
         return bytes;
+    }
+
+    /** {@code body} (a kind byte and fields) framed as a record with its true length and checksum. */
+    static byte[] frame(byte[] body) {
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        return ByteBuffer.allocate(JournalCodec.HEADER_BYTES + body.length)
+                .putInt(body.length).putInt((int) crc.getValue()).put(body).array();
     }
 
     /** Every whole record from the start of {@code bytes}, stopping at the first that does not decode. */
@@ -47,8 +57,25 @@ final class Journals {
         return encode(writes.subList(0, i)).length;
     }
 
-    /** Writes segment {@code number} of {@code database}'s journal, replacing any. */
-    static Path writeSegment(Path database, long number, byte[] bytes) {
+    /** Where record {@code i} of {@code encode(writes)} starts in a segment, after the header, as positions count. */
+    static int segmentOffset(List<? extends Write> writes, int i) {
+        return JournalHeader.BYTES + offset(writes, i);
+    }
+
+    /** {@code records} after this build's header: a segment's bytes as the journal writer writes them. */
+    static byte[] withHeader(byte[] records) {
+        ByteBuffer segment = ByteBuffer.allocate(JournalHeader.BYTES + records.length);
+        segment.put(JournalHeader.bytes()).put(records);
+        return segment.array();
+    }
+
+    /** Writes segment {@code number} of {@code database}'s journal: this build's header, then {@code records}. */
+    static Path writeSegment(Path database, long number, byte[] records) {
+        return writeFile(database, number, withHeader(records));
+    }
+
+    /** Writes segment {@code number} of {@code database}'s journal as exactly {@code bytes}, header or not. */
+    static Path writeFile(Path database, long number, byte[] bytes) {
         JournalFiles journal = JournalFiles.of(database);
         try {
             Files.createDirectories(journal.folder());
