@@ -1,7 +1,7 @@
 /**
  * The load benchmark behind {@code chamada bench} and {@code bench/compare.sh}: a closed-loop
  * generator ({@link chamada.bench.LoadGenerator}) that drives a {@link chamada.bench.Target},
- * Chamada through the one client library or Redis through a minimal RESP client, then checks
+ * Chamada through the one client library or Redis through Jedis, then checks
  * that every acknowledged check-in is counted exactly once ({@link chamada.bench.ExactlyOnceCheck}).
  *
  * <p>Threads. One virtual thread per connection, so 10,000 connections cost the generator little

@@ -7,12 +7,15 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The RESP client and the Redis side of the bench against a real redis-server; skipped without one. */
+/** The Redis side of the bench, through Jedis, against a real redis-server; skipped without one. */
 class RedisBaselineTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @TempDir
     Path dir;
@@ -24,15 +27,33 @@ class RedisBaselineTest {
     }
 
     @Test
-    void sadd_scard_del_againstRealRedis() throws Exception {
-        try (RedisProcess server = RedisProcess.start(RedisProcess.executable().orElseThrow(), dir);
-             RespConnection redis = RespConnection.connect("127.0.0.1", server.port(), Duration.ofSeconds(5))) {
-            assertThat(redis.sadd("class:1", "042191010")).isEqualTo(1);
-            assertThat(redis.sadd("class:1", "042191010")).isZero();
-            assertThat(redis.sadd("class:1", "42191010")).isEqualTo(1);
-            assertThat(redis.scard("class:1")).isEqualTo(2);
-            assertThat(redis.del(List.of("class:1", "class:2"))).isEqualTo(1);
-            assertThat(redis.scard("class:1")).isZero();
+    void checkIn_newThenAgain_isNewThenNot_andVerifyCountsBothStudents() throws Exception {
+        try (RedisProcess server = RedisProcess.start(RedisProcess.executable().orElseThrow(), dir)) {
+            RedisTarget redis = new RedisTarget("127.0.0.1", server.port(), TIMEOUT);
+            redis.prepare(List.of(1010));
+
+            try (Target.Lane lane = redis.connect()) {
+                assertThat(lane.checkIn(1010, "042191010")).isTrue();
+                assertThat(lane.checkIn(1010, "042191010")).isFalse();
+                assertThat(lane.checkIn(1010, "42191010")).isTrue();
+            }
+            ExactlyOnce verdict = redis.verify(Map.of(1010, new long[] {42191010, 42191010}), 0);
+
+            assertThat(verdict.ok()).as(verdict.problems().toString()).isTrue();
+            assertThat(verdict.counted()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void verify_acknowledgedButNotInTheSet_fails() throws Exception {
+        try (RedisProcess server = RedisProcess.start(RedisProcess.executable().orElseThrow(), dir)) {
+            RedisTarget redis = new RedisTarget("127.0.0.1", server.port(), TIMEOUT);
+            redis.prepare(List.of(7));
+
+            ExactlyOnce verdict = redis.verify(Map.of(7, new long[] {1}), 0);
+
+            assertThat(verdict.ok()).isFalse();
+            assertThat(verdict.problems()).containsExactly("class 7: 1 acknowledged but only 0 counted");
         }
     }
 
@@ -40,9 +61,9 @@ class RedisBaselineTest {
     void loadGenerator_againstRealRedis_passesExactlyOnce() throws Exception {
         try (RedisProcess server = RedisProcess.start(RedisProcess.executable().orElseThrow(), dir)) {
             LoadPlan plan = new LoadPlan(4, Duration.ofMillis(200), Duration.ofMillis(500), 3, 1, Duration.ZERO,
-                    Duration.ofSeconds(10), Duration.ZERO);
+                    TIMEOUT, Duration.ZERO);
 
-            RunResult result = LoadGenerator.run(new RedisTarget("127.0.0.1", server.port(), Duration.ofSeconds(10)), plan);
+            RunResult result = LoadGenerator.run(new RedisTarget("127.0.0.1", server.port(), TIMEOUT), plan);
 
             assertThat(result.errors()).isZero();
             assertThat(result.exactlyOnce().ok()).as(result.exactlyOnce().problems().toString()).isTrue();
