@@ -95,7 +95,7 @@ fi
 port_free "$PORT" || { say "port $PORT is taken; set PORT=..."; exit 3; }
 [ -z "$redis_bin" ] || port_free "$REDIS_PORT" || { say "port $REDIS_PORT is taken; set REDIS_PORT=..."; exit 3; }
 
-say "building the jar if needed..."
+say "building the server and bench jars if needed..."
 ./chamada build >&2
 
 # --- Chamada: a separate JVM with a 512 MiB heap, on a fresh SQLite file -------------------

@@ -6,7 +6,6 @@ import chamada.protocol.Request;
 import chamada.protocol.Response;
 import chamada.rollcall.RollCallService;
 import chamada.rollcall.RollCallStore;
-import chamada.rollcall.StoreHealth;
 import chamada.rollcall.TeacherName;
 import chamada.teachers.SessionKeys;
 import chamada.teachers.Teachers;
@@ -30,7 +29,6 @@ public final class Application implements AutoCloseable {
 
     private final Teachers teachers;
     private final RollCallStore store;
-    private final RollCallService rollCalls;
     private final Logins logins;
     private final Dispatcher dispatcher;
 
@@ -41,9 +39,8 @@ public final class Application implements AutoCloseable {
     public Application(Teachers teachers, RollCallStore store, SessionKeys keys, Clock clock) {
         this.teachers = teachers;
         this.store = store;
-        this.rollCalls = new RollCallService(store, clock);
         this.logins = new Logins(teachers, new SessionTokens(keys.sessionKey(), clock));
-        this.dispatcher = new Dispatcher(rollCalls, logins);
+        this.dispatcher = new Dispatcher(new RollCallService(store, clock), logins);
     }
 
     /** A new client's session, with texts in {@code lang} until it chooses another. */
@@ -75,17 +72,8 @@ public final class Application implements AutoCloseable {
         return Dispatcher.failure(session, refusal);
     }
 
-    /** The roll calls' rules, for a front that shows more than the protocol's replies. */
-    public RollCallService rollCalls() {
-        return rollCalls;
-    }
-
     public boolean openMode() {
         return teachers.openMode();
-    }
-
-    public StoreHealth health() {
-        return store.health();
     }
 
     /** The store, as the start-up line names it. */

@@ -4,7 +4,11 @@ import chamada.i18n.Bilingual;
 
 /** Texts the application sends to people, outside of errors and outcomes. */
 public enum ApplicationText implements Bilingual {
-    GOODBYE("Goodbye!", "Até logo!");
+    GOODBYE("Goodbye!", "Até logo!"),
+    UNHEALTHY("The server needs its administrator: it is not keeping all its promises. The details are in its log,"
+            + " and a teacher who asks health sees them.",
+            "O servidor precisa do seu administrador: ele não está cumprindo tudo o que promete. Os detalhes estão"
+                    + " no registro (log) dele, e um professor que pedir health os vê.");
 
     private final String en;
     private final String pt;

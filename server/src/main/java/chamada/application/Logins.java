@@ -6,7 +6,9 @@ import chamada.rollcall.TeacherName;
 import chamada.teachers.Teachers;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,6 +32,8 @@ final class Logins implements AutoCloseable {
     private final Teachers teachers;
     private final SessionTokens tokens;
     private final Semaphore waiting = new Semaphore(MAX_WAITING);
+    /** The checks asked for and not answered yet: {@link #close} answers them, so no caller waits for good. */
+    private final Set<CompletableFuture<TeacherName>> pending = ConcurrentHashMap.newKeySet();
     private final ExecutorService hashing = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("chamada-login").daemon(true).factory());
 
@@ -47,18 +51,33 @@ final class Logins implements AutoCloseable {
         if (!waiting.tryAcquire()) {
             return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.LOGIN_BUSY));
         }
-        try {
-            return CompletableFuture.supplyAsync(() -> check(name, secret), hashing)
-                    .whenComplete((teacher, failure) -> waiting.release());
-        } catch (RejectedExecutionException e) {
+        CompletableFuture<TeacherName> check = new CompletableFuture<>();
+        pending.add(check);
+        check.whenComplete((teacher, failure) -> {
+            pending.remove(check);
             waiting.release();
-            return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.SHUTTING_DOWN));
+        });
+        try {
+            hashing.execute(() -> {
+                try {
+                    check.complete(check(name, secret));
+                } catch (RuntimeException e) {
+                    check.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            check.completeExceptionally(new ChamadaException(ErrorCode.SHUTTING_DOWN));
         }
+        return check;
     }
 
-    /** A session token for {@code teacher}, who has just logged in. */
-    String token(TeacherName teacher) {
-        return tokens.issue(teacher);
+    /**
+     * A session token for {@code teacher}, who has just logged in; none in open mode, where a
+     * login checks no secret, so that a token made there is not honoured once a teachers file is
+     * added (or by a server sharing the store that has one).
+     */
+    Optional<String> token(TeacherName teacher) {
+        return teachers.openMode() ? Optional.empty() : Optional.of(tokens.issue(teacher));
     }
 
     /**
@@ -76,8 +95,11 @@ final class Logins implements AutoCloseable {
         return teacher.orElseThrow(() -> new ChamadaException(ErrorCode.AUTH_FAILED));
     }
 
+    /** Stops checking; whoever still waits for a check is told the server is shutting down. */
     @Override
     public void close() {
+        // Answered first, so that a check interrupted by the shutdown cannot answer after all.
+        pending.forEach(check -> check.completeExceptionally(new ChamadaException(ErrorCode.SHUTTING_DOWN)));
         hashing.shutdownNow();
     }
 }

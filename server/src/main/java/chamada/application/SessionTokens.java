@@ -21,8 +21,9 @@ import java.util.Optional;
  * expires (epoch seconds), and an HMAC-SHA256 of both under the store's session key
  * ({@link chamada.teachers.SessionKeys}). Signed rather than remembered, so any server sharing
  * the store, or this one after a restart, honours it with no shared memory. A token cannot be
- * taken back before it expires, which is why it lives {@link #LIFETIME} only; removing a teacher
- * from the teachers file does not end their tokens either (see docs/DECISIONS.md). Thread-safe.
+ * taken back before it expires, which is why it lives {@link #LIFETIME} only; a new password does
+ * not end it either, but removing the teacher from the teachers file does, at the next start
+ * ({@code Logins#resume} asks the teachers file too). Thread-safe.
  */
 final class SessionTokens {
 

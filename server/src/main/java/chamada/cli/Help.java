@@ -5,6 +5,8 @@ import picocli.CommandLine;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.function.Supplier;
 
 /**
  * Chooses the language of the usage help before parsing, since picocli renders help (and
@@ -50,10 +52,14 @@ final class Help {
         }
     }
 
-    /** Gives {@code commandLine} and all its subcommands the help texts of the language {@code args} ask for. */
-    static void localize(CommandLine commandLine, Lang defaultLang, String... args) {
+    /**
+     * Gives {@code commandLine} and all its subcommands the help texts of the language {@code args}
+     * ask for: {@code portuguese}'s, or the English of the annotations.
+     */
+    static void localize(CommandLine commandLine, Lang defaultLang, Supplier<ResourceBundle> portuguese,
+                         String... args) {
         if (requested(defaultLang, args) == Lang.PT_BR) {
-            commandLine.setResourceBundle(new PortugueseHelp());
+            commandLine.setResourceBundle(portuguese.get());
         }
     }
 

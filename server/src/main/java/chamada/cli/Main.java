@@ -3,10 +3,14 @@ package chamada.cli;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.Supplier;
 
 /**
  * The {@code chamada} program: {@code chamada teacher}, {@code chamada student} and
- * {@code chamada server}. See {@link ExitCodes} for what it exits with.
+ * {@code chamada server}; {@code chamada bench} is the bench jar's ({@link BenchJarCommand}).
+ * See {@link ExitCodes} for what it exits with.
  */
 public final class Main {
 
@@ -24,7 +28,11 @@ public final class Main {
 
     /** As {@link #run(PrintWriter, PrintWriter, String...)}, reading input, environment and secrets from {@code terminal}. */
     static int run(Terminal terminal, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine(terminal, args);
+        return run(commandLine(terminal, args), out, err, args);
+    }
+
+    /** Runs {@code commandLine} on {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
+    static int run(CommandLine commandLine, PrintWriter out, PrintWriter err, String... args) {
         commandLine.setOut(out);
         commandLine.setErr(err);
         try {
@@ -37,11 +45,20 @@ public final class Main {
 
     /** The command line for {@code args}, with its help in the language they ask for, as wide as the terminal. */
     static CommandLine commandLine(Terminal terminal, String... args) {
+        return commandLine(terminal, Subcommands.needed(args), PortugueseHelp::new, args);
+    }
+
+    /**
+     * The top command with {@code subcommands}, for {@code args}; its help is {@code portuguese}
+     * when they ask for Portuguese. The bench jar's program is this with its one subcommand.
+     */
+    static CommandLine commandLine(Terminal terminal, List<Class<?>> subcommands, Supplier<ResourceBundle> portuguese,
+                                   String... args) {
         CommandLine commandLine = new CommandLine(new ChamadaCommand(terminal));
-        Subcommands.needed(args).forEach(commandLine::addSubcommand);
+        subcommands.forEach(commandLine::addSubcommand);
         commandLine.setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new ExecutionFailureHandler());
-        Help.localize(commandLine, terminal.defaultLang(), args);
+        Help.localize(commandLine, terminal.defaultLang(), portuguese, args);
         Help.fitWidth(commandLine, terminal);
         return commandLine;
     }

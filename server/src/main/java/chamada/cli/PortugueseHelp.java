@@ -108,39 +108,9 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " (padrão: ${DEFAULT-VALUE}: um cliente das seeds mantém a conexão a aula inteira)."},
 
                 {"chamada.bench.usage.header", "Mede presenças por segundo e sua latência (laço fechado)."},
-                {"chamada.bench.usage.description", "Abre --classes turmas num servidor Chamada em modo aberto (ou"
-                        + " esvazia os conjuntos class:<id> no Redis); cada uma das --connections conexões registra"
-                        + " matrículas novas, uma por vez, esperando cada resposta, por --warmup e depois --duration"
-                        + " segundos. Mostra vazão e latência p50/p99/p99.9/máx e confere por status (SCARD no Redis)"
-                        + " que cada presença confirmada é contada exatamente uma vez; divergência reprova a rodada."
-                        + " --target compare roda Chamada e Redis a cada número de conexões e mostra as razões"
-                        + " Chamada / Redis. Veja BENCHMARKS.md e bench/compare.sh."},
-                {"chamada.bench.target", "O que carregar: chamada, redis ou compare (os dois, alternados)."
-                        + " Padrão: ${DEFAULT-VALUE}."},
-                {"chamada.bench.host", "Endereço do servidor Chamada (padrão: ${DEFAULT-VALUE})."},
-                {"chamada.bench.port", "Porta do servidor Chamada (padrão: ${DEFAULT-VALUE})."},
-                {"chamada.bench.redis-host", "Endereço do Redis (padrão: ${DEFAULT-VALUE})."},
-                {"chamada.bench.redis-port", "Porta do Redis (padrão: ${DEFAULT-VALUE})."},
-                {"chamada.bench.connections", "Conexões, de 1 a 10000; uma lista roda uma vez por número"
-                        + " (padrão: ${DEFAULT-VALUE})."},
-                {"chamada.bench.duration", "Segundos medidos por rodada (padrão: ${DEFAULT-VALUE})."},
-                {"chamada.bench.warmup", "Segundos de carga antes de medir (padrão: ${DEFAULT-VALUE})."},
-                {"chamada.bench.classes", "Turmas abertas entre as quais as presenças se espalham"
-                        + " (padrão: ${DEFAULT-VALUE})."},
-                {"chamada.bench.first-class", "Número da primeira turma usada; as outras a seguem"
-                        + " (padrão: ${DEFAULT-VALUE})."},
-                {"chamada.bench.pause", "Cada conexão espera isto entre uma resposta e a próxima presença;"
-                        + " 0 satura (padrão: ${DEFAULT-VALUE})."},
-                {"chamada.bench.timeout", "Maior espera por uma conexão ou resposta antes de contar um erro"
-                        + " (padrão: ${DEFAULT-VALUE})."},
-                {"chamada.bench.rounds", "Rodadas alternadas por número de conexões, somadas na tabela"
-                        + " (padrão: ${DEFAULT-VALUE})."},
-                {"chamada.bench.server-pid", "PID do processo do servidor Chamada, para medir sua CPU por presença"
-                        + " (Linux)."},
-                {"chamada.bench.redis-pid", "PID do processo do Redis, para medir sua CPU por presença (Linux)."},
-                {"chamada.bench.hold", "Mantém as conexões abertas, ociosas, por este tempo depois da medição,"
-                        + " por exemplo para ver o heap do servidor com todas abertas (padrão: ${DEFAULT-VALUE})."},
-                {"chamada.bench.json", "Imprime um documento JSON em vez de tabelas."},
+                {"chamada.bench.usage.description", "O benchmark é um jar à parte, " + BenchJarCommand.JAR
+                        + ": ./chamada bench o constrói quando preciso e o roda; ./chamada bench --help lista"
+                        + " suas opções. Veja BENCHMARKS.md."},
         };
     }
 }

@@ -20,8 +20,8 @@ import java.util.Optional;
  *
  * <p>Logback finds this class through {@code META-INF/services} and runs it before it looks
  * for XML. It is code rather than a {@code logback.xml} for start-up time: reading the XML
- * (Logback's Joran) loaded about 350 classes and spun about 140 lambdas, a quarter of the
- * server's start-up (see BENCHMARKS.md). {@code -Dlogback.configurationFile=FILE} still
+ * (Logback's Joran) loads hundreds of classes, a large part of the server's start-up (see
+ * BENCHMARKS.md, "Start-up"). {@code -Dlogback.configurationFile=FILE} still
  * wins: then this steps aside and Logback reads FILE.
  */
 public final class StderrLogging extends ContextAwareBase implements Configurator {

@@ -40,8 +40,11 @@ public sealed interface Response {
     record Hello(int protocol, String server, String lang, boolean openMode) implements Success {
     }
 
-    /** Logged in; {@code token} logs the same teacher in again ({@code resume}) until it expires. */
-    record LoggedIn(String teacher, String token) implements Success {
+    /**
+     * Logged in; {@code token} logs the same teacher in again ({@code resume}) until it expires.
+     * No token in open mode, where a login proves nothing, or from a server older than tokens.
+     */
+    record LoggedIn(String teacher, Optional<String> token) implements Success {
         @Override
         public String toString() {
             return "LoggedIn[teacher=" + teacher + ", token=***]";

@@ -64,7 +64,8 @@ public final class ResponseDecoder {
         return switch (op) {
             case HELLO -> new Response.Hello(node.path(Wire.PROTOCOL).asInt(), text(node, Wire.SERVER),
                     text(node, Wire.LANG), node.path(Wire.OPEN_MODE).asBoolean());
-            case LOGIN -> new Response.LoggedIn(text(node, Wire.TEACHER), text(node, Wire.TOKEN));
+            case LOGIN -> new Response.LoggedIn(text(node, Wire.TEACHER),
+                    node.hasNonNull(Wire.TOKEN) ? Optional.of(text(node, Wire.TOKEN)) : Optional.empty());
             case RESUME -> new Response.Resumed(text(node, Wire.TEACHER));
             case OPEN -> new Response.Opened(node.path(Wire.CLASS).asInt(), time(node, Wire.OPENED_AT));
             case CLOSE, STATUS -> new Response.RollCallReply(rollCall(node));

@@ -42,7 +42,9 @@ public final class ResponseEncoder {
                 case Response.LoggedIn loggedIn -> {
                     g.writeStringField(Wire.OP, Op.LOGIN.wire());
                     g.writeStringField(Wire.TEACHER, loggedIn.teacher());
-                    g.writeStringField(Wire.TOKEN, loggedIn.token());
+                    if (loggedIn.token().isPresent()) {
+                        g.writeStringField(Wire.TOKEN, loggedIn.token().get());
+                    }
                 }
                 case Response.Resumed resumed -> {
                     g.writeStringField(Wire.OP, Op.RESUME.wire());

@@ -100,7 +100,8 @@ public final class RollCallService {
             return refusal;
         }
         if (cause instanceof StoreFailure storeFailure) {
-            log.error("Store operation failed ({}): {}", storeFailure.kind(), storeFailure.getMessage(), storeFailure.getCause());
+            // The store says why once, loudly, when it breaks; here, once per request, only for debugging.
+            log.debug("Store operation failed ({}): {}", storeFailure.kind(), storeFailure.getMessage());
             return new ChamadaException(errorCode(storeFailure.kind()));
         }
         log.error("Store operation failed unexpectedly", cause);

@@ -65,7 +65,10 @@ public interface RollCallStore extends AutoCloseable {
     /** A short description for the start-up line, e.g. {@code SQLite /var/lib/chamada/chamada.db}. */
     String describe();
 
-    /** Finishes the writes already accepted, then releases the store. */
+    /**
+     * Finishes the writes already accepted, then releases the store; a request after that fails
+     * with {@link StoreFailure.Kind#UNAVAILABLE}. Closing twice does nothing more.
+     */
     @Override
     void close();
 }

@@ -1,54 +1,38 @@
 package chamada.server;
 
 import chamada.application.Application;
-import chamada.application.Session;
-import chamada.error.ChamadaException;
-import chamada.error.ErrorCode;
-import chamada.i18n.Lang;
 import chamada.net.AddressLimiter;
-import chamada.net.Listener;
 import chamada.net.Watchdog;
-import chamada.protocol.Json;
-import chamada.protocol.LineReader;
-import chamada.protocol.Request;
-import chamada.protocol.RequestDecoder;
-import chamada.protocol.ResponseEncoder;
 import chamada.protocol.Wire;
 import chamada.server.legacy.LegacyPorts;
 import chamada.server.legacy.LegacyServer;
+import chamada.server.nativeport.NativePort;
 import chamada.store.ChamadaStore;
 import chamada.teachers.Teachers;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The Chamada server: builds the {@link Application} from its configuration, once, and hands
- * it to every front: the native port here ({@link Connection}, one TCP port, a virtual thread
- * per connection) and, with {@code --legacy}, the seeds' ports ({@link LegacyServer}).
+ * The Chamada server, the composition root: opens the store its configuration names, builds
+ * the {@link Application} once, and hands it to every front: the native port
+ * ({@link NativePort}) and, with {@code --legacy}, the seeds' ports ({@link LegacyServer}). The
+ * fronts share the per-address connection limit and the watchdog, and know nothing of each
+ * other.
  *
- * <p>Threads: one platform thread accepts (and does nothing else); each connection gets a
- * virtual thread; the store keeps its own ordinary threads. {@link #close()} stops
- * gracefully: no new connections, requests in flight are answered, idle connections are
- * told the server is stopping, then the store finishes its writes and closes.
- *
- * <p>The legacy ports are bound and stopped with the native port, and share its per-address
- * connection limit and its watchdog.
+ * <p>Threads: each port has a platform thread that accepts, and a virtual thread per
+ * connection; the store keeps its own ordinary threads. {@link #close()} stops gracefully: no
+ * new connections on any port, requests in flight are answered, idle connections are told the
+ * server is stopping, then the store finishes its writes and closes.
  */
 public final class ChamadaServer implements AutoCloseable {
 
@@ -57,30 +41,19 @@ public final class ChamadaServer implements AutoCloseable {
     /** How long a graceful stop waits for requests in flight before closing connections hard. */
     static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
 
-    /** How long a refused connection may take to say its first line before it is closed unanswered. */
-    static final Duration REFUSAL_WAIT = Duration.ofSeconds(5);
-
-    private final ServerConfig config;
     private final Application application;
-    private final Listener listener;
-    private final RequestDecoder decoder;
-    private final ResponseEncoder encoder;
-    private final AddressLimiter limiter;
+    private final NativePort nativePort;
     private final Watchdog watchdog = new Watchdog();
-    private final AtomicLong nextConnectionId = new AtomicLong(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Optional<LegacyServer> legacy;
 
     private ChamadaServer(ServerConfig config, ServerSocket socket, Optional<LegacyPorts> legacyPorts,
                           Application application) {
-        this.config = config;
-        this.listener = new Listener("native", socket, this::serve);
         this.application = application;
-        ObjectMapper json = Json.mapper();
-        this.decoder = new RequestDecoder(json);
-        this.encoder = new ResponseEncoder(json.getFactory());
-        this.limiter = new AddressLimiter(config.maxConnectionsPerAddress());
+        AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
+        this.nativePort = new NativePort(socket, application, limiter, watchdog, config.lang(), config.maxLineBytes(),
+                config.idleTimeout());
         this.legacy = legacyPorts.map(ports -> ports.serve(application, limiter, watchdog));
     }
 
@@ -104,11 +77,10 @@ public final class ChamadaServer implements AutoCloseable {
                 legacyPorts = Optional.of(LegacyPorts.bind(config.legacy().get()));
             }
             ChamadaStore store = config.store().open(clock.getZone());
-            Application application = new Application(teachers, store, store, clock);
             try {
-                server = new ChamadaServer(config, listener, legacyPorts, application);
+                server = new ChamadaServer(config, listener, legacyPorts, new Application(teachers, store, store, clock));
             } catch (RuntimeException e) {
-                application.close();
+                store.close();
                 throw e;
             }
         } catch (IOException | RuntimeException e) {
@@ -116,7 +88,7 @@ public final class ChamadaServer implements AutoCloseable {
             legacyPorts.ifPresent(LegacyPorts::close);
             throw e;
         }
-        server.listener.start();
+        server.nativePort.start();
         server.watchdog.start();
         log.info("Chamada {} listening on {} with store {}", Wire.serverVersion(), server.address(),
                 server.storeDescription());
@@ -129,11 +101,11 @@ public final class ChamadaServer implements AutoCloseable {
 
     /** Where the server listens; the port is the real one when the config asked for 0. */
     public InetSocketAddress address() {
-        return listener.address();
+        return nativePort.address();
     }
 
     public int port() {
-        return listener.address().getPort();
+        return nativePort.address().getPort();
     }
 
     /** The legacy listeners, when the config turned them on. */
@@ -159,60 +131,6 @@ public final class ChamadaServer implements AutoCloseable {
         terminated.await();
     }
 
-    private void serve(Socket socket) {
-        InetAddress address = socket.getInetAddress();
-        if (!limiter.tryAcquire(address)) {
-            refuse(socket, ErrorCode.TOO_MANY_CONNECTIONS, limiter.limit());
-            return;
-        }
-        try {
-            if (listener.stopping()) {
-                refuse(socket, ErrorCode.SHUTTING_DOWN);
-                return;
-            }
-            Connection connection = new Connection(nextConnectionId.getAndIncrement(), socket,
-                    application.session(config.lang()), application, decoder, encoder, config.maxLineBytes(),
-                    config.idleTimeout(), listener::stopping);
-            try (Watchdog.Registration watched = watchdog.watch(connection)) {
-                connection.run();
-            }
-        } finally {
-            limiter.release(address);
-        }
-    }
-
-    /**
-     * Answers a connection the server will not serve. The client speaks first, so the refusal
-     * waits for its first line (a hello, usually, whose language it then uses); a client
-     * silent for {@link #REFUSAL_WAIT} is closed without a word.
-     */
-    private void refuse(Socket socket, ErrorCode code, Object... args) {
-        try {
-            socket.setSoTimeout((int) REFUSAL_WAIT.toMillis());
-            Session session = application.session(config.lang());
-            Optional<String> first = new LineReader(socket.getInputStream(), config.maxLineBytes(), REFUSAL_WAIT)
-                    .readLine();
-            if (first.isEmpty()) {
-                return;
-            }
-            chosenLang(first.get()).ifPresent(session::lang);
-            String reply = encoder.encode(application.refusal(session, new ChamadaException(code, args))) + "\n";
-            OutputStream out = socket.getOutputStream();
-            out.write(reply.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        } catch (IOException e) {
-            log.debug("Refused {} ({}) without a reply: {}", socket.getRemoteSocketAddress(), code, e.toString());
-        }
-    }
-
-    private Optional<Lang> chosenLang(String line) {
-        try {
-            return decoder.decode(line) instanceof Request.Hello hello ? hello.lang() : Optional.empty();
-        } catch (ChamadaException e) {
-            return Optional.empty();
-        }
-    }
-
     /** Stops gracefully; safe to call more than once and from a shutdown hook. */
     @Override
     public void close() {
@@ -221,12 +139,12 @@ public final class ChamadaServer implements AutoCloseable {
             return;
         }
         log.info("Stopping: no new connections, finishing requests in flight");
-        listener.stopAccepting();
+        nativePort.stopAccepting();
         legacy.ifPresent(LegacyServer::stopAccepting);
-        listener.endConnections();
+        nativePort.endConnections();
         legacy.ifPresent(LegacyServer::endConnections);
         Instant deadline = Instant.now().plus(STOP_DEADLINE);
-        listener.awaitConnections(deadline);
+        nativePort.awaitConnections(deadline);
         legacy.ifPresent(ports -> ports.awaitConnections(deadline));
         watchdog.close();
         application.close();

@@ -87,6 +87,12 @@ final class SqliteApplier {
     private boolean shutdown;
     /** The journaled write SQLite refused; from then on nothing more is applied. Read by any thread. */
     private volatile Optional<String> refused = Optional.empty();
+    /** Why the applier thread ended before its shutdown, if it did (a bug). Read by any thread. */
+    private volatile Optional<Throwable> crashed = Optional.empty();
+    /** SQLite's refusal of the batch being retried now (a full disk, a lock); empty while applying works. */
+    private volatile Optional<SQLException> retrying = Optional.empty();
+    /** Whether a batch offered to a stopped applier was said in the log; the journal writer's thread only. */
+    private boolean saidStopped;
 
     private SqliteApplier(Path file, JournalFiles journal, RollCallReads reads) {
         this.file = file;
@@ -130,10 +136,10 @@ final class SqliteApplier {
 
     /** Queues a durable batch to be applied. */
     void submit(JournalBatch batch) {
-        if (!queue.offer(batch)) {
-            // The journal writer stops first; if this happens anyway, the journal still has the batch.
-            log.error("SQLite applier for {} is stopped; {} journaled writes will be applied at the next start",
-                    file, batch.writes().size());
+        if (!queue.offer(batch) && !saidStopped) {
+            // The journal writer stops first; if this happens anyway, the journal still has the batch. Once.
+            saidStopped = true;
+            log.error("SQLite applier for {} is stopped; journaled writes will be applied at the next start", file);
         }
     }
 
@@ -163,6 +169,16 @@ final class SqliteApplier {
     /** The journaled write SQLite refused, if it did: the applier then applies nothing more. */
     Optional<String> refused() {
         return refused;
+    }
+
+    /** Why the applier stopped before it was shut down, if it did: nothing more is applied until a restart. */
+    Optional<Throwable> crashed() {
+        return crashed;
+    }
+
+    /** Why SQLite cannot take the journaled writes now, while the applier tries again every second. */
+    Optional<SQLException> retrying() {
+        return retrying;
     }
 
     /** Refuses new batches; those already queued are still applied, unless SQLite is refusing them. */
@@ -214,6 +230,7 @@ final class SqliteApplier {
             }
         } catch (Throwable e) {
             if (!ready.completeExceptionally(e)) {
+                crashed = Optional.of(e);
                 log.error("SQLite applier for {} failed; the journal keeps what it had not applied", file, e);
             }
         } finally {
@@ -267,9 +284,11 @@ final class SqliteApplier {
             try {
                 batch.apply(writes, end);
                 failures.succeeded();
+                retrying = Optional.empty();
                 break;
             } catch (SQLException e) {
                 failures.failed(e, writes.size());
+                retrying = Optional.of(e);
                 if (!pauseBeforeRetry()) {
                     return false;
                 }

@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit;
  * {@link OffsetDateTime} in the zone given at {@link #open}. Every method is thread-safe and
  * meant to be called from the connections' virtual threads: none of them runs JDBC on the
  * caller's thread, and none of the write methods waits. Futures complete on the store's
- * threads; attach dependent stages with an executor, or just wait on them, as
- * {@code RollCallService} does.
+ * threads, writes' on the journal writer's: a stage attached without an executor runs there,
+ * and must not block (see {@link JournalWriter}).
  */
 public final class SqliteRollCallStore implements ChamadaStore {
 
@@ -153,18 +153,27 @@ public final class SqliteRollCallStore implements ChamadaStore {
     }
 
     /**
-     * Unhealthy while SQLite refuses a journaled write, or once the journal writer has broken;
-     * each reason says what a person should do.
+     * Unhealthy once the journal writer has broken, while SQLite refuses a journaled write or
+     * cannot take the journal's writes, or once the applier has stopped; each reason says what
+     * a person should do. The worst comes first: what stops writes, then what stops reads.
      */
     @Override
     public StoreHealth health() {
+        Optional<Throwable> broken = writer.broken();
+        if (broken.isPresent()) {
+            return new StoreHealth.Unhealthy(StoreProblem.JOURNAL_BROKEN, List.of(file, journalFolder, broken.get()));
+        }
         Optional<String> refused = applier.refused();
         if (refused.isPresent()) {
             return new StoreHealth.Unhealthy(StoreProblem.APPLY_REFUSED, List.of(file, refused.get(), journalFolder));
         }
-        return writer.broken()
-                .<StoreHealth>map(cause -> new StoreHealth.Unhealthy(StoreProblem.JOURNAL_BROKEN,
-                        List.of(file, journalFolder, cause.toString())))
+        Optional<Throwable> crashed = applier.crashed();
+        if (crashed.isPresent()) {
+            return new StoreHealth.Unhealthy(StoreProblem.APPLY_STOPPED, List.of(file, crashed.get(), journalFolder));
+        }
+        return applier.retrying()
+                .<StoreHealth>map(cause -> new StoreHealth.Unhealthy(StoreProblem.APPLY_RETRYING,
+                        List.of(file, cause.getMessage(), journalFolder)))
                 .orElse(new StoreHealth.Healthy());
     }
 

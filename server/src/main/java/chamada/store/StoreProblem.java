@@ -89,12 +89,27 @@ public enum StoreProblem implements Bilingual {
             "{0} recusou a gravação \"{1}\" do diário; ela está guardada em {2}, com todas as gravações seguintes."
                     + " As alterações continuam gravadas no diário, mas o histórico e a exportação falham até que"
                     + " isso seja corrigido. Guarde uma cópia do banco de dados e dessa pasta, e relate este defeito."),
+    /** {@code {1}}: what stopped it; {@code {2}}: the journal folder. For a running server's health. */
+    APPLY_STOPPED(
+            "Copying the journal {2} into the database {0} stopped ({1}); changes are still saved in the journal,"
+                    + " and a restart copies them, but history and export fail until then. Report this bug.",
+            "A cópia do diário {2} para o banco de dados {0} parou ({1}); as alterações continuam gravadas no"
+                    + " diário, e uma reinicialização as copia, mas o histórico e a exportação falham até lá."
+                    + " Relate este defeito."),
+    /** {@code {1}}: SQLite's words; {@code {2}}: the journal folder. For a running server's health. */
+    APPLY_RETRYING(
+            "The database {0} cannot take the journal's changes now ({1}); they are kept in {2} and tried again"
+                    + " every second, and history and export wait for them. Check that the disk has room and that"
+                    + " no other program holds the file.",
+            "O banco de dados {0} não consegue receber as alterações do diário agora ({1}); elas estão guardadas"
+                    + " em {2} e são tentadas de novo a cada segundo, e o histórico e a exportação esperam por elas."
+                    + " Verifique se o disco tem espaço e se nenhum outro programa está usando o arquivo."),
     /** {@code {1}}: the journal folder; {@code {2}}: what failed. For a running server's health. */
     JOURNAL_BROKEN(
             "Writing the journal {1} of the database {0} failed ({2}); no change is accepted until the server is"
-                    + " restarted after the disk is fixed.",
+                    + " restarted. If the disk is full or failing, fix that first.",
             "A gravação do diário {1} do banco de dados {0} falhou ({2}); nenhuma alteração é aceita até que o"
-                    + " servidor seja reiniciado depois de o disco ser consertado."),
+                    + " servidor seja reiniciado. Se o disco estiver cheio ou com defeito, resolva isso antes."),
     /** {@code {1}}: the migration that failed, e.g. V2__rename; {@code {2}}: the version the file is left at. */
     MIGRATION_FAILED(
             "{0}: the schema migration {1} failed; the database is left at schema version {2}.",

@@ -171,7 +171,7 @@ class ApplicationRulesTest {
     @Test
     void resume_tokenFromALogin_logsAnotherSessionInAsThatTeacher() {
         String token = as(answer(application.session(Lang.EN), new Request.Login("ana", SECRET)),
-                Response.LoggedIn.class).token();
+                Response.LoggedIn.class).token().orElseThrow();
         Session elsewhere = application.session(Lang.EN);
 
         assertThat(answer(elsewhere, new Request.Resume(token))).isEqualTo(new Response.Resumed("ana"));
@@ -181,7 +181,7 @@ class ApplicationRulesTest {
     @Test
     void resume_afterARestartOnTheSameStore_isHonoured() {
         String token = as(answer(application.session(Lang.EN), new Request.Login("ana", SECRET)),
-                Response.LoggedIn.class).token();
+                Response.LoggedIn.class).token().orElseThrow();
         application.close();
         application = start(teachers(false), "chamada.db");
 
@@ -193,7 +193,7 @@ class ApplicationRulesTest {
     void resume_tamperedToken_isTokenInvalidAndEndsTheLoginBefore(Lang lang) {
         Session session = teacher("bruno", lang);
         String token = as(answer(application.session(lang), new Request.Login("ana", SECRET)),
-                Response.LoggedIn.class).token();
+                Response.LoggedIn.class).token().orElseThrow();
         String tampered = token.replaceFirst("^[^.]+", "Ym9i"); // "bob", under ana's signature
 
         assertThat(answer(session, new Request.Resume(tampered)))
@@ -204,7 +204,7 @@ class ApplicationRulesTest {
     @Test
     void resume_tokenOfATeacherNoLongerAllowed_isTokenInvalid() {
         String token = as(answer(application.session(Lang.EN), new Request.Login("gone", SECRET)),
-                Response.LoggedIn.class).token();
+                Response.LoggedIn.class).token().orElseThrow();
 
         assertThat(codeOf(answer(application.session(Lang.EN), new Request.Resume(token))))
                 .isEqualTo(ErrorCode.TOKEN_INVALID);
@@ -213,12 +213,30 @@ class ApplicationRulesTest {
     @Test
     void resume_tokenOfAnotherStore_isTokenInvalid() {
         String token = as(answer(application.session(Lang.EN), new Request.Login("ana", SECRET)),
-                Response.LoggedIn.class).token();
+                Response.LoggedIn.class).token().orElseThrow();
         application.close();
         application = start(teachers(false), "another.db");
 
         assertThat(codeOf(answer(application.session(Lang.EN), new Request.Resume(token))))
                 .isEqualTo(ErrorCode.TOKEN_INVALID);
+    }
+
+    @Test
+    void login_nameNoPersonMayHave_isRefusedAndEndsTheLoginBefore() {
+        Session session = teacher("ana", Lang.EN);
+
+        assertThat(codeOf(answer(session, new Request.Login("(open)", SECRET)))).isEqualTo(ErrorCode.INVALID_FIELD);
+        assertThat(codeOf(answer(session, new Request.Open(CLASS)))).isEqualTo(ErrorCode.AUTH_REQUIRED);
+    }
+
+    @Test
+    void login_inOpenMode_givesNoToken() {
+        application.close();
+        application = start(teachers(true), "open.db");
+
+        Response reply = answer(application.session(Lang.EN), new Request.Login("ana", "anything"));
+
+        assertThat(reply).isEqualTo(new Response.LoggedIn("ana", Optional.empty()));
     }
 
     @Test

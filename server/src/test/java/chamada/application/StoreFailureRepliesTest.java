@@ -4,27 +4,16 @@ import chamada.error.ErrorCode;
 import chamada.i18n.Lang;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
-import chamada.rollcall.CheckInResult;
 import chamada.rollcall.ClassId;
-import chamada.rollcall.CloseResult;
 import chamada.rollcall.Matricula;
-import chamada.rollcall.OpenResult;
-import chamada.rollcall.PastRollCall;
-import chamada.rollcall.RollCall;
-import chamada.rollcall.RollCallStore;
 import chamada.rollcall.StoreFailure;
 import chamada.rollcall.StoreHealth;
-import chamada.rollcall.TeacherName;
 import chamada.teachers.OpenMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +35,7 @@ class StoreFailureRepliesTest {
     @ParameterizedTest
     @MethodSource("kinds")
     void everyRequest_storeFailsThatWay_isRefusedWithItsOwnCode(StoreFailure.Kind kind, ErrorCode code) {
-        try (Application application = new Application(new OpenMode(), new FailingStore(kind), () -> new byte[32],
+        try (Application application = new Application(new OpenMode(), new StubStore(kind, new StoreHealth.Healthy()), () -> new byte[32],
                 Clock.systemDefaultZone())) {
             Session session = application.session(Lang.EN);
             for (Request request : new Request[] {new Request.Open(new ClassId(1)), new Request.Close(new ClassId(1)),
@@ -64,57 +53,5 @@ class StoreFailureRepliesTest {
         boolean certain = kind != StoreFailure.Kind.OUTCOME_UNKNOWN;
 
         assertThat(code.en().contains("nothing was") && code.pt().contains("nada foi")).isEqualTo(certain);
-    }
-
-    /** A store whose every future fails with one kind of {@link StoreFailure}. */
-    private record FailingStore(StoreFailure.Kind kind) implements RollCallStore {
-
-        private <T> CompletableFuture<T> failed() {
-            return CompletableFuture.failedFuture(new StoreFailure(kind, "failing on purpose"));
-        }
-
-        @Override
-        public CompletableFuture<OpenResult> open(ClassId classId, TeacherName teacher, OffsetDateTime at) {
-            return failed();
-        }
-
-        @Override
-        public CompletableFuture<CheckInResult> checkIn(ClassId classId, Matricula matricula, OffsetDateTime at) {
-            return failed();
-        }
-
-        @Override
-        public CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at) {
-            return failed();
-        }
-
-        @Override
-        public CompletableFuture<Optional<RollCall>> openRollCall(ClassId classId) {
-            return failed();
-        }
-
-        @Override
-        public CompletableFuture<List<PastRollCall>> history(ClassId classId) {
-            return failed();
-        }
-
-        @Override
-        public CompletableFuture<List<RollCall>> closedRollCalls(ClassId classId) {
-            return failed();
-        }
-
-        @Override
-        public StoreHealth health() {
-            return new StoreHealth.Healthy();
-        }
-
-        @Override
-        public String describe() {
-            return "failing test store";
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -1,6 +1,7 @@
 package chamada.cli;
 
 import chamada.i18n.Lang;
+import picocli.CommandLine;
 
 import java.io.BufferedReader;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 
 /**
  * Runs {@code chamada} in this JVM with captured output and a made-up terminal: typed
@@ -68,6 +70,7 @@ final class CliRunner {
     private final Deque<String> secrets = new ArrayDeque<>();
     private boolean console;
     private Lang lang = Lang.EN;
+    private BiFunction<Terminal, String[], CommandLine> program = Main::commandLine;
 
     /** Lines typed on standard input. */
     CliRunner input(String... lines) {
@@ -90,6 +93,12 @@ final class CliRunner {
     /** The language when {@code --lang} is absent (the "system locale"). */
     CliRunner lang(Lang lang) {
         this.lang = lang;
+        return this;
+    }
+
+    /** Another program than {@code chamada}'s own: the bench jar's. */
+    CliRunner program(BiFunction<Terminal, String[], CommandLine> program) {
+        this.program = program;
         return this;
     }
 
@@ -121,6 +130,7 @@ final class CliRunner {
         };
         Terminal terminal = new Terminal(new BufferedReader(new StringReader(input)), env, reader, lang,
                 running.stopActions::add);
-        return Main.run(terminal, new PrintWriter(running.out), new PrintWriter(running.err), args);
+        return Main.run(program.apply(terminal, args), new PrintWriter(running.out), new PrintWriter(running.err),
+                args);
     }
 }

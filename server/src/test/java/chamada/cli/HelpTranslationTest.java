@@ -56,7 +56,8 @@ class HelpTranslationTest {
                 .contains("Número da turma");
     }
 
-    private static void compare(CommandLine english, CommandLine portuguese) {
+    /** Every command, option and parameter of {@code english} has other words in {@code portuguese}. */
+    static void compare(CommandLine english, CommandLine portuguese) {
         CommandSpec en = english.getCommandSpec();
         CommandSpec pt = portuguese.getCommandSpec();
         String command = en.qualifiedName();
@@ -84,7 +85,8 @@ class HelpTranslationTest {
         }
     }
 
-    private static void collectKeys(CommandSpec spec, Set<String> keys) {
+    /** Adds to {@code keys} every key picocli may look up for {@code spec} and its subcommands. */
+    static void collectKeys(CommandSpec spec, Set<String> keys) {
         String prefix = spec.qualifiedName(".") + ".";
         keys.add(prefix + "usage.header");
         keys.add(prefix + "usage.description");

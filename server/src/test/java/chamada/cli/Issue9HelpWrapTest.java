@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -41,9 +42,22 @@ class Issue9HelpWrapTest {
     @MethodSource("everyHelp")
     void help_atTerminalWidth_noLineIsWider(String lang, List<String> command) {
         for (int width : WIDTHS) {
-            assertThat(help(lang, command, width).lines()).as("at %d columns", width)
-                    .allSatisfy(line -> assertThat(line.stripTrailing()).hasSizeLessThanOrEqualTo(width));
+            assertFits(help(Main::commandLine, lang, command, width), width);
         }
+    }
+
+    @ParameterizedTest(name = "chamada --lang {0} {1} --help")
+    @MethodSource("everyHelp")
+    void help_atTerminalWidth_breaksASentenceOnlyWhereTheWidthForces(String lang, List<String> command) {
+        for (int width : WIDTHS) {
+            assertBrokenOnlyWhereTheWidthForces(help(Main::commandLine, lang, command, width), width);
+        }
+    }
+
+    /** No line of {@code help} is wider than {@code width}; for the bench module's help too. */
+    static void assertFits(String help, int width) {
+        assertThat(help.lines()).as("at %d columns", width)
+                .allSatisfy(line -> assertThat(line.stripTrailing()).hasSizeLessThanOrEqualTo(width));
     }
 
     /**
@@ -52,20 +66,16 @@ class Issue9HelpWrapTest {
      * below whose first word would have fit on this one was broken by hand. picocli counts the
      * space after a word as part of it: a word fits if it and a space after it do.
      */
-    @ParameterizedTest(name = "chamada --lang {0} {1} --help")
-    @MethodSource("everyHelp")
-    void help_atTerminalWidth_breaksASentenceOnlyWhereTheWidthForces(String lang, List<String> command) {
-        for (int width : WIDTHS) {
-            List<String> lines = help(lang, command, width).lines().map(String::stripTrailing).toList();
-            for (int i = 1; i < lines.size(); i++) {
-                String line = lines.get(i - 1);
-                String next = lines.get(i).strip();
-                boolean goesOn = !ENDS_SENTENCE.matcher(line).find() && !next.isEmpty()
-                        && Character.isLowerCase(next.codePointAt(0));
-                int firstWord = next.split(" ", 2)[0].length();
-                assertThat(goesOn && line.length() + 1 + firstWord + 1 <= width)
-                        .as("at %d columns, a sentence broken by hand:%n%s%n%s", width, line, lines.get(i)).isFalse();
-            }
+    static void assertBrokenOnlyWhereTheWidthForces(String help, int width) {
+        List<String> lines = help.lines().map(String::stripTrailing).toList();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i - 1);
+            String next = lines.get(i).strip();
+            boolean goesOn = !ENDS_SENTENCE.matcher(line).find() && !next.isEmpty()
+                    && Character.isLowerCase(next.codePointAt(0));
+            int firstWord = next.split(" ", 2)[0].length();
+            assertThat(goesOn && line.length() + 1 + firstWord + 1 <= width)
+                    .as("at %d columns, a sentence broken by hand:%n%s%n%s", width, line, lines.get(i)).isFalse();
         }
     }
 
@@ -110,11 +120,13 @@ class Issue9HelpWrapTest {
                 .getSubcommands().get("open").getUsageHelpWidth();
     }
 
-    private static String help(String lang, List<String> command, int width) {
+    /** {@code chamada --lang LANG COMMAND... --help} of {@code program}, in a terminal {@code width} wide. */
+    static String help(BiFunction<Terminal, String[], CommandLine> program, String lang, List<String> command,
+                       int width) {
         List<String> args = new ArrayList<>(List.of("--lang", lang));
         args.addAll(command);
         args.add("--help");
-        CliRunner.Result result = new CliRunner().env("COLUMNS", Integer.toString(width))
+        CliRunner.Result result = new CliRunner().program(program).env("COLUMNS", Integer.toString(width))
                 .run(args.toArray(String[]::new));
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
         return result.out();

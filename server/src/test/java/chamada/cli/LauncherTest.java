@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The launcher script {@code ./chamada} and the CLI share one list of exit codes, which
- * {@code chamada --help} prints. Running the launcher's "no JDK" path would need a machine
+ * {@code chamada --help} prints, and the place of the bench jar, which the server jar's
+ * {@code chamada bench} names. Running the launcher's "no JDK" path would need a machine
  * without one, so this checks the script's text instead.
  */
 class LauncherTest {
@@ -28,6 +29,13 @@ class LauncherTest {
         assertThat(code.find()).as("no_jdk_exit=N in %s", LAUNCHER).isTrue();
         assertThat(Integer.parseInt(code.group(1))).isEqualTo(ExitCodes.NO_JDK);
         assertThat(script).contains("exit \"$no_jdk_exit\"");
+    }
+
+    @Test
+    void launcher_benchJar_isTheOneTheServerJarNames() throws IOException {
+        String script = Files.readString(LAUNCHER, StandardCharsets.UTF_8);
+
+        assertThat(script).contains("bench_jar=\"$root/" + BenchJarCommand.JAR + "\"");
     }
 
     @Test

@@ -119,7 +119,7 @@ class LinkTest {
             out.println(encoder.encode(new Response.Hello(Wire.PROTOCOL_VERSION, "fake", "en", false)));
             in.readLine();
             if (loggedIn) {
-                out.println(encoder.encode(new Response.LoggedIn("ana", "token")));
+                out.println(encoder.encode(new Response.LoggedIn("ana", Optional.of("token"))));
             }
             while (in.readLine() != null) {
                 // Silence: whatever comes next gets no reply.

@@ -311,6 +311,19 @@ public abstract class RollCallStoreContract {
     }
 
     @Test
+    void requests_afterClose_failWithTheStoreUnavailable() {
+        store.close();
+
+        for (CompletableFuture<?> request : List.of(store.open(CLASS, ANA, tick()),
+                store.checkIn(CLASS, new Matricula("7"), tick()), store.close(CLASS, ANA, tick()),
+                store.openRollCall(CLASS), store.history(CLASS), store.closedRollCalls(CLASS))) {
+            assertThat(request).failsWithin(DEADLINE_SECONDS, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
+                    .havingCause().isInstanceOfSatisfying(StoreFailure.class,
+                            failure -> assertThat(failure.kind()).isEqualTo(StoreFailure.Kind.UNAVAILABLE));
+        }
+    }
+
+    @Test
     void health_ofAStoreKeepingItsPromises_isHealthy() {
         assertThat(store.health()).isInstanceOf(StoreHealth.Healthy.class);
     }

@@ -1,5 +1,8 @@
 package chamada.bench;
 
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -49,11 +52,11 @@ final class RedisProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
-            try (RespConnection redis = RespConnection.connect("127.0.0.1", port, Duration.ofSeconds(1))) {
-                if ("PONG".equals(redis.call("PING"))) {
+            try (Jedis redis = new Jedis("127.0.0.1", port, 1_000)) {
+                if ("PONG".equals(redis.ping())) {
                     return new RedisProcess(process, port);
                 }
-            } catch (IOException e) {
+            } catch (JedisException e) {
                 process.waitFor(20, TimeUnit.MILLISECONDS); // not up yet: a short wait, bounded by the deadline
             }
         }

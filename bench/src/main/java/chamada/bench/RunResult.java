@@ -1,5 +1,7 @@
 package chamada.bench;
 
+import org.HdrHistogram.Histogram;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +14,15 @@ import java.util.Optional;
  * @param plan        what was run
  * @param measured    how long the measured windows lasted, together
  * @param checkIns    check-ins started in the measured windows and acknowledged
- * @param latencies   their latencies, from sending to reading the reply; not changed once the run is over
+ * @param latencies   their latencies in nanoseconds, from sending to reading the reply; not changed once the
+ *                    run is over
  * @param errors      failed connects, refused check-ins and replies that never came, over the whole run
  * @param firstError  the first of them, for people
  * @param exactlyOnce the verdict of the check at the end
  * @param serverCpu   CPU time the server process used over the whole run (warm-up, set-up and check
  *                    included), when its process id was given
  */
-public record RunResult(String target, LoadPlan plan, Duration measured, long checkIns, LatencyHistogram latencies,
+public record RunResult(String target, LoadPlan plan, Duration measured, long checkIns, Histogram latencies,
                         long errors, Optional<String> firstError, ExactlyOnce exactlyOnce,
                         Optional<Duration> serverCpu) {
 
@@ -30,7 +33,7 @@ public record RunResult(String target, LoadPlan plan, Duration measured, long ch
     }
 
     public LatencySummary latency() {
-        return latencies.summary();
+        return LatencySummary.of(latencies);
     }
 
     /** Server CPU microseconds per check-in the server counts, when known. */
@@ -58,7 +61,7 @@ public record RunResult(String target, LoadPlan plan, Duration measured, long ch
         Duration measured = Duration.ZERO;
         long checkIns = 0;
         long errors = 0;
-        LatencyHistogram latencies = new LatencyHistogram();
+        Histogram latencies = new Histogram(LatencySummary.SIGNIFICANT_DIGITS);
         Optional<String> firstError = Optional.empty();
         long acknowledged = 0;
         long counted = 0;

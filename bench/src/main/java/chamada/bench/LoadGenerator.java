@@ -1,5 +1,7 @@
 package chamada.bench;
 
+import org.HdrHistogram.ConcurrentHistogram;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +42,7 @@ public final class LoadGenerator {
     private final Target target;
     private final LoadPlan plan;
     private final List<Integer> classIds;
-    private final LatencyHistogram latencies = new LatencyHistogram();
+    private final ConcurrentHistogram latencies = new ConcurrentHistogram(LatencySummary.SIGNIFICANT_DIGITS);
     private final LongAdder measured = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder inDoubt = new LongAdder();
@@ -164,7 +166,7 @@ public final class LoadGenerator {
                 error("matrícula " + Acknowledged.matricula(n) + " was sent once but said to be already registered");
             }
             if (sent - measureFrom >= 0) {
-                latencies.record(received - sent);
+                latencies.recordValue(received - sent);
                 measured.increment();
             }
             if (pause > 0) {

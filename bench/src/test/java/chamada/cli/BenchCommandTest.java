@@ -1,5 +1,6 @@
 package chamada.cli;
 
+import chamada.i18n.Lang;
 import chamada.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,7 @@ class BenchCommandTest {
     @Test
     void bench_shortRunAgainstRealServer_passesExactlyOnceCheck() throws Exception {
         try (TestServer server = TestServer.start(dir)) {
-            CliRunner.Result result = new CliRunner().run("bench", "--port", Integer.toString(server.port()),
+            CliRunner.Result result = bench("bench", "--port", Integer.toString(server.port()),
                     "--connections", "1,4", "--classes", "3", "--warmup", "0.2", "--duration", "0.5", "--json");
 
             assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
@@ -39,7 +40,7 @@ class BenchCommandTest {
     @Test
     void bench_table_hasTheColumnsOfTheIssue() {
         try (TestServer server = TestServer.start(dir)) {
-            CliRunner.Result result = new CliRunner().run("bench", "--port", Integer.toString(server.port()),
+            CliRunner.Result result = bench("bench", "--port", Integer.toString(server.port()),
                     "--connections", "2", "--warmup", "0", "--duration", "0.3");
 
             assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
@@ -50,17 +51,39 @@ class BenchCommandTest {
 
     @Test
     void bench_tooManyConnections_isUsageError() {
-        CliRunner.Result result = new CliRunner().run("bench", "--connections", "10001");
+        CliRunner.Result result = bench("bench", "--connections", "10001");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("--connections must be from 1 to 10000");
     }
 
     @Test
+    void bench_afterTheTopCommandsOptions_runsAsBefore() {
+        CliRunner.Result result = bench("--lang", "en", "--verbose", "bench", "--connections", "0");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--connections must be from 1 to 10000");
+    }
+
+    @Test
+    void bench_helpInPortuguese_translatesItsOptions() {
+        CliRunner.Result result = new CliRunner().lang(Lang.PT_BR).program(BenchMain::commandLine).run("bench", "--help");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).startsWith("Mede presenças por segundo").contains("Uso: chamada bench")
+                .contains("Conexões, de 1 a 10000");
+    }
+
+    @Test
     void bench_noServer_isUnreachable() {
-        CliRunner.Result result = new CliRunner().run("bench", "--port", "1", "--duration", "0.2", "--timeout", "1");
+        CliRunner.Result result = bench("bench", "--port", "1", "--duration", "0.2", "--timeout", "1");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(result.err()).contains("cannot connect to Chamada at 127.0.0.1:1");
+    }
+
+    /** Runs the bench jar's program, {@link BenchMain}, in this JVM. */
+    private static CliRunner.Result bench(String... args) {
+        return new CliRunner().program(BenchMain::commandLine).run(args);
     }
 }

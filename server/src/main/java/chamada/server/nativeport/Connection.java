@@ -1,4 +1,4 @@
-package chamada.server;
+package chamada.server.nativeport;
 
 import chamada.application.Application;
 import chamada.application.Session;

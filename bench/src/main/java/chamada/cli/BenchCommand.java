@@ -34,6 +34,9 @@ import java.util.concurrent.Callable;
  * errors or failed the exactly-once check, {@link ExitCodes#UNREACHABLE} when a server cannot
  * be reached or set up. Texts are English only: this is a tool for developers, and its output
  * is quoted in BENCHMARKS.md.
+ *
+ * <p>The only command of the bench jar ({@link BenchMain}); the server's jar lists it through
+ * {@link BenchJarCommand}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         header = "Measure check-ins per second and their latency (closed loop).",

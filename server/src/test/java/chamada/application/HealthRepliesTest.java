@@ -1,0 +1,73 @@
+package chamada.application;
+
+import chamada.i18n.Lang;
+import chamada.protocol.Request;
+import chamada.protocol.Response;
+import chamada.rollcall.StoreFailure;
+import chamada.rollcall.StoreHealth;
+import chamada.rollcall.TeacherName;
+import chamada.store.StoreProblem;
+import chamada.teachers.Teachers;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What {@code health} says of a store that is not keeping its promises: the details (files, a
+ * student's matrícula) to teachers, a sentence without them to anybody else.
+ */
+class HealthRepliesTest {
+
+    /** The embedded store's text for a refused write: it names the files and the write, so a student. */
+    private static final StoreHealth.Unhealthy UNHEALTHY = new StoreHealth.Unhealthy(StoreProblem.APPLY_REFUSED,
+            List.of("/var/lib/chamada/chamada.db", "check-in of 42191010 into roll call 7",
+                    "/var/lib/chamada/chamada.db.journal"));
+
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void health_askedByATeacher_namesTheProblem(Lang lang) {
+        try (Application application = application()) {
+            Session teacher = application.reservedSession(new TeacherName("(legacy)"), lang);
+
+            assertThat(application.handle(teacher, new Request.Health()).join())
+                    .isEqualTo(new Response.Health(false, Optional.of(UNHEALTHY.message(lang))));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void health_askedByAnybodyElse_saysOnlyThatTheAdministratorIsNeeded(Lang lang) {
+        try (Application application = application()) {
+            Response reply = application.handle(application.session(lang), new Request.Health()).join();
+
+            assertThat(reply).isEqualTo(new Response.Health(false, Optional.of(ApplicationText.UNHEALTHY.format(lang))));
+            assertThat(((Response.Health) reply).problem().orElseThrow()).doesNotContain("42191010", "chamada.db");
+        }
+    }
+
+    private static Application application() {
+        Teachers teachers = new Teachers() {
+            @Override
+            public boolean openMode() {
+                return false;
+            }
+
+            @Override
+            public Optional<TeacherName> authenticate(String name, String secret) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean mayLogIn(TeacherName name) {
+                return false;
+            }
+        };
+        return new Application(teachers, new StubStore(StoreFailure.Kind.UNAVAILABLE, UNHEALTHY), () -> new byte[32],
+                Clock.systemDefaultZone());
+    }
+}

@@ -1,0 +1,65 @@
+package chamada.application;
+
+import chamada.rollcall.CheckInResult;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.CloseResult;
+import chamada.rollcall.Matricula;
+import chamada.rollcall.OpenResult;
+import chamada.rollcall.PastRollCall;
+import chamada.rollcall.RollCall;
+import chamada.rollcall.RollCallStore;
+import chamada.rollcall.StoreFailure;
+import chamada.rollcall.StoreHealth;
+import chamada.rollcall.TeacherName;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** A store whose every future fails with one kind of {@link StoreFailure}, and whose health is {@code health}. */
+record StubStore(StoreFailure.Kind kind, StoreHealth health) implements RollCallStore {
+
+    private <T> CompletableFuture<T> failed() {
+        return CompletableFuture.failedFuture(new StoreFailure(kind, "failing on purpose"));
+    }
+
+    @Override
+    public CompletableFuture<OpenResult> open(ClassId classId, TeacherName teacher, OffsetDateTime at) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<CheckInResult> checkIn(ClassId classId, Matricula matricula, OffsetDateTime at) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<Optional<RollCall>> openRollCall(ClassId classId) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<List<PastRollCall>> history(ClassId classId) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<List<RollCall>> closedRollCalls(ClassId classId) {
+        return failed();
+    }
+
+    @Override
+    public String describe() {
+        return "stub test store";
+    }
+
+    @Override
+    public void close() {
+    }
+}
