@@ -28,6 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * order of writes, durability across a reopen, races, and reads right after writes. A store
  * runs it by extending this class and saying how to open a fresh store and how to reopen the
  * same data ({@link #openStore}, {@link #reopen}).
+ *
+ * <p>{@link #reopen} is a clean close and a start: what a crash leaves differs from store to
+ * store (a journal cut short, a transaction lost in flight), so each store proves its own crash
+ * durability beside this suite; the embedded store with its journal replay tests and the
+ * server's kill -9 {@code CrashTest}.
  */
 public abstract class RollCallStoreContract {
 
