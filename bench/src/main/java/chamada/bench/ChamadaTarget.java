@@ -43,7 +43,7 @@ public final class ChamadaTarget implements Target {
         Parallel.forEach(classIds, this::teacher, (teacher, classId) -> {
             ClassId id = new ClassId(classId);
             Response opened = teacher.open(id);
-            if (opened instanceof Response.Failure failure && failure.code().equals("ALREADY_OPEN")) {
+            if (opened instanceof Response.Failure failure && failure.code() == ErrorCode.ALREADY_OPEN) {
                 expect(teacher.close(id), Response.RollCallReply.class, "close class " + classId);
                 opened = teacher.open(id);
             }
@@ -111,8 +111,10 @@ public final class ChamadaTarget implements Target {
         if (type.isInstance(reply)) {
             return type.cast(reply);
         }
+        String said = reply instanceof Response.Refusal refusal ? refusal.code().wireName() + ": " + refusal.message()
+                : "the reply " + reply;
         String hint = reply instanceof Response.Failure f && f.code() == ErrorCode.AUTH_REQUIRED
                 ? " (the bench opens its own classes: run the server without --teachers)" : "";
-        throw new IOException("cannot " + what + ": " + reply + hint);
+        throw new IOException("cannot " + what + ": " + said + hint);
     }
 }

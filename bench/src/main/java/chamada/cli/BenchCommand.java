@@ -74,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Redis port (default: ${DEFAULT-VALUE}).")
     private int redisPort;
 
-    @Option(names = "--connections", paramLabel = "N[,N...]", split = ",", defaultValue = "50",
+    @Option(names = "--connections", paramLabel = "N", split = ",", defaultValue = "50",
             description = "Connections, 1 to 10000; a list runs once per number (default: ${DEFAULT-VALUE}).")
     private List<Integer> connections;
 

@@ -43,7 +43,8 @@ final class BenchPortugueseHelp extends ListResourceBundle {
                         + " 0 satura (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.bench.timeout", "Maior espera por uma conexão ou resposta antes de contar um erro"
                         + " (padrão: ${DEFAULT-VALUE})."},
-                {"chamada.bench.rounds", "Rodadas alternadas por número de conexões, somadas na tabela"
+                {"chamada.bench.rounds", "Rodadas por número de conexões, somadas na tabela; com compare, Chamada"
+                        + " e Redis se revezam em começar, para que uma máquina ruidosa trate os dois igualmente"
                         + " (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.bench.server-pid", "PID do processo do servidor Chamada, para medir sua CPU por presença"
                         + " (Linux)."},

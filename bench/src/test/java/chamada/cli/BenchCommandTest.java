@@ -1,6 +1,9 @@
 package chamada.cli;
 
+import chamada.client.ChamadaClient;
 import chamada.i18n.Lang;
+import chamada.protocol.Response;
+import chamada.rollcall.ClassId;
 import chamada.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +38,20 @@ class BenchCommandTest {
                         .isEqualTo(run.at("/exactly_once/acknowledged").asLong());
                 assertThat(run.get("passed").asBoolean()).isTrue();
             }
+        }
+    }
+
+    /** Regression test for issue 9: with typed error codes, a class left open was no longer closed and opened again. */
+    @Test
+    void bench_classLeftOpenByAnEarlierRun_isClosedAndOpenedAgain() throws Exception {
+        try (TestServer server = TestServer.start(dir);
+             ChamadaClient teacher = ChamadaClient.connect("127.0.0.1", server.port(), Lang.EN, Duration.ofSeconds(30))) {
+            assertThat(teacher.open(new ClassId(3))).isInstanceOf(Response.Opened.class);
+
+            CliRunner.Result result = bench("bench", "--port", Integer.toString(server.port()),
+                    "--connections", "1", "--classes", "3", "--warmup", "0", "--duration", "0.3");
+
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
         }
     }
 
