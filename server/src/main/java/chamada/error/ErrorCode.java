@@ -83,8 +83,10 @@ public enum ErrorCode implements Bilingual {
             "O servidor não conseguiu confirmar que esta alteração foi gravada. Tentar de novo é seguro: uma"
                     + " presença conta uma vez só, e uma abertura ou um encerramento já feitos são informados como tal."),
     INTERNAL(true,
-            "Internal server error; the request was not completed.",
-            "Erro interno do servidor; o pedido não foi concluído.");
+            "Internal server error; the request may not have been completed. Asking again is safe: a check-in"
+                    + " is counted once.",
+            "Erro interno do servidor; o pedido pode não ter sido concluído. Pedir de novo é seguro: uma presença"
+                    + " conta uma vez só.");
 
     private final boolean keepsConnection;
     private final String en;

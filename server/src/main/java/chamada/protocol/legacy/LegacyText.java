@@ -44,7 +44,7 @@ public enum LegacyText {
             + " Abra o programa de novo para continuar."),
     SHUTTING_DOWN("O servidor está sendo desligado; a conexão foi encerrada. Tente novamente em instantes."),
     TOO_MANY_CONNECTIONS("Conexões demais a partir do seu endereço (limite {0}); tente novamente mais tarde."),
-    INTERNAL("Erro interno do servidor; o pedido não foi concluído.");
+    INTERNAL("Erro interno do servidor; o pedido pode não ter sido concluído.");
 
     private final String pattern;
 
