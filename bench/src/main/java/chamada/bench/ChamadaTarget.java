@@ -65,8 +65,10 @@ public final class ChamadaTarget implements Target {
                 }
                 return switch (reply) {
                     case Response.CheckedIn checkedIn -> !checkedIn.alreadyRegistered();
-                    case Response.CheckInRefused refused -> throw new Refused(refused.code() + ": " + refused.message());
-                    case Response.Failure failure -> throw new Refused(failure.code() + ": " + failure.message());
+                    case Response.CheckInRefused refused ->
+                            throw new Refused(refused.code().wireName() + ": " + refused.message());
+                    case Response.Failure failure ->
+                            throw new Refused(failure.code().wireName() + ": " + failure.message());
                     default -> throw new IOException("unexpected reply to a check-in: " + reply);
                 };
             }

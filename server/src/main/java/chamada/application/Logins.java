@@ -98,8 +98,9 @@ final class Logins implements AutoCloseable {
     /** Stops checking; whoever still waits for a check is told the server is shutting down. */
     @Override
     public void close() {
-        // Answered first, so that a check interrupted by the shutdown cannot answer after all.
-        pending.forEach(check -> check.completeExceptionally(new ChamadaException(ErrorCode.SHUTTING_DOWN)));
+        // The pool first: a check asked for after this is refused by the pool and answered at once;
+        // one asked for before is in pending. One that finishes meanwhile gives its true answer.
         hashing.shutdownNow();
+        pending.forEach(check -> check.completeExceptionally(new ChamadaException(ErrorCode.SHUTTING_DOWN)));
     }
 }

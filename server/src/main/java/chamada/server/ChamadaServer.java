@@ -80,7 +80,11 @@ public final class ChamadaServer implements AutoCloseable {
             try {
                 server = new ChamadaServer(config, listener, legacyPorts, new Application(teachers, store, store, clock));
             } catch (RuntimeException e) {
-                store.close();
+                try {
+                    store.close();
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
                 throw e;
             }
         } catch (IOException | RuntimeException e) {
@@ -88,11 +92,16 @@ public final class ChamadaServer implements AutoCloseable {
             legacyPorts.ifPresent(LegacyPorts::close);
             throw e;
         }
-        server.nativePort.start();
-        server.watchdog.start();
-        log.info("Chamada {} listening on {} with store {}", Wire.serverVersion(), server.address(),
-                server.storeDescription());
-        server.legacy.ifPresent(LegacyServer::start);
+        try {
+            server.nativePort.start();
+            server.watchdog.start();
+            log.info("Chamada {} listening on {} with store {}", Wire.serverVersion(), server.address(),
+                    server.storeDescription());
+            server.legacy.ifPresent(LegacyServer::start);
+        } catch (RuntimeException e) {
+            server.close(); // closes the store and every port, so none is left bound or locked
+            throw e;
+        }
         if (server.openMode()) {
             log.warn("No teachers file (--teachers): open mode, anybody may open and close roll calls");
         }

@@ -31,12 +31,20 @@ final class ReaderPool {
         T run(Connection connection) throws SQLException;
     }
 
+    /**
+     * A query and its future. A read changes nothing, so whatever fails, its caller is told the
+     * store is unavailable; the log says why, here, since reads are rare (a teacher's history or
+     * export) and a failed one is worth a line each: SQLite's words, or a bug's stack trace.
+     */
     private record Task<T>(Query<T> query, CompletableFuture<T> result) {
         void run(Connection connection) {
             try {
                 result.complete(query.run(connection));
-            } catch (Throwable e) {
-                // A read changes nothing, so whatever failed, the caller may be told just that.
+            } catch (SQLException e) {
+                log.error("Reading the database failed: {}", e.toString());
+                result.completeExceptionally(new StoreFailure(StoreFailure.Kind.UNAVAILABLE, "reading failed: " + e, e));
+            } catch (RuntimeException | Error e) {
+                log.error("Reading the database failed", e);
                 result.completeExceptionally(new StoreFailure(StoreFailure.Kind.UNAVAILABLE, "reading failed: " + e, e));
             }
         }

@@ -235,6 +235,7 @@ final class SqliteApplier {
             }
         } finally {
             queue.close();
+            retrying = Optional.empty(); // stopped: whatever SQLite said last no longer describes the store
             progress.lock();
             try {
                 stopped = true;

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -173,7 +174,7 @@ public final class SqliteRollCallStore implements ChamadaStore {
         }
         return applier.retrying()
                 .<StoreHealth>map(cause -> new StoreHealth.Unhealthy(StoreProblem.APPLY_RETRYING,
-                        List.of(file, cause.getMessage(), journalFolder)))
+                        List.of(file, Objects.toString(cause.getMessage(), cause.toString()), journalFolder)))
                 .orElse(new StoreHealth.Healthy());
     }
 
