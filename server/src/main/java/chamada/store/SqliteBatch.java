@@ -105,21 +105,24 @@ final class SqliteBatch implements AutoCloseable {
      * multi-row insert does not say which row it refused. Changes nothing in the end.
      */
     private String refusedAmong(List<Write> writes) throws SQLException {
+        String refused = "one of " + writes.size() + " writes, refused only together";
         try {
             for (Write write : writes) {
                 try {
                     execute(List.of(write));
                 } catch (SQLException | RefusedException e) {
-                    if (isRefusal(e)) {
-                        return write.toString();
+                    if (!isRefusal(e)) {
+                        throw e instanceof SQLException sql ? sql : new SQLException(e);
                     }
-                    throw e instanceof SQLException sql ? sql : new SQLException(e);
+                    refused = write.toString();
+                    break;
                 }
             }
-            return "one of " + writes.size() + " writes, refused only together";
         } finally {
-            rollback(new SQLException("undoing the search for a refused write"));
+            highestSeq.clear(); // the rows run here took seqs that are free again
+            connection.rollback();
         }
+        return refused;
     }
 
     /** Copies the WAL into the database file and empties it; for a clean stop, once everything is applied. */
