@@ -4,12 +4,14 @@ import chamada.error.ChamadaException;
 import chamada.i18n.Lang;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
+import chamada.rollcall.CheckInSettings;
 import chamada.rollcall.RollCallService;
 import chamada.rollcall.RollCallStore;
 import chamada.rollcall.TeacherName;
 import chamada.teachers.SessionKeys;
 import chamada.teachers.Teachers;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -36,27 +38,32 @@ public final class Application implements AutoCloseable {
      * The application over {@code store}, which it closes with itself, signing session tokens
      * with the key {@code keys} keeps; every time it gives is {@code clock}'s.
      */
-    public Application(Teachers teachers, RollCallStore store, SessionKeys keys, Clock clock) {
+    public Application(Teachers teachers, RollCallStore store, SessionKeys keys, Clock clock, CheckInSettings checkIns) {
         this.teachers = teachers;
         this.store = store;
         this.logins = new Logins(teachers, new SessionTokens(keys.sessionKey(), clock));
-        this.dispatcher = new Dispatcher(new RollCallService(store, clock), logins);
+        this.dispatcher = new Dispatcher(new RollCallService(store, clock, checkIns), logins);
     }
 
-    /** A new client's session, with texts in {@code lang} until it chooses another. */
+    /** A new session for a client at {@code from}, with texts in {@code lang} until it chooses another. */
+    public Session session(Lang lang, InetAddress from) {
+        return new Session(lang, teachers.openMode(), Optional.empty(), from);
+    }
+
+    /** A session for a client on this machine, as the tests and in-process callers are. */
     public Session session(Lang lang) {
-        return new Session(lang, teachers.openMode(), Optional.empty());
+        return session(lang, InetAddress.getLoopbackAddress());
     }
 
     /**
      * A session the server answers for itself, acting as the reserved owner {@code owner}
      * (the legacy ports, whose clients do not log in).
      */
-    public Session reservedSession(TeacherName owner, Lang lang) {
+    public Session reservedSession(TeacherName owner, Lang lang, InetAddress from) {
         if (!owner.isReserved()) {
             throw new IllegalArgumentException(owner + " is a person's name, not a reserved owner");
         }
-        return new Session(lang, teachers.openMode(), Optional.of(owner));
+        return new Session(lang, teachers.openMode(), Optional.of(owner), from);
     }
 
     /**

@@ -84,29 +84,26 @@ final class Dispatcher {
                 session.login(teacher);
                 yield done(new Response.Resumed(teacher.value()));
             }
-            case Request.Open open -> rollCalls.open(session.caller(), open.classId()).thenApply(result -> switch (result) {
-                case OpenResult.Opened opened -> new Response.Opened(opened.classId().value(), opened.openedAt());
+            case Request.Open open -> rollCalls.open(session.caller(), open.classId(), open.codePolicy(),
+                    open.sharedDevices()).thenApply(result -> switch (result) {
+                case OpenResult.Opened opened -> new Response.Opened(opened.classId().value(), opened.openedAt(),
+                        opened.rules().policy(), opened.rules().sharedDevices(), rollCalls.currentCode(opened.rules()));
                 case OpenResult.AlreadyOpen already -> failure(session, new ChamadaException(ErrorCode.ALREADY_OPEN,
                         already.classId(), HumanTime.format(already.openedAt())));
             });
             case Request.Close close -> rollCalls.close(session.caller(), close.classId()).thenApply(result -> switch (result) {
-                case CloseResult.Closed closed -> new Response.RollCallReply(closed.rollCall());
+                case CloseResult.Closed closed -> new Response.RollCallReply(closed.rollCall(),
+                        closed.rollCall().rules().policy(), Optional.empty());
                 case CloseResult.NotOpen notOpen -> failure(session, new ChamadaException(ErrorCode.NOT_OPEN,
                         notOpen.classId()));
                 case CloseResult.NotOwner notOwner -> failure(session, new ChamadaException(ErrorCode.NOT_OWNER,
                         notOwner.classId(), notOwner.owner()));
             });
-            case Request.Status status ->
-                    rollCalls.status(session.caller(), status.classId()).thenApply(Response.RollCallReply::new);
-            case Request.CheckIn checkIn ->
-                    rollCalls.checkIn(checkIn.matricula(), checkIn.classId()).thenApply(result -> switch (result) {
-                        case CheckInResult.Registered registered ->
-                                new Response.CheckedIn(registered.replyClass(), registered.at(), false);
-                        case CheckInResult.AlreadyRegistered already ->
-                                new Response.CheckedIn(already.replyClass(), already.at(), true);
-                        case CheckInResult.NotOpen notOpen -> new Response.CheckInRefused(notOpen.at(),
-                                ErrorCode.NOT_OPEN, ErrorCode.NOT_OPEN.format(session.lang(), notOpen.classId()));
-                    });
+            case Request.Status status -> rollCalls.status(session.caller(), status.classId()).thenApply(
+                    rollCall -> new Response.RollCallReply(rollCall, rollCall.rules().policy(),
+                            rollCalls.currentCode(rollCall.rules())));
+            case Request.CheckIn checkIn -> rollCalls.checkIn(checkIn.matricula(), checkIn.classId(), checkIn.code(),
+                    checkIn.device(), session.address()).thenApply(result -> checkedIn(session, result));
             case Request.History history -> rollCalls.history(session.caller(), history.classId())
                     .thenApply(past -> new Response.History(history.classId().value(), past));
             case Request.Export export -> rollCalls.export(session.caller(), export.classId())
@@ -121,6 +118,29 @@ final class Dispatcher {
             case Request.Help help -> done(new Response.Help(COMMANDS));
             case Request.Quit quit -> done(new Response.Goodbye(ApplicationText.GOODBYE.format(session.lang())));
         };
+    }
+
+    private static Response checkedIn(Session session, CheckInResult result) {
+        return switch (result) {
+            case CheckInResult.Registered registered ->
+                    new Response.CheckedIn(registered.replyClass(), registered.at(), false, Optional.empty());
+            case CheckInResult.AlreadyRegistered already ->
+                    new Response.CheckedIn(already.replyClass(), already.at(), true, Optional.empty());
+            case CheckInResult.Replaced replaced ->
+                    new Response.CheckedIn(replaced.replyClass(), replaced.at(), false, Optional.of(replaced.replaced()));
+            case CheckInResult.NotOpen refused -> refused(session, refused, ErrorCode.NOT_OPEN, refused.classId());
+            case CheckInResult.CodeRequired refused -> refused(session, refused, ErrorCode.CODE_REQUIRED, refused.classId());
+            case CheckInResult.WrongCode refused -> refused(session, refused, ErrorCode.WRONG_CODE, refused.classId());
+            case CheckInResult.DeviceAlreadyUsed refused ->
+                    refused(session, refused, ErrorCode.DEVICE_ALREADY_USED, refused.classId());
+            case CheckInResult.NetworkNotAllowed refused -> refused(session, refused, ErrorCode.NETWORK_NOT_ALLOWED);
+            case CheckInResult.TooManyAttempts refused -> refused(session, refused, ErrorCode.TOO_MANY_ATTEMPTS,
+                    Math.max(1, (refused.retryAfter().toMillis() + 999) / 1000));
+        };
+    }
+
+    private static Response refused(Session session, CheckInResult.Refused refused, ErrorCode code, Object... args) {
+        return new Response.CheckInRefused(refused.at(), code, code.format(session.lang(), args));
     }
 
     private static CompletableFuture<Response> done(Response response) {

@@ -4,10 +4,12 @@ import chamada.i18n.Lang;
 import chamada.rollcall.Caller;
 import chamada.rollcall.TeacherName;
 
+import java.net.InetAddress;
 import java.util.Optional;
 
 /**
- * What one client has said about itself: its language and, after a login, its teacher. Made
+ * What one client has said about itself, and where it is: its address, its language and, after
+ * a login, its teacher. Made
  * by {@link Application}, which alone applies the open-mode caller rule.
  *
  * <p>Used by one connection at a time: its requests are answered one after another, and each
@@ -17,13 +19,20 @@ public final class Session {
 
     private final boolean openMode;
     private final Optional<TeacherName> server;
+    private final InetAddress address;
     private volatile Lang lang;
     private volatile Optional<TeacherName> teacher = Optional.empty();
 
-    Session(Lang lang, boolean openMode, Optional<TeacherName> server) {
+    Session(Lang lang, boolean openMode, Optional<TeacherName> server, InetAddress address) {
         this.lang = lang;
         this.openMode = openMode;
         this.server = server;
+        this.address = address;
+    }
+
+    /** The client's address, as its front saw it: what the network rule and the guess limits look at. */
+    InetAddress address() {
+        return address;
     }
 
     public Lang lang() {

@@ -2,6 +2,7 @@ package chamada.cli;
 
 import chamada.error.ChamadaException;
 import chamada.i18n.Lang;
+import chamada.rollcall.CheckInCode;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.TeacherName;
@@ -26,6 +27,10 @@ final class Inputs {
 
     static Matricula matricula(CommandSpec spec, Lang lang, String text) {
         return parse(spec, lang, text, Matricula::new);
+    }
+
+    static String code(CommandSpec spec, Lang lang, String text) {
+        return parse(spec, lang, text, CheckInCode::parse);
     }
 
     static TeacherName teacherName(CommandSpec spec, Lang lang, String text) {

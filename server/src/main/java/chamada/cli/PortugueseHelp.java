@@ -31,6 +31,17 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + "; senão é pedida sem eco). Outros usuários a veem na lista de processos:"
                         + " prefira a variável ou a pergunta."},
                 {"CLASS", "Número da turma, por exemplo 1010."},
+                {"chamada.teacher.open.code-policy", "Pede aos alunos um código de presença: rotating (muda na"
+                        + " tela do projetor), fixed (um só) ou none (padrão: rotating num servidor com professores,"
+                        + " none no modo aberto)."},
+                {"chamada.student.checkin.code", "O código de presença mostrado na sala, quando a chamada pede um."},
+                {"chamada.server.code-policy", "Código de presença de uma chamada aberta sem escolher: rotating (muda na tela),"
+                        + " fixed (um só) ou none (padrão: ${DEFAULT-VALUE}, como os seeds; rotating faz todos os"
+                        + " protocolos pedirem o código mostrado na sala)."},
+                {"chamada.server.code-period", "De quantos em quantos segundos o código rotativo muda (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.server.code-grace", "Por quantos segundos o código rotativo anterior ainda vale (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.server.allow-network", "Aceita presenças só desta rede, como 10.20.0.0/16; repita para várias"
+                        + " (padrão: todas as redes)."},
                 {"MATRICULA", "A matrícula do aluno, de 1 a 20 dígitos."},
                 {"NAME", "O nome de login do professor: letras, dígitos, . _ -"},
 

@@ -59,6 +59,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     private LegacyOptions legacy;
 
+    @Mixin
+    private CheckInOptions checkIns;
+
     @Option(names = "--bind", paramLabel = "ADDRESS",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, every IPv4 interface).")
     private String bind;
@@ -130,7 +133,8 @@ final class ServerCommand implements Callable<Integer> {
         checkRange(lang, OptionLimit.MAX_CONNECTIONS_PER_ADDRESS, maxConnectionsPerAddress);
         try {
             ServerConfig config = new ServerConfig(address, port, new StoreConfig.Embedded(database), Optional.ofNullable(teachers), maxLineBytes,
-                    Duration.ofSeconds(idleTimeoutSeconds), maxConnectionsPerAddress, lang);
+                    Duration.ofSeconds(idleTimeoutSeconds), maxConnectionsPerAddress, lang)
+                    .withCheckIns(checkIns.settings(lang));
             return legacy.config(lang).map(config::withLegacy).orElse(config);
         } catch (IllegalArgumentException e) {
             // A last resort for a check added to ServerConfig and not yet here: its messages are English.

@@ -7,6 +7,7 @@ import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 
 /**
  * A student's check-in and its printout, shared by {@code chamada student checkin} and the
@@ -28,16 +29,19 @@ final class StudentActions {
         this.err = err;
     }
 
-    int checkIn(Matricula matricula, ClassId classId) {
+    int checkIn(Matricula matricula, ClassId classId, Optional<String> code) {
         // A check-in is idempotent (a second one answers "already registered"): safe to resend.
-        Response reply = link.call(c -> c.checkIn(matricula, classId), true);
+        Response reply = link.call(c -> c.checkIn(matricula, classId, code), true);
         if (reply instanceof Response.CheckedIn checkedIn) {
             StudentText text = checkedIn.alreadyRegistered() ? StudentText.ALREADY : StudentText.REGISTERED;
             out.println(text.format(lang, checkedIn.classId(), HumanTime.format(checkedIn.at())));
             return ExitCodes.OK;
         }
         if (reply instanceof Response.CheckInRefused refused) {
-            err.println(StudentText.REFUSED.format(lang, classId, HumanTime.format(refused.at())));
+            // The server's sentence, after "Class 0:" as the seed printed it: "Class 0: the roll call ..."
+            String reason = refused.message().isEmpty() ? refused.message()
+                    : Character.toLowerCase(refused.message().charAt(0)) + refused.message().substring(1);
+            err.println(StudentText.REFUSED.format(lang, reason, HumanTime.format(refused.at())));
             return ExitCodes.REFUSED;
         }
         if (reply instanceof Response.Failure failure) {

@@ -92,7 +92,7 @@ final class StudentConsole {
 
     private void checkIn(Matricula matricula, ClassId classId) {
         try {
-            if (actions.checkIn(matricula, classId) == ExitCodes.OK) {
+            if (actions.checkIn(matricula, classId, Optional.empty()) == ExitCodes.OK) {
                 lastClass = Optional.of(classId);
             }
         } catch (CommandFailure e) {

@@ -6,8 +6,8 @@ import chamada.i18n.Bilingual;
 enum StudentText implements Bilingual {
     REGISTERED("Attendance registered in class {0} at {1}.", "Presença registrada na turma {0} em {1}."),
     ALREADY("You had already registered in class {0} (at {1}).", "Você já registrou presença na turma {0} (em {1})."),
-    REFUSED("Class 0: the roll call of class {0} is not open. Refused at {1}.",
-            "Turma 0: a chamada da turma {0} não está aberta. Recusado em {1}."),
+    REFUSED("Class 0: {0} Refused at {1}.",
+            "Turma 0: {0} Recusado em {1}."),
     BANNER("""
             ---------------[WELCOME]--------------------
             Hello, student! Register your attendance.

@@ -4,10 +4,13 @@ import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
 import chamada.protocol.Response;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.CodePolicy;
+import chamada.rollcall.CurrentCode;
 import chamada.rollcall.PastRollCall;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What a teacher can do, each as one request and its printout; shared by the one-shot
@@ -29,10 +32,16 @@ final class TeacherActions {
         this.err = err;
     }
 
-    int open(ClassId classId) {
-        Response reply = link.call(c -> c.open(classId), false);
+    /**
+     * Opens with {@code policy}; without one, proposes a rotating code on a server with a
+     * teachers file and none in open mode, where anybody may read the code, so it proves nothing.
+     */
+    int open(ClassId classId, Optional<CodePolicy> policy) {
+        CodePolicy chosen = policy.orElseGet(() -> link.hello().openMode() ? CodePolicy.NONE : CodePolicy.ROTATING);
+        Response reply = link.call(c -> c.open(classId, Optional.of(chosen)), false);
         if (reply instanceof Response.Opened opened) {
             out.println(TeacherText.OPENED.format(lang, opened.classId(), HumanTime.format(opened.openedAt())));
+            printCode(classId, opened.code());
             return ExitCodes.OK;
         }
         return refusal(reply);
@@ -51,9 +60,16 @@ final class TeacherActions {
         Response reply = link.call(c -> c.status(classId), true);
         if (reply instanceof Response.RollCallReply status) {
             RollCallPrinter.open(out, lang, status.rollCall());
+            printCode(classId, status.code());
             return ExitCodes.OK;
         }
         return refusal(reply);
+    }
+
+    private void printCode(ClassId classId, Optional<CurrentCode> code) {
+        code.ifPresent(current -> out.println(current.expiresAt()
+                .map(expiry -> TeacherText.CODE_ROTATING.format(lang, current.code(), HumanTime.clock(expiry), classId))
+                .orElseGet(() -> TeacherText.CODE_FIXED.format(lang, current.code()))));
     }
 
     int history(ClassId classId) {

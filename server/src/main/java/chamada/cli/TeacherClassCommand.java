@@ -1,5 +1,6 @@
 package chamada.cli;
 
+import chamada.i18n.Lang;
 import chamada.rollcall.ClassId;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -23,6 +24,11 @@ abstract class TeacherClassCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "CLASS", descriptionKey = "CLASS", description = "Class number, e.g. 1010.")
     private String classText;
+
+    /** The language of this command's texts. */
+    final Lang lang() {
+        return teacher.lang();
+    }
 
     /** The one action of this subcommand; returns its exit code. */
     abstract int run(TeacherActions actions, ClassId classId);

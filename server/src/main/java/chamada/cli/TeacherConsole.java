@@ -151,7 +151,7 @@ final class TeacherConsole {
     }
 
     private void open(ClassId classId) {
-        if (actions.open(classId) == ExitCodes.OK) {
+        if (actions.open(classId, Optional.empty()) == ExitCodes.OK) {
             openedHere.add(classId);
         }
     }

@@ -1,15 +1,29 @@
 package chamada.cli;
 
 import chamada.rollcall.ClassId;
+import chamada.rollcall.CodePolicy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code chamada teacher open CLASS}: opens the roll call of a class and prints when. */
+import java.util.Optional;
+
+/** {@code chamada teacher open CLASS [--code-policy POLICY]}: opens the roll call of a class and prints when, and its code. */
 @Command(name = "open", mixinStandardHelpOptions = true,
         header = "Open the roll call of a class.")
 final class TeacherOpenCommand extends TeacherClassCommand {
 
+    @Option(names = "--code-policy", paramLabel = "POLICY",
+            description = "Ask students for a check-in code: rotating (changes on the projector), fixed (one code)"
+                    + " or none (default: rotating on a server with teachers, none in open mode).")
+    private String codePolicy;
+
     @Override
     int run(TeacherActions actions, ClassId classId) {
-        return actions.open(classId);
+        return actions.open(classId, Optional.ofNullable(codePolicy).map(this::policy));
+    }
+
+    private CodePolicy policy(String word) {
+        return CodePolicy.fromWire(word).orElseThrow(() -> new CommandFailure(ExitCodes.USAGE,
+                TeacherText.BAD_CODE_POLICY.format(lang(), word)));
     }
 }

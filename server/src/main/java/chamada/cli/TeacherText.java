@@ -5,6 +5,12 @@ import chamada.i18n.Bilingual;
 /** What {@code chamada teacher} and its interactive mode say to a teacher. */
 enum TeacherText implements Bilingual {
     OPENED("Roll call of class {0} opened at {1}.", "Chamada da turma {0} aberta em {1}."),
+    CODE_ROTATING("Check-in code: {0} (changes at {1}; the web page /classes/{2}/projector shows it live).",
+            "Código de presença: {0} (muda às {1}; a página /classes/{2}/projector o mostra ao vivo)."),
+    BAD_CODE_POLICY("--code-policy {0} is not a code policy: use rotating, fixed or none.",
+            "--code-policy {0} não é uma política de código: use rotating, fixed ou none."),
+    CODE_FIXED("Check-in code: {0} (the same for the whole roll call).",
+            "Código de presença: {0} (o mesmo durante toda a chamada)."),
     CLOSED("Roll call of class {0} closed at {1}. Present ({2}):",
             "Chamada da turma {0} encerrada em {1}. Presentes ({2}):"),
     STATUS("Roll call of class {0} open since {1}, by {2}. Present so far ({3}):",

@@ -9,6 +9,7 @@ import chamada.protocol.RequestEncoder;
 import chamada.protocol.Response;
 import chamada.protocol.ResponseDecoder;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.CodePolicy;
 import chamada.rollcall.Matricula;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -161,6 +162,11 @@ public final class ChamadaClient implements AutoCloseable {
         return call(new Request.Open(classId));
     }
 
+    /** Opens with {@code policy}; the server's default policy when empty. */
+    public Response open(ClassId classId, Optional<CodePolicy> policy) {
+        return call(new Request.Open(classId, policy, false));
+    }
+
     public Response close(ClassId classId) {
         return call(new Request.Close(classId));
     }
@@ -171,6 +177,11 @@ public final class ChamadaClient implements AutoCloseable {
 
     public Response checkIn(Matricula matricula, ClassId classId) {
         return call(new Request.CheckIn(matricula, classId));
+    }
+
+    /** Checks in with the check-in code shown in the classroom, when the roll call asks for one. */
+    public Response checkIn(Matricula matricula, ClassId classId, Optional<String> code) {
+        return call(new Request.CheckIn(matricula, classId, code, Optional.empty()));
     }
 
     public Response history(ClassId classId) {

@@ -18,6 +18,14 @@ public enum Expected implements Bilingual {
             "pt-BR ou en"),
     OP("a command: hello, login, resume, open, close, status, checkin, history, export, health, help or quit",
             "um comando: hello, login, resume, open, close, status, checkin, history, export, health, help ou quit"),
+    CODE("the 6-digit check-in code shown in the classroom",
+            "o código de presença de 6 dígitos mostrado na sala"),
+    CODE_POLICY("rotating, fixed or none",
+            "rotating, fixed ou none"),
+    YES_NO("true or false",
+            "true ou false"),
+    DEVICE("a device id of 16 to 64 letters, digits, hyphens or underscores",
+            "um identificador de aparelho de 16 a 64 letras, dígitos, hífens ou sublinhados"),
     TEXT("a JSON string",
             "um texto JSON (string)");
 

@@ -7,11 +7,17 @@ import java.time.format.DateTimeFormatter;
 public final class HumanTime {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private HumanTime() {
     }
 
     public static String format(OffsetDateTime time) {
         return FORMAT.format(time);
+    }
+
+    /** The time of day only, {@code HH:mm:ss}, for a moment minutes away (a code's expiry). */
+    public static String clock(OffsetDateTime time) {
+        return CLOCK.format(time);
     }
 }

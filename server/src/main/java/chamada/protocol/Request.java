@@ -2,6 +2,8 @@ package chamada.protocol;
 
 import chamada.i18n.Lang;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.CodePolicy;
+import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
 
 import java.util.Optional;
@@ -32,7 +34,16 @@ public sealed interface Request {
         }
     }
 
-    record Open(ClassId classId) implements Request {
+    /**
+     * Opens a roll call with a code policy (the server's {@code --code-policy} when empty),
+     * allowing several check-ins from one device if {@code sharedDevices}.
+     */
+    record Open(ClassId classId, Optional<CodePolicy> codePolicy, boolean sharedDevices) implements Request {
+
+        /** With the server's default code policy, one check-in per device. */
+        public Open(ClassId classId) {
+            this(classId, Optional.empty(), false);
+        }
     }
 
     record Close(ClassId classId) implements Request {
@@ -41,7 +52,20 @@ public sealed interface Request {
     record Status(ClassId classId) implements Request {
     }
 
-    record CheckIn(Matricula matricula, ClassId classId) implements Request {
+    /** A check-in, with the code typed and the device used where the front knows them (the device: the web only). */
+    record CheckIn(Matricula matricula, ClassId classId, Optional<String> code, Optional<DeviceId> device)
+            implements Request {
+
+        /** Without a code or a device, as the seeds' clients send it. */
+        public CheckIn(Matricula matricula, ClassId classId) {
+            this(matricula, classId, Optional.empty(), Optional.empty());
+        }
+
+        @Override
+        public String toString() {
+            return "CheckIn[matricula=" + matricula + ", classId=" + classId + ", code=" + code.map(c -> "***").orElse("none")
+                    + ", device=" + device.map(DeviceId::value).orElse("none") + "]";
+        }
     }
 
     record History(ClassId classId) implements Request {

@@ -5,7 +5,9 @@ import chamada.error.ErrorCode;
 import chamada.error.Expected;
 import chamada.error.Fields;
 import chamada.i18n.Lang;
+import chamada.rollcall.CheckInCode;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.CodePolicy;
 import chamada.rollcall.Matricula;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,7 +69,8 @@ public final class RequestDecoder {
             if (value == null || value.isNull()) {
                 continue;
             }
-            if (value.isTextual() || (field.equals(Wire.CLASS) && value.isIntegralNumber())) {
+            if (value.isTextual() || (field.equals(Wire.CLASS) && value.isIntegralNumber())
+                    || (field.equals(Wire.SHARED_DEVICES) && value.isBoolean())) {
                 fields.put(field, value.asText());
             } else {
                 // A number would lose a matrícula's leading zeros; objects and lists mean nothing here.
@@ -100,10 +103,13 @@ public final class RequestDecoder {
             case HELLO -> new Request.Hello(Optional.ofNullable(fields.get(Wire.LANG)).map(RequestDecoder::lang));
             case LOGIN -> new Request.Login(require(fields, Wire.NAME), secret(require(fields, Wire.SECRET)));
             case RESUME -> new Request.Resume(token(require(fields, Wire.TOKEN)));
-            case OPEN -> new Request.Open(classId(fields));
+            case OPEN -> new Request.Open(classId(fields),
+                    Optional.ofNullable(fields.get(Wire.CODE_POLICY)).map(RequestDecoder::codePolicy),
+                    Optional.ofNullable(fields.get(Wire.SHARED_DEVICES)).map(RequestDecoder::yesNo).orElse(false));
             case CLOSE -> new Request.Close(classId(fields));
             case STATUS -> new Request.Status(classId(fields));
-            case CHECKIN -> new Request.CheckIn(new Matricula(require(fields, Wire.MATRICULA)), classId(fields));
+            case CHECKIN -> new Request.CheckIn(new Matricula(require(fields, Wire.MATRICULA)), classId(fields),
+                    Optional.ofNullable(fields.get(Wire.CHECK_IN_CODE)).map(CheckInCode::parse), Optional.empty());
             case HISTORY -> new Request.History(classId(fields));
             case EXPORT -> new Request.Export(classId(fields));
             case HEALTH -> new Request.Health();
@@ -114,6 +120,18 @@ public final class RequestDecoder {
 
     private static ClassId classId(Map<String, String> fields) {
         return ClassId.parse(require(fields, Wire.CLASS));
+    }
+
+    private static CodePolicy codePolicy(String word) {
+        return CodePolicy.fromWire(word).orElseThrow(() -> Fields.invalid(Wire.CODE_POLICY, word, Expected.CODE_POLICY));
+    }
+
+    private static boolean yesNo(String word) {
+        return switch (word) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Fields.invalid(Wire.SHARED_DEVICES, word, Expected.YES_NO);
+        };
     }
 
     private static Lang lang(String tag) {
@@ -149,6 +167,9 @@ public final class RequestDecoder {
             case Wire.NAME -> Expected.TEACHER_NAME;
             case Wire.SECRET -> Expected.SECRET;
             case Wire.LANG -> Expected.LANG;
+            case Wire.CODE_POLICY -> Expected.CODE_POLICY;
+            case Wire.SHARED_DEVICES -> Expected.YES_NO;
+            case Wire.CHECK_IN_CODE -> Expected.CODE;
             default -> Expected.TEXT;
         };
     }

@@ -32,12 +32,23 @@ public final class RequestEncoder {
                     g.writeStringField(Wire.SECRET, login.secret());
                 }
                 case Request.Resume resume -> g.writeStringField(Wire.TOKEN, resume.token());
-                case Request.Open open -> g.writeNumberField(Wire.CLASS, open.classId().value());
+                case Request.Open open -> {
+                    g.writeNumberField(Wire.CLASS, open.classId().value());
+                    if (open.codePolicy().isPresent()) {
+                        g.writeStringField(Wire.CODE_POLICY, open.codePolicy().get().wire());
+                    }
+                    if (open.sharedDevices()) {
+                        g.writeBooleanField(Wire.SHARED_DEVICES, true);
+                    }
+                }
                 case Request.Close close -> g.writeNumberField(Wire.CLASS, close.classId().value());
                 case Request.Status status -> g.writeNumberField(Wire.CLASS, status.classId().value());
                 case Request.CheckIn checkIn -> {
                     g.writeStringField(Wire.MATRICULA, checkIn.matricula().value());
                     g.writeNumberField(Wire.CLASS, checkIn.classId().value());
+                    if (checkIn.code().isPresent()) {
+                        g.writeStringField(Wire.CHECK_IN_CODE, checkIn.code().get());
+                    }
                 }
                 case Request.History history -> g.writeNumberField(Wire.CLASS, history.classId().value());
                 case Request.Export export -> g.writeNumberField(Wire.CLASS, export.classId().value());

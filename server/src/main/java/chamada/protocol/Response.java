@@ -1,6 +1,9 @@
 package chamada.protocol;
 
 import chamada.error.ErrorCode;
+import chamada.rollcall.CodePolicy;
+import chamada.rollcall.CurrentCode;
+import chamada.rollcall.Matricula;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
 
@@ -55,18 +58,28 @@ public sealed interface Response {
     record Resumed(String teacher) implements Success {
     }
 
-    record Opened(int classId, OffsetDateTime openedAt) implements Success {
+    /** Opened, with its check-in rules and, if it asks for codes, the code to show now. */
+    record Opened(int classId, OffsetDateTime openedAt, CodePolicy codePolicy, boolean sharedDevices,
+                  Optional<CurrentCode> code) implements Success {
     }
 
-    /** The reply to {@code status} (still open, {@code closedAt} empty) and to {@code close}. */
-    record RollCallReply(RollCall rollCall) implements Success {
+    /**
+     * The reply to {@code status} (still open, {@code closedAt} empty, with the code to show
+     * now if it asks for codes) and to {@code close}.
+     */
+    record RollCallReply(RollCall rollCall, CodePolicy codePolicy, Optional<CurrentCode> code) implements Success {
     }
 
-    /** A check-in that registered the student now, or found them already registered at {@code at}. */
-    record CheckedIn(int classId, OffsetDateTime at, boolean alreadyRegistered) implements Success {
+    /**
+     * A check-in that registered the student now, or found them already registered at
+     * {@code at}; {@code replaced} is the matrícula this device had checked in just before, and
+     * this check-in replaced.
+     */
+    record CheckedIn(int classId, OffsetDateTime at, boolean alreadyRegistered, Optional<Matricula> replaced)
+            implements Success {
     }
 
-    /** A check-in refused because the class has no open roll call: class 0, as in the seed. */
+    /** A check-in refused (no open roll call, a wrong code...): class 0, as in the seed, and the reason. */
     record CheckInRefused(OffsetDateTime at, ErrorCode code, String message) implements Refusal {
     }
 

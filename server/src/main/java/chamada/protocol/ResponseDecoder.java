@@ -3,6 +3,8 @@ package chamada.protocol;
 import chamada.error.ErrorCode;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.CodePolicy;
+import chamada.rollcall.CurrentCode;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
@@ -67,10 +69,12 @@ public final class ResponseDecoder {
             case LOGIN -> new Response.LoggedIn(text(node, Wire.TEACHER),
                     node.hasNonNull(Wire.TOKEN) ? Optional.of(text(node, Wire.TOKEN)) : Optional.empty());
             case RESUME -> new Response.Resumed(text(node, Wire.TEACHER));
-            case OPEN -> new Response.Opened(node.path(Wire.CLASS).asInt(), time(node, Wire.OPENED_AT));
-            case CLOSE, STATUS -> new Response.RollCallReply(rollCall(node));
+            case OPEN -> new Response.Opened(node.path(Wire.CLASS).asInt(), time(node, Wire.OPENED_AT),
+                    codePolicy(node), node.path(Wire.SHARED_DEVICES).asBoolean(), code(node));
+            case CLOSE, STATUS -> new Response.RollCallReply(rollCall(node), codePolicy(node), code(node));
             case CHECKIN -> new Response.CheckedIn(node.path(Wire.CLASS).asInt(), time(node, Wire.AT),
-                    node.path(Wire.ALREADY_REGISTERED).asBoolean());
+                    node.path(Wire.ALREADY_REGISTERED).asBoolean(),
+                    node.hasNonNull(Wire.REPLACED) ? Optional.of(new Matricula(text(node, Wire.REPLACED))) : Optional.empty());
             case HISTORY -> {
                 List<PastRollCall> past = new ArrayList<>();
                 ClassId classId = new ClassId(node.path(Wire.CLASS).asInt());
@@ -96,6 +100,23 @@ public final class ResponseDecoder {
             }
             case QUIT -> new Response.Goodbye(text(node, Wire.MESSAGE));
         };
+    }
+
+    /** A server older than codes sends no policy: its roll calls asked for none. */
+    private static CodePolicy codePolicy(JsonNode node) {
+        return node.hasNonNull(Wire.CODE_POLICY)
+                ? CodePolicy.fromWire(text(node, Wire.CODE_POLICY)).orElseThrow(
+                        () -> new IllegalArgumentException("unknown code policy"))
+                : CodePolicy.NONE;
+    }
+
+    private static Optional<CurrentCode> code(JsonNode node) {
+        if (!node.hasNonNull(Wire.CHECK_IN_CODE)) {
+            return Optional.empty();
+        }
+        Optional<OffsetDateTime> expiresAt = node.hasNonNull(Wire.CODE_EXPIRES_AT)
+                ? Optional.of(time(node, Wire.CODE_EXPIRES_AT)) : Optional.empty();
+        return Optional.of(new CurrentCode(text(node, Wire.CHECK_IN_CODE), expiresAt));
     }
 
     private static RollCall rollCall(JsonNode node) {

@@ -1,6 +1,7 @@
 package chamada.protocol;
 
 import chamada.rollcall.CheckIn;
+import chamada.rollcall.CurrentCode;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes a {@link Response} as one line of JSON (without the newline). Every reply has
@@ -54,11 +56,16 @@ public final class ResponseEncoder {
                     g.writeStringField(Wire.OP, Op.OPEN.wire());
                     g.writeNumberField(Wire.CLASS, opened.classId());
                     g.writeStringField(Wire.OPENED_AT, Wire.time(opened.openedAt()));
+                    g.writeStringField(Wire.CODE_POLICY, opened.codePolicy().wire());
+                    g.writeBooleanField(Wire.SHARED_DEVICES, opened.sharedDevices());
+                    writeCode(g, opened.code());
                 }
                 case Response.RollCallReply reply -> {
                     RollCall rollCall = reply.rollCall();
                     g.writeStringField(Wire.OP, (rollCall.isOpen() ? Op.STATUS : Op.CLOSE).wire());
                     writeRollCall(g, rollCall);
+                    g.writeStringField(Wire.CODE_POLICY, reply.codePolicy().wire());
+                    writeCode(g, reply.code());
                     writePresent(g, rollCall.present());
                 }
                 case Response.CheckedIn checkedIn -> {
@@ -66,6 +73,9 @@ public final class ResponseEncoder {
                     g.writeNumberField(Wire.CLASS, checkedIn.classId());
                     g.writeStringField(Wire.AT, Wire.time(checkedIn.at()));
                     g.writeBooleanField(Wire.ALREADY_REGISTERED, checkedIn.alreadyRegistered());
+                    if (checkedIn.replaced().isPresent()) {
+                        g.writeStringField(Wire.REPLACED, checkedIn.replaced().get().value());
+                    }
                 }
                 case Response.CheckInRefused refused -> {
                     g.writeStringField(Wire.OP, Op.CHECKIN.wire());
@@ -139,6 +149,15 @@ public final class ResponseEncoder {
             g.writeStringField(Wire.CLOSED_AT, Wire.time(rollCall.closedAt().get()));
         }
         g.writeNumberField(Wire.COUNT, rollCall.present().size());
+    }
+
+    private static void writeCode(JsonGenerator g, Optional<CurrentCode> code) throws IOException {
+        if (code.isPresent()) {
+            g.writeStringField(Wire.CHECK_IN_CODE, code.get().code());
+            if (code.get().expiresAt().isPresent()) {
+                g.writeStringField(Wire.CODE_EXPIRES_AT, Wire.time(code.get().expiresAt().get()));
+            }
+        }
     }
 
     private static void writePresent(JsonGenerator g, List<CheckIn> present) throws IOException {

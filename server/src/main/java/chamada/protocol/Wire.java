@@ -36,6 +36,12 @@ public final class Wire {
     public static final String HEALTHY = "healthy";
     public static final String PROBLEM = "problem";
     public static final String TOKEN = "token";
+    public static final String CODE_POLICY = "code_policy";
+    public static final String SHARED_DEVICES = "shared_devices";
+    /** In a check-in request and a teacher's status reply, the check-in code; in a refusal, the error code. */
+    public static final String CHECK_IN_CODE = "code";
+    public static final String CODE_EXPIRES_AT = "code_expires_at";
+    public static final String REPLACED = "replaced";
 
     private Wire() {
     }

@@ -1,8 +1,12 @@
 package chamada.rollcall;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
-/** What a student's check-in came to, decided atomically by the store. */
+/**
+ * What a student's check-in came to: decided atomically by the store, except the two refusals
+ * the service decides before asking it ({@link NetworkNotAllowed}, {@link TooManyAttempts}).
+ */
 public sealed interface CheckInResult {
 
     /** The class the reply names: the class checked into, or 0 when refused (the seed's rule). */
@@ -30,11 +34,55 @@ public sealed interface CheckInResult {
         }
     }
 
-    /** The class has no open roll call; refused at {@code at}, the time the check-in was asked. */
-    record NotOpen(ClassId classId, OffsetDateTime at) implements CheckInResult {
+    /**
+     * This device had checked in another matrícula, {@code replaced}, less than
+     * {@link CheckInRules#REPLACE_WINDOW} before: that check-in is replaced by this one,
+     * registered durably at {@code at}, and the replacement recorded.
+     */
+    record Replaced(ClassId classId, Matricula replaced, OffsetDateTime at) implements CheckInResult {
         @Override
         public int replyClass() {
+            return classId.value();
+        }
+    }
+
+    /** A check-in refused: nothing was written, and the reply names class 0, as in the seed. */
+    sealed interface Refused extends CheckInResult {
+        ClassId classId();
+
+        @Override
+        default int replyClass() {
             return 0;
         }
+    }
+
+    /** The class has no open roll call; refused at {@code at}, the time the check-in was asked. */
+    record NotOpen(ClassId classId, OffsetDateTime at) implements Refused {
+    }
+
+    /** The roll call asks for a code and none was given. */
+    record CodeRequired(ClassId classId, OffsetDateTime at) implements Refused {
+    }
+
+    /** The code given is not one the roll call accepts at {@code at} (wrong, or expired). */
+    record WrongCode(ClassId classId, OffsetDateTime at) implements Refused {
+    }
+
+    /** The check-in came from outside the networks the server accepts check-ins from; decided by the service. */
+    record NetworkNotAllowed(ClassId classId, OffsetDateTime at) implements Refused {
+    }
+
+    /**
+     * Too many wrong codes lately from this device, address or roll call ({@link GuessLimits}):
+     * the code was not even looked at; it may be tried again after {@code retryAfter}. Decided by the service.
+     */
+    record TooManyAttempts(ClassId classId, OffsetDateTime at, Duration retryAfter) implements Refused {
+    }
+
+    /**
+     * This device already checked in another student, longer ago than
+     * {@link CheckInRules#REPLACE_WINDOW}, and the roll call does not allow shared devices.
+     */
+    record DeviceAlreadyUsed(ClassId classId, OffsetDateTime at) implements Refused {
     }
 }

@@ -5,23 +5,28 @@ import chamada.error.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
  * Who may do what with roll calls, the same for every front: teachers open, read and close
- * them; anybody may check in. What each request comes to is the store's decision
+ * them; anybody may check in, from the networks the server accepts, unless they have been
+ * guessing codes ({@link GuessLimits}). What each request comes to is the store's decision
  * ({@link RollCallStore}); this service holds no roll call of its own.
  *
  * <p>Every method returns at once with a future: a front on a virtual thread waits on it, an
  * event loop composes it. A refusal of who is asking fails the future with a
  * {@link ChamadaException}; so does a store that cannot give an outcome, with the one error
- * code that says what is known of the change ({@link #errorCode}). Thread-safe and stateless.
+ * code that says what is known of the change ({@link #errorCode}). Thread-safe; its only state
+ * is the count of wrong codes.
  */
 public final class RollCallService {
 
@@ -29,25 +34,67 @@ public final class RollCallService {
 
     private final RollCallStore store;
     private final Clock clock;
+    private final CheckInSettings settings;
+    private final GuessLimits guesses = new GuessLimits();
 
-    public RollCallService(RollCallStore store, Clock clock) {
+    public RollCallService(RollCallStore store, Clock clock, CheckInSettings settings) {
         this.store = store;
         this.clock = clock;
+        this.settings = settings;
     }
 
-    /** Opens the roll call of {@code classId}; a teacher may. */
-    public CompletableFuture<OpenResult> open(Caller caller, ClassId classId) {
-        return asTeacher(caller, teacher -> store.open(classId, teacher, now()).thenApply(result -> {
+    /**
+     * Opens the roll call of {@code classId} with {@code policy} (the server's default when
+     * empty), allowing several check-ins per device if {@code sharedDevices}; a teacher may.
+     */
+    public CompletableFuture<OpenResult> open(Caller caller, ClassId classId, Optional<CodePolicy> policy,
+                                              boolean sharedDevices) {
+        CheckInRules rules = CheckInRules.of(policy.orElse(settings.defaultPolicy()), settings.codePeriod(),
+                settings.codeGrace(), sharedDevices);
+        return asTeacher(caller, teacher -> store.open(classId, teacher, rules, now()).thenApply(result -> {
             if (result instanceof OpenResult.Opened opened) {
-                log.info("Roll call of class {} opened by {} (id {})", classId, teacher, opened.id());
+                log.info("Roll call of class {} opened by {} (id {}, code {})", classId, teacher, opened.id(),
+                        rules.policy().wire());
             }
             return result;
         }));
     }
 
-    /** Registers {@code matricula} in the open roll call of {@code classId}; anybody may check in. */
-    public CompletableFuture<CheckInResult> checkIn(Matricula matricula, ClassId classId) {
-        return guarded(store.checkIn(classId, matricula, now()));
+    /**
+     * Registers {@code matricula} in the open roll call of {@code classId}, with the code typed
+     * and the device used where the front knows them; anybody may check in, from the networks
+     * the server accepts ({@code from} is the client's address). While {@link GuessLimits} holds
+     * back the device, address or roll call, a code is not even looked at.
+     */
+    public CompletableFuture<CheckInResult> checkIn(Matricula matricula, ClassId classId, Optional<String> code,
+                                                    Optional<DeviceId> device, InetAddress from) {
+        OffsetDateTime at = now();
+        if (!settings.allowedNetworks().isEmpty()
+                && settings.allowedNetworks().stream().noneMatch(network -> network.contains(from))) {
+            return CompletableFuture.completedFuture(new CheckInResult.NetworkNotAllowed(classId, at));
+        }
+        if (code.isPresent()) {
+            Optional<Duration> wait = guesses.wait(classId, from, device, at.toInstant());
+            if (wait.isPresent()) {
+                return CompletableFuture.completedFuture(new CheckInResult.TooManyAttempts(classId, at, wait.get()));
+            }
+        }
+        return guarded(store.checkIn(new CheckInAttempt(classId, matricula, code, device, at)).thenApply(result -> {
+            if (result instanceof CheckInResult.WrongCode) {
+                guesses.wrong(classId, from, device, at.toInstant());
+            }
+            return result;
+        }));
+    }
+
+    /** The code a roll call with {@code rules} shows now, for its teacher; empty if it asks for none. */
+    public Optional<CurrentCode> currentCode(CheckInRules rules) {
+        return CheckInCode.current(rules, clock.instant(), clock.getZone());
+    }
+
+    /** How many wrong codes the roll call of {@code classId} got lately, for its teacher ({@link GuessLimits}). */
+    public int wrongCodes(ClassId classId) {
+        return guesses.wrongCodes(classId, clock.instant());
     }
 
     /** The open roll call of {@code classId} as it stands; any teacher may read it. */

@@ -24,6 +24,17 @@ import java.util.concurrent.CompletableFuture;
  *       {@link CheckInResult.AlreadyRegistered} with the first one's time, and never before
  *       that first one is durable. A check-in into a class with no open roll call gets
  *       {@link CheckInResult.NotOpen}.</li>
+ *   <li><b>Codes</b>: a roll call opened with a {@link CodePolicy} that needs a code refuses a
+ *       check-in without one ({@link CheckInResult.CodeRequired}) or with one
+ *       {@link CheckInCode#accepts} refuses at the check-in's time ({@link CheckInResult.WrongCode}),
+ *       before anything else is looked at; its {@link CheckInRules} (the secret included) are
+ *       kept with it, so the same codes are accepted after a restart.</li>
+ *   <li><b>One device, one check-in</b>: unless the roll call allows shared devices, a device
+ *       that checked in one matrícula and asks for another gets {@link CheckInResult.Replaced}
+ *       (the first is taken out, the replacement recorded) within
+ *       {@link CheckInRules#REPLACE_WINDOW} of its first check-in, and
+ *       {@link CheckInResult.DeviceAlreadyUsed} after. A matrícula already present is
+ *       {@link CheckInResult.AlreadyRegistered} whatever the device.</li>
  *   <li><b>Only the owner closes</b>, as {@link TeacherName#mayClose} says; otherwise
  *       {@link CloseResult.NotOwner}, or {@link CloseResult.NotOpen}.</li>
  *   <li><b>Ids</b>: the store gives each opened roll call an id never given before, even
@@ -41,11 +52,21 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface RollCallStore extends AutoCloseable {
 
-    /** Opens the roll call of {@code classId} for {@code teacher} at {@code at}, unless one is open. */
-    CompletableFuture<OpenResult> open(ClassId classId, TeacherName teacher, OffsetDateTime at);
+    /** Opens the roll call of {@code classId} for {@code teacher} at {@code at} with {@code rules}, unless one is open. */
+    CompletableFuture<OpenResult> open(ClassId classId, TeacherName teacher, CheckInRules rules, OffsetDateTime at);
 
-    /** Registers {@code matricula} at {@code at} in the open roll call of {@code classId}. */
-    CompletableFuture<CheckInResult> checkIn(ClassId classId, Matricula matricula, OffsetDateTime at);
+    /** Opens a roll call without codes ({@link CheckInRules#none()}), as the legacy ports always do. */
+    default CompletableFuture<OpenResult> open(ClassId classId, TeacherName teacher, OffsetDateTime at) {
+        return open(classId, teacher, CheckInRules.none(), at);
+    }
+
+    /** Registers the attempt's matrícula, at its time, in the open roll call of its class, if its rules let it. */
+    CompletableFuture<CheckInResult> checkIn(CheckInAttempt attempt);
+
+    /** A check-in with no code and no device. */
+    default CompletableFuture<CheckInResult> checkIn(ClassId classId, Matricula matricula, OffsetDateTime at) {
+        return checkIn(CheckInAttempt.plain(classId, matricula, at));
+    }
 
     /** Closes the open roll call of {@code classId} at {@code at}, if {@code teacher} may. */
     CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at);

@@ -78,7 +78,8 @@ public final class ChamadaServer implements AutoCloseable {
             }
             ChamadaStore store = config.store().open(clock.getZone());
             try {
-                server = new ChamadaServer(config, listener, legacyPorts, new Application(teachers, store, store, clock));
+                server = new ChamadaServer(config, listener, legacyPorts, new Application(teachers, store, store, clock,
+                        config.checkIns()));
             } catch (RuntimeException e) {
                 try {
                     store.close();

@@ -1,6 +1,7 @@
 package chamada.server;
 
 import chamada.i18n.Lang;
+import chamada.rollcall.CheckInSettings;
 import chamada.server.legacy.LegacyConfig;
 import chamada.store.StoreConfig;
 
@@ -22,10 +23,11 @@ import java.util.Optional;
  * @param maxConnectionsPerAddress connections one client address may hold at once
  * @param lang                     language of replies until a client's hello chooses one
  * @param legacy                   the seeds' wire protocols on their own ports ({@code --legacy}); empty: off
+ * @param checkIns                 the default code policy, how codes rotate, the networks check-ins come from
  */
 public record ServerConfig(InetAddress bind, int port, StoreConfig store, Optional<Path> teachersFile,
                            int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang,
-                           Optional<LegacyConfig> legacy) {
+                           Optional<LegacyConfig> legacy, CheckInSettings checkIns) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final int DEFAULT_MAX_LINE_BYTES = 8 * 1024;
@@ -48,7 +50,7 @@ public record ServerConfig(InetAddress bind, int port, StoreConfig store, Option
     public ServerConfig(InetAddress bind, int port, StoreConfig store, Optional<Path> teachersFile,
                         int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang) {
         this(bind, port, store, teachersFile, maxLineBytes, idleTimeout, maxConnectionsPerAddress, lang,
-                Optional.empty());
+                Optional.empty(), CheckInSettings.defaults());
     }
 
     /** A loopback server on a free port, with the embedded store at {@code database} and every default: the tests' starting point. */
@@ -59,18 +61,24 @@ public record ServerConfig(InetAddress bind, int port, StoreConfig store, Option
 
     public ServerConfig withTeachersFile(Path file) {
         return new ServerConfig(bind, port, store, Optional.of(file), maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy);
+                maxConnectionsPerAddress, lang, legacy, checkIns);
     }
 
     public ServerConfig withLimits(int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy);
+                maxConnectionsPerAddress, lang, legacy, checkIns);
     }
 
     /** This config with the seeds' legacy protocols on, as {@code legacy} says. */
     public ServerConfig withLegacy(LegacyConfig legacy) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, Optional.of(legacy));
+                maxConnectionsPerAddress, lang, Optional.of(legacy), checkIns);
+    }
+
+    /** This config with {@code checkIns} as its check-in settings. */
+    public ServerConfig withCheckIns(CheckInSettings checkIns) {
+        return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
+                maxConnectionsPerAddress, lang, legacy, checkIns);
     }
 
     private static void check(boolean condition, String message) {

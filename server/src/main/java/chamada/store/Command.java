@@ -1,9 +1,10 @@
 package chamada.store;
 
+import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInResult;
+import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
-import chamada.rollcall.Matricula;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.RollCall;
 import chamada.rollcall.TeacherName;
@@ -23,12 +24,11 @@ sealed interface Command<R> {
 
     CompletableFuture<R> done();
 
-    record Open(ClassId classId, TeacherName teacher, OffsetDateTime at, CompletableFuture<OpenResult> done)
-            implements Command<OpenResult> {
+    record Open(ClassId classId, TeacherName teacher, CheckInRules rules, OffsetDateTime at,
+                CompletableFuture<OpenResult> done) implements Command<OpenResult> {
     }
 
-    record CheckIn(ClassId classId, Matricula matricula, OffsetDateTime at, CompletableFuture<CheckInResult> done)
-            implements Command<CheckInResult> {
+    record CheckIn(CheckInAttempt attempt, CompletableFuture<CheckInResult> done) implements Command<CheckInResult> {
     }
 
     record Close(ClassId classId, TeacherName teacher, OffsetDateTime at, CompletableFuture<CloseResult> done)

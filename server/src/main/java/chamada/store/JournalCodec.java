@@ -1,11 +1,17 @@
 package chamada.store;
 
+import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.CodePolicy;
+import chamada.rollcall.CodeSecret;
+import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.TeacherName;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32C;
 
@@ -30,6 +36,13 @@ final class JournalCodec {
     private static final byte OPEN = 1;
     private static final byte CHECK_IN = 2;
     private static final byte CLOSE = 3;
+    /** An open whose rules differ from {@link CheckInRules#none()}: codes, shared devices. */
+    private static final byte OPEN_WITH_RULES = 4;
+    private static final byte CHECK_IN_FROM_DEVICE = 5;
+    private static final byte REPLACE = 6;
+
+    /** A code policy's byte, fixed here: reordering the enum must not change what old records mean. */
+    private static final List<CodePolicy> POLICY_BYTES = List.of(CodePolicy.NONE, CodePolicy.ROTATING, CodePolicy.FIXED);
 
     private JournalCodec() {
     }
@@ -37,8 +50,12 @@ final class JournalCodec {
     /** The most bytes {@code write} can take, so a caller can size its buffer before {@link #encode}. */
     static int maxBytes(Write write) {
         return HEADER_BYTES + 1 + switch (write) {
-            case Write.Open open -> 8 + 4 + 8 + 2 + 3 * open.teacher().value().length();
-            case Write.CheckIn checkIn -> 8 + 8 + 1 + checkIn.matricula().value().length();
+            case Write.Open open -> 8 + 4 + 8 + 2 + 3 * open.teacher().value().length()
+                    + 1 + 1 + 4 + 4 + 1 + open.rules().secret().bytes().length;
+            case Write.CheckIn checkIn -> 8 + 8 + 1 + checkIn.matricula().value().length()
+                    + 1 + checkIn.device().map(device -> device.value().length()).orElse(0);
+            case Write.Replace replace -> 8 + 8 + 1 + replace.device().value().length()
+                    + 1 + replace.replaced().value().length() + 1 + replace.by().value().length();
             case Write.Close close -> 8 + 8;
         };
     }
@@ -49,14 +66,30 @@ final class JournalCodec {
         out.position(start + HEADER_BYTES);
         switch (write) {
             case Write.Open open -> {
-                out.put(OPEN).putLong(open.id()).putInt(open.classId().value()).putLong(open.openedAt());
+                boolean plain = open.rules().equals(CheckInRules.none());
+                out.put(plain ? OPEN : OPEN_WITH_RULES).putLong(open.id()).putInt(open.classId().value())
+                        .putLong(open.openedAt());
                 byte[] teacher = open.teacher().value().getBytes(StandardCharsets.UTF_8);
                 out.putShort((short) teacher.length).put(teacher);
+                if (!plain) {
+                    CheckInRules rules = open.rules();
+                    byte[] secret = rules.secret().bytes();
+                    out.put((byte) POLICY_BYTES.indexOf(rules.policy())).put((byte) (rules.sharedDevices() ? 1 : 0))
+                            .putInt((int) rules.period().toSeconds()).putInt((int) rules.grace().toSeconds())
+                            .put((byte) secret.length).put(secret);
+                }
             }
             case Write.CheckIn checkIn -> {
-                byte[] matricula = checkIn.matricula().value().getBytes(StandardCharsets.US_ASCII);
-                out.put(CHECK_IN).putLong(checkIn.rollCallId()).putLong(checkIn.at())
-                        .put((byte) matricula.length).put(matricula);
+                out.put(checkIn.device().isPresent() ? CHECK_IN_FROM_DEVICE : CHECK_IN)
+                        .putLong(checkIn.rollCallId()).putLong(checkIn.at());
+                putAscii(out, checkIn.matricula().value());
+                checkIn.device().ifPresent(device -> putAscii(out, device.value()));
+            }
+            case Write.Replace replace -> {
+                out.put(REPLACE).putLong(replace.rollCallId()).putLong(replace.at());
+                putAscii(out, replace.device().value());
+                putAscii(out, replace.replaced().value());
+                putAscii(out, replace.by().value());
             }
             case Write.Close close -> out.put(CLOSE).putLong(close.rollCallId()).putLong(close.closedAt());
         }
@@ -103,22 +136,30 @@ final class JournalCodec {
         Write write;
         try {
             write = switch (body.get()) {
-                case OPEN -> {
+                case OPEN, OPEN_WITH_RULES -> {
                     long id = body.getLong();
                     ClassId classId = new ClassId(body.getInt());
                     long openedAt = body.getLong();
                     byte[] teacher = new byte[body.getShort()];
                     body.get(teacher);
+                    CheckInRules rules = kind == OPEN ? CheckInRules.none() : rules(body);
                     yield new Write.Open(id, classId, new TeacherName(new String(teacher, StandardCharsets.UTF_8)),
-                            openedAt);
+                            openedAt, rules);
                 }
-                case CHECK_IN -> {
+                case CHECK_IN, CHECK_IN_FROM_DEVICE -> {
                     long rollCallId = body.getLong();
                     long at = body.getLong();
-                    byte[] matricula = new byte[body.get()];
-                    body.get(matricula);
-                    yield new Write.CheckIn(rollCallId, new Matricula(new String(matricula, StandardCharsets.US_ASCII)),
-                            at);
+                    Matricula matricula = new Matricula(getAscii(body));
+                    Optional<DeviceId> device = kind == CHECK_IN ? Optional.empty()
+                            : Optional.of(new DeviceId(getAscii(body)));
+                    yield new Write.CheckIn(rollCallId, matricula, at, device);
+                }
+                case REPLACE -> {
+                    long rollCallId = body.getLong();
+                    long at = body.getLong();
+                    DeviceId device = new DeviceId(getAscii(body));
+                    Matricula replaced = new Matricula(getAscii(body));
+                    yield new Write.Replace(rollCallId, device, replaced, new Matricula(getAscii(body)), at);
                 }
                 case CLOSE -> new Write.Close(body.getLong(), body.getLong());
                 default -> throw new UnknownRecordException(kind, "a kind this build does not know", null);
@@ -134,5 +175,27 @@ final class JournalCodec {
             throw new UnknownRecordException(kind, body.remaining() + " bytes past the fields this build knows", null);
         }
         return write;
+    }
+
+    private static CheckInRules rules(ByteBuffer body) {
+        CodePolicy policy = POLICY_BYTES.get(body.get());
+        boolean sharedDevices = body.get() != 0;
+        Duration period = Duration.ofSeconds(body.getInt());
+        Duration grace = Duration.ofSeconds(body.getInt());
+        byte[] secret = new byte[body.get()];
+        body.get(secret);
+        return new CheckInRules(policy, new CodeSecret(secret), period, grace, sharedDevices);
+    }
+
+    /** Text of at most 127 ASCII characters (matrículas, device ids), after its length in one byte. */
+    private static void putAscii(ByteBuffer out, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        out.put((byte) bytes.length).put(bytes);
+    }
+
+    private static String getAscii(ByteBuffer body) {
+        byte[] bytes = new byte[body.get()];
+        body.get(bytes);
+        return new String(bytes, StandardCharsets.US_ASCII);
     }
 }

@@ -41,7 +41,8 @@ final class Migrations {
     static final int APPLICATION_ID = 0x4348414D;
 
     /** The migrations shipped with this build, oldest first. */
-    static final List<String> BUNDLED = List.of("V1__roll_calls.sql", "V2__journal.sql", "V3__session_key.sql");
+    static final List<String> BUNDLED = List.of("V1__roll_calls.sql", "V2__journal.sql", "V3__session_key.sql",
+            "V4__check_in_rules.sql");
 
     private static final String RESOURCE_DIR = "/db/migration/";
     private static final Pattern FILE_NAME = Pattern.compile("V([1-9][0-9]*)__([a-z0-9_]+)\\.sql");

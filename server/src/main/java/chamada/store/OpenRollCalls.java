@@ -1,9 +1,13 @@
 package chamada.store;
 
 import chamada.rollcall.CheckIn;
+import chamada.rollcall.CheckInAttempt;
+import chamada.rollcall.CheckInCode;
 import chamada.rollcall.CheckInResult;
+import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
+import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.RollCall;
@@ -18,8 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The embedded store's rules, decided: the open roll call of each class and who is in it,
- * and the next roll-call id. Every command is decided here, and only here, in the order the
+ * The embedded store's rules, decided: the open roll call of each class, its check-in rules
+ * (codes, devices) and who is in it, and the next roll-call id. Every command is decided here, and only here, in the order the
  * journal writer takes them, so each decision and the write it makes are one atomic step.
  *
  * <p>Built at start from what SQLite holds once the journal is replayed; after that, the only
@@ -27,25 +31,36 @@ import java.util.Optional;
  */
 final class OpenRollCalls {
 
-    /** One open roll call: who is present, in arrival order, with the time each checked in. */
+    /** A device's check-in in one roll call: when it first checked in, and the matrícula it stands for now. */
+    private record DeviceUse(OffsetDateTime firstAt, Matricula matricula) {
+    }
+
+    /** One open roll call: who is present, in arrival order, and which devices checked in whom. */
     private static final class Open {
         final long id;
         final ClassId classId;
         final TeacherName owner;
         final OffsetDateTime openedAt;
-        final LinkedHashMap<Matricula, OffsetDateTime> present = new LinkedHashMap<>();
+        final CheckInRules rules;
+        final LinkedHashMap<Matricula, CheckIn> present = new LinkedHashMap<>();
+        final Map<DeviceId, DeviceUse> devices = new HashMap<>();
 
-        Open(long id, ClassId classId, TeacherName owner, OffsetDateTime openedAt) {
+        Open(long id, ClassId classId, TeacherName owner, OffsetDateTime openedAt, CheckInRules rules) {
             this.id = id;
             this.classId = classId;
             this.owner = owner;
             this.openedAt = openedAt;
+            this.rules = rules;
+        }
+
+        void add(CheckIn checkIn) {
+            present.put(checkIn.matricula(), checkIn);
+            // After a restart a replaced check-in is gone, so the window counts from its replacement.
+            checkIn.device().ifPresent(device -> devices.putIfAbsent(device, new DeviceUse(checkIn.at(), checkIn.matricula())));
         }
 
         RollCall snapshot(Optional<OffsetDateTime> closedAt) {
-            List<CheckIn> checkIns = new ArrayList<>(present.size());
-            present.forEach((matricula, at) -> checkIns.add(new CheckIn(matricula, at)));
-            return new RollCall(classId, owner, openedAt, closedAt, checkIns);
+            return new RollCall(classId, owner, openedAt, closedAt, new ArrayList<>(present.values()), rules);
         }
     }
 
@@ -57,8 +72,9 @@ final class OpenRollCalls {
         this.lastId = highestId;
         for (StoredRollCall stored : open) {
             RollCall rollCall = stored.rollCall();
-            Open restored = new Open(stored.id(), rollCall.classId(), rollCall.teacher(), rollCall.openedAt());
-            rollCall.present().forEach(checkIn -> restored.present.put(checkIn.matricula(), checkIn.at()));
+            Open restored = new Open(stored.id(), rollCall.classId(), rollCall.teacher(), rollCall.openedAt(),
+                    rollCall.rules());
+            rollCall.present().forEach(restored::add);
             byClass.put(rollCall.classId(), restored);
         }
     }
@@ -80,23 +96,58 @@ final class OpenRollCalls {
         if (existing != null) {
             return new Decision<>(command, new OpenResult.AlreadyOpen(command.classId(), existing.openedAt), Optional.empty());
         }
-        Open opened = new Open(++lastId, command.classId(), command.teacher(), command.at());
+        Open opened = new Open(++lastId, command.classId(), command.teacher(), command.at(), command.rules());
         byClass.put(command.classId(), opened);
-        return new Decision<>(command, new OpenResult.Opened(opened.id, opened.classId, opened.owner, opened.openedAt),
-                Optional.of(new Write.Open(opened.id, opened.classId, opened.owner, millis(opened.openedAt))));
+        return new Decision<>(command,
+                new OpenResult.Opened(opened.id, opened.classId, opened.owner, opened.openedAt, opened.rules),
+                Optional.of(new Write.Open(opened.id, opened.classId, opened.owner, millis(opened.openedAt),
+                        opened.rules)));
     }
 
+    /** The rules in the contract's order: open, then the code, then a repeat, then the device. */
     private Decision<CheckInResult> checkIn(Command.CheckIn command) {
-        Open open = byClass.get(command.classId());
+        CheckInAttempt attempt = command.attempt();
+        ClassId classId = attempt.classId();
+        Open open = byClass.get(classId);
         if (open == null) {
-            return new Decision<>(command, new CheckInResult.NotOpen(command.classId(), command.at()), Optional.empty());
+            return unwritten(command, new CheckInResult.NotOpen(classId, attempt.at()));
         }
-        OffsetDateTime earlier = open.present.putIfAbsent(command.matricula(), command.at());
+        if (open.rules.policy().needsCode()) {
+            if (attempt.code().isEmpty()) {
+                return unwritten(command, new CheckInResult.CodeRequired(classId, attempt.at()));
+            }
+            if (!CheckInCode.accepts(open.rules, attempt.code().get(), attempt.at().toInstant())) {
+                return unwritten(command, new CheckInResult.WrongCode(classId, attempt.at()));
+            }
+        }
+        CheckIn earlier = open.present.get(attempt.matricula());
         if (earlier != null) {
-            return new Decision<>(command, new CheckInResult.AlreadyRegistered(command.classId(), earlier), Optional.empty());
+            return unwritten(command, new CheckInResult.AlreadyRegistered(classId, earlier.at()));
         }
-        return new Decision<>(command, new CheckInResult.Registered(command.classId(), command.at()),
-                Optional.of(new Write.CheckIn(open.id, command.matricula(), millis(command.at()))));
+        CheckIn checkIn = new CheckIn(attempt.matricula(), attempt.at(), attempt.device());
+        Optional<DeviceUse> used = open.rules.sharedDevices() ? Optional.empty()
+                : attempt.device().map(open.devices::get);
+        if (used.isPresent()) {
+            DeviceUse use = used.get();
+            if (attempt.at().isAfter(use.firstAt().plus(CheckInRules.REPLACE_WINDOW))) {
+                return unwritten(command, new CheckInResult.DeviceAlreadyUsed(classId, attempt.at()));
+            }
+            DeviceId device = attempt.device().orElseThrow();
+            open.present.remove(use.matricula());
+            open.present.put(attempt.matricula(), checkIn);
+            open.devices.put(device, new DeviceUse(use.firstAt(), attempt.matricula()));
+            return new Decision<>(command, new CheckInResult.Replaced(classId, use.matricula(), attempt.at()),
+                    Optional.of(new Write.Replace(open.id, device, use.matricula(), attempt.matricula(),
+                            millis(attempt.at()))));
+        }
+        open.add(checkIn);
+        return new Decision<>(command, new CheckInResult.Registered(classId, attempt.at()),
+                Optional.of(new Write.CheckIn(open.id, attempt.matricula(), millis(attempt.at()), attempt.device())));
+    }
+
+    /** An outcome that writes nothing. */
+    private static Decision<CheckInResult> unwritten(Command.CheckIn command, CheckInResult outcome) {
+        return new Decision<>(command, outcome, Optional.empty());
     }
 
     private Decision<CloseResult> close(Command.Close command) {

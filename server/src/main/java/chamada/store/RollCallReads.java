@@ -1,7 +1,11 @@
 package chamada.store;
 
 import chamada.rollcall.CheckIn;
+import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.CodePolicy;
+import chamada.rollcall.CodeSecret;
+import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
@@ -11,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -27,7 +32,8 @@ import java.util.Optional;
 final class RollCallReads {
 
     private static final String ROLL_CALLS_WITH_CHECK_INS = """
-            SELECT r.id, r.class_id, r.teacher, r.opened_at, r.closed_at, c.matricula, c.at
+            SELECT r.id, r.class_id, r.teacher, r.opened_at, r.closed_at, r.code_policy, r.code_secret,
+                   r.code_period_s, r.code_grace_s, r.shared_devices, c.matricula, c.at, c.device
             FROM roll_calls r
             LEFT JOIN check_ins c ON c.roll_call_id = r.id
             """;
@@ -116,7 +122,9 @@ final class RollCallReads {
                 }
                 String matricula = rows.getString("matricula");
                 if (matricula != null) { // null: a roll call nobody checked into (LEFT JOIN)
-                    present.add(new CheckIn(new Matricula(matricula), time(rows.getLong("at"))));
+                    String device = rows.getString("device");
+                    present.add(new CheckIn(new Matricula(matricula), time(rows.getLong("at")),
+                            Optional.ofNullable(device).map(DeviceId::new)));
                 }
             }
             if (current != null) {
@@ -130,12 +138,22 @@ final class RollCallReads {
         long closedAt = row.getLong("closed_at");
         Optional<OffsetDateTime> closed = row.wasNull() ? Optional.empty() : Optional.of(time(closedAt));
         return new RollCall(new ClassId(row.getInt("class_id")), new TeacherName(row.getString("teacher")),
-                time(row.getLong("opened_at")), closed, List.of());
+                time(row.getLong("opened_at")), closed, List.of(), rules(row));
+    }
+
+    private static CheckInRules rules(ResultSet row) throws SQLException {
+        CodePolicy policy = CodePolicy.fromWire(row.getString("code_policy")).orElseThrow(
+                () -> new SQLException("unknown code policy in the database"));
+        byte[] secret = row.getBytes("code_secret");
+        return new CheckInRules(policy, secret == null ? CodeSecret.none() : new CodeSecret(secret),
+                Duration.ofSeconds(row.getLong("code_period_s")), Duration.ofSeconds(row.getLong("code_grace_s")),
+                row.getInt("shared_devices") != 0);
     }
 
     private static StoredRollCall withPresent(StoredRollCall stored, List<CheckIn> present) {
         RollCall r = stored.rollCall();
-        return new StoredRollCall(stored.id(), new RollCall(r.classId(), r.teacher(), r.openedAt(), r.closedAt(), present));
+        return new StoredRollCall(stored.id(),
+                new RollCall(r.classId(), r.teacher(), r.openedAt(), r.closedAt(), present, r.rules()));
     }
 
     private OffsetDateTime time(long epochMillis) {

@@ -1,5 +1,7 @@
 package chamada.store;
 
+import chamada.rollcall.CheckInRules;
+import chamada.rollcall.DeviceId;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -12,6 +14,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Applies journaled writes to SQLite: a batch in one transaction, together with how far the
@@ -36,11 +39,19 @@ import java.util.Map;
  */
 final class SqliteBatch implements AutoCloseable {
 
-    private static final String INSERT_ROLL_CALL =
-            "INSERT INTO roll_calls (id, class_id, teacher, opened_at) VALUES (?, ?, ?, ?)";
+    private static final String INSERT_ROLL_CALL = """
+            INSERT INTO roll_calls (id, class_id, teacher, opened_at, code_policy, code_secret, code_period_s,
+                                    code_grace_s, shared_devices)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     /** Check-in rows per multi-row insert: SQLite runs one statement for all of them. */
     static final int ROWS_PER_INSERT = 100;
-    private static final String INSERT_CHECK_INS = "INSERT INTO check_ins (roll_call_id, seq, matricula, at) VALUES ";
+    private static final String INSERT_CHECK_INS =
+            "INSERT INTO check_ins (roll_call_id, seq, matricula, at, device) VALUES ";
+    private static final String CHECK_IN_ROW = "(?, ?, ?, ?, ?)";
+    private static final int CHECK_IN_COLUMNS = 5;
+    private static final String DELETE_CHECK_IN = "DELETE FROM check_ins WHERE roll_call_id = ? AND matricula = ?";
+    private static final String INSERT_REPLACEMENT =
+            "INSERT INTO check_in_replacements (roll_call_id, device, replaced, by_matricula, at) VALUES (?, ?, ?, ?, ?)";
     private static final String MAX_SEQ = "SELECT COALESCE(MAX(seq), 0) FROM check_ins WHERE roll_call_id = ?";
     private static final String CLOSE_ROLL_CALL =
             "UPDATE roll_calls SET closed_at = ? WHERE id = ? AND closed_at IS NULL";
@@ -50,6 +61,8 @@ final class SqliteBatch implements AutoCloseable {
     private final PreparedStatement insertRollCall;
     private final PreparedStatement insertCheckIn;
     private final PreparedStatement insertCheckIns;
+    private final PreparedStatement deleteCheckIn;
+    private final PreparedStatement insertReplacement;
     private final PreparedStatement maxSeq;
     private final PreparedStatement closeRollCall;
     private final PreparedStatement setApplied;
@@ -61,9 +74,11 @@ final class SqliteBatch implements AutoCloseable {
         this.connection = connection;
         connection.setAutoCommit(false);
         this.insertRollCall = connection.prepareStatement(INSERT_ROLL_CALL);
-        this.insertCheckIn = connection.prepareStatement(INSERT_CHECK_INS + "(?, ?, ?, ?)");
+        this.insertCheckIn = connection.prepareStatement(INSERT_CHECK_INS + CHECK_IN_ROW);
         this.insertCheckIns = connection.prepareStatement(INSERT_CHECK_INS
-                + String.join(", ", Collections.nCopies(ROWS_PER_INSERT, "(?, ?, ?, ?)")));
+                + String.join(", ", Collections.nCopies(ROWS_PER_INSERT, CHECK_IN_ROW)));
+        this.deleteCheckIn = connection.prepareStatement(DELETE_CHECK_IN);
+        this.insertReplacement = connection.prepareStatement(INSERT_REPLACEMENT);
         this.maxSeq = connection.prepareStatement(MAX_SEQ);
         this.closeRollCall = connection.prepareStatement(CLOSE_ROLL_CALL);
         this.setApplied = connection.prepareStatement(SET_APPLIED);
@@ -153,6 +168,10 @@ final class SqliteBatch implements AutoCloseable {
             }
             if (kind == Write.CheckIn.class) {
                 insertCheckIns(writes.subList(start, end));
+            } else if (kind == Write.Replace.class) {
+                for (Write replace : writes.subList(start, end)) {
+                    replace((Write.Replace) replace);
+                }
             } else {
                 executeBatch(writes.subList(start, end));
             }
@@ -164,13 +183,31 @@ final class SqliteBatch implements AutoCloseable {
         int full = checkIns.size() - checkIns.size() % ROWS_PER_INSERT;
         for (int chunk = 0; chunk < full; chunk += ROWS_PER_INSERT) {
             for (int row = 0; row < ROWS_PER_INSERT; row++) {
-                bindCheckIn(insertCheckIns, 4 * row, (Write.CheckIn) checkIns.get(chunk + row));
+                bindCheckIn(insertCheckIns, CHECK_IN_COLUMNS * row, (Write.CheckIn) checkIns.get(chunk + row));
             }
             insertCheckIns.executeUpdate();
         }
         if (full < checkIns.size()) {
             executeBatch(checkIns.subList(full, checkIns.size()));
         }
+    }
+
+    /** Takes the replaced check-in out, puts its replacement last, and keeps the replacement on record. */
+    private void replace(Write.Replace replace) throws SQLException, RefusedException {
+        deleteCheckIn.setLong(1, replace.rollCallId());
+        deleteCheckIn.setString(2, replace.replaced().value());
+        if (deleteCheckIn.executeUpdate() != 1) {
+            throw new RefusedException(replace);
+        }
+        bindCheckIn(insertCheckIn, 0, new Write.CheckIn(replace.rollCallId(), replace.by(), replace.at(),
+                Optional.of(replace.device())));
+        insertCheckIn.executeUpdate();
+        insertReplacement.setLong(1, replace.rollCallId());
+        insertReplacement.setString(2, replace.device().value());
+        insertReplacement.setString(3, replace.replaced().value());
+        insertReplacement.setString(4, replace.by().value());
+        insertReplacement.setLong(5, replace.at());
+        insertReplacement.executeUpdate();
     }
 
     /** Runs writes of one kind in one {@code executeBatch}; refused if any of them changes no row. */
@@ -201,6 +238,12 @@ final class SqliteBatch implements AutoCloseable {
                 insertRollCall.setInt(2, open.classId().value());
                 insertRollCall.setString(3, open.teacher().value());
                 insertRollCall.setLong(4, open.openedAt());
+                CheckInRules rules = open.rules();
+                insertRollCall.setString(5, rules.policy().wire());
+                insertRollCall.setBytes(6, rules.secret().isNone() ? null : rules.secret().bytes());
+                insertRollCall.setLong(7, rules.period().toSeconds());
+                insertRollCall.setLong(8, rules.grace().toSeconds());
+                insertRollCall.setInt(9, rules.sharedDevices() ? 1 : 0);
                 highestSeq.put(open.id(), 0L);
                 yield insertRollCall;
             }
@@ -208,6 +251,7 @@ final class SqliteBatch implements AutoCloseable {
                 bindCheckIn(insertCheckIn, 0, checkIn);
                 yield insertCheckIn;
             }
+            case Write.Replace replace -> throw new IllegalArgumentException(replace + " takes three statements");
             case Write.Close close -> {
                 closeRollCall.setLong(1, close.closedAt());
                 closeRollCall.setLong(2, close.rollCallId());
@@ -228,6 +272,7 @@ final class SqliteBatch implements AutoCloseable {
         statement.setLong(offset + 2, seq);
         statement.setString(offset + 3, checkIn.matricula().value());
         statement.setLong(offset + 4, checkIn.at());
+        statement.setString(offset + 5, checkIn.device().map(DeviceId::value).orElse(null));
     }
 
     private long nextSeq(long rollCallId) throws SQLException {
@@ -269,8 +314,8 @@ final class SqliteBatch implements AutoCloseable {
     public void close() throws SQLException {
         // Only the statements: the connection belongs to whoever opened it.
         SQLException failure = null;
-        for (PreparedStatement statement : List.of(insertRollCall, insertCheckIn, insertCheckIns, maxSeq, closeRollCall,
-                setApplied)) {
+        for (PreparedStatement statement : List.of(insertRollCall, insertCheckIn, insertCheckIns, deleteCheckIn,
+                insertReplacement, maxSeq, closeRollCall, setApplied)) {
             try {
                 statement.close();
             } catch (SQLException e) {

@@ -1,9 +1,10 @@
 package chamada.store;
 
+import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInResult;
+import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
-import chamada.rollcall.Matricula;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
@@ -110,13 +111,14 @@ public final class SqliteRollCallStore implements ChamadaStore {
     }
 
     @Override
-    public CompletableFuture<OpenResult> open(ClassId classId, TeacherName teacher, OffsetDateTime at) {
-        return writer.submit(new Command.Open(classId, teacher, at, new CompletableFuture<>()));
+    public CompletableFuture<OpenResult> open(ClassId classId, TeacherName teacher, CheckInRules rules,
+                                              OffsetDateTime at) {
+        return writer.submit(new Command.Open(classId, teacher, rules, at, new CompletableFuture<>()));
     }
 
     @Override
-    public CompletableFuture<CheckInResult> checkIn(ClassId classId, Matricula matricula, OffsetDateTime at) {
-        return writer.submit(new Command.CheckIn(classId, matricula, at, new CompletableFuture<>()));
+    public CompletableFuture<CheckInResult> checkIn(CheckInAttempt attempt) {
+        return writer.submit(new Command.CheckIn(attempt, new CompletableFuture<>()));
     }
 
     @Override

@@ -1,8 +1,12 @@
 package chamada.store;
 
+import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.TeacherName;
+
+import java.util.Optional;
 
 /**
  * One change the journal writer decided and journaled: what a journal record holds and what
@@ -10,19 +14,43 @@ import chamada.rollcall.TeacherName;
  */
 sealed interface Write {
 
-    /** A roll call opened. */
-    record Open(long id, ClassId classId, TeacherName teacher, long openedAt) implements Write {
+    /** A roll call opened, with the rules its check-ins follow. */
+    record Open(long id, ClassId classId, TeacherName teacher, long openedAt, CheckInRules rules) implements Write {
+
+        /** A roll call opened without codes, as every one was before codes. */
+        Open(long id, ClassId classId, TeacherName teacher, long openedAt) {
+            this(id, classId, teacher, openedAt, CheckInRules.none());
+        }
+
         @Override
         public String toString() {
             return "open of roll call " + id + " (class " + classId + ", teacher " + teacher + ")";
         }
     }
 
-    /** A student present in an open roll call. */
-    record CheckIn(long rollCallId, Matricula matricula, long at) implements Write {
+    /** A student present in an open roll call, from {@code device} where the front knows it. */
+    record CheckIn(long rollCallId, Matricula matricula, long at, Optional<DeviceId> device) implements Write {
+
+        /** A check-in with no device (the CLI, the legacy ports, a journal from before devices). */
+        CheckIn(long rollCallId, Matricula matricula, long at) {
+            this(rollCallId, matricula, at, Optional.empty());
+        }
+
         @Override
         public String toString() {
             return "check-in of " + matricula + " into roll call " + rollCallId;
+        }
+    }
+
+    /**
+     * {@code device} replaced its own check-in of {@code replaced} by one of {@code by}: the first
+     * is taken out of the roll call, the second is present from {@code at}, and the replacement
+     * is kept on record.
+     */
+    record Replace(long rollCallId, DeviceId device, Matricula replaced, Matricula by, long at) implements Write {
+        @Override
+        public String toString() {
+            return "replacement of " + replaced + " by " + by + " in roll call " + rollCallId;
         }
     }
 

@@ -1,5 +1,7 @@
 package chamada.application;
 
+import java.net.InetAddress;
+import chamada.rollcall.CheckInSettings;
 import chamada.error.ErrorCode;
 import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
@@ -40,6 +42,7 @@ class ApplicationRulesTest {
 
     private static final ClassId CLASS = new ClassId(1010);
     private static final String SECRET = "s3cret";
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     @TempDir
     Path dir;
@@ -135,7 +138,7 @@ class ApplicationRulesTest {
 
     @Test
     void close_rollCallOpenedOnALegacyPort_anyTeacherMayCloseIt() {
-        Session legacy = application.reservedSession(new TeacherName("(legacy)"), Lang.PT_BR);
+        Session legacy = application.reservedSession(new TeacherName("(legacy)"), Lang.PT_BR, LOOPBACK);
         answer(legacy, new Request.Open(CLASS));
 
         Response reply = answer(teacher("bruno", Lang.EN), new Request.Close(CLASS));
@@ -146,14 +149,14 @@ class ApplicationRulesTest {
     @Test
     void close_fromALegacyPortOfALoggedInTeachersRollCall_isNotOwner() {
         answer(teacher("ana", Lang.EN), new Request.Open(CLASS));
-        Session legacy = application.reservedSession(new TeacherName("(legacy)"), Lang.PT_BR);
+        Session legacy = application.reservedSession(new TeacherName("(legacy)"), Lang.PT_BR, LOOPBACK);
 
         assertThat(codeOf(answer(legacy, new Request.Close(CLASS)))).isEqualTo(ErrorCode.NOT_OWNER);
     }
 
     @Test
     void reservedSession_personsName_isRefused() {
-        assertThatThrownBy(() -> application.reservedSession(new TeacherName("ana"), Lang.EN))
+        assertThatThrownBy(() -> application.reservedSession(new TeacherName("ana"), Lang.EN, LOOPBACK))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -258,7 +261,7 @@ class ApplicationRulesTest {
 
     private Application start(Teachers teachers, String database) {
         ChamadaStore store = new StoreConfig.Embedded(dir.resolve(database)).open(clock.getZone());
-        return new Application(teachers, store, store, clock);
+        return new Application(teachers, store, store, clock, CheckInSettings.defaults());
     }
 
     private Session teacher(String name, Lang lang) {

@@ -1,5 +1,7 @@
 package chamada.application;
 
+import java.net.InetAddress;
+import chamada.rollcall.CheckInSettings;
 import chamada.i18n.Lang;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
@@ -32,7 +34,8 @@ class HealthRepliesTest {
     @EnumSource(Lang.class)
     void health_askedByATeacher_namesTheProblem(Lang lang) {
         try (Application application = application()) {
-            Session teacher = application.reservedSession(new TeacherName("(legacy)"), lang);
+            Session teacher = application.reservedSession(new TeacherName("(legacy)"), lang,
+                    InetAddress.getLoopbackAddress());
 
             assertThat(application.handle(teacher, new Request.Health()).join())
                     .isEqualTo(new Response.Health(false, Optional.of(UNHEALTHY.message(lang))));
@@ -68,6 +71,6 @@ class HealthRepliesTest {
             }
         };
         return new Application(teachers, new StubStore(StoreFailure.Kind.UNAVAILABLE, UNHEALTHY), () -> new byte[32],
-                Clock.systemDefaultZone());
+                Clock.systemDefaultZone(), CheckInSettings.defaults());
     }
 }

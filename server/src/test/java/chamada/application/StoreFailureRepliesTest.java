@@ -1,5 +1,6 @@
 package chamada.application;
 
+import chamada.rollcall.CheckInSettings;
 import chamada.error.ErrorCode;
 import chamada.i18n.Lang;
 import chamada.protocol.Request;
@@ -36,7 +37,7 @@ class StoreFailureRepliesTest {
     @MethodSource("kinds")
     void everyRequest_storeFailsThatWay_isRefusedWithItsOwnCode(StoreFailure.Kind kind, ErrorCode code) {
         try (Application application = new Application(new OpenMode(), new StubStore(kind, new StoreHealth.Healthy()), () -> new byte[32],
-                Clock.systemDefaultZone())) {
+                Clock.systemDefaultZone(), CheckInSettings.defaults())) {
             Session session = application.session(Lang.EN);
             for (Request request : new Request[] {new Request.Open(new ClassId(1)), new Request.Close(new ClassId(1)),
                     new Request.Status(new ClassId(1)), new Request.CheckIn(new Matricula("7"), new ClassId(1)),

@@ -1,5 +1,7 @@
 package chamada.application;
 
+import chamada.rollcall.CheckInRules;
+import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
@@ -25,12 +27,13 @@ record StubStore(StoreFailure.Kind kind, StoreHealth health) implements RollCall
     }
 
     @Override
-    public CompletableFuture<OpenResult> open(ClassId classId, TeacherName teacher, OffsetDateTime at) {
+    public CompletableFuture<OpenResult> open(ClassId classId, TeacherName teacher, CheckInRules rules,
+                                              OffsetDateTime at) {
         return failed();
     }
 
     @Override
-    public CompletableFuture<CheckInResult> checkIn(ClassId classId, Matricula matricula, OffsetDateTime at) {
+    public CompletableFuture<CheckInResult> checkIn(CheckInAttempt attempt) {
         return failed();
     }
 

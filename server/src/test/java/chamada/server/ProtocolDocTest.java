@@ -51,9 +51,10 @@ class ProtocolDocTest {
 
         Map<String, String> actualTimeOfDocumented = new HashMap<>();
         Map<String, String> actualTokenOfDocumented = new HashMap<>();
+        Map<String, String> actualCodeOfDocumented = new HashMap<>();
         try (TestServer server = TestServer.start(dir, config -> config.withTeachersFile(teachers))) {
             for (List<String> session : sessions) {
-                replay(server.port(), session, actualTimeOfDocumented, actualTokenOfDocumented);
+                replay(server.port(), session, actualTimeOfDocumented, actualTokenOfDocumented, actualCodeOfDocumented);
             }
         }
     }
@@ -61,10 +62,12 @@ class ProtocolDocTest {
     /**
      * Replays one block. Times may differ from the page, but where the page shows the same time
      * twice (a duplicate check-in's original time, the list at close) the server must too. Session
-     * tokens differ too; a request that sends a token the page showed sends the one the server gave.
+     * tokens and check-in codes differ too; a request that sends a token or a code the page showed
+     * sends the one the server gave.
      */
     private static void replay(int port, List<String> session, Map<String, String> actualTimeOfDocumented,
-                               Map<String, String> actualTokenOfDocumented) throws Exception {
+                               Map<String, String> actualTokenOfDocumented, Map<String, String> actualCodeOfDocumented)
+            throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
@@ -75,6 +78,9 @@ class ProtocolDocTest {
                     sent = line.substring(2);
                     for (Map.Entry<String, String> token : actualTokenOfDocumented.entrySet()) {
                         sent = sent.replace(token.getKey(), token.getValue());
+                    }
+                    for (Map.Entry<String, String> code : actualCodeOfDocumented.entrySet()) {
+                        sent = sent.replace(code.getKey(), code.getValue());
                     }
                     out.write((sent + "\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
@@ -88,6 +94,9 @@ class ProtocolDocTest {
                             .isEqualTo(normalize(documented));
                     if (documented.hasNonNull("token")) {
                         actualTokenOfDocumented.put(documented.get("token").asText(), replied.path("token").asText());
+                    }
+                    if (isCheckInCode(documented)) {
+                        actualCodeOfDocumented.put(documented.get("code").asText(), replied.path("code").asText());
                     }
                     Map<String, String> actualTimes = times(replied, "");
                     String request = sent;
@@ -117,6 +126,11 @@ class ProtocolDocTest {
         return times;
     }
 
+    /** In a successful reply, {@code "code"} is a check-in code (in a refusal it is the error code). */
+    private static boolean isCheckInCode(JsonNode reply) {
+        return reply.path("ok").asBoolean() && reply.hasNonNull("code");
+    }
+
     private static JsonNode normalize(JsonNode node) {
         if (node.isTextual()) {
             String text = HUMAN_TIME.matcher(TIME.matcher(node.asText()).replaceAll("<time>")).replaceAll("<time>");
@@ -130,6 +144,7 @@ class ProtocolDocTest {
                 copy.set(field.getKey(), switch (field.getKey()) {
                     case "server" -> TextNode.valueOf("<version>");
                     case "token" -> TextNode.valueOf("<token>");
+                    case "code" -> isCheckInCode(node) ? TextNode.valueOf("<code>") : field.getValue();
                     default -> normalize(field.getValue());
                 });
             }

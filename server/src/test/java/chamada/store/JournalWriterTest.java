@@ -1,5 +1,7 @@
 package chamada.store;
 
+import chamada.rollcall.CheckInRules;
+import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.ClassId;
@@ -206,10 +208,11 @@ class JournalWriterTest {
             commands.add(switch (write) {
                 case Write.Open o -> {
                     opened.put(o.id(), o);
-                    yield new Command.Open(o.classId(), o.teacher(), time(o.openedAt()), new CompletableFuture<>());
+                    yield new Command.Open(o.classId(), o.teacher(), o.rules(), time(o.openedAt()), new CompletableFuture<>());
                 }
-                case Write.CheckIn c -> new Command.CheckIn(opened.get(c.rollCallId()).classId(), c.matricula(),
-                        time(c.at()), new CompletableFuture<>());
+                case Write.CheckIn c -> new Command.CheckIn(new CheckInAttempt(opened.get(c.rollCallId()).classId(),
+                        c.matricula(), Optional.empty(), c.device(), time(c.at())), new CompletableFuture<>());
+                case Write.Replace r -> throw new IllegalArgumentException("no device in these histories: " + r);
                 case Write.Close c -> new Command.Close(opened.get(c.rollCallId()).classId(),
                         opened.get(c.rollCallId()).teacher(), time(c.closedAt()), new CompletableFuture<>());
             });
@@ -231,11 +234,11 @@ class JournalWriterTest {
     }
 
     private static Command.Open open(TeacherName teacher, OffsetDateTime at) {
-        return new Command.Open(CLASS, teacher, at, new CompletableFuture<>());
+        return new Command.Open(CLASS, teacher, CheckInRules.none(), at, new CompletableFuture<>());
     }
 
     private static Command.CheckIn checkIn(Matricula matricula, OffsetDateTime at) {
-        return new Command.CheckIn(CLASS, matricula, at, new CompletableFuture<>());
+        return new Command.CheckIn(CheckInAttempt.plain(CLASS, matricula, at), new CompletableFuture<>());
     }
 
     private static Command.Close close(TeacherName teacher, OffsetDateTime at) {

@@ -1,14 +1,19 @@
 package chamada.store;
 
+import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.CodePolicy;
+import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.TeacherName;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -27,9 +32,11 @@ final class RandomWrites {
 
     /** One write of any kind, with fields anywhere in their ranges. */
     static Write any(Random random) {
-        return switch (random.nextInt(3)) {
-            case 0 -> new Write.Open(random.nextLong(), classId(random), teacher(random), random.nextLong());
-            case 1 -> new Write.CheckIn(random.nextLong(), matricula(random), random.nextLong());
+        return switch (random.nextInt(5)) {
+            case 0 -> new Write.Open(random.nextLong(), classId(random), teacher(random), random.nextLong(), rules(random));
+            case 1 -> new Write.CheckIn(random.nextLong(), matricula(random), random.nextLong(), device(random));
+            case 2 -> new Write.Replace(random.nextLong(), device(random).orElse(new DeviceId("d".repeat(64))),
+                    matricula(random), matricula(random), random.nextLong());
             default -> new Write.Close(random.nextLong(), random.nextLong());
         };
     }
@@ -53,18 +60,42 @@ final class RandomWrites {
                 id = nextId++;
                 openByClass.put(classId, id);
                 present.put(id, new HashSet<>());
-                writes.add(new Write.Open(id, new ClassId(classId), teacher(random), clock));
+                // No codes: a history is submitted as check-ins without one. Devices are each used once.
+                CheckInRules rules = random.nextBoolean() ? CheckInRules.none()
+                        : CheckInRules.of(CodePolicy.NONE, CheckInRules.DEFAULT_PERIOD, CheckInRules.DEFAULT_GRACE, true);
+                writes.add(new Write.Open(id, new ClassId(classId), teacher(random), clock, rules));
             } else if (random.nextInt(8) == 0) {
                 openByClass.remove(classId);
                 writes.add(new Write.Close(id, clock));
             } else {
                 Matricula matricula = matricula(random);
                 if (present.get(id).add(matricula)) {
-                    writes.add(new Write.CheckIn(id, matricula, clock));
+                    writes.add(new Write.CheckIn(id, matricula, clock, device(random)));
                 }
             }
         }
         return writes;
+    }
+
+    /** Any rules: each policy, shared devices or not, periods and graces anywhere in their ranges. */
+    static CheckInRules rules(Random random) {
+        CodePolicy policy = CodePolicy.values()[random.nextInt(CodePolicy.values().length)];
+        return CheckInRules.of(policy, Duration.ofSeconds(1 + random.nextInt(3_600)),
+                Duration.ofSeconds(random.nextInt(3_601)), random.nextBoolean());
+    }
+
+    /** No device half the time; otherwise a fresh one of 16 to 64 URL-safe characters. */
+    static Optional<DeviceId> device(Random random) {
+        if (random.nextBoolean()) {
+            return Optional.empty();
+        }
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        StringBuilder id = new StringBuilder();
+        int length = 16 + random.nextInt(49);
+        for (int i = 0; i < length; i++) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return Optional.of(new DeviceId(id.toString()));
     }
 
     /** 1 to {@link Integer#MAX_VALUE}, with both ends likelier than chance would make them. */

@@ -46,12 +46,17 @@ record Snapshot(Map<ClassId, RollCall> open, Map<ClassId, List<RollCall>> closed
                     opens.put(o.id(), o);
                     present.put(o.id(), new ArrayList<>());
                 }
-                case Write.CheckIn c -> present.get(c.rollCallId()).add(new CheckIn(c.matricula(), time(c.at())));
+                case Write.CheckIn c -> present.get(c.rollCallId()).add(new CheckIn(c.matricula(), time(c.at()), c.device()));
+                case Write.Replace r -> {
+                    present.get(r.rollCallId()).removeIf(checkIn -> checkIn.matricula().equals(r.replaced()));
+                    present.get(r.rollCallId()).add(new CheckIn(r.by(), time(r.at()), Optional.of(r.device())));
+                }
                 case Write.Close c -> closedAt.put(c.rollCallId(), time(c.closedAt()));
             }
         }
         List<StoredRollCall> all = opens.values().stream().map(o -> new StoredRollCall(o.id(), new RollCall(o.classId(),
-                o.teacher(), time(o.openedAt()), Optional.ofNullable(closedAt.get(o.id())), present.get(o.id())))).toList();
+                o.teacher(), time(o.openedAt()), Optional.ofNullable(closedAt.get(o.id())), present.get(o.id()), o.rules())))
+                .toList();
         Map<ClassId, RollCall> open = new TreeMap<>();
         all.stream().filter(s -> s.rollCall().isOpen()).forEach(s -> open.put(s.rollCall().classId(), s.rollCall()));
         Map<ClassId, List<RollCall>> closed = new TreeMap<>();

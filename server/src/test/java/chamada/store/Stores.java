@@ -1,6 +1,7 @@
 package chamada.store;
 
 import chamada.rollcall.CheckIn;
+import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -61,15 +63,17 @@ final class Stores {
             futures.add(switch (write) {
                 case Write.Open o -> {
                     opened.put(o.id(), o);
-                    yield store.open(o.classId(), o.teacher(), time(o.openedAt())).thenApply(result -> {
+                    yield store.open(o.classId(), o.teacher(), o.rules(), time(o.openedAt())).thenApply(result -> {
                         if (!(result instanceof OpenResult.Opened made) || made.id() != o.id()) {
                             throw new AssertionError(o + " came to " + result);
                         }
                         return result;
                     });
                 }
-                case Write.CheckIn c -> store.checkIn(opened.get(c.rollCallId()).classId(), c.matricula(), time(c.at()))
+                case Write.CheckIn c -> store.checkIn(new CheckInAttempt(opened.get(c.rollCallId()).classId(),
+                                c.matricula(), Optional.empty(), c.device(), time(c.at())))
                         .thenApply(result -> expect(result, CheckInResult.Registered.class, c));
+                case Write.Replace r -> throw new IllegalArgumentException("replacements need a code-free device history: " + r);
                 case Write.Close c -> store.close(opened.get(c.rollCallId()).classId(),
                         opened.get(c.rollCallId()).teacher(), time(c.closedAt()))
                         .thenApply(result -> expect(result, CloseResult.Closed.class, c));

@@ -88,7 +88,11 @@ public final class LegacyRollCallCodec {
             case Response.CheckedIn checkedIn -> checkedIn.alreadyRegistered()
                     ? LegacyText.ALREADY_REGISTERED.format()
                     : LegacyText.REGISTERED.format(checkedIn.classId(), time(checkedIn.at()));
-            case Response.CheckInRefused refused -> LegacyText.NOT_OPEN.format(time(refused.at()));
+            case Response.CheckInRefused refused -> switch (refused.code()) {
+                case NOT_OPEN -> LegacyText.NOT_OPEN.format(time(refused.at()));
+                case CODE_REQUIRED -> LegacyText.CODE_REQUIRED.format(time(refused.at()));
+                default -> LegacyText.REFUSED.format(refused.message(), time(refused.at()));
+            };
             case Response.Failure failure -> failure.message();
             case Response.Hello hello -> notLegacy(hello);
             case Response.LoggedIn loggedIn -> notLegacy(loggedIn);

@@ -19,6 +19,12 @@ public enum LegacyText {
     ALREADY_REGISTERED("Você já registrou sua presença nesta turma!"),
     NOT_OPEN("Esta turma não está com presença ativa. Solicitação rejeitada em {0}"),
 
+    // Roll call: refusals the seed never had, in the shape of its not-open one.
+    CODE_REQUIRED("A chamada desta turma pede o código de presença mostrado na sala, que este programa não sabe"
+            + " enviar; registre a presença pelo celular ou com o chamada (chamada student checkin --code)."
+            + " Solicitação rejeitada em {0}"),
+    REFUSED("{0} Solicitação rejeitada em {1}"),
+
     // Roll call: bad messages. The connection keeps being served.
     NO_COMMA("Mensagem sem vírgula: \"{0}\". Envie <turma>,teacher (professor) ou <matrícula>/<turma>,student (aluno)."),
     UNKNOWN_CLIENT("Tipo de cliente desconhecido: \"{0}\". Use teacher (professor) ou student (aluno),"

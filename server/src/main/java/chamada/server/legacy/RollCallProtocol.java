@@ -11,6 +11,7 @@ import chamada.protocol.legacy.LegacyRollCallMessage;
 import chamada.protocol.legacy.LegacyText;
 import chamada.protocol.legacy.StrictUtf8;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.CodePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,8 @@ final class RollCallProtocol implements LegacyProtocol {
     @Override
     public Ending serve(Socket socket, OutputStream out) throws IOException {
         RollCallFramer framer = new RollCallFramer(socket, idleTimeout);
-        Session session = application.reservedSession(LegacyServer.TEACHER, Lang.PT_BR);
+        Session session = application.reservedSession(LegacyServer.TEACHER, Lang.PT_BR,
+                socket.getInetAddress());
         while (true) {
             switch (framer.next()) {
                 case RollCallFramer.Frame.Message message -> send(out, answer(session, message.bytes(), socket));
@@ -86,7 +88,8 @@ final class RollCallProtocol implements LegacyProtocol {
     private Response toggle(Session session, ClassId classId) {
         Response closed = application.handle(session, new Request.Close(classId)).join();
         if (closed instanceof Response.Failure failure && failure.code() == ErrorCode.NOT_OPEN) {
-            return application.handle(session, new Request.Open(classId)).join();
+            // The seed's client cannot type a code, so a roll call it opens asks for none.
+            return application.handle(session, new Request.Open(classId, Optional.of(CodePolicy.NONE), false)).join();
         }
         return closed;
     }

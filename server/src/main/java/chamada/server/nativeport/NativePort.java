@@ -110,7 +110,7 @@ public final class NativePort {
                 return;
             }
             Connection connection = new Connection(nextConnectionId.getAndIncrement(), socket,
-                    application.session(lang), application, decoder, encoder, maxLineBytes, idleTimeout,
+                    application.session(lang, socket.getInetAddress()), application, decoder, encoder, maxLineBytes, idleTimeout,
                     listener::stopping);
             try (Watchdog.Registration watched = watchdog.watch(connection)) {
                 connection.run();
@@ -128,7 +128,7 @@ public final class NativePort {
     private void refuse(Socket socket, ErrorCode code, Object... args) {
         try {
             socket.setSoTimeout((int) REFUSAL_WAIT.toMillis());
-            Session session = application.session(lang);
+            Session session = application.session(lang, socket.getInetAddress());
             Optional<String> first = new LineReader(socket.getInputStream(), maxLineBytes, REFUSAL_WAIT).readLine();
             if (first.isEmpty()) {
                 return;

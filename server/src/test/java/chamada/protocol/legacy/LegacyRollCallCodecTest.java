@@ -1,5 +1,6 @@
 package chamada.protocol.legacy;
 
+import chamada.rollcall.CodePolicy;
 import chamada.error.ErrorCode;
 import chamada.protocol.Response;
 import chamada.rollcall.CheckIn;
@@ -68,7 +69,7 @@ class LegacyRollCallCodecTest {
 
     @Test
     void reply_opened_isTheSeedsText() {
-        assertThat(LegacyRollCallCodec.reply(new Response.Opened(1010, AT)))
+        assertThat(LegacyRollCallCodec.reply(new Response.Opened(1010, AT, CodePolicy.NONE, false, Optional.empty())))
                 .isEqualTo("A chamada da turma 1010 foi ativada em 09/03/2026 às 19:05!");
     }
 
@@ -77,7 +78,7 @@ class LegacyRollCallCodecTest {
         RollCall rollCall = new RollCall(CLASS, new TeacherName("(legacy)"), AT, Optional.of(AT.plusMinutes(50)),
                 List.of(new CheckIn(new Matricula("10"), AT), new CheckIn(new Matricula("042"), AT)));
 
-        assertThat(LegacyRollCallCodec.reply(new Response.RollCallReply(rollCall)))
+        assertThat(LegacyRollCallCodec.reply(new Response.RollCallReply(rollCall, CodePolicy.NONE, Optional.empty())))
                 .isEqualTo("A chamada da turma 1010 foi encerrada em 09/03/2026 às 19:55! Os seguintes alunos"
                         + " registraram presença: ['10', '042']");
     }
@@ -86,18 +87,29 @@ class LegacyRollCallCodecTest {
     void reply_closedEmpty_listsEmptyBrackets() {
         RollCall rollCall = new RollCall(CLASS, new TeacherName("(legacy)"), AT, Optional.of(AT), List.of());
 
-        assertThat(LegacyRollCallCodec.reply(new Response.RollCallReply(rollCall)))
+        assertThat(LegacyRollCallCodec.reply(new Response.RollCallReply(rollCall, CodePolicy.NONE, Optional.empty())))
                 .endsWith("registraram presença: []");
     }
 
     @Test
     void reply_checkIns_areTheSeedsTexts() {
-        assertThat(LegacyRollCallCodec.reply(new Response.CheckedIn(1010, AT, false)))
+        assertThat(LegacyRollCallCodec.reply(new Response.CheckedIn(1010, AT, false, Optional.empty())))
                 .isEqualTo("Presença registrada com sucesso na turma 1010 em 09/03/2026 às 19:05!");
-        assertThat(LegacyRollCallCodec.reply(new Response.CheckedIn(1010, AT, true)))
+        assertThat(LegacyRollCallCodec.reply(new Response.CheckedIn(1010, AT, true, Optional.empty())))
                 .isEqualTo("Você já registrou sua presença nesta turma!");
         assertThat(LegacyRollCallCodec.reply(new Response.CheckInRefused(AT, ErrorCode.NOT_OPEN, "whatever")))
                 .isEqualTo("Esta turma não está com presença ativa. Solicitação rejeitada em 09/03/2026 às 19:05");
+    }
+
+    @Test
+    void reply_checkInRefusedForACode_saysWhyInTheSeedsShape() {
+        assertThat(LegacyRollCallCodec.reply(new Response.CheckInRefused(AT, ErrorCode.CODE_REQUIRED, "whatever")))
+                .startsWith("A chamada desta turma pede o código de presença mostrado na sala")
+                .endsWith("Solicitação rejeitada em 09/03/2026 às 19:05");
+        assertThat(LegacyRollCallCodec.reply(new Response.CheckInRefused(AT, ErrorCode.NETWORK_NOT_ALLOWED,
+                "A presença só é aceita pela rede da escola; conecte-se a ela e tente novamente.")))
+                .isEqualTo("A presença só é aceita pela rede da escola; conecte-se a ela e tente novamente."
+                        + " Solicitação rejeitada em 09/03/2026 às 19:05");
     }
 
     @Test
@@ -109,7 +121,7 @@ class LegacyRollCallCodecTest {
     @Test
     void reply_openRollCallOrNativeOnlyReply_isRefused() {
         RollCall open = new RollCall(CLASS, new TeacherName("(legacy)"), AT, Optional.empty(), List.of());
-        assertThatThrownBy(() -> LegacyRollCallCodec.reply(new Response.RollCallReply(open)))
+        assertThatThrownBy(() -> LegacyRollCallCodec.reply(new Response.RollCallReply(open, CodePolicy.NONE, Optional.empty())))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LegacyRollCallCodec.reply(new Response.Help(List.of())))
                 .isInstanceOf(IllegalArgumentException.class);

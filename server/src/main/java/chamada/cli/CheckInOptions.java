@@ -1,0 +1,92 @@
+package chamada.cli;
+
+import chamada.i18n.Bilingual;
+import chamada.i18n.Lang;
+import chamada.rollcall.CheckInRules;
+import chamada.rollcall.CheckInSettings;
+import chamada.rollcall.CodePolicy;
+import chamada.rollcall.Network;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The server's check-in options, a mixin of {@code chamada server}: the code policy a roll call
+ * gets when its opener names none, how rotating codes turn, and the networks check-ins are
+ * accepted from. Checked here, with messages in the user's language naming the option.
+ */
+final class CheckInOptions {
+
+    @Option(names = "--code-policy", paramLabel = "POLICY", defaultValue = "none",
+            description = "Check-in code of a roll call opened without choosing one: rotating, fixed or none"
+                    + " (default: ${DEFAULT-VALUE}, as the seeds; rotating makes every protocol ask for the"
+                    + " code shown in the classroom).")
+    private String codePolicy;
+
+    @Option(names = "--code-period", paramLabel = "SECONDS", defaultValue = "15",
+            description = "How often a rotating code changes (default: ${DEFAULT-VALUE}).")
+    private long codePeriodSeconds;
+
+    @Option(names = "--code-grace", paramLabel = "SECONDS", defaultValue = "15",
+            description = "How long the previous rotating code is still accepted (default: ${DEFAULT-VALUE}).")
+    private long codeGraceSeconds;
+
+    @Option(names = "--allow-network", paramLabel = "CIDR",
+            description = "Accept check-ins only from this network, such as 10.20.0.0/16; repeat it for several"
+                    + " (default: every network).")
+    private List<String> allowedNetworks = new ArrayList<>();
+
+    CheckInSettings settings(Lang lang) {
+        CodePolicy policy = CodePolicy.fromWire(codePolicy).orElseThrow(() -> new CommandFailure(ExitCodes.USAGE,
+                Messages.BAD_POLICY.format(lang, codePolicy)));
+        long maxSeconds = CheckInRules.MAX_PERIOD.toSeconds();
+        if (codePeriodSeconds < 1 || codePeriodSeconds > maxSeconds) {
+            throw outOfRange(lang, "--code-period", 1, maxSeconds, codePeriodSeconds);
+        }
+        if (codeGraceSeconds < 0 || codeGraceSeconds > maxSeconds) {
+            throw outOfRange(lang, "--code-grace", 0, maxSeconds, codeGraceSeconds);
+        }
+        List<Network> networks = new ArrayList<>();
+        for (String cidr : allowedNetworks) {
+            try {
+                networks.add(Network.parse(cidr));
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(ExitCodes.USAGE, Messages.BAD_NETWORK.format(lang, cidr), e);
+            }
+        }
+        return new CheckInSettings(policy, Duration.ofSeconds(codePeriodSeconds), Duration.ofSeconds(codeGraceSeconds),
+                networks);
+    }
+
+    private static CommandFailure outOfRange(Lang lang, String option, long min, long max, long value) {
+        return new CommandFailure(ExitCodes.USAGE, ServerCommandText.OUT_OF_RANGE.format(lang, option, min, max, value));
+    }
+
+    /** What these options say when refused. */
+    private enum Messages implements Bilingual {
+        BAD_POLICY("--code-policy {0} is not a code policy: use rotating, fixed or none.",
+                "--code-policy {0} não é uma política de código: use rotating, fixed ou none."),
+        BAD_NETWORK("--allow-network {0} is not a network: write it like 10.20.0.0/16 or 2001:db8::/48.",
+                "--allow-network {0} não é uma rede: escreva como 10.20.0.0/16 ou 2001:db8::/48.");
+
+        private final String en;
+        private final String pt;
+
+        Messages(String en, String pt) {
+            this.en = en;
+            this.pt = pt;
+        }
+
+        @Override
+        public String en() {
+            return en;
+        }
+
+        @Override
+        public String pt() {
+            return pt;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package chamada.rollcall;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * A student's check-in as the store decides it: who, into which class, at what time, with the
+ * code they typed and the device they used, where the front knows them.
+ */
+public record CheckInAttempt(ClassId classId, Matricula matricula, Optional<String> code, Optional<DeviceId> device,
+                             OffsetDateTime at) {
+
+    /** A check-in with no code and no device: the seeds' clients, and a roll call without codes. */
+    public static CheckInAttempt plain(ClassId classId, Matricula matricula, OffsetDateTime at) {
+        return new CheckInAttempt(classId, matricula, Optional.empty(), Optional.empty(), at);
+    }
+}

@@ -1,0 +1,54 @@
+package chamada.rollcall;
+
+import java.time.Duration;
+
+/**
+ * How students check into one roll call, fixed when it is opened and kept with it in the
+ * store: whether a code is asked ({@link CodePolicy}), from which secret it is derived, how
+ * often a rotating code changes and how long the previous one is still accepted, and whether
+ * several students may check in from one device.
+ *
+ * @param sharedDevices whether one device may check in several matrículas (a teacher's choice
+ *                      for a class that shares tablets); otherwise one device, one check-in
+ * @param period        how long each rotating code is shown
+ * @param grace         how long after its period a rotating code is still accepted, so a
+ *                      student still typing it is not refused
+ */
+public record CheckInRules(CodePolicy policy, CodeSecret secret, Duration period, Duration grace,
+                           boolean sharedDevices) {
+
+    public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(15);
+    public static final Duration MAX_PERIOD = Duration.ofHours(1);
+
+    /**
+     * How long after its first check-in a device may replace it with another matrícula: a
+     * student who typed someone else's number by mistake fixes it at once; later, a second
+     * matrícula from one phone is somebody checking in for a friend.
+     */
+    public static final Duration REPLACE_WINDOW = Duration.ofMinutes(2);
+
+    public CheckInRules {
+        if (policy.needsCode() == secret.isNone()) {
+            throw new IllegalArgumentException(policy.needsCode()
+                    ? "a roll call with codes needs a secret" : "a roll call without codes has no secret");
+        }
+        if (period.toSeconds() < 1 || period.compareTo(MAX_PERIOD) > 0 || period.toMillis() % 1000 != 0) {
+            throw new IllegalArgumentException("a code period is whole seconds from 1 s to 1 h, not " + period);
+        }
+        if (grace.isNegative() || grace.compareTo(MAX_PERIOD) > 0 || grace.toMillis() % 1000 != 0) {
+            throw new IllegalArgumentException("a code grace is whole seconds from 0 to 1 h, not " + grace);
+        }
+    }
+
+    /** No code, one check-in per device: what a roll call opened without choosing gets, as the seeds did. */
+    public static CheckInRules none() {
+        return new CheckInRules(CodePolicy.NONE, CodeSecret.none(), DEFAULT_PERIOD, DEFAULT_GRACE, false);
+    }
+
+    /** Rules with {@code policy} and a new random secret if it needs one. */
+    public static CheckInRules of(CodePolicy policy, Duration period, Duration grace, boolean sharedDevices) {
+        return new CheckInRules(policy, policy.needsCode() ? CodeSecret.random() : CodeSecret.none(), period, grace,
+                sharedDevices);
+    }
+}
