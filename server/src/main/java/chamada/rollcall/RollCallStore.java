@@ -71,6 +71,13 @@ public interface RollCallStore extends AutoCloseable {
     /** Closes the open roll call of {@code classId} at {@code at}, if {@code teacher} may. */
     CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at);
 
+    /**
+     * Where live views hear what happens to roll calls: every change an outcome reports is
+     * published there once durable, after its caller's future completed, in the store's order,
+     * whichever node made it.
+     */
+    RollCallEvents events();
+
     /** The open roll call of {@code classId} as it stands, with every durable check-in; empty if none is open. */
     CompletableFuture<Optional<RollCall>> openRollCall(ClassId classId);
 

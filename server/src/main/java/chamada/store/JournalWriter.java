@@ -1,5 +1,6 @@
 package chamada.store;
 
+import chamada.rollcall.EventHub;
 import chamada.rollcall.StoreFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,7 @@ final class JournalWriter {
     private final JournalFiles files;
     private final OpenRollCalls rules;
     private final Consumer<JournalBatch> applier;
+    private final EventHub events;
     private final WorkQueue<Command<?>> queue = new WorkQueue<>();
     private final WriteCounters counters = new WriteCounters();
     private final Thread thread;
@@ -80,18 +82,22 @@ final class JournalWriter {
     private boolean takenBack;
 
     private JournalWriter(JournalFiles files, long firstSegment, OpenRollCalls rules,
-                          Consumer<JournalBatch> applier) {
+                          Consumer<JournalBatch> applier, EventHub events) {
         this.files = files;
         this.segment = firstSegment - 1;
         this.rules = rules;
         this.applier = applier;
+        this.events = events;
         this.thread = Thread.ofPlatform().name("chamada-store-journal").daemon(false).unstarted(this::run);
     }
 
-    /** Starts the writer; its first record goes to a new segment {@code firstSegment}. */
+    /**
+     * Starts the writer; its first record goes to a new segment {@code firstSegment}, and what
+     * each durable batch changed is published to {@code events}.
+     */
     static JournalWriter start(JournalFiles files, long firstSegment, OpenRollCalls rules,
-                               Consumer<JournalBatch> applier) {
-        JournalWriter writer = new JournalWriter(files, firstSegment, rules, applier);
+                               Consumer<JournalBatch> applier, EventHub events) {
+        JournalWriter writer = new JournalWriter(files, firstSegment, rules, applier, events);
         writer.thread.start();
         return writer;
     }
@@ -196,6 +202,8 @@ final class JournalWriter {
             counters.committed(writes.size());
         }
         decided.forEach(Decision::complete);
+        // After the replies: a projector hears of a check-in after the student does, never before.
+        decided.forEach(decision -> decision.event().ifPresent(events::publish));
     }
 
     private void append() throws IOException {

@@ -11,6 +11,7 @@ import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.RollCall;
+import chamada.rollcall.RollCallEvent;
 import chamada.rollcall.TeacherName;
 
 import java.time.OffsetDateTime;
@@ -86,22 +87,22 @@ final class OpenRollCalls {
             case Command.CheckIn checkIn -> checkIn(checkIn);
             case Command.Close close -> close(close);
             case Command.Status status -> new Decision<>(status,
-                    Optional.ofNullable(byClass.get(status.classId())).map(open -> open.snapshot(Optional.empty())),
-                    Optional.empty());
+                    Optional.ofNullable(byClass.get(status.classId())).map(open -> open.snapshot(Optional.empty())));
         };
     }
 
     private Decision<OpenResult> open(Command.Open command) {
         Open existing = byClass.get(command.classId());
         if (existing != null) {
-            return new Decision<>(command, new OpenResult.AlreadyOpen(command.classId(), existing.openedAt), Optional.empty());
+            return new Decision<>(command, new OpenResult.AlreadyOpen(command.classId(), existing.openedAt));
         }
         Open opened = new Open(++lastId, command.classId(), command.teacher(), command.at(), command.rules());
         byClass.put(command.classId(), opened);
         return new Decision<>(command,
                 new OpenResult.Opened(opened.id, opened.classId, opened.owner, opened.openedAt, opened.rules),
                 Optional.of(new Write.Open(opened.id, opened.classId, opened.owner, millis(opened.openedAt),
-                        opened.rules)));
+                        opened.rules)),
+                Optional.of(new RollCallEvent.Opened(opened.classId, opened.openedAt)));
     }
 
     /** The rules in the contract's order: open, then the code, then a repeat, then the device. */
@@ -138,29 +139,34 @@ final class OpenRollCalls {
             open.devices.put(device, new DeviceUse(use.firstAt(), attempt.matricula()));
             return new Decision<>(command, new CheckInResult.Replaced(classId, use.matricula(), attempt.at()),
                     Optional.of(new Write.Replace(open.id, device, use.matricula(), attempt.matricula(),
-                            millis(attempt.at()))));
+                            millis(attempt.at()))),
+                    Optional.of(new RollCallEvent.CheckedIn(classId, attempt.matricula(), attempt.at(),
+                            open.present.size(), Optional.of(use.matricula()))));
         }
         open.add(checkIn);
         return new Decision<>(command, new CheckInResult.Registered(classId, attempt.at()),
-                Optional.of(new Write.CheckIn(open.id, attempt.matricula(), millis(attempt.at()), attempt.device())));
+                Optional.of(new Write.CheckIn(open.id, attempt.matricula(), millis(attempt.at()), attempt.device())),
+                Optional.of(new RollCallEvent.CheckedIn(classId, attempt.matricula(), attempt.at(), open.present.size(),
+                        Optional.empty())));
     }
 
     /** An outcome that writes nothing. */
     private static Decision<CheckInResult> unwritten(Command.CheckIn command, CheckInResult outcome) {
-        return new Decision<>(command, outcome, Optional.empty());
+        return new Decision<>(command, outcome);
     }
 
     private Decision<CloseResult> close(Command.Close command) {
         Open open = byClass.get(command.classId());
         if (open == null) {
-            return new Decision<>(command, new CloseResult.NotOpen(command.classId()), Optional.empty());
+            return new Decision<>(command, new CloseResult.NotOpen(command.classId()));
         }
         if (!command.teacher().mayClose(open.owner)) {
-            return new Decision<>(command, new CloseResult.NotOwner(command.classId(), open.owner), Optional.empty());
+            return new Decision<>(command, new CloseResult.NotOwner(command.classId(), open.owner));
         }
         byClass.remove(command.classId());
         return new Decision<>(command, new CloseResult.Closed(open.snapshot(Optional.of(command.at()))),
-                Optional.of(new Write.Close(open.id, millis(command.at()))));
+                Optional.of(new Write.Close(open.id, millis(command.at()))),
+                Optional.of(new RollCallEvent.Closed(command.classId(), command.at(), open.present.size())));
     }
 
     private static long millis(OffsetDateTime time) {

@@ -4,10 +4,12 @@ import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.EventHub;
 import chamada.rollcall.CloseResult;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
+import chamada.rollcall.RollCallEvents;
 import chamada.rollcall.RollCallStore;
 import chamada.rollcall.StoreFailure;
 import chamada.rollcall.StoreHealth;
@@ -50,6 +52,7 @@ public final class SqliteRollCallStore implements ChamadaStore {
 
     private final Path file;
     private final DatabaseLock lock;
+    private final EventHub events;
     private final JournalWriter writer;
     private final SqliteApplier applier;
     private final ReaderPool readers;
@@ -57,8 +60,9 @@ public final class SqliteRollCallStore implements ChamadaStore {
     private final Path journalFolder;
 
     private SqliteRollCallStore(Path file, DatabaseLock lock, JournalWriter writer, SqliteApplier applier,
-                                ReaderPool readers, RollCallReads reads, Path journalFolder) {
+                                ReaderPool readers, RollCallReads reads, Path journalFolder, EventHub events) {
         this.file = file;
+        this.events = events;
         this.journalFolder = journalFolder;
         this.lock = lock;
         this.writer = writer;
@@ -97,9 +101,10 @@ public final class SqliteRollCallStore implements ChamadaStore {
             applier = SqliteApplier.start(absolute, journal, reads);
             ReaderPool readers = ReaderPool.start(absolute, READERS);
             SqliteApplier.Recovered recovered = applier.recovered();
+            EventHub events = new EventHub();
             JournalWriter writer = JournalWriter.start(journal, recovered.nextSegment(), recovered.rules(),
-                    applier::submit);
-            return new SqliteRollCallStore(absolute, lock, writer, applier, readers, reads, journal.folder());
+                    applier::submit, events);
+            return new SqliteRollCallStore(absolute, lock, writer, applier, readers, reads, journal.folder(), events);
         } catch (RuntimeException e) {
             if (applier != null) {
                 applier.shutdown();
@@ -124,6 +129,11 @@ public final class SqliteRollCallStore implements ChamadaStore {
     @Override
     public CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at) {
         return writer.submit(new Command.Close(classId, teacher, at, new CompletableFuture<>()));
+    }
+
+    @Override
+    public RollCallEvents events() {
+        return events;
     }
 
     @Override

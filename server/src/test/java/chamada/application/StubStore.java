@@ -1,5 +1,7 @@
 package chamada.application;
 
+import chamada.rollcall.RollCallEvents;
+import chamada.rollcall.EventHub;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInResult;
@@ -40,6 +42,11 @@ record StubStore(StoreFailure.Kind kind, StoreHealth health) implements RollCall
     @Override
     public CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at) {
         return failed();
+    }
+
+    @Override
+    public RollCallEvents events() {
+        return new EventHub();
     }
 
     @Override

@@ -3,6 +3,7 @@ package chamada.store;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckIn;
+import chamada.rollcall.EventHub;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
@@ -190,7 +191,8 @@ class JournalWriterTest {
     }
 
     private void start(long firstSegment, Consumer<JournalBatch> applier) {
-        writer = JournalWriter.start(JournalFiles.of(database()), firstSegment, new OpenRollCalls(List.of(), 0), applier);
+        writer = JournalWriter.start(JournalFiles.of(database()), firstSegment, new OpenRollCalls(List.of(), 0), applier,
+                new EventHub());
     }
 
     private Path database() {
