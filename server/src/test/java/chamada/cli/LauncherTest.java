@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The launcher script {@code ./chamada} and the CLI share one list of exit codes, which
  * {@code chamada --help} prints, and the place of the bench jar, which the server jar's
- * {@code chamada bench} names. Running the launcher's "no JDK" path would need a machine
- * without one, so this checks the script's text instead.
+ * {@code chamada bench} names; {@code chamada test} installs the browser tests' Chromium before
+ * it runs Maven. Running the launcher's "no JDK" path would need a machine without one, so this
+ * checks the script's text instead.
  */
 class LauncherTest {
 
@@ -36,6 +37,17 @@ class LauncherTest {
         String script = Files.readString(LAUNCHER, StandardCharsets.UTF_8);
 
         assertThat(script).contains("bench_jar=\"$root/" + BenchJarCommand.JAR + "\"");
+    }
+
+    @Test
+    void launcher_test_installsTheBrowserBeforeMaven() throws IOException {
+        String script = Files.readString(LAUNCHER, StandardCharsets.UTF_8);
+
+        Matcher test = Pattern.compile("(?s)\n  test\\)\n(.*?)\n    ;;").matcher(script);
+        assertThat(test.find()).as("a test) case in %s", LAUNCHER).isTrue();
+        assertThat(test.group(1)).containsSubsequence(
+                "\"$root/server/src/test/setup/install-browser\"\n", "exec \"$root/mvnw\"");
+        assertThat(Files.isExecutable(Path.of("server/src/test/setup/install-browser"))).isTrue();
     }
 
     @Test
