@@ -206,6 +206,13 @@ class BadInputTest {
             for (int i = 0; i < held.length; i++) {
                 held[i] = new Socket("127.0.0.1", server.port());
             }
+            // Each connection is counted on its own thread: a reply says this one was counted
+            // (otherwise the extra one may be counted first, and one of these refused instead).
+            for (Socket socket : held) {
+                socket.getOutputStream().write("hello\n".getBytes(StandardCharsets.UTF_8));
+                assertThat(new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+                        .readLine()).contains("\"ok\":true");
+            }
             try (Socket extra = new Socket("127.0.0.1", server.port())) {
                 extra.getOutputStream().write("hello pt-BR\n".getBytes(StandardCharsets.UTF_8));
                 BufferedReader in = new BufferedReader(new InputStreamReader(extra.getInputStream(), StandardCharsets.UTF_8));
