@@ -11,10 +11,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
+import static chamada.rollcall.StoreFutures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,7 +35,6 @@ public abstract class CheckInRulesContract {
     private static final Duration GRACE = Duration.ofSeconds(10);
     /** The start of a code period, so tests can say exactly how far into it they are. */
     private static final Instant PERIOD_START = Instant.ofEpochSecond(1_764_000_000L / 15 * 15);
-    private static final long DEADLINE_SECONDS = 30;
 
     private RollCallStore store;
 
@@ -218,15 +215,5 @@ public abstract class CheckInRulesContract {
 
     private static OffsetDateTime time(long second) {
         return PERIOD_START.plusSeconds(second).atZone(ZONE).toOffsetDateTime();
-    }
-
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new AssertionError("store future failed", e.getCause());
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError("store future did not complete within " + DEADLINE_SECONDS + " s", e);
-        }
     }
 }

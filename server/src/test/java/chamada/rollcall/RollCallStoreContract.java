@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
+import static chamada.rollcall.StoreFutures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,7 +43,6 @@ public abstract class RollCallStoreContract {
     private static final ClassId OTHER_CLASS = new ClassId(2020);
     private static final TeacherName ANA = new TeacherName("ana");
     private static final TeacherName BRUNO = new TeacherName("bruno");
-    private static final long DEADLINE_SECONDS = 30;
 
     private RollCallStore store;
     private final AtomicLong clock = new AtomicLong(1_764_000_000_000L);
@@ -322,7 +321,8 @@ public abstract class RollCallStoreContract {
         for (CompletableFuture<?> request : List.of(store.open(CLASS, ANA, tick()),
                 store.checkIn(CLASS, new Matricula("7"), tick()), store.close(CLASS, ANA, tick()),
                 store.openRollCall(CLASS), store.history(CLASS), store.closedRollCalls(CLASS))) {
-            assertThat(request).failsWithin(DEADLINE_SECONDS, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
+            assertThat(request).failsWithin(StoreFutures.DEADLINE_SECONDS, TimeUnit.SECONDS)
+                    .withThrowableOfType(ExecutionException.class)
                     .havingCause().isInstanceOfSatisfying(StoreFailure.class,
                             failure -> assertThat(failure.kind()).isEqualTo(StoreFailure.Kind.UNAVAILABLE));
         }
@@ -370,13 +370,4 @@ public abstract class RollCallStoreContract {
         return Instant.ofEpochMilli(clock.addAndGet(1_000)).atZone(ZONE).toOffsetDateTime();
     }
 
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new AssertionError("store future failed", e.getCause());
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError("store future did not complete within " + DEADLINE_SECONDS + " s", e);
-        }
-    }
 }
