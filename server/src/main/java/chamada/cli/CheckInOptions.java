@@ -45,8 +45,9 @@ final class CheckInOptions {
         if (codePeriodSeconds < 1 || codePeriodSeconds > maxSeconds) {
             throw outOfRange(lang, "--code-period", 1, maxSeconds, codePeriodSeconds);
         }
-        if (codeGraceSeconds < 0 || codeGraceSeconds > maxSeconds) {
-            throw outOfRange(lang, "--code-grace", 0, maxSeconds, codeGraceSeconds);
+        // Only the previous code has a grace, so it cannot be longer than the period.
+        if (codeGraceSeconds < 0 || codeGraceSeconds > codePeriodSeconds) {
+            throw outOfRange(lang, "--code-grace", 0, codePeriodSeconds, codeGraceSeconds);
         }
         List<Network> networks = new ArrayList<>();
         for (String cidr : allowedNetworks) {

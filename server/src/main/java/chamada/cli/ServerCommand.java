@@ -101,6 +101,9 @@ final class ServerCommand implements Callable<Integer> {
         out.println(ServerCommandText.LISTENING.format(lang, VersionProvider.version(), display(server.address()),
                 server.storeDescription()));
         legacy.printListening(server, out, lang);
+        if (config.legacy().isPresent() && config.checkIns().defaultPolicy().needsCode()) {
+            out.println(ServerCommandText.LEGACY_WITHOUT_CODES.format(lang));
+        }
         out.println(server.openMode()
                 ? ServerCommandText.OPEN_MODE.format(lang)
                 : ServerCommandText.TEACHERS.format(lang, config.teachersFile().orElseThrow()));

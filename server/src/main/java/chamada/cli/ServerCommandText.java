@@ -10,6 +10,10 @@ enum ServerCommandText implements Bilingual {
     TEACHERS("Teachers from {0}.", "Professores de {0}."),
     HOW_TO_STOP("Ctrl-C stops the server gracefully.", "Ctrl-C encerra o servidor com calma."),
     STOPPED("Server stopped.", "Servidor encerrado."),
+    LEGACY_WITHOUT_CODES("Warning: roll calls opened from the legacy port ask for no code (the seeds' clients cannot"
+            + " send one), whatever --code-policy says.",
+            "Aviso: chamadas abertas pela porta legada não pedem código (os clientes dos seeds não sabem"
+                    + " enviá-lo), seja qual for o --code-policy."),
     BAD_CONFIG("Invalid configuration: {0}", "Configuração inválida: {0}"),
     OUT_OF_RANGE("Option {0} must be from {1} to {2}; got {3}.", "A opção {0} deve ser de {1} a {2}; recebido {3}."),
     BAD_BIND("--bind {0} is not an address of this machine, nor a name that resolves to one.",

@@ -5,8 +5,8 @@ import chamada.i18n.Bilingual;
 /** What {@code chamada teacher} and its interactive mode say to a teacher. */
 enum TeacherText implements Bilingual {
     OPENED("Roll call of class {0} opened at {1}.", "Chamada da turma {0} aberta em {1}."),
-    CODE_ROTATING("Check-in code: {0} (changes at {1}; the web page /classes/{2}/projector shows it live).",
-            "Código de presença: {0} (muda às {1}; a página /classes/{2}/projector o mostra ao vivo)."),
+    CODE_ROTATING("Check-in code: {0} (changes at {1}; \"chamada teacher status {2}\" shows the current one).",
+            "Código de presença: {0} (muda às {1}; \"chamada teacher status {2}\" mostra o atual)."),
     BAD_CODE_POLICY("--code-policy {0} is not a code policy: use rotating, fixed or none.",
             "--code-policy {0} não é uma política de código: use rotating, fixed ou none."),
     CODE_FIXED("Check-in code: {0} (the same for the whole roll call).",

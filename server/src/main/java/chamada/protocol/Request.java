@@ -64,7 +64,7 @@ public sealed interface Request {
         @Override
         public String toString() {
             return "CheckIn[matricula=" + matricula + ", classId=" + classId + ", code=" + code.map(c -> "***").orElse("none")
-                    + ", device=" + device.map(DeviceId::value).orElse("none") + "]";
+                    + ", device=" + device.map(d -> "***").orElse("none") + "]";
         }
     }
 

@@ -10,6 +10,12 @@ import java.util.Optional;
 public record CheckInAttempt(ClassId classId, Matricula matricula, Optional<String> code, Optional<DeviceId> device,
                              OffsetDateTime at) {
 
+    @Override
+    public String toString() {
+        return "CheckInAttempt[classId=" + classId + ", matricula=" + matricula + ", code=" + code.map(c -> "***")
+                .orElse("none") + ", device=" + device.map(d -> "***").orElse("none") + ", at=" + at + "]";
+    }
+
     /** A check-in with no code and no device: the seeds' clients, and a roll call without codes. */
     public static CheckInAttempt plain(ClassId classId, Matricula matricula, OffsetDateTime at) {
         return new CheckInAttempt(classId, matricula, Optional.empty(), Optional.empty(), at);

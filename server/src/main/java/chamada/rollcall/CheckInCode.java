@@ -30,6 +30,9 @@ public final class CheckInCode {
 
     public static final int DIGITS = 6;
 
+    /** How many periods back {@link #recentlyAccepted} looks, at least. */
+    static final int RECENT_PERIODS = 4;
+
     private CheckInCode() {
     }
 
@@ -80,6 +83,23 @@ public final class CheckInCode {
                 yield current || previous;
             }
         };
+    }
+
+    /**
+     * Whether {@code typed} is a code {@code rules} accepted within the last minute, or at
+     * least the last {@value #RECENT_PERIODS} periods: a student who typed too slowly, not a guess.
+     */
+    public static boolean recentlyAccepted(CheckInRules rules, String typed, Instant at) {
+        if (rules.policy() != CodePolicy.ROTATING) {
+            return false;
+        }
+        long periods = Math.max(RECENT_PERIODS, 60 / rules.period().toSeconds());
+        long period = period(rules, at);
+        boolean recent = false;
+        for (long back = 1; back <= periods; back++) {
+            recent |= same(code(rules.secret(), period - back), typed);
+        }
+        return recent;
     }
 
     private static long period(CheckInRules rules, Instant at) {

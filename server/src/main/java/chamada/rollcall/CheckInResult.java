@@ -64,8 +64,11 @@ public sealed interface CheckInResult {
     record CodeRequired(ClassId classId, OffsetDateTime at) implements Refused {
     }
 
-    /** The code given is not one the roll call accepts at {@code at} (wrong, or expired). */
-    record WrongCode(ClassId classId, OffsetDateTime at) implements Refused {
+    /**
+     * The code given is not one the roll call accepts at {@code at}: a {@code guess}, or one it
+     * accepted a moment ago ({@link CheckInCode#recentlyAccepted}), typed too slowly.
+     */
+    record WrongCode(ClassId classId, OffsetDateTime at, boolean guess) implements Refused {
     }
 
     /** The check-in came from outside the networks the server accepts check-ins from; decided by the service. */

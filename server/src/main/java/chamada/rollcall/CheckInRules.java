@@ -36,8 +36,10 @@ public record CheckInRules(CodePolicy policy, CodeSecret secret, Duration period
         if (period.toSeconds() < 1 || period.compareTo(MAX_PERIOD) > 0 || period.toMillis() % 1000 != 0) {
             throw new IllegalArgumentException("a code period is whole seconds from 1 s to 1 h, not " + period);
         }
-        if (grace.isNegative() || grace.compareTo(MAX_PERIOD) > 0 || grace.toMillis() % 1000 != 0) {
-            throw new IllegalArgumentException("a code grace is whole seconds from 0 to 1 h, not " + grace);
+        // Only the previous code has a grace: a longer one would end before it said.
+        if (grace.isNegative() || grace.compareTo(period) > 0 || grace.toMillis() % 1000 != 0) {
+            throw new IllegalArgumentException("a code grace is whole seconds from 0 to the period ("
+                    + period.toSeconds() + " s), not " + grace);
         }
     }
 

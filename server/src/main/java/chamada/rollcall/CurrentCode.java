@@ -8,4 +8,10 @@ import java.util.Optional;
  * says when the next one replaces it, a fixed code never expires.
  */
 public record CurrentCode(String code, Optional<OffsetDateTime> expiresAt) {
+
+    /** Hidden: a code written to a log would let its reader check in. */
+    @Override
+    public String toString() {
+        return "CurrentCode[code=***, expiresAt=" + expiresAt + "]";
+    }
 }

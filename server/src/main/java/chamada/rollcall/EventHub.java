@@ -24,7 +24,12 @@ public final class EventHub implements RollCallEvents {
 
     @Override
     public Subscription subscribe(ClassId classId, Consumer<RollCallEvent> listener) {
-        listeners.computeIfAbsent(classId, c -> new CopyOnWriteArrayList<>()).add(listener);
+        // compute, on both sides: an add and the last remove never interleave, which would add to a dropped list.
+        listeners.compute(classId, (c, list) -> {
+            List<Consumer<RollCallEvent>> kept = list == null ? new CopyOnWriteArrayList<>() : list;
+            kept.add(listener);
+            return kept;
+        });
         return () -> listeners.computeIfPresent(classId, (c, list) -> {
             list.remove(listener);
             return list.isEmpty() ? null : list;
@@ -40,7 +45,8 @@ public final class EventHub implements RollCallEvents {
         for (Consumer<RollCallEvent> listener : forClass) {
             try {
                 listener.accept(event);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // The publishing thread is the store's writer: a view's bug must not stop it.
                 log.error("A listener of class {} failed on {}", event.classId(), event, e);
             }
         }

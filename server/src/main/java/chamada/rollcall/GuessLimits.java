@@ -9,20 +9,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * How many wrong check-in codes a device, an address and a roll call have sent lately, and how
- * long each must now wait before trying again: a six-digit code is guessable only by trying
- * many, so each wrong code past a free allowance doubles the wait, up to a ceiling.
+ * How many wrong check-in codes a device and an address have sent lately, and how long each
+ * must now wait before trying again: a six-digit code is guessable only by trying many, so each
+ * wrong code past a free allowance doubles the wait, up to a ceiling.
  *
- * <p>Design note. Delays, never lock-outs: a whole class may share one NAT address, so a
- * guesser must not be able to shut the class out. The free allowance grows with how many
- * people a key may stand for (one device; one address or IPv6 /64, perhaps a whole school;
- * one roll call), and the ceilings shrink with it, so honest students behind a guesser wait
- * seconds at most. A key forgets its count after {@link #WINDOW} without a wrong code. Counts
- * are this server's own: with several nodes, each node limits what it sees (docs/DECISIONS.md).
+ * <p>Design note. A limit only slows a guesser if it refuses attempts <em>before</em> their code
+ * is checked, so whatever it holds back, it holds back whole: a limit on the roll call would let
+ * one guesser shut a class out. So only the guesser's own keys are held: its device, and its
+ * address (an IPv6 /64 counts as one), whose allowance is large because a whole school may share
+ * one NAT address. The roll call's count only tells its teacher ({@link #wrongCodes}). An attempt
+ * counts as a possible wrong code from {@link #begin} until {@link #end}, so a guesser's
+ * concurrent requests cannot all slip past the allowance before the first is counted. A code that
+ * was right a moment ago (typed too slowly) is not counted as a guess. A key forgets its count
+ * {@link #WINDOW} after its last wrong code. Counts are this server's own: with several nodes,
+ * each limits what it sees (docs/DECISIONS.md).
  *
- * <p>Thread-safe: called from every front's threads.
+ * <p>Thread-safe: {@link #begin} runs on a front's thread, {@link #end} where the store's outcome
+ * completes (its writer thread), so both are a few map updates; the map is swept of forgotten
+ * keys on a front's thread, once every {@value #SWEEP_EVERY} admissions.
  */
 public final class GuessLimits {
 
@@ -30,10 +37,10 @@ public final class GuessLimits {
     public static final Duration WINDOW = Duration.ofMinutes(10);
 
     /** One kind of key: its free allowance, first delay and ceiling. */
-    private enum Scope {
+    enum Scope {
         DEVICE(5, Duration.ofSeconds(2), Duration.ofMinutes(5)),
         ADDRESS(50, Duration.ofSeconds(1), Duration.ofSeconds(30)),
-        ROLL_CALL(200, Duration.ofSeconds(1), Duration.ofSeconds(10));
+        ROLL_CALL(Integer.MAX_VALUE, Duration.ZERO, Duration.ZERO);
 
         final int free;
         final Duration first;
@@ -46,40 +53,80 @@ public final class GuessLimits {
         }
     }
 
-    private record Key(Scope scope, String value) {
+    record Key(Scope scope, String value) {
     }
 
-    /** A key's wrong codes since its window began, the last one's time, and when it may try again. */
-    private record Count(int wrong, Instant last, Instant notBefore) {
+    /** A key's wrong codes in its window, its attempts still being decided, the last wrong code's time, and when it may try again. */
+    private record Count(int wrong, int deciding, Instant last, Instant notBefore) {
+
+        boolean forgotten(Instant now) {
+            return deciding == 0 && last.plus(WINDOW).isBefore(now);
+        }
     }
 
-    /** Above this many keys, expired ones are swept out, so a flood of fresh device ids cannot fill memory. */
-    private static final int SWEEP_ABOVE = 100_000;
+    /** Whether an attempt may go on to have its code checked. */
+    public sealed interface Admission {
+    }
+
+    /** It may: hand it back to {@link #end} with what its code came to. */
+    public record Admitted(List<Key> keys) implements Admission {
+    }
+
+    /** Not for {@code retryAfter}: its device or address has guessed too much lately. */
+    public record HeldBack(Duration retryAfter) implements Admission {
+    }
+
+    /** Admissions between two sweeps of forgotten keys. */
+    static final int SWEEP_EVERY = 10_000;
+    /** Past this many keys after a sweep, device keys (the ones a guesser can make up at will) are dropped. */
+    static final int MAX_KEYS = 200_000;
 
     private final ConcurrentMap<Key, Count> counts = new ConcurrentHashMap<>();
+    private final AtomicInteger newKeys = new AtomicInteger();
 
-    /** How long an attempt from these keys must still wait; empty if it may be tried now. */
-    public Optional<Duration> wait(ClassId classId, InetAddress from, Optional<DeviceId> device, Instant now) {
-        Duration longest = Duration.ZERO;
-        for (Key key : keys(classId, from, device)) {
-            Count count = counts.get(key);
-            if (count != null && now.isBefore(count.notBefore())) {
-                Duration left = Duration.between(now, count.notBefore());
-                longest = left.compareTo(longest) > 0 ? left : longest;
+    /**
+     * Starts an attempt with a code from these keys: held back while any of its keys waits, or
+     * has used its free allowance with wrong codes and attempts still being decided; otherwise
+     * admitted and counted, on every key, as an attempt being decided until {@link #end}.
+     */
+    public Admission begin(ClassId classId, InetAddress from, Optional<DeviceId> device, Instant now) {
+        List<Key> keys = keys(classId, from, device);
+        Duration[] held = {Duration.ZERO};
+        int admittedBy = 0;
+        for (Key key : keys) {
+            counts.compute(key, (k, count) -> {
+                Count current = count == null || count.forgotten(now) ? new Count(0, 0, now, now) : count;
+                Duration wait = now.isBefore(current.notBefore()) ? Duration.between(now, current.notBefore())
+                        // Past its allowance, one attempt at a time: the others wait the shortest wait.
+                        : current.deciding() > 0 && current.wrong() + current.deciding() >= k.scope().free
+                        ? delay(k.scope(), k.scope().free + 1)
+                        : Duration.ZERO;
+                if (!wait.isZero()) {
+                    held[0] = wait;
+                    return count;
+                }
+                return new Count(current.wrong(), current.deciding() + 1, current.last(), current.notBefore());
+            });
+            if (!held[0].isZero()) {
+                end(new Admitted(keys.subList(0, admittedBy)), false, now);
+                return new HeldBack(held[0]);
             }
+            admittedBy++;
         }
-        return longest.isZero() ? Optional.empty() : Optional.of(longest);
+        sweepNowAndThen(now);
+        return new Admitted(keys);
     }
 
-    /** Counts one wrong code against each key. */
-    public void wrong(ClassId classId, InetAddress from, Optional<DeviceId> device, Instant now) {
-        if (counts.size() > SWEEP_ABOVE) {
-            counts.values().removeIf(count -> count.last().plus(WINDOW).isBefore(now));
-        }
-        for (Key key : keys(classId, from, device)) {
-            counts.compute(key, (k, count) -> {
-                int wrong = count == null || count.last().plus(WINDOW).isBefore(now) ? 1 : count.wrong() + 1;
-                return new Count(wrong, now, now.plus(delay(k.scope(), wrong)));
+    /** Ends {@code attempt}: counts a wrong code against each of its keys if {@code guess}. */
+    public void end(Admitted attempt, boolean guess, Instant now) {
+        for (Key key : attempt.keys()) {
+            counts.computeIfPresent(key, (k, count) -> {
+                int deciding = Math.max(0, count.deciding() - 1);
+                if (!guess) {
+                    return new Count(count.wrong(), deciding, count.last(), count.notBefore());
+                }
+                int wrong = count.wrong() + 1;
+                return new Count(wrong, deciding, now, now.plus(delay(k.scope(), wrong)));
             });
         }
     }
@@ -87,10 +134,20 @@ public final class GuessLimits {
     /** How many wrong codes the roll call of {@code classId} got in its current window, for its teacher. */
     public int wrongCodes(ClassId classId, Instant now) {
         Count count = counts.get(new Key(Scope.ROLL_CALL, classId.toString()));
-        return count == null || count.last().plus(WINDOW).isBefore(now) ? 0 : count.wrong();
+        return count == null || count.forgotten(now) ? 0 : count.wrong();
     }
 
-    private static Duration delay(Scope scope, int wrong) {
+    private void sweepNowAndThen(Instant now) {
+        if (newKeys.incrementAndGet() % SWEEP_EVERY != 0) {
+            return;
+        }
+        counts.values().removeIf(count -> count.forgotten(now));
+        if (counts.size() > MAX_KEYS) {
+            counts.keySet().removeIf(key -> key.scope() == Scope.DEVICE);
+        }
+    }
+
+    static Duration delay(Scope scope, int wrong) {
         int past = wrong - scope.free;
         if (past <= 0) {
             return Duration.ZERO;

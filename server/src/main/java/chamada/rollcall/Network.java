@@ -3,12 +3,17 @@ package chamada.rollcall;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * A block of addresses in CIDR notation, such as {@code 10.20.0.0/16} or {@code 2001:db8::/48};
  * a single address without a prefix length is a block of one.
  */
 public record Network(InetAddress base, int prefixLength) {
+
+    /** Four decimal numbers of 0 to 255, as people write IPv4 addresses. */
+    private static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
 
     public Network {
         int bits = base.getAddress().length * 8;
@@ -24,7 +29,9 @@ public record Network(InetAddress base, int prefixLength) {
     public static Network parse(String cidr) {
         int slash = cidr.indexOf('/');
         String address = slash < 0 ? cidr : cidr.substring(0, slash);
-        if (address.isEmpty() || !address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+        // Only the two literal forms: InetAddress reads "10/8" as 0.0.0.10 and a word as a host name.
+        if (!IPV4.matcher(address).matches()
+                && !(address.contains(":") && address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.'))) {
             throw new IllegalArgumentException("\"" + cidr + "\" is not a network such as 10.0.0.0/8 or 2001:db8::/32");
         }
         InetAddress base;

@@ -73,18 +73,17 @@ public final class RollCallService {
                 && settings.allowedNetworks().stream().noneMatch(network -> network.contains(from))) {
             return CompletableFuture.completedFuture(new CheckInResult.NetworkNotAllowed(classId, at));
         }
-        if (code.isPresent()) {
-            Optional<Duration> wait = guesses.wait(classId, from, device, at.toInstant());
-            if (wait.isPresent()) {
-                return CompletableFuture.completedFuture(new CheckInResult.TooManyAttempts(classId, at, wait.get()));
-            }
+        CheckInAttempt attempt = new CheckInAttempt(classId, matricula, code, device, at);
+        if (code.isEmpty()) {
+            return guarded(store.checkIn(attempt));
         }
-        return guarded(store.checkIn(new CheckInAttempt(classId, matricula, code, device, at)).thenApply(result -> {
-            if (result instanceof CheckInResult.WrongCode) {
-                guesses.wrong(classId, from, device, at.toInstant());
-            }
-            return result;
-        }));
+        return switch (guesses.begin(classId, from, device, at.toInstant())) {
+            case GuessLimits.HeldBack held ->
+                    CompletableFuture.completedFuture(new CheckInResult.TooManyAttempts(classId, at, held.retryAfter()));
+            case GuessLimits.Admitted admitted -> guarded(store.checkIn(attempt).whenComplete((result, failure) ->
+                    guesses.end(admitted, result instanceof CheckInResult.WrongCode wrong && wrong.guess(),
+                            at.toInstant())));
+        };
     }
 
     /** The code a roll call with {@code rules} shows now, for its teacher; empty if it asks for none. */

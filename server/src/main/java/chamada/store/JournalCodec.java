@@ -54,7 +54,7 @@ final class JournalCodec {
                     + 1 + 1 + 4 + 4 + 1 + open.rules().secret().bytes().length;
             case Write.CheckIn checkIn -> 8 + 8 + 1 + checkIn.matricula().value().length()
                     + 1 + checkIn.device().map(device -> device.value().length()).orElse(0);
-            case Write.Replace replace -> 8 + 8 + 1 + replace.device().value().length()
+            case Write.Replace replace -> 8 + 8 + 8 + 1 + replace.device().value().length()
                     + 1 + replace.replaced().value().length() + 1 + replace.by().value().length();
             case Write.Close close -> 8 + 8;
         };
@@ -86,7 +86,7 @@ final class JournalCodec {
                 checkIn.device().ifPresent(device -> putAscii(out, device.value()));
             }
             case Write.Replace replace -> {
-                out.put(REPLACE).putLong(replace.rollCallId()).putLong(replace.at());
+                out.put(REPLACE).putLong(replace.rollCallId()).putLong(replace.at()).putLong(replace.deviceFirstAt());
                 putAscii(out, replace.device().value());
                 putAscii(out, replace.replaced().value());
                 putAscii(out, replace.by().value());
@@ -157,9 +157,10 @@ final class JournalCodec {
                 case REPLACE -> {
                     long rollCallId = body.getLong();
                     long at = body.getLong();
+                    long deviceFirstAt = body.getLong();
                     DeviceId device = new DeviceId(getAscii(body));
                     Matricula replaced = new Matricula(getAscii(body));
-                    yield new Write.Replace(rollCallId, device, replaced, new Matricula(getAscii(body)), at);
+                    yield new Write.Replace(rollCallId, device, replaced, new Matricula(getAscii(body)), at, deviceFirstAt);
                 }
                 case CLOSE -> new Write.Close(body.getLong(), body.getLong());
                 default -> throw new UnknownRecordException(kind, "a kind this build does not know", null);

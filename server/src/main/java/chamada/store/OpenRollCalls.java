@@ -56,7 +56,6 @@ final class OpenRollCalls {
 
         void add(CheckIn checkIn) {
             present.put(checkIn.matricula(), checkIn);
-            // After a restart a replaced check-in is gone, so the window counts from its replacement.
             checkIn.device().ifPresent(device -> devices.putIfAbsent(device, new DeviceUse(checkIn.at(), checkIn.matricula())));
         }
 
@@ -76,6 +75,8 @@ final class OpenRollCalls {
             Open restored = new Open(stored.id(), rollCall.classId(), rollCall.teacher(), rollCall.openedAt(),
                     rollCall.rules());
             rollCall.present().forEach(restored::add);
+            stored.devicesFirstAt().forEach((device, firstAt) -> restored.devices.computeIfPresent(device,
+                    (d, use) -> new DeviceUse(firstAt, use.matricula())));
             byClass.put(rollCall.classId(), restored);
         }
     }
@@ -117,8 +118,10 @@ final class OpenRollCalls {
             if (attempt.code().isEmpty()) {
                 return unwritten(command, new CheckInResult.CodeRequired(classId, attempt.at()));
             }
-            if (!CheckInCode.accepts(open.rules, attempt.code().get(), attempt.at().toInstant())) {
-                return unwritten(command, new CheckInResult.WrongCode(classId, attempt.at()));
+            String code = attempt.code().get();
+            if (!CheckInCode.accepts(open.rules, code, attempt.at().toInstant())) {
+                return unwritten(command, new CheckInResult.WrongCode(classId, attempt.at(),
+                        !CheckInCode.recentlyAccepted(open.rules, code, attempt.at().toInstant())));
             }
         }
         CheckIn earlier = open.present.get(attempt.matricula());
@@ -139,7 +142,7 @@ final class OpenRollCalls {
             open.devices.put(device, new DeviceUse(use.firstAt(), attempt.matricula()));
             return new Decision<>(command, new CheckInResult.Replaced(classId, use.matricula(), attempt.at()),
                     Optional.of(new Write.Replace(open.id, device, use.matricula(), attempt.matricula(),
-                            millis(attempt.at()))),
+                            millis(attempt.at()), millis(use.firstAt()))),
                     Optional.of(new RollCallEvent.CheckedIn(classId, attempt.matricula(), attempt.at(),
                             open.present.size(), Optional.of(use.matricula()))));
         }

@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +45,12 @@ final class RollCallReads {
     private static final String CLOSED = ROLL_CALLS_WITH_CHECK_INS + """
             WHERE r.class_id = ? AND r.closed_at IS NOT NULL
             ORDER BY r.opened_at, r.id, c.seq""";
+    /** When each device that replaced a check-in in an open roll call first checked in. */
+    private static final String DEVICES_FIRST_AT = """
+            SELECT x.roll_call_id, x.device, MIN(x.device_first_at)
+            FROM check_in_replacements x JOIN roll_calls r ON r.id = x.roll_call_id
+            WHERE r.closed_at IS NULL
+            GROUP BY x.roll_call_id, x.device""";
     private static final String HISTORY = """
             SELECT r.class_id, r.teacher, r.opened_at, r.closed_at,
                    (SELECT COUNT(*) FROM check_ins c WHERE c.roll_call_id = r.id) AS present
@@ -76,9 +84,20 @@ final class RollCallReads {
 
     /** Every roll call not yet closed, by id, with its check-ins in arrival order. */
     List<StoredRollCall> open(Connection connection) throws SQLException {
+        List<StoredRollCall> open;
         try (PreparedStatement query = connection.prepareStatement(OPEN)) {
-            return rollCalls(query);
+            open = rollCalls(query);
         }
+        Map<Long, Map<DeviceId, OffsetDateTime>> firstAt = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(DEVICES_FIRST_AT);
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                firstAt.computeIfAbsent(rows.getLong(1), id -> new HashMap<>())
+                        .put(new DeviceId(rows.getString(2)), time(rows.getLong(3)));
+            }
+        }
+        return open.stream().map(stored -> new StoredRollCall(stored.id(), stored.rollCall(),
+                firstAt.getOrDefault(stored.id(), Map.of()))).toList();
     }
 
     /** The closed roll calls of {@code classId}, oldest first, with their check-ins in arrival order. */

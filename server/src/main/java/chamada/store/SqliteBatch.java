@@ -51,7 +51,8 @@ final class SqliteBatch implements AutoCloseable {
     private static final int CHECK_IN_COLUMNS = 5;
     private static final String DELETE_CHECK_IN = "DELETE FROM check_ins WHERE roll_call_id = ? AND matricula = ?";
     private static final String INSERT_REPLACEMENT =
-            "INSERT INTO check_in_replacements (roll_call_id, device, replaced, by_matricula, at) VALUES (?, ?, ?, ?, ?)";
+            "INSERT INTO check_in_replacements (roll_call_id, device, replaced, by_matricula, at, device_first_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)";
     private static final String MAX_SEQ = "SELECT COALESCE(MAX(seq), 0) FROM check_ins WHERE roll_call_id = ?";
     private static final String CLOSE_ROLL_CALL =
             "UPDATE roll_calls SET closed_at = ? WHERE id = ? AND closed_at IS NULL";
@@ -207,6 +208,7 @@ final class SqliteBatch implements AutoCloseable {
         insertReplacement.setString(3, replace.replaced().value());
         insertReplacement.setString(4, replace.by().value());
         insertReplacement.setLong(5, replace.at());
+        insertReplacement.setLong(6, replace.deviceFirstAt());
         insertReplacement.executeUpdate();
     }
 

@@ -45,9 +45,10 @@ sealed interface Write {
     /**
      * {@code device} replaced its own check-in of {@code replaced} by one of {@code by}: the first
      * is taken out of the roll call, the second is present from {@code at}, and the replacement
-     * is kept on record.
+     * is kept on record with when the device first checked in ({@code deviceFirstAt}).
      */
-    record Replace(long rollCallId, DeviceId device, Matricula replaced, Matricula by, long at) implements Write {
+    record Replace(long rollCallId, DeviceId device, Matricula replaced, Matricula by, long at, long deviceFirstAt)
+            implements Write {
         @Override
         public String toString() {
             return "replacement of " + replaced + " by " + by + " in roll call " + rollCallId;

@@ -53,9 +53,25 @@ class CheckInCodeTest {
     }
 
     @Test
+    void rules_graceLongerThanThePeriod_isRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CheckInRules(CodePolicy.ROTATING, RFC_SEED,
+                Duration.ofSeconds(15), Duration.ofSeconds(16), false)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void recentlyAccepted_aCodeOfTheLastMinute_butNotTheCurrentNorAnOlderOne() {
+        assertThat(CheckInCode.recentlyAccepted(RFC_RULES, code(59), Instant.ofEpochSecond(59 + 30))).isTrue();
+        assertThat(CheckInCode.recentlyAccepted(RFC_RULES, code(59), Instant.ofEpochSecond(59 + 120))).isTrue();
+        assertThat(CheckInCode.recentlyAccepted(RFC_RULES, code(59), Instant.ofEpochSecond(59 + 150))).isFalse();
+        assertThat(CheckInCode.recentlyAccepted(RFC_RULES, code(59), Instant.ofEpochSecond(59))).isFalse();
+    }
+
+    @Test
     void codeSecret_isNeverShown() {
         assertThat(RFC_SEED.toString()).doesNotContain("1234");
         assertThat(RFC_RULES.toString()).doesNotContain("1234");
+        assertThat(CheckInCode.current(RFC_RULES, Instant.ofEpochSecond(59), ZoneOffset.UTC).orElseThrow().toString())
+                .doesNotContain("119246");
     }
 
     private static String code(long epochSecond) {

@@ -100,6 +100,44 @@ public abstract class CheckInRulesContract {
     }
 
     @Test
+    void checkIn_codeOfTheNextPeriodOrTwoPeriodsBack_isWrongCode_andOnlyAnOldOneIsNoGuess() {
+        CheckInRules rules = open(rules(CodePolicy.ROTATING, false));
+
+        assertThat(checkIn(ALICE, Optional.of(codeAt(rules, 16)), Optional.empty(), 1))
+                .isEqualTo(new CheckInResult.WrongCode(CLASS, time(1), true));
+        assertThat(checkIn(ALICE, Optional.of(codeAt(rules, 1)), Optional.empty(), 31))
+                .isEqualTo(new CheckInResult.WrongCode(CLASS, time(31), false));
+    }
+
+    @Test
+    void checkIn_deviceAlreadyUsed_isLookedAtAfterTheCodeAndAfterARepeat() {
+        CheckInRules rules = open(rules(CodePolicy.FIXED, false));
+        String code = codeAt(rules, 0);
+        String wrong = code.equals("000000") ? "000001" : "000000";
+        checkIn(ALICE, Optional.of(code), Optional.of(PHONE), 1);
+
+        assertThat(checkIn(BETO, Optional.of(wrong), Optional.of(PHONE), 500)).isInstanceOf(CheckInResult.WrongCode.class);
+        assertThat(checkIn(ALICE, Optional.of(code), Optional.of(PHONE), 501))
+                .isEqualTo(new CheckInResult.AlreadyRegistered(CLASS, time(1)));
+        assertThat(checkIn(BETO, Optional.of(code), Optional.of(PHONE), 502))
+                .isInstanceOf(CheckInResult.DeviceAlreadyUsed.class);
+    }
+
+    @Test
+    void deviceRule_afterReopen_countsTheWindowFromTheDevicesFirstCheckIn() {
+        open(rules(CodePolicy.NONE, false));
+        checkIn(ALICE, Optional.empty(), Optional.of(PHONE), 1);
+        checkIn(BETO, Optional.empty(), Optional.of(PHONE), 100);
+
+        store = reopen(store);
+
+        assertThat(checkIn(new Matricula("7"), Optional.empty(), Optional.of(PHONE), 1 + 121))
+                .isInstanceOf(CheckInResult.DeviceAlreadyUsed.class);
+        assertThat(checkIn(new Matricula("8"), Optional.empty(), Optional.of(OTHER_PHONE), 130))
+                .isInstanceOf(CheckInResult.Registered.class);
+    }
+
+    @Test
     void checkIn_fixedCode_isTheSameForTheWholeRollCall() {
         CheckInRules rules = open(rules(CodePolicy.FIXED, false));
         String code = CheckInCode.current(rules, PERIOD_START, ZONE).orElseThrow().code();

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,62 +19,108 @@ class GuessLimitsTest {
     private static final Optional<DeviceId> PHONE = Optional.of(new DeviceId("phone-of-alice-0001"));
 
     private final GuessLimits limits = new GuessLimits();
+    /** The tests' clock: {@link #guess} moves it on past any wait, as a patient guesser would. */
+    private Instant now = NOW;
 
     @Test
-    void wait_fewWrongCodesFromADevice_isNone_thenGrowsWithEachWrongCode() throws UnknownHostException {
-        InetAddress from = InetAddress.getByName("10.0.0.5");
+    void begin_fewWrongCodesFromADevice_isAdmitted_thenTheWaitGrowsWithEachWrongCode() throws UnknownHostException {
+        InetAddress from = address("10.0.0.5");
         for (int i = 0; i < 5; i++) {
-            limits.wrong(CLASS, from, PHONE, NOW);
+            wrong(from, PHONE, NOW);
         }
-        assertThat(limits.wait(CLASS, from, PHONE, NOW)).isEmpty();
 
-        limits.wrong(CLASS, from, PHONE, NOW);
-        assertThat(limits.wait(CLASS, from, PHONE, NOW)).contains(Duration.ofSeconds(2));
-        limits.wrong(CLASS, from, PHONE, NOW);
-        assertThat(limits.wait(CLASS, from, PHONE, NOW)).contains(Duration.ofSeconds(4));
-        assertThat(limits.wait(CLASS, from, PHONE, NOW.plusSeconds(4))).isEmpty();
+        wrong(from, PHONE, NOW);
+        assertThat(limits.begin(CLASS, from, PHONE, NOW)).isEqualTo(new GuessLimits.HeldBack(Duration.ofSeconds(2)));
+        wrong(from, PHONE, NOW.plusSeconds(2));
+        assertThat(limits.begin(CLASS, from, PHONE, NOW.plusSeconds(3))).isEqualTo(new GuessLimits.HeldBack(Duration.ofSeconds(3)));
+        assertThat(limits.begin(CLASS, from, PHONE, NOW.plusSeconds(6))).isInstanceOf(GuessLimits.Admitted.class);
     }
 
     @Test
-    void wait_anotherDeviceOnTheSameAddress_isNotHeldByTheFirstDevicesGuesses() throws UnknownHostException {
-        InetAddress from = InetAddress.getByName("10.0.0.5");
+    void begin_attemptsStillBeingDecided_takeTheAllowance_soConcurrentGuessesCannotSlipPast()
+            throws UnknownHostException {
+        InetAddress from = address("10.0.0.5");
+        List<GuessLimits.Admission> admissions = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            admissions.add(limits.begin(CLASS, from, PHONE, NOW));
+        }
+
+        assertThat(admissions.subList(0, 5)).allMatch(GuessLimits.Admitted.class::isInstance);
+        assertThat(admissions.subList(5, 20)).allMatch(GuessLimits.HeldBack.class::isInstance);
+        limits.end((GuessLimits.Admitted) admissions.getFirst(), false, NOW);
+        assertThat(limits.begin(CLASS, from, PHONE, NOW)).isInstanceOf(GuessLimits.Admitted.class);
+    }
+
+    @Test
+    void begin_anotherDeviceOnTheSameAddress_isNotHeldByTheFirstDevicesGuesses() throws UnknownHostException {
+        InetAddress from = address("10.0.0.5");
         for (int i = 0; i < 10; i++) {
-            limits.wrong(CLASS, from, PHONE, NOW);
+            guess(from, PHONE);
         }
 
-        assertThat(limits.wait(CLASS, from, Optional.of(new DeviceId("phone-of-beto-00002")), NOW)).isEmpty();
+        assertThat(limits.begin(CLASS, from, PHONE, now)).isInstanceOf(GuessLimits.HeldBack.class);
+        assertThat(limits.begin(CLASS, from, Optional.of(new DeviceId("phone-of-beto-00002")), now))
+                .isInstanceOf(GuessLimits.Admitted.class);
     }
 
     @Test
-    void wait_manyWrongCodesFromOneAddress_holdsItBackButOnlyForSeconds() throws UnknownHostException {
-        InetAddress from = InetAddress.getByName("10.0.0.5");
+    void begin_manyWrongCodesFromOneAddress_holdItBackForSecondsAtMost() throws UnknownHostException {
+        InetAddress from = address("10.0.0.5");
         for (int i = 0; i < 200; i++) {
-            limits.wrong(CLASS, from, Optional.empty(), NOW);
+            guess(from, Optional.empty());
         }
 
-        assertThat(limits.wait(CLASS, from, Optional.empty(), NOW)).hasValueSatisfying(
-                wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(30)));
+        assertThat(limits.begin(CLASS, from, Optional.empty(), now)).isInstanceOfSatisfying(GuessLimits.HeldBack.class,
+                held -> assertThat(held.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(30)));
     }
 
     @Test
-    void wait_ipv6AddressesOfOneSlash64_countTogether() throws UnknownHostException {
-        for (int i = 0; i < 60; i++) {
-            limits.wrong(new ClassId(1 + i), InetAddress.getByName("2001:db8:1:2::" + Integer.toHexString(i + 1)),
-                    Optional.empty(), NOW);
+    void begin_guessesIntoARollCallFromElsewhere_neverHoldBackAnotherStudent() throws UnknownHostException {
+        for (int i = 0; i < 1_000; i++) {
+            wrong(address("10.1." + (i / 250) + "." + (i % 250)), Optional.empty(), NOW);
         }
 
-        assertThat(limits.wait(new ClassId(999), InetAddress.getByName("2001:db8:1:2::ffff"), Optional.empty(), NOW))
-                .isPresent();
-        assertThat(limits.wait(new ClassId(999), InetAddress.getByName("2001:db8:1:3::1"), Optional.empty(), NOW))
-                .isEmpty();
+        assertThat(limits.begin(CLASS, address("10.9.9.9"), PHONE, NOW)).isInstanceOf(GuessLimits.Admitted.class);
+        assertThat(limits.wrongCodes(CLASS, NOW)).isEqualTo(1_000);
+    }
+
+    @Test
+    void begin_ipv6AddressesOfOneSlash64_countTogether() throws UnknownHostException {
+        for (int i = 0; i < 60; i++) {
+            guess(address("2001:db8:1:2::" + Integer.toHexString(i + 1)), Optional.empty());
+        }
+
+        assertThat(limits.begin(CLASS, address("2001:db8:1:2::ffff"), Optional.empty(), now))
+                .isInstanceOf(GuessLimits.HeldBack.class);
+        assertThat(limits.begin(CLASS, address("2001:db8:1:3::1"), Optional.empty(), now))
+                .isInstanceOf(GuessLimits.Admitted.class);
     }
 
     @Test
     void wrongCodes_areForgottenAfterTheWindow() throws UnknownHostException {
-        InetAddress from = InetAddress.getByName("10.0.0.5");
-        limits.wrong(CLASS, from, PHONE, NOW);
+        wrong(address("10.0.0.5"), PHONE, NOW);
 
         assertThat(limits.wrongCodes(CLASS, NOW)).isEqualTo(1);
         assertThat(limits.wrongCodes(CLASS, NOW.plus(GuessLimits.WINDOW).plusSeconds(1))).isZero();
+    }
+
+    private void wrong(InetAddress from, Optional<DeviceId> device, Instant at) {
+        GuessLimits.Admission admission = limits.begin(CLASS, from, device, at);
+        assertThat(admission).isInstanceOf(GuessLimits.Admitted.class);
+        limits.end((GuessLimits.Admitted) admission, true, at);
+    }
+
+    /** A wrong code from {@code from}, sent as soon as it may be. */
+    private void guess(InetAddress from, Optional<DeviceId> device) {
+        GuessLimits.Admission admission = limits.begin(CLASS, from, device, now);
+        while (admission instanceof GuessLimits.HeldBack held) {
+            now = now.plus(held.retryAfter());
+            admission = limits.begin(CLASS, from, device, now);
+        }
+        limits.end((GuessLimits.Admitted) admission, true, now);
+    }
+
+    private static InetAddress address(String literal) throws UnknownHostException {
+        return InetAddress.getByName(literal);
     }
 }

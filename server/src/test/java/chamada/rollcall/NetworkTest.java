@@ -31,7 +31,8 @@ class NetworkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "school.example", "10.0.0.0/33", "10.0.0.0/", "10.0.0.0/x", "2001:db8::/129", "/8"})
+    @ValueSource(strings = {"", "school.example", "10.0.0.0/33", "10.0.0.0/", "10.0.0.0/x", "2001:db8::/129", "/8",
+            "192.168.1/24", "10/8", "cafe", "beef/16", "010.0.0.1", "256.0.0.1"})
     void parse_notANetwork_isRefusedNamingIt(String cidr) {
         assertThatThrownBy(() -> Network.parse(cidr)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -65,6 +65,30 @@ public abstract class RollCallEventsContract {
     }
 
     @Test
+    void events_ofAReplacement_nameWhatItReplaced_andRefusalsAreNotHeard() throws Exception {
+        store.events().subscribe(CLASS, heard::add);
+        DeviceId phone = new DeviceId("phone-of-alice-0001");
+        CheckInRules rules = CheckInRules.of(CodePolicy.FIXED, CheckInRules.DEFAULT_PERIOD,
+                CheckInRules.DEFAULT_GRACE, false);
+        String code = CheckInCode.current(rules, START, ZONE).orElseThrow().code();
+
+        done(store.open(CLASS, ANA, rules, time(0)));
+        done(store.checkIn(new CheckInAttempt(CLASS, new Matricula("1"), Optional.of(code), Optional.of(phone), time(1))));
+        done(store.checkIn(new CheckInAttempt(CLASS, new Matricula("2"), Optional.empty(), Optional.of(phone), time(2))));
+        done(store.checkIn(new CheckInAttempt(CLASS, new Matricula("2"), Optional.of(code.equals("000000")
+                ? "000001" : "000000"), Optional.of(phone), time(3))));
+        done(store.checkIn(new CheckInAttempt(CLASS, new Matricula("2"), Optional.of(code), Optional.of(phone), time(4))));
+        done(store.close(CLASS, ANA, time(5)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() >= 4);
+        assertThat(heard).containsExactly(
+                new RollCallEvent.Opened(CLASS, time(0)),
+                new RollCallEvent.CheckedIn(CLASS, new Matricula("1"), time(1), 1, Optional.empty()),
+                new RollCallEvent.CheckedIn(CLASS, new Matricula("2"), time(4), 1, Optional.of(new Matricula("1"))),
+                new RollCallEvent.Closed(CLASS, time(5), 1));
+    }
+
+    @Test
     void events_ofAnotherClass_andAfterClosingTheSubscription_areNotHeard() throws Exception {
         RollCallEvents.Subscription subscription = store.events().subscribe(CLASS, heard::add);
         List<RollCallEvent> other = new CopyOnWriteArrayList<>();

@@ -36,7 +36,7 @@ final class RandomWrites {
             case 0 -> new Write.Open(random.nextLong(), classId(random), teacher(random), random.nextLong(), rules(random));
             case 1 -> new Write.CheckIn(random.nextLong(), matricula(random), random.nextLong(), device(random));
             case 2 -> new Write.Replace(random.nextLong(), device(random).orElse(new DeviceId("d".repeat(64))),
-                    matricula(random), matricula(random), random.nextLong());
+                    matricula(random), matricula(random), random.nextLong(), random.nextLong());
             default -> new Write.Close(random.nextLong(), random.nextLong());
         };
     }
@@ -80,8 +80,9 @@ final class RandomWrites {
     /** Any rules: each policy, shared devices or not, periods and graces anywhere in their ranges. */
     static CheckInRules rules(Random random) {
         CodePolicy policy = CodePolicy.values()[random.nextInt(CodePolicy.values().length)];
-        return CheckInRules.of(policy, Duration.ofSeconds(1 + random.nextInt(3_600)),
-                Duration.ofSeconds(random.nextInt(3_601)), random.nextBoolean());
+        int period = 1 + random.nextInt(3_600);
+        return CheckInRules.of(policy, Duration.ofSeconds(period), Duration.ofSeconds(random.nextInt(period + 1)),
+                random.nextBoolean());
     }
 
     /** No device half the time; otherwise a fresh one of 16 to 64 URL-safe characters. */
