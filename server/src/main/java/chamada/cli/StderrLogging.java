@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * The logging of the chamada program: one line per event on stderr, so that stdout carries
  * only what a command prints for a person or a script (a roll call list, a CSV with
- * {@code export -}). INFO and above, except the SQLite driver, which is chatty at INFO and
- * says nothing an operator needs: WARN and above.
+ * {@code export -}). INFO and above, except the SQLite driver and Jetty (the web front), which
+ * are chatty at INFO (Jetty: a banner and a line per component started or stopped) and say
+ * nothing an operator needs there: WARN and above.
  *
  * <p>Logback finds this class through {@code META-INF/services} and runs it before it looks
  * for XML. It is code rather than a {@code logback.xml} for start-up time: reading the XML
@@ -58,6 +59,7 @@ public final class StderrLogging extends ContextAwareBase implements Configurato
         root.setLevel(Level.INFO);
         root.addAppender(stderr);
         context.getLogger("org.sqlite").setLevel(Level.WARN);
+        context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -24,7 +24,7 @@ class StderrLoggingTest {
     }
 
     @Test
-    void configure_withoutConfigurationFile_logsInfoToStderrAndSqliteWarnings() {
+    void configure_withoutConfigurationFile_logsInfoToStderrAndSqliteAndJettyWarnings() {
         LoggerContext context = new LoggerContext();
 
         ExecutionStatus status = new StderrLogging().configure(context, Optional.empty());
@@ -32,6 +32,7 @@ class StderrLoggingTest {
         assertThat(status).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
         assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.INFO);
         assertThat(context.getLogger("org.sqlite").getLevel()).isEqualTo(Level.WARN);
+        assertThat(context.getLogger("org.eclipse.jetty").getLevel()).isEqualTo(Level.WARN);
         ConsoleAppender<?> stderr = (ConsoleAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
         assertThat(stderr.isStarted()).isTrue();
         assertThat(stderr.getTarget()).isEqualTo("System.err");

@@ -3,6 +3,7 @@ package chamada.error;
 import chamada.i18n.Bilingual;
 import chamada.i18n.Lang;
 import chamada.application.ApplicationText;
+import chamada.web.WebText;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,7 +21,7 @@ class BilingualTextsTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
 
     static Stream<Bilingual> texts() {
-        return Stream.<Bilingual[]>of(ErrorCode.values(), Expected.values(), ApplicationText.values())
+        return Stream.<Bilingual[]>of(ErrorCode.values(), Expected.values(), ApplicationText.values(), WebText.values())
                 .flatMap(Arrays::stream);
     }
 

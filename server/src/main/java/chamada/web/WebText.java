@@ -1,0 +1,87 @@
+package chamada.web;
+
+import chamada.i18n.Bilingual;
+
+/**
+ * Every sentence of the web pages, in both languages, with {@code {0}}-style placeholders.
+ *
+ * <p>Both languages are constructor arguments, so a missing translation does not compile;
+ * {@code BilingualTextsTest} checks that none is blank and that placeholders match. The
+ * product name and each language's own name ("English", "Português") are not here: they read
+ * the same whatever the page's language.
+ */
+public enum WebText implements Bilingual {
+    SKIP_TO_CONTENT("Skip to main content", "Pular para o conteúdo principal"),
+    LANGUAGE("Language", "Idioma"),
+    FOOTER("Chamada: the roll call of your class.", "Chamada: a lista de presença da sua turma."),
+    ERROR_SUMMARY_TITLE("There is a problem", "Há um problema"),
+    ERROR_PREFIX("Error:", "Erro:"),
+
+    CHECK_IN_TITLE("Check in", "Registrar presença"),
+    CHECK_IN_HEADING("Check in to your class", "Registre sua presença na turma"),
+    CHECK_IN_INTRO("Type the numbers below, then press the button.",
+            "Digite os números abaixo e toque no botão."),
+    CLASS_LABEL("Class number", "Número da turma"),
+    CLASS_HINT("Shown by your teacher, for example 1010.", "Mostrado pelo professor, por exemplo 1010."),
+    MATRICULA_LABEL("Student number (matrícula)", "Matrícula"),
+    MATRICULA_HINT("With any zeros at the start, for example 042191010.",
+            "Com os zeros do início, por exemplo 042191010."),
+    CODE_LABEL("Code", "Código"),
+    CODE_HINT("The code your teacher shows now.", "O código que o professor mostra agora."),
+    CHECK_IN_BUTTON("Check in", "Registrar presença"),
+
+    ERROR_STATUS("Error {0}", "Erro {0}"),
+    ERROR_START_LINK("Go to the check-in page", "Ir para a página de presença"),
+    BAD_REQUEST_TITLE("The request could not be understood", "O pedido não pôde ser entendido"),
+    BAD_REQUEST_TEXT("Your browser sent something this server cannot read. Go back and try again.",
+            "Seu navegador enviou algo que este servidor não consegue ler. Volte e tente novamente."),
+    FORBIDDEN_TITLE("This page is not open to you", "Esta página não está aberta para você"),
+    FORBIDDEN_TEXT("Start again from the check-in page.", "Comece de novo pela página de presença."),
+    NOT_FOUND_TITLE("Page not found", "Página não encontrada"),
+    NOT_FOUND_TEXT("If you typed the address, check that it is right. If you followed a link or a QR code,"
+            + " ask your teacher for the right one.",
+            "Se você digitou o endereço, confira se está certo. Se seguiu um link ou um QR code, peça ao"
+                    + " professor o endereço certo."),
+    METHOD_NOT_ALLOWED_TITLE("This page cannot do that", "Esta página não faz isso"),
+    METHOD_NOT_ALLOWED_TEXT("The page exists, but does not answer a {0} request. Start again from the check-in page.",
+            "A página existe, mas não atende um pedido {0}. Comece de novo pela página de presença."),
+    TOO_LARGE_TITLE("What you sent is too large", "O que você enviou é grande demais"),
+    TOO_LARGE_TEXT("This server accepts at most {0} bytes in one request.",
+            "Este servidor aceita no máximo {0} bytes por pedido."),
+    URI_TOO_LONG_TITLE("The address is too long", "O endereço é longo demais"),
+    URI_TOO_LONG_TEXT("This server accepts at most {0} bytes of address and headers. Check the address.",
+            "Este servidor aceita no máximo {0} bytes de endereço e cabeçalhos. Confira o endereço."),
+    HEADERS_TOO_LARGE_TITLE("Your browser sent too much information", "Seu navegador enviou informação demais"),
+    HEADERS_TOO_LARGE_TEXT("This server accepts at most {0} bytes of headers. Deleting this site's cookies may help.",
+            "Este servidor aceita no máximo {0} bytes de cabeçalhos. Apagar os cookies deste site pode ajudar."),
+    INTERNAL_TITLE("Sorry, something went wrong on the server", "Desculpe, algo deu errado no servidor"),
+    INTERNAL_TEXT("Try again in a moment. If it happens again, tell your teacher.",
+            "Tente novamente em instantes. Se acontecer de novo, avise o professor."),
+    NOT_READY_TITLE("Not ready yet", "Ainda não está pronto"),
+    NOT_READY_TEXT("This part of Chamada does not work on this server yet.",
+            "Esta parte da Chamada ainda não funciona neste servidor."),
+    UNAVAILABLE_TITLE("The server cannot answer now", "O servidor não pode atender agora"),
+    UNAVAILABLE_TEXT("It may be stopping or starting. Try again in a moment.",
+            "Ele pode estar sendo desligado ou ligado. Tente novamente em instantes."),
+    OTHER_ERROR_TITLE("Something went wrong", "Algo deu errado"),
+    OTHER_ERROR_TEXT("The server answered with status {0}. Go back and try again.",
+            "O servidor respondeu com o código {0}. Volte e tente novamente.");
+
+    private final String en;
+    private final String pt;
+
+    WebText(String en, String pt) {
+        this.en = en;
+        this.pt = pt;
+    }
+
+    @Override
+    public String en() {
+        return en;
+    }
+
+    @Override
+    public String pt() {
+        return pt;
+    }
+}
