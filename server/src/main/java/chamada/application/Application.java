@@ -4,7 +4,10 @@ import chamada.error.ChamadaException;
 import chamada.i18n.Lang;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
+import chamada.rollcall.CheckInRules;
 import chamada.rollcall.CheckInSettings;
+import chamada.rollcall.CurrentCode;
+import chamada.rollcall.RollCallEvents;
 import chamada.rollcall.RollCallService;
 import chamada.rollcall.RollCallStore;
 import chamada.rollcall.TeacherName;
@@ -33,6 +36,7 @@ public final class Application implements AutoCloseable {
     private final RollCallStore store;
     private final Logins logins;
     private final Dispatcher dispatcher;
+    private final RollCallService rollCalls;
 
     /**
      * The application over {@code store}, which it closes with itself, signing session tokens
@@ -42,7 +46,8 @@ public final class Application implements AutoCloseable {
         this.teachers = teachers;
         this.store = store;
         this.logins = new Logins(teachers, new SessionTokens(keys.sessionKey(), clock));
-        this.dispatcher = new Dispatcher(new RollCallService(store, clock, checkIns), logins);
+        this.rollCalls = new RollCallService(store, clock, checkIns);
+        this.dispatcher = new Dispatcher(rollCalls, logins);
     }
 
     /** A new session for a client at {@code from}, with texts in {@code lang} until it chooses another. */
@@ -77,6 +82,19 @@ public final class Application implements AutoCloseable {
     /** The reply that says {@code refusal} to {@code session}, for a front refusing before any request. */
     public Response.Failure refusal(Session session, ChamadaException refusal) {
         return Dispatcher.failure(session, refusal);
+    }
+
+    /** Where live views hear what happens to roll calls, once durable (the store's events). */
+    public RollCallEvents events() {
+        return store.events();
+    }
+
+    /**
+     * The code a roll call with {@code rules} shows now: what a live view shows, from the rules
+     * of the {@code status} reply it was allowed to read.
+     */
+    public Optional<CurrentCode> currentCode(CheckInRules rules) {
+        return rollCalls.currentCode(rules);
     }
 
     public boolean openMode() {

@@ -1,5 +1,6 @@
 package chamada.cli;
 
+import chamada.protocol.ExportCsv;
 import java.util.ListResourceBundle;
 
 /**
@@ -35,6 +36,12 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " tela do projetor), fixed (um só) ou none (padrão: rotating num servidor com professores,"
                         + " none no modo aberto)."},
                 {"chamada.student.checkin.code", "O código de presença mostrado na sala, quando a chamada pede um."},
+                {"chamada.server.http-port", "Porta TCP das páginas web e da API JSON (padrão: ${DEFAULT-VALUE};"
+                        + " 0 escolhe uma livre; off: sem páginas web)."},
+                {"chamada.server.http-bind", "Endereço das páginas web e da API JSON (padrão: ${DEFAULT-VALUE},"
+                        + " todas as interfaces IPv4)."},
+                {"chamada.server.trusted-proxy", "Um proxy reverso cujo X-Forwarded-For identifica o cliente"
+                        + " (padrão: nenhum); repita para vários."},
                 {"chamada.server.code-policy", "Código de presença de uma chamada aberta sem escolher: rotating (muda na tela),"
                         + " fixed (um só) ou none (padrão: ${DEFAULT-VALUE}, como os seeds; rotating faz todos os"
                         + " protocolos pedirem o código mostrado na sala)."},
@@ -72,7 +79,7 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.teacher.history.usage.header", "Lista as chamadas encerradas de uma turma, com quantos"
                         + " estavam presentes."},
                 {"chamada.teacher.export.usage.header", "Grava as chamadas encerradas de uma turma num arquivo CSV."},
-                {"chamada.teacher.export.usage.description", "Uma linha por presença, cabeçalho " + CsvExport.HEADER
+                {"chamada.teacher.export.usage.description", "Uma linha por presença, cabeçalho " + ExportCsv.HEADER
                         + ", horários em ISO-8601. Uma chamada sem nenhum presente vira uma linha com matricula e"
                         + " checked_in_at vazios."},
                 {"chamada.teacher.export.csv", "O arquivo CSV a gravar (substituído se existir); - grava na saída"

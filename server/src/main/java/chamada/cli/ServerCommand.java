@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -61,6 +62,9 @@ final class ServerCommand implements Callable<Integer> {
 
     @Mixin
     private CheckInOptions checkIns;
+
+    @Mixin
+    private WebOptions web;
 
     @Option(names = "--bind", paramLabel = "ADDRESS",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, every IPv4 interface).")
@@ -101,6 +105,7 @@ final class ServerCommand implements Callable<Integer> {
         out.println(ServerCommandText.LISTENING.format(lang, VersionProvider.version(), display(server.address()),
                 server.storeDescription()));
         legacy.printListening(server, out, lang);
+        server.web().ifPresent(front -> printWeb(out, lang, front.address(), server.openMode()));
         if (config.legacy().isPresent() && config.checkIns().defaultPolicy().needsCode()) {
             out.println(ServerCommandText.LEGACY_WITHOUT_CODES.format(lang));
         }
@@ -138,6 +143,7 @@ final class ServerCommand implements Callable<Integer> {
             ServerConfig config = new ServerConfig(address, port, new StoreConfig.Embedded(database), Optional.ofNullable(teachers), maxLineBytes,
                     Duration.ofSeconds(idleTimeoutSeconds), maxConnectionsPerAddress, lang)
                     .withCheckIns(checkIns.settings(lang));
+            config = web.front(lang, maxConnectionsPerAddress).map(config::withWeb).orElse(config);
             return legacy.config(lang).map(config::withLegacy).orElse(config);
         } catch (IllegalArgumentException e) {
             // A last resort for a check added to ServerConfig and not yet here: its messages are English.
@@ -183,6 +189,18 @@ final class ServerCommand implements Callable<Integer> {
         } catch (StoreUnavailableException e) {
             // SQLite's own words stay in the cause, shown with --verbose.
             throw new CommandFailure(ExitCodes.LOCAL_FILE, e.message(lang), e);
+        }
+    }
+
+    /** Where phones open the pages, and, in open mode, that the teacher's pages are for this machine only. */
+    private static void printWeb(PrintWriter out, Lang lang, InetSocketAddress address, boolean openMode) {
+        List<String> urls = WebOptions.reachable(address.getAddress()).stream()
+                .map(a -> "http://" + display(new InetSocketAddress(a, address.getPort())) + "/").toList();
+        out.println(urls.isEmpty()
+                ? ServerCommandText.WEB_LISTENING_LOCAL.format(lang, display(address))
+                : ServerCommandText.WEB_LISTENING.format(lang, display(address), String.join("  ", urls)));
+        if (openMode) {
+            out.println(ServerCommandText.WEB_OPEN_MODE.format(lang, address.getPort()));
         }
     }
 

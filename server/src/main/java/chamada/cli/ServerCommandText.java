@@ -10,6 +10,13 @@ enum ServerCommandText implements Bilingual {
     TEACHERS("Teachers from {0}.", "Professores de {0}."),
     HOW_TO_STOP("Ctrl-C stops the server gracefully.", "Ctrl-C encerra o servidor com calma."),
     STOPPED("Server stopped.", "Servidor encerrado."),
+    WEB_LISTENING("Web pages and JSON API on {0}. Students open: {1}",
+            "Páginas web e API JSON em {0}. Os alunos abrem: {1}"),
+    WEB_LISTENING_LOCAL("Web pages and JSON API on {0}.", "Páginas web e API JSON em {0}."),
+    WEB_OPEN_MODE("Open mode: the teacher's pages and API answer only on this machine (http://127.0.0.1:{0}/);"
+            + " students' pages answer everyone.",
+            "Modo aberto: as páginas e a API do professor só respondem nesta máquina (http://127.0.0.1:{0}/);"
+                    + " as páginas dos alunos respondem a todos."),
     LEGACY_WITHOUT_CODES("Warning: roll calls opened from the legacy port ask for no code (the seeds' clients cannot"
             + " send one), whatever --code-policy says.",
             "Aviso: chamadas abertas pela porta legada não pedem código (os clientes dos seeds não sabem"

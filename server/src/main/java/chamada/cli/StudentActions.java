@@ -1,7 +1,7 @@
 package chamada.cli;
 
-import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
+import chamada.protocol.CheckInSentences;
 import chamada.protocol.Response;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
@@ -32,16 +32,13 @@ final class StudentActions {
     int checkIn(Matricula matricula, ClassId classId, Optional<String> code) {
         // A check-in is idempotent (a second one answers "already registered"): safe to resend.
         Response reply = link.call(c -> c.checkIn(matricula, classId, code), true);
-        if (reply instanceof Response.CheckedIn checkedIn) {
-            StudentText text = checkedIn.alreadyRegistered() ? StudentText.ALREADY : StudentText.REGISTERED;
-            out.println(text.format(lang, checkedIn.classId(), HumanTime.format(checkedIn.at())));
-            return ExitCodes.OK;
-        }
-        if (reply instanceof Response.CheckInRefused refused) {
-            // The server's sentence, after "Class 0:" as the seed printed it: "Class 0: the roll call ..."
-            String reason = refused.message().isEmpty() ? refused.message()
-                    : Character.toLowerCase(refused.message().charAt(0)) + refused.message().substring(1);
-            err.println(StudentText.REFUSED.format(lang, reason, HumanTime.format(refused.at())));
+        if (reply instanceof Response.CheckedIn || reply instanceof Response.CheckInRefused) {
+            String sentence = CheckInSentences.of(reply, lang).orElseThrow();
+            if (reply instanceof Response.CheckedIn) {
+                out.println(sentence);
+                return ExitCodes.OK;
+            }
+            err.println(sentence);
             return ExitCodes.REFUSED;
         }
         if (reply instanceof Response.Failure failure) {

@@ -4,10 +4,6 @@ import chamada.i18n.Bilingual;
 
 /** What {@code chamada student} and its interactive mode say to a student. */
 enum StudentText implements Bilingual {
-    REGISTERED("Attendance registered in class {0} at {1}.", "Presença registrada na turma {0} em {1}."),
-    ALREADY("You had already registered in class {0} (at {1}).", "Você já registrou presença na turma {0} (em {1})."),
-    REFUSED("Class 0: {0} Refused at {1}.",
-            "Turma 0: {0} Recusado em {1}."),
     BANNER("""
             ---------------[WELCOME]--------------------
             Hello, student! Register your attendance.

@@ -1,5 +1,6 @@
 package chamada.cli;
 
+import chamada.protocol.ExportCsv;
 import chamada.rollcall.ClassId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +15,7 @@ import java.util.concurrent.Callable;
 /** {@code chamada teacher export CLASS --csv FILE}: writes every check-in of the closed roll calls of a class as CSV ({@link CsvExport}). */
 @Command(name = "export", mixinStandardHelpOptions = true,
         header = "Write the closed roll calls of a class to a CSV file.",
-        description = "One row per check-in, header " + CsvExport.HEADER + ", ISO-8601 times."
+        description = "One row per check-in, header " + ExportCsv.HEADER + ", ISO-8601 times."
                 + " A roll call with nobody present is one row with empty matricula and checked_in_at.")
 final class TeacherExportCommand implements Callable<Integer> {
 

@@ -55,6 +55,14 @@ public enum ErrorCode implements Bilingual {
     TOKEN_INVALID(true,
             "The session token is not valid, or has expired; log in with your name and secret.",
             "O token de sessão não é válido ou expirou; entre com seu nome e sua senha."),
+    OPEN_MODE_LOCAL_ONLY(true,
+            "This server has no teachers file (open mode), so the teacher's pages and API answer only on the"
+                    + " server's own machine. To use them from elsewhere, add teachers with"
+                    + " \"chamada teacher add NAME --teachers FILE\" and start the server with --teachers FILE.",
+            "Este servidor não tem arquivo de professores (modo aberto), então as páginas e a API do professor"
+                    + " só respondem na própria máquina do servidor. Para usá-las de outro lugar, cadastre"
+                    + " professores com \"chamada teacher add NOME --teachers ARQUIVO\" e inicie o servidor com"
+                    + " --teachers ARQUIVO."),
     LOGIN_BUSY(true,
             "The server is busy checking other logins; try again in a few seconds.",
             "O servidor está ocupado verificando outros logins; tente novamente em alguns segundos."),

@@ -8,6 +8,7 @@ import chamada.server.legacy.LegacyPorts;
 import chamada.server.legacy.LegacyServer;
 import chamada.server.nativeport.NativePort;
 import chamada.store.ChamadaStore;
+import chamada.web.HttpFront;
 import chamada.teachers.Teachers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +26,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The Chamada server, the composition root: opens the store its configuration names, builds
  * the {@link Application} once, and hands it to every front: the native port
- * ({@link NativePort}) and, with {@code --legacy}, the seeds' ports ({@link LegacyServer}). The
+ * ({@link NativePort}), the web front ({@link HttpFront}: pages and JSON API) unless it is
+ * off, and, with {@code --legacy}, the seeds' ports ({@link LegacyServer}). The
  * fronts share the per-address connection limit and the watchdog, and know nothing of each
  * other.
  *
  * <p>Threads: each port has a platform thread that accepts, and a virtual thread per
- * connection; the store keeps its own ordinary threads. {@link #close()} stops gracefully: no
+ * connection (the web front, a virtual thread per request); the store keeps its own ordinary threads. {@link #close()} stops gracefully: no
  * new connections on any port, requests in flight are answered, idle connections are told the
  * server is stopping, then the store finishes its writes and closes.
  */
@@ -47,14 +49,18 @@ public final class ChamadaServer implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Optional<LegacyServer> legacy;
+    private final Optional<HttpFront> web;
 
     private ChamadaServer(ServerConfig config, ServerSocket socket, Optional<LegacyPorts> legacyPorts,
-                          Application application) {
+                          Application application) throws IOException {
         this.application = application;
         AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
         this.nativePort = new NativePort(socket, application, limiter, watchdog, config.lang(), config.maxLineBytes(),
                 config.idleTimeout());
         this.legacy = legacyPorts.map(ports -> ports.serve(application, limiter, watchdog));
+        // Started here, last: the web server binds and serves in one step, and needs the application.
+        this.web = config.web().isEmpty() ? Optional.empty() : Optional.of(HttpFront.start(config.web().get().config(),
+                application, config.web().get().trustedProxies(), limiter));
     }
 
     /**
@@ -80,7 +86,7 @@ public final class ChamadaServer implements AutoCloseable {
             try {
                 server = new ChamadaServer(config, listener, legacyPorts, new Application(teachers, store, store, clock,
                         config.checkIns()));
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 try {
                     store.close();
                 } catch (RuntimeException closing) {
@@ -118,6 +124,11 @@ public final class ChamadaServer implements AutoCloseable {
         return nativePort.address().getPort();
     }
 
+    /** The web front, when the config turned it on. */
+    public Optional<HttpFront> web() {
+        return web;
+    }
+
     /** The legacy listeners, when the config turned them on. */
     public Optional<LegacyServer> legacy() {
         return legacy;
@@ -151,6 +162,7 @@ public final class ChamadaServer implements AutoCloseable {
         log.info("Stopping: no new connections, finishing requests in flight");
         nativePort.stopAccepting();
         legacy.ifPresent(LegacyServer::stopAccepting);
+        web.ifPresent(HttpFront::close);
         nativePort.endConnections();
         legacy.ifPresent(LegacyServer::endConnections);
         Instant deadline = Instant.now().plus(STOP_DEADLINE);

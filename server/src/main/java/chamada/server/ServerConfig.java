@@ -24,10 +24,11 @@ import java.util.Optional;
  * @param lang                     language of replies until a client's hello chooses one
  * @param legacy                   the seeds' wire protocols on their own ports ({@code --legacy}); empty: off
  * @param checkIns                 the default code policy, how codes rotate, the networks check-ins come from
+ * @param web                      the web front (pages, JSON API); empty: off ({@code --http-port off})
  */
 public record ServerConfig(InetAddress bind, int port, StoreConfig store, Optional<Path> teachersFile,
                            int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang,
-                           Optional<LegacyConfig> legacy, CheckInSettings checkIns) {
+                           Optional<LegacyConfig> legacy, CheckInSettings checkIns, Optional<WebFront> web) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final int DEFAULT_MAX_LINE_BYTES = 8 * 1024;
@@ -50,7 +51,7 @@ public record ServerConfig(InetAddress bind, int port, StoreConfig store, Option
     public ServerConfig(InetAddress bind, int port, StoreConfig store, Optional<Path> teachersFile,
                         int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang) {
         this(bind, port, store, teachersFile, maxLineBytes, idleTimeout, maxConnectionsPerAddress, lang,
-                Optional.empty(), CheckInSettings.defaults());
+                Optional.empty(), CheckInSettings.defaults(), Optional.empty());
     }
 
     /** A loopback server on a free port, with the embedded store at {@code database} and every default: the tests' starting point. */
@@ -61,24 +62,30 @@ public record ServerConfig(InetAddress bind, int port, StoreConfig store, Option
 
     public ServerConfig withTeachersFile(Path file) {
         return new ServerConfig(bind, port, store, Optional.of(file), maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web);
     }
 
     public ServerConfig withLimits(int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web);
     }
 
     /** This config with the seeds' legacy protocols on, as {@code legacy} says. */
     public ServerConfig withLegacy(LegacyConfig legacy) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, Optional.of(legacy), checkIns);
+                maxConnectionsPerAddress, lang, Optional.of(legacy), checkIns, web);
     }
 
     /** This config with {@code checkIns} as its check-in settings. */
     public ServerConfig withCheckIns(CheckInSettings checkIns) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web);
+    }
+
+    /** This config with the web front on, as {@code web} says. */
+    public ServerConfig withWeb(WebFront web) {
+        return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
+                maxConnectionsPerAddress, lang, legacy, checkIns, Optional.of(web));
     }
 
     private static void check(boolean condition, String message) {

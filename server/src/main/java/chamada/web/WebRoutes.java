@@ -47,6 +47,11 @@ public final class WebRoutes {
         return add(HttpMethod.POST, path, handler);
     }
 
+    /** Answers {@code DELETE} on {@code path} with {@code handler}. */
+    public WebRoutes delete(String path, Request.Handler handler) {
+        return add(HttpMethod.DELETE, path, handler);
+    }
+
     private WebRoutes add(HttpMethod method, String path, Request.Handler handler) {
         check(path);
         Map<String, Request.Handler> methods = routes.computeIfAbsent(path, key -> new LinkedHashMap<>());

@@ -29,6 +29,8 @@ public enum WebText implements Bilingual {
     CODE_LABEL("Code", "Código"),
     CODE_HINT("The code your teacher shows now.", "O código que o professor mostra agora."),
     CHECK_IN_BUTTON("Check in", "Registrar presença"),
+    CHECKED_IN_TITLE("Checked in", "Presença registrada"),
+    CHECK_IN_AGAIN("Check in to another class", "Registrar presença em outra turma"),
 
     ERROR_STATUS("Error {0}", "Erro {0}"),
     ERROR_START_LINK("Go to the check-in page", "Ir para a página de presença"),

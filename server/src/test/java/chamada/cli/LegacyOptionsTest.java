@@ -31,7 +31,7 @@ class LegacyOptionsTest {
     Path dir;
 
     private String[] server(String... more) {
-        String[] base = {"server", "--bind", "127.0.0.1", "--port", "0", "--db", dir.resolve("c.db").toString()};
+        String[] base = {"server", "--bind", "127.0.0.1", "--port", "0", "--http-port", "off", "--db", dir.resolve("c.db").toString()};
         String[] all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(more, 0, all, base.length, more.length);

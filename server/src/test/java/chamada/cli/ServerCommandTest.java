@@ -39,7 +39,7 @@ class ServerCommandTest {
     void server_startsSaysWhereAndStopsGracefullyOnCtrlC() {
         Path database = dir.resolve("data/sub/chamada.db");
         CliRunner.Running server = new CliRunner()
-                .start("server", "--bind", "127.0.0.1", "--port", "0", "--db", database.toString());
+                .start("server", "--bind", "127.0.0.1", "--port", "0", "--http-port", "off", "--db", database.toString());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> LISTENING.matcher(server.out()).find());
         Matcher listening = LISTENING.matcher(server.out());
@@ -61,7 +61,7 @@ class ServerCommandTest {
     @Test
     void server_optionOutOfRangeInPortuguese_isOneFullyPortugueseLineAndUsageError() {
         CliRunner.Result result = new CliRunner().lang(Lang.PT_BR)
-                .run("server", "--bind", "127.0.0.1", "--port", "0", "--db", dir.resolve("c.db").toString(),
+                .run("server", "--bind", "127.0.0.1", "--port", "0", "--http-port", "off", "--db", dir.resolve("c.db").toString(),
                         "--idle-timeout", "0");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -75,7 +75,7 @@ class ServerCommandTest {
             "--idle-timeout, 0, 1, 86400", "--idle-timeout, 86401, 1, 86400",
             "--max-connections-per-address, 0, 1, 100000", "--max-connections-per-address, 100001, 1, 100000"})
     void server_optionOutOfRange_namesTheOptionAndItsLimits(String option, String value, String min, String max) {
-        List<String> args = new ArrayList<>(List.of("--lang", "en", "server", "--bind", "127.0.0.1",
+        List<String> args = new ArrayList<>(List.of("--lang", "en", "server", "--bind", "127.0.0.1", "--http-port", "off",
                 "--db", dir.resolve("c.db").toString(), option, value));
         if (!option.equals("--port")) {
             args.addAll(List.of("--port", "0"));
@@ -104,7 +104,8 @@ class ServerCommandTest {
             String port = Integer.toString(taken.getLocalPort());
 
             CliRunner.Result result = new CliRunner()
-                    .run("server", "--bind", "127.0.0.1", "--port", port, "--db", dir.resolve("c.db").toString());
+                    .run("server", "--bind", "127.0.0.1", "--port", port, "--http-port", "off", "--db",
+                            dir.resolve("c.db").toString());
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
             assertThat(result.err()).isEqualTo("Could not listen on 127.0.0.1:" + port
@@ -116,7 +117,7 @@ class ServerCommandTest {
     void server_malformedTeachersFile_isLocalFileProblemNamingTheLine() throws IOException {
         Path teachers = Files.writeString(dir.resolve("teachers.txt"), "ana\n");
 
-        CliRunner.Result result = new CliRunner().run("server", "--bind", "127.0.0.1", "--port", "0",
+        CliRunner.Result result = new CliRunner().run("server", "--bind", "127.0.0.1", "--port", "0", "--http-port", "off",
                 "--db", dir.resolve("c.db").toString(), "--teachers", teachers.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.LOCAL_FILE);
@@ -128,7 +129,7 @@ class ServerCommandTest {
     void server_missingTeachersFile_isLocalFileProblem() {
         Path teachers = dir.resolve("missing.txt");
 
-        CliRunner.Result result = new CliRunner().run("server", "--bind", "127.0.0.1", "--port", "0",
+        CliRunner.Result result = new CliRunner().run("server", "--bind", "127.0.0.1", "--port", "0", "--http-port", "off",
                 "--db", dir.resolve("c.db").toString(), "--teachers", teachers.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.LOCAL_FILE);
@@ -139,7 +140,7 @@ class ServerCommandTest {
     void server_databaseIsADirectory_isLocalFileProblem() throws IOException {
         Path database = Files.createDirectories(dir.resolve("db-dir"));
 
-        CliRunner.Result result = new CliRunner().run("server", "--bind", "127.0.0.1", "--port", "0",
+        CliRunner.Result result = new CliRunner().run("server", "--bind", "127.0.0.1", "--port", "0", "--http-port", "off",
                 "--db", database.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.LOCAL_FILE);
@@ -151,7 +152,7 @@ class ServerCommandTest {
     void server_databaseNotSqliteInPortuguese_isOneFullyPortugueseLine() throws IOException {
         Path database = Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
 
-        CliRunner.Result result = new CliRunner().lang(Lang.PT_BR).run("server", "--bind", "127.0.0.1", "--port", "0",
+        CliRunner.Result result = new CliRunner().lang(Lang.PT_BR).run("server", "--bind", "127.0.0.1", "--port", "0", "--http-port", "off",
                 "--db", database.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.LOCAL_FILE);
@@ -167,9 +168,9 @@ class ServerCommandTest {
             statement.executeUpdate("CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
         }
 
-        CliRunner.Result quiet = new CliRunner().run("server", "--bind", "127.0.0.1", "--port", "0",
+        CliRunner.Result quiet = new CliRunner().run("server", "--bind", "127.0.0.1", "--port", "0", "--http-port", "off",
                 "--db", database.toString());
-        CliRunner.Result verbose = new CliRunner().run("--verbose", "server", "--bind", "127.0.0.1", "--port", "0",
+        CliRunner.Result verbose = new CliRunner().run("--verbose", "server", "--bind", "127.0.0.1", "--port", "0", "--http-port", "off",
                 "--db", database.toString());
 
         String line = database + " is another program's SQLite database, not Chamada's; it was left untouched." + NL;
@@ -180,12 +181,44 @@ class ServerCommandTest {
     }
 
     @Test
+    void server_withWebFront_saysWhereStudentsOpenThePages_andServesThem() throws Exception {
+        CliRunner.Running server = new CliRunner().start("--lang", "en", "server", "--bind", "127.0.0.1", "--port", "0",
+                "--http-bind", "127.0.0.1", "--http-port", "0", "--db", dir.resolve("c.db").toString());
+        Pattern web = Pattern.compile("Web pages and JSON API on 127\\.0\\.0\\.1:(\\d+)\\. Students open: "
+                + "http://127\\.0\\.0\\.1:(\\d+)/");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> web.matcher(server.out()).find());
+        Matcher found = web.matcher(server.out());
+        assertThat(found.find()).isTrue();
+        java.net.http.HttpResponse<String> page;
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            page = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + found.group(2) + "/")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+        server.stop();
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form");
+        assertThat(server.result().out()).contains("Open mode: the teacher's pages and API answer only on this machine");
+    }
+
+    @Test
+    void server_httpPortNeitherANumberNorOff_isAUsageErrorNamingIt() {
+        CliRunner.Result result = new CliRunner().run("--lang", "en", "server", "--bind", "127.0.0.1", "--port", "0",
+                "--http-port", "eighty", "--db", dir.resolve("c.db").toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("--http-port eighty is not a port: use a number from 0 to 65535, or off." + NL);
+    }
+
+    @Test
     void server_databaseInUseByAnotherServer_isLocalFileProblemInPortuguese() {
         try (TestServer running = TestServer.start(dir)) {
             Path database = ((StoreConfig.Embedded) running.config().store()).database();
 
             CliRunner.Result result = new CliRunner().lang(Lang.PT_BR).run("server", "--bind", "127.0.0.1",
-                    "--port", "0", "--db", database.toString());
+                    "--port", "0", "--http-port", "off", "--db", database.toString());
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.LOCAL_FILE);
             assertThat(result.err()).isEqualTo("O banco de dados " + database.toAbsolutePath() + " está em uso por outro"

@@ -37,20 +37,6 @@ class TextsTest {
     }
 
     @Test
-    void studentTexts_readAsSpecifiedInBothLanguages() {
-        assertThat(StudentText.REGISTERED.format(Lang.PT_BR, 1010, "21/11/2026 08:01:12"))
-                .isEqualTo("Presença registrada na turma 1010 em 21/11/2026 08:01:12.");
-        assertThat(StudentText.REGISTERED.format(Lang.EN, 1010, "21/11/2026 08:01:12"))
-                .isEqualTo("Attendance registered in class 1010 at 21/11/2026 08:01:12.");
-        assertThat(StudentText.ALREADY.format(Lang.PT_BR, 1010, "21/11/2026 08:01:12"))
-                .isEqualTo("Você já registrou presença na turma 1010 (em 21/11/2026 08:01:12).");
-        assertThat(StudentText.REFUSED.format(Lang.PT_BR, "a chamada da turma 1010 não está aberta.", "21/11/2026 08:01:12"))
-                .isEqualTo("Turma 0: a chamada da turma 1010 não está aberta. Recusado em 21/11/2026 08:01:12.");
-        assertThat(StudentText.REFUSED.format(Lang.EN, "the roll call of class 1010 is not open.", "21/11/2026 08:01:12"))
-                .isEqualTo("Class 0: the roll call of class 1010 is not open. Refused at 21/11/2026 08:01:12.");
-    }
-
-    @Test
     void usageHint_keepsItsQuotes() {
         assertThat(Text.USAGE_HINT.format(Lang.EN, "chamada teacher open")).isEqualTo("See 'chamada teacher open --help'.");
         assertThat(Text.USAGE_HINT.format(Lang.PT_BR, "chamada teacher open")).isEqualTo("Veja 'chamada teacher open --help'.");

@@ -3,12 +3,11 @@ package chamada.server;
 import chamada.protocol.Json;
 import chamada.rollcall.TeacherName;
 import chamada.teachers.TeachersFile;
+import chamada.testing.DocReplies;
 import chamada.testing.DocSessions;
 import chamada.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,10 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProtocolDocTest {
 
     private static final ObjectMapper JSON = Json.mapper();
-    private static final Pattern TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}([+-]\\d{2}:\\d{2}|Z)");
-    private static final Pattern HUMAN_TIME = Pattern.compile("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}");
 
     @TempDir
     Path dir;
@@ -89,18 +84,18 @@ class ProtocolDocTest {
                     assertThat(actual).as("a reply to %s", sent).isNotNull();
                     JsonNode documented = JSON.readTree(line.substring(2));
                     JsonNode replied = JSON.readTree(actual);
-                    assertThat(normalize(replied))
+                    assertThat(DocReplies.normalize(replied))
                             .as("reply to %s%n  documented: %s%n  actual:     %s", sent, line.substring(2), actual)
-                            .isEqualTo(normalize(documented));
+                            .isEqualTo(DocReplies.normalize(documented));
                     if (documented.hasNonNull("token")) {
                         actualTokenOfDocumented.put(documented.get("token").asText(), replied.path("token").asText());
                     }
-                    if (isCheckInCode(documented)) {
+                    if (DocReplies.isCheckInCode(documented)) {
                         actualCodeOfDocumented.put(documented.get("code").asText(), replied.path("code").asText());
                     }
-                    Map<String, String> actualTimes = times(replied, "");
+                    Map<String, String> actualTimes = DocReplies.times(replied, "");
                     String request = sent;
-                    times(documented, "").forEach((path, time) -> {
+                    DocReplies.times(documented, "").forEach((path, time) -> {
                         String first = actualTimeOfDocumented.putIfAbsent(time, actualTimes.get(path));
                         assertThat(actualTimes.get(path)).as("%s in the reply to %s is documented as %s, a time"
                                 + " shown earlier, so it must be that same time", path, request, time)
@@ -109,52 +104,5 @@ class ProtocolDocTest {
                 }
             }
         }
-    }
-
-    /** Every ISO time in {@code node}, by its JSON path. */
-    private static Map<String, String> times(JsonNode node, String path) {
-        Map<String, String> times = new HashMap<>();
-        if (node.isTextual() && TIME.matcher(node.asText()).matches()) {
-            times.put(path, node.asText());
-        } else if (node.isObject()) {
-            node.fields().forEachRemaining(field -> times.putAll(times(field.getValue(), path + "/" + field.getKey())));
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                times.putAll(times(node.get(i), path + "/" + i));
-            }
-        }
-        return times;
-    }
-
-    /** In a successful reply, {@code "code"} is a check-in code (in a refusal it is the error code). */
-    private static boolean isCheckInCode(JsonNode reply) {
-        return reply.path("ok").asBoolean() && reply.hasNonNull("code");
-    }
-
-    private static JsonNode normalize(JsonNode node) {
-        if (node.isTextual()) {
-            String text = HUMAN_TIME.matcher(TIME.matcher(node.asText()).replaceAll("<time>")).replaceAll("<time>");
-            return TextNode.valueOf(text);
-        }
-        if (node.isObject()) {
-            ObjectNode copy = JSON.createObjectNode();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                copy.set(field.getKey(), switch (field.getKey()) {
-                    case "server" -> TextNode.valueOf("<version>");
-                    case "token" -> TextNode.valueOf("<token>");
-                    case "code" -> isCheckInCode(node) ? TextNode.valueOf("<code>") : field.getValue();
-                    default -> normalize(field.getValue());
-                });
-            }
-            return copy;
-        }
-        if (node.isArray()) {
-            var copy = JSON.createArrayNode();
-            node.forEach(item -> copy.add(normalize(item)));
-            return copy;
-        }
-        return node;
     }
 }

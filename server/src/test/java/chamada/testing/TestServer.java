@@ -59,6 +59,12 @@ public final class TestServer implements AutoCloseable {
         return server;
     }
 
+    /** The web front's base address, {@code http://127.0.0.1:PORT}, for a server started with it on. */
+    public String webBase() {
+        return "http://127.0.0.1:" + server.web().orElseThrow(() -> new IllegalStateException("the web front is off"))
+                .port();
+    }
+
     /** A connected client whose server texts come back in {@code lang}. */
     public ChamadaClient client(Lang lang) {
         return ChamadaClient.connect("127.0.0.1", port(), lang, CLIENT_TIMEOUT);

@@ -51,15 +51,20 @@ class CheckInPageTest {
             HttpResponse<String> switched = web.get("/?lang=pt-BR", "en");
 
             assertThat(switched.body()).contains("<html lang=\"pt-BR\">").contains(WebText.CHECK_IN_HEADING.pt());
-            String cookie = switched.headers().firstValue("Set-Cookie").orElseThrow();
+            String cookie = langCookie(switched).orElseThrow();
             assertThat(cookie).startsWith("lang=pt-BR").containsIgnoringCase("HttpOnly")
                     .containsIgnoringCase("SameSite=Strict").containsIgnoringCase("Path=/");
 
             HttpResponse<String> later = web.send(web.request("/").header("Accept-Language", "en")
                     .header("Cookie", cookie.substring(0, cookie.indexOf(';'))));
             assertThat(later.body()).contains("<html lang=\"pt-BR\">");
-            assertThat(later.headers().firstValue("Set-Cookie")).isEmpty();
+            assertThat(langCookie(later)).isEmpty();
         }
+    }
+
+    /** The language cookie a response sets, among the device and form cookies every phone page sets. */
+    private static java.util.Optional<String> langCookie(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("lang=")).findFirst();
     }
 
     @Test
@@ -68,7 +73,7 @@ class CheckInPageTest {
             HttpResponse<String> page = web.get("/?lang=xx", "pt-BR");
 
             assertThat(page.body()).contains("<html lang=\"pt-BR\">");
-            assertThat(page.headers().firstValue("Set-Cookie")).isEmpty();
+            assertThat(langCookie(page)).isEmpty();
         }
     }
 

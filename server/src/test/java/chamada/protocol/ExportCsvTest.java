@@ -1,4 +1,4 @@
-package chamada.cli;
+package chamada.protocol;
 
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
@@ -13,7 +13,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CsvExportTest {
+class ExportCsvTest {
 
     @Test
     void render_oneRowPerCheckIn_andOneEmptyRowForARollCallNobodyAttended() {
@@ -25,7 +25,7 @@ class CsvExportTest {
         RollCall empty = new RollCall(new ClassId(1010), TeacherName.OPEN_MODE, opened.plusDays(1),
                 Optional.of(opened.plusDays(1).plusMinutes(5)), List.of());
 
-        String csv = CsvExport.render(List.of(attended, empty));
+        String csv = ExportCsv.of(List.of(attended, empty));
 
         assertThat(csv).isEqualTo(
                 "class,opened_at,closed_at,matricula,checked_in_at\r\n"
@@ -36,6 +36,6 @@ class CsvExportTest {
 
     @Test
     void render_noRollCalls_isTheHeaderOnly() {
-        assertThat(CsvExport.render(List.of())).isEqualTo(CsvExport.HEADER + "\r\n");
+        assertThat(ExportCsv.of(List.of())).isEqualTo(ExportCsv.HEADER + "\r\n");
     }
 }

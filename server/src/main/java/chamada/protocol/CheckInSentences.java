@@ -1,0 +1,62 @@
+package chamada.protocol;
+
+import chamada.i18n.Bilingual;
+import chamada.i18n.HumanTime;
+import chamada.i18n.Lang;
+
+import java.util.Optional;
+
+/**
+ * The sentence a student reads after checking in, the same from the CLI and the phone page:
+ * registered, already registered, or refused as class 0 with the reason, as the seed printed it.
+ */
+public final class CheckInSentences {
+
+    private enum Text implements Bilingual {
+        REGISTERED("Attendance registered in class {0} at {1}.", "Presença registrada na turma {0} em {1}."),
+        ALREADY("You had already registered in class {0} (at {1}).", "Você já registrou presença na turma {0} (em {1})."),
+        REPLACED("Attendance registered in class {0} at {1}, in place of {2}.",
+                "Presença registrada na turma {0} em {1}, no lugar de {2}."),
+        REFUSED("Class 0: {0} Refused at {1}.", "Turma 0: {0} Recusado em {1}.");
+
+        private final String en;
+        private final String pt;
+
+        Text(String en, String pt) {
+            this.en = en;
+            this.pt = pt;
+        }
+
+        @Override
+        public String en() {
+            return en;
+        }
+
+        @Override
+        public String pt() {
+            return pt;
+        }
+    }
+
+    private CheckInSentences() {
+    }
+
+    /** What {@code reply} says to the student, in {@code lang}; empty for a reply that is not a check-in's. */
+    public static Optional<String> of(Response reply, Lang lang) {
+        return switch (reply) {
+            case Response.CheckedIn checkedIn -> Optional.of(checkedIn.replaced().isPresent()
+                    ? Text.REPLACED.format(lang, checkedIn.classId(), HumanTime.format(checkedIn.at()),
+                    checkedIn.replaced().get())
+                    : (checkedIn.alreadyRegistered() ? Text.ALREADY : Text.REGISTERED).format(lang, checkedIn.classId(),
+                    HumanTime.format(checkedIn.at())));
+            case Response.CheckInRefused refused -> Optional.of(Text.REFUSED.format(lang, lowerFirst(refused.message()),
+                    HumanTime.format(refused.at())));
+            default -> Optional.empty();
+        };
+    }
+
+    /** "Class 0: the roll call ...": the server's sentence after a colon, as the seed printed it. */
+    private static String lowerFirst(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+}

@@ -1,0 +1,41 @@
+package chamada.web;
+
+import chamada.protocol.Op;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One operation of the JSON API, as its method and path name it: which native operation it is,
+ * for which class, and how it is asked.
+ *
+ * @param classText the class as the path gives it, checked by the native decoder; empty for the session
+ * @param stream    whether it answers with a stream of events rather than one reply
+ */
+record ApiCall(Op op, String classText, boolean forTeachers, boolean hasBody, boolean stream) {
+
+    /**
+     * The call {@code method} on {@code path} (its segments under {@code /api/v1}), or empty if
+     * the API has none there.
+     */
+    static Optional<ApiCall> of(String method, List<String> path) {
+        if (path.equals(List.of("session"))) {
+            return method.equals("POST") ? Optional.of(new ApiCall(Op.LOGIN, "", false, false, false)) : Optional.empty();
+        }
+        if (path.size() < 3 || !path.getFirst().equals("classes")) {
+            return Optional.empty();
+        }
+        String classText = path.get(1);
+        List<String> rest = path.subList(2, path.size());
+        return Optional.ofNullable(switch (String.join("/", rest) + " " + method) {
+            case "roll-call POST" -> new ApiCall(Op.OPEN, classText, true, true, false);
+            case "roll-call GET" -> new ApiCall(Op.STATUS, classText, true, false, false);
+            case "roll-call DELETE" -> new ApiCall(Op.CLOSE, classText, true, false, false);
+            case "roll-call/events GET" -> new ApiCall(Op.STATUS, classText, true, false, true);
+            case "check-ins POST" -> new ApiCall(Op.CHECKIN, classText, false, true, false);
+            case "history GET" -> new ApiCall(Op.HISTORY, classText, true, false, false);
+            case "export.csv GET" -> new ApiCall(Op.EXPORT, classText, true, false, false);
+            default -> null;
+        });
+    }
+}

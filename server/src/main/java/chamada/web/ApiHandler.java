@@ -1,0 +1,158 @@
+package chamada.web;
+
+import chamada.application.Application;
+import chamada.application.Session;
+import chamada.error.ChamadaException;
+import chamada.error.ErrorCode;
+import chamada.i18n.Lang;
+import chamada.protocol.Json;
+import chamada.protocol.Op;
+import chamada.protocol.Request;
+import chamada.protocol.Response;
+import chamada.protocol.ExportCsv;
+import chamada.protocol.ResponseEncoder;
+import chamada.rollcall.ClassId;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.util.Callback;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The JSON API for integrators, under {@code /api/v1}: the native protocol's operations and reply
+ * objects over HTTP (PROTOCOL.md, "JSON API"). Each call is decoded into the one
+ * {@link Request} type ({@link ApiRequests}) and answered by the {@link Application}, like a line
+ * on the native port; the reply is the native reply object, with an HTTP status that says the
+ * same ({@link HttpStatuses}). A teacher sends the session token of {@code POST /api/v1/session}
+ * as {@code Authorization: Bearer}; in open mode, teachers' calls are answered only from this
+ * machine.
+ *
+ * <p>Runs on the web server's virtual threads: it waits for the application's future.
+ */
+public final class ApiHandler extends Handler.Abstract {
+
+    /** Where the API lives; the routes give this handler everything under it. */
+    public static final String PATH = "/api/v1";
+
+    private static final long REPLY_SECONDS = 60;
+
+    private final Application application;
+    private final Languages languages;
+    private final ClientAddresses addresses;
+    private final ApiRequests requests = new ApiRequests(Json.mapper());
+    private final ResponseEncoder encoder = new ResponseEncoder(Json.mapper().getFactory());
+    private final EventStreams streams;
+
+    public ApiHandler(Application application, Languages languages, ClientAddresses addresses) {
+        this.application = application;
+        this.languages = languages;
+        this.addresses = addresses;
+        this.streams = new EventStreams(application);
+    }
+
+    /** Ends the event streams, for a server that stops. */
+    public void stopStreams() {
+        streams.close();
+    }
+
+    @Override
+    public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                          Callback callback) throws Exception {
+        Lang lang = languages.of(request);
+        InetAddress from = addresses.of(request);
+        Session session = application.session(lang, from);
+        List<String> path = List.of(org.eclipse.jetty.server.Request.getPathInContext(request).split("/"))
+                .stream().filter(part -> !part.isEmpty()).toList();
+        String method = request.getMethod();
+        try {
+            ApiCall call = ApiCall.of(method, path).orElseThrow(
+                    () -> new ChamadaException(ErrorCode.UNKNOWN_COMMAND, method + " " + PATH + "/" + String.join("/", path)));
+            if (call.op() == Op.LOGIN) {
+                reply(response, callback, answer(session, login(request)));
+                return true;
+            }
+            if (call.forTeachers()) {
+                authenticate(request, session, from);
+            }
+            if (call.stream()) {
+                streams.serve(session, ClassId.parse(call.classText()), false, response, callback)
+                        .ifPresent(refusal -> reply(response, callback, refusal));
+                return true;
+            }
+            String body = call.hasBody() ? Content.Source.asString(request, StandardCharsets.UTF_8) : "";
+            Request decoded = requests.decode(call.op(), call.classText(), body);
+            Response answer = answer(session, decoded);
+            if (call.op() == Op.EXPORT && answer instanceof Response.Export export) {
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/csv; charset=utf-8");
+                Content.Sink.write(response, true, ExportCsv.of(export.rollCalls()), callback);
+                return true;
+            }
+            reply(response, callback, answer);
+        } catch (ChamadaException refusal) {
+            reply(response, callback, application.refusal(session, refusal));
+        }
+        return true;
+    }
+
+    /** Logs the session in with the bearer token; in open mode, lets only this machine act as a teacher. */
+    private void authenticate(org.eclipse.jetty.server.Request request, Session session, InetAddress from) {
+        if (application.openMode()) {
+            if (!from.isLoopbackAddress()) {
+                throw new ChamadaException(ErrorCode.OPEN_MODE_LOCAL_ONLY);
+            }
+            return;
+        }
+        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ChamadaException(ErrorCode.AUTH_REQUIRED);
+        }
+        Response resumed = answer(session, new Request.Resume(authorization.substring(7).strip()));
+        if (resumed instanceof Response.Failure failure) {
+            throw new ChamadaException(failure.code());
+        }
+    }
+
+    /** The login of {@code Authorization: Basic}, the teachers file's name and secret. */
+    private static Request login(org.eclipse.jetty.server.Request request) {
+        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw new ChamadaException(ErrorCode.AUTH_REQUIRED);
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ChamadaException(ErrorCode.AUTH_FAILED);
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw new ChamadaException(ErrorCode.AUTH_FAILED);
+        }
+        return new Request.Login(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
+    private Response answer(Session session, Request request) {
+        try {
+            return application.handle(session, request).get(REPLY_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return application.refusal(session, new ChamadaException(ErrorCode.INTERNAL));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return application.refusal(session, new ChamadaException(ErrorCode.SHUTTING_DOWN));
+        }
+    }
+
+    private void reply(org.eclipse.jetty.server.Response response, Callback callback, Response answer) {
+        response.setStatus(answer instanceof Response.Refusal refusal ? HttpStatuses.of(refusal.code()) : 200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        Content.Sink.write(response, true, encoder.encode(answer) + "\n", callback);
+    }
+}

@@ -1,0 +1,50 @@
+package chamada.web;
+
+import chamada.error.ChamadaException;
+import chamada.error.ErrorCode;
+import chamada.protocol.Op;
+import chamada.protocol.Request;
+import chamada.protocol.RequestDecoder;
+import chamada.protocol.Wire;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a JSON API call (its operation, the class in its path, its body) into the native
+ * protocol's {@link Request}, through the native decoder: the API takes the same fields, and
+ * refuses bad ones with the same errors, as a line on the native port. The path's class wins
+ * over a {@code "class"} in the body.
+ */
+final class ApiRequests {
+
+    private final ObjectMapper json;
+    private final RequestDecoder decoder;
+
+    ApiRequests(ObjectMapper json) {
+        this.json = json;
+        this.decoder = new RequestDecoder(json);
+    }
+
+    /** The request {@code op} on class {@code classText} with the JSON object {@code body} (blank: none). */
+    Request decode(Op op, String classText, String body) {
+        ObjectNode line = json.createObjectNode();
+        if (!body.isBlank()) {
+            JsonNode node;
+            try {
+                node = json.readTree(body);
+            } catch (JsonProcessingException e) {
+                int column = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
+                throw new ChamadaException(ErrorCode.BAD_JSON, column);
+            }
+            if (node == null || !node.isObject()) {
+                throw new ChamadaException(ErrorCode.BAD_JSON, 1);
+            }
+            line.setAll((ObjectNode) node);
+        }
+        line.put(Wire.OP, op.wire());
+        line.put(Wire.CLASS, classText);
+        return decoder.decode(line.toString());
+    }
+}

@@ -1,0 +1,128 @@
+package chamada.web;
+
+import chamada.application.Application;
+import chamada.application.Session;
+import chamada.protocol.Request;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.CurrentCode;
+import chamada.rollcall.RollCallEvents;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Live views' event streams (Server-Sent Events): what happens to one roll call, as the store
+ * publishes it, and each new code as it turns, until the roll call closes, the reader goes away
+ * or the server stops.
+ *
+ * <p>Design note. Each stream is a request on its own virtual thread, which waits on a bounded
+ * queue the store's listener only offers to: the store's thread never waits for a reader, and a
+ * reader too slow to take {@value #QUEUED} events is dropped (its page reconnects and reloads
+ * the state) rather than holding memory. A comment line every {@link #KEEP_ALIVE} keeps proxies
+ * and the web server's idle timeout from closing a quiet stream.
+ */
+final class EventStreams implements AutoCloseable {
+
+    static final int QUEUED = 256;
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+    private static final long REPLY_SECONDS = 60;
+
+    private final Application application;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    EventStreams(Application application) {
+        this.application = application;
+    }
+
+    /**
+     * Streams the roll call of {@code classId} to {@code response}, matrículas {@code masked} for
+     * a projector, if {@code session} may read it; otherwise returns the refusal to send instead,
+     * having written nothing.
+     */
+    Optional<chamada.protocol.Response> serve(Session session, ClassId classId, boolean masked, Response response,
+                                              Callback callback) throws Exception {
+        BlockingQueue<String> queue = new ArrayBlockingQueue<>(QUEUED);
+        AtomicBoolean overflowed = new AtomicBoolean();
+        // Subscribed before the status is read, so nothing falls between the two.
+        try (RollCallEvents.Subscription subscription = application.events().subscribe(classId, event -> {
+            if (!queue.offer(ServerSentEvents.of(event, masked))) {
+                overflowed.set(true);
+            }
+        })) {
+            chamada.protocol.Response status = application.handle(session, new Request.Status(classId))
+                    .get(REPLY_SECONDS, TimeUnit.SECONDS);
+            if (!(status instanceof chamada.protocol.Response.RollCallReply open)) {
+                return Optional.of(status);
+            }
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            stream(open, queue, overflowed, response);
+        }
+        callback.succeeded();
+        return Optional.empty();
+    }
+
+    private void stream(chamada.protocol.Response.RollCallReply open, BlockingQueue<String> queue,
+                        AtomicBoolean overflowed, Response response) throws InterruptedException {
+        Optional<CurrentCode> shown = application.currentCode(open.rollCall().rules());
+        // Written at once, so the reader has the headers before anything happens.
+        String first = ServerSentEvents.retry() + shown.map(ServerSentEvents::code).orElse("");
+        if (!write(response, first)) {
+            return;
+        }
+        Instant lastWrite = Instant.now();
+        while (!stopping.get() && !overflowed.get()) {
+            String event = queue.poll(1, TimeUnit.SECONDS);
+            Optional<CurrentCode> now = application.currentCode(open.rollCall().rules());
+            String text = event != null ? event
+                    : !now.equals(shown) ? ServerSentEvents.code(now.orElseThrow())
+                    : Duration.between(lastWrite, Instant.now()).compareTo(KEEP_ALIVE) >= 0 ? ServerSentEvents.keepAlive()
+                    : null;
+            if (text == null) {
+                continue;
+            }
+            if (event == null) {
+                shown = now;
+            }
+            if (!write(response, text)) {
+                return;
+            }
+            lastWrite = Instant.now();
+            if (event != null && event.startsWith("event: close")) {
+                return;
+            }
+        }
+    }
+
+    /** Writes {@code text} and waits for it to go; false if the reader is gone or too slow. */
+    private static boolean write(Response response, String text) throws InterruptedException {
+        Callback.Completable written = new Callback.Completable();
+        response.write(false, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), written);
+        try {
+            written.get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** Ends every stream within a second, for a server that stops. */
+    @Override
+    public void close() {
+        stopping.set(true);
+    }
+}

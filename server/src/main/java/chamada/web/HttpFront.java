@@ -1,0 +1,60 @@
+package chamada.web;
+
+import chamada.application.Application;
+import chamada.net.AddressLimiter;
+import chamada.rollcall.Network;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * The web front, assembled: the pages and the JSON API over one {@link Application}, served by
+ * a {@link WebServer}. Built once by the server's composition root when the web front is on.
+ */
+public final class HttpFront implements AutoCloseable {
+
+    private final WebServer server;
+    private final ApiHandler api;
+
+    private HttpFront(WebServer server, ApiHandler api) {
+        this.server = server;
+        this.api = api;
+    }
+
+    /**
+     * Starts the web front on {@code config}, answering through {@code application}, counting
+     * connections in {@code limiter} with the other ports, believing {@code X-Forwarded-For}
+     * from {@code trustedProxies} only.
+     */
+    public static HttpFront start(WebConfig config, Application application, List<Network> trustedProxies,
+                                  AddressLimiter limiter) throws IOException {
+        Pages pages = new Pages(config.lang());
+        ClientAddresses addresses = new ClientAddresses(trustedProxies);
+        ApiHandler api = new ApiHandler(application, pages.languages(), addresses);
+        CheckInPage checkInPage = new CheckInPage(pages);
+        WebRoutes routes = new WebRoutes()
+                .get("/", checkInPage)
+                .get("/c/*", checkInPage)
+                .post("/check-in", new CheckInAction(application, checkInPage, pages, addresses))
+                .get(ApiHandler.PATH + "/*", api)
+                .post(ApiHandler.PATH + "/*", api)
+                .delete(ApiHandler.PATH + "/*", api);
+        return new HttpFront(WebServer.start(config, routes, limiter), api);
+    }
+
+    public InetSocketAddress address() {
+        return server.address();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Ends the event streams, then stops the web server gracefully. */
+    @Override
+    public void close() {
+        api.stopStreams();
+        server.close();
+    }
+}

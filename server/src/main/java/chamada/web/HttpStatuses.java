@@ -1,0 +1,31 @@
+package chamada.web;
+
+import chamada.error.ErrorCode;
+
+/**
+ * The HTTP status of each refusal on the JSON API, the one place it is decided: the body is the
+ * native protocol's reply object, whose {@code code} says exactly what happened; the status says
+ * it to HTTP's own machinery (proxies, retries, browsers' consoles).
+ */
+final class HttpStatuses {
+
+    private HttpStatuses() {
+    }
+
+    static int of(ErrorCode code) {
+        return switch (code) {
+            case BAD_JSON, BAD_ENCODING, UNKNOWN_COMMAND, WRONG_ARGUMENTS, INVALID_FIELD, MISSING_FIELD -> 400;
+            case AUTH_REQUIRED, AUTH_FAILED, TOKEN_INVALID -> 401;
+            case NOT_OWNER, NETWORK_NOT_ALLOWED, DEVICE_ALREADY_USED, OPEN_MODE_LOCAL_ONLY -> 403;
+            case NOT_OPEN -> 404;
+            case ALREADY_OPEN -> 409;
+            case LINE_TOO_LONG -> 413;
+            case CODE_REQUIRED, WRONG_CODE -> 422;
+            case TOO_MANY_ATTEMPTS, TOO_MANY_CONNECTIONS, LOGIN_BUSY -> 429;
+            case IDLE_TIMEOUT, REQUEST_TOO_SLOW -> 408;
+            case INTERNAL, STORE_UNCERTAIN -> 500;
+            case STORE_FAILED, STORE_UNAVAILABLE, SHUTTING_DOWN -> 503;
+            case STORE_TIMEOUT -> 504;
+        };
+    }
+}

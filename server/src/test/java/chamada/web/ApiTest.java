@@ -1,0 +1,199 @@
+package chamada.web;
+
+import chamada.rollcall.Matricula;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.Network;
+import chamada.rollcall.TeacherName;
+import chamada.server.WebFront;
+import chamada.teachers.TeachersFile;
+import chamada.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JSON API against a real server: the native protocol's operations and reply objects over HTTP. */
+class ApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private TestServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @AfterEach
+    void stop() {
+        http.shutdownNow();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void teacher_logsInOnce_opensWithACode_studentChecksInWithIt_teacherClosesAndExports() throws Exception {
+        startWithTeachers();
+        HttpResponse<String> login = send(post("/api/v1/session", "").header("Authorization", basic("ana", "s3cret")));
+        String token = json(login).get("token").asText();
+
+        HttpResponse<String> opened = send(post("/api/v1/classes/1010/roll-call", "{\"code_policy\":\"fixed\"}")
+                .header("Authorization", "Bearer " + token));
+        String code = json(opened).get("code").asText();
+        HttpResponse<String> withoutCode = send(post("/api/v1/classes/1010/check-ins", "{\"matricula\":\"042191010\"}"));
+        HttpResponse<String> checkedIn = send(post("/api/v1/classes/1010/check-ins",
+                "{\"matricula\":\"042191010\",\"code\":\"" + code + "\"}"));
+        HttpResponse<String> status = send(get("/api/v1/classes/1010/roll-call").header("Authorization", "Bearer " + token));
+        HttpResponse<String> closed = send(request("/api/v1/classes/1010/roll-call").DELETE()
+                .header("Authorization", "Bearer " + token));
+        HttpResponse<String> csv = send(get("/api/v1/classes/1010/export.csv").header("Authorization", "Bearer " + token));
+
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(json(login).get("teacher").asText()).isEqualTo("ana");
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(json(opened).get("code_policy").asText()).isEqualTo("fixed");
+        assertThat(withoutCode.statusCode()).isEqualTo(422);
+        assertThat(json(withoutCode).get("code").asText()).isEqualTo("CODE_REQUIRED");
+        assertThat(json(withoutCode).get("class").asInt()).isZero();
+        assertThat(checkedIn.statusCode()).isEqualTo(200);
+        assertThat(json(checkedIn).get("already_registered").asBoolean()).isFalse();
+        assertThat(json(status).get("code").asText()).isEqualTo(code);
+        assertThat(json(status).get("present").get(0).get("matricula").asText()).isEqualTo("042191010");
+        assertThat(closed.statusCode()).isEqualTo(200);
+        assertThat(json(closed).get("op").asText()).isEqualTo("close");
+        assertThat(csv.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("class,opened_at,closed_at,matricula,checked_in_at\r\n1010,").contains(",042191010,");
+    }
+
+    @Test
+    void teacherCalls_withoutAToken_areAuthRequired_andABadOneTokenInvalid() throws Exception {
+        startWithTeachers();
+
+        HttpResponse<String> none = send(post("/api/v1/classes/1010/roll-call", ""));
+        HttpResponse<String> forged = send(get("/api/v1/classes/1010/history").header("Authorization", "Bearer forged"));
+        HttpResponse<String> wrongSecret = send(post("/api/v1/session", "").header("Authorization", basic("ana", "nope")));
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(json(none).get("code").asText()).isEqualTo("AUTH_REQUIRED");
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(json(forged).get("code").asText()).isEqualTo("TOKEN_INVALID");
+        assertThat(wrongSecret.statusCode()).isEqualTo(401);
+        assertThat(json(wrongSecret).get("code").asText()).isEqualTo("AUTH_FAILED");
+    }
+
+    @Test
+    void badInput_isRefusedWithTheNativeProtocolsErrors_inTheAskedLanguage() throws Exception {
+        startOpenMode(List.of());
+
+        HttpResponse<String> badClass = send(post("/api/v1/classes/abc/check-ins", "{\"matricula\":\"1\"}"));
+        HttpResponse<String> numberMatricula = send(post("/api/v1/classes/1010/check-ins", "{\"matricula\":42}")
+                .header("Accept-Language", "pt-BR"));
+        HttpResponse<String> notJson = send(post("/api/v1/classes/1010/check-ins", "{\"matricula\":"));
+        HttpResponse<String> nowhere = send(get("/api/v1/classes/1010/nothing"));
+
+        assertThat(badClass.statusCode()).isEqualTo(400);
+        assertThat(json(badClass).get("message").asText()).contains("Invalid field class: \"abc\"");
+        assertThat(numberMatricula.statusCode()).isEqualTo(400);
+        assertThat(json(numberMatricula).get("message").asText()).startsWith("Campo matricula inválido");
+        assertThat(json(notJson).get("code").asText()).isEqualTo("BAD_JSON");
+        assertThat(nowhere.statusCode()).isEqualTo(400);
+        assertThat(json(nowhere).get("code").asText()).isEqualTo("UNKNOWN_COMMAND");
+    }
+
+    @Test
+    void openMode_teacherCallsFromAnotherMachine_areRefused_andStudentsAreServed() throws Exception {
+        startOpenMode(List.of(Network.parse("127.0.0.1")));
+        send(post("/api/v1/classes/1010/roll-call", ""));
+
+        HttpResponse<String> teacherFromAfar = send(get("/api/v1/classes/1010/roll-call")
+                .header("X-Forwarded-For", "10.0.0.9"));
+        HttpResponse<String> studentFromAfar = send(post("/api/v1/classes/1010/check-ins", "{\"matricula\":\"7\"}")
+                .header("X-Forwarded-For", "10.0.0.9"));
+
+        assertThat(teacherFromAfar.statusCode()).isEqualTo(403);
+        assertThat(json(teacherFromAfar).get("code").asText()).isEqualTo("OPEN_MODE_LOCAL_ONLY");
+        assertThat(studentFromAfar.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void events_tellACheckInFromTheNativePort_andTheClose() throws Exception {
+        startOpenMode(List.of());
+        send(post("/api/v1/classes/1010/roll-call", ""));
+        CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(
+                get("/api/v1/classes/1010/roll-call/events").build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> events = stream.get(10, TimeUnit.SECONDS);
+        Iterator<String> lines = events.body().iterator();
+
+        try (var client = server.client()) {
+            client.checkIn(new Matricula("042191010"), new ClassId(1010));
+            client.close(new ClassId(1010));
+        }
+        List<String> heard = new java.util.ArrayList<>();
+        while (lines.hasNext()) {
+            heard.add(lines.next());
+        }
+
+        assertThat(events.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(heard).contains("event: checkin", "event: close");
+        assertThat(heard.stream().filter(line -> line.startsWith("data: ") && line.contains("042191010")).toList())
+                .singleElement().satisfies(line -> assertThat(line).contains("\"count\":1"));
+    }
+
+    private void startWithTeachers() throws IOException {
+        Path teachers = dir.resolve("teachers.txt");
+        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
+        start(config -> config.withTeachersFile(teachers).withWeb(new WebFront(WebConfig.forTests(), List.of())));
+    }
+
+    private void startOpenMode(List<Network> trustedProxies) {
+        start(config -> config.withWeb(new WebFront(WebConfig.forTests(), trustedProxies)));
+    }
+
+    private void start(UnaryOperator<chamada.server.ServerConfig> customize) {
+        server = TestServer.start(dir, customize);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(server.webBase() + path)).timeout(Duration.ofSeconds(20));
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return request(path).GET();
+    }
+
+    private HttpRequest.Builder post(String path, String body) {
+        return request(path).POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String name, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((name + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+}
