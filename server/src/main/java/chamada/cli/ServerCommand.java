@@ -8,6 +8,7 @@ import chamada.server.legacy.LegacyBindException;
 import chamada.store.StoreConfig;
 import chamada.store.StoreUnavailableException;
 import chamada.teachers.TeachersFileException;
+import chamada.web.StudentAddresses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -194,7 +195,7 @@ final class ServerCommand implements Callable<Integer> {
 
     /** Where phones open the pages, and, in open mode, that the teacher's pages are for this machine only. */
     private static void printWeb(PrintWriter out, Lang lang, InetSocketAddress address, boolean openMode) {
-        List<String> urls = WebOptions.reachable(address.getAddress()).stream()
+        List<String> urls = StudentAddresses.reachable(address.getAddress()).stream()
                 .map(a -> "http://" + display(new InetSocketAddress(a, address.getPort())) + "/").toList();
         out.println(urls.isEmpty()
                 ? ServerCommandText.WEB_LISTENING_LOCAL.format(lang, display(address))

@@ -9,11 +9,8 @@ import chamada.web.WebConfig;
 import picocli.CommandLine.Option;
 
 import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,28 +66,6 @@ final class WebOptions {
         WebConfig defaults = WebConfig.defaults(address, number, lang);
         return Optional.of(new WebFront(defaults.withLimits(defaults.maxHeaderBytes(), defaults.maxBodyBytes(),
                 maxConnectionsPerAddress), proxies));
-    }
-
-    /**
-     * The addresses a student types to reach {@code listening}: each non-loopback address of
-     * this machine when it listens on all of them, else the one it listens on.
-     */
-    static List<InetAddress> reachable(InetAddress listening) {
-        if (!listening.isAnyLocalAddress()) {
-            return List.of(listening);
-        }
-        List<InetAddress> addresses = new ArrayList<>();
-        try {
-            for (NetworkInterface face : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (face.isUp() && !face.isLoopback()) {
-                    face.inetAddresses().filter(a -> a.getAddress().length == listening.getAddress().length)
-                            .filter(a -> !a.isLinkLocalAddress()).forEach(addresses::add);
-                }
-            }
-        } catch (SocketException e) {
-            return List.of();
-        }
-        return addresses;
     }
 
     /** What these options say when refused. */

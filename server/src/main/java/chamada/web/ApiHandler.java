@@ -50,16 +50,11 @@ public final class ApiHandler extends Handler.Abstract {
     private final ResponseEncoder encoder = new ResponseEncoder(Json.mapper().getFactory());
     private final EventStreams streams;
 
-    public ApiHandler(Application application, Languages languages, ClientAddresses addresses) {
+    ApiHandler(Application application, Languages languages, ClientAddresses addresses, EventStreams streams) {
         this.application = application;
         this.languages = languages;
         this.addresses = addresses;
-        this.streams = new EventStreams(application);
-    }
-
-    /** Ends the event streams, for a server that stops. */
-    public void stopStreams() {
-        streams.close();
+        this.streams = streams;
     }
 
     @Override

@@ -9,17 +9,17 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * The web front, assembled: the pages and the JSON API over one {@link Application}, served by
- * a {@link WebServer}. Built once by the server's composition root when the web front is on.
+ * The web front, assembled: the phone page, the teacher's pages, the projector and the JSON API
+ * over one {@link Application}, served by a {@link WebServer}. Built once by the server's composition root when the web front is on.
  */
 public final class HttpFront implements AutoCloseable {
 
     private final WebServer server;
-    private final ApiHandler api;
+    private final EventStreams streams;
 
-    private HttpFront(WebServer server, ApiHandler api) {
+    private HttpFront(WebServer server, EventStreams streams) {
         this.server = server;
-        this.api = api;
+        this.streams = streams;
     }
 
     /**
@@ -31,16 +31,26 @@ public final class HttpFront implements AutoCloseable {
                                   AddressLimiter limiter) throws IOException {
         Pages pages = new Pages(config.lang());
         ClientAddresses addresses = new ClientAddresses(trustedProxies);
-        ApiHandler api = new ApiHandler(application, pages.languages(), addresses);
+        EventStreams streams = new EventStreams(application);
+        ApiHandler api = new ApiHandler(application, pages.languages(), addresses, streams);
         CheckInPage checkInPage = new CheckInPage(pages);
+        TeacherSessions sessions = new TeacherSessions(application, addresses);
+        TeacherPages teacher = new TeacherPages(application, pages, sessions);
+        ClassPages classes = new ClassPages(application, pages, sessions,
+                new ProjectorPage(application, pages, streams, config.bind()));
         WebRoutes routes = new WebRoutes()
                 .get("/", checkInPage)
                 .get("/c/*", checkInPage)
                 .post("/check-in", new CheckInAction(application, checkInPage, pages, addresses))
+                .get("/teacher", teacher)
+                .get("/teacher/*", teacher)
+                .post("/teacher/*", teacher)
+                .get("/classes/*", classes)
+                .post("/classes/*", classes)
                 .get(ApiHandler.PATH + "/*", api)
                 .post(ApiHandler.PATH + "/*", api)
                 .delete(ApiHandler.PATH + "/*", api);
-        return new HttpFront(WebServer.start(config, routes, limiter), api);
+        return new HttpFront(WebServer.start(config, routes, limiter), streams);
     }
 
     public InetSocketAddress address() {
@@ -54,7 +64,7 @@ public final class HttpFront implements AutoCloseable {
     /** Ends the event streams, then stops the web server gracefully. */
     @Override
     public void close() {
-        api.stopStreams();
+        streams.close();
         server.close();
     }
 }

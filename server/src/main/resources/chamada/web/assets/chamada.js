@@ -4,6 +4,8 @@
  * - A field marked data-remember="NAME" (the matrícula) is filled from this device's
  *   storage when empty, and its value is stored again when its form is sent.
  * - An error summary takes the focus, so a screen reader reads it first.
+ * - The projector page follows its roll call live (Server-Sent Events): the code and its QR
+ *   code as they turn, a countdown to the next code, the count and the latest arrivals.
  */
 (function () {
   "use strict";
@@ -32,6 +34,68 @@
         });
       }
     });
+  }
+
+  var LATEST = 8;
+
+  function projector(root) {
+    var classNumber = root.getAttribute("data-class");
+    var expiresAt = Number(root.getAttribute("data-expires-at")) || 0;
+    var code = document.getElementById("code");
+    var next = document.getElementById("next");
+    var qr = document.getElementById("qr");
+    var count = document.getElementById("count");
+    var latest = document.getElementById("latest");
+
+    function say(template, value) {
+      return root.getAttribute(template).replace("{0}", value);
+    }
+
+    function tick() {
+      if (next && expiresAt) {
+        next.textContent = say("data-next", Math.max(0, Math.ceil((expiresAt - Date.now()) / 1000)));
+      }
+    }
+
+    tick();
+    window.setInterval(tick, 250);
+    if (!window.EventSource) {
+      return;
+    }
+    var base = "/classes/" + encodeURIComponent(classNumber) + "/projector";
+    var events = new EventSource(base + "/events");
+    events.addEventListener("code", function (event) {
+      var data = JSON.parse(event.data);
+      code.textContent = data.code.slice(0, 3) + " " + data.code.slice(3);
+      expiresAt = data.code_expires_at ? Date.parse(data.code_expires_at) : 0;
+      tick();
+      window.fetch(base + "/qr.svg", {credentials: "same-origin"}).then(function (response) {
+        return response.ok ? response.text() : null;
+      }).then(function (svg) {
+        if (svg) {
+          qr.innerHTML = svg;
+        }
+      });
+    });
+    events.addEventListener("checkin", function (event) {
+      var data = JSON.parse(event.data);
+      count.textContent = say("data-count", data.count);
+      var item = document.createElement("li");
+      item.textContent = data.matricula;
+      latest.insertBefore(item, latest.firstChild);
+      while (latest.children.length > LATEST) {
+        latest.removeChild(latest.lastChild);
+      }
+    });
+    events.addEventListener("close", function (event) {
+      count.textContent = say("data-count", JSON.parse(event.data).count);
+      events.close();
+    });
+  }
+
+  var board = document.getElementById("projector");
+  if (board) {
+    projector(board);
   }
 
   var store = storage();

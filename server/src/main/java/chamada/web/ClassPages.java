@@ -1,0 +1,172 @@
+package chamada.web;
+
+import chamada.application.Application;
+import chamada.application.Session;
+import chamada.error.ChamadaException;
+import chamada.i18n.HumanTime;
+import chamada.i18n.Lang;
+import chamada.protocol.ExportCsv;
+import chamada.protocol.Request;
+import chamada.protocol.Response;
+import chamada.rollcall.CheckIn;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.CurrentCode;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.FormFields;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A class's pages for its teacher, under {@code /classes/CLASS}: the roll call as it stands
+ * (every matrícula, the code), its close (then the final list), its history, the CSV of
+ * {@code teacher export}, and the projector ({@link ProjectorPage}). Any teacher may read them;
+ * only the roll call's owner may close it, as on every port. Runs on the web server's virtual
+ * threads.
+ */
+final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
+
+    private static final long REPLY_SECONDS = 60;
+
+    private final Application application;
+    private final Pages pages;
+    private final TeacherSessions sessions;
+    private final ProjectorPage projector;
+
+    ClassPages(Application application, Pages pages, TeacherSessions sessions, ProjectorPage projector) {
+        this.application = application;
+        this.pages = pages;
+        this.sessions = sessions;
+        this.projector = projector;
+    }
+
+    @Override
+    public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                          Callback callback) throws Exception {
+        String[] path = org.eclipse.jetty.server.Request.getPathInContext(request).substring(1).split("/", 2);
+        String rest = path.length > 1 ? path[1] : "";
+        boolean post = request.getMethod().equals("POST");
+        Fields fields = post ? FormFields.getFields(request) : new Fields();
+        if (post && !BrowserCookies.formTokenMatches(request, fields.getValue(BrowserCookies.FORM_FIELD))) {
+            org.eclipse.jetty.server.Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403);
+            return true;
+        }
+        ClassId classId;
+        try {
+            classId = ClassId.parse(path[0]);
+        } catch (ChamadaException e) {
+            org.eclipse.jetty.server.Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+            return true;
+        }
+        Lang lang = pages.languages().choose(request, response);
+        switch (sessions.of(request, lang)) {
+            case TeacherSessions.LoginNeeded needed -> TeacherPages.redirect(request, response, callback, "/teacher");
+            case TeacherSessions.LocalOnly local -> localOnly(pages, request, response, callback, application, local.session());
+            case TeacherSessions.Allowed allowed -> serve(request, response, callback, allowed.session(), classId, rest,
+                    post);
+        }
+        return true;
+    }
+
+    private void serve(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                       Callback callback, Session session, ClassId classId, String rest, boolean post) throws Exception {
+        switch (rest + (post ? " POST" : " GET")) {
+            case " GET" -> status(request, response, callback, session, classId);
+            case "close POST" -> close(request, response, callback, session, classId);
+            case "history GET" -> history(request, response, callback, session, classId);
+            case "export.csv GET" -> export(request, response, callback, session, classId);
+            case "projector GET" -> projector.page(request, response, callback, session, classId);
+            case "projector/events GET" -> projector.events(request, response, callback, session, classId);
+            case "projector/qr.svg GET" -> projector.qr(request, response, callback, session, classId);
+            default -> org.eclipse.jetty.server.Response.writeError(request, response, callback,
+                    HttpStatus.NOT_FOUND_404);
+        }
+    }
+
+    private void status(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                        Callback callback, Session session, ClassId classId) throws Exception {
+        Response reply = ask(session, new Request.Status(classId));
+        if (reply instanceof Response.RollCallReply open) {
+            send(request, response, callback, "class.jte", classId, open.rollCall().present(), open.code(),
+                    "", HumanTime.format(open.rollCall().openedAt()));
+            return;
+        }
+        send(request, response, callback, "class.jte", classId, List.of(), java.util.Optional.empty(),
+                ((Response.Refusal) reply).message(), "");
+    }
+
+    private void close(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                       Callback callback, Session session, ClassId classId) throws Exception {
+        Response reply = ask(session, new Request.Close(classId));
+        if (reply instanceof Response.RollCallReply closed) {
+            pages.send(request, response, callback, HttpStatus.OK_200, "closed.jte", Map.of(
+                    "classNumber", classId.toString(),
+                    "closedAt", HumanTime.format(closed.rollCall().closedAt().orElseThrow()),
+                    "present", rows(closed.rollCall().present())));
+            return;
+        }
+        send(request, response, callback, "class.jte", classId, List.of(), java.util.Optional.empty(),
+                ((Response.Refusal) reply).message(), "");
+    }
+
+    private void history(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                         Callback callback, Session session, ClassId classId) throws Exception {
+        Response reply = ask(session, new Request.History(classId));
+        List<List<String>> rows = reply instanceof Response.History history ? history.rollCalls().stream()
+                .map(past -> List.of(HumanTime.format(past.openedAt()), HumanTime.format(past.closedAt()),
+                        past.teacher().value(), Integer.toString(past.count()))).toList() : List.of();
+        pages.send(request, response, callback, HttpStatus.OK_200, "history.jte", Map.of(
+                "classNumber", classId.toString(), "rows", rows,
+                "problem", reply instanceof Response.Refusal refusal ? refusal.message() : ""));
+    }
+
+    private void export(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                        Callback callback, Session session, ClassId classId) throws Exception {
+        Response reply = ask(session, new Request.Export(classId));
+        if (!(reply instanceof Response.Export export)) {
+            org.eclipse.jetty.server.Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503);
+            return;
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/csv; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"chamada-" + classId + ".csv\"");
+        Content.Sink.write(response, true, ExportCsv.of(export.rollCalls()), callback);
+    }
+
+    private void send(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                      Callback callback, String template, ClassId classId, List<CheckIn> present,
+                      java.util.Optional<CurrentCode> code, String problem, String openedAt) {
+        pages.send(request, response, callback, HttpStatus.OK_200, template, Map.of(
+                "classNumber", classId.toString(),
+                "open", problem.isEmpty(),
+                "openedAt", openedAt,
+                "code", code.map(CurrentCode::code).orElse(""),
+                "present", rows(present),
+                "problem", problem,
+                "formToken", BrowserCookies.formToken(request, response)));
+    }
+
+    /** Each check-in as the teacher reads it: number, whole matrícula, time of day. */
+    private static List<List<String>> rows(List<CheckIn> present) {
+        return java.util.stream.IntStream.range(0, present.size()).mapToObj(i -> List.of(Integer.toString(i + 1),
+                present.get(i).matricula().value(), HumanTime.clock(present.get(i).at()))).toList();
+    }
+
+    private Response ask(Session session, Request request) throws Exception {
+        return application.handle(session, request).get(REPLY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The page open mode shows to another machine: only the server's machine may act as a teacher. */
+    static void localOnly(Pages pages, org.eclipse.jetty.server.Request request,
+                          org.eclipse.jetty.server.Response response, Callback callback, Application application,
+                          Session session) {
+        pages.send(request, response, callback, HttpStatus.FORBIDDEN_403, "message.jte", Map.of(
+                "title", WebText.LOCAL_ONLY_TITLE.format(session.lang()),
+                "text", application.refusal(session, new ChamadaException(chamada.error.ErrorCode.OPEN_MODE_LOCAL_ONLY))
+                        .message()));
+    }
+}

@@ -1,0 +1,158 @@
+package chamada.web;
+
+import chamada.rollcall.ClassId;
+import chamada.rollcall.Matricula;
+import chamada.rollcall.Network;
+import chamada.rollcall.TeacherName;
+import chamada.server.WebFront;
+import chamada.teachers.TeachersFile;
+import chamada.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The teacher's pages and the projector, as a browser without JavaScript uses them. */
+class TeacherPagesTest {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"form_token\" value=\"([A-Za-z0-9_-]{22})\"");
+    private static final Pattern CODE = Pattern.compile("id=\"code\"[^>]*>(\\d{3} \\d{3})<");
+
+    @TempDir
+    Path dir;
+
+    private TestServer server;
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    @AfterEach
+    void stop() {
+        browser.shutdownNow();
+        server.close();
+    }
+
+    @Test
+    void teacher_logsIn_opensWithACode_projectsIt_studentChecksIn_closes_andDownloadsTheCsv() throws Exception {
+        startWithTeachers();
+        HttpResponse<String> loginPage = get("/teacher");
+        assertThat(loginPage.body()).contains("type=\"password\"");
+
+        HttpResponse<String> home = post("/teacher/login", "name=ana&secret=s3cret");
+        HttpResponse<String> classPage = post("/teacher/open", "class=1010&code_policy=fixed");
+        HttpResponse<String> projector = get("/classes/1010/projector");
+        Matcher code = CODE.matcher(projector.body());
+        assertThat(code.find()).as(projector.body()).isTrue();
+        try (var student = server.client()) {
+            student.checkIn(new Matricula("042191010"), new ClassId(1010),
+                    java.util.Optional.of(code.group(1).replace(" ", "")));
+        }
+        HttpResponse<String> projected = get("/classes/1010/projector");
+        HttpResponse<String> status = get("/classes/1010");
+        HttpResponse<String> closed = post("/classes/1010/close", "");
+        HttpResponse<String> csv = get("/classes/1010/export.csv");
+
+        assertThat(home.body()).contains("Open a roll call");
+        assertThat(classPage.uri().getPath()).isEqualTo("/classes/1010");
+        assertThat(classPage.body()).contains("Class 1010").contains(code.group(1).replace(" ", ""));
+        assertThat(projector.body()).contains("<svg").contains("Present: 0");
+        assertThat(projected.body()).contains("Present: 1").contains("••••••010").doesNotContain("042191010");
+        assertThat(status.body()).contains("042191010");
+        assertThat(closed.body()).contains("Roll call of class 1010 closed at").contains("042191010");
+        assertThat(csv.headers().firstValue("content-disposition")).hasValue("attachment; filename=\"chamada-1010.csv\"");
+        assertThat(csv.body()).contains(",042191010,");
+    }
+
+    @Test
+    void classPages_withoutLogin_sendToTheLoginPage_andAWrongSecretIsSaid() throws Exception {
+        startWithTeachers();
+
+        HttpResponse<String> redirected = get("/classes/1010/projector");
+        HttpResponse<String> wrong = post("/teacher/login", "name=ana&secret=nope");
+
+        assertThat(redirected.uri().getPath()).isEqualTo("/teacher");
+        assertThat(redirected.body()).contains("type=\"password\"");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("Unknown teacher or wrong secret");
+    }
+
+    @Test
+    void aTeacherName_withMarkup_isShownAsText() throws Exception {
+        startWithTeachers();
+        post("/teacher/login", "name=ana&secret=s3cret");
+        post("/teacher/open", "class=1010&code_policy=none");
+        try (var student = server.client()) {
+            student.checkIn(new Matricula("1"), new ClassId(1010));
+        }
+        post("/classes/1010/close", "");
+
+        HttpResponse<String> history = get("/classes/1010/history");
+
+        assertThat(history.body()).contains("<td>ana</td>").doesNotContain("<script>");
+    }
+
+    @Test
+    void openMode_teacherPagesFromAnotherMachine_sayHowToAddTeachers() throws Exception {
+        server = TestServer.start(dir, config -> config.withWeb(new WebFront(WebConfig.forTests(),
+                List.of(Network.parse("127.0.0.1")))));
+
+        HttpResponse<String> fromAfar = send(HttpRequest.newBuilder(URI.create(server.webBase() + "/teacher"))
+                .header("X-Forwarded-For", "10.0.0.9").header("Accept-Language", "en").build());
+        HttpResponse<String> local = get("/teacher");
+
+        assertThat(fromAfar.statusCode()).isEqualTo(403);
+        assertThat(fromAfar.body()).contains("chamada teacher add NAME --teachers FILE");
+        assertThat(local.body()).contains("Open a roll call").contains("Open mode: anybody may read a code here");
+    }
+
+    @Test
+    void post_withoutTheFormToken_isRefused() throws Exception {
+        startWithTeachers();
+        get("/teacher");
+
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(URI.create(server.webBase() + "/teacher/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=ana&secret=s3cret")).build());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+    }
+
+    private void startWithTeachers() throws IOException {
+        Path teachers = dir.resolve("teachers.txt");
+        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
+        server = TestServer.start(dir, config -> config.withTeachersFile(teachers)
+                .withWeb(new WebFront(WebConfig.forTests(), List.of())));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(server.webBase() + path)).header("Accept-Language", "en").build());
+    }
+
+    /** Posts {@code form} with the form token of the teacher's page, as its form would. */
+    private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+        Matcher token = TOKEN.matcher(get("/teacher").body());
+        assertThat(token.find()).isTrue();
+        String body = "form_token=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8) + (form.isEmpty() ? "" : "&" + form);
+        return send(HttpRequest.newBuilder(URI.create(server.webBase() + path)).header("Accept-Language", "en")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return browser.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
