@@ -101,7 +101,7 @@ final class Dispatcher {
             });
             case Request.Status status -> rollCalls.status(session.caller(), status.classId()).thenApply(
                     rollCall -> new Response.RollCallReply(rollCall, rollCall.rules().policy(),
-                            rollCalls.currentCode(rollCall.rules())));
+                            rollCalls.currentCode(rollCall.rules()), rollCalls.alerts(status.classId())));
             case Request.CheckIn checkIn -> rollCalls.checkIn(checkIn.matricula(), checkIn.classId(), checkIn.code(),
                     checkIn.device(), session.address()).thenApply(result -> checkedIn(session, result));
             case Request.History history -> rollCalls.history(session.caller(), history.classId())

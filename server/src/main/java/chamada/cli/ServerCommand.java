@@ -202,6 +202,8 @@ final class ServerCommand implements Callable<Integer> {
                 : ServerCommandText.WEB_LISTENING.format(lang, display(address), String.join("  ", urls)));
         if (openMode) {
             out.println(ServerCommandText.WEB_OPEN_MODE.format(lang, address.getPort()));
+        } else if (!urls.isEmpty()) {
+            out.println(ServerCommandText.WEB_TEACHERS.format(lang, urls.getFirst() + "teacher"));
         }
     }
 

@@ -12,10 +12,11 @@ enum ServerCommandText implements Bilingual {
     STOPPED("Server stopped.", "Servidor encerrado."),
     WEB_LISTENING("Web pages and JSON API on {0}. Students open: {1}",
             "Páginas web e API JSON em {0}. Os alunos abrem: {1}"),
+    WEB_TEACHERS("Teachers open: {0}", "Os professores abrem: {0}"),
     WEB_LISTENING_LOCAL("Web pages and JSON API on {0}.", "Páginas web e API JSON em {0}."),
-    WEB_OPEN_MODE("Open mode: the teacher's pages and API answer only on this machine (http://127.0.0.1:{0}/);"
+    WEB_OPEN_MODE("Open mode: the teacher's pages and API answer only on this machine (http://127.0.0.1:{0}/teacher);"
             + " students' pages answer everyone.",
-            "Modo aberto: as páginas e a API do professor só respondem nesta máquina (http://127.0.0.1:{0}/);"
+            "Modo aberto: as páginas e a API do professor só respondem nesta máquina (http://127.0.0.1:{0}/teacher);"
                     + " as páginas dos alunos respondem a todos."),
     LEGACY_WITHOUT_CODES("Warning: roll calls opened from the legacy port ask for no code (the seeds' clients cannot"
             + " send one), whatever --code-policy says.",

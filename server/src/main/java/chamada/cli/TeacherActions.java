@@ -61,6 +61,12 @@ final class TeacherActions {
         if (reply instanceof Response.RollCallReply status) {
             RollCallPrinter.open(out, lang, status.rollCall());
             printCode(classId, status.code());
+            if (status.alerts().wrongCodes() > 0) {
+                out.println(TeacherText.ALERT_WRONG_CODES.format(lang, status.alerts().wrongCodes()));
+            }
+            if (status.alerts().devicesTryingSeveral() > 0) {
+                out.println(TeacherText.ALERT_DEVICES.format(lang, status.alerts().devicesTryingSeveral()));
+            }
             return ExitCodes.OK;
         }
         return refusal(reply);

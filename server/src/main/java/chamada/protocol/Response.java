@@ -5,6 +5,7 @@ import chamada.rollcall.CodePolicy;
 import chamada.rollcall.CurrentCode;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.PastRollCall;
+import chamada.rollcall.RollCallAlerts;
 import chamada.rollcall.RollCall;
 
 import java.time.OffsetDateTime;
@@ -67,7 +68,13 @@ public sealed interface Response {
      * The reply to {@code status} (still open, {@code closedAt} empty, with the code to show
      * now if it asks for codes) and to {@code close}.
      */
-    record RollCallReply(RollCall rollCall, CodePolicy codePolicy, Optional<CurrentCode> code) implements Success {
+    record RollCallReply(RollCall rollCall, CodePolicy codePolicy, Optional<CurrentCode> code, RollCallAlerts alerts)
+            implements Success {
+
+        /** A reply with nothing to alert its teacher to: a close, a legacy port's. */
+        public RollCallReply(RollCall rollCall, CodePolicy codePolicy, Optional<CurrentCode> code) {
+            this(rollCall, codePolicy, code, RollCallAlerts.none());
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import chamada.rollcall.CurrentCode;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
+import chamada.rollcall.RollCallAlerts;
 import chamada.rollcall.TeacherName;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,7 +72,8 @@ public final class ResponseDecoder {
             case RESUME -> new Response.Resumed(text(node, Wire.TEACHER));
             case OPEN -> new Response.Opened(node.path(Wire.CLASS).asInt(), time(node, Wire.OPENED_AT),
                     codePolicy(node), node.path(Wire.SHARED_DEVICES).asBoolean(), code(node));
-            case CLOSE, STATUS -> new Response.RollCallReply(rollCall(node), codePolicy(node), code(node));
+            case CLOSE, STATUS -> new Response.RollCallReply(rollCall(node), codePolicy(node), code(node),
+                    new RollCallAlerts(node.path(Wire.WRONG_CODES).asInt(0), node.path(Wire.DEVICES_TRYING_SEVERAL).asInt(0)));
             case CHECKIN -> new Response.CheckedIn(node.path(Wire.CLASS).asInt(), time(node, Wire.AT),
                     node.path(Wire.ALREADY_REGISTERED).asBoolean(),
                     node.hasNonNull(Wire.REPLACED) ? Optional.of(new Matricula(text(node, Wire.REPLACED))) : Optional.empty());

@@ -66,6 +66,12 @@ public final class ResponseEncoder {
                     writeRollCall(g, rollCall);
                     g.writeStringField(Wire.CODE_POLICY, reply.codePolicy().wire());
                     writeCode(g, reply.code());
+                    if (reply.alerts().wrongCodes() > 0) {
+                        g.writeNumberField(Wire.WRONG_CODES, reply.alerts().wrongCodes());
+                    }
+                    if (reply.alerts().devicesTryingSeveral() > 0) {
+                        g.writeNumberField(Wire.DEVICES_TRYING_SEVERAL, reply.alerts().devicesTryingSeveral());
+                    }
                     writePresent(g, rollCall.present());
                 }
                 case Response.CheckedIn checkedIn -> {

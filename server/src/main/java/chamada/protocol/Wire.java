@@ -42,6 +42,8 @@ public final class Wire {
     public static final String CHECK_IN_CODE = "code";
     public static final String CODE_EXPIRES_AT = "code_expires_at";
     public static final String REPLACED = "replaced";
+    public static final String WRONG_CODES = "wrong_codes";
+    public static final String DEVICES_TRYING_SEVERAL = "devices_trying_several";
 
     private Wire() {
     }

@@ -36,6 +36,7 @@ public final class RollCallService {
     private final Clock clock;
     private final CheckInSettings settings;
     private final GuessLimits guesses = new GuessLimits();
+    private final DeviceFlags flags = new DeviceFlags();
 
     public RollCallService(RollCallStore store, Clock clock, CheckInSettings settings) {
         this.store = store;
@@ -75,14 +76,15 @@ public final class RollCallService {
         }
         CheckInAttempt attempt = new CheckInAttempt(classId, matricula, code, device, at);
         if (code.isEmpty()) {
-            return guarded(store.checkIn(attempt));
+            return guarded(store.checkIn(attempt).whenComplete((result, failure) -> flagSeveral(classId, device, result)));
         }
         return switch (guesses.begin(classId, from, device, at.toInstant())) {
             case GuessLimits.HeldBack held ->
                     CompletableFuture.completedFuture(new CheckInResult.TooManyAttempts(classId, at, held.retryAfter()));
-            case GuessLimits.Admitted admitted -> guarded(store.checkIn(attempt).whenComplete((result, failure) ->
-                    guesses.end(admitted, result instanceof CheckInResult.WrongCode wrong && wrong.guess(),
-                            at.toInstant())));
+            case GuessLimits.Admitted admitted -> guarded(store.checkIn(attempt).whenComplete((result, failure) -> {
+                guesses.end(admitted, result instanceof CheckInResult.WrongCode wrong && wrong.guess(), at.toInstant());
+                flagSeveral(classId, device, result);
+            }));
         };
     }
 
@@ -91,9 +93,16 @@ public final class RollCallService {
         return CheckInCode.current(rules, clock.instant(), clock.getZone());
     }
 
-    /** How many wrong codes the roll call of {@code classId} got lately, for its teacher ({@link GuessLimits}). */
-    public int wrongCodes(ClassId classId) {
-        return guesses.wrongCodes(classId, clock.instant());
+    /** What the teacher of the roll call of {@code classId} should know: wrong codes lately, phones trying several matrículas. */
+    public RollCallAlerts alerts(ClassId classId) {
+        return new RollCallAlerts(guesses.wrongCodes(classId, clock.instant()), flags.count(classId));
+    }
+
+    private void flagSeveral(ClassId classId, Optional<DeviceId> device, CheckInResult result) {
+        if (device.isPresent() && (result instanceof CheckInResult.Replaced
+                || result instanceof CheckInResult.DeviceAlreadyUsed)) {
+            flags.flag(classId, device.get());
+        }
     }
 
     /** The open roll call of {@code classId} as it stands; any teacher may read it. */
@@ -106,6 +115,7 @@ public final class RollCallService {
     public CompletableFuture<CloseResult> close(Caller caller, ClassId classId) {
         return asTeacher(caller, teacher -> store.close(classId, teacher, now()).thenApply(result -> {
             if (result instanceof CloseResult.Closed closed) {
+                flags.forget(classId);
                 log.info("Roll call of class {} closed by {} with {} present", classId, teacher,
                         closed.rollCall().present().size());
             }

@@ -11,6 +11,8 @@ import chamada.protocol.Response;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CurrentCode;
+import chamada.rollcall.RollCall;
+import chamada.rollcall.RollCallAlerts;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -68,16 +70,17 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
             case TeacherSessions.LoginNeeded needed -> TeacherPages.redirect(request, response, callback, "/teacher");
             case TeacherSessions.LocalOnly local -> localOnly(pages, request, response, callback, application, local.session());
             case TeacherSessions.Allowed allowed -> serve(request, response, callback, allowed.session(), classId, rest,
-                    post);
+                    post, "projector".equals(fields.getValue("from")));
         }
         return true;
     }
 
     private void serve(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-                       Callback callback, Session session, ClassId classId, String rest, boolean post) throws Exception {
+                       Callback callback, Session session, ClassId classId, String rest, boolean post,
+                       boolean fromProjector) throws Exception {
         switch (rest + (post ? " POST" : " GET")) {
             case " GET" -> status(request, response, callback, session, classId);
-            case "close POST" -> close(request, response, callback, session, classId);
+            case "close POST" -> close(request, response, callback, session, classId, fromProjector);
             case "history GET" -> history(request, response, callback, session, classId);
             case "export.csv GET" -> export(request, response, callback, session, classId);
             case "projector GET" -> projector.page(request, response, callback, session, classId);
@@ -92,26 +95,31 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
                         Callback callback, Session session, ClassId classId) throws Exception {
         Response reply = ask(session, new Request.Status(classId));
         if (reply instanceof Response.RollCallReply open) {
-            send(request, response, callback, "class.jte", classId, open.rollCall().present(), open.code(),
-                    "", HumanTime.format(open.rollCall().openedAt()));
+            send(request, response, callback, classId, open.rollCall().present(), open.code(),
+                    "", HumanTime.format(open.rollCall().openedAt()), open.alerts());
             return;
         }
-        send(request, response, callback, "class.jte", classId, List.of(), java.util.Optional.empty(),
-                ((Response.Refusal) reply).message(), "");
+        // Closed: the last roll call's list, which a close from the projector did not show.
+        Response closed = ask(session, new Request.Export(classId));
+        if (reply instanceof Response.Refusal refusal && refusal.code() == chamada.error.ErrorCode.NOT_OPEN
+                && closed instanceof Response.Export export && !export.rollCalls().isEmpty()) {
+            sendClosed(request, response, callback, classId, export.rollCalls().getLast(), true);
+            return;
+        }
+        send(request, response, callback, classId, List.of(), java.util.Optional.empty(),
+                ((Response.Refusal) reply).message(), "", RollCallAlerts.none());
     }
 
+    /** Closes; from the projector, a public screen, the page shows the count and not the list. */
     private void close(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-                       Callback callback, Session session, ClassId classId) throws Exception {
+                       Callback callback, Session session, ClassId classId, boolean fromProjector) throws Exception {
         Response reply = ask(session, new Request.Close(classId));
         if (reply instanceof Response.RollCallReply closed) {
-            pages.send(request, response, callback, HttpStatus.OK_200, "closed.jte", Map.of(
-                    "classNumber", classId.toString(),
-                    "closedAt", HumanTime.format(closed.rollCall().closedAt().orElseThrow()),
-                    "present", rows(closed.rollCall().present())));
+            sendClosed(request, response, callback, classId, closed.rollCall(), !fromProjector);
             return;
         }
-        send(request, response, callback, "class.jte", classId, List.of(), java.util.Optional.empty(),
-                ((Response.Refusal) reply).message(), "");
+        send(request, response, callback, classId, List.of(), java.util.Optional.empty(),
+                ((Response.Refusal) reply).message(), "", RollCallAlerts.none());
     }
 
     private void history(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
@@ -138,9 +146,11 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
     }
 
     private void send(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-                      Callback callback, String template, ClassId classId, List<CheckIn> present,
-                      java.util.Optional<CurrentCode> code, String problem, String openedAt) {
-        pages.send(request, response, callback, HttpStatus.OK_200, template, Map.of(
+                      Callback callback, ClassId classId, List<CheckIn> present,
+                      java.util.Optional<CurrentCode> code, String problem, String openedAt, RollCallAlerts alerts) {
+        pages.send(request, response, callback, HttpStatus.OK_200, "class.jte", Map.of(
+                "wrongCodes", alerts.wrongCodes(),
+                "devicesTryingSeveral", alerts.devicesTryingSeveral(),
                 "classNumber", classId.toString(),
                 "open", problem.isEmpty(),
                 "openedAt", openedAt,
@@ -148,6 +158,16 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
                 "present", rows(present),
                 "problem", problem,
                 "formToken", BrowserCookies.formToken(request, response)));
+    }
+
+    private void sendClosed(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                            Callback callback, ClassId classId, RollCall closed, boolean showList) {
+        pages.send(request, response, callback, HttpStatus.OK_200, "closed.jte", Map.of(
+                "classNumber", classId.toString(),
+                "closedAt", HumanTime.format(closed.closedAt().orElseThrow()),
+                "count", closed.present().size(),
+                "present", showList ? rows(closed.present()) : List.of(),
+                "showList", showList));
     }
 
     /** Each check-in as the teacher reads it: number, whole matrícula, time of day. */

@@ -73,6 +73,11 @@ public enum WebText implements Bilingual {
     PROJECTOR_SCAN("Scan the QR code, or open {0} and type the code.", "Escaneie o QR code, ou abra {0} e digite o código."),
     PROJECTOR_NEXT("New code in {0} s", "Novo código em {0} s"),
     PROJECTOR_LATEST("Latest arrivals", "Últimas chegadas"),
+    SEE_THE_LIST("See who was present, on the teacher's page", "Ver quem estava presente, na página do professor"),
+    ALERT_WRONG_CODES("{0} wrong codes in the last 10 minutes: somebody may be guessing the code.",
+            "{0} códigos errados nos últimos 10 minutos: alguém pode estar tentando adivinhar o código."),
+    ALERT_DEVICES("{0} phones tried to check in more than one student.",
+            "{0} celulares tentaram registrar a presença de mais de um aluno."),
     LOCAL_ONLY_TITLE("Only on the server's machine", "Só na máquina do servidor"),
     CHECK_IN_AGAIN("Check in to another class", "Registrar presença em outra turma"),
 

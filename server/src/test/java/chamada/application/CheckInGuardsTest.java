@@ -7,6 +7,8 @@ import chamada.protocol.Response;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.CheckInSettings;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.DeviceId;
+import chamada.rollcall.RollCallAlerts;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.Network;
@@ -92,6 +94,23 @@ class CheckInGuardsTest {
             assertThat(refused.message()).matches("Too many wrong codes; try again in \\d+ seconds\\.");
         });
         assertThat(elsewhere).isInstanceOf(Response.CheckedIn.class);
+        Response status = answer(application.session(Lang.EN), new Request.Status(CLASS));
+        assertThat(status).isInstanceOfSatisfying(Response.RollCallReply.class,
+                reply -> assertThat(reply.alerts().wrongCodes()).isGreaterThanOrEqualTo(50));
+    }
+
+    @Test
+    void status_afterAPhoneTriedASecondMatricula_tellsTheTeacher() {
+        start(CheckInSettings.defaults());
+        answer(application.session(Lang.EN), new Request.Open(CLASS));
+        Optional<DeviceId> phone = Optional.of(new DeviceId("phone-of-alice-0001"));
+        answer(application.session(Lang.EN), new Request.CheckIn(STUDENT, CLASS, Optional.empty(), phone));
+        answer(application.session(Lang.EN), new Request.CheckIn(new Matricula("7"), CLASS, Optional.empty(), phone));
+
+        Response status = answer(application.session(Lang.EN), new Request.Status(CLASS));
+
+        assertThat(status).isInstanceOfSatisfying(Response.RollCallReply.class,
+                reply -> assertThat(reply.alerts()).isEqualTo(new RollCallAlerts(0, 1)));
     }
 
     private void start(CheckInSettings settings) {

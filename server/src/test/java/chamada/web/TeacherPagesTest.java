@@ -78,6 +78,22 @@ class TeacherPagesTest {
     }
 
     @Test
+    void close_fromTheProjector_showsTheCountNotTheList_whichTheClassPageShows() throws Exception {
+        startWithTeachers();
+        post("/teacher/login", "name=ana&secret=s3cret");
+        post("/teacher/open", "class=1010&code_policy=none");
+        try (var student = server.client()) {
+            student.checkIn(new Matricula("042191010"), new ClassId(1010));
+        }
+
+        HttpResponse<String> projected = post("/classes/1010/close", "from=projector");
+        HttpResponse<String> classPage = get("/classes/1010");
+
+        assertThat(projected.body()).contains("Present: 1").doesNotContain("042191010");
+        assertThat(classPage.body()).contains("closed at").contains("042191010");
+    }
+
+    @Test
     void classPages_withoutLogin_sendToTheLoginPage_andAWrongSecretIsSaid() throws Exception {
         startWithTeachers();
 

@@ -1,0 +1,13 @@
+package chamada.rollcall;
+
+/**
+ * What a roll call's teacher should know is going on, as this server saw it lately: wrong
+ * codes sent into it (somebody may be guessing), and phones that tried to check in more than
+ * one matrícula (somebody may be checking in for a friend).
+ */
+public record RollCallAlerts(int wrongCodes, int devicesTryingSeveral) {
+
+    public static RollCallAlerts none() {
+        return new RollCallAlerts(0, 0);
+    }
+}
