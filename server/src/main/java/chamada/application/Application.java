@@ -7,6 +7,7 @@ import chamada.protocol.Response;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.CheckInSettings;
 import chamada.rollcall.CurrentCode;
+import chamada.rollcall.RollCall;
 import chamada.rollcall.RollCallEvents;
 import chamada.rollcall.RollCallService;
 import chamada.rollcall.RollCallStore;
@@ -16,6 +17,7 @@ import chamada.teachers.Teachers;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -82,6 +84,14 @@ public final class Application implements AutoCloseable {
     /** The reply that says {@code refusal} to {@code session}, for a front refusing before any request. */
     public Response.Failure refusal(Session session, ChamadaException refusal) {
         return Dispatcher.failure(session, refusal);
+    }
+
+    /**
+     * Every open roll call, by class number, for a teacher's page; refused
+     * ({@link chamada.error.ErrorCode#AUTH_REQUIRED}) to anybody else.
+     */
+    public CompletableFuture<List<RollCall>> openRollCalls(Session session) {
+        return rollCalls.openRollCalls(session.caller());
     }
 
     /** Where live views hear what happens to roll calls, once durable (the store's events). */

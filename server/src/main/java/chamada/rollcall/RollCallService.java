@@ -123,6 +123,11 @@ public final class RollCallService {
         }));
     }
 
+    /** Every open roll call, by class number; any teacher may read them. */
+    public CompletableFuture<List<RollCall>> openRollCalls(Caller caller) {
+        return asTeacher(caller, teacher -> store.openRollCalls());
+    }
+
     /** The closed roll calls of {@code classId}, oldest first, with their counts; any teacher may read them. */
     public CompletableFuture<List<PastRollCall>> history(Caller caller, ClassId classId) {
         return asTeacher(caller, teacher -> store.history(classId));

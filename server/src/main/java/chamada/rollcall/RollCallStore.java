@@ -81,6 +81,9 @@ public interface RollCallStore extends AutoCloseable {
     /** The open roll call of {@code classId} as it stands, with every durable check-in; empty if none is open. */
     CompletableFuture<Optional<RollCall>> openRollCall(ClassId classId);
 
+    /** Every open roll call, as it stands, by class number. */
+    CompletableFuture<List<RollCall>> openRollCalls();
+
     /** The closed roll calls of a class, oldest first, with their counts. */
     CompletableFuture<List<PastRollCall>> history(ClassId classId);
 

@@ -10,6 +10,7 @@ import chamada.rollcall.RollCall;
 import chamada.rollcall.TeacherName;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -33,6 +34,10 @@ sealed interface Command<R> {
 
     record Close(ClassId classId, TeacherName teacher, OffsetDateTime at, CompletableFuture<CloseResult> done)
             implements Command<CloseResult> {
+    }
+
+    /** A read of every open roll call, by class number, in the writer's order. */
+    record OpenList(CompletableFuture<List<RollCall>> done) implements Command<List<RollCall>> {
     }
 
     /** A read of one class's open roll call, answered in the writer's order, so it sees every write before it. */

@@ -87,6 +87,9 @@ final class OpenRollCalls {
             case Command.Open open -> open(open);
             case Command.CheckIn checkIn -> checkIn(checkIn);
             case Command.Close close -> close(close);
+            case Command.OpenList list -> new Decision<>(list, byClass.values().stream()
+                    .sorted(java.util.Comparator.comparing(open -> open.classId.value()))
+                    .map(open -> open.snapshot(Optional.empty())).toList());
             case Command.Status status -> new Decision<>(status,
                     Optional.ofNullable(byClass.get(status.classId())).map(open -> open.snapshot(Optional.empty())));
         };

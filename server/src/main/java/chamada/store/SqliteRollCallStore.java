@@ -137,6 +137,11 @@ public final class SqliteRollCallStore implements ChamadaStore {
     }
 
     @Override
+    public CompletableFuture<List<RollCall>> openRollCalls() {
+        return writer.submit(new Command.OpenList(new CompletableFuture<>()));
+    }
+
+    @Override
     public CompletableFuture<Optional<RollCall>> openRollCall(ClassId classId) {
         return writer.submit(new Command.Status(classId, new CompletableFuture<>()));
     }

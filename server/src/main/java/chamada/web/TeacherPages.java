@@ -3,6 +3,7 @@ package chamada.web;
 import chamada.application.Application;
 import chamada.application.Session;
 import chamada.error.ChamadaException;
+import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
@@ -122,12 +123,19 @@ final class TeacherPages implements org.eclipse.jetty.server.Request.Handler {
     }
 
     private void home(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-                      Callback callback, TeacherSessions.Access access, Optional<String> problem, int status) {
+                      Callback callback, TeacherSessions.Access access, Optional<String> problem, int status)
+            throws Exception {
         boolean loggedIn = access instanceof TeacherSessions.Allowed;
+        List<List<String>> open = access instanceof TeacherSessions.Allowed allowed
+                ? application.openRollCalls(allowed.session()).get(REPLY_SECONDS, TimeUnit.SECONDS).stream()
+                .map(rollCall -> List.of(rollCall.classId().toString(), rollCall.teacher().value(),
+                        HumanTime.format(rollCall.openedAt()), Integer.toString(rollCall.present().size()))).toList()
+                : List.of();
         // A code proves presence only where not anybody may read it: none in open mode.
         CodePolicy proposed = application.openMode() ? CodePolicy.NONE : CodePolicy.ROTATING;
         pages.send(request, response, callback, status, "teacher.jte", Map.of(
                 "loggedIn", loggedIn,
+                "open", open,
                 "openMode", application.openMode(),
                 "proposed", proposed.wire(),
                 "policies", List.of(CodePolicy.ROTATING.wire(), CodePolicy.FIXED.wire(), CodePolicy.NONE.wire()),

@@ -38,6 +38,7 @@ public enum WebText implements Bilingual {
     LOGIN_BUTTON("Log in", "Entrar"),
     LOGOUT_BUTTON("Log out", "Sair"),
     OPEN_HEADING("Open a roll call", "Abrir uma chamada"),
+    OPEN_ROLL_CALLS("Open roll calls", "Chamadas abertas"),
     CODE_POLICY_LABEL("Check-in code", "Código de presença"),
     POLICY_ROTATING("Rotating: a new code every few seconds on the projector", "Rotativo: um código novo a cada poucos segundos no projetor"),
     POLICY_FIXED("Fixed: one code for the whole roll call", "Fixo: um só código durante toda a chamada"),

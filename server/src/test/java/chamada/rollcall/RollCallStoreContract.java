@@ -211,6 +211,19 @@ public abstract class RollCallStoreContract {
     }
 
     @Test
+    void openRollCalls_areEveryOpenOneByClassNumber_andNoClosedOne() {
+        await(store.open(OTHER_CLASS, BRUNO, tick()));
+        await(store.open(CLASS, ANA, tick()));
+        await(store.checkIn(CLASS, new Matricula("7"), tick()));
+        await(store.open(new ClassId(3030), ANA, tick()));
+        await(store.close(new ClassId(3030), ANA, tick()));
+
+        assertThat(await(store.openRollCalls())).extracting(RollCall::classId).containsExactly(CLASS, OTHER_CLASS);
+        assertThat(await(store.openRollCalls()).getFirst().present()).extracting(CheckIn::matricula)
+                .containsExactly(new Matricula("7"));
+    }
+
+    @Test
     void classes_areIndependent() {
         await(store.open(CLASS, ANA, tick()));
         await(store.open(OTHER_CLASS, BRUNO, tick()));

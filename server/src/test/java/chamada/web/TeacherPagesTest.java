@@ -54,6 +54,7 @@ class TeacherPagesTest {
 
         HttpResponse<String> home = post("/teacher/login", "name=ana&secret=s3cret");
         HttpResponse<String> classPage = post("/teacher/open", "class=1010&code_policy=fixed");
+        HttpResponse<String> listed = get("/teacher");
         HttpResponse<String> projector = get("/classes/1010/projector");
         Matcher code = CODE.matcher(projector.body());
         assertThat(code.find()).as(projector.body()).isTrue();
@@ -67,6 +68,7 @@ class TeacherPagesTest {
         HttpResponse<String> csv = get("/classes/1010/export.csv");
 
         assertThat(home.body()).contains("Open a roll call");
+        assertThat(listed.body()).contains("Open roll calls").contains("href=\"/classes/1010\"");
         assertThat(classPage.uri().getPath()).isEqualTo("/classes/1010");
         assertThat(classPage.body()).contains("Class 1010").contains(code.group(1).replace(" ", ""));
         assertThat(projector.body()).contains("<svg").contains("Present: 0");
