@@ -66,7 +66,7 @@ final class CheckInOptions {
     }
 
     /** What these options say when refused. */
-    private enum Messages implements Bilingual {
+    enum Messages implements Bilingual {
         BAD_POLICY("--code-policy {0} is not a code policy: use rotating, fixed or none.",
                 "--code-policy {0} não é uma política de código: use rotating, fixed ou none."),
         BAD_NETWORK("--allow-network {0} is not a network: write it like 10.20.0.0/16 or 2001:db8::/48.",

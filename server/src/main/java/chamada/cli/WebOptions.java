@@ -69,7 +69,7 @@ final class WebOptions {
     }
 
     /** What these options say when refused. */
-    private enum Messages implements Bilingual {
+    enum Messages implements Bilingual {
         BAD_PORT("--http-port {0} is not a port: use a number from 0 to 65535, or off.",
                 "--http-port {0} não é uma porta: use um número de 0 a 65535, ou off."),
         BAD_BIND("--http-bind {0} is not an address of this machine, nor a name that resolves to one.",

@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 public final class CheckInSentences {
 
-    private enum Text implements Bilingual {
+    /** The sentences, in both languages. */
+    public enum Text implements Bilingual {
         REGISTERED("Attendance registered in class {0} at {1}.", "Presença registrada na turma {0} em {1}."),
         ALREADY("You had already registered in class {0} (at {1}).", "Você já registrou presença na turma {0} (em {1})."),
         REPLACED("Attendance registered in class {0} at {1}, in place of {2}.",

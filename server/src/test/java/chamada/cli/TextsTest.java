@@ -23,6 +23,7 @@ class TextsTest {
     /** Every enum of texts the CLI prints, its own and those of the teachers file and the store. */
     private static List<Bilingual> allTexts() {
         return Stream.of(Text.values(), TeacherText.values(), StudentText.values(), ServerCommandText.values(),
+                        CheckInOptions.Messages.values(), WebOptions.Messages.values(),
                         TeachersFileProblem.values(), StoreProblem.values())
                 .flatMap(Arrays::stream).map(Bilingual.class::cast).toList();
     }

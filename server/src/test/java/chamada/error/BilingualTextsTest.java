@@ -1,6 +1,7 @@
 package chamada.error;
 
 import chamada.i18n.Bilingual;
+import chamada.protocol.CheckInSentences;
 import chamada.i18n.Lang;
 import chamada.application.ApplicationText;
 import chamada.web.WebText;
@@ -21,7 +22,8 @@ class BilingualTextsTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
 
     static Stream<Bilingual> texts() {
-        return Stream.<Bilingual[]>of(ErrorCode.values(), Expected.values(), ApplicationText.values(), WebText.values())
+        return Stream.<Bilingual[]>of(ErrorCode.values(), Expected.values(), ApplicationText.values(), WebText.values(),
+                        CheckInSentences.Text.values())
                 .flatMap(Arrays::stream);
     }
 
