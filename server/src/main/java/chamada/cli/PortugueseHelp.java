@@ -36,10 +36,15 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " tela do projetor), fixed (um só) ou none (padrão: rotating num servidor com professores,"
                         + " none no modo aberto)."},
                 {"chamada.student.checkin.code", "O código de presença mostrado na sala, quando a chamada pede um."},
-                {"chamada.server.http-port", "Porta TCP das páginas web e da API JSON (padrão: ${DEFAULT-VALUE};"
-                        + " 0 escolhe uma livre; off: sem páginas web)."},
+                {"chamada.server.http-port", "Porta TCP das páginas web e da API JSON, com HTTPS nela se houver"
+                        + " --tls-cert (padrão: ${DEFAULT-VALUE}; 0 escolhe uma livre; off: sem páginas web)."},
                 {"chamada.server.http-bind", "Endereço das páginas web e da API JSON (padrão: ${DEFAULT-VALUE},"
                         + " todas as interfaces IPv4)."},
+                {"chamada.server.tls-cert", "Cadeia de certificados PEM, primeiro o do servidor: as páginas web e a API"
+                        + " JSON passam a falar HTTPS, na mesma --http-port (padrão: nenhum, HTTP sem cifra)."
+                        + " Exige --tls-key."},
+                {"chamada.server.tls-key", "Chave privada PEM do --tls-cert, RSA ou EC, PKCS#8 sem cifra"
+                        + " (BEGIN PRIVATE KEY)."},
                 {"chamada.server.trusted-proxy", "Um proxy reverso cujo X-Forwarded-For identifica o cliente"
                         + " (padrão: nenhum); repita para vários."},
                 {"chamada.server.code-policy", "Código de presença de uma chamada aberta sem escolher: rotating (muda na tela),"

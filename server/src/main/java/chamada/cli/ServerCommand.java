@@ -38,8 +38,8 @@ import java.util.concurrent.Callable;
  *
  * <p>Start-up problems end it with one line: a config the server refuses or an unknown
  * {@code --bind} is {@link ExitCodes#USAGE}; an address it cannot listen on is
- * {@link ExitCodes#UNREACHABLE}; a teachers file or database it cannot use is
- * {@link ExitCodes#LOCAL_FILE}. The numeric options are checked here, in the user's language,
+ * {@link ExitCodes#UNREACHABLE}; a teachers file, TLS file ({@link WebOptions}) or database it
+ * cannot use is {@link ExitCodes#LOCAL_FILE}. The numeric options are checked here, in the user's language,
  * before {@link ServerConfig} checks them again. The directory of {@code --db} is created if missing, since
  * the default ({@value ServerDefaults#DATABASE}) lives in a directory of its own.
  *
@@ -106,7 +106,8 @@ final class ServerCommand implements Callable<Integer> {
         out.println(ServerCommandText.LISTENING.format(lang, VersionProvider.version(), display(server.address()),
                 server.storeDescription()));
         legacy.printListening(server, out, lang);
-        server.web().ifPresent(front -> printWeb(out, lang, front.address(), server.openMode()));
+        server.web().ifPresent(front -> printWeb(out, lang, front.address(), config.web().orElseThrow().config().tls(),
+                server.openMode()));
         if (config.legacy().isPresent() && config.checkIns().defaultPolicy().needsCode()) {
             out.println(ServerCommandText.LEGACY_WITHOUT_CODES.format(lang));
         }
@@ -193,17 +194,26 @@ final class ServerCommand implements Callable<Integer> {
         }
     }
 
-    /** Where phones open the pages, and, in open mode, that the teacher's pages are for this machine only. */
-    private static void printWeb(PrintWriter out, Lang lang, InetSocketAddress address, boolean openMode) {
+    /**
+     * Where phones open the pages; in open mode, that the teacher's pages are for this machine only;
+     * with teachers and without TLS, that their passwords would cross the network in clear.
+     */
+    private static void printWeb(PrintWriter out, Lang lang, InetSocketAddress address, boolean tls, boolean openMode) {
+        String scheme = tls ? "https://" : "http://";
         List<String> urls = StudentAddresses.reachable(address.getAddress()).stream()
-                .map(a -> "http://" + display(new InetSocketAddress(a, address.getPort())) + "/").toList();
+                .map(a -> scheme + display(new InetSocketAddress(a, address.getPort())) + "/").toList();
         out.println(urls.isEmpty()
                 ? ServerCommandText.WEB_LISTENING_LOCAL.format(lang, display(address))
                 : ServerCommandText.WEB_LISTENING.format(lang, display(address), String.join("  ", urls)));
         if (openMode) {
-            out.println(ServerCommandText.WEB_OPEN_MODE.format(lang, address.getPort()));
-        } else if (!urls.isEmpty()) {
-            out.println(ServerCommandText.WEB_TEACHERS.format(lang, urls.getFirst() + "teacher"));
+            out.println(ServerCommandText.WEB_OPEN_MODE.format(lang, scheme + "127.0.0.1:" + address.getPort() + "/teacher"));
+        } else {
+            if (!tls) {
+                out.println(ServerCommandText.WEB_IN_CLEAR.format(lang));
+            }
+            if (!urls.isEmpty()) {
+                out.println(ServerCommandText.WEB_TEACHERS.format(lang, urls.getFirst() + "teacher"));
+            }
         }
     }
 

@@ -14,10 +14,15 @@ enum ServerCommandText implements Bilingual {
             "Páginas web e API JSON em {0}. Os alunos abrem: {1}"),
     WEB_TEACHERS("Teachers open: {0}", "Os professores abrem: {0}"),
     WEB_LISTENING_LOCAL("Web pages and JSON API on {0}.", "Páginas web e API JSON em {0}."),
-    WEB_OPEN_MODE("Open mode: the teacher's pages and API answer only on this machine (http://127.0.0.1:{0}/teacher);"
+    WEB_OPEN_MODE("Open mode: the teacher's pages and API answer only on this machine ({0});"
             + " students' pages answer everyone.",
-            "Modo aberto: as páginas e a API do professor só respondem nesta máquina (http://127.0.0.1:{0}/teacher);"
+            "Modo aberto: as páginas e a API do professor só respondem nesta máquina ({0});"
                     + " as páginas dos alunos respondem a todos."),
+    WEB_IN_CLEAR("Warning: the web pages and the JSON API speak plain HTTP, so teachers' passwords cross the network"
+            + " in clear; use --tls-cert and --tls-key, or a reverse proxy with TLS in front of this server.",
+            "Aviso: as páginas web e a API JSON falam HTTP sem cifra, então as senhas dos professores atravessam a"
+                    + " rede às claras; use --tls-cert e --tls-key, ou um proxy reverso com TLS na frente deste"
+                    + " servidor."),
     LEGACY_WITHOUT_CODES("Warning: roll calls opened from the legacy port ask for no code (the seeds' clients cannot"
             + " send one), whatever --code-policy says.",
             "Aviso: chamadas abertas pela porta legada não pedem código (os clientes dos seeds não sabem"

@@ -5,25 +5,32 @@ import chamada.i18n.Lang;
 import chamada.rollcall.Network;
 import chamada.server.OptionLimit;
 import chamada.server.WebFront;
+import chamada.web.TlsCertificate;
+import chamada.web.TlsFileException;
 import chamada.web.WebConfig;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The web front's options, a mixin of {@code chamada server}: where the pages and the JSON API
- * listen, and which reverse proxies to believe about a client's address. Checked here, in the
- * user's language, naming the option.
+ * listen, whether they speak HTTPS there, and which reverse proxies to believe about a client's
+ * address. Checked here, in the user's language, naming the option. The TLS files are read here
+ * too, before anything starts, so a bad one stops the server before it binds a port or creates a
+ * database.
  */
 final class WebOptions {
 
     @Option(names = "--http-port", paramLabel = "PORT|off", defaultValue = "" + WebConfig.DEFAULT_PORT,
-            description = "TCP port of the web pages and the JSON API (default: ${DEFAULT-VALUE}; 0 picks a free one;"
-                    + " off: no web front).")
+            description = "TCP port of the web pages and the JSON API, HTTPS on it with --tls-cert (default:"
+                    + " ${DEFAULT-VALUE}; 0 picks a free one; off: no web front).")
     private String port;
 
     @Option(names = "--http-bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
@@ -35,9 +42,32 @@ final class WebOptions {
                     + " several.")
     private List<String> trustedProxies = new ArrayList<>();
 
-    /** The web front as the options say, or empty for {@code --http-port off}. */
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "PEM certificate chain, the server's certificate first: the web pages and the JSON API"
+                    + " then speak HTTPS, on the same --http-port (default: none, plain HTTP). Needs --tls-key.")
+    private Path tlsCertificate;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "PEM private key of --tls-cert, RSA or EC, unencrypted PKCS#8 (BEGIN PRIVATE KEY).")
+    private Path tlsKey;
+
+    /**
+     * The web front as the options say, or empty for {@code --http-port off}.
+     *
+     * @throws CommandFailure {@link ExitCodes#USAGE} for a bad value or a TLS option without the
+     *                        other; {@link ExitCodes#LOCAL_FILE} for a TLS file that cannot be read or used
+     */
     Optional<WebFront> front(Lang lang, int maxConnectionsPerAddress) {
+        if (tlsCertificate != null && tlsKey == null) {
+            throw new CommandFailure(ExitCodes.USAGE, Messages.TLS_ALONE.format(lang, "--tls-cert", "--tls-key"));
+        }
+        if (tlsKey != null && tlsCertificate == null) {
+            throw new CommandFailure(ExitCodes.USAGE, Messages.TLS_ALONE.format(lang, "--tls-key", "--tls-cert"));
+        }
         if (port.equalsIgnoreCase("off")) {
+            if (tlsCertificate != null) {
+                throw new CommandFailure(ExitCodes.USAGE, Messages.TLS_WITHOUT_WEB.format(lang));
+            }
             return Optional.empty();
         }
         int number;
@@ -64,8 +94,25 @@ final class WebOptions {
             }
         }
         WebConfig defaults = WebConfig.defaults(address, number, lang);
-        return Optional.of(new WebFront(defaults.withLimits(defaults.maxHeaderBytes(), defaults.maxBodyBytes(),
-                maxConnectionsPerAddress), proxies));
+        WebConfig config = defaults.withLimits(defaults.maxHeaderBytes(), defaults.maxBodyBytes(),
+                maxConnectionsPerAddress);
+        if (tlsCertificate != null) {
+            config = config.withTls(certificate(lang));
+        }
+        return Optional.of(new WebFront(config, proxies));
+    }
+
+    private TlsCertificate certificate(Lang lang) {
+        try {
+            return TlsCertificate.read(tlsCertificate, tlsKey);
+        } catch (TlsFileException e) {
+            throw new CommandFailure(ExitCodes.LOCAL_FILE, e.message(lang), e);
+        } catch (IOException e) {
+            // TlsCertificate throws FileSystemExceptions, which name the file.
+            String file = e instanceof FileSystemException named && named.getFile() != null
+                    ? named.getFile() : tlsCertificate + ", " + tlsKey;
+            throw new CommandFailure(ExitCodes.LOCAL_FILE, Text.FILE_READ_FAILED.format(lang, file, Reasons.file(e, lang)), e);
+        }
     }
 
     /** What these options say when refused. */
@@ -75,7 +122,13 @@ final class WebOptions {
         BAD_BIND("--http-bind {0} is not an address of this machine, nor a name that resolves to one.",
                 "--http-bind {0} não é um endereço desta máquina nem um nome que resolva para um."),
         BAD_PROXY("--trusted-proxy {0} is not a network: write it like 10.0.0.5 or 10.0.0.0/24.",
-                "--trusted-proxy {0} não é uma rede: escreva como 10.0.0.5 ou 10.0.0.0/24.");
+                "--trusted-proxy {0} não é uma rede: escreva como 10.0.0.5 ou 10.0.0.0/24."),
+        TLS_ALONE("{0} was given without {1}: give both (the certificate chain and its private key, PEM files),"
+                + " or neither.",
+                "{0} foi dado sem {1}: dê os dois (a cadeia de certificados e a chave privada dela, arquivos PEM)"
+                        + " ou nenhum."),
+        TLS_WITHOUT_WEB("--tls-cert and --tls-key are for the web front, which --http-port off turns off.",
+                "--tls-cert e --tls-key são para as páginas web, que --http-port off desliga.");
 
         private final String en;
         private final String pt;

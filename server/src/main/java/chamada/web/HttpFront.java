@@ -35,7 +35,7 @@ public final class HttpFront implements AutoCloseable {
         ApiHandler api = new ApiHandler(application, pages.languages(), addresses, streams);
         CheckInPage checkInPage = new CheckInPage(pages);
         TeacherSessions sessions = new TeacherSessions(application, addresses);
-        TeacherPages teacher = new TeacherPages(application, pages, sessions);
+        TeacherPages teacher = new TeacherPages(application, pages, sessions, config.tls());
         ClassPages classes = new ClassPages(application, pages, sessions,
                 new ProjectorPage(application, pages, streams, config.bind()));
         WebRoutes routes = new WebRoutes()

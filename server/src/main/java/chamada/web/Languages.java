@@ -35,7 +35,7 @@ public final class Languages {
     /** The language of the page answering {@code request}; a {@code ?lang=} in it is remembered in a cookie. */
     public Lang choose(Request request, Response response) {
         Optional<Lang> asked = fromQuery(request);
-        asked.ifPresent(lang -> Response.putCookie(response, cookie(lang)));
+        asked.ifPresent(lang -> Response.putCookie(response, cookie(request, lang)));
         return asked.orElseGet(() -> remembered(request));
     }
 
@@ -73,11 +73,13 @@ public final class Languages {
                 .findFirst();
     }
 
-    private static HttpCookie cookie(Lang lang) {
+    /** {@code HttpOnly}, {@code SameSite=Strict}, and {@code Secure} under TLS, as {@link BrowserCookies}' cookies. */
+    private static HttpCookie cookie(Request request, Lang lang) {
         return HttpCookie.build(NAME, lang.tag())
                 .path("/")
                 .maxAge(REMEMBERED.toSeconds())
                 .httpOnly(true)
+                .secure(request.isSecure())
                 .sameSite(HttpCookie.SameSite.STRICT)
                 .build();
     }

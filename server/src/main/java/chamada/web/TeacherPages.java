@@ -32,11 +32,14 @@ final class TeacherPages implements org.eclipse.jetty.server.Request.Handler {
     private final Application application;
     private final Pages pages;
     private final TeacherSessions sessions;
+    private final boolean tls;
 
-    TeacherPages(Application application, Pages pages, TeacherSessions sessions) {
+    /** {@code tls}: whether the web front is served over TLS, so a password is sent encrypted. */
+    TeacherPages(Application application, Pages pages, TeacherSessions sessions, boolean tls) {
         this.application = application;
         this.pages = pages;
         this.sessions = sessions;
+        this.tls = tls;
     }
 
     @Override
@@ -135,6 +138,7 @@ final class TeacherPages implements org.eclipse.jetty.server.Request.Handler {
         CodePolicy proposed = application.openMode() ? CodePolicy.NONE : CodePolicy.ROTATING;
         pages.send(request, response, callback, status, "teacher.jte", Map.of(
                 "loggedIn", loggedIn,
+                "inClear", !tls,
                 "open", open,
                 "openMode", application.openMode(),
                 "proposed", proposed.wire(),

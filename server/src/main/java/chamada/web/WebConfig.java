@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the web front is started with, checked once at start-up with messages that name
@@ -18,9 +19,10 @@ import java.util.Objects;
  * @param idleTimeout              a connection that sends nothing for this long is closed
  * @param maxConnectionsPerAddress connections one client address may hold at once; more are closed on arrival
  * @param lang                     language of pages for a browser that asks for neither English nor Portuguese
+ * @param certificate              the certificate and key to serve HTTPS with on {@code port}; empty: plain HTTP
  */
 public record WebConfig(InetAddress bind, int port, int maxHeaderBytes, long maxBodyBytes, Duration idleTimeout,
-                        int maxConnectionsPerAddress, Lang lang) {
+                        int maxConnectionsPerAddress, Lang lang, Optional<TlsCertificate> certificate) {
 
     public static final int DEFAULT_PORT = 8080;
     /** Jetty's own default, ample for a browser's headers and a session cookie. */
@@ -35,6 +37,7 @@ public record WebConfig(InetAddress bind, int port, int maxHeaderBytes, long max
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(lang, "lang");
+        Objects.requireNonNull(certificate, "certificate");
         check(WebLimit.PORT, port, "");
         check(WebLimit.MAX_HEADER_BYTES, maxHeaderBytes, " bytes");
         check(WebLimit.MAX_BODY_BYTES, maxBodyBytes, " bytes");
@@ -45,6 +48,20 @@ public record WebConfig(InetAddress bind, int port, int maxHeaderBytes, long max
             throw new IllegalArgumentException(WebLimit.IDLE_TIMEOUT_SECONDS.refusal(seconds, " s"));
         }
         check(WebLimit.MAX_CONNECTIONS_PER_ADDRESS, maxConnectionsPerAddress, "");
+    }
+
+    /** A config for plain HTTP, without TLS. */
+    public WebConfig(InetAddress bind, int port, int maxHeaderBytes, long maxBodyBytes, Duration idleTimeout,
+                     int maxConnectionsPerAddress, Lang lang) {
+        this(bind, port, maxHeaderBytes, maxBodyBytes, idleTimeout, maxConnectionsPerAddress, lang, Optional.empty());
+    }
+
+    /**
+     * Whether the front serves HTTPS: browsers then get {@code Secure} cookies, and a teacher's
+     * password does not cross the network in clear.
+     */
+    public boolean tls() {
+        return certificate.isPresent();
     }
 
     /** Every default, listening on {@code bind} at {@code port}, pages in {@code lang} unless a browser asks. */
@@ -59,11 +76,19 @@ public record WebConfig(InetAddress bind, int port, int maxHeaderBytes, long max
     }
 
     public WebConfig withLimits(int maxHeaderBytes, long maxBodyBytes, int maxConnectionsPerAddress) {
-        return new WebConfig(bind, port, maxHeaderBytes, maxBodyBytes, idleTimeout, maxConnectionsPerAddress, lang);
+        return new WebConfig(bind, port, maxHeaderBytes, maxBodyBytes, idleTimeout, maxConnectionsPerAddress, lang,
+                certificate);
     }
 
     public WebConfig withLang(Lang lang) {
-        return new WebConfig(bind, port, maxHeaderBytes, maxBodyBytes, idleTimeout, maxConnectionsPerAddress, lang);
+        return new WebConfig(bind, port, maxHeaderBytes, maxBodyBytes, idleTimeout, maxConnectionsPerAddress, lang,
+                certificate);
+    }
+
+    /** This config serving HTTPS, on the same port, with {@code certificate}. */
+    public WebConfig withTls(TlsCertificate certificate) {
+        return new WebConfig(bind, port, maxHeaderBytes, maxBodyBytes, idleTimeout, maxConnectionsPerAddress, lang,
+                Optional.of(certificate));
     }
 
     private static void check(WebLimit limit, long value, String unit) {

@@ -1,14 +1,18 @@
 package chamada.web;
 
 import chamada.net.AddressLimiter;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
 import org.slf4j.Logger;
@@ -16,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 
 /**
  * The web front's HTTP server: Jetty 12 core handlers (no servlets) on {@link WebConfig}'s
@@ -27,6 +33,12 @@ import java.time.Duration;
  * the body limit), the root context, then the routes. Jetty itself enforces the header limit (431) and the idle
  * timeout; {@link AddressLimit} the connections per address; {@link ErrorPage} writes every
  * error.
+ *
+ * <p>With a {@link TlsCertificate} in the config, the port speaks HTTPS only (HTTP/1.1 inside
+ * TLS): Jetty's {@link SslConnectionFactory} over the JDK's TLS, with their defaults, which leave
+ * out the old protocols and the weak ciphers. A plain HTTP request to that port fails its
+ * handshake and gets no HTTP answer. No {@code Strict-Transport-Security} is sent (docs/DECISIONS.md, "Web
+ * front").
  *
  * <p>Threads: Jetty's acceptor and selectors run on a few platform threads and never run a
  * handler; each request's handlers run on a virtual thread, so they may block (on a store
@@ -127,11 +139,31 @@ public final class WebServer implements AutoCloseable {
         http.setRequestHeaderSize(config.maxHeaderBytes());
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        ConnectionFactory[] factories = config.certificate().isEmpty()
+                ? new ConnectionFactory[] {new HttpConnectionFactory(http)}
+                : new ConnectionFactory[] {new SslConnectionFactory(sslContext(config.certificate().get()),
+                        HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(http)};
+        ServerConnector connector = new ServerConnector(server, factories);
         connector.setHost(config.bind().getHostAddress());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.idleTimeout().toMillis());
         return connector;
+    }
+
+    /*
+     * The key store lives only in this object, so its password protects nothing: a random one,
+     * since the JDK's PKCS12 store wants one to seal the key entry with.
+     */
+    private static SslContextFactory.Server sslContext(TlsCertificate certificate) {
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getEncoder().encodeToString(random);
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStore(certificate.keyStore("chamada", password.toCharArray()));
+        tls.setKeyStorePassword(password);
+        tls.setKeyManagerPassword(password);
+        log.info("The web front serves HTTPS with the certificate of {}", certificate);
+        return tls;
     }
 
     /** Where it listens; the port is the real one when the config asked for 0. */

@@ -36,6 +36,10 @@ public enum WebText implements Bilingual {
     NAME_LABEL("Name", "Nome"),
     SECRET_LABEL("Secret", "Senha"),
     LOGIN_BUTTON("Log in", "Entrar"),
+    LOGIN_IN_CLEAR("This server has no TLS: your secret crosses the network unencrypted. Ask whoever runs it to start"
+            + " it with --tls-cert and --tls-key, or behind a reverse proxy with HTTPS.",
+            "Este servidor não tem TLS: sua senha atravessa a rede sem criptografia. Peça a quem o administra que o"
+                    + " inicie com --tls-cert e --tls-key, ou atrás de um proxy reverso com HTTPS."),
     LOGOUT_BUTTON("Log out", "Sair"),
     OPEN_HEADING("Open a roll call", "Abrir uma chamada"),
     OPEN_ROLL_CALLS("Open roll calls", "Chamadas abertas"),

@@ -50,7 +50,7 @@ class TeacherPagesTest {
     void teacher_logsIn_opensWithACode_projectsIt_studentChecksIn_closes_andDownloadsTheCsv() throws Exception {
         startWithTeachers();
         HttpResponse<String> loginPage = get("/teacher");
-        assertThat(loginPage.body()).contains("type=\"password\"");
+        assertThat(loginPage.body()).contains("type=\"password\"").contains("your secret crosses the network unencrypted");
 
         HttpResponse<String> home = post("/teacher/login", "name=ana&secret=s3cret");
         HttpResponse<String> classPage = post("/teacher/open", "class=1010&code_policy=fixed");

@@ -1,6 +1,7 @@
 package chamada.web;
 
 import chamada.i18n.Lang;
+import chamada.testing.TestTls;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,8 @@ import java.util.function.UnaryOperator;
 /**
  * A real web front on a free loopback port, with the pages it has today (the check-in page
  * at {@code /}, {@code POST /check-in} not ready) plus any routes a test adds, and an HTTP
- * client for it.
+ * client for it: over HTTPS, trusting the test certificates ({@link TestTls}), when the config
+ * has TLS.
  */
 final class TestWeb implements AutoCloseable {
 
@@ -22,14 +24,15 @@ final class TestWeb implements AutoCloseable {
 
     private final WebServer server;
     private final WebConfig config;
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient client;
 
     private TestWeb(WebConfig config, WebRoutes routes) {
         this.config = config;
+        this.client = config.tls() ? TestTls.client(TIMEOUT) : HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         try {
             this.server = WebServer.start(config, routes);
         } catch (IOException e) {
@@ -62,7 +65,7 @@ final class TestWeb implements AutoCloseable {
     }
 
     URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+        return URI.create((config.tls() ? "https" : "http") + "://127.0.0.1:" + server.port() + pathAndQuery);
     }
 
     HttpRequest.Builder request(String pathAndQuery) {
