@@ -11,6 +11,7 @@ import chamada.protocol.Response;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CurrentCode;
+import chamada.rollcall.Matricula;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -21,6 +22,7 @@ import org.eclipse.jetty.util.Fields;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A class's pages for its teacher, under {@code /classes/CLASS}: the roll call as it stands
@@ -32,6 +34,9 @@ import java.util.concurrent.TimeUnit;
 final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
 
     private static final long REPLY_SECONDS = 60;
+    /** The hidden field of the projector's close form: that page is on the wall, for the whole room to read. */
+    static final String SCREEN_FIELD = "screen";
+    static final String PROJECTOR_SCREEN = "projector";
 
     private final Application application;
     private final Pages pages;
@@ -68,16 +73,17 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
             case TeacherSessions.LoginNeeded needed -> TeacherPages.redirect(request, response, callback, "/teacher");
             case TeacherSessions.LocalOnly local -> localOnly(pages, request, response, callback, application, local.session());
             case TeacherSessions.Allowed allowed -> serve(request, response, callback, allowed.session(), classId, rest,
-                    post);
+                    post, PROJECTOR_SCREEN.equals(fields.getValue(SCREEN_FIELD)));
         }
         return true;
     }
 
     private void serve(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-                       Callback callback, Session session, ClassId classId, String rest, boolean post) throws Exception {
+                       Callback callback, Session session, ClassId classId, String rest, boolean post,
+                       boolean onProjector) throws Exception {
         switch (rest + (post ? " POST" : " GET")) {
             case " GET" -> status(request, response, callback, session, classId);
-            case "close POST" -> close(request, response, callback, session, classId);
+            case "close POST" -> close(request, response, callback, session, classId, onProjector);
             case "history GET" -> history(request, response, callback, session, classId);
             case "export.csv GET" -> export(request, response, callback, session, classId);
             case "projector GET" -> projector.page(request, response, callback, session, classId);
@@ -100,14 +106,18 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
                 ((Response.Refusal) reply).message(), "");
     }
 
+    /**
+     * Closes the roll call and shows the final list; closed from the projector ({@code onProjector}),
+     * whose screen the whole room reads, with matrículas {@link Masked} as the projector shows them.
+     */
     private void close(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-                       Callback callback, Session session, ClassId classId) throws Exception {
+                       Callback callback, Session session, ClassId classId, boolean onProjector) throws Exception {
         Response reply = ask(session, new Request.Close(classId));
         if (reply instanceof Response.RollCallReply closed) {
             pages.send(request, response, callback, HttpStatus.OK_200, "closed.jte", Map.of(
                     "classNumber", classId.toString(),
                     "closedAt", HumanTime.format(closed.rollCall().closedAt().orElseThrow()),
-                    "present", rows(closed.rollCall().present())));
+                    "present", rows(closed.rollCall().present(), onProjector ? Masked::matricula : Matricula::value)));
             return;
         }
         send(request, response, callback, "class.jte", classId, List.of(), java.util.Optional.empty(),
@@ -152,8 +162,13 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
 
     /** Each check-in as the teacher reads it: number, whole matrícula, time of day. */
     private static List<List<String>> rows(List<CheckIn> present) {
+        return rows(present, Matricula::value);
+    }
+
+    /** Each check-in as number, matrícula as {@code shown}, time of day. */
+    private static List<List<String>> rows(List<CheckIn> present, Function<Matricula, String> shown) {
         return java.util.stream.IntStream.range(0, present.size()).mapToObj(i -> List.of(Integer.toString(i + 1),
-                present.get(i).matricula().value(), HumanTime.clock(present.get(i).at()))).toList();
+                shown.apply(present.get(i).matricula()), HumanTime.clock(present.get(i).at()))).toList();
     }
 
     private Response ask(Session session, Request request) throws Exception {
