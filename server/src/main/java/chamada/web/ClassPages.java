@@ -34,6 +34,9 @@ import java.util.concurrent.TimeUnit;
 final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
 
     private static final long REPLY_SECONDS = 60;
+    /** The hidden field of the projector's close form: that page is on the wall, for the whole room to read. */
+    static final String FROM_FIELD = "from";
+    static final String FROM_PROJECTOR = "projector";
 
     private final Application application;
     private final Pages pages;
@@ -70,7 +73,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
             case TeacherSessions.LoginNeeded needed -> TeacherPages.redirect(request, response, callback, "/teacher");
             case TeacherSessions.LocalOnly local -> localOnly(pages, request, response, callback, application, local.session());
             case TeacherSessions.Allowed allowed -> serve(request, response, callback, allowed.session(), classId, rest,
-                    post, "projector".equals(fields.getValue("from")));
+                    post, FROM_PROJECTOR.equals(fields.getValue(FROM_FIELD)));
         }
         return true;
     }

@@ -11,6 +11,9 @@ final class ChromiumFlags {
 
     static final List<String> ALL = List.of(
             "--headless=new",
+            // Gives pages chrome.benchmarking.closeConnections(), which Browser.leave() calls so
+            // that a test's server stops at once instead of waiting for idle keep-alive sockets.
+            "--enable-net-benchmarking",
             // CI runs as root, where Chromium's sandbox cannot start; the pages are the tests' own.
             "--no-sandbox",
             // Containers give /dev/shm 64 MB, too little for Chromium's renderers.

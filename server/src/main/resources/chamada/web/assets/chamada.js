@@ -5,7 +5,9 @@
  *   storage when empty, and its value is stored again when its form is sent.
  * - An error summary takes the focus, so a screen reader reads it first.
  * - The projector page follows its roll call live (Server-Sent Events): the code and its QR
- *   code as they turn, a countdown to the next code, the count and the latest arrivals.
+ *   code as they turn, a countdown to the next code, the count and the latest arrivals. Its
+ *   board says data-live="true" while the stream is open, "false" while it reconnects, so a
+ *   style or a test can tell a live page from one that shows what it was loaded with.
  */
 (function () {
   "use strict";
@@ -64,6 +66,12 @@
     }
     var base = "/classes/" + encodeURIComponent(classNumber) + "/projector";
     var events = new EventSource(base + "/events");
+    events.addEventListener("open", function () {
+      root.setAttribute("data-live", "true");
+    });
+    events.addEventListener("error", function () {
+      root.setAttribute("data-live", "false");
+    });
     events.addEventListener("code", function (event) {
       var data = JSON.parse(event.data);
       code.textContent = data.code.slice(0, 3) + " " + data.code.slice(3);
@@ -90,6 +98,7 @@
     events.addEventListener("close", function (event) {
       count.textContent = say("data-count", JSON.parse(event.data).count);
       events.close();
+      root.setAttribute("data-live", "false");
     });
   }
 
