@@ -70,17 +70,20 @@ final class EventStreams implements AutoCloseable {
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-            stream(open, queue, overflowed, response);
+            stream(open, masked, queue, overflowed, response);
         }
         callback.succeeded();
         return Optional.empty();
     }
 
-    private void stream(chamada.protocol.Response.RollCallReply open, BlockingQueue<String> queue,
+    private void stream(chamada.protocol.Response.RollCallReply open, boolean masked, BlockingQueue<String> queue,
                         AtomicBoolean overflowed, Response response) throws InterruptedException {
         Optional<CurrentCode> shown = application.currentCode(open.rollCall().rules());
         // Written at once, so the reader has the headers before anything happens.
-        String first = ServerSentEvents.retry() + shown.map(ServerSentEvents::code).orElse("");
+        // A projector (masked) also gets the roll call as it stands now: what happened between
+        // its page's load and this stream, or during a reconnect, would be missing otherwise.
+        String first = ServerSentEvents.retry() + (masked ? ServerSentEvents.state(open.rollCall()) : "")
+                + shown.map(ServerSentEvents::code).orElse("");
         if (!write(response, first)) {
             return;
         }

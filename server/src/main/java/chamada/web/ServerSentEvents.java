@@ -1,7 +1,9 @@
 package chamada.web;
 
 import chamada.protocol.Wire;
+import chamada.rollcall.CheckIn;
 import chamada.rollcall.CurrentCode;
+import chamada.rollcall.RollCall;
 import chamada.rollcall.RollCallEvent;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * The text of one Server-Sent Event (the HTML standard's {@code text/event-stream}) for each
@@ -19,6 +22,7 @@ final class ServerSentEvents {
 
     private static final JsonFactory JSON = new JsonFactory();
     static final int RECONNECT_MILLIS = 2_000;
+    private static final String LATEST = "latest";
 
     private ServerSentEvents() {
     }
@@ -46,6 +50,22 @@ final class ServerSentEvents {
                 g.writeNumberField(Wire.COUNT, closed.count());
             }));
         };
+    }
+
+    /**
+     * The projector's first event: the count present and the latest arrivals, masked, newest
+     * first. A later {@code checkin} whose count is not above this one's is already in it.
+     */
+    static String state(RollCall rollCall) {
+        List<CheckIn> present = rollCall.present();
+        return frame("state", json(g -> {
+            g.writeNumberField(Wire.COUNT, present.size());
+            g.writeArrayFieldStart(LATEST);
+            for (int i = present.size() - 1; i >= Math.max(0, present.size() - ProjectorPage.LATEST); i--) {
+                g.writeString(Masked.matricula(present.get(i).matricula()));
+            }
+            g.writeEndArray();
+        }));
     }
 
     /** The event that says the code to show now. */

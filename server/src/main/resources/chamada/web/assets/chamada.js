@@ -85,8 +85,25 @@
         }
       });
     });
+    var counted = 0;
+    // The roll call as it stands when the stream (re)connects: arrivals the page may have missed.
+    events.addEventListener("state", function (event) {
+      var data = JSON.parse(event.data);
+      counted = data.count;
+      count.textContent = say("data-count", data.count);
+      latest.textContent = "";
+      data.latest.forEach(function (matricula) {
+        var item = document.createElement("li");
+        item.textContent = matricula;
+        latest.appendChild(item);
+      });
+    });
     events.addEventListener("checkin", function (event) {
       var data = JSON.parse(event.data);
+      if (data.count <= counted) {
+        return; // already in the state this stream began with
+      }
+      counted = data.count;
       count.textContent = say("data-count", data.count);
       var item = document.createElement("li");
       item.textContent = data.matricula;
