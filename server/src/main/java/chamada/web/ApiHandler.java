@@ -86,6 +86,7 @@ public final class ApiHandler extends Handler.Abstract {
             Response answer = answer(session, decoded);
             if (call.op() == Op.EXPORT && answer instanceof Response.Export export) {
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/csv; charset=utf-8");
+                response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
                 Content.Sink.write(response, true, ExportCsv.of(export.rollCalls()), callback);
                 return true;
             }
@@ -99,7 +100,7 @@ public final class ApiHandler extends Handler.Abstract {
     /** Logs the session in with the bearer token; in open mode, lets only this machine act as a teacher. */
     private void authenticate(org.eclipse.jetty.server.Request request, Session session, InetAddress from) {
         if (application.openMode()) {
-            if (!from.isLoopbackAddress()) {
+            if (!LocalRequests.isLocal(request, from)) {
                 throw new ChamadaException(ErrorCode.OPEN_MODE_LOCAL_ONLY);
             }
             return;

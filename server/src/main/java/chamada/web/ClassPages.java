@@ -53,7 +53,12 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
     @Override
     public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                           Callback callback) throws Exception {
-        String[] path = org.eclipse.jetty.server.Request.getPathInContext(request).substring(1).split("/", 2);
+        String inContext = org.eclipse.jetty.server.Request.getPathInContext(request);
+        if (inContext.length() < 2) {
+            org.eclipse.jetty.server.Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+            return true;
+        }
+        String[] path = inContext.substring(1).split("/", 2);
         String rest = path.length > 1 ? path[1] : "";
         boolean post = request.getMethod().equals("POST");
         Fields fields = post ? FormFields.getFields(request) : new Fields();
@@ -145,6 +150,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/csv; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"chamada-" + classId + ".csv\"");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         Content.Sink.write(response, true, ExportCsv.of(export.rollCalls()), callback);
     }
 

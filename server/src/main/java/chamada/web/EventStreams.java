@@ -62,22 +62,32 @@ final class EventStreams implements AutoCloseable {
                 overflowed.set(true);
             }
         })) {
-            chamada.protocol.Response status = application.handle(session, new Request.Status(classId))
-                    .get(REPLY_SECONDS, TimeUnit.SECONDS);
+            chamada.protocol.Response status;
+            try {
+                status = application.handle(session, new Request.Status(classId)).get(REPLY_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                return Optional.of(application.refusal(session, new chamada.error.ChamadaException(
+                        chamada.error.ErrorCode.INTERNAL)));
+            }
             if (!(status instanceof chamada.protocol.Response.RollCallReply open)) {
                 return Optional.of(status);
             }
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-            stream(open, masked, queue, overflowed, response);
+            if (stream(open, masked, queue, overflowed, response)) {
+                callback.succeeded();
+            } else {
+                // The reader is gone or stalled: the response ends as failed, its connection closed.
+                callback.failed(new java.io.IOException("event stream reader gone or too slow"));
+            }
         }
-        callback.succeeded();
         return Optional.empty();
     }
 
-    private void stream(chamada.protocol.Response.RollCallReply open, boolean masked, BlockingQueue<String> queue,
-                        AtomicBoolean overflowed, Response response) throws InterruptedException {
+    /** Streams until the roll call closes or the server stops (true), or the reader fails (false). */
+    private boolean stream(chamada.protocol.Response.RollCallReply open, boolean masked, BlockingQueue<String> queue,
+                           AtomicBoolean overflowed, Response response) throws InterruptedException {
         Optional<CurrentCode> shown = application.currentCode(open.rollCall().rules());
         // Written at once, so the reader has the headers before anything happens.
         // A projector (masked) also gets the roll call as it stands now: what happened between
@@ -85,7 +95,7 @@ final class EventStreams implements AutoCloseable {
         String first = ServerSentEvents.retry() + (masked ? ServerSentEvents.state(open.rollCall()) : "")
                 + shown.map(ServerSentEvents::code).orElse("");
         if (!write(response, first)) {
-            return;
+            return false;
         }
         Instant lastWrite = Instant.now();
         while (!stopping.get() && !overflowed.get()) {
@@ -102,13 +112,14 @@ final class EventStreams implements AutoCloseable {
                 shown = now;
             }
             if (!write(response, text)) {
-                return;
+                return false;
             }
             lastWrite = Instant.now();
             if (event != null && event.startsWith("event: close")) {
-                return;
+                return true;
             }
         }
+        return !overflowed.get();
     }
 
     /** Writes {@code text} and waits for it to go; false if the reader is gone or too slow. */

@@ -58,14 +58,15 @@ final class TeacherPages implements org.eclipse.jetty.server.Request.Handler {
             ClassPages.localOnly(pages, request, response, callback, application, local.session());
             return true;
         }
-        switch (action) {
-            case "/login" -> login(request, response, callback, access, fields);
-            case "/logout" -> {
+        // Only a form's post acts; a GET of an action's address shows the start page.
+        switch (action + (post ? " POST" : " GET")) {
+            case "/login POST" -> login(request, response, callback, access, fields);
+            case "/logout POST" -> {
                 org.eclipse.jetty.server.Response.putCookie(response, TeacherSessions.forget(request));
                 redirect(request, response, callback, "/teacher");
             }
-            case "/open" -> open(request, response, callback, access, fields);
-            case "/class" -> goTo(request, response, callback);
+            case "/open POST" -> open(request, response, callback, access, fields);
+            case "/class GET" -> goTo(request, response, callback);
             default -> home(request, response, callback, access, Optional.empty(), HttpStatus.OK_200);
         }
         return true;
@@ -105,7 +106,14 @@ final class TeacherPages implements org.eclipse.jetty.server.Request.Handler {
                     HttpStatus.BAD_REQUEST_400);
             return;
         }
-        Optional<CodePolicy> policy = CodePolicy.fromWire(value(fields, "code_policy"));
+        String asked = value(fields, "code_policy");
+        Optional<CodePolicy> policy = CodePolicy.fromWire(asked);
+        if (policy.isEmpty() && !asked.isEmpty()) {
+            // A stale or altered form must not open a roll call without the code it meant.
+            home(request, response, callback, access,
+                    Optional.of(WebText.UNKNOWN_POLICY.format(allowed.session().lang(), asked)), HttpStatus.BAD_REQUEST_400);
+            return;
+        }
         Response reply = application.handle(allowed.session(), new Request.Open(classId, policy,
                 "true".equals(fields.getValue("shared_devices")))).get(REPLY_SECONDS, TimeUnit.SECONDS);
         if (reply instanceof Response.Refusal refusal && !(refusal.code() == chamada.error.ErrorCode.ALREADY_OPEN)) {

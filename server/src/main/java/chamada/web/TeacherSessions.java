@@ -52,7 +52,7 @@ final class TeacherSessions {
         InetAddress from = addresses.of(request);
         Session session = application.session(lang, from);
         if (application.openMode()) {
-            return from.isLoopbackAddress() ? new Allowed(session) : new LocalOnly(session);
+            return LocalRequests.isLocal(request, from) ? new Allowed(session) : new LocalOnly(session);
         }
         Optional<String> token = org.eclipse.jetty.server.Request.getCookies(request).stream()
                 .filter(cookie -> cookie.getName().equals(COOKIE)).map(HttpCookie::getValue).findFirst();

@@ -52,6 +52,8 @@ public enum WebText implements Bilingual {
     SHARED_DEVICES_LABEL("Several students may check in from one device (the class's tablets)",
             "Vários alunos podem registrar presença no mesmo aparelho (os tablets da turma)"),
     OPEN_BUTTON("Open", "Abrir"),
+    UNKNOWN_POLICY("Unknown check-in code policy \"{0}\": choose one of those listed.",
+            "Política de código de presença desconhecida \"{0}\": escolha uma das listadas."),
     GO_HEADING("Go to a class", "Ir para uma turma"),
     GO_BUTTON("Go", "Ir"),
     CLASS_TITLE("Class {0}", "Turma {0}"),

@@ -135,6 +135,20 @@ class ApiTest {
     }
 
     @Test
+    void openMode_teacherCalls_fromARebindingDomainOrAnotherSite_areRefused() throws Exception {
+        startOpenMode(List.of());
+
+        String rebound = rawPost("/api/v1/classes/1010/roll-call", "evil.example");
+        HttpResponse<String> crossSite = send(post("/api/v1/classes/1010/roll-call", "")
+                .header("Sec-Fetch-Site", "cross-site"));
+        HttpResponse<String> local = send(post("/api/v1/classes/1010/roll-call", "").header("Sec-Fetch-Site", "same-origin"));
+
+        assertThat(rebound).startsWith("HTTP/1.1 403").contains("\"code\":\"OPEN_MODE_LOCAL_ONLY\"");
+        assertThat(json(crossSite).get("code").asText()).isEqualTo("OPEN_MODE_LOCAL_ONLY");
+        assertThat(local.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void events_tellACheckInFromTheNativePort_andTheClose() throws Exception {
         startOpenMode(List.of());
         send(post("/api/v1/classes/1010/roll-call", ""));
@@ -157,6 +171,15 @@ class ApiTest {
         assertThat(heard).contains("event: checkin", "event: close");
         assertThat(heard.stream().filter(line -> line.startsWith("data: ") && line.contains("042191010")).toList())
                 .singleElement().satisfies(line -> assertThat(line).contains("\"count\":1"));
+    }
+
+    /** A POST naming {@code host}, as a page whose domain was rebound to 127.0.0.1 sends it (HttpClient will not). */
+    private String rawPost(String path, String host) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", java.net.URI.create(server.webBase()).getPort())) {
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private void startWithTeachers() throws IOException {

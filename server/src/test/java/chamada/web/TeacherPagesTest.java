@@ -76,6 +76,7 @@ class TeacherPagesTest {
         assertThat(status.body()).contains("042191010");
         assertThat(closed.body()).contains("Roll call of class 1010 closed at").contains("042191010");
         assertThat(csv.headers().firstValue("content-disposition")).hasValue("attachment; filename=\"chamada-1010.csv\"");
+        assertThat(csv.headers().firstValue("cache-control")).hasValue("no-store");
         assertThat(csv.body()).contains(",042191010,");
     }
 
@@ -135,6 +136,25 @@ class TeacherPagesTest {
         assertThat(fromAfar.statusCode()).isEqualTo(403);
         assertThat(fromAfar.body()).contains("chamada teacher add NAME --teachers FILE");
         assertThat(local.body()).contains("Open a roll call").contains("Open mode: anybody may read a code here");
+    }
+
+    @Test
+    void actions_byGet_changeNothing_andUnknownPaths_areNotFound() throws Exception {
+        startWithTeachers();
+        post("/teacher/login", "name=ana&secret=s3cret");
+
+        HttpResponse<String> logoutByGet = get("/teacher/logout");
+        HttpResponse<String> classes = get("/classes");
+        HttpResponse<String> badPolicy = post("/teacher/open", "class=1010&code_policy=sometimes");
+
+        assertThat(logoutByGet.body()).contains("Open a roll call");
+        assertThat(get("/teacher").body()).contains("Open a roll call");
+        assertThat(classes.statusCode()).isEqualTo(404);
+        assertThat(badPolicy.statusCode()).isEqualTo(400);
+        assertThat(badPolicy.body()).contains("Unknown check-in code policy");
+        try (var client = server.client()) {
+            assertThat(client.status(new ClassId(1010))).isInstanceOf(chamada.protocol.Response.Failure.class);
+        }
     }
 
     @Test

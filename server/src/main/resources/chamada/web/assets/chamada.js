@@ -77,8 +77,12 @@
       code.textContent = data.code.slice(0, 3) + " " + data.code.slice(3);
       expiresAt = data.code_expires_at ? Date.parse(data.code_expires_at) : 0;
       tick();
-      window.fetch(base + "/qr.svg", {credentials: "same-origin"}).then(function (response) {
-        return response.ok ? response.text() : null;
+      window.fetch(base + "/qr.svg", {credentials: "same-origin", redirect: "error"}).then(function (response) {
+        // Only our SVG: a session that ended answers with a login page, which must not land here.
+        var svg = response.ok && (response.headers.get("content-type") || "").indexOf("image/svg+xml") === 0;
+        return svg ? response.text() : null;
+      }).catch(function () {
+        return null;
       }).then(function (svg) {
         if (svg) {
           qr.innerHTML = svg;
