@@ -44,8 +44,9 @@ import java.util.concurrent.TimeoutException;
  * a phone's browser would. The client's pool, sized to the connections and a few more, serves
  * only the set-up and the check at the end.
  *
- * <p>Threads: Jetty's selector and pool threads parse replies and complete each lane's future;
- * the lane's virtual thread waits on it, as {@code ChamadaClient}'s caller waits on its socket.
+ * <p>Threads: Jetty's selector thread, and a virtual thread per read ({@link JettyClient}), parse
+ * replies and complete each lane's future; the lane's virtual thread waits on it, as
+ * {@code ChamadaClient}'s caller waits on its socket.
  */
 public final class HttpTarget implements Target {
 
