@@ -109,14 +109,18 @@ public final class ChamadaTarget implements Target {
         }
     }
 
-    private static <R extends Response> R expect(Response reply, Class<R> type, String what) throws IOException {
+    /** {@code reply} as a {@code type}; otherwise what the server said, with a hint when it is not in open mode. */
+    static <R extends Response> R expect(Response reply, Class<R> type, String what) throws IOException {
         if (type.isInstance(reply)) {
             return type.cast(reply);
         }
         String said = reply instanceof Response.Refusal refusal ? refusal.code().wireName() + ": " + refusal.message()
                 : "the reply " + reply;
-        String hint = reply instanceof Response.Failure f && f.code() == ErrorCode.AUTH_REQUIRED
-                ? " (the bench opens its own classes: run the server without --teachers)" : "";
+        String hint = !(reply instanceof Response.Failure f) ? ""
+                : f.code() == ErrorCode.AUTH_REQUIRED ? " (the bench opens its own classes: run the server without --teachers)"
+                : f.code() == ErrorCode.OPEN_MODE_LOCAL_ONLY
+                        ? " (in open mode the web front takes teachers' calls only from the server's machine: run the bench there)"
+                : "";
         throw new IOException("cannot " + what + ": " + said + hint);
     }
 }

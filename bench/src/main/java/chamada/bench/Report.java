@@ -36,6 +36,13 @@ public final class Report {
                     run.serverCpuMicrosPerCheckIn().map(us -> String.format(Locale.ROOT, "%.0f", us)).orElse("-"),
                     verdict(run.exactlyOnce())));
         }
+        for (RunResult run : runs) {
+            run.watchers().ifPresent(w -> out.append(String.format(Locale.ROOT,
+                    "sse watchers (%s, %d connections): %d streams on %d classes, %d of %d check-in events heard,"
+                            + " %.1f MB read: %s%n",
+                    run.target(), run.plan().connections(), w.streams(), w.classes(), w.checkins(), w.expected(),
+                    w.bytes() / 1e6, w.ok() ? "ok" : "FAILED")));
+        }
         return out.toString();
     }
 
@@ -61,6 +68,7 @@ public final class Report {
             run.firstError().ifPresent(e -> out.append(where).append(run.errors()).append(" errors, the first: ")
                     .append(e).append('\n'));
             run.exactlyOnce().problems().forEach(p -> out.append(where).append(p).append('\n'));
+            run.watchers().ifPresent(w -> w.problems().forEach(p -> out.append(where).append(p).append('\n')));
         }
         return out.toString();
     }
@@ -112,6 +120,16 @@ public final class Report {
         exactlyOnce.put("counted", check.counted());
         exactlyOnce.put("in_doubt", check.inDoubt());
         check.problems().forEach(exactlyOnce.putArray("problems")::add);
+        run.watchers().ifPresent(w -> {
+            ObjectNode watchers = node.putObject("sse_watchers");
+            watchers.put("streams", w.streams());
+            watchers.put("classes", w.classes());
+            watchers.put("checkin_events", w.checkins());
+            watchers.put("expected_events", w.expected());
+            watchers.put("bytes", w.bytes());
+            watchers.put("ok", w.ok());
+            w.problems().forEach(watchers.putArray("problems")::add);
+        });
         node.put("passed", run.passed());
         return node;
     }

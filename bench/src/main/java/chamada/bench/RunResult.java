@@ -21,10 +21,17 @@ import java.util.Optional;
  * @param exactlyOnce the verdict of the check at the end
  * @param serverCpu   CPU time the server process used over the whole run (warm-up, set-up and check
  *                    included), when its process id was given
+ * @param watchers    what the live-view event streams open during the run heard ({@code --sse-watchers})
  */
 public record RunResult(String target, LoadPlan plan, Duration measured, long checkIns, Histogram latencies,
                         long errors, Optional<String> firstError, ExactlyOnce exactlyOnce,
-                        Optional<Duration> serverCpu) {
+                        Optional<Duration> serverCpu, Optional<WatchResult> watchers) {
+
+    /** A run without watchers. */
+    public RunResult(String target, LoadPlan plan, Duration measured, long checkIns, Histogram latencies,
+                     long errors, Optional<String> firstError, ExactlyOnce exactlyOnce, Optional<Duration> serverCpu) {
+        this(target, plan, measured, checkIns, latencies, errors, firstError, exactlyOnce, serverCpu, Optional.empty());
+    }
 
     /** Acknowledged check-ins per second in the measured window. */
     public double throughput() {
@@ -42,14 +49,24 @@ public record RunResult(String target, LoadPlan plan, Duration measured, long ch
         return serverCpu.filter(cpu -> counted > 0).map(cpu -> cpu.toNanos() / 1e3 / counted);
     }
 
-    /** Whether the run counts: no errors and every acknowledged check-in counted exactly once. */
+    /**
+     * Whether the run counts: no errors, every acknowledged check-in counted exactly once, and, with
+     * watchers, every check-in heard by every stream of its class.
+     */
     public boolean passed() {
-        return errors == 0 && exactlyOnce.ok();
+        return errors == 0 && exactlyOnce.ok() && watchers.map(WatchResult::ok).orElse(true);
     }
 
     /** This result with the server's CPU time over the run. */
     public RunResult withServerCpu(Optional<Duration> cpu) {
-        return new RunResult(target, plan, measured, checkIns, latencies, errors, firstError, exactlyOnce, cpu);
+        return new RunResult(target, plan, measured, checkIns, latencies, errors, firstError, exactlyOnce, cpu,
+                watchers);
+    }
+
+    /** This result with what its watchers heard. */
+    public RunResult withWatchers(Optional<WatchResult> heard) {
+        return new RunResult(target, plan, measured, checkIns, latencies, errors, firstError, exactlyOnce, serverCpu,
+                heard);
     }
 
     /** Rounds of the same run added up: counts and times summed, latencies merged, every check kept. */
@@ -68,6 +85,7 @@ public record RunResult(String target, LoadPlan plan, Duration measured, long ch
         long inDoubt = 0;
         List<String> problems = new ArrayList<>();
         Optional<Duration> cpu = Optional.of(Duration.ZERO);
+        List<WatchResult> heard = new ArrayList<>();
         for (RunResult round : rounds) {
             if (!round.target().equals(first.target()) || !round.plan().equals(first.plan())) {
                 throw new IllegalArgumentException("rounds of different runs: " + round.target() + " " + round.plan());
@@ -82,8 +100,10 @@ public record RunResult(String target, LoadPlan plan, Duration measured, long ch
             inDoubt += round.exactlyOnce().inDoubt();
             problems.addAll(round.exactlyOnce().problems());
             cpu = cpu.flatMap(total -> round.serverCpu().map(total::plus));
+            round.watchers().ifPresent(heard::add);
         }
+        Optional<WatchResult> watchers = heard.isEmpty() ? Optional.empty() : Optional.of(WatchResult.combine(heard));
         return new RunResult(first.target(), first.plan(), measured, checkIns, latencies, errors, firstError,
-                new ExactlyOnce(problems.isEmpty(), acknowledged, counted, inDoubt, problems), cpu);
+                new ExactlyOnce(problems.isEmpty(), acknowledged, counted, inDoubt, problems), cpu, watchers);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * <p>{@link #prepare} and {@link #verify} run on the generator's main thread (they may use
  * threads of their own); each {@link Lane} is used by one connection's thread.
  */
-public interface Target {
+public interface Target extends AutoCloseable {
 
     /** A short name for tables: {@code chamada} or {@code redis}. */
     String name();
@@ -29,6 +29,11 @@ public interface Target {
      * deletes the sets).
      */
     ExactlyOnce verify(Map<Integer, long[]> acknowledged, long inDoubt) throws IOException;
+
+    /** Releases what the target holds for its runs (an HTTP client); never throws. */
+    @Override
+    default void close() {
+    }
 
     /** One connection of the closed loop: one request outstanding at a time. */
     interface Lane extends AutoCloseable {

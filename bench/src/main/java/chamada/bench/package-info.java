@@ -1,8 +1,10 @@
 /**
  * The load benchmark behind {@code chamada bench} and {@code bench/compare.sh}: a closed-loop
  * generator ({@link chamada.bench.LoadGenerator}) that drives a {@link chamada.bench.Target},
- * Chamada through the one client library or Redis through Jedis, then checks
- * that every acknowledged check-in is counted exactly once ({@link chamada.bench.ExactlyOnceCheck}).
+ * Chamada through the one client library or through its web front's JSON API
+ * ({@link chamada.bench.HttpTarget}), or Redis through Jedis, then checks that every acknowledged
+ * check-in is counted exactly once ({@link chamada.bench.ExactlyOnceCheck}). Live-view event
+ * streams ({@link chamada.bench.SseWatchers}) can be kept open on the classes meanwhile.
  *
  * <p>Threads. One virtual thread per connection, so 10,000 connections cost the generator little
  * more than their sockets; they share counters and one HdrHistogram {@code ConcurrentHistogram}

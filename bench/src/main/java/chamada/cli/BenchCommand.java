@@ -2,13 +2,16 @@ package chamada.cli;
 
 import chamada.bench.ChamadaTarget;
 import chamada.bench.Comparison;
+import chamada.bench.HttpTarget;
 import chamada.bench.LoadGenerator;
 import chamada.bench.LoadPlan;
 import chamada.bench.ProcessCpu;
 import chamada.bench.RedisTarget;
 import chamada.bench.Report;
 import chamada.bench.RunResult;
+import chamada.bench.SseWatchers;
 import chamada.bench.Target;
+import chamada.bench.WatchedTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +48,9 @@ import java.util.concurrent.Callable;
                 + " each reply, for --warmup then --duration seconds. Prints throughput and latency p50/p99/p99.9/max,"
                 + " then checks through status (SCARD on Redis) that every acknowledged check-in is counted exactly"
                 + " once; a mismatch fails the run. --target compare runs Chamada then Redis at each number of"
-                + " connections and adds the ratios Chamada / Redis. See BENCHMARKS.md and bench/compare.sh.")
+                + " connections and adds the ratios Chamada / Redis. --http sends the check-ins to the web front's"
+                + " JSON API over HTTP keep-alive instead; --sse-watchers N keeps N live-view event streams open on the"
+                + " classes while the check-ins run. See BENCHMARKS.md and bench/compare.sh.")
 final class BenchCommand implements Callable<Integer> {
 
     /** What to drive; lower case because picocli matches the typed value to the constant's name. */
@@ -63,8 +68,27 @@ final class BenchCommand implements Callable<Integer> {
     private String host;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070", converter = PortConverter.class,
-            description = "Chamada server port (default: ${DEFAULT-VALUE}).")
+            description = "Chamada server's native port (default: ${DEFAULT-VALUE}).")
     private int port;
+
+    @Option(names = "--http",
+            description = "Check in through the web front's JSON API (POST /api/v1/classes/{class}/check-ins), one"
+                    + " HTTP keep-alive connection per --connections; the table's target reads http. Needs a server"
+                    + " with its web front on at --http-port, in open mode, on this machine (the bench opens and closes"
+                    + " its classes through the API).")
+    private boolean http;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080", converter = PortConverter.class,
+            description = "Port of the Chamada server's web front, for --http and --sse-watchers"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private int httpPort;
+
+    @Option(names = "--sse-watchers", paramLabel = "N", defaultValue = "0",
+            description = "Keep N live-view event streams (GET /api/v1/classes/{class}/roll-call/events) open on the"
+                    + " classes, round robin, while the check-ins run, as projector pages would; each reads every"
+                    + " event, and the run fails unless every stream heard every check-in of its class. Needs the web"
+                    + " front at --http-port, as --http does (default: ${DEFAULT-VALUE}).")
+    private int sseWatchers;
 
     @Option(names = "--redis-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
             description = "Redis host (default: ${DEFAULT-VALUE}).")
@@ -137,13 +161,13 @@ final class BenchCommand implements Callable<Integer> {
             for (int round = 0; round < rounds; round++) {
                 boolean chamadaFirst = round % 2 == 0;
                 if (mode != Mode.redis && chamadaFirst) {
-                    chamada.add(run(chamada(), serverPid, plan, err));
+                    chamada.add(run(http ? "http" : "chamada", () -> chamada(plan), serverPid, plan, err));
                 }
                 if (mode != Mode.chamada) {
-                    redis.add(run(redis(), redisPid, plan, err));
+                    redis.add(run("redis", this::redis, redisPid, plan, err));
                 }
                 if (mode != Mode.redis && !chamadaFirst) {
-                    chamada.add(run(chamada(), serverPid, plan, err));
+                    chamada.add(run(http ? "http" : "chamada", () -> chamada(plan), serverPid, plan, err));
                 }
             }
             if (!chamada.isEmpty()) {
@@ -175,6 +199,14 @@ final class BenchCommand implements Callable<Integer> {
         if (rounds < 1 || rounds > 100) {
             throw new CommandFailure(ExitCodes.USAGE, "chamada bench: --rounds must be from 1 to 100, got " + rounds);
         }
+        if (sseWatchers < 0 || sseWatchers > SseWatchers.MAX_STREAMS) {
+            throw new CommandFailure(ExitCodes.USAGE, "chamada bench: --sse-watchers must be from 0 to "
+                    + SseWatchers.MAX_STREAMS + ", got " + sseWatchers);
+        }
+        if (mode == Mode.redis && (http || sseWatchers > 0)) {
+            throw new CommandFailure(ExitCodes.USAGE,
+                    "chamada bench: --http and --sse-watchers are for Chamada: use --target chamada or compare");
+        }
         try {
             List<LoadPlan> plans = new ArrayList<>();
             for (int n : connections) {
@@ -186,26 +218,48 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private RunResult run(Target target, Long pid, LoadPlan plan, PrintWriter err) throws InterruptedException {
-        err.printf(Locale.ROOT, "bench: %s, %d connections, %d classes, %.1f s warm-up + %.1f s...%n", target.name(),
-                plan.connections(), plan.classes(), plan.warmup().toMillis() / 1000.0,
-                plan.duration().toMillis() / 1000.0);
-        err.flush();
-        Optional<Duration> cpuBefore = pid == null ? Optional.empty() : ProcessCpu.of(pid);
-        try {
+    /** Makes the target of one run; it is closed after the run. */
+    @FunctionalInterface
+    private interface Opener {
+        Target open() throws IOException;
+    }
+
+    private RunResult run(String name, Opener opener, Long pid, LoadPlan plan, PrintWriter err)
+            throws InterruptedException {
+        try (Target target = opener.open()) {
+            err.printf(Locale.ROOT, "bench: %s, %d connections, %d classes%s, %.1f s warm-up + %.1f s...%n", name,
+                    plan.connections(), plan.classes(),
+                    target instanceof WatchedTarget ? ", " + sseWatchers + " sse watchers" : "",
+                    plan.warmup().toMillis() / 1000.0, plan.duration().toMillis() / 1000.0);
+            err.flush();
+            Optional<Duration> cpuBefore = pid == null ? Optional.empty() : ProcessCpu.of(pid);
             RunResult result = LoadGenerator.run(target, plan, () -> {
                 err.printf(Locale.ROOT, "bench: holding %d connections open for %.1f s%n", plan.connections(),
                         plan.hold().toMillis() / 1000.0);
                 err.flush();
             });
+            if (target instanceof WatchedTarget watched) {
+                result = result.withWatchers(watched.result());
+            }
             return result.withServerCpu(cpuBefore.flatMap(before -> ProcessCpu.of(pid).map(after -> after.minus(before))));
         } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.UNREACHABLE, "chamada bench: " + target.name() + ": " + e.getMessage(), e);
+            throw new CommandFailure(ExitCodes.UNREACHABLE, "chamada bench: " + name + ": " + e.getMessage(), e);
         }
     }
 
-    private Target chamada() {
-        return new ChamadaTarget(host, port, timeout);
+    /** Chamada over its native port or, with --http, its web front; with --sse-watchers, watched. */
+    private Target chamada(LoadPlan plan) throws IOException {
+        Target target = http ? HttpTarget.start(host, httpPort, timeout, plan.connections())
+                : new ChamadaTarget(host, port, timeout);
+        if (sseWatchers == 0) {
+            return target;
+        }
+        try {
+            return new WatchedTarget(target, SseWatchers.start(host, httpPort, timeout, sseWatchers));
+        } catch (IOException | RuntimeException e) {
+            target.close();
+            throw e;
+        }
     }
 
     private Target redis() {

@@ -24,11 +24,24 @@ final class BenchPortugueseHelp extends ListResourceBundle {
                         + " segundos. Mostra vazão e latência p50/p99/p99.9/máx e confere por status (SCARD no Redis)"
                         + " que cada presença confirmada é contada exatamente uma vez; divergência reprova a rodada."
                         + " --target compare roda Chamada e Redis a cada número de conexões e mostra as razões"
-                        + " Chamada / Redis. Veja BENCHMARKS.md e bench/compare.sh."},
+                        + " Chamada / Redis. --http manda as presenças à API JSON da frente web por HTTP keep-alive;"
+                        + " --sse-watchers N mantém N fluxos de eventos de telas ao vivo abertos nas turmas enquanto as"
+                        + " presenças correm. Veja BENCHMARKS.md e bench/compare.sh."},
                 {"chamada.bench.target", "O que carregar: chamada, redis ou compare (os dois, alternados)."
                         + " Padrão: ${DEFAULT-VALUE}."},
                 {"chamada.bench.host", "Endereço do servidor Chamada (padrão: ${DEFAULT-VALUE})."},
-                {"chamada.bench.port", "Porta do servidor Chamada (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.bench.port", "Porta nativa do servidor Chamada (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.bench.http", "Registra presenças pela API JSON da frente web"
+                        + " (POST /api/v1/classes/{class}/check-ins), uma conexão HTTP keep-alive por --connections; o"
+                        + " alvo na tabela aparece como http. Precisa de um servidor com a frente web ligada em"
+                        + " --http-port, em modo aberto, nesta máquina (o bench abre e fecha suas turmas pela API)."},
+                {"chamada.bench.http-port", "Porta da frente web do servidor Chamada, para --http e --sse-watchers"
+                        + " (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.bench.sse-watchers", "Mantém N fluxos de eventos de telas ao vivo"
+                        + " (GET /api/v1/classes/{class}/roll-call/events) abertos nas turmas, em rodízio, enquanto as"
+                        + " presenças correm, como fariam páginas de projetor; cada um lê todos os eventos, e a rodada"
+                        + " é reprovada se algum fluxo não ouvir todas as presenças da sua turma. Precisa da frente web"
+                        + " em --http-port, como --http (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.bench.redis-host", "Endereço do Redis (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.bench.redis-port", "Porta do Redis (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.bench.connections", "Conexões, de 1 a 10000; uma lista roda uma vez por número"

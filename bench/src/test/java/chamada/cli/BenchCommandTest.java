@@ -4,7 +4,9 @@ import chamada.client.ChamadaClient;
 import chamada.i18n.Lang;
 import chamada.protocol.Response;
 import chamada.rollcall.ClassId;
+import chamada.server.WebFront;
 import chamada.testing.TestServer;
+import chamada.web.WebConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,6 +101,115 @@ class BenchCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(result.err()).contains("cannot connect to Chamada at 127.0.0.1:1");
+    }
+
+    @Test
+    void bench_http_shortRunAgainstTheWebFront_passesExactlyOnceCheck() throws Exception {
+        try (TestServer server = startWithWeb()) {
+            CliRunner.Result result = bench("bench", "--http", "--http-port", webPort(server),
+                    "--connections", "2,4", "--classes", "3", "--warmup", "0.2", "--duration", "0.5", "--json");
+
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
+            JsonNode runs = new ObjectMapper().readTree(result.out()).get("runs");
+            assertThat(runs).hasSize(2);
+            for (JsonNode run : runs) {
+                assertThat(run.get("target").asText()).isEqualTo("http");
+                assertThat(run.get("connections").asInt()).isIn(2, 4);
+                assertThat(run.get("check_ins").asLong()).isPositive();
+                assertThat(run.get("per_second").asDouble()).isPositive();
+                assertThat(run.get("latency_ms")).isNotNull();
+                assertThat(run.at("/latency_ms/p99").asDouble()).isPositive()
+                        .isLessThanOrEqualTo(run.at("/latency_ms/max").asDouble());
+                assertThat(run.get("errors").asLong()).isZero();
+                assertThat(run.at("/exactly_once/ok").asBoolean()).isTrue();
+                assertThat(run.at("/exactly_once/counted").asLong()).isPositive()
+                        .isEqualTo(run.at("/exactly_once/acknowledged").asLong());
+                assertThat(run.has("sse_watchers")).isFalse();
+                assertThat(run.get("passed").asBoolean()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void bench_httpTable_namesTheTargetHttp() {
+        try (TestServer server = startWithWeb()) {
+            CliRunner.Result result = bench("bench", "--http", "--http-port", webPort(server),
+                    "--connections", "2", "--warmup", "0", "--duration", "0.3");
+
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
+            assertThat(result.out()).containsPattern("http +2 +10 .* ok \\(\\d+ counted\\)");
+            assertThat(result.err()).contains("bench: http, 2 connections, 10 classes");
+        }
+    }
+
+    @Test
+    void bench_sseWatchers_everyStreamHearsEveryCheckInOfItsClass() throws Exception {
+        try (TestServer server = startWithWeb()) {
+            CliRunner.Result result = bench("bench", "--port", Integer.toString(server.port()),
+                    "--http-port", webPort(server), "--sse-watchers", "3", "--connections", "2", "--classes", "2",
+                    "--warmup", "0.2", "--duration", "0.5", "--json");
+
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
+            JsonNode run = new ObjectMapper().readTree(result.out()).get("runs").get(0);
+            assertThat(run.get("target").asText()).isEqualTo("chamada");
+            assertThat(run.at("/exactly_once/ok").asBoolean()).isTrue();
+            JsonNode watchers = run.get("sse_watchers");
+            assertThat(watchers.get("streams").asInt()).isEqualTo(3);
+            assertThat(watchers.get("classes").asInt()).isEqualTo(2);
+            assertThat(watchers.get("ok").asBoolean()).as(watchers.toString()).isTrue();
+            // Streams 1 and 3 share a class: together they hear more than were made, and exactly what was expected.
+            assertThat(watchers.get("checkin_events").asLong())
+                    .isEqualTo(watchers.get("expected_events").asLong())
+                    .isGreaterThan(run.at("/exactly_once/counted").asLong());
+            assertThat(run.get("passed").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void bench_sseWatchersTable_saysWhatTheStreamsHeard() {
+        try (TestServer server = startWithWeb()) {
+            CliRunner.Result result = bench("bench", "--port", Integer.toString(server.port()),
+                    "--http-port", webPort(server), "--sse-watchers", "2", "--connections", "1", "--warmup", "0",
+                    "--duration", "0.3");
+
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
+            assertThat(result.out()).containsPattern(
+                    "sse watchers \\(chamada, 1 connections\\): 2 streams on 2 classes, (\\d+) of \\1 check-in events heard,"
+                            + " [0-9.]+ MB read: ok");
+        }
+    }
+
+    @Test
+    void bench_http_webFrontOff_isUnreachableWithTheHint() {
+        CliRunner.Result result = bench("bench", "--http", "--http-port", "1", "--duration", "0.2", "--timeout", "1");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(result.err()).contains("chamada bench: http: ").contains("http://127.0.0.1:1")
+                .contains("--http-port");
+    }
+
+    @Test
+    void bench_sseWatchersWithRedis_isUsageError() {
+        CliRunner.Result result = bench("bench", "--target", "redis", "--sse-watchers", "5");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--http and --sse-watchers are for Chamada");
+    }
+
+    @Test
+    void bench_tooManySseWatchers_isUsageError() {
+        CliRunner.Result result = bench("bench", "--sse-watchers", "10001");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--sse-watchers must be from 0 to 10000, got 10001");
+    }
+
+    private TestServer startWithWeb() {
+        return TestServer.start(dir, config -> config.withWeb(new WebFront(WebConfig.forTests(), List.of())));
+    }
+
+    private static String webPort(TestServer server) {
+        return Integer.toString(server.server().web().orElseThrow().port());
     }
 
     /** Runs the bench jar's program, {@link BenchMain}, in this JVM. */
