@@ -101,7 +101,7 @@ say "building the server and bench jars if needed..."
 # --- Chamada: a separate JVM with a 512 MiB heap, on a fresh SQLite file -------------------
 # JFR records only jdk.VirtualThreadPinned (a virtual thread holding its carrier 20 ms or more).
 pinning="-XX:StartFlightRecording=settings=none,+jdk.VirtualThreadPinned#enabled=true,+jdk.VirtualThreadPinned#threshold=20ms,filename=$work/server.jfr"
-CHAMADA_JAVA_OPTS="-Xmx512m $pinning ${CHAMADA_JAVA_OPTS:-}" ./chamada --lang en server --bind 127.0.0.1 --port "$PORT" \
+CHAMADA_JAVA_OPTS="-Xmx512m $pinning ${CHAMADA_JAVA_OPTS:-}" ./chamada --lang en server --bind 127.0.0.1 --port "$PORT" --http-port off \
   --db "$work/chamada.db" --max-connections-per-address 20000 >"$work/server.log" 2>&1 &
 server_pid=$!
 if ! wait_for_answer "$PORT" 60; then say "the Chamada server did not start; its log:"; cat "$work/server.log" >&2; exit 3; fi
@@ -178,7 +178,7 @@ probe_port=$((PORT + 1))
 time_start() {
   local db="$work/probe-$RANDOM.db" pid start_ns ms="?"
   start_ns=$(date +%s%N)
-  "$@" --lang en server --bind 127.0.0.1 --port "$probe_port" --db "$db" >"$work/probe.log" 2>&1 &
+  "$@" --lang en server --bind 127.0.0.1 --port "$probe_port" --http-port off --db "$db" >"$work/probe.log" 2>&1 &
   pid=$!
   if wait_for_answer "$probe_port" 60; then ms=$(( ($(date +%s%N) - start_ns) / 1000000 )); fi
   kill "$pid"; wait "$pid" 2>/dev/null || true
