@@ -5,6 +5,7 @@ import chamada.application.Session;
 import chamada.protocol.Request;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CurrentCode;
+import chamada.rollcall.RollCallEvent;
 import chamada.rollcall.RollCallEvents;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
@@ -14,6 +15,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -54,11 +57,12 @@ final class EventStreams implements AutoCloseable {
      */
     Optional<chamada.protocol.Response> serve(Session session, ClassId classId, boolean masked, Response response,
                                               Callback callback) throws Exception {
-        BlockingQueue<String> queue = new ArrayBlockingQueue<>(QUEUED);
+        // The store's thread only hands the event over; the stream's own thread writes its text.
+        BlockingQueue<RollCallEvent> queue = new ArrayBlockingQueue<>(QUEUED);
         AtomicBoolean overflowed = new AtomicBoolean();
         // Subscribed before the status is read, so nothing falls between the two.
         try (RollCallEvents.Subscription subscription = application.events().subscribe(classId, event -> {
-            if (!queue.offer(ServerSentEvents.of(event, masked))) {
+            if (!queue.offer(event)) {
                 overflowed.set(true);
             }
         })) {
@@ -86,7 +90,7 @@ final class EventStreams implements AutoCloseable {
     }
 
     /** Streams until the roll call closes or the server stops (true), or the reader fails (false). */
-    private boolean stream(chamada.protocol.Response.RollCallReply open, boolean masked, BlockingQueue<String> queue,
+    private boolean stream(chamada.protocol.Response.RollCallReply open, boolean masked, BlockingQueue<RollCallEvent> queue,
                            AtomicBoolean overflowed, Response response) throws InterruptedException {
         Optional<CurrentCode> shown = application.currentCode(open.rollCall().rules());
         // Written at once, so the reader has the headers before anything happens.
@@ -99,23 +103,32 @@ final class EventStreams implements AutoCloseable {
         }
         Instant lastWrite = Instant.now();
         while (!stopping.get() && !overflowed.get()) {
-            String event = queue.poll(1, TimeUnit.SECONDS);
-            Optional<CurrentCode> now = application.currentCode(open.rollCall().rules());
-            String text = event != null ? event
-                    : !now.equals(shown) ? ServerSentEvents.code(now.orElseThrow())
-                    : Duration.between(lastWrite, Instant.now()).compareTo(KEEP_ALIVE) >= 0 ? ServerSentEvents.keepAlive()
-                    : null;
-            if (text == null) {
-                continue;
+            RollCallEvent next = queue.poll(1, TimeUnit.SECONDS);
+            // Every event queued meanwhile goes in the same write: one wake-up and one write per
+            // batch of check-ins, not one per check-in.
+            List<RollCallEvent> events = new ArrayList<>();
+            if (next != null) {
+                events.add(next);
+                queue.drainTo(events);
             }
-            if (event == null) {
+            StringBuilder text = new StringBuilder();
+            Optional<CurrentCode> now = application.currentCode(open.rollCall().rules());
+            if (!now.equals(shown)) {
+                text.append(ServerSentEvents.code(now.orElseThrow()));
                 shown = now;
             }
-            if (!write(response, text)) {
+            events.forEach(event -> text.append(ServerSentEvents.of(event, masked)));
+            if (text.isEmpty() && Duration.between(lastWrite, Instant.now()).compareTo(KEEP_ALIVE) >= 0) {
+                text.append(ServerSentEvents.keepAlive());
+            }
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (!write(response, text.toString())) {
                 return false;
             }
             lastWrite = Instant.now();
-            if (event != null && event.startsWith("event: close")) {
+            if (events.stream().anyMatch(RollCallEvent.Closed.class::isInstance)) {
                 return true;
             }
         }
