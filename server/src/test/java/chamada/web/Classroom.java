@@ -12,6 +12,7 @@ import chamada.testing.MutableClock;
 import chamada.testing.TestServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -198,7 +199,9 @@ final class Classroom implements AutoCloseable {
     static void send(Browser browser) {
         WebElement button = browser.driver().findElement(By.cssSelector("form button[type=submit]"));
         button.click();
-        waitFor(browser).until(ExpectedConditions.stalenessOf(button));
+        // While the next page loads, ChromeDriver may answer about the old button with an error
+        // other than "stale" ("node does not belong to the document"): asked again, it is stale.
+        waitFor(browser).ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(button));
         waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#result, .error-summary")));
     }
 
