@@ -40,6 +40,8 @@ final class EventStreams implements AutoCloseable {
 
     static final int QUEUED = 256;
     static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
+    /** How long a stream gathers events after the first before it writes them. */
+    static final Duration GATHER = Duration.ofMillis(100);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
     private static final long REPLY_SECONDS = 60;
 
@@ -109,6 +111,10 @@ final class EventStreams implements AutoCloseable {
             List<RollCallEvent> events = new ArrayList<>();
             if (next != null) {
                 events.add(next);
+                // A busy roll call's events are gathered for a moment and go in one write: one
+                // wake-up and one write per batch rather than per check-in, well within the second
+                // a live view has to show a check-in.
+                Thread.sleep(GATHER.toMillis());
                 queue.drainTo(events);
             }
             StringBuilder text = new StringBuilder();
