@@ -38,10 +38,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class EventStreams implements AutoCloseable {
 
-    static final int QUEUED = 256;
+    static final int QUEUED = 1_024;
     static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
     /** How long a stream gathers events after the first before it writes them. */
     static final Duration GATHER = Duration.ofMillis(100);
+    private static final Duration GATHER_STEP = Duration.ofMillis(10);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
     private static final long REPLY_SECONDS = 60;
 
@@ -114,7 +115,11 @@ final class EventStreams implements AutoCloseable {
                 // A busy roll call's events are gathered for a moment and go in one write: one
                 // wake-up and one write per batch rather than per check-in, well within the second
                 // a live view has to show a check-in.
-                Thread.sleep(GATHER.toMillis());
+                // Never so long that the queue fills: a reader is dropped only when it cannot keep up.
+                long until = System.nanoTime() + GATHER.toNanos();
+                while (queue.size() < QUEUED / 2 && System.nanoTime() < until) {
+                    Thread.sleep(GATHER_STEP.toMillis());
+                }
                 queue.drainTo(events);
             }
             StringBuilder text = new StringBuilder();

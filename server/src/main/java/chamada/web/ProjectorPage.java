@@ -63,6 +63,8 @@ final class ProjectorPage {
                 "expiresAt", open.code().flatMap(CurrentCode::expiresAt)
                         .map(at -> Long.toString(at.toInstant().toEpochMilli())).orElse(""),
                 "qr", QrCodeSvg.render(link),
+                // The code the QR code holds, which the page's script updates as it swaps the QR code.
+                "qrCode", open.code().map(CurrentCode::code).orElse(""),
                 "link", link,
                 "count", present.size(),
                 "latest", latest,

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -126,6 +127,9 @@ class ProjectorBrowserTest {
         classroom.logInAndOpen(projector, CodePolicy.ROTATING.wire());
         classroom.project(projector);
         String code = projector.driver().findElement(By.id("code")).getText().replace(" ", "");
+        // The script swaps the QR code in when a code comes: read it once it holds the code shown.
+        Classroom.waitFor(projector).until(ExpectedConditions.attributeToBe(By.id("qr"), "data-code",
+                projector.driver().findElement(By.id("code")).getText().replace(" ", "")));
 
         URI link = URI.create(QrDecoder.decode(projector.screenshot("projector-qr", projector.driver().findElement(By.id("qr")))));
         phone.driver().get(link.toString());

@@ -86,6 +86,7 @@
       }).then(function (svg) {
         if (svg) {
           qr.innerHTML = svg;
+          qr.setAttribute("data-code", data.code);
         }
       });
     });
