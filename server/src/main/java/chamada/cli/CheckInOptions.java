@@ -1,6 +1,5 @@
 package chamada.cli;
 
-import chamada.i18n.Bilingual;
 import chamada.i18n.Lang;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.CheckInSettings;
@@ -40,7 +39,7 @@ final class CheckInOptions {
 
     CheckInSettings settings(Lang lang) {
         CodePolicy policy = CodePolicy.fromWire(codePolicy).orElseThrow(() -> new CommandFailure(ExitCodes.USAGE,
-                Messages.BAD_POLICY.format(lang, codePolicy)));
+                ServerCommandText.BAD_POLICY.format(lang, codePolicy)));
         long maxSeconds = CheckInRules.MAX_PERIOD.toSeconds();
         if (codePeriodSeconds < 1 || codePeriodSeconds > maxSeconds) {
             throw outOfRange(lang, "--code-period", 1, maxSeconds, codePeriodSeconds);
@@ -54,7 +53,7 @@ final class CheckInOptions {
             try {
                 networks.add(Network.parse(cidr));
             } catch (IllegalArgumentException e) {
-                throw new CommandFailure(ExitCodes.USAGE, Messages.BAD_NETWORK.format(lang, cidr), e);
+                throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_NETWORK.format(lang, cidr), e);
             }
         }
         return new CheckInSettings(policy, Duration.ofSeconds(codePeriodSeconds), Duration.ofSeconds(codeGraceSeconds),
@@ -63,31 +62,5 @@ final class CheckInOptions {
 
     private static CommandFailure outOfRange(Lang lang, String option, long min, long max, long value) {
         return new CommandFailure(ExitCodes.USAGE, ServerCommandText.OUT_OF_RANGE.format(lang, option, min, max, value));
-    }
-
-    /** What these options say when refused. */
-    enum Messages implements Bilingual {
-        BAD_POLICY("--code-policy {0} is not a code policy: use rotating, fixed or none.",
-                "--code-policy {0} não é uma política de código: use rotating, fixed ou none."),
-        BAD_NETWORK("--allow-network {0} is not a network: write it like 10.20.0.0/16 or 2001:db8::/48.",
-                "--allow-network {0} não é uma rede: escreva como 10.20.0.0/16 ou 2001:db8::/48.");
-
-        private final String en;
-        private final String pt;
-
-        Messages(String en, String pt) {
-            this.en = en;
-            this.pt = pt;
-        }
-
-        @Override
-        public String en() {
-            return en;
-        }
-
-        @Override
-        public String pt() {
-            return pt;
-        }
     }
 }

@@ -34,6 +34,22 @@ enum ServerCommandText implements Bilingual {
     CANNOT_LISTEN("Could not listen on {0} ({1}).", "Não foi possível escutar em {0} ({1})."),
     REASON_ADDRESS_TAKEN("address already in use, or not on this machine",
             "endereço já em uso, ou não pertence a esta máquina"),
+    BAD_POLICY("--code-policy {0} is not a code policy: use rotating, fixed or none.",
+            "--code-policy {0} não é uma política de código: use rotating, fixed ou none."),
+    BAD_NETWORK("--allow-network {0} is not a network: write it like 10.20.0.0/16 or 2001:db8::/48.",
+            "--allow-network {0} não é uma rede: escreva como 10.20.0.0/16 ou 2001:db8::/48."),
+    BAD_PORT("--http-port {0} is not a port: use a number from 0 to 65535, or off.",
+            "--http-port {0} não é uma porta: use um número de 0 a 65535, ou off."),
+    BAD_HTTP_BIND("--http-bind {0} is not an address of this machine, nor a name that resolves to one.",
+            "--http-bind {0} não é um endereço desta máquina nem um nome que resolva para um."),
+    BAD_PROXY("--trusted-proxy {0} is not a network: write it like 10.0.0.5 or 10.0.0.0/24.",
+            "--trusted-proxy {0} não é uma rede: escreva como 10.0.0.5 ou 10.0.0.0/24."),
+    TLS_ALONE("{0} was given without {1}: give both (the certificate chain and its private key, PEM files),"
+            + " or neither.",
+            "{0} foi dado sem {1}: dê os dois (a cadeia de certificados e a chave privada dela, arquivos PEM)"
+                    + " ou nenhum."),
+    TLS_WITHOUT_WEB("--tls-cert and --tls-key are for the web front, which --http-port off turns off.",
+            "--tls-cert e --tls-key são para as páginas web, que --http-port off desliga."),
     CANNOT_START("Could not start the server: {0}", "Não foi possível iniciar o servidor: {0}");
 
     private final String en;

@@ -1,6 +1,5 @@
 package chamada.cli;
 
-import chamada.i18n.Bilingual;
 import chamada.i18n.Lang;
 import chamada.rollcall.Network;
 import chamada.server.OptionLimit;
@@ -59,14 +58,14 @@ final class WebOptions {
      */
     Optional<WebFront> front(Lang lang, int maxConnectionsPerAddress) {
         if (tlsCertificate != null && tlsKey == null) {
-            throw new CommandFailure(ExitCodes.USAGE, Messages.TLS_ALONE.format(lang, "--tls-cert", "--tls-key"));
+            throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.TLS_ALONE.format(lang, "--tls-cert", "--tls-key"));
         }
         if (tlsKey != null && tlsCertificate == null) {
-            throw new CommandFailure(ExitCodes.USAGE, Messages.TLS_ALONE.format(lang, "--tls-key", "--tls-cert"));
+            throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.TLS_ALONE.format(lang, "--tls-key", "--tls-cert"));
         }
         if (port.equalsIgnoreCase("off")) {
             if (tlsCertificate != null) {
-                throw new CommandFailure(ExitCodes.USAGE, Messages.TLS_WITHOUT_WEB.format(lang));
+                throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.TLS_WITHOUT_WEB.format(lang));
             }
             return Optional.empty();
         }
@@ -74,23 +73,23 @@ final class WebOptions {
         try {
             number = Integer.parseInt(port);
         } catch (NumberFormatException e) {
-            throw new CommandFailure(ExitCodes.USAGE, Messages.BAD_PORT.format(lang, port), e);
+            throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_PORT.format(lang, port), e);
         }
         if (!OptionLimit.PORT.allows(number)) {
-            throw new CommandFailure(ExitCodes.USAGE, Messages.BAD_PORT.format(lang, port));
+            throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_PORT.format(lang, port));
         }
         InetAddress address;
         try {
             address = InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
-            throw new CommandFailure(ExitCodes.USAGE, Messages.BAD_BIND.format(lang, bind), e);
+            throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_HTTP_BIND.format(lang, bind), e);
         }
         List<Network> proxies = new ArrayList<>();
         for (String cidr : trustedProxies) {
             try {
                 proxies.add(Network.parse(cidr));
             } catch (IllegalArgumentException e) {
-                throw new CommandFailure(ExitCodes.USAGE, Messages.BAD_PROXY.format(lang, cidr), e);
+                throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_PROXY.format(lang, cidr), e);
             }
         }
         WebConfig defaults = WebConfig.defaults(address, number, lang);
@@ -112,40 +111,6 @@ final class WebOptions {
             String file = e instanceof FileSystemException named && named.getFile() != null
                     ? named.getFile() : tlsCertificate + ", " + tlsKey;
             throw new CommandFailure(ExitCodes.LOCAL_FILE, Text.FILE_READ_FAILED.format(lang, file, Reasons.file(e, lang)), e);
-        }
-    }
-
-    /** What these options say when refused. */
-    enum Messages implements Bilingual {
-        BAD_PORT("--http-port {0} is not a port: use a number from 0 to 65535, or off.",
-                "--http-port {0} não é uma porta: use um número de 0 a 65535, ou off."),
-        BAD_BIND("--http-bind {0} is not an address of this machine, nor a name that resolves to one.",
-                "--http-bind {0} não é um endereço desta máquina nem um nome que resolva para um."),
-        BAD_PROXY("--trusted-proxy {0} is not a network: write it like 10.0.0.5 or 10.0.0.0/24.",
-                "--trusted-proxy {0} não é uma rede: escreva como 10.0.0.5 ou 10.0.0.0/24."),
-        TLS_ALONE("{0} was given without {1}: give both (the certificate chain and its private key, PEM files),"
-                + " or neither.",
-                "{0} foi dado sem {1}: dê os dois (a cadeia de certificados e a chave privada dela, arquivos PEM)"
-                        + " ou nenhum."),
-        TLS_WITHOUT_WEB("--tls-cert and --tls-key are for the web front, which --http-port off turns off.",
-                "--tls-cert e --tls-key são para as páginas web, que --http-port off desliga.");
-
-        private final String en;
-        private final String pt;
-
-        Messages(String en, String pt) {
-            this.en = en;
-            this.pt = pt;
-        }
-
-        @Override
-        public String en() {
-            return en;
-        }
-
-        @Override
-        public String pt() {
-            return pt;
         }
     }
 }

@@ -24,7 +24,6 @@ class TextsTest {
     /** Every enum of texts the CLI prints, its own and those of the teachers file, the store and the TLS files. */
     private static List<Bilingual> allTexts() {
         return Stream.of(Text.values(), TeacherText.values(), StudentText.values(), ServerCommandText.values(),
-                        CheckInOptions.Messages.values(), WebOptions.Messages.values(),
                         TeachersFileProblem.values(), StoreProblem.values(), TlsProblem.values())
                 .flatMap(Arrays::stream).map(Bilingual.class::cast).toList();
     }
