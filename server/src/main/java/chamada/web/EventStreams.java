@@ -11,8 +11,6 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,7 +41,6 @@ final class EventStreams implements AutoCloseable {
     static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
     /** How long a stream gathers events after the first before it writes them. */
     static final Duration GATHER = Duration.ofMillis(100);
-    private static final Duration GATHER_STEP = Duration.ofMillis(10);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
     private static final long REPLY_SECONDS = 60;
 
@@ -63,10 +61,13 @@ final class EventStreams implements AutoCloseable {
         // The store's thread only hands the event over; the stream's own thread writes its text.
         BlockingQueue<RollCallEvent> queue = new ArrayBlockingQueue<>(QUEUED);
         AtomicBoolean overflowed = new AtomicBoolean();
+        Semaphore halfFull = new Semaphore(0);
         // Subscribed before the status is read, so nothing falls between the two.
         try (RollCallEvents.Subscription subscription = application.events().subscribe(classId, event -> {
             if (!queue.offer(event)) {
                 overflowed.set(true);
+            } else if (queue.size() >= QUEUED / 2) {
+                halfFull.release();
             }
         })) {
             chamada.protocol.Response status;
@@ -82,7 +83,7 @@ final class EventStreams implements AutoCloseable {
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-            if (stream(open, masked, queue, overflowed, response)) {
+            if (stream(open, masked, queue, halfFull, overflowed, response)) {
                 callback.succeeded();
             } else {
                 // The reader is gone or stalled: the response ends as failed, its connection closed.
@@ -94,48 +95,50 @@ final class EventStreams implements AutoCloseable {
 
     /** Streams until the roll call closes or the server stops (true), or the reader fails (false). */
     private boolean stream(chamada.protocol.Response.RollCallReply open, boolean masked, BlockingQueue<RollCallEvent> queue,
-                           AtomicBoolean overflowed, Response response) throws InterruptedException {
+                           Semaphore halfFull, AtomicBoolean overflowed, Response response) throws InterruptedException {
         Optional<CurrentCode> shown = application.currentCode(open.rollCall().rules());
         // Written at once, so the reader has the headers before anything happens.
         // A projector (masked) also gets the roll call as it stands now: what happened between
         // its page's load and this stream, or during a reconnect, would be missing otherwise.
-        String first = ServerSentEvents.retry() + (masked ? ServerSentEvents.state(open.rollCall()) : "")
-                + shown.map(ServerSentEvents::code).orElse("");
-        if (!write(response, first)) {
+        ServerSentEvents.Batch batch = new ServerSentEvents.Batch().retry();
+        if (masked) {
+            batch.state(open.rollCall());
+        }
+        shown.ifPresent(batch::code);
+        if (!write(response, batch)) {
             return false;
         }
         Instant lastWrite = Instant.now();
         while (!stopping.get() && !overflowed.get()) {
             RollCallEvent next = queue.poll(1, TimeUnit.SECONDS);
-            // Every event queued meanwhile goes in the same write: one wake-up and one write per
-            // batch of check-ins, not one per check-in.
             List<RollCallEvent> events = new ArrayList<>();
             if (next != null) {
                 events.add(next);
                 // A busy roll call's events are gathered for a moment and go in one write: one
                 // wake-up and one write per batch rather than per check-in, well within the second
-                // a live view has to show a check-in.
-                // Never so long that the queue fills: a reader is dropped only when it cannot keep up.
-                long until = System.nanoTime() + GATHER.toNanos();
-                while (queue.size() < QUEUED / 2 && System.nanoTime() < until) {
-                    Thread.sleep(GATHER_STEP.toMillis());
+                // a live view has to show a check-in. The wait ends early when the queue half
+                // fills, so a reader is dropped only when it cannot keep up, never for waiting.
+                if (queue.size() < QUEUED / 2) {
+                    halfFull.tryAcquire(GATHER.toMillis(), TimeUnit.MILLISECONDS);
                 }
                 queue.drainTo(events);
+                halfFull.drainPermits();
             }
-            StringBuilder text = new StringBuilder();
             Optional<CurrentCode> now = application.currentCode(open.rollCall().rules());
-            if (!now.equals(shown)) {
-                text.append(ServerSentEvents.code(now.orElseThrow()));
-                shown = now;
-            }
-            events.forEach(event -> text.append(ServerSentEvents.of(event, masked)));
-            if (text.isEmpty() && Duration.between(lastWrite, Instant.now()).compareTo(KEEP_ALIVE) >= 0) {
-                text.append(ServerSentEvents.keepAlive());
-            }
-            if (text.isEmpty()) {
+            boolean codeTurned = !now.equals(shown);
+            boolean quiet = Duration.between(lastWrite, Instant.now()).compareTo(KEEP_ALIVE) >= 0;
+            if (events.isEmpty() && !codeTurned && !quiet) {
                 continue;
             }
-            if (!write(response, text.toString())) {
+            if (codeTurned) {
+                batch.code(now.orElseThrow());
+                shown = now;
+            }
+            events.forEach(event -> batch.event(event, masked));
+            if (batch.isEmpty()) {
+                batch.keepAlive();
+            }
+            if (!write(response, batch)) {
                 return false;
             }
             lastWrite = Instant.now();
@@ -146,10 +149,10 @@ final class EventStreams implements AutoCloseable {
         return !overflowed.get();
     }
 
-    /** Writes {@code text} and waits for it to go; false if the reader is gone or too slow. */
-    private static boolean write(Response response, String text) throws InterruptedException {
+    /** Writes {@code batch}, emptying it, and waits for it to go; false if the reader is gone or too slow. */
+    private static boolean write(Response response, ServerSentEvents.Batch batch) throws InterruptedException {
         Callback.Completable written = new Callback.Completable();
-        response.write(false, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), written);
+        response.write(false, batch.take(), written);
         try {
             written.get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return true;

@@ -9,6 +9,7 @@ import chamada.rollcall.RollCallEvent;
 import chamada.rollcall.TeacherName;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -23,22 +24,22 @@ class ServerSentEventsTest {
 
     @Test
     void checkIn_forTheProjector_showsOnlyTheLastThreeDigitsAndNoReplacement() {
-        assertThat(ServerSentEvents.of(CHECKED_IN, true)).isEqualTo("event: checkin\n"
+        assertThat(new ServerSentEvents.Batch().event(CHECKED_IN, true).text()).isEqualTo("event: checkin\n"
                 + "data: {\"class\":1010,\"matricula\":\"••••••010\",\"at\":\"2026-11-30T08:01:12.250-03:00\",\"count\":3}\n\n");
     }
 
     @Test
     void checkIn_forTheTeacher_showsTheWholeMatriculaAndWhatItReplaced() {
-        assertThat(ServerSentEvents.of(CHECKED_IN, false)).isEqualTo("event: checkin\n"
+        assertThat(new ServerSentEvents.Batch().event(CHECKED_IN, false).text()).isEqualTo("event: checkin\n"
                 + "data: {\"class\":1010,\"matricula\":\"042191010\",\"at\":\"2026-11-30T08:01:12.250-03:00\","
                 + "\"count\":3,\"replaced\":\"042191011\"}\n\n");
     }
 
     @Test
     void code_andClose_areOneLineEach() {
-        assertThat(ServerSentEvents.code(new CurrentCode("492817", Optional.of(AT))))
+        assertThat(new ServerSentEvents.Batch().code(new CurrentCode("492817", Optional.of(AT))).text())
                 .isEqualTo("event: code\ndata: {\"code\":\"492817\",\"code_expires_at\":\"2026-11-30T08:01:12.250-03:00\"}\n\n");
-        assertThat(ServerSentEvents.of(new RollCallEvent.Closed(new ClassId(1010), AT, 3), true))
+        assertThat(new ServerSentEvents.Batch().event(new RollCallEvent.Closed(new ClassId(1010), AT, 3), true).text())
                 .isEqualTo("event: close\ndata: {\"class\":1010,\"closed_at\":\"2026-11-30T08:01:12.250-03:00\",\"count\":3}\n\n");
     }
 
@@ -47,8 +48,28 @@ class ServerSentEventsTest {
         RollCall rollCall = new RollCall(new ClassId(1010), new TeacherName("ana"), AT, Optional.empty(),
                 List.of(new CheckIn(new Matricula("042191010"), AT), new CheckIn(new Matricula("205182055"), AT)));
 
-        assertThat(ServerSentEvents.state(rollCall))
+        assertThat(new ServerSentEvents.Batch().state(rollCall).text())
                 .isEqualTo("event: state\ndata: {\"count\":2,\"latest\":[\"••••••055\",\"••••••010\"]}\n\n");
+    }
+
+    @Test
+    void batch_ofSeveralEvents_isTheirFramesInOrder() {
+        RollCallEvent closed = new RollCallEvent.Closed(new ClassId(1010), AT, 3);
+
+        assertThat(new ServerSentEvents.Batch().retry().event(CHECKED_IN, true).event(closed, true).keepAlive().text())
+                .isEqualTo("retry: 2000\n\n"
+                        + new ServerSentEvents.Batch().event(CHECKED_IN, true).text()
+                        + new ServerSentEvents.Batch().event(closed, true).text()
+                        + ":\n\n");
+    }
+
+    @Test
+    void take_emptiesTheBatch_soItsNextWriteHoldsOnlyWhatCameAfter() {
+        ServerSentEvents.Batch batch = new ServerSentEvents.Batch().event(CHECKED_IN, true);
+
+        assertThat(StandardCharsets.UTF_8.decode(batch.take()).toString()).startsWith("event: checkin\n");
+        assertThat(batch.isEmpty()).isTrue();
+        assertThat(StandardCharsets.UTF_8.decode(batch.keepAlive().take()).toString()).isEqualTo(":\n\n");
     }
 
     @Test
