@@ -40,7 +40,7 @@ final class EventStreams implements AutoCloseable {
     static final int QUEUED = 1_024;
     static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
     /** How long a stream gathers events after the first before it writes them. */
-    static final Duration GATHER = Duration.ofMillis(100);
+    static final Duration GATHER = Duration.ofMillis(250);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
     private static final long REPLY_SECONDS = 60;
 
