@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * One platform thread that looks at every live connection of a server, of every port, about
  * once a second, so that each can end itself when it breaks a time limit (idle too long, or
  * not reading its replies). Sockets have no write timeout, and a read timeout per read costs
- * more than this one look a second (see the native {@code Connection}).
+ * more than this one look a second (docs/DECISIONS.md, "The idle timeout is the watchdog's").
  */
 public final class Watchdog implements AutoCloseable {
 

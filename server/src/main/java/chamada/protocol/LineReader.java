@@ -15,12 +15,11 @@ import java.util.Optional;
  * Reads newline-terminated UTF-8 lines from a socket with a hard limit on their length.
  *
  * <p>Why not {@code BufferedReader}: its {@code readLine} grows without bound on a line
- * that never ends, and it cannot say whether more input is already buffered, which the
- * connection uses to flush pipelined replies together. This reader never holds more than
- * the limit, and {@link #hasBuffered()} answers that question.
+ * that never ends. This reader never holds more than the limit.
  *
- * <p>The one line framing of the native protocol: the server reads requests with it, the
- * client replies. Used by one connection's thread only.
+ * <p>The client reads the native protocol's replies with it, on a blocking socket; the server's
+ * event loops frame requests with {@code LineFramer}, by the same rules. Used by one
+ * connection's thread only.
  */
 public final class LineReader {
 
@@ -49,11 +48,10 @@ public final class LineReader {
     private final int maxLineBytes;
     private final long lineDeadlineNanos;
     /**
-     * Bytes read from the socket at a time. Small, because every open connection keeps one:
-     * a request is a few dozen bytes, and a longer line just takes more reads. Larger buffers
-     * were a large part of the heap with 10,000 idle connections (BENCHMARKS.md, "Fixes made").
+     * Bytes read from the socket at a time. Small, because every open connection keeps one (the
+     * benchmark opens 10,000): a reply is a few dozen bytes, and a longer line just takes more reads.
      */
-    public static final int BUFFER_BYTES = 2048;
+    private static final int BUFFER_BYTES = 2048;
 
     private final byte[] buffer = new byte[BUFFER_BYTES];
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
@@ -65,30 +63,12 @@ public final class LineReader {
 
     /**
      * @param lineDeadline how long a line may take from its first byte to its {@code \n}; the
-     *                     idle timeout (see Connection) only catches silence, not a byte a second
+     *                     reader's idle timeout, if it has one, only catches silence, not a byte a second
      */
     public LineReader(InputStream in, int maxLineBytes, Duration lineDeadline) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
         this.lineDeadlineNanos = lineDeadline.toNanos();
-    }
-
-    /**
-     * Whether a whole next request is already here, so a reply may wait to be flushed with
-     * the next one. Part of a line is not enough: its sender may be waiting for our reply.
-     */
-    public boolean hasBufferedLine() {
-        for (int i = position; i < limit; i++) {
-            if (buffer[i] == '\n') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether any byte of a next line has arrived: a client that spoke, or is speaking. */
-    public boolean hasBuffered() {
-        return position < limit;
     }
 
     /**

@@ -7,6 +7,7 @@ import chamada.protocol.Wire;
 import chamada.server.legacy.LegacyPorts;
 import chamada.server.legacy.LegacyServer;
 import chamada.server.nativeport.NativePort;
+import chamada.server.nativeport.NativeSocket;
 import chamada.store.ChamadaStore;
 import chamada.web.HttpFront;
 import chamada.teachers.Teachers;
@@ -15,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +51,7 @@ public final class ChamadaServer implements AutoCloseable {
     private final Optional<LegacyServer> legacy;
     private final Optional<HttpFront> web;
 
-    private ChamadaServer(ServerConfig config, ServerSocket socket, Optional<LegacyPorts> legacyPorts,
+    private ChamadaServer(ServerConfig config, NativeSocket socket, Optional<LegacyPorts> legacyPorts,
                           Application application) throws IOException {
         this.application = application;
         AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
@@ -73,12 +73,10 @@ public final class ChamadaServer implements AutoCloseable {
      */
     public static ChamadaServer start(ServerConfig config, Clock clock) throws IOException {
         Teachers teachers = Teachers.of(config.teachersFile());
-        ServerSocket listener = new ServerSocket();
+        NativeSocket listener = NativeSocket.bind(new InetSocketAddress(config.bind(), config.port()));
         Optional<LegacyPorts> legacyPorts = Optional.empty();
         ChamadaServer server;
         try {
-            listener.setReuseAddress(true);
-            listener.bind(new InetSocketAddress(config.bind(), config.port()), 1024);
             if (config.legacy().isPresent()) {
                 legacyPorts = Optional.of(LegacyPorts.bind(config.legacy().get()));
             }

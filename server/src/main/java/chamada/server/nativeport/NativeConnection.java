@@ -1,0 +1,328 @@
+package chamada.server.nativeport;
+
+import chamada.application.Application;
+import chamada.application.Session;
+import chamada.error.ChamadaException;
+import chamada.error.ErrorCode;
+import chamada.net.Watchdog;
+import chamada.protocol.Request;
+import chamada.protocol.RequestDecoder;
+import chamada.protocol.Response;
+import chamada.protocol.ResponseEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * One client of the native protocol, on its event loop: frames the bytes it sends into request
+ * lines, asks the application, and writes each reply, until the client quits, hangs up, idles
+ * past the timeout, breaks a limit, or the server stops.
+ *
+ * <p>Threads: everything here runs on the connection's event loop, but for two things. The
+ * reply of a request the store answers later is completed on the store's thread, which only
+ * leaves it in {@link #pending} and hands the connection to {@link LoopReplies}; and the
+ * server's watchdog thread reads the volatile times to see whether a limit has passed, and then
+ * asks the loop to act on it.
+ *
+ * <p>Design note. A connection has at most one request in flight, the next line waiting in its
+ * buffer until the reply is written, as when each connection had its own thread: a client
+ * that pipelines gets its replies in order and each request sees the effects of those before
+ * it, and a reply that ends the connection ({@code quit}, or an error that closes) leaves no
+ * later request carried out unanswered. The throughput comes from many connections, whose
+ * requests the store groups into one fsync. While a line waits, or the client does not read
+ * its replies, the connection stops reading: what a client can make the server hold is one
+ * read's worth of bytes and one socket buffer of replies.
+ */
+final class NativeConnection extends ChannelInboundHandlerAdapter implements Watchdog.Watched {
+
+    private static final Logger log = LoggerFactory.getLogger(NativeConnection.class);
+    private static final long NEVER = Long.MIN_VALUE;
+
+    private final long id;
+    private final Session session;
+    private final Application application;
+    private final RequestDecoder decoder;
+    private final ResponseEncoder encoder;
+    private final LineFramer framer;
+    private final int maxLineBytes;
+    private final long idleNanos;
+    private final LoopReplies replies;
+    private final Watchdog watchdog;
+    private ChannelHandlerContext ctx;
+    private Watchdog.Registration watched;
+    private final ReceivedBytes received = new ReceivedBytes();
+    private boolean spoke;
+    private boolean busy;
+    private boolean ending;
+    private boolean stopping;
+    private boolean unflushed;
+    /** The reply of the request in flight, left by whichever thread completed it. */
+    private volatile Response pending;
+    /** Since when the client has been waited for (no request in flight); {@link #NEVER} while one is. */
+    private volatile long waitingSince = NEVER;
+    /** When the first byte of a line not yet finished arrived. */
+    private volatile long lineSince = NEVER;
+    /** Since when the client has not been reading its replies. */
+    private volatile long unreadSince = NEVER;
+    /** Whether a broken limit was handed to the loop already. */
+    private volatile boolean limitReported;
+
+    NativeConnection(long id, Session session, Application application, RequestDecoder decoder, ResponseEncoder encoder,
+                     int maxLineBytes, Duration idleTimeout, LoopReplies replies, Watchdog watchdog) {
+        this.id = id;
+        this.session = session;
+        this.application = application;
+        this.decoder = decoder;
+        this.encoder = encoder;
+        this.framer = new LineFramer(maxLineBytes);
+        this.maxLineBytes = maxLineBytes;
+        this.idleNanos = idleTimeout.toNanos();
+        this.replies = replies;
+        this.watchdog = watchdog;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext context) {
+        ctx = context;
+        waitingSince = System.nanoTime();
+        watched = watchdog.watch(this);
+        context.fireChannelActive();
+        if (stopping) {
+            serve();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        ending = true;
+        if (watched != null) {
+            watched.close();
+        }
+        received.release();
+        context.fireChannelInactive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object message) {
+        if (ending) {
+            ((ByteBuf) message).release();
+            return;
+        }
+        received.add(context.alloc(), (ByteBuf) message);
+        if (!busy) {
+            waitingSince = System.nanoTime();
+        }
+        serve();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) {
+        if (context.channel().isWritable()) {
+            unreadSince = NEVER;
+            serve();
+        } else {
+            unreadSince = System.nanoTime();
+        }
+        context.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        log.debug("Connection {} from {} ended: {}", id, context.channel().remoteAddress(), cause.toString());
+        context.close();
+    }
+
+    /** On the loop: the request in flight has its reply. */
+    void replyReady() {
+        Response response = pending;
+        pending = null;
+        busy = false;
+        if (ending) {
+            return;
+        }
+        waitingSince = System.nanoTime();
+        send(response);
+        serve();
+    }
+
+    /** On the loop: the server is stopping; the connection ends after the request in flight. */
+    void stop() {
+        stopping = true;
+        if (ctx != null) {
+            serve();
+        }
+    }
+
+    /** Answers every whole line received, one at a time, as far as the client reads the replies. */
+    private void serve() {
+        boolean framed = false;
+        while (!busy && !ending && !stopping && ctx.channel().isWritable()) {
+            LineFramer.Frame frame = received.next(framer);
+            if (frame instanceof LineFramer.Frame.Incomplete) {
+                break;
+            }
+            framed = true;
+            spoke = true;
+            switch (frame) {
+                case LineFramer.Frame.Line line when line.text().isBlank() -> {
+                }
+                case LineFramer.Frame.Line line -> answer(line.text());
+                case LineFramer.Frame.BadEncoding bad -> send(failure(ErrorCode.BAD_ENCODING));
+                case LineFramer.Frame.TooLong tooLong -> send(failure(ErrorCode.LINE_TOO_LONG, maxLineBytes));
+                case LineFramer.Frame.Incomplete incomplete -> throw new IllegalStateException("handled above");
+            }
+        }
+        if (stopping && !busy && !ending) {
+            // The server speaks only when spoken to: a client that never said a word is just closed.
+            if (spoke) {
+                send(failure(ErrorCode.SHUTTING_DOWN));
+            } else {
+                end();
+            }
+        }
+        boolean holding = received.waiting();
+        received.compact();
+        if (!holding) {
+            lineSince = NEVER;
+        } else if (framed || lineSince == NEVER) {
+            lineSince = System.nanoTime();
+        }
+        if (unflushed) {
+            unflushed = false;
+            ctx.flush();
+        }
+        // Reading stops only when something waits (a line behind the request in flight, or
+        // replies the client has not read), not for every request in flight: a client that
+        // waits for each reply is read without a change of the socket's interest in between.
+        boolean read = !ending && ctx.channel().isWritable() && !(busy && holding);
+        if (ctx.channel().config().isAutoRead() != read) {
+            ctx.channel().config().setAutoRead(read);
+        }
+    }
+
+    private void answer(String line) {
+        Request request;
+        try {
+            request = decoder.decode(line);
+        } catch (ChamadaException e) {
+            send(application.refusal(session, e));
+            return;
+        }
+        CompletableFuture<Response> reply;
+        try {
+            reply = application.handle(session, request);
+        } catch (RuntimeException e) {
+            send(unexpected(request, e));
+            return;
+        }
+        if (reply.isDone()) {
+            send(outcome(request, reply));
+            return;
+        }
+        busy = true;
+        waitingSince = NEVER;
+        reply.whenComplete((response, failure) -> {
+            pending = failure == null ? response : unexpected(request, failure);
+            replies.ready(this);
+        });
+    }
+
+    private Response outcome(Request request, CompletableFuture<Response> done) {
+        try {
+            return done.join();
+        } catch (CompletionException e) {
+            return unexpected(request, e.getCause());
+        } catch (RuntimeException e) {
+            return unexpected(request, e);
+        }
+    }
+
+    private Response unexpected(Request request, Throwable failure) {
+        log.error("Connection {}: unexpected failure answering {}", id, request, failure);
+        return failure(ErrorCode.INTERNAL);
+    }
+
+    private Response.Failure failure(ErrorCode code, Object... args) {
+        return application.refusal(session, new ChamadaException(code, args));
+    }
+
+    private void send(Response response) {
+        String text = encoder.encode(response);
+        ByteBuf out = ctx.alloc().buffer(ByteBufUtil.utf8MaxBytes(text) + 1);
+        ByteBufUtil.writeUtf8(out, text);
+        out.writeByte('\n');
+        ctx.write(out, ctx.voidPromise());
+        unflushed = true;
+        if (response instanceof Response.Goodbye
+                || response instanceof Response.Failure failure && !failure.code().keepsConnection()) {
+            end();
+        }
+    }
+
+    /** Reads nothing more, and closes once what was written has gone. */
+    private void end() {
+        ending = true;
+        unflushed = false;
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /**
+     * Called by the server's watchdog thread about once a second: ends a connection whose
+     * client has said nothing for longer than the idle timeout, trickles a line slower than
+     * that, or has not read its replies for that long.
+     */
+    @Override
+    public void enforceTimeouts(long now) {
+        if (limitReported) {
+            return;
+        }
+        long unread = unreadSince;
+        long waiting = waitingSince;
+        long line = lineSince;
+        Runnable act;
+        if (unread != NEVER && now - unread > idleNanos) {
+            act = this::closeUnread;
+        } else if (waiting != NEVER && now - waiting > idleNanos) {
+            act = this::idle;
+        } else if (waiting != NEVER && line != NEVER && now - line > idleNanos) {
+            act = this::tooSlow;
+        } else {
+            return;
+        }
+        limitReported = true;
+        ctx.executor().execute(act);
+    }
+
+    private void closeUnread() {
+        log.debug("Connection {} from {} does not read its replies; closing it", id, ctx.channel().remoteAddress());
+        ending = true;
+        ctx.close();
+    }
+
+    private void idle() {
+        if (ending) {
+            return;
+        }
+        if (spoke || received.waiting()) {
+            send(failure(ErrorCode.IDLE_TIMEOUT, idleNanos / 1_000_000_000L));
+        } else {
+            end();
+        }
+    }
+
+    private void tooSlow() {
+        if (ending) {
+            return;
+        }
+        send(failure(ErrorCode.REQUEST_TOO_SLOW, idleNanos / 1_000_000_000L));
+    }
+}
