@@ -4,10 +4,12 @@ import chamada.rollcall.CheckIn;
 import chamada.rollcall.CurrentCode;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -31,120 +33,135 @@ public final class ResponseEncoder {
     public String encode(Response response) {
         StringWriter out = new StringWriter(128);
         try (JsonGenerator g = factory.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeBooleanField(Wire.OK, response.ok());
-            switch (response) {
-                case Response.Hello hello -> {
-                    g.writeStringField(Wire.OP, Op.HELLO.wire());
-                    g.writeNumberField(Wire.PROTOCOL, hello.protocol());
-                    g.writeStringField(Wire.SERVER, hello.server());
-                    g.writeStringField(Wire.LANG, hello.lang());
-                    g.writeBooleanField(Wire.OPEN_MODE, hello.openMode());
-                }
-                case Response.LoggedIn loggedIn -> {
-                    g.writeStringField(Wire.OP, Op.LOGIN.wire());
-                    g.writeStringField(Wire.TEACHER, loggedIn.teacher());
-                    if (loggedIn.token().isPresent()) {
-                        g.writeStringField(Wire.TOKEN, loggedIn.token().get());
-                    }
-                }
-                case Response.Resumed resumed -> {
-                    g.writeStringField(Wire.OP, Op.RESUME.wire());
-                    g.writeStringField(Wire.TEACHER, resumed.teacher());
-                }
-                case Response.Opened opened -> {
-                    g.writeStringField(Wire.OP, Op.OPEN.wire());
-                    g.writeNumberField(Wire.CLASS, opened.classId());
-                    g.writeStringField(Wire.OPENED_AT, Wire.time(opened.openedAt()));
-                    g.writeStringField(Wire.CODE_POLICY, opened.codePolicy().wire());
-                    g.writeBooleanField(Wire.SHARED_DEVICES, opened.sharedDevices());
-                    writeCode(g, opened.code());
-                }
-                case Response.RollCallReply reply -> {
-                    RollCall rollCall = reply.rollCall();
-                    g.writeStringField(Wire.OP, (rollCall.isOpen() ? Op.STATUS : Op.CLOSE).wire());
-                    writeRollCall(g, rollCall);
-                    g.writeStringField(Wire.CODE_POLICY, reply.codePolicy().wire());
-                    writeCode(g, reply.code());
-                    if (reply.alerts().wrongCodes() > 0) {
-                        g.writeNumberField(Wire.WRONG_CODES, reply.alerts().wrongCodes());
-                    }
-                    if (reply.alerts().devicesTryingSeveral() > 0) {
-                        g.writeNumberField(Wire.DEVICES_TRYING_SEVERAL, reply.alerts().devicesTryingSeveral());
-                    }
-                    writePresent(g, rollCall.present());
-                }
-                case Response.CheckedIn checkedIn -> {
-                    g.writeStringField(Wire.OP, Op.CHECKIN.wire());
-                    g.writeNumberField(Wire.CLASS, checkedIn.classId());
-                    g.writeStringField(Wire.AT, Wire.time(checkedIn.at()));
-                    g.writeBooleanField(Wire.ALREADY_REGISTERED, checkedIn.alreadyRegistered());
-                    if (checkedIn.replaced().isPresent()) {
-                        g.writeStringField(Wire.REPLACED, checkedIn.replaced().get().value());
-                    }
-                }
-                case Response.CheckInRefused refused -> {
-                    g.writeStringField(Wire.OP, Op.CHECKIN.wire());
-                    g.writeStringField(Wire.CODE, refused.code().wireName());
-                    g.writeStringField(Wire.MESSAGE, refused.message());
-                    g.writeNumberField(Wire.CLASS, 0);
-                    g.writeStringField(Wire.AT, Wire.time(refused.at()));
-                }
-                case Response.History history -> {
-                    g.writeStringField(Wire.OP, Op.HISTORY.wire());
-                    g.writeNumberField(Wire.CLASS, history.classId());
-                    g.writeArrayFieldStart(Wire.ROLL_CALLS);
-                    for (PastRollCall past : history.rollCalls()) {
-                        g.writeStartObject();
-                        g.writeStringField(Wire.TEACHER, past.teacher().value());
-                        g.writeStringField(Wire.OPENED_AT, Wire.time(past.openedAt()));
-                        g.writeStringField(Wire.CLOSED_AT, Wire.time(past.closedAt()));
-                        g.writeNumberField(Wire.COUNT, past.count());
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                }
-                case Response.Export export -> {
-                    g.writeStringField(Wire.OP, Op.EXPORT.wire());
-                    g.writeNumberField(Wire.CLASS, export.classId());
-                    g.writeArrayFieldStart(Wire.ROLL_CALLS);
-                    for (RollCall rollCall : export.rollCalls()) {
-                        g.writeStartObject();
-                        writeRollCall(g, rollCall);
-                        writePresent(g, rollCall.present());
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                }
-                case Response.Help help -> {
-                    g.writeStringField(Wire.OP, Op.HELP.wire());
-                    g.writeArrayFieldStart(Wire.COMMANDS);
-                    for (String command : help.commands()) {
-                        g.writeString(command);
-                    }
-                    g.writeEndArray();
-                }
-                case Response.Goodbye goodbye -> {
-                    g.writeStringField(Wire.OP, Op.QUIT.wire());
-                    g.writeStringField(Wire.MESSAGE, goodbye.message());
-                }
-                case Response.Health health -> {
-                    g.writeStringField(Wire.OP, Op.HEALTH.wire());
-                    g.writeBooleanField(Wire.HEALTHY, health.healthy());
-                    if (health.problem().isPresent()) {
-                        g.writeStringField(Wire.PROBLEM, health.problem().get());
-                    }
-                }
-                case Response.Failure failure -> {
-                    g.writeStringField(Wire.CODE, failure.code().wireName());
-                    g.writeStringField(Wire.MESSAGE, failure.message());
-                }
-            }
-            g.writeEndObject();
+            write(g, response);
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON to a string cannot fail", e);
         }
         return out.toString();
+    }
+
+    /**
+     * Writes {@code response} to {@code out} as UTF-8, without a line end: for a front that
+     * writes bytes, with no string in between.
+     */
+    public void encode(Response response, OutputStream out) throws IOException {
+        try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            write(g, response);
+        }
+    }
+
+    private static void write(JsonGenerator g, Response response) throws IOException {
+        g.writeStartObject();
+        g.writeBooleanField(Wire.OK, response.ok());
+        switch (response) {
+            case Response.Hello hello -> {
+                g.writeStringField(Wire.OP, Op.HELLO.wire());
+                g.writeNumberField(Wire.PROTOCOL, hello.protocol());
+                g.writeStringField(Wire.SERVER, hello.server());
+                g.writeStringField(Wire.LANG, hello.lang());
+                g.writeBooleanField(Wire.OPEN_MODE, hello.openMode());
+            }
+            case Response.LoggedIn loggedIn -> {
+                g.writeStringField(Wire.OP, Op.LOGIN.wire());
+                g.writeStringField(Wire.TEACHER, loggedIn.teacher());
+                if (loggedIn.token().isPresent()) {
+                    g.writeStringField(Wire.TOKEN, loggedIn.token().get());
+                }
+            }
+            case Response.Resumed resumed -> {
+                g.writeStringField(Wire.OP, Op.RESUME.wire());
+                g.writeStringField(Wire.TEACHER, resumed.teacher());
+            }
+            case Response.Opened opened -> {
+                g.writeStringField(Wire.OP, Op.OPEN.wire());
+                g.writeNumberField(Wire.CLASS, opened.classId());
+                g.writeStringField(Wire.OPENED_AT, Wire.time(opened.openedAt()));
+                g.writeStringField(Wire.CODE_POLICY, opened.codePolicy().wire());
+                g.writeBooleanField(Wire.SHARED_DEVICES, opened.sharedDevices());
+                writeCode(g, opened.code());
+            }
+            case Response.RollCallReply reply -> {
+                RollCall rollCall = reply.rollCall();
+                g.writeStringField(Wire.OP, (rollCall.isOpen() ? Op.STATUS : Op.CLOSE).wire());
+                writeRollCall(g, rollCall);
+                g.writeStringField(Wire.CODE_POLICY, reply.codePolicy().wire());
+                writeCode(g, reply.code());
+                if (reply.alerts().wrongCodes() > 0) {
+                    g.writeNumberField(Wire.WRONG_CODES, reply.alerts().wrongCodes());
+                }
+                if (reply.alerts().devicesTryingSeveral() > 0) {
+                    g.writeNumberField(Wire.DEVICES_TRYING_SEVERAL, reply.alerts().devicesTryingSeveral());
+                }
+                writePresent(g, rollCall.present());
+            }
+            case Response.CheckedIn checkedIn -> {
+                g.writeStringField(Wire.OP, Op.CHECKIN.wire());
+                g.writeNumberField(Wire.CLASS, checkedIn.classId());
+                g.writeStringField(Wire.AT, Wire.time(checkedIn.at()));
+                g.writeBooleanField(Wire.ALREADY_REGISTERED, checkedIn.alreadyRegistered());
+                if (checkedIn.replaced().isPresent()) {
+                    g.writeStringField(Wire.REPLACED, checkedIn.replaced().get().value());
+                }
+            }
+            case Response.CheckInRefused refused -> {
+                g.writeStringField(Wire.OP, Op.CHECKIN.wire());
+                g.writeStringField(Wire.CODE, refused.code().wireName());
+                g.writeStringField(Wire.MESSAGE, refused.message());
+                g.writeNumberField(Wire.CLASS, 0);
+                g.writeStringField(Wire.AT, Wire.time(refused.at()));
+            }
+            case Response.History history -> {
+                g.writeStringField(Wire.OP, Op.HISTORY.wire());
+                g.writeNumberField(Wire.CLASS, history.classId());
+                g.writeArrayFieldStart(Wire.ROLL_CALLS);
+                for (PastRollCall past : history.rollCalls()) {
+                    g.writeStartObject();
+                    g.writeStringField(Wire.TEACHER, past.teacher().value());
+                    g.writeStringField(Wire.OPENED_AT, Wire.time(past.openedAt()));
+                    g.writeStringField(Wire.CLOSED_AT, Wire.time(past.closedAt()));
+                    g.writeNumberField(Wire.COUNT, past.count());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            case Response.Export export -> {
+                g.writeStringField(Wire.OP, Op.EXPORT.wire());
+                g.writeNumberField(Wire.CLASS, export.classId());
+                g.writeArrayFieldStart(Wire.ROLL_CALLS);
+                for (RollCall rollCall : export.rollCalls()) {
+                    g.writeStartObject();
+                    writeRollCall(g, rollCall);
+                    writePresent(g, rollCall.present());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            case Response.Help help -> {
+                g.writeStringField(Wire.OP, Op.HELP.wire());
+                g.writeArrayFieldStart(Wire.COMMANDS);
+                for (String command : help.commands()) {
+                    g.writeString(command);
+                }
+                g.writeEndArray();
+            }
+            case Response.Goodbye goodbye -> {
+                g.writeStringField(Wire.OP, Op.QUIT.wire());
+                g.writeStringField(Wire.MESSAGE, goodbye.message());
+            }
+            case Response.Health health -> {
+                g.writeStringField(Wire.OP, Op.HEALTH.wire());
+                g.writeBooleanField(Wire.HEALTHY, health.healthy());
+                if (health.problem().isPresent()) {
+                    g.writeStringField(Wire.PROBLEM, health.problem().get());
+                }
+            }
+            case Response.Failure failure -> {
+                g.writeStringField(Wire.CODE, failure.code().wireName());
+                g.writeStringField(Wire.MESSAGE, failure.message());
+            }
+        }
+        g.writeEndObject();
     }
 
     private static void writeRollCall(JsonGenerator g, RollCall rollCall) throws IOException {

@@ -10,7 +10,7 @@ import chamada.protocol.RequestDecoder;
 import chamada.protocol.Response;
 import chamada.protocol.ResponseEncoder;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -18,6 +18,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -46,6 +48,8 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
 
     private static final Logger log = LoggerFactory.getLogger(NativeConnection.class);
     private static final long NEVER = Long.MIN_VALUE;
+    /** Room first given to a reply: most are under it, a longer one (an export) grows its buffer. */
+    private static final int REPLY_BYTES = 256;
 
     private final long id;
     private final Session session;
@@ -256,9 +260,13 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
     }
 
     private void send(Response response) {
-        String text = encoder.encode(response);
-        ByteBuf out = ctx.alloc().buffer(ByteBufUtil.utf8MaxBytes(text) + 1);
-        ByteBufUtil.writeUtf8(out, text);
+        ByteBuf out = ctx.alloc().buffer(REPLY_BYTES);
+        try {
+            encoder.encode(response, new ByteBufOutputStream(out));
+        } catch (IOException e) {
+            out.release();
+            throw new UncheckedIOException("writing to a growing buffer cannot fail", e);
+        }
         out.writeByte('\n');
         ctx.write(out, ctx.voidPromise());
         unflushed = true;
