@@ -1,6 +1,5 @@
 package chamada.protocol;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +20,8 @@ public enum Op {
     HEALTH("health", List.of(), 0),
     HELP("help", List.of(), 0),
     QUIT("quit", List.of(), 0);
+
+    private static final Op[] ALL = values();
 
     private final String wire;
     private final List<String> fields;
@@ -57,7 +58,13 @@ public enum Op {
     }
 
     public static Optional<Op> fromWire(String word) {
-        return Arrays.stream(values()).filter(op -> op.wire.equalsIgnoreCase(word)).findFirst();
+        // A loop over a kept array rather than a stream: this runs for every request.
+        for (Op op : ALL) {
+            if (op.wire.equalsIgnoreCase(word)) {
+                return Optional.of(op);
+            }
+        }
+        return Optional.empty();
     }
 
     public static Op of(Request request) {

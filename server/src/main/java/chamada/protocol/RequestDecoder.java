@@ -9,10 +9,13 @@ import chamada.rollcall.CheckInCode;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.Matricula;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,61 @@ public final class RequestDecoder {
     }
 
     private Request decodeJson(String line) {
+        return decodeFlat(line).orElseGet(() -> decodeTree(line));
+    }
+
+    /**
+     * The usual request, a flat object of strings (and a number for the class, a boolean for
+     * shared devices), read without building a tree; empty for anything else, which
+     * {@link #decodeTree} then answers, so that every refusal comes from one place. A tree per
+     * request was the larger part of what the server allocated per check-in (BENCHMARKS.md,
+     * "Issue 11").
+     */
+    private Optional<Request> decodeFlat(String line) {
+        Map<String, String> values = new HashMap<>();
+        try (JsonParser parser = json.getFactory().createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                switch (parser.nextToken()) {
+                    case VALUE_STRING -> values.put(name, parser.getText());
+                    case VALUE_NULL -> {
+                    }
+                    case VALUE_NUMBER_INT -> {
+                        if (!name.equals(Wire.CLASS)) {
+                            return Optional.empty();
+                        }
+                        values.put(name, parser.getNumberValue().toString());
+                    }
+                    case VALUE_TRUE, VALUE_FALSE -> {
+                        if (!name.equals(Wire.SHARED_DEVICES)) {
+                            return Optional.empty();
+                        }
+                        values.put(name, Boolean.toString(parser.getBooleanValue()));
+                    }
+                    case null, default -> {
+                        return Optional.empty();
+                    }
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        String opName = values.remove(Wire.OP);
+        Optional<Op> op = opName == null ? Optional.empty() : Op.fromWire(opName);
+        if (op.isEmpty()) {
+            return Optional.empty();
+        }
+        values.keySet().retainAll(op.get().fields());
+        return Optional.of(build(op.get(), values));
+    }
+
+    private Request decodeTree(String line) {
         JsonNode node;
         try {
             node = json.readTree(line);
