@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * One bound TCP port, served the way every Chamada port is: a platform thread only accepts,
- * and each connection runs on its own virtual thread. The native port and each legacy port
- * have one.
+ * One bound TCP port served with a thread per connection: a platform thread only accepts,
+ * and each connection runs on its own virtual thread. Each legacy port has one; the native
+ * port runs on event loops instead (docs/DECISIONS.md, "Each front's threads").
  *
  * <p>Stopping takes three steps, so that a server with several ports stops them together:
  * {@link #stopAccepting()}, then {@link #endConnections()} (each connection's input is shut,

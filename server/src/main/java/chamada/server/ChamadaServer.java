@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * fronts share the per-address connection limit and the watchdog, and know nothing of each
  * other.
  *
- * <p>Threads: each port has a platform thread that accepts, and a virtual thread per
- * connection (the web front, a virtual thread per request); the store keeps its own ordinary threads. {@link #close()} stops gracefully: no
+ * <p>Threads: the native port's connections are served by a few event loops; each legacy
+ * port has a platform thread that accepts and a virtual thread per connection; the web front
+ * a virtual thread per request; the store keeps its own ordinary threads. {@link #close()} stops gracefully: no
  * new connections on any port, requests in flight are answered, idle connections are told the
  * server is stopping, then the store finishes its writes and closes.
  */

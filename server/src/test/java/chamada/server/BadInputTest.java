@@ -177,6 +177,22 @@ class BadInputTest {
     }
 
     @Test
+    void wholeRequestsThenTheEndOfTheClientsOutput_areAllAnswered() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write("help\ncheckin 777 1010\nhelp\n".getBytes(StandardCharsets.UTF_8));
+            socket.shutdownOutput(); // as `printf '...' | nc` does
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+
+            assertThat(JSON.readTree(in.readLine()).get("op").asText()).isEqualTo("help");
+            assertThat(JSON.readTree(in.readLine()).get("ok").asBoolean()).isTrue();
+            assertThat(JSON.readTree(in.readLine()).get("op").asText()).isEqualTo("help");
+            assertThat(in.readLine()).as("then the end of the connection").isNull();
+        }
+        assertThat(as(teacher.status(CLASS), Response.RollCallReply.class).rollCall().present())
+                .extracting(c -> c.matricula().value()).containsExactly("777");
+    }
+
+    @Test
     void halfOpenLine_doesNotBlockOthers() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.getOutputStream().write("checkin 1 10".getBytes(StandardCharsets.UTF_8));

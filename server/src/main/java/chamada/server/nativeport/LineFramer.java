@@ -38,18 +38,26 @@ final class LineFramer {
     static final Frame INCOMPLETE = new Frame.Incomplete();
 
     private final int maxLineBytes;
+    /**
+     * How many bytes past the reader index are known to hold no newline: a long line arriving
+     * in many reads is scanned once, not from its start at each read.
+     */
+    private int searched;
 
     LineFramer(int maxLineBytes) {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** Takes the next whole line off {@code in}, if there is one. */
+    /** Takes the next whole line off {@code in}, if there is one. Used with one connection's bytes only. */
     Frame next(ByteBuf in) {
         int start = in.readerIndex();
-        int newline = in.forEachByte(start, in.readableBytes(), ByteProcessor.FIND_LF);
+        int from = Math.min(searched, in.readableBytes());
+        int newline = in.forEachByte(start + from, in.readableBytes() - from, ByteProcessor.FIND_LF);
         if (newline < 0) {
+            searched = in.readableBytes();
             return in.readableBytes() > maxLineBytes ? TOO_LONG : INCOMPLETE;
         }
+        searched = 0;
         int length = newline - start;
         if (length > maxLineBytes) {
             return TOO_LONG;

@@ -1,6 +1,8 @@
 package chamada.server.nativeport;
 
 import io.netty.channel.EventLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,6 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * instead of one per check-in.
  */
 final class LoopReplies {
+
+    private static final Logger log = LoggerFactory.getLogger(LoopReplies.class);
 
     private final EventLoop loop;
     private final Queue<NativeConnection> ready = new ConcurrentLinkedQueue<>();
@@ -39,7 +43,13 @@ final class LoopReplies {
     private void writeReady() {
         scheduled.set(false);
         for (NativeConnection connection = ready.poll(); connection != null; connection = ready.poll()) {
-            connection.replyReady();
+            try {
+                connection.replyReady();
+            } catch (RuntimeException | Error e) {
+                // One connection's failure must not strand the others queued behind it.
+                log.error("Writing a reply failed; closing that connection", e);
+                connection.close();
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client of the native protocol, on its event loop: frames the bytes it sends into request
@@ -50,6 +52,11 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
     private static final long NEVER = Long.MIN_VALUE;
     /** Room first given to a reply: most are under it, a longer one (an export) grows its buffer. */
     private static final int REPLY_BYTES = 256;
+    /**
+     * Lines answered in one pass before the loop turns to its other connections: a client that
+     * pipelines thousands of requests answered at once ({@code help}) must not hold up the rest.
+     */
+    static final int LINES_PER_PASS = 64;
 
     private final long id;
     private final Session session;
@@ -68,6 +75,10 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
     private boolean busy;
     private boolean ending;
     private boolean stopping;
+    /** The client has shut its output: the whole lines it sent are answered, then the connection ends. */
+    private boolean inputShut;
+    /** Lines are left for a later pass of the loop, so that other connections get their turn. */
+    private boolean yielded;
     private boolean unflushed;
     /** The reply of the request in flight, left by whichever thread completed it. */
     private volatile Response pending;
@@ -129,6 +140,17 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) {
+        if (event instanceof ChannelInputShutdownEvent) {
+            // The end of a request stream, as `printf 'checkin 1 1010\n' | nc` sends it: what
+            // came whole is answered; an unfinished last line is never carried out.
+            inputShut = true;
+            serve();
+        }
+        context.fireUserEventTriggered(event);
+    }
+
+    @Override
     public void channelWritabilityChanged(ChannelHandlerContext context) {
         if (context.channel().isWritable()) {
             unreadSince = NEVER;
@@ -166,16 +188,30 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
         }
     }
 
-    /** Answers every whole line received, one at a time, as far as the client reads the replies. */
+    /**
+     * Answers the whole lines received, one at a time, as far as the client reads the replies,
+     * and at most {@link #LINES_PER_PASS} before letting the loop serve the others.
+     */
     private void serve() {
         boolean framed = false;
+        boolean drained = false;
+        yielded = false;
+        int answered = 0;
         while (!busy && !ending && !stopping && ctx.channel().isWritable()) {
-            LineFramer.Frame frame = received.next(framer);
-            if (frame instanceof LineFramer.Frame.Incomplete) {
+            if (answered == LINES_PER_PASS) {
+                yielded = true;
+                ctx.executor().execute(this::serve);
                 break;
             }
+            LineFramer.Frame frame = received.next(framer);
+            if (frame instanceof LineFramer.Frame.Incomplete) {
+                drained = true;
+                break;
+            }
+            answered++;
             framed = true;
             spoke = true;
+            waitingSince = System.nanoTime();
             switch (frame) {
                 case LineFramer.Frame.Line line when line.text().isBlank() -> {
                 }
@@ -192,6 +228,12 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
             } else {
                 end();
             }
+        } else if (inputShut && drained && !busy && !ending) {
+            end();
+        }
+        if (unflushed) {
+            unflushed = false;
+            ctx.flush();
         }
         boolean holding = received.waiting();
         received.compact();
@@ -200,14 +242,11 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
         } else if (framed || lineSince == NEVER) {
             lineSince = System.nanoTime();
         }
-        if (unflushed) {
-            unflushed = false;
-            ctx.flush();
-        }
-        // Reading stops only when something waits (a line behind the request in flight, or
-        // replies the client has not read), not for every request in flight: a client that
-        // waits for each reply is read without a change of the socket's interest in between.
-        boolean read = !ending && ctx.channel().isWritable() && !(busy && holding);
+        // Reading stops only when something waits (a line behind the request in flight, lines
+        // left for the next pass, or replies the client has not read), not for every request in
+        // flight: a client that waits for each reply is read without a change of the socket's
+        // interest in between.
+        boolean read = !ending && !inputShut && !yielded && ctx.channel().isWritable() && !(busy && holding);
         if (ctx.channel().config().isAutoRead() != read) {
             ctx.channel().config().setAutoRead(read);
         }
@@ -266,6 +305,9 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
         } catch (IOException e) {
             out.release();
             throw new UncheckedIOException("writing to a growing buffer cannot fail", e);
+        } catch (RuntimeException | Error e) {
+            out.release();
+            throw e;
         }
         out.writeByte('\n');
         ctx.write(out, ctx.voidPromise());
@@ -276,11 +318,21 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
         }
     }
 
-    /** Reads nothing more, and closes once what was written has gone. */
+    /**
+     * Reads nothing more, and closes once what was written has gone, or after the idle timeout
+     * if the client does not read it: a connection that ends must not stay open for ever.
+     */
     private void end() {
         ending = true;
         unflushed = false;
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        ctx.executor().schedule((Runnable) ctx::close, idleNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Closes the connection at once; for a failure on its loop outside its pipeline's callbacks. */
+    void close() {
+        ending = true;
+        ctx.close();
     }
 
     /**
@@ -311,13 +363,19 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
     }
 
     private void closeUnread() {
+        if (ctx.channel().isWritable()) {
+            limitReported = false; // it read meanwhile
+            return;
+        }
         log.debug("Connection {} from {} does not read its replies; closing it", id, ctx.channel().remoteAddress());
-        ending = true;
-        ctx.close();
+        close();
     }
 
+    /** On the loop, where the watchdog's look may be out of date: acts only if the client is still silent. */
     private void idle() {
-        if (ending) {
+        long waiting = waitingSince;
+        if (ending || busy || waiting == NEVER || System.nanoTime() - waiting <= idleNanos) {
+            limitReported = false;
             return;
         }
         if (spoke || received.waiting()) {
@@ -328,7 +386,9 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
     }
 
     private void tooSlow() {
-        if (ending) {
+        long line = lineSince;
+        if (ending || busy || line == NEVER || System.nanoTime() - line <= idleNanos) {
+            limitReported = false;
             return;
         }
         send(failure(ErrorCode.REQUEST_TOO_SLOW, idleNanos / 1_000_000_000L));

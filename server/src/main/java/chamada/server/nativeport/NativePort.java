@@ -117,13 +117,15 @@ public final class NativePort {
             return;
         }
         channel.closeFuture().addListener(closed -> limiter.release(address));
+        // Added before the look at stopping, so that a stop beginning in between still reaches it.
+        open.add(channel);
+        channel.closeFuture().addListener(closed -> open.remove(channel));
         if (stopping) {
+            open.remove(channel);
             channel.pipeline().addLast(new RefusedConnection(session, application, decoder, encoder, maxLineBytes,
                     new ChamadaException(ErrorCode.SHUTTING_DOWN)));
             return;
         }
-        open.add(channel);
-        channel.closeFuture().addListener(closed -> open.remove(channel));
         LoopReplies loopReplies = replies.computeIfAbsent(channel.eventLoop(), LoopReplies::new);
         channel.pipeline().addLast(new NativeConnection(nextConnectionId.getAndIncrement(), session, application,
                 decoder, encoder, maxLineBytes, idleTimeout, loopReplies, watchdog));

@@ -58,6 +58,8 @@ public final class NativeSocket implements AutoCloseable {
                 // Not accepting until the server has its application: connections wait in the backlog.
                 .option(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // A client that shuts its output after its last request still gets the replies.
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel accepted) {

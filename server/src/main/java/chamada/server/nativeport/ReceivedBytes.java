@@ -4,21 +4,30 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
 /**
- * The bytes a connection has received and not yet framed into lines: each read is added to
- * them, and they are given back to the pool when the connection ends. Used on the connection's
+ * The bytes a connection has received and not yet framed into lines. Used on the connection's
  * event loop only.
+ *
+ * <p>Design note. A read's own buffer is kept as it is when nothing was waiting (the usual
+ * case: one whole request per read), and the bytes are copied only when a read adds to a part
+ * already held. Once every byte is framed the buffer goes back to the pool, so an idle
+ * connection holds none, however large a burst it once sent.
  */
 final class ReceivedBytes {
 
-    private static final int FIRST_CAPACITY = 256;
-
     private ByteBuf bytes;
 
-    /** Adds what one read brought, releasing {@code read}. */
+    /** Adds what one read brought; takes over {@code read}. */
     void add(ByteBufAllocator allocator, ByteBuf read) {
+        if (bytes == null) {
+            bytes = read;
+            return;
+        }
         try {
-            if (bytes == null) {
-                bytes = allocator.buffer(Math.max(FIRST_CAPACITY, read.readableBytes()));
+            if (bytes.writableBytes() < read.readableBytes()) {
+                ByteBuf merged = allocator.buffer(bytes.readableBytes() + read.readableBytes());
+                merged.writeBytes(bytes);
+                bytes.release();
+                bytes = merged;
             }
             bytes.writeBytes(read);
         } finally {
@@ -36,9 +45,14 @@ final class ReceivedBytes {
         return bytes != null && bytes.isReadable();
     }
 
-    /** Lets the buffer drop the bytes already framed, when that is worth a copy. */
+    /** Gives the buffer back if every byte is framed; otherwise lets it drop the framed ones. */
     void compact() {
-        if (bytes != null) {
+        if (bytes == null) {
+            return;
+        }
+        if (!bytes.isReadable()) {
+            release();
+        } else {
             bytes.discardSomeReadBytes();
         }
     }

@@ -12,6 +12,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -49,11 +50,10 @@ final class RefusedConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext context) {
+        // Closes it in any case: silent, or answered but not reading the answer.
         context.executor().schedule(() -> {
-            if (!answered) {
-                answered = true;
-                context.close();
-            }
+            answered = true;
+            context.close();
         }, WAIT.toMillis(), TimeUnit.MILLISECONDS);
         context.fireChannelActive();
     }
@@ -91,6 +91,15 @@ final class RefusedConnection extends ChannelInboundHandlerAdapter {
         answered = true;
         String reply = encoder.encode(application.refusal(session, refusal)) + "\n";
         context.writeAndFlush(ByteBufUtil.writeUtf8(context.alloc(), reply)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) {
+        if (event instanceof ChannelInputShutdownEvent && !answered) {
+            answered = true;
+            context.close(); // it went without a whole line: nothing to answer
+        }
+        context.fireUserEventTriggered(event);
     }
 
     @Override

@@ -35,6 +35,18 @@ class LineFramerTest {
     }
 
     @Test
+    void linesArrivingInPieces_areFoundWhereverTheirPiecesEnd() {
+        ByteBuf in = bytes("ab");
+
+        assertThat(framer.next(in)).isInstanceOf(LineFramer.Frame.Incomplete.class);
+        in.writeBytes("c\nde".getBytes(StandardCharsets.UTF_8));
+        assertThat(framer.next(in)).isEqualTo(new LineFramer.Frame.Line("abc"));
+        assertThat(framer.next(in)).isInstanceOf(LineFramer.Frame.Incomplete.class);
+        in.writeBytes("f\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(framer.next(in)).isEqualTo(new LineFramer.Frame.Line("def"));
+    }
+
+    @Test
     void lineOfExactlyTheLimit_isALine_andOneByteMoreIsTooLong() {
         assertThat(framer.next(bytes("12345678\n"))).isEqualTo(new LineFramer.Frame.Line("12345678"));
         assertThat(framer.next(bytes("123456789\n"))).isInstanceOf(LineFramer.Frame.TooLong.class);
