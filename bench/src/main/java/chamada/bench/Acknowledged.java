@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The check-ins one connection saw acknowledged as new, by sequence number: check-in
+ * The check-ins one loop's connections saw acknowledged as new, by sequence number: check-in
  * {@code n} is matrícula {@link #matricula(long) MATRICULA_BASE + n} into class
  * {@code classIds[n % classes]}, so one number per check-in is all there is to keep.
  *
- * <p>Used by one connection's thread, then read by the generator once the run is over.
+ * <p>Used by one loop's thread ({@link LoopTally}), then read by the generator once the run is over.
  */
 final class Acknowledged {
 

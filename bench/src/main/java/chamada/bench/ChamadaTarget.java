@@ -6,19 +6,23 @@ import chamada.i18n.Lang;
 import chamada.protocol.Response;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
-import chamada.rollcall.Matricula;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
- * A Chamada server driven through the one client library, {@link ChamadaClient}: the bench
- * measures what a real client sees. The server must be in open mode (no teachers file),
- * because the bench opens and closes its own classes.
+ * A Chamada server over its native port. Classes are opened, listed and closed through the one
+ * client library, {@link ChamadaClient}; check-ins go over lanes on the run's event loops
+ * ({@link LineLane}), which send the very line {@code ChamadaClient} sends and read its reply as
+ * it would ({@link ChamadaLines}), at a fraction of a blocking client's CPU on the cores the
+ * server shares. The server must be in open mode (no teachers file), because the bench opens
+ * and closes its own classes.
  */
 public final class ChamadaTarget implements Target {
 
@@ -51,33 +55,11 @@ public final class ChamadaTarget implements Target {
         });
     }
 
+    /** A connection of its own on the loops, speaking the native protocol ({@link ChamadaLines}). */
     @Override
-    public Lane connect() throws IOException {
-        ChamadaClient client = teacher();
-        return new Lane() {
-            @Override
-            public boolean checkIn(int classId, String matricula) throws IOException, Refused {
-                Response reply;
-                try {
-                    reply = client.checkIn(new Matricula(matricula), new ClassId(classId));
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
-                return switch (reply) {
-                    case Response.CheckedIn checkedIn -> !checkedIn.alreadyRegistered();
-                    case Response.CheckInRefused refused ->
-                            throw new Refused(refused.code().wireName() + ": " + refused.message());
-                    case Response.Failure failure ->
-                            throw new Refused(failure.code().wireName() + ": " + failure.message());
-                    default -> throw new IOException("unexpected reply to a check-in: " + reply);
-                };
-            }
-
-            @Override
-            public void close() {
-                client.close();
-            }
-        };
+    public CompletableFuture<Lane> connect(LaneLoops loops, Consumer<CheckInReply> replies) {
+        return LineLane.connect(loops, host, port, timeout, "Chamada at " + host + ":" + port, ChamadaLines.INSTANCE,
+                replies);
     }
 
     /** Lists each class with {@code status}, compares per matrícula, then closes the classes. */

@@ -6,6 +6,7 @@ import chamada.protocol.ProtocolException;
 import chamada.protocol.Response;
 import chamada.protocol.ResponseDecoder;
 import chamada.rollcall.CheckIn;
+import io.netty.channel.EventLoop;
 import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.Connection;
 import org.eclipse.jetty.client.Destination;
@@ -21,10 +22,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * A Chamada server driven through its web front's JSON API (PROTOCOL.md, "JSON API"): each
@@ -45,8 +48,9 @@ import java.util.concurrent.TimeoutException;
  * only the set-up and the check at the end.
  *
  * <p>Threads: Jetty's selector thread, and a virtual thread per read ({@link JettyClient}), parse
- * replies and complete each lane's future; the lane's virtual thread waits on it, as
- * {@code ChamadaClient}'s caller waits on its socket.
+ * replies; each is then handed to its lane's loop as one task, so the generator's closed loop runs
+ * on the loops for every target alike, and the next request is sent from there. Jetty sends
+ * without blocking, so the loop never waits on it.
  */
 public final class HttpTarget implements Target {
 
@@ -96,32 +100,24 @@ public final class HttpTarget implements Target {
         });
     }
 
+    /**
+     * A connection of its own, made by the client's destination; each reply, parsed on Jetty's
+     * threads, is handed to the lane's loop, where the closed loop runs.
+     */
     @Override
-    public Lane connect() throws IOException {
+    public CompletableFuture<Lane> connect(LaneLoops loops, Consumer<CheckInReply> replies) {
         Destination destination = client.resolveDestination(client.newRequest(host, port));
-        Connection connection = await(destination.newConnection(), "connect to " + base());
-        return new Lane() {
-            @Override
-            public boolean checkIn(int classId, String matricula) throws IOException, Refused {
-                Request request = client.newRequest(host, port).method(HttpMethod.POST).path(checkIns(classId))
-                        .body(new StringRequestContent(JSON, "{\"matricula\":\"" + matricula + "\"}"));
-                Reply reply = new Reply(MAX_REPLY_BYTES);
-                connection.send(request, reply);
-                return switch (reply.await(request, timeout)) {
-                    case Response.CheckedIn checkedIn -> !checkedIn.alreadyRegistered();
-                    case Response.CheckInRefused refused ->
-                            throw new Refused(refused.code().wireName() + ": " + refused.message());
-                    case Response.Failure failure ->
-                            throw new Refused(failure.code().wireName() + ": " + failure.message());
-                    case Response other -> throw new IOException("unexpected reply to a check-in: " + other);
-                };
-            }
-
-            @Override
-            public void close() {
-                connection.close();
-            }
-        };
+        EventLoop loop = loops.next();
+        return destination.newConnection().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((connection, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                        String why = cause instanceof TimeoutException ? "no answer in " + timeout.toMillis() + " ms"
+                                : cause.getMessage() + hint(cause);
+                        throw new CompletionException(new IOException("cannot connect to " + base() + ": " + why, cause));
+                    }
+                    return new HttpLane(connection, loop, replies);
+                });
     }
 
     /** Closes each class through the API; its reply lists who is present, which is compared per matrícula. */
@@ -172,20 +168,6 @@ public final class HttpTarget implements Target {
         return () -> { };
     }
 
-    private <T> T await(CompletableFuture<T> future, String what) throws IOException {
-        try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IOException("cannot " + what + ": " + e.getCause().getMessage() + hint(e.getCause()), e.getCause());
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new IOException("cannot " + what + ": no answer in " + timeout.toMillis() + " ms", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-    }
-
     private static String hint(Throwable failure) {
         return failure instanceof java.net.ConnectException
                 ? " (is the server's web front on at this port? chamada server --http-port PORT)" : "";
@@ -199,6 +181,49 @@ public final class HttpTarget implements Target {
         return "/api/v1/classes/" + classId + "/check-ins";
     }
 
+    /** Why {@code request} has no reply object: what came instead, or what went wrong. */
+    private IOException failure(Request request, Throwable cause) {
+        if (cause instanceof NotAReply notAReply) {
+            return notAReply;
+        }
+        return new IOException(request.getMethod() + " " + base() + request.getPath() + ": " + cause + hint(cause),
+                cause);
+    }
+
+    /** One connection of the closed loop, used for one request at a time; each reply is handed to its loop. */
+    private final class HttpLane implements Lane {
+
+        private final Connection connection;
+        private final EventLoop loop;
+        private final Consumer<CheckInReply> replies;
+
+        HttpLane(Connection connection, EventLoop loop, Consumer<CheckInReply> replies) {
+            this.connection = connection;
+            this.loop = loop;
+            this.replies = replies;
+        }
+
+        @Override
+        public EventLoop loop() {
+            return loop;
+        }
+
+        @Override
+        public void checkIn(int classId, long matricula) {
+            Request request = client.newRequest(host, port).method(HttpMethod.POST).path(checkIns(classId))
+                    .body(new StringRequestContent(JSON, "{\"matricula\":\"" + matricula + "\"}"));
+            Reply reply = new Reply(MAX_REPLY_BYTES);
+            connection.send(request, reply);
+            reply.done.whenComplete((response, failed) -> loop.execute(() -> replies.accept(failed == null
+                    ? CheckInReply.of(response) : new CheckInReply.Failed(failure(request, failed).getMessage()))));
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+        }
+    }
+
     /** An answer that is not the API's: an error page of the web server itself, say. */
     private static final class NotAReply extends IOException {
         NotAReply(String message, Throwable cause) {
@@ -209,7 +234,7 @@ public final class HttpTarget implements Target {
     /** One reply, buffered whole, then decoded as a native reply object; completed on a Jetty thread. */
     private final class Reply extends BufferingResponseListener {
 
-        private final CompletableFuture<Response> done = new CompletableFuture<>();
+        final CompletableFuture<Response> done = new CompletableFuture<>();
 
         Reply(int maxLength) {
             super(maxLength);
@@ -235,12 +260,7 @@ public final class HttpTarget implements Target {
             try {
                 return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof NotAReply notAReply) {
-                    throw notAReply;
-                }
-                throw new IOException(request.getMethod() + " " + base() + request.getPath() + ": " + cause
-                        + hint(cause), cause);
+                throw failure(request, e.getCause());
             } catch (TimeoutException e) {
                 request.abort(e);
                 throw new IOException(request.getMethod() + " " + base() + request.getPath() + ": no reply in "

@@ -22,10 +22,9 @@ final class JettyClient {
 
     /*
      * As the server's web front does (WebServer.threads()): platform threads for the selector, a
-     * virtual thread for each task that reads a connection and runs the listeners. A reply then
-     * wakes its lane's virtual thread on the same carriers, rather than crossing from one of the
-     * pool's platform threads: alternated 8 s runs at 50 connections (BENCHMARKS.md, "Issue 10"),
-     * the bench's CPU per HTTP check-in fell from 162 and 213 us to 95 and 136.
+     * virtual thread for each task that reads a connection and runs the listeners. That cost the
+     * bench less per HTTP check-in than the pool's platform threads when each lane was a virtual
+     * thread of its own (BENCHMARKS.md, "Issue 10"); the streams of SseWatchers are read the same way.
      */
     private static QueuedThreadPool threads() {
         QueuedThreadPool pool = new QueuedThreadPool();

@@ -1,38 +1,30 @@
 package chamada.bench;
 
-import org.HdrHistogram.ConcurrentHistogram;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The closed-loop load generator: N connections, each sending one check-in, waiting for its
  * reply, and sending the next, until the time is up.
  *
- * <p>Design note. Each connection runs on its own virtual thread, so 10,000 connections cost
- * little more than their sockets. All connections are opened before the clock starts, then
- * released together; check-ins during the warm-up are made and checked but not timed. A
- * check-in is timed from just before it is written to just after its reply is read, and
- * counted in the measured window if it started in it. Check-in {@code n} (one counter shared
- * by every connection) is a new matrícula into class {@code n mod K}, so every class gets the
- * same load and no matrícula is sent twice. At the end the target is asked what it counts,
- * and that is compared with what it acknowledged ({@link ExactlyOnceCheck}).
+ * <p>Design note. Every connection lives on the run's event loops ({@link LaneLoops}), each a
+ * {@link ClosedLoop} driven by its replies and timers, with no thread per connection: 10,000
+ * connections cost the generator little more than their sockets, and each check-in costs it
+ * little of the CPU the server it measures also needs. All connections are opened before the
+ * clock starts, then released together; check-ins during the warm-up are made and checked but
+ * not timed. At the end the target is asked what it counts, and that is compared with what it
+ * acknowledged ({@link ExactlyOnceCheck}).
  *
- * <p>Every wait is bounded: connects and replies by the plan's timeout, the run by its
- * warm-up and duration; connections still busy well after the end are closed.
+ * <p>Every wait is bounded: connects and replies by the plan's timeout, the run by its warm-up
+ * and duration; connections still busy well after the end are closed.
  */
 public final class LoadGenerator {
 
@@ -41,26 +33,11 @@ public final class LoadGenerator {
 
     private final Target target;
     private final LoadPlan plan;
-    private final List<Integer> classIds;
-    private final ConcurrentHistogram latencies = new ConcurrentHistogram(LatencySummary.SIGNIFICANT_DIGITS);
-    private final LongAdder measured = new LongAdder();
-    private final LongAdder errors = new LongAdder();
-    private final LongAdder inDoubt = new LongAdder();
-    private final AtomicLong next = new AtomicLong();
-    private final AtomicReference<String> firstError = new AtomicReference<>();
-    private final Queue<Target.Lane> lanes = new ConcurrentLinkedQueue<>();
-    private final Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
-    private final Semaphore connecting = new Semaphore(CONNECTING_AT_ONCE);
-    private final CountDownLatch connected;
-    private final CountDownLatch start = new CountDownLatch(1);
-    private volatile long measureFrom;
-    private volatile long endAt;
+    private final RunCounts counts = new RunCounts();
 
     private LoadGenerator(Target target, LoadPlan plan) {
         this.target = target;
         this.plan = plan;
-        this.classIds = plan.classIds();
-        this.connected = new CountDownLatch(plan.connections());
     }
 
     /** Prepares the classes, runs the plan against {@code target}, and checks the counts. */
@@ -73,106 +50,73 @@ public final class LoadGenerator {
         return new LoadGenerator(target, plan).run(onHold);
     }
 
+    /** A connection open for the run, and its closed loop. */
+    private record Opened(ClosedLoop loop, Target.Lane lane) {
+    }
+
     private RunResult run(Runnable onHold) throws IOException, InterruptedException {
+        List<Integer> classIds = plan.classIds();
         target.prepare(classIds);
-        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("bench-" + target.name() + "-", 1).factory())) {
-            for (int i = 0; i < plan.connections(); i++) {
-                threads.execute(this::lane);
+        Duration measured;
+        try (LaneLoops loops = LaneLoops.start()) {
+            List<Opened> opened = connect(loops, classIds.stream().mapToInt(Integer::intValue).toArray());
+            CountDownLatch finished = new CountDownLatch(opened.size());
+            long measureFrom = System.nanoTime() + plan.warmup().toNanos();
+            long endAt = measureFrom + plan.duration().toNanos();
+            measured = Duration.ofNanos(endAt - measureFrom);
+            for (Opened o : opened) {
+                o.lane().loop().execute(() -> o.loop().start(o.lane(), measureFrom, endAt, finished));
             }
-            Duration connectBound = plan.timeout().plus(Duration.ofMillis(10L * plan.connections()));
-            if (!connected.await(connectBound.toMillis(), TimeUnit.MILLISECONDS)) {
-                error("not every connection was open after " + connectBound.toMillis() + " ms");
-            }
-            long now = System.nanoTime();
-            measureFrom = now + plan.warmup().toNanos();
-            endAt = measureFrom + plan.duration().toNanos();
-            start.countDown();
-            threads.shutdown();
             if (!plan.hold().isZero()) {
                 sleepUntil(endAt);
                 onHold.run();
             }
-            long bound = endAt - System.nanoTime() + plan.hold().toNanos() + plan.timeout().toNanos()
-                    + TimeUnit.SECONDS.toNanos(5);
-            if (!threads.awaitTermination(bound, TimeUnit.NANOSECONDS)) {
-                error("connections still busy well after the end; closing them");
-                lanes.forEach(Target.Lane::close);
+            long bound = endAt - System.nanoTime() + plan.timeout().toNanos() + TimeUnit.SECONDS.toNanos(5);
+            if (!finished.await(bound, TimeUnit.NANOSECONDS)) {
+                counts.error("connections still busy well after the end; closing them");
+                opened.forEach(o -> o.lane().loop().execute(o.loop()::abandon));
+                finished.await(5, TimeUnit.SECONDS);
             }
-        }
-        ExactlyOnce verdict = target.verify(Acknowledged.byClass(List.copyOf(acknowledged), classIds), inDoubt.sum());
-        return new RunResult(target.name(), plan, Duration.ofNanos(endAt - measureFrom), measured.sum(),
-                latencies, errors.sum(), Optional.ofNullable(firstError.get()), verdict, Optional.empty());
-    }
-
-    /** One connection's life: connect, wait for the start, check in until the end. */
-    private void lane() {
-        Target.Lane lane;
-        try {
-            connecting.acquire();
-            try {
-                lane = target.connect();
-            } finally {
-                connecting.release();
-            }
-        } catch (IOException | RuntimeException e) {
-            error("connect: " + e.getMessage());
-            connected.countDown();
-            return;
-        } catch (InterruptedException e) {
-            connected.countDown();
-            return;
-        }
-        lanes.add(lane);
-        Acknowledged mine = new Acknowledged();
-        acknowledged.add(mine);
-        connected.countDown();
-        try (lane) {
-            start.await();
-            loop(lane, mine);
             sleepUntil(endAt + plan.hold().toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            opened.forEach(o -> o.lane().close());
         }
+        ExactlyOnce verdict = target.verify(Acknowledged.byClass(counts.acknowledged(), classIds),
+                counts.inDoubtCount());
+        return new RunResult(target.name(), plan, measured, counts.measured(), counts.latencies(), counts.errors(),
+                counts.firstError(), verdict, Optional.empty());
     }
 
-    private void loop(Target.Lane lane, Acknowledged mine) throws InterruptedException {
-        long pause = plan.pause().toNanos();
-        if (pause > 0) {
-            sleepUntil(Math.min(endAt, System.nanoTime() + ThreadLocalRandom.current().nextLong(pause)));
+    /**
+     * Opens the plan's connections, {@link #CONNECTING_AT_ONCE} at a time, each with its closed
+     * loop; a connection that cannot be opened is an error, and the run goes on without it.
+     */
+    private List<Opened> connect(LaneLoops loops, int[] classIds) throws InterruptedException {
+        Queue<Opened> opened = new ConcurrentLinkedQueue<>();
+        Semaphore connecting = new Semaphore(CONNECTING_AT_ONCE);
+        Duration bound = plan.timeout().plus(Duration.ofMillis(10L * plan.connections()));
+        long deadline = System.nanoTime() + bound.toNanos();
+        for (int i = 0; i < plan.connections(); i++) {
+            if (!connecting.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                counts.error("not every connection was open after " + bound.toMillis() + " ms");
+                break;
+            }
+            ClosedLoop loop = new ClosedLoop(counts, classIds, plan);
+            target.connect(loops, loop).whenComplete((lane, failure) -> {
+                if (failure == null) {
+                    opened.add(new Opened(loop, lane));
+                } else {
+                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                    counts.error("connect: " + cause.getMessage());
+                }
+                connecting.release();
+            });
         }
-        int classes = classIds.size();
-        while (true) {
-            long sent = System.nanoTime();
-            if (sent - endAt >= 0) {
-                return;
-            }
-            long n = next.getAndIncrement();
-            boolean fresh;
-            try {
-                fresh = lane.checkIn(classIds.get((int) (n % classes)), Long.toString(Acknowledged.matricula(n)));
-            } catch (Target.Refused e) {
-                error("refused: " + e.getMessage());
-                continue;
-            } catch (IOException | RuntimeException e) {
-                inDoubt.increment();
-                error("no reply: " + e);
-                return;
-            }
-            long received = System.nanoTime();
-            if (fresh) {
-                mine.add(n);
-            } else {
-                error("matrícula " + Acknowledged.matricula(n) + " was sent once but said to be already registered");
-            }
-            if (sent - measureFrom >= 0) {
-                latencies.recordValue(received - sent);
-                measured.increment();
-            }
-            if (pause > 0) {
-                sleepUntil(Math.min(endAt, received + pause));
-            }
+        // Each connect ends within the timeout, opened or not: wait for those still under way.
+        if (!connecting.tryAcquire(CONNECTING_AT_ONCE, plan.timeout().toNanos() + TimeUnit.SECONDS.toNanos(5),
+                TimeUnit.NANOSECONDS)) {
+            counts.error("connects still under way well after their timeout; going on without them");
         }
+        return List.copyOf(opened);
     }
 
     private static void sleepUntil(long deadline) throws InterruptedException {
@@ -180,10 +124,5 @@ public final class LoadGenerator {
         if (wait > 0) {
             TimeUnit.NANOSECONDS.sleep(wait);
         }
-    }
-
-    private void error(String what) {
-        errors.increment();
-        firstError.compareAndSet(null, what);
     }
 }

@@ -5,14 +5,15 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -20,22 +21,23 @@ import java.util.function.Supplier;
  * <matrícula>} per check-in. Run with {@code --appendonly yes --appendfsync always}, every
  * acknowledged SADD is in the append-only file and fsynced, as a Chamada check-in is.
  *
- * <p>Through Jedis, because its shape is the Chamada side's: one {@link Jedis} is one TCP
- * connection, and a call blocks its thread, here the connection's virtual thread, until the reply
- * is read, as {@code ChamadaClient} does; no thread of the client's own stands between the two.
- * An event-loop client (Lettuce) hands every request and reply across its I/O threads, which costs
- * the bench CPU on the cores the servers share (BENCHMARKS.md).
+ * <p>Check-ins go over lanes on the run's event loops ({@link LineLane}, {@link RespLines}), as
+ * Chamada's do, so both sides of a comparison cost the bench the same little per request. The
+ * set-up and the check use Jedis: one {@link Jedis} is one TCP connection whose calls block until
+ * the reply, the shape of {@code ChamadaClient}, which Chamada's set-up and check use.
  */
 public final class RedisTarget implements Target {
 
     private final HostAndPort address;
+    private final Duration timeout;
     private final JedisClientConfig config;
 
     public RedisTarget(String host, int port, Duration timeout) {
         int millis = (int) timeout.toMillis();
         this.address = new HostAndPort(host, port);
-        // RESP2 without a HELLO, and no CLIENT SETINFO: a connect is the TCP handshake alone, as
-        // ChamadaClient's is, and Jedis has no protocol to negotiate (it warns at every connect otherwise).
+        this.timeout = timeout;
+        // RESP2 without a HELLO, and no CLIENT SETINFO, as the lanes speak: Jedis then has no protocol
+        // to negotiate (it warns at every connect otherwise).
         this.config = DefaultJedisClientConfig.builder().connectionTimeoutMillis(millis).socketTimeoutMillis(millis)
                 .autoNegotiateProtocol(false).clientSetInfoConfig(ClientSetInfoConfig.DISABLED).build();
     }
@@ -58,30 +60,11 @@ public final class RedisTarget implements Target {
         }
     }
 
+    /** A connection of its own on the loops, sending {@code SADD} in RESP ({@link RespLines}). */
     @Override
-    public Lane connect() throws IOException {
-        Jedis redis = open();
-        return new Lane() {
-            @Override
-            public boolean checkIn(int classId, String matricula) throws IOException, Refused {
-                try {
-                    return redis.sadd(key(classId), matricula) == 1;
-                } catch (JedisDataException e) {
-                    throw new Refused(e.getMessage());
-                } catch (JedisException e) {
-                    throw new IOException(e.getMessage(), e);
-                }
-            }
-
-            @Override
-            public void close() {
-                try {
-                    redis.close();
-                } catch (JedisException e) {
-                    // Nothing left to release.
-                }
-            }
-        };
+    public CompletableFuture<Lane> connect(LaneLoops loops, Consumer<CheckInReply> replies) {
+        return LineLane.connect(loops, address.getHost(), address.getPort(), timeout, "Redis at " + address,
+                RespLines.INSTANCE, replies);
     }
 
     /** Counts each set with {@code SCARD}, compares per class, then deletes the sets. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * A Chamada target (native or HTTP) with live-view watchers on its classes: once the classes
@@ -37,8 +39,8 @@ public final class WatchedTarget implements Target {
     }
 
     @Override
-    public Lane connect() throws IOException {
-        return inner.connect();
+    public CompletableFuture<Lane> connect(LaneLoops loops, Consumer<CheckInReply> replies) {
+        return inner.connect(loops, replies);
     }
 
     /** The inner target's check, which closes the classes and so ends the streams; then the streams'. */

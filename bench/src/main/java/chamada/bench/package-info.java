@@ -1,15 +1,18 @@
 /**
  * The load benchmark behind {@code chamada bench} and {@code bench/compare.sh}: a closed-loop
  * generator ({@link chamada.bench.LoadGenerator}) that drives a {@link chamada.bench.Target},
- * Chamada through the one client library or through its web front's JSON API
- * ({@link chamada.bench.HttpTarget}), or Redis through Jedis, then checks that every acknowledged
- * check-in is counted exactly once ({@link chamada.bench.ExactlyOnceCheck}). Live-view event
- * streams ({@link chamada.bench.SseWatchers}) can be kept open on the classes meanwhile.
+ * Chamada over its native port or its web front's JSON API ({@link chamada.bench.HttpTarget}), or
+ * Redis, then checks that every acknowledged check-in is counted exactly once
+ * ({@link chamada.bench.ExactlyOnceCheck}). Live-view event streams
+ * ({@link chamada.bench.SseWatchers}) can be kept open on the classes meanwhile.
  *
- * <p>Threads. One virtual thread per connection, so 10,000 connections cost the generator little
- * more than their sockets; they share counters and one HdrHistogram {@code ConcurrentHistogram}
- * of latencies (one per connection would be 10,000 copies), and each keeps its own list of
- * acknowledged check-ins, read once the run is over. Set-up and the final check use a few
+ * <p>Threads. The check-ins run on one Netty event loop ({@code LaneLoops}), each connection a
+ * lane with its own closed loop ({@code ClosedLoop}) and no thread of its own, so that 10,000
+ * connections cost the generator little more than their sockets and each check-in little of the
+ * cores the server shares; native and Redis lanes speak their line protocols on the loop
+ * ({@code LineLane}), HTTP lanes hand Jetty's replies to it. Each loop keeps its own latency
+ * histogram and list of acknowledged check-ins, merged once the run is over. Set-up and the final
+ * check use the ordinary blocking clients ({@code ChamadaClient}, Jedis, Jetty), a few
  * connections at once ({@code Parallel}).
  *
  * <p>Everything here talks to 127.0.0.1 or whatever host it is given, and every loop is bounded

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,9 +45,9 @@ class HttpTargetTest {
              HttpTarget http = HttpTarget.start("127.0.0.1", webPort(server), TIMEOUT, 1)) {
             http.prepare(List.of(1010));
 
-            try (Target.Lane lane = http.connect()) {
-                assertThat(lane.checkIn(1010, "042191010")).isTrue();
-                assertThat(lane.checkIn(1010, "042191010")).isFalse();
+            try (TestLane lane = TestLane.open(http)) {
+                assertThat(lane.checkIn(1010, 42191010)).isEqualTo(CheckInReply.NEW);
+                assertThat(lane.checkIn(1010, 42191010)).isEqualTo(CheckInReply.ALREADY_THERE);
             }
             ExactlyOnce verdict = http.verify(Map.of(1010, new long[] {42191010}), 0);
 
@@ -59,10 +60,10 @@ class HttpTargetTest {
     void checkIn_classNotOpen_isRefusedWithTheServersCode() throws Exception {
         try (TestServer server = startWithWeb(dir);
              HttpTarget http = HttpTarget.start("127.0.0.1", webPort(server), TIMEOUT, 1);
-             Target.Lane lane = http.connect()) {
+             TestLane lane = TestLane.open(http)) {
 
-            assertThatThrownBy(() -> lane.checkIn(77, "042191010")).isInstanceOf(Target.Refused.class)
-                    .hasMessageStartingWith("NOT_OPEN: ");
+            assertThat(lane.checkIn(77, 42191010)).isInstanceOfSatisfying(CheckInReply.Refused.class,
+                    refused -> assertThat(refused.why()).startsWith("NOT_OPEN: "));
         }
     }
 
@@ -100,7 +101,8 @@ class HttpTargetTest {
     @Test
     void connect_webFrontOff_isIOExceptionWithTheHint() throws Exception {
         try (HttpTarget http = HttpTarget.start("127.0.0.1", 1, TIMEOUT, 1)) {
-            assertThatThrownBy(http::connect).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> TestLane.open(http)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(IOException.class)
                     .hasMessageContaining("http://127.0.0.1:1").hasMessageContaining("--http-port");
         }
     }

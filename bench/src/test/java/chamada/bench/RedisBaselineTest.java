@@ -12,7 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The Redis side of the bench, through Jedis, against a real redis-server; skipped without one. */
+/** The Redis side of the bench (lanes in RESP, set-up and check through Jedis) against a real redis-server; skipped without one. */
 class RedisBaselineTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -32,12 +32,12 @@ class RedisBaselineTest {
             RedisTarget redis = new RedisTarget("127.0.0.1", server.port(), TIMEOUT);
             redis.prepare(List.of(1010));
 
-            try (Target.Lane lane = redis.connect()) {
-                assertThat(lane.checkIn(1010, "042191010")).isTrue();
-                assertThat(lane.checkIn(1010, "042191010")).isFalse();
-                assertThat(lane.checkIn(1010, "42191010")).isTrue();
+            try (TestLane lane = TestLane.open(redis)) {
+                assertThat(lane.checkIn(1010, 42191010)).isEqualTo(CheckInReply.NEW);
+                assertThat(lane.checkIn(1010, 42191010)).isEqualTo(CheckInReply.ALREADY_THERE);
+                assertThat(lane.checkIn(1010, 42191011)).isEqualTo(CheckInReply.NEW);
             }
-            ExactlyOnce verdict = redis.verify(Map.of(1010, new long[] {42191010, 42191010}), 0);
+            ExactlyOnce verdict = redis.verify(Map.of(1010, new long[] {42191010, 42191011}), 0);
 
             assertThat(verdict.ok()).as(verdict.problems().toString()).isTrue();
             assertThat(verdict.counted()).isEqualTo(2);
