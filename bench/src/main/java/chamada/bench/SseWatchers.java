@@ -125,7 +125,7 @@ public final class SseWatchers implements AutoCloseable {
             long made = acknowledged.getOrDefault(stream.classId, new long[0]).length;
             if (problem == null && stream.lines.closes() != 1) {
                 problem = where + "ended without the close event (the server drops a reader "
-                        + "more than 256 events behind), having heard " + heard + " of " + made + " check-ins";
+                        + "too far behind), having heard " + heard + " of " + made + " check-ins";
             } else if (problem == null && (heard < made || heard > made + inDoubt)) {
                 problem = where + "heard " + heard + " check-in events, but " + made + " were made"
                         + (inDoubt > 0 ? " (and " + inDoubt + " in doubt)" : "");

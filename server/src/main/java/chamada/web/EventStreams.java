@@ -10,160 +10,238 @@ import chamada.rollcall.RollCallEvents;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Live views' event streams (Server-Sent Events): what happens to one roll call, as the store
  * publishes it, and each new code as it turns, until the roll call closes, the reader goes away
  * or the server stops.
  *
- * <p>Design note. Each stream is a request on its own virtual thread, which waits on a bounded
- * queue the store's listener only offers to: the store's thread never waits for a reader, and a
- * reader too slow to take {@value #QUEUED} events is dropped (its page reconnects and reloads
- * the state) rather than holding memory. A comment line every {@link #KEEP_ALIVE} keeps proxies
- * and the web server's idle timeout from closing a quiet stream.
+ * <p>Design note. One writer thread serves every stream of the server: every {@link #GATHER}
+ * it takes each stream's queued events, writes them as one batch, and checks its code and its
+ * keep-alive. A stream costs no thread and no wake-up of its own, whatever the number of live
+ * views: with a thread per stream, 500 busy streams woke their carriers thousands of times a
+ * second (BENCHMARKS.md, "Issue 10"). The store's listener only appends to a stream's queue, so
+ * the store's thread never waits for a reader; a reader more than {@value #QUEUED} events behind,
+ * or whose write has not gone for {@link #WRITE_TIMEOUT}, is dropped (its page reconnects and
+ * reloads the state) rather than holding memory. A comment line every {@link #KEEP_ALIVE} keeps
+ * proxies and the web server's idle timeout from closing a quiet stream.
  */
 final class EventStreams implements AutoCloseable {
 
-    static final int QUEUED = 1_024;
+    private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
+
+    static final int QUEUED = 16_384;
     static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
-    /** How long a stream gathers events after the first before it writes them. */
+    /** How often the writer writes what each stream has gathered: well within the second a live view has. */
     static final Duration GATHER = Duration.ofMillis(250);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
     private static final long REPLY_SECONDS = 60;
 
     private final Application application;
+    private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("chamada-event-streams").daemon(true).factory());
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     EventStreams(Application application) {
         this.application = application;
+        writer.scheduleWithFixedDelay(this::writeAll, GATHER.toMillis(), GATHER.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
      * Streams the roll call of {@code classId} to {@code response}, matrículas {@code masked} for
      * a projector, if {@code session} may read it; otherwise returns the refusal to send instead,
-     * having written nothing.
+     * having written nothing. A stream outlives this call: the writer completes {@code callback}
+     * when the stream ends.
      */
     Optional<chamada.protocol.Response> serve(Session session, ClassId classId, boolean masked, Response response,
                                               Callback callback) throws Exception {
-        // The store's thread only hands the event over; the stream's own thread writes its text.
-        BlockingQueue<RollCallEvent> queue = new ArrayBlockingQueue<>(QUEUED);
-        AtomicBoolean overflowed = new AtomicBoolean();
-        Semaphore halfFull = new Semaphore(0);
+        Stream stream = new Stream(masked, response, callback);
         // Subscribed before the status is read, so nothing falls between the two.
-        try (RollCallEvents.Subscription subscription = application.events().subscribe(classId, event -> {
-            if (!queue.offer(event)) {
-                overflowed.set(true);
-            } else if (queue.size() >= QUEUED / 2) {
-                halfFull.release();
-            }
-        })) {
-            chamada.protocol.Response status;
-            try {
-                status = application.handle(session, new Request.Status(classId)).get(REPLY_SECONDS, TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                return Optional.of(application.refusal(session, new chamada.error.ChamadaException(
-                        chamada.error.ErrorCode.INTERNAL)));
-            }
-            if (!(status instanceof chamada.protocol.Response.RollCallReply open)) {
-                return Optional.of(status);
-            }
-            response.setStatus(200);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
-            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-            if (stream(open, masked, queue, halfFull, overflowed, response)) {
-                callback.succeeded();
-            } else {
-                // The reader is gone or stalled: the response ends as failed, its connection closed.
-                callback.failed(new java.io.IOException("event stream reader gone or too slow"));
-            }
+        stream.subscription = application.events().subscribe(classId, stream::hear);
+        chamada.protocol.Response status;
+        try {
+            status = application.handle(session, new Request.Status(classId)).get(REPLY_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            stream.subscription.close();
+            return Optional.of(application.refusal(session, new chamada.error.ChamadaException(
+                    chamada.error.ErrorCode.INTERNAL)));
         }
+        if (!(status instanceof chamada.protocol.Response.RollCallReply open)) {
+            stream.subscription.close();
+            return Optional.of(status);
+        }
+        if (stopping.get()) {
+            stream.subscription.close();
+            return Optional.of(application.refusal(session, new chamada.error.ChamadaException(
+                    chamada.error.ErrorCode.SHUTTING_DOWN)));
+        }
+        stream.rollCall = open;
+        stream.shown = application.currentCode(open.rollCall().rules());
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        // Written at once, so the reader has the headers before anything happens. A projector
+        // (masked) also gets the roll call as it stands now: what happened between its page's
+        // load and this stream, or during a reconnect, would be missing otherwise.
+        stream.batch.retry();
+        if (masked) {
+            stream.batch.state(open.rollCall());
+        }
+        stream.shown.ifPresent(stream.batch::code);
+        Callback.Completable first = new Callback.Completable();
+        response.write(false, stream.batch.take(), first);
+        try {
+            first.get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            stream.end(false);
+            return Optional.empty();
+        }
+        stream.lastWrite = System.nanoTime();
+        streams.add(stream);
         return Optional.empty();
     }
 
-    /** Streams until the roll call closes or the server stops (true), or the reader fails (false). */
-    private boolean stream(chamada.protocol.Response.RollCallReply open, boolean masked, BlockingQueue<RollCallEvent> queue,
-                           Semaphore halfFull, AtomicBoolean overflowed, Response response) throws InterruptedException {
-        Optional<CurrentCode> shown = application.currentCode(open.rollCall().rules());
-        // Written at once, so the reader has the headers before anything happens.
-        // A projector (masked) also gets the roll call as it stands now: what happened between
-        // its page's load and this stream, or during a reconnect, would be missing otherwise.
-        ServerSentEvents.Batch batch = new ServerSentEvents.Batch().retry();
-        if (masked) {
-            batch.state(open.rollCall());
-        }
-        shown.ifPresent(batch::code);
-        if (!write(response, batch)) {
-            return false;
-        }
-        Instant lastWrite = Instant.now();
-        while (!stopping.get() && !overflowed.get()) {
-            RollCallEvent next = queue.poll(1, TimeUnit.SECONDS);
-            List<RollCallEvent> events = new ArrayList<>();
-            if (next != null) {
-                events.add(next);
-                // A busy roll call's events are gathered for a moment and go in one write: one
-                // wake-up and one write per batch rather than per check-in, well within the second
-                // a live view has to show a check-in. The wait ends early when the queue half
-                // fills, so a reader is dropped only when it cannot keep up, never for waiting.
-                if (queue.size() < QUEUED / 2) {
-                    halfFull.tryAcquire(GATHER.toMillis(), TimeUnit.MILLISECONDS);
-                }
-                queue.drainTo(events);
-                halfFull.drainPermits();
+    /** On the writer thread: each stream's gathered events, code and keep-alive. */
+    private void writeAll() {
+        long now = System.nanoTime();
+        for (Stream stream : streams) {
+            try {
+                stream.write(now);
+            } catch (RuntimeException e) {
+                log.error("An event stream failed; ending it", e);
+                stream.end(false);
             }
-            Optional<CurrentCode> now = application.currentCode(open.rollCall().rules());
-            boolean codeTurned = !now.equals(shown);
-            boolean quiet = Duration.between(lastWrite, Instant.now()).compareTo(KEEP_ALIVE) >= 0;
-            if (events.isEmpty() && !codeTurned && !quiet) {
-                continue;
-            }
-            if (codeTurned) {
-                batch.code(now.orElseThrow());
-                shown = now;
-            }
-            events.forEach(event -> batch.event(event, masked));
-            if (batch.isEmpty()) {
-                batch.keepAlive();
-            }
-            if (!write(response, batch)) {
-                return false;
-            }
-            lastWrite = Instant.now();
-            if (events.stream().anyMatch(RollCallEvent.Closed.class::isInstance)) {
-                return true;
-            }
-        }
-        return !overflowed.get();
-    }
-
-    /** Writes {@code batch}, emptying it, and waits for it to go; false if the reader is gone or too slow. */
-    private static boolean write(Response response, ServerSentEvents.Batch batch) throws InterruptedException {
-        Callback.Completable written = new Callback.Completable();
-        response.write(false, batch.take(), written);
-        try {
-            written.get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
         }
     }
 
-    /** Ends every stream within a second, for a server that stops. */
+    /**
+     * Ends every stream, for a server that stops: those with nothing on the way end as complete
+     * responses, those still writing are cut.
+     */
     @Override
     public void close() {
         stopping.set(true);
+        writer.shutdownNow();
+        try {
+            writer.awaitTermination(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        streams.forEach(stream -> stream.end(stream.writingSince == 0));
+    }
+
+    /** One reader's stream. Its fields are the writer thread's, but for the queue and the flags. */
+    private final class Stream {
+
+        private final boolean masked;
+        private final Response response;
+        private final Callback callback;
+        private final Queue<RollCallEvent> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger queued = new AtomicInteger();
+        private final AtomicBoolean ended = new AtomicBoolean();
+        private final ServerSentEvents.Batch batch = new ServerSentEvents.Batch();
+        private volatile boolean overflowed;
+        /** When the write under way began, or 0 when none is. */
+        private volatile long writingSince;
+        private RollCallEvents.Subscription subscription;
+        private chamada.protocol.Response.RollCallReply rollCall;
+        private Optional<CurrentCode> shown = Optional.empty();
+        private long lastWrite;
+        private boolean closing;
+
+        Stream(boolean masked, Response response, Callback callback) {
+            this.masked = masked;
+            this.response = response;
+            this.callback = callback;
+        }
+
+        /** On the store's thread: only queues. */
+        void hear(RollCallEvent event) {
+            if (queued.incrementAndGet() > QUEUED) {
+                overflowed = true;
+                return;
+            }
+            queue.add(event);
+        }
+
+        void write(long now) {
+            if (overflowed) {
+                end(false);
+                return;
+            }
+            long writing = writingSince;
+            if (writing != 0) {
+                if (now - writing > WRITE_TIMEOUT.toNanos()) {
+                    end(false); // the reader is gone or stalled
+                }
+                return;
+            }
+            if (closing) {
+                return;
+            }
+            Optional<CurrentCode> code = application.currentCode(rollCall.rollCall().rules());
+            if (!code.equals(shown)) {
+                batch.code(code.orElseThrow());
+                shown = code;
+            }
+            for (RollCallEvent event = queue.poll(); event != null; event = queue.poll()) {
+                queued.decrementAndGet();
+                batch.event(event, masked);
+                if (event instanceof RollCallEvent.Closed) {
+                    closing = true;
+                    break;
+                }
+            }
+            if (batch.isEmpty() && now - lastWrite >= KEEP_ALIVE.toNanos()) {
+                batch.keepAlive();
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            lastWrite = now;
+            writingSince = now;
+            boolean last = closing;
+            response.write(false, batch.take(), Callback.from(() -> {
+                writingSince = 0;
+                if (last) {
+                    end(true);
+                }
+            }, failure -> end(false)));
+        }
+
+        /** Ends the stream once: succeeded when its roll call closed or the server stops, failed for a lost reader. */
+        void end(boolean succeeded) {
+            if (!ended.compareAndSet(false, true)) {
+                return;
+            }
+            streams.remove(this);
+            if (subscription != null) {
+                subscription.close();
+            }
+            if (succeeded) {
+                callback.succeeded();
+            } else {
+                // The reader is gone or stalled: the response ends as failed, its connection closed.
+                callback.failed(new IOException("event stream reader gone or too slow"));
+            }
+        }
     }
 }
