@@ -53,6 +53,9 @@ final class EventStreams implements AutoCloseable {
     static final Duration GATHER = Duration.ofMillis(250);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
     private static final long REPLY_SECONDS = 60;
+    private static final long NOT_WRITING = Long.MIN_VALUE;
+    /** The most events one write carries; a busier stream's rest goes at the next pass. */
+    static final int EVENTS_PER_WRITE = 4_096;
 
     private final Application application;
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
@@ -76,6 +79,17 @@ final class EventStreams implements AutoCloseable {
         Stream stream = new Stream(masked, response, callback);
         // Subscribed before the status is read, so nothing falls between the two.
         stream.subscription = application.events().subscribe(classId, stream::hear);
+        try {
+            return start(session, classId, stream, masked, response);
+        } catch (Exception | Error e) {
+            stream.subscription.close();
+            throw e;
+        }
+    }
+
+    /** Reads the roll call, writes the stream's first batch and hands it to the writer. */
+    private Optional<chamada.protocol.Response> start(Session session, ClassId classId, Stream stream, boolean masked,
+                                                       Response response) throws Exception {
         chamada.protocol.Response status;
         try {
             status = application.handle(session, new Request.Status(classId)).get(REPLY_SECONDS, TimeUnit.SECONDS);
@@ -116,6 +130,9 @@ final class EventStreams implements AutoCloseable {
         }
         stream.lastWrite = System.nanoTime();
         streams.add(stream);
+        if (stopping.get()) {
+            stream.end(true); // the server began to stop meanwhile, after close() looked at the streams
+        }
         return Optional.empty();
     }
 
@@ -123,11 +140,17 @@ final class EventStreams implements AutoCloseable {
     private void writeAll() {
         long now = System.nanoTime();
         for (Stream stream : streams) {
+            // Whatever one stream throws, the writer goes on: an exception out of a scheduled
+            // task would cancel it, silently, for every stream.
             try {
                 stream.write(now);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 log.error("An event stream failed; ending it", e);
-                stream.end(false);
+                try {
+                    stream.end(false);
+                } catch (Throwable ending) {
+                    log.error("Ending an event stream failed", ending);
+                }
             }
         }
     }
@@ -139,13 +162,16 @@ final class EventStreams implements AutoCloseable {
     @Override
     public void close() {
         stopping.set(true);
-        writer.shutdownNow();
+        // Not shutdownNow: an interrupted writer would close the socket it is writing to.
+        writer.shutdown();
+        boolean idle = false;
         try {
-            writer.awaitTermination(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            idle = writer.awaitTermination(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        streams.forEach(stream -> stream.end(stream.writingSince == 0));
+        boolean writerDone = idle;
+        streams.forEach(stream -> stream.end(writerDone && stream.writingSince == NOT_WRITING));
     }
 
     /** One reader's stream. Its fields are the writer thread's, but for the queue and the flags. */
@@ -159,8 +185,8 @@ final class EventStreams implements AutoCloseable {
         private final AtomicBoolean ended = new AtomicBoolean();
         private final ServerSentEvents.Batch batch = new ServerSentEvents.Batch();
         private volatile boolean overflowed;
-        /** When the write under way began, or 0 when none is. */
-        private volatile long writingSince;
+        /** When the write under way began, or {@link #NOT_WRITING}. */
+        private volatile long writingSince = NOT_WRITING;
         private RollCallEvents.Subscription subscription;
         private chamada.protocol.Response.RollCallReply rollCall;
         private Optional<CurrentCode> shown = Optional.empty();
@@ -188,7 +214,7 @@ final class EventStreams implements AutoCloseable {
                 return;
             }
             long writing = writingSince;
-            if (writing != 0) {
+            if (writing != NOT_WRITING) {
                 if (now - writing > WRITE_TIMEOUT.toNanos()) {
                     end(false); // the reader is gone or stalled
                 }
@@ -199,10 +225,14 @@ final class EventStreams implements AutoCloseable {
             }
             Optional<CurrentCode> code = application.currentCode(rollCall.rollCall().rules());
             if (!code.equals(shown)) {
-                batch.code(code.orElseThrow());
+                code.ifPresent(batch::code);
                 shown = code;
             }
-            for (RollCallEvent event = queue.poll(); event != null; event = queue.poll()) {
+            for (int taken = 0; taken < EVENTS_PER_WRITE; taken++) {
+                RollCallEvent event = queue.poll();
+                if (event == null) {
+                    break;
+                }
                 queued.decrementAndGet();
                 batch.event(event, masked);
                 if (event instanceof RollCallEvent.Closed) {
@@ -220,7 +250,7 @@ final class EventStreams implements AutoCloseable {
             writingSince = now;
             boolean last = closing;
             response.write(false, batch.take(), Callback.from(() -> {
-                writingSince = 0;
+                writingSince = NOT_WRITING;
                 if (last) {
                     end(true);
                 }
