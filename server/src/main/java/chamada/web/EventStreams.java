@@ -47,15 +47,15 @@ final class EventStreams implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
 
-    static final int QUEUED = 16_384;
-    static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
+    private static final int QUEUED = 16_384;
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
     /** How often the writer writes what each stream has gathered: well within the second a live view has. */
-    static final Duration GATHER = Duration.ofMillis(250);
+    private static final Duration GATHER = Duration.ofMillis(250);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
     private static final long REPLY_SECONDS = 60;
     private static final long NOT_WRITING = Long.MIN_VALUE;
     /** The most events one write carries; a busier stream's rest goes at the next pass. */
-    static final int EVENTS_PER_WRITE = 4_096;
+    private static final int EVENTS_PER_WRITE = 4_096;
 
     private final Application application;
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();

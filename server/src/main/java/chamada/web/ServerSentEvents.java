@@ -13,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -128,10 +127,6 @@ final class ServerSentEvents {
             return taken;
         }
 
-        String text() {
-            flush();
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
 
         private Batch frame(String name, Fields fields) {
             try {

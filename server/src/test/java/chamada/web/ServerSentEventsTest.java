@@ -24,22 +24,22 @@ class ServerSentEventsTest {
 
     @Test
     void checkIn_forTheProjector_showsOnlyTheLastThreeDigitsAndNoReplacement() {
-        assertThat(new ServerSentEvents.Batch().event(CHECKED_IN, true).text()).isEqualTo("event: checkin\n"
+        assertThat(text(new ServerSentEvents.Batch().event(CHECKED_IN, true))).isEqualTo("event: checkin\n"
                 + "data: {\"class\":1010,\"matricula\":\"••••••010\",\"at\":\"2026-11-30T08:01:12.250-03:00\",\"count\":3}\n\n");
     }
 
     @Test
     void checkIn_forTheTeacher_showsTheWholeMatriculaAndWhatItReplaced() {
-        assertThat(new ServerSentEvents.Batch().event(CHECKED_IN, false).text()).isEqualTo("event: checkin\n"
+        assertThat(text(new ServerSentEvents.Batch().event(CHECKED_IN, false))).isEqualTo("event: checkin\n"
                 + "data: {\"class\":1010,\"matricula\":\"042191010\",\"at\":\"2026-11-30T08:01:12.250-03:00\","
                 + "\"count\":3,\"replaced\":\"042191011\"}\n\n");
     }
 
     @Test
     void code_andClose_areOneLineEach() {
-        assertThat(new ServerSentEvents.Batch().code(new CurrentCode("492817", Optional.of(AT))).text())
+        assertThat(text(new ServerSentEvents.Batch().code(new CurrentCode("492817", Optional.of(AT)))))
                 .isEqualTo("event: code\ndata: {\"code\":\"492817\",\"code_expires_at\":\"2026-11-30T08:01:12.250-03:00\"}\n\n");
-        assertThat(new ServerSentEvents.Batch().event(new RollCallEvent.Closed(new ClassId(1010), AT, 3), true).text())
+        assertThat(text(new ServerSentEvents.Batch().event(new RollCallEvent.Closed(new ClassId(1010), AT, 3), true)))
                 .isEqualTo("event: close\ndata: {\"class\":1010,\"closed_at\":\"2026-11-30T08:01:12.250-03:00\",\"count\":3}\n\n");
     }
 
@@ -48,7 +48,7 @@ class ServerSentEventsTest {
         RollCall rollCall = new RollCall(new ClassId(1010), new TeacherName("ana"), AT, Optional.empty(),
                 List.of(new CheckIn(new Matricula("042191010"), AT), new CheckIn(new Matricula("205182055"), AT)));
 
-        assertThat(new ServerSentEvents.Batch().state(rollCall).text())
+        assertThat(text(new ServerSentEvents.Batch().state(rollCall)))
                 .isEqualTo("event: state\ndata: {\"count\":2,\"latest\":[\"••••••055\",\"••••••010\"]}\n\n");
     }
 
@@ -56,11 +56,15 @@ class ServerSentEventsTest {
     void batch_ofSeveralEvents_isTheirFramesInOrder() {
         RollCallEvent closed = new RollCallEvent.Closed(new ClassId(1010), AT, 3);
 
-        assertThat(new ServerSentEvents.Batch().retry().event(CHECKED_IN, true).event(closed, true).keepAlive().text())
+        assertThat(text(new ServerSentEvents.Batch().retry().event(CHECKED_IN, true).event(closed, true).keepAlive()))
                 .isEqualTo("retry: 2000\n\n"
-                        + new ServerSentEvents.Batch().event(CHECKED_IN, true).text()
-                        + new ServerSentEvents.Batch().event(closed, true).text()
+                        + text(new ServerSentEvents.Batch().event(CHECKED_IN, true))
+                        + text(new ServerSentEvents.Batch().event(closed, true))
                         + ":\n\n");
+    }
+
+    private static String text(ServerSentEvents.Batch batch) {
+        return StandardCharsets.UTF_8.decode(batch.take()).toString();
     }
 
     @Test
