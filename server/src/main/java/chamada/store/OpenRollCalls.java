@@ -15,9 +15,7 @@ import chamada.rollcall.RollCallEvent;
 import chamada.rollcall.TeacherName;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +41,7 @@ final class OpenRollCalls {
         final TeacherName owner;
         final OffsetDateTime openedAt;
         final CheckInRules rules;
-        final LinkedHashMap<Matricula, CheckIn> present = new LinkedHashMap<>();
+        final Arrivals present = new Arrivals();
         final Map<DeviceId, DeviceUse> devices = new HashMap<>();
 
         Open(long id, ClassId classId, TeacherName owner, OffsetDateTime openedAt, CheckInRules rules) {
@@ -55,12 +53,12 @@ final class OpenRollCalls {
         }
 
         void add(CheckIn checkIn) {
-            present.put(checkIn.matricula(), checkIn);
+            present.add(checkIn);
             checkIn.device().ifPresent(device -> devices.putIfAbsent(device, new DeviceUse(checkIn.at(), checkIn.matricula())));
         }
 
         RollCall snapshot(Optional<OffsetDateTime> closedAt) {
-            return new RollCall(classId, owner, openedAt, closedAt, new ArrayList<>(present.values()), rules);
+            return new RollCall(classId, owner, openedAt, closedAt, present.inOrder(), rules);
         }
     }
 
@@ -127,9 +125,9 @@ final class OpenRollCalls {
                         !CheckInCode.recentlyAccepted(open.rules, code, attempt.at().toInstant())));
             }
         }
-        CheckIn earlier = open.present.get(attempt.matricula());
-        if (earlier != null) {
-            return unwritten(command, new CheckInResult.AlreadyRegistered(classId, earlier.at()));
+        Optional<CheckIn> earlier = open.present.find(attempt.matricula());
+        if (earlier.isPresent()) {
+            return unwritten(command, new CheckInResult.AlreadyRegistered(classId, earlier.get().at()));
         }
         CheckIn checkIn = new CheckIn(attempt.matricula(), attempt.at(), attempt.device());
         Optional<DeviceUse> used = open.rules.sharedDevices() ? Optional.empty()
@@ -141,7 +139,7 @@ final class OpenRollCalls {
             }
             DeviceId device = attempt.device().orElseThrow();
             open.present.remove(use.matricula());
-            open.present.put(attempt.matricula(), checkIn);
+            open.present.add(checkIn);
             open.devices.put(device, new DeviceUse(use.firstAt(), attempt.matricula()));
             return new Decision<>(command, new CheckInResult.Replaced(classId, use.matricula(), attempt.at()),
                     Optional.of(new Write.Replace(open.id, device, use.matricula(), attempt.matricula(),
