@@ -22,9 +22,11 @@ import java.util.Optional;
  * pauses and so of its tail latency (BENCHMARKS.md, "Issue 11"). No JDK or library map helps:
  * each keeps an entry and a String per key.
  *
- * <p>The times come from the service truncated to milliseconds, so epoch milliseconds and the
- * offset give back the same {@link OffsetDateTime}. Confined to the journal writer's thread,
- * as {@link OpenRollCalls} is.
+ * A check-in with a device keeps its {@link DeviceId}, which only the web front sends.
+ *
+ * <p>A time is kept as epoch milliseconds and its offset: what is finer than a millisecond is
+ * dropped, as the store's file drops it (the service's times are whole milliseconds already).
+ * Confined to the journal writer's thread, as {@link OpenRollCalls} is.
  */
 final class Arrivals {
 
@@ -49,21 +51,24 @@ final class Arrivals {
     /** Always a power of two, at least twice the slots, so a probe ends at a free entry. */
     private int[] table = new int[FIRST_SLOTS * 2];
 
-    /** The check-in of {@code matricula}, if present. */
-    Optional<CheckIn> find(Matricula matricula) {
+    /** When {@code matricula} checked in, if present. */
+    Optional<OffsetDateTime> at(Matricula matricula) {
         int entry = table[position(matricula)];
-        return entry > 0 ? Optional.of(checkIn(entry - 1)) : Optional.empty();
+        return entry > 0 ? Optional.of(at(entry - 1)) : Optional.empty();
     }
 
     /** Adds {@code checkIn} last; its matrícula must not be present. */
     void add(CheckIn checkIn) {
+        if (table[position(checkIn.matricula())] > 0) {
+            throw new IllegalStateException(checkIn.matricula() + " is already present");
+        }
         if (slots == atMillis.length) {
-            growSlots();
+            makeRoom();
         }
         String value = checkIn.matricula().value();
         int start = starts[slots];
         if (start + value.length() > digits.length) {
-            digits = Arrays.copyOf(digits, Math.max(digits.length * 2, start + value.length()));
+            digits = Arrays.copyOf(digits, Math.max(Math.multiplyExact(digits.length, 2), start + value.length()));
         }
         for (int i = 0; i < value.length(); i++) {
             digits[start + i] = (byte) value.charAt(i);
@@ -81,6 +86,9 @@ final class Arrivals {
     /** Takes the check-in of {@code matricula}, which must be present, out of the roll call. */
     void remove(Matricula matricula) {
         int position = position(matricula);
+        if (table[position] <= 0) {
+            throw new IllegalStateException(matricula + " is not present");
+        }
         int slot = table[position] - 1;
         table[position] = REMOVED;
         removed[slot] = true;
@@ -147,24 +155,62 @@ final class Arrivals {
     private CheckIn checkIn(int slot) {
         String value = new String(digits, starts[slot], starts[slot + 1] - starts[slot],
                 StandardCharsets.US_ASCII);
-        OffsetDateTime at = OffsetDateTime.ofInstant(Instant.ofEpochMilli(atMillis[slot]), offsets[slot]);
-        return new CheckIn(new Matricula(value), at, Optional.ofNullable(devices[slot]));
+        return new CheckIn(new Matricula(value), at(slot), Optional.ofNullable(devices[slot]));
     }
 
-    /** Doubles the slots and the table, which leaves the removed matrículas' entries behind. */
-    private void growSlots() {
-        int capacity = atMillis.length * 2;
-        starts = Arrays.copyOf(starts, capacity + 1);
-        hashes = Arrays.copyOf(hashes, capacity);
-        atMillis = Arrays.copyOf(atMillis, capacity);
-        offsets = Arrays.copyOf(offsets, capacity);
-        devices = Arrays.copyOf(devices, capacity);
-        removed = Arrays.copyOf(removed, capacity);
-        table = new int[capacity * 2];
+    private OffsetDateTime at(int slot) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(atMillis[slot]), offsets[slot]);
+    }
+
+    /**
+     * Makes room for one more slot: drops the removed ones if they are half the slots (a phone
+     * replacing its check-in again and again), otherwise doubles; either way the table is
+     * rebuilt, which leaves the removed matrículas' entries behind.
+     */
+    private void makeRoom() {
+        if (present <= slots / 2) {
+            compact();
+        } else {
+            int capacity = Math.multiplyExact(atMillis.length, 2);
+            starts = Arrays.copyOf(starts, capacity + 1);
+            hashes = Arrays.copyOf(hashes, capacity);
+            atMillis = Arrays.copyOf(atMillis, capacity);
+            offsets = Arrays.copyOf(offsets, capacity);
+            devices = Arrays.copyOf(devices, capacity);
+            removed = Arrays.copyOf(removed, capacity);
+        }
+        table = new int[Math.multiplyExact(atMillis.length, 2)];
         for (int slot = 0; slot < slots; slot++) {
             if (!removed[slot]) {
                 table[freePosition(hashes[slot])] = slot + 1;
             }
         }
+    }
+
+    /** Moves the present check-ins to the first slots, in their order, and their digits with them. */
+    private void compact() {
+        int kept = 0;
+        int end = 0;
+        for (int slot = 0; slot < slots; slot++) {
+            if (removed[slot]) {
+                continue;
+            }
+            int start = starts[slot];
+            int length = starts[slot + 1] - start;
+            System.arraycopy(digits, start, digits, end, length);
+            starts[kept] = end;
+            end += length;
+            hashes[kept] = hashes[slot];
+            atMillis[kept] = atMillis[slot];
+            offsets[kept] = offsets[slot];
+            devices[kept] = devices[slot];
+            removed[kept] = false;
+            kept++;
+        }
+        starts[kept] = end;
+        Arrays.fill(devices, kept, slots, null);
+        Arrays.fill(offsets, kept, slots, null);
+        Arrays.fill(removed, kept, slots, false);
+        slots = kept;
     }
 }

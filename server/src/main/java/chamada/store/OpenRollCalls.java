@@ -125,9 +125,9 @@ final class OpenRollCalls {
                         !CheckInCode.recentlyAccepted(open.rules, code, attempt.at().toInstant())));
             }
         }
-        Optional<CheckIn> earlier = open.present.find(attempt.matricula());
+        Optional<OffsetDateTime> earlier = open.present.at(attempt.matricula());
         if (earlier.isPresent()) {
-            return unwritten(command, new CheckInResult.AlreadyRegistered(classId, earlier.get().at()));
+            return unwritten(command, new CheckInResult.AlreadyRegistered(classId, earlier.get()));
         }
         CheckIn checkIn = new CheckIn(attempt.matricula(), attempt.at(), attempt.device());
         Optional<DeviceUse> used = open.rules.sharedDevices() ? Optional.empty()

@@ -16,11 +16,12 @@ import java.util.Optional;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The compact roll call answers as the map of check-ins it replaced: random arrivals and
- * device replacements, over matrículas that share digits, lengths and leading zeros, are
- * applied to both, and every answer compared.
+ * The compact roll call answers as the map of check-ins it replaced: random arrivals, removals
+ * and replacements (a removal, then an arrival), over matrículas that share digits, lengths and
+ * leading zeros, are applied to both, and every answer compared.
  */
 class ArrivalsTest {
 
@@ -34,17 +35,27 @@ class ArrivalsTest {
         LinkedHashMap<Matricula, CheckIn> model = new LinkedHashMap<>();
         for (int step = 0; step < 5_000; step++) {
             Matricula matricula = matricula(random);
-            if (model.containsKey(matricula) && random.nextInt(4) == 0) {
+            if (model.containsKey(matricula) && random.nextInt(3) == 0) {
                 arrivals.remove(matricula);
                 model.remove(matricula);
+                Matricula replacement = matricula(random);
+                if (!model.containsKey(replacement) && random.nextBoolean()) {
+                    CheckIn checkIn = checkIn(random, replacement, step);
+                    arrivals.add(checkIn);
+                    model.put(replacement, checkIn);
+                }
             } else if (!model.containsKey(matricula)) {
                 CheckIn checkIn = checkIn(random, matricula, step);
                 arrivals.add(checkIn);
                 model.put(matricula, checkIn);
             }
             Matricula asked = matricula(random);
-            assertThat(arrivals.find(asked)).as("step %d, %s", step, asked).isEqualTo(Optional.ofNullable(model.get(asked)));
+            assertThat(arrivals.at(asked)).as("step %d, %s", step, asked)
+                    .isEqualTo(Optional.ofNullable(model.get(asked)).map(CheckIn::at));
             assertThat(arrivals.size()).isEqualTo(model.size());
+            if (step % 500 == 0) {
+                assertThat(arrivals.inOrder()).containsExactlyElementsOf(new ArrayList<>(model.values()));
+            }
         }
         assertThat(arrivals.inOrder()).containsExactlyElementsOf(new ArrayList<>(model.values()));
     }
@@ -61,7 +72,51 @@ class ArrivalsTest {
         arrivals.add(again);
 
         assertThat(arrivals.inOrder()).containsExactly(second, again);
-        assertThat(arrivals.find(first.matricula())).contains(again);
+        assertThat(arrivals.at(first.matricula())).contains(again.at());
+    }
+
+    @Test
+    void matriculasWithTheSameHash_areTwoStudents() {
+        Matricula one = new Matricula("2433122653");
+        Matricula other = new Matricula("4081718310193366402");
+        assertThat(one.value().hashCode()).isEqualTo(other.value().hashCode());
+        Arrivals arrivals = new Arrivals();
+        arrivals.add(new CheckIn(one, START));
+        arrivals.add(new CheckIn(other, START.plusSeconds(1)));
+
+        assertThat(arrivals.at(one)).contains(START);
+        assertThat(arrivals.at(other)).contains(START.plusSeconds(1));
+        arrivals.remove(one);
+        assertThat(arrivals.at(one)).isEmpty();
+        assertThat(arrivals.at(other)).contains(START.plusSeconds(1));
+    }
+
+    @Test
+    void addingAPresentMatriculaOrRemovingAnAbsentOne_isRefusedAndChangesNothing() {
+        Arrivals arrivals = new Arrivals();
+        CheckIn checkIn = new CheckIn(new Matricula("7"), START);
+        arrivals.add(checkIn);
+
+        assertThatThrownBy(() -> arrivals.add(new CheckIn(new Matricula("7"), START.plusSeconds(1))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> arrivals.remove(new Matricula("8"))).isInstanceOf(IllegalStateException.class);
+        assertThat(arrivals.inOrder()).containsExactly(checkIn);
+    }
+
+    @Test
+    void aPhoneReplacingAgainAndAgain_keepsTheClassRight() {
+        Arrivals arrivals = new Arrivals();
+        CheckIn stays = new CheckIn(new Matricula("1"), START);
+        arrivals.add(stays);
+        CheckIn last = new CheckIn(new Matricula("100000"), START);
+        arrivals.add(last);
+        for (int i = 1; i < 10_000; i++) {
+            arrivals.remove(last.matricula());
+            last = new CheckIn(new Matricula(Integer.toString(100_000 + i)), START.plusNanos(i * 1_000_000L));
+            arrivals.add(last);
+        }
+        assertThat(arrivals.inOrder()).containsExactly(stays, last);
+        assertThat(arrivals.at(new Matricula("100000"))).isEmpty();
     }
 
     /** Few digits and a small alphabet, so that matrículas repeat, collide and differ only by leading zeros. */
@@ -91,7 +146,7 @@ class ArrivalsTest {
             expected.add(checkIn);
         }
         assertThat(arrivals.inOrder()).isEqualTo(expected);
-        assertThat(arrivals.find(new Matricula("99999"))).contains(expected.get(99_999));
-        assertThat(arrivals.find(new Matricula("099999"))).isEmpty();
+        assertThat(arrivals.at(new Matricula("99999"))).contains(expected.get(99_999).at());
+        assertThat(arrivals.at(new Matricula("099999"))).isEmpty();
     }
 }
