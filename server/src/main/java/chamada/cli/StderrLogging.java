@@ -60,6 +60,9 @@ public final class StderrLogging extends ContextAwareBase implements Configurato
         root.addAppender(stderr);
         context.getLogger("org.sqlite").setLevel(Level.WARN);
         context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
+        // Flyway and HikariCP tell every step at INFO; the store says in one line what it opened.
+        context.getLogger("org.flywaydb").setLevel(Level.WARN);
+        context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

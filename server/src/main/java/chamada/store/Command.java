@@ -15,13 +15,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What a caller asks of the journal writer, with the future its outcome completes. The writer
- * decides each in turn ({@link OpenRollCalls}) and completes the futures once the writes
- * decided with them are durable.
+ * What a caller asks of a store's writer, with the future its outcome completes. The writer
+ * decides each in turn (the journal's {@link OpenRollCalls}, PostgreSQL's transactions) and
+ * completes the futures once the writes decided with them are durable.
  *
  * @param <R> the outcome
  */
-sealed interface Command<R> {
+public sealed interface Command<R> {
 
     CompletableFuture<R> done();
 

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ import java.util.Optional;
  * <p>Each query is one SQL statement, so it reads one consistent snapshot even while the
  * writer commits. Runs on a reader thread, with that thread's connection.
  */
-final class RollCallReads {
+public final class RollCallReads {
 
     private static final String ROLL_CALLS_WITH_CHECK_INS = """
             SELECT r.id, r.class_id, r.teacher, r.opened_at, r.closed_at, r.code_policy, r.code_secret,
@@ -51,6 +52,12 @@ final class RollCallReads {
             FROM check_in_replacements x JOIN roll_calls r ON r.id = x.roll_call_id
             WHERE r.closed_at IS NULL
             GROUP BY x.roll_call_id, x.device""";
+    private static final String OPEN_OF_CLASS = ROLL_CALLS_WITH_CHECK_INS + """
+            WHERE r.class_id = ? AND r.closed_at IS NULL
+            ORDER BY c.seq""";
+    private static final String BY_ID = ROLL_CALLS_WITH_CHECK_INS + """
+            WHERE r.id = ?
+            ORDER BY c.seq""";
     private static final String HISTORY = """
             SELECT r.class_id, r.teacher, r.opened_at, r.closed_at,
                    (SELECT COUNT(*) FROM check_ins c WHERE c.roll_call_id = r.id) AS present
@@ -60,7 +67,7 @@ final class RollCallReads {
 
     private final ZoneId zone;
 
-    RollCallReads(ZoneId zone) {
+    public RollCallReads(ZoneId zone) {
         this.zone = zone;
     }
 
@@ -100,8 +107,32 @@ final class RollCallReads {
                 firstAt.getOrDefault(stored.id(), Map.of()))).toList();
     }
 
+    /** Every open roll call, by class number, with its check-ins in arrival order. */
+    public List<RollCall> openRollCalls(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(OPEN)) {
+            return rollCalls(query).stream().map(StoredRollCall::rollCall)
+                    .sorted(Comparator.comparingInt(rollCall -> rollCall.classId().value())).toList();
+        }
+    }
+
+    /** The open roll call of {@code classId}, with its check-ins in arrival order. */
+    public Optional<RollCall> openRollCall(Connection connection, ClassId classId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(OPEN_OF_CLASS)) {
+            query.setInt(1, classId.value());
+            return rollCalls(query).stream().map(StoredRollCall::rollCall).findFirst();
+        }
+    }
+
+    /** The roll call {@code id}, with its check-ins in arrival order. */
+    public RollCall rollCall(Connection connection, long id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(BY_ID)) {
+            query.setLong(1, id);
+            return rollCalls(query).getFirst().rollCall();
+        }
+    }
+
     /** The closed roll calls of {@code classId}, oldest first, with their check-ins in arrival order. */
-    List<RollCall> closed(Connection connection, ClassId classId) throws SQLException {
+    public List<RollCall> closed(Connection connection, ClassId classId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(CLOSED)) {
             query.setInt(1, classId.value());
             return rollCalls(query).stream().map(StoredRollCall::rollCall).toList();
@@ -109,7 +140,7 @@ final class RollCallReads {
     }
 
     /** The closed roll calls of {@code classId}, oldest first, with how many were present. */
-    List<PastRollCall> history(Connection connection, ClassId classId) throws SQLException {
+    public List<PastRollCall> history(Connection connection, ClassId classId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(HISTORY)) {
             query.setInt(1, classId.value());
             List<PastRollCall> history = new ArrayList<>();
@@ -160,7 +191,8 @@ final class RollCallReads {
                 time(row.getLong("opened_at")), closed, List.of(), rules(row));
     }
 
-    private static CheckInRules rules(ResultSet row) throws SQLException {
+    /** The rules a row of {@code roll_calls} holds, in either store. */
+    public static CheckInRules rules(ResultSet row) throws SQLException {
         CodePolicy policy = CodePolicy.fromWire(row.getString("code_policy")).orElseThrow(
                 () -> new SQLException("unknown code policy in the database"));
         byte[] secret = row.getBytes("code_secret");

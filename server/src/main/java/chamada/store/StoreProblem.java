@@ -4,8 +4,8 @@ import chamada.i18n.Bilingual;
 
 /**
  * Why a database cannot be used, in both languages, for the person who starts the server.
- * Every text takes the database file as {@code {0}}; the technical detail (SQLite's own
- * words) stays in the exception's cause.
+ * Every text takes the database as {@code {0}} (the file, or PostgreSQL's address); the
+ * technical detail (the database's own words) stays in the exception's cause.
  */
 public enum StoreProblem implements Bilingual {
     /** {@code {1}}: the lock file. */
@@ -113,7 +113,23 @@ public enum StoreProblem implements Bilingual {
     /** {@code {1}}: the migration that failed, e.g. V2__rename; {@code {2}}: the version the file is left at. */
     MIGRATION_FAILED(
             "{0}: the schema migration {1} failed; the database is left at schema version {2}.",
-            "{0}: a migração de esquema {1} falhou; o banco de dados ficou na versão de esquema {2}.");
+            "{0}: a migração de esquema {1} falhou; o banco de dados ficou na versão de esquema {2}."),
+    /** {@code {1}}: what PostgreSQL or the network said. */
+    POSTGRES_UNREACHABLE(
+            "Cannot reach PostgreSQL at {0} ({1}). Check that it is running, that the address, user and database are"
+                    + " right, and the password in CHAMADA_DB_PASSWORD or --db-password-file.",
+            "Não foi possível conectar ao PostgreSQL em {0} ({1}). Verifique se ele está no ar, se o endereço, o usuário"
+                    + " e o banco estão certos, e a senha em CHAMADA_DB_PASSWORD ou --db-password-file."),
+    /** {@code {1}}: what PostgreSQL said; a store's health while its writes fail. */
+    POSTGRES_WRITES_FAILING(
+            "PostgreSQL {0} refuses writes now ({1}); requests that change something get an error until it takes"
+                    + " them again.",
+            "O PostgreSQL {0} recusa gravações agora ({1}); pedidos que alteram algo recebem um erro até que ele volte"
+                    + " a aceitá-las."),
+    /** {@code {1}}: what PostgreSQL said. */
+    POSTGRES_SCHEMA(
+            "PostgreSQL {0}: bringing the schema up to date failed ({1}); nothing was changed by this server.",
+            "PostgreSQL {0}: a atualização do esquema falhou ({1}); este servidor não alterou nada.");
 
     private final String en;
     private final String pt;

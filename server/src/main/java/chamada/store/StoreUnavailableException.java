@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * A database the store cannot open: in use by another server, not a Chamada database,
- * from a newer Chamada, or a file it cannot create or open. It names the file.
+ * from a newer Chamada, a file it cannot create or open, or a PostgreSQL server it cannot reach.
+ * It names the database: the file, or PostgreSQL's address.
  *
  * <p>An {@link IllegalStateException}, as {@link SqliteRollCallStore#open} has always
  * thrown. {@link #getMessage()} is English, for logs; {@link #message(Lang)} is for a
@@ -19,13 +20,14 @@ import java.util.List;
 public final class StoreUnavailableException extends IllegalStateException {
 
     private final StoreProblem problem;
-    private final Path file;
+    private final Object database;
     private final List<Object> details;
 
-    StoreUnavailableException(StoreProblem problem, Path file, Throwable cause, Object... details) {
-        super(render(Lang.EN, problem, file, List.of(details)), cause);
+    /** {@code database} is what each {@link StoreProblem} text shows as {@code {0}}: a file's path, or a PostgreSQL address. */
+    public StoreUnavailableException(StoreProblem problem, Object database, Throwable cause, Object... details) {
+        super(render(Lang.EN, problem, database, List.of(details)), cause);
         this.problem = problem;
-        this.file = file;
+        this.database = database;
         this.details = List.of(details);
     }
 
@@ -43,12 +45,12 @@ public final class StoreUnavailableException extends IllegalStateException {
 
     /** The text a person reads, in {@code lang}. */
     public String message(Lang lang) {
-        return render(lang, problem, file, details);
+        return render(lang, problem, database, details);
     }
 
-    private static String render(Lang lang, StoreProblem problem, Path file, List<Object> details) {
+    private static String render(Lang lang, StoreProblem problem, Object database, List<Object> details) {
         Object[] args = new Object[details.size() + 1];
-        args[0] = file;
+        args[0] = database;
         for (int i = 0; i < details.size(); i++) {
             args[i + 1] = details.get(i);
         }

@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * or seen by a consumer: none can slip in after the consumers have stopped, which a
  * flag checked outside a {@code BlockingQueue} could not promise.
  */
-final class WorkQueue<T> {
+public final class WorkQueue<T> {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
@@ -26,7 +26,7 @@ final class WorkQueue<T> {
     private boolean nudged;
 
     /** Adds {@code item}; false, and nothing added, if the queue is closed. */
-    boolean offer(T item) {
+    public boolean offer(T item) {
         lock.lock();
         try {
             if (closed) {
@@ -76,7 +76,7 @@ final class WorkQueue<T> {
     }
 
     /** Refuses further items; the items already accepted are still handed out. Idempotent. */
-    void close() {
+    public void close() {
         lock.lock();
         try {
             closed = true;
@@ -94,7 +94,7 @@ final class WorkQueue<T> {
      * <p>Waits uninterruptibly: the consumers must finish what was accepted, and only
      * {@link #close} ends them.
      */
-    List<T> take(int max) {
+    public List<T> take(int max) {
         lock.lock();
         try {
             while (items.isEmpty() && !closed) {

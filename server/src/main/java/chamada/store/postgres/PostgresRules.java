@@ -1,0 +1,385 @@
+package chamada.store.postgres;
+
+import chamada.rollcall.CheckInAttempt;
+import chamada.rollcall.CheckInCode;
+import chamada.rollcall.CheckInResult;
+import chamada.rollcall.CheckInRules;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.CloseResult;
+import chamada.rollcall.DeviceId;
+import chamada.rollcall.Matricula;
+import chamada.rollcall.OpenResult;
+import chamada.rollcall.RollCall;
+import chamada.rollcall.TeacherName;
+import chamada.store.Command;
+import chamada.store.RollCallReads;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The PostgreSQL store's rules, decided: each method runs inside the writer's transaction and
+ * decides its commands by the database's constraints and row locks, so the nodes sharing the
+ * database decide as one.
+ *
+ * <ul>
+ *   <li>One open roll call per class: the partial unique index, through {@code ON CONFLICT DO NOTHING}.</li>
+ *   <li>A matrícula once per roll call: the primary key, through {@code ON CONFLICT DO NOTHING},
+ *       so a retried check-in is harmless and the loser of a race reads the winner's time.</li>
+ *   <li>No check-in after its roll call's close: a check-in locks its open roll call's row
+ *       {@code FOR SHARE} and inserts in the same transaction; a close takes the row
+ *       {@code FOR UPDATE}, so it waits for those check-ins, and those after it find it closed.</li>
+ *   <li>One device, one check-in: the device's check-ins in a roll call are decided one at a
+ *       time, under a transaction lock on the pair, by whichever node holds it.</li>
+ *   <li>Only the opener closes ({@link TeacherName#mayClose}), decided under the close's row lock.</li>
+ * </ul>
+ */
+final class PostgresRules {
+
+    private static final String OPEN = """
+            INSERT INTO roll_calls (class_id, teacher, opened_at, code_policy, code_secret, code_period_s,
+                                    code_grace_s, shared_devices)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (class_id) WHERE closed_at IS NULL DO NOTHING
+            RETURNING id""";
+    private static final String OPENED_AT = "SELECT opened_at FROM roll_calls WHERE class_id = ? AND closed_at IS NULL";
+    private static final String LOCK_OPEN = """
+            SELECT id, class_id, teacher, code_policy, code_secret, code_period_s, code_grace_s, shared_devices
+            FROM roll_calls WHERE class_id = ANY (?) AND closed_at IS NULL
+            ORDER BY id FOR SHARE""";
+    private static final String LOCK_FOR_CLOSE =
+            "SELECT id, teacher FROM roll_calls WHERE class_id = ? AND closed_at IS NULL FOR UPDATE";
+    private static final String CLOSE = "UPDATE roll_calls SET closed_at = ? WHERE id = ?";
+    private static final String INSERT_CHECK_INS = """
+            INSERT INTO check_ins (roll_call_id, matricula, at, device)
+            SELECT r, m, a, d FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) WITH ORDINALITY AS t (r, m, a, d, n)
+            ORDER BY n
+            ON CONFLICT (roll_call_id, matricula) DO NOTHING
+            RETURNING roll_call_id, matricula""";
+    private static final String TIMES_OF = """
+            SELECT c.roll_call_id, c.matricula, c.at FROM check_ins c
+            JOIN unnest(?::bigint[], ?::text[]) AS t (r, m) ON c.roll_call_id = t.r AND c.matricula = t.m""";
+    private static final String PRESENT_COUNT = """
+            SELECT COUNT(*) FROM check_ins c JOIN roll_calls r ON r.id = c.roll_call_id
+            WHERE r.class_id = ? AND r.closed_at IS NULL""";
+    private static final String LOCK_DEVICE = "SELECT pg_advisory_xact_lock(?, hashtext(?))";
+    /** The device's check-in now, and when the device first checked in: its own time, or an earlier replaced one's. */
+    private static final String DEVICE_USE = """
+            SELECT c.matricula, LEAST(c.at, (SELECT MIN(x.device_first_at) FROM check_in_replacements x
+                                             WHERE x.roll_call_id = c.roll_call_id AND x.device = c.device))
+            FROM check_ins c WHERE c.roll_call_id = ? AND c.device = ?""";
+    private static final String DELETE_CHECK_IN = "DELETE FROM check_ins WHERE roll_call_id = ? AND matricula = ?";
+    private static final String INSERT_REPLACEMENT = """
+            INSERT INTO check_in_replacements (roll_call_id, device, replaced, by_matricula, at, device_first_at)
+            VALUES (?, ?, ?, ?, ?, ?)""";
+
+    /** An open roll call a check-in run locked: its id and the rules its check-ins are decided by. */
+    private record Locked(long id, CheckInRules rules) {
+    }
+
+    private final ZoneId zone;
+    private final RollCallReads reads;
+
+    PostgresRules(ZoneId zone, RollCallReads reads) {
+        this.zone = zone;
+        this.reads = reads;
+    }
+
+    OpenResult open(Connection connection, Command.Open command) throws SQLException {
+        CheckInRules rules = command.rules();
+        while (true) {
+            try (PreparedStatement insert = connection.prepareStatement(OPEN)) {
+                insert.setInt(1, command.classId().value());
+                insert.setString(2, command.teacher().value());
+                insert.setLong(3, millis(command.at()));
+                insert.setString(4, rules.policy().wire());
+                insert.setBytes(5, rules.secret().isNone() ? null : rules.secret().bytes());
+                insert.setLong(6, rules.period().toSeconds());
+                insert.setLong(7, rules.grace().toSeconds());
+                insert.setInt(8, rules.sharedDevices() ? 1 : 0);
+                try (ResultSet id = insert.executeQuery()) {
+                    if (id.next()) {
+                        return new OpenResult.Opened(id.getLong(1), command.classId(), command.teacher(), command.at(),
+                                rules);
+                    }
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement(OPENED_AT)) {
+                query.setInt(1, command.classId().value());
+                try (ResultSet row = query.executeQuery()) {
+                    if (row.next()) {
+                        return new OpenResult.AlreadyOpen(command.classId(), time(row.getLong(1)));
+                    }
+                }
+            }
+            // The open one was closed between the two statements: try the open again.
+        }
+    }
+
+    CloseResult close(Connection connection, Command.Close command) throws SQLException {
+        long id;
+        TeacherName owner;
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_FOR_CLOSE)) {
+            lock.setInt(1, command.classId().value());
+            try (ResultSet row = lock.executeQuery()) {
+                if (!row.next()) {
+                    return new CloseResult.NotOpen(command.classId());
+                }
+                id = row.getLong(1);
+                owner = new TeacherName(row.getString(2));
+            }
+        }
+        if (!command.teacher().mayClose(owner)) {
+            return new CloseResult.NotOwner(command.classId(), owner);
+        }
+        try (PreparedStatement close = connection.prepareStatement(CLOSE)) {
+            close.setLong(1, millis(command.at()));
+            close.setLong(2, id);
+            close.executeUpdate();
+        }
+        RollCall closed = reads.rollCall(connection, id);
+        return new CloseResult.Closed(closed);
+    }
+
+    /**
+     * Decides {@code run}, consecutive check-ins, in order: those that need no device decision
+     * go in one multi-row insert; a device's check-in is decided on its own, between them, so
+     * that every outcome is the one the order of the run gives.
+     */
+    List<CheckInResult> checkIns(Connection connection, List<Command.CheckIn> run) throws SQLException {
+        Map<ClassId, Locked> open = lockOpen(connection, run);
+        List<CheckInResult> outcomes = new ArrayList<>(run.size());
+        List<Integer> pending = new ArrayList<>();
+        for (Command.CheckIn command : run) {
+            CheckInAttempt attempt = command.attempt();
+            Locked locked = open.get(attempt.classId());
+            Optional<CheckInResult> refused = locked == null
+                    ? Optional.of(new CheckInResult.NotOpen(attempt.classId(), attempt.at()))
+                    : codeRefusal(locked.rules(), attempt);
+            if (refused.isPresent()) {
+                outcomes.add(refused.get());
+            } else if (attempt.device().isPresent() && !locked.rules().sharedDevices()) {
+                insertPending(connection, run, open, pending, outcomes);
+                outcomes.add(deviceCheckIn(connection, locked, attempt));
+            } else {
+                pending.add(outcomes.size());
+                outcomes.add(null);
+            }
+        }
+        insertPending(connection, run, open, pending, outcomes);
+        return outcomes;
+    }
+
+    private Map<ClassId, Locked> lockOpen(Connection connection, List<Command.CheckIn> run) throws SQLException {
+        Object[] classes = run.stream().map(command -> command.attempt().classId().value()).distinct().toArray();
+        Map<ClassId, Locked> open = new HashMap<>();
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_OPEN)) {
+            lock.setArray(1, connection.createArrayOf("integer", classes));
+            try (ResultSet rows = lock.executeQuery()) {
+                while (rows.next()) {
+                    open.put(new ClassId(rows.getInt("class_id")), new Locked(rows.getLong("id"), RollCallReads.rules(rows)));
+                }
+            }
+        }
+        return open;
+    }
+
+    /** The rules in the contract's order: open, then the code, then a repeat, then the device. */
+    private static Optional<CheckInResult> codeRefusal(CheckInRules rules, CheckInAttempt attempt) {
+        if (!rules.policy().needsCode()) {
+            return Optional.empty();
+        }
+        if (attempt.code().isEmpty()) {
+            return Optional.of(new CheckInResult.CodeRequired(attempt.classId(), attempt.at()));
+        }
+        Instant at = attempt.at().toInstant();
+        String code = attempt.code().get();
+        if (CheckInCode.accepts(rules, code, at)) {
+            return Optional.empty();
+        }
+        return Optional.of(new CheckInResult.WrongCode(attempt.classId(), attempt.at(),
+                !CheckInCode.recentlyAccepted(rules, code, at)));
+    }
+
+    /**
+     * Inserts the check-ins at {@code pending} positions of {@code run} in one statement and
+     * fills in their outcomes: registered, or already there (from before, from another node, or
+     * earlier in this run) at the first one's time.
+     */
+    private void insertPending(Connection connection, List<Command.CheckIn> run, Map<ClassId, Locked> open,
+                               List<Integer> pending, List<CheckInResult> outcomes) throws SQLException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<Key, Integer> first = new LinkedHashMap<>();
+        for (int position : pending) {
+            CheckInAttempt attempt = run.get(position).attempt();
+            first.putIfAbsent(new Key(open.get(attempt.classId()).id(), attempt.matricula().value()), position);
+        }
+        int size = first.size();
+        Long[] ids = new Long[size];
+        String[] matriculas = new String[size];
+        Long[] times = new Long[size];
+        String[] devices = new String[size];
+        int row = 0;
+        for (Map.Entry<Key, Integer> entry : first.entrySet()) {
+            CheckInAttempt attempt = run.get(entry.getValue()).attempt();
+            ids[row] = entry.getKey().rollCallId();
+            matriculas[row] = entry.getKey().matricula();
+            times[row] = millis(attempt.at());
+            devices[row] = attempt.device().map(DeviceId::value).orElse(null);
+            row++;
+        }
+        Map<Key, OffsetDateTime> registered = new HashMap<>();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_CHECK_INS)) {
+            insert.setArray(1, connection.createArrayOf("bigint", ids));
+            insert.setArray(2, connection.createArrayOf("text", matriculas));
+            insert.setArray(3, connection.createArrayOf("bigint", times));
+            insert.setArray(4, connection.createArrayOf("text", devices));
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    Key key = new Key(rows.getLong(1), rows.getString(2));
+                    registered.put(key, run.get(first.get(key)).attempt().at());
+                }
+            }
+        }
+        Map<Key, OffsetDateTime> earlier = registered.size() == size ? Map.of() : timesOf(connection, first.keySet(), registered);
+        for (int position : pending) {
+            CheckInAttempt attempt = run.get(position).attempt();
+            Key key = new Key(open.get(attempt.classId()).id(), attempt.matricula().value());
+            boolean mine = registered.containsKey(key) && first.get(key) == position;
+            outcomes.set(position, mine
+                    ? new CheckInResult.Registered(attempt.classId(), attempt.at())
+                    : new CheckInResult.AlreadyRegistered(attempt.classId(),
+                            registered.containsKey(key) ? registered.get(key) : earlier.get(key)));
+        }
+        pending.clear();
+    }
+
+    /** When each of {@code keys} not in {@code registered} checked in: rows this transaction did not insert. */
+    private Map<Key, OffsetDateTime> timesOf(Connection connection, Iterable<Key> keys, Map<Key, OffsetDateTime> registered)
+            throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        List<String> matriculas = new ArrayList<>();
+        for (Key key : keys) {
+            if (!registered.containsKey(key)) {
+                ids.add(key.rollCallId());
+                matriculas.add(key.matricula());
+            }
+        }
+        Map<Key, OffsetDateTime> times = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(TIMES_OF)) {
+            query.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            query.setArray(2, connection.createArrayOf("text", matriculas.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    times.put(new Key(rows.getLong(1), rows.getString(2)), time(rows.getLong(3)));
+                }
+            }
+        }
+        return times;
+    }
+
+    /** One check-in under the device rule, decided alone while its device's pair is locked. */
+    private CheckInResult deviceCheckIn(Connection connection, Locked locked, CheckInAttempt attempt) throws SQLException {
+        String device = attempt.device().orElseThrow().value();
+        Key key = new Key(locked.id(), attempt.matricula().value());
+        Optional<OffsetDateTime> present = timeOf(connection, key);
+        if (present.isPresent()) {
+            return new CheckInResult.AlreadyRegistered(attempt.classId(), present.get());
+        }
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_DEVICE)) {
+            lock.setInt(1, (int) locked.id());
+            lock.setString(2, device);
+            lock.execute();
+        }
+        Optional<String> replaced = Optional.empty();
+        long firstAt = 0;
+        try (PreparedStatement query = connection.prepareStatement(DEVICE_USE)) {
+            query.setLong(1, locked.id());
+            query.setString(2, device);
+            try (ResultSet row = query.executeQuery()) {
+                if (row.next()) {
+                    replaced = Optional.of(row.getString(1));
+                    firstAt = row.getLong(2);
+                }
+            }
+        }
+        if (replaced.isEmpty()) {
+            if (insertOne(connection, key, attempt)) {
+                return new CheckInResult.Registered(attempt.classId(), attempt.at());
+            }
+            return new CheckInResult.AlreadyRegistered(attempt.classId(), timeOf(connection, key).orElseThrow());
+        }
+        if (attempt.at().isAfter(time(firstAt).plus(CheckInRules.REPLACE_WINDOW))) {
+            return new CheckInResult.DeviceAlreadyUsed(attempt.classId(), attempt.at());
+        }
+        if (!insertOne(connection, key, attempt)) {
+            return new CheckInResult.AlreadyRegistered(attempt.classId(), timeOf(connection, key).orElseThrow());
+        }
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_CHECK_IN);
+             PreparedStatement record = connection.prepareStatement(INSERT_REPLACEMENT)) {
+            delete.setLong(1, locked.id());
+            delete.setString(2, replaced.get());
+            delete.executeUpdate();
+            record.setLong(1, locked.id());
+            record.setString(2, device);
+            record.setString(3, replaced.get());
+            record.setString(4, attempt.matricula().value());
+            record.setLong(5, millis(attempt.at()));
+            record.setLong(6, firstAt);
+            record.executeUpdate();
+        }
+        return new CheckInResult.Replaced(attempt.classId(), new Matricula(replaced.get()), attempt.at());
+    }
+
+    /** How many are present in the open roll call of {@code classId} now, on every node. */
+    int presentCount(Connection connection, ClassId classId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(PRESENT_COUNT)) {
+            query.setInt(1, classId.value());
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    private boolean insertOne(Connection connection, Key key, CheckInAttempt attempt) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_CHECK_INS)) {
+            insert.setArray(1, connection.createArrayOf("bigint", new Long[] {key.rollCallId()}));
+            insert.setArray(2, connection.createArrayOf("text", new String[] {key.matricula()}));
+            insert.setArray(3, connection.createArrayOf("bigint", new Long[] {millis(attempt.at())}));
+            insert.setArray(4, connection.createArrayOf("text", new String[] {attempt.device().map(DeviceId::value).orElse(null)}));
+            try (ResultSet rows = insert.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private Optional<OffsetDateTime> timeOf(Connection connection, Key key) throws SQLException {
+        return Optional.ofNullable(timesOf(connection, List.of(key), Map.of()).get(key));
+    }
+
+    /** A check-in's identity: a matrícula in a roll call. */
+    private record Key(long rollCallId, String matricula) {
+    }
+
+    private OffsetDateTime time(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).atZone(zone).toOffsetDateTime();
+    }
+
+    private static long millis(OffsetDateTime time) {
+        return time.toInstant().toEpochMilli();
+    }
+}

@@ -1,0 +1,244 @@
+package chamada.store.postgres;
+
+import chamada.rollcall.CheckInAttempt;
+import chamada.rollcall.CheckInResult;
+import chamada.rollcall.CheckInRules;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.CloseResult;
+import chamada.rollcall.EventHub;
+import chamada.rollcall.OpenResult;
+import chamada.rollcall.PastRollCall;
+import chamada.rollcall.RollCall;
+import chamada.rollcall.RollCallEvents;
+import chamada.rollcall.StoreFailure;
+import chamada.rollcall.StoreHealth;
+import chamada.rollcall.TeacherName;
+import chamada.store.ChamadaStore;
+import chamada.store.Command;
+import chamada.store.RollCallReads;
+import chamada.store.StoreProblem;
+import chamada.store.StoreUnavailableException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A {@link chamada.rollcall.RollCallStore} in a PostgreSQL database that several nodes share.
+ * Writes go through the node's {@link PostgresWriter}, which decides them in transactions
+ * ({@link PostgresRules}); reads run on virtual threads, each with a pooled connection, and see
+ * every write whose future completed, since a future completes after its commit.
+ *
+ * <p>Times are stored as epoch milliseconds, as in the embedded store, and read back in the
+ * zone given at {@link #open}.
+ */
+public final class PostgresStore implements ChamadaStore {
+
+    /** Connections per node: the writer's, a few readers', and room for a reader waiting on a slow one. */
+    static final int POOL_SIZE = 6;
+    private static final long CONNECT_TIMEOUT_MILLIS = 5_000;
+
+    private final PostgresAddress address;
+    private final HikariDataSource pool;
+    private final PostgresWriter writer;
+    private final RollCallReads reads;
+    private final EventHub events;
+    private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
+    private final byte[] sessionKey;
+    private volatile boolean closed;
+
+    private PostgresStore(PostgresAddress address, HikariDataSource pool, PostgresWriter writer, RollCallReads reads,
+                          EventHub events, byte[] sessionKey) {
+        this.address = address;
+        this.pool = pool;
+        this.writer = writer;
+        this.reads = reads;
+        this.events = events;
+        this.sessionKey = sessionKey;
+    }
+
+    /**
+     * Connects to the database at {@code address} with {@code password}, brings its schema up to
+     * date and starts the node's writer; times are read back in {@code zone}. Throws
+     * {@link StoreUnavailableException} naming the address (never the password) if it cannot.
+     */
+    public static PostgresStore open(PostgresAddress address, Optional<String> password, ZoneId zone) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(address.jdbcUrl());
+        config.setUsername(address.user());
+        password.ifPresent(config::setPassword);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
+        config.setInitializationFailTimeout(CONNECT_TIMEOUT_MILLIS);
+        config.setPoolName("chamada-postgres");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException(StoreProblem.POSTGRES_UNREACHABLE, address, e, rootMessage(e));
+        }
+        try {
+            migrate(pool, address);
+            byte[] sessionKey = sessionKey(pool);
+            RollCallReads reads = new RollCallReads(zone);
+            EventHub events = new EventHub();
+            PostgresWriter writer = new PostgresWriter(pool, new PostgresRules(zone, reads), events, address.toString());
+            writer.start();
+            return new PostgresStore(address, pool, writer, reads, events, sessionKey);
+        } catch (SQLException e) {
+            pool.close();
+            throw new StoreUnavailableException(StoreProblem.POSTGRES_UNREACHABLE, address, e, rootMessage(e));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static void migrate(HikariDataSource pool, PostgresAddress address) {
+        try {
+            // No pattern ignored: a database migrated by a newer Chamada is refused, not used half-understood.
+            Flyway.configure().dataSource(pool).locations("classpath:db/postgresql")
+                    .ignoreMigrationPatterns(new String[0]).outputQueryResults(false).load().migrate();
+        } catch (FlywayException e) {
+            throw new StoreUnavailableException(StoreProblem.POSTGRES_SCHEMA, address, e, rootMessage(e));
+        }
+    }
+
+    /** The nodes' shared signing key: made by the first node to find none, read by every other. */
+    private static byte[] sessionKey(HikariDataSource pool) throws SQLException {
+        byte[] made = new byte[32];
+        new SecureRandom().nextBytes(made);
+        try (Connection connection = pool.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO session_key (id, key) VALUES (1, ?) ON CONFLICT (id) DO NOTHING")) {
+                insert.setBytes(1, made);
+                insert.executeUpdate();
+            }
+            try (PreparedStatement query = connection.prepareStatement("SELECT key FROM session_key WHERE id = 1");
+                 ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getBytes(1);
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
+    @Override
+    public CompletableFuture<OpenResult> open(ClassId classId, TeacherName teacher, CheckInRules rules, OffsetDateTime at) {
+        return writer.submit(new Command.Open(classId, teacher, rules, at, new CompletableFuture<>()));
+    }
+
+    @Override
+    public CompletableFuture<CheckInResult> checkIn(CheckInAttempt attempt) {
+        return writer.submit(new Command.CheckIn(attempt, new CompletableFuture<>()));
+    }
+
+    @Override
+    public CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at) {
+        return writer.submit(new Command.Close(classId, teacher, at, new CompletableFuture<>()));
+    }
+
+    @Override
+    public RollCallEvents events() {
+        return events;
+    }
+
+    @Override
+    public CompletableFuture<Optional<RollCall>> openRollCall(ClassId classId) {
+        return read(connection -> reads.openRollCall(connection, classId));
+    }
+
+    @Override
+    public CompletableFuture<List<RollCall>> openRollCalls() {
+        return read(reads::openRollCalls);
+    }
+
+    @Override
+    public CompletableFuture<List<PastRollCall>> history(ClassId classId) {
+        return read(connection -> reads.history(connection, classId));
+    }
+
+    @Override
+    public CompletableFuture<List<RollCall>> closedRollCalls(ClassId classId) {
+        return read(connection -> reads.closed(connection, classId));
+    }
+
+    /** One query on a pooled connection. */
+    @FunctionalInterface
+    private interface Query<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> CompletableFuture<T> read(Query<T> query) {
+        if (closed) {
+            return CompletableFuture.failedFuture(unavailable("store is closed"));
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        readers.execute(() -> {
+            try (Connection connection = pool.getConnection()) {
+                connection.setReadOnly(true);
+                result.complete(query.run(connection));
+            } catch (SQLTransientConnectionException e) {
+                result.completeExceptionally(new StoreFailure(StoreFailure.Kind.TIMED_OUT,
+                        "no connection to PostgreSQL " + address + " within " + CONNECT_TIMEOUT_MILLIS + " ms", e));
+            } catch (SQLException e) {
+                result.completeExceptionally(unavailable(e.getMessage()));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private StoreFailure unavailable(String why) {
+        return new StoreFailure(StoreFailure.Kind.UNAVAILABLE, "PostgreSQL " + address + ": " + why);
+    }
+
+    @Override
+    public StoreHealth health() {
+        return writer.failing().<StoreHealth>map(e -> new StoreHealth.Unhealthy(StoreProblem.POSTGRES_WRITES_FAILING,
+                List.of(address, e.getMessage()))).orElseGet(StoreHealth.Healthy::new);
+    }
+
+    @Override
+    public byte[] sessionKey() {
+        return sessionKey.clone();
+    }
+
+    @Override
+    public String describe() {
+        return "PostgreSQL " + address;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writer.stop();
+        readers.close();
+        pool.close();
+    }
+}

@@ -1,0 +1,118 @@
+package chamada.store.postgres;
+
+import chamada.rollcall.CheckInResult;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.CloseResult;
+import chamada.rollcall.Matricula;
+import chamada.rollcall.OpenResult;
+import chamada.rollcall.RollCall;
+import chamada.rollcall.TeacherName;
+import chamada.testing.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Three nodes' stores on one database decide as one: the database's constraints and row locks,
+ * not any node's memory, keep each rule. Every request is sent to all three at once, without
+ * waiting, so their transactions overlap.
+ */
+class PostgresNodesTest {
+
+    private static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
+    private static final ClassId CLASS = new ClassId(1010);
+    private static final TeacherName ANA = new TeacherName("ana");
+
+    private final List<PostgresStore> nodes = new ArrayList<>();
+    private long clock = 1_764_000_000_000L;
+
+    @BeforeEach
+    void startNodes() {
+        PostgresAddress database = TestPostgres.freshDatabase();
+        for (int i = 0; i < 3; i++) {
+            nodes.add(PostgresStore.open(database, Optional.empty(), ZONE));
+        }
+    }
+
+    @AfterEach
+    void stopNodes() {
+        nodes.forEach(PostgresStore::close);
+    }
+
+    @Test
+    void oneClassOpenedOnEveryNodeAtOnce_isOpenedByExactlyOne() {
+        List<OpenResult> results = new ArrayList<>();
+        for (int round = 0; round < 10; round++) {
+            ClassId classId = new ClassId(2000 + round);
+            OffsetDateTime at = tick();
+            results.clear();
+            nodes.stream().map(node -> node.open(classId, ANA, at)).toList().forEach(f -> results.add(await(f)));
+
+            assertThat(results).filteredOn(OpenResult.Opened.class::isInstance).hasSize(1);
+            assertThat(results).filteredOn(OpenResult.AlreadyOpen.class::isInstance).hasSize(2);
+        }
+    }
+
+    @Test
+    void oneMatriculaOnEveryNodeAtOnce_countsOnce_andEveryoneIsToldTheFirstTime() {
+        await(nodes.getFirst().open(CLASS, ANA, tick()));
+        List<CompletableFuture<CheckInResult>> checkIns = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            checkIns.add(nodes.get(i % 3).checkIn(CLASS, new Matricula("0042"), tick()));
+        }
+        List<CheckInResult> results = checkIns.stream().map(PostgresNodesTest::await).toList();
+
+        List<CheckInResult> registered = results.stream().filter(CheckInResult.Registered.class::isInstance).toList();
+        assertThat(registered).hasSize(1);
+        assertThat(results).filteredOn(CheckInResult.AlreadyRegistered.class::isInstance).hasSize(59)
+                .allSatisfy(result -> assertThat(result.at()).isEqualTo(registered.getFirst().at()));
+        assertThat(await(nodes.get(2).openRollCall(CLASS)).orElseThrow().present()).hasSize(1);
+    }
+
+    @Test
+    void checkInsRacingACloseOnAnotherNode_areInTheClosedRollCallExactlyWhenTheyWereRegistered() {
+        for (int round = 0; round < 5; round++) {
+            await(nodes.getFirst().open(CLASS, ANA, tick()));
+            List<CompletableFuture<CheckInResult>> checkIns = new ArrayList<>();
+            CompletableFuture<CloseResult> close = null;
+            for (int i = 0; i < 300; i++) {
+                checkIns.add(nodes.get(1 + i % 2).checkIn(CLASS, new Matricula(Integer.toString(i)), tick()));
+                if (i == 150) {
+                    close = nodes.getFirst().close(CLASS, ANA, tick());
+                }
+            }
+            RollCall closed = ((CloseResult.Closed) await(close)).rollCall();
+            List<String> registered = new ArrayList<>();
+            for (int i = 0; i < checkIns.size(); i++) {
+                CheckInResult result = await(checkIns.get(i));
+                assertThat(result).isInstanceOfAny(CheckInResult.Registered.class, CheckInResult.NotOpen.class);
+                if (result instanceof CheckInResult.Registered) {
+                    registered.add(Integer.toString(i));
+                }
+            }
+            assertThat(closed.present()).extracting(checkIn -> checkIn.matricula().value())
+                    .containsExactlyInAnyOrderElementsOf(registered);
+            assertThat(await(nodes.get(1).closedRollCalls(CLASS)).getLast().present()).hasSameSizeAs(registered);
+        }
+    }
+
+    private OffsetDateTime tick() {
+        clock += 1_000;
+        return Instant.ofEpochMilli(clock).atZone(ZONE).toOffsetDateTime();
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        return future.orTimeout(30, TimeUnit.SECONDS).join();
+    }
+}
