@@ -70,10 +70,9 @@ final class PostgresRules {
     private static final String TIMES_OF = """
             SELECT c.roll_call_id, c.matricula, c.at FROM check_ins c
             JOIN unnest(?::bigint[], ?::text[]) AS t (r, m) ON c.roll_call_id = t.r AND c.matricula = t.m""";
-    private static final String PRESENT_COUNT = """
-            SELECT COUNT(*) FROM check_ins c JOIN roll_calls r ON r.id = c.roll_call_id
-            WHERE r.class_id = ? AND r.closed_at IS NULL""";
-    private static final String LOCK_DEVICE = "SELECT pg_advisory_xact_lock(?, hashtext(?))";
+    private static final String PRESENT_COUNT = "SELECT COUNT(*) FROM check_ins WHERE roll_call_id = ?";
+    /** Keyed by the roll call and the device, 64 bits, so two pairs seldom wait for each other. */
+    private static final String LOCK_DEVICE = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
     /** The device's check-in now, and when the device first checked in: its own time, or an earlier replaced one's. */
     private static final String DEVICE_USE = """
             SELECT c.matricula, LEAST(c.at, (SELECT MIN(x.device_first_at) FROM check_in_replacements x
@@ -83,6 +82,13 @@ final class PostgresRules {
     private static final String INSERT_REPLACEMENT = """
             INSERT INTO check_in_replacements (roll_call_id, device, replaced, by_matricula, at, device_first_at)
             VALUES (?, ?, ?, ?, ?, ?)""";
+
+    /**
+     * A step's outcomes, one per command in order, and the roll call each class's check-ins went
+     * to (for the events' counts, read by id: the class may be closed by another node already).
+     */
+    record Decided(List<?> outcomes, Map<ClassId, Long> rollCalls) {
+    }
 
     /** An open roll call a check-in run locked: its id and the rules its check-ins are decided by. */
     private record Locked(long id, CheckInRules rules) {
@@ -96,7 +102,11 @@ final class PostgresRules {
         this.reads = reads;
     }
 
-    OpenResult open(Connection connection, Command.Open command) throws SQLException {
+    Decided open(Connection connection, Command.Open command) throws SQLException {
+        return new Decided(List.of(opened(connection, command)), Map.of());
+    }
+
+    private OpenResult opened(Connection connection, Command.Open command) throws SQLException {
         CheckInRules rules = command.rules();
         while (true) {
             try (PreparedStatement insert = connection.prepareStatement(OPEN)) {
@@ -127,7 +137,11 @@ final class PostgresRules {
         }
     }
 
-    CloseResult close(Connection connection, Command.Close command) throws SQLException {
+    Decided close(Connection connection, Command.Close command) throws SQLException {
+        return new Decided(List.of(closed(connection, command)), Map.of());
+    }
+
+    private CloseResult closed(Connection connection, Command.Close command) throws SQLException {
         long id;
         TeacherName owner;
         try (PreparedStatement lock = connection.prepareStatement(LOCK_FOR_CLOSE)) {
@@ -157,7 +171,7 @@ final class PostgresRules {
      * go in one multi-row insert; a device's check-in is decided on its own, between them, so
      * that every outcome is the one the order of the run gives.
      */
-    List<CheckInResult> checkIns(Connection connection, List<Command.CheckIn> run) throws SQLException {
+    Decided checkIns(Connection connection, List<Command.CheckIn> run) throws SQLException {
         Map<ClassId, Locked> open = lockOpen(connection, run);
         List<CheckInResult> outcomes = new ArrayList<>(run.size());
         List<Integer> pending = new ArrayList<>();
@@ -178,7 +192,9 @@ final class PostgresRules {
             }
         }
         insertPending(connection, run, open, pending, outcomes);
-        return outcomes;
+        Map<ClassId, Long> rollCalls = new HashMap<>();
+        open.forEach((classId, locked) -> rollCalls.put(classId, locked.id()));
+        return new Decided(outcomes, rollCalls);
     }
 
     private Map<ClassId, Locked> lockOpen(Connection connection, List<Command.CheckIn> run) throws SQLException {
@@ -259,10 +275,13 @@ final class PostgresRules {
             CheckInAttempt attempt = run.get(position).attempt();
             Key key = new Key(open.get(attempt.classId()).id(), attempt.matricula().value());
             boolean mine = registered.containsKey(key) && first.get(key) == position;
+            OffsetDateTime firstAt = registered.containsKey(key) ? registered.get(key) : earlier.get(key);
+            if (firstAt == null) {
+                throw changedUnderIt(key);
+            }
             outcomes.set(position, mine
                     ? new CheckInResult.Registered(attempt.classId(), attempt.at())
-                    : new CheckInResult.AlreadyRegistered(attempt.classId(),
-                            registered.containsKey(key) ? registered.get(key) : earlier.get(key)));
+                    : new CheckInResult.AlreadyRegistered(attempt.classId(), firstAt));
         }
         pending.clear();
     }
@@ -300,8 +319,7 @@ final class PostgresRules {
             return new CheckInResult.AlreadyRegistered(attempt.classId(), present.get());
         }
         try (PreparedStatement lock = connection.prepareStatement(LOCK_DEVICE)) {
-            lock.setInt(1, (int) locked.id());
-            lock.setString(2, device);
+            lock.setString(1, locked.id() + ":" + device);
             lock.execute();
         }
         Optional<String> replaced = Optional.empty();
@@ -320,13 +338,15 @@ final class PostgresRules {
             if (insertOne(connection, key, attempt)) {
                 return new CheckInResult.Registered(attempt.classId(), attempt.at());
             }
-            return new CheckInResult.AlreadyRegistered(attempt.classId(), timeOf(connection, key).orElseThrow());
+            return new CheckInResult.AlreadyRegistered(attempt.classId(), timeOf(connection, key)
+                    .orElseThrow(() -> changedUnderIt(key)));
         }
         if (attempt.at().isAfter(time(firstAt).plus(CheckInRules.REPLACE_WINDOW))) {
             return new CheckInResult.DeviceAlreadyUsed(attempt.classId(), attempt.at());
         }
         if (!insertOne(connection, key, attempt)) {
-            return new CheckInResult.AlreadyRegistered(attempt.classId(), timeOf(connection, key).orElseThrow());
+            return new CheckInResult.AlreadyRegistered(attempt.classId(), timeOf(connection, key)
+                    .orElseThrow(() -> changedUnderIt(key)));
         }
         try (PreparedStatement delete = connection.prepareStatement(DELETE_CHECK_IN);
              PreparedStatement record = connection.prepareStatement(INSERT_REPLACEMENT)) {
@@ -344,10 +364,10 @@ final class PostgresRules {
         return new CheckInResult.Replaced(attempt.classId(), new Matricula(replaced.get()), attempt.at());
     }
 
-    /** How many are present in the open roll call of {@code classId} now, on every node. */
-    int presentCount(Connection connection, ClassId classId) throws SQLException {
+    /** How many are present in the roll call {@code rollCallId} now, from every node. */
+    int presentCount(Connection connection, long rollCallId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(PRESENT_COUNT)) {
-            query.setInt(1, classId.value());
+            query.setLong(1, rollCallId);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return row.getInt(1);
@@ -369,6 +389,15 @@ final class PostgresRules {
 
     private Optional<OffsetDateTime> timeOf(Connection connection, Key key) throws SQLException {
         return Optional.ofNullable(timesOf(connection, List.of(key), Map.of()).get(key));
+    }
+
+    /**
+     * The row a conflicting insert met was gone when its time was read: another node's device
+     * replaced it in between. Nothing of the step is kept, and the writer tries it again.
+     */
+    private static SQLException changedUnderIt(Key key) {
+        return new SQLException("the check-in of " + key.matricula() + " in roll call " + key.rollCallId()
+                + " changed while it was decided", "40001");
     }
 
     /** A check-in's identity: a matrícula in a roll call. */

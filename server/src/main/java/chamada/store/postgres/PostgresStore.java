@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A {@link chamada.rollcall.RollCallStore} in a PostgreSQL database that several nodes share.
@@ -195,20 +196,26 @@ public final class PostgresStore implements ChamadaStore {
             return CompletableFuture.failedFuture(unavailable("store is closed"));
         }
         CompletableFuture<T> result = new CompletableFuture<>();
-        readers.execute(() -> {
-            try (Connection connection = pool.getConnection()) {
-                connection.setReadOnly(true);
-                result.complete(query.run(connection));
-            } catch (SQLTransientConnectionException e) {
-                result.completeExceptionally(new StoreFailure(StoreFailure.Kind.TIMED_OUT,
-                        "no connection to PostgreSQL " + address + " within " + CONNECT_TIMEOUT_MILLIS + " ms", e));
-            } catch (SQLException e) {
-                result.completeExceptionally(unavailable(e.getMessage()));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
+        try {
+            readers.execute(() -> run(query, result));
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(unavailable("store is closed"));
+        }
         return result;
+    }
+
+    private <T> void run(Query<T> query, CompletableFuture<T> result) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setReadOnly(true);
+            result.complete(query.run(connection));
+        } catch (SQLTransientConnectionException e) {
+            result.completeExceptionally(new StoreFailure(StoreFailure.Kind.TIMED_OUT,
+                    "no connection to PostgreSQL " + address + " within " + CONNECT_TIMEOUT_MILLIS + " ms", e));
+        } catch (SQLException e) {
+            result.completeExceptionally(unavailable(e.getMessage()));
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
     }
 
     private StoreFailure unavailable(String why) {
@@ -218,7 +225,7 @@ public final class PostgresStore implements ChamadaStore {
     @Override
     public StoreHealth health() {
         return writer.failing().<StoreHealth>map(e -> new StoreHealth.Unhealthy(StoreProblem.POSTGRES_WRITES_FAILING,
-                List.of(address, e.getMessage()))).orElseGet(StoreHealth.Healthy::new);
+                List.of(address, String.valueOf(e.getMessage())))).orElseGet(StoreHealth.Healthy::new);
     }
 
     @Override

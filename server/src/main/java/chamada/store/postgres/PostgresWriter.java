@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -31,17 +32,24 @@ import java.util.concurrent.CompletableFuture;
  * commit. A caller's future completes only after its transaction committed. While a
  * transaction runs, the next batch gathers: no timer, so one check-in alone waits for nothing.
  *
- * <p>Futures complete on this thread; a stage attached without an executor runs here and must
- * not block.
+ * <p>A step PostgreSQL rolled back for a deadlock or a lock it could not get (two nodes taking
+ * the same check-ins in opposite orders) is tried again, since nothing of it was kept. Futures
+ * complete on this thread; a stage attached without an executor runs here and must not block.
  */
 final class PostgresWriter {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresWriter.class);
 
-    /** Writes taken into one batch at most; a run of check-ins is one statement per this many. */
+    /** Writes taken into one batch at most. */
     static final int MAX_BATCH = 2_000;
 
-    private final DataSource pool;
+    /** Tries of one step that PostgreSQL rolls back for a deadlock, a serialization failure or a lock timeout. */
+    static final int ATTEMPTS = 5;
+
+    /** deadlock_detected, serialization_failure, lock_not_available: the transaction was rolled back whole. */
+    private static final Set<String> TRY_AGAIN = Set.of("40P01", "40001", "55P03");
+
+    private final DataSource connections;
     private final PostgresRules rules;
     private final EventHub events;
     private final String database;
@@ -50,8 +58,8 @@ final class PostgresWriter {
     /** What the last transaction that failed said, until one succeeds. Read by any thread. */
     private volatile Optional<SQLException> failing = Optional.empty();
 
-    PostgresWriter(DataSource pool, PostgresRules rules, EventHub events, String database) {
-        this.pool = pool;
+    PostgresWriter(DataSource connections, PostgresRules rules, EventHub events, String database) {
+        this.connections = connections;
         this.rules = rules;
         this.events = events;
         this.database = database;
@@ -96,15 +104,19 @@ final class PostgresWriter {
             try {
                 decide(batch);
             } catch (RuntimeException | Error e) {
+                // A bug outside any transaction: said once, and no caller is left waiting.
                 log.error("The PostgreSQL writer failed on a batch of {} writes", batch.size(), e);
                 StoreFailure unknown = new StoreFailure(StoreFailure.Kind.OUTCOME_UNKNOWN,
                         "the store failed while deciding this write: " + e, e);
-                batch.forEach(command -> command.done().completeExceptionally(unknown));
+                batch.forEach(command -> command.done().completeExceptionally(unknown)); // no-op for those done
             }
         }
     }
 
-    /** Decides {@code batch} in order: each run of check-ins in one transaction, each open and close in its own. */
+    /**
+     * Decides {@code batch} in order: each run of check-ins in one transaction, each open and
+     * close in its own. Once PostgreSQL fails a step, the rest of the batch is not tried.
+     */
     private void decide(List<Command<?>> batch) {
         int next = 0;
         while (next < batch.size()) {
@@ -114,10 +126,9 @@ final class PostgresWriter {
                     end++;
                 }
             }
-            List<Command<?>> step = batch.subList(next, end);
-            if (!transact(step)) {
+            if (!transact(batch.subList(next, end))) {
                 StoreFailure unavailable = new StoreFailure(StoreFailure.Kind.UNAVAILABLE,
-                        "PostgreSQL " + database + " failed an earlier write of the same batch; nothing was changed");
+                        "PostgreSQL " + database + " failed an earlier write of the same batch; this one was not tried");
                 batch.subList(end, batch.size()).forEach(command -> command.done().completeExceptionally(unavailable));
                 return;
             }
@@ -125,17 +136,63 @@ final class PostgresWriter {
         }
     }
 
-    /** Decides {@code step} in one transaction and completes its futures; false if the transaction failed. */
-    @SuppressWarnings("unchecked")
+    /** Decides {@code step} in one transaction, tried again while PostgreSQL asks, and completes its futures; false if PostgreSQL failed it. */
     private boolean transact(List<Command<?>> step) {
-        List<?> outcomes;
-        boolean committing = false;
-        try (Connection connection = pool.getConnection()) {
+        for (int attempt = 1; ; attempt++) {
+            Transaction transaction = new Transaction(step);
+            try (Connection connection = connections.getConnection()) {
+                transaction.run(connection);
+            } catch (SQLException e) {
+                if (transaction.answered) {
+                    log.warn("PostgreSQL {}: giving a connection back failed: {}", database, e.toString());
+                    return true;
+                }
+                if (!transaction.committing && TRY_AGAIN.contains(e.getSQLState()) && attempt < ATTEMPTS) {
+                    log.debug("PostgreSQL {} rolled back a step of {} writes ({}); trying it again", database,
+                            step.size(), e.getSQLState());
+                    continue;
+                }
+                failing = Optional.of(e);
+                log.warn("PostgreSQL {} failed a transaction of {} writes: {}", database, step.size(), e.toString());
+                fail(step, transaction.committing
+                        ? new StoreFailure(StoreFailure.Kind.OUTCOME_UNKNOWN,
+                                "PostgreSQL " + database + " lost the connection while committing: " + e.getMessage(), e)
+                        : new StoreFailure(StoreFailure.Kind.UNAVAILABLE,
+                                "PostgreSQL " + database + " cannot take writes now: " + e.getMessage(), e));
+                return false;
+            } catch (RuntimeException e) {
+                log.error("The PostgreSQL writer failed on a step of {} writes", step.size(), e);
+                fail(step, transaction.committing
+                        ? new StoreFailure(StoreFailure.Kind.OUTCOME_UNKNOWN, "the store failed while committing: " + e, e)
+                        : new StoreFailure(StoreFailure.Kind.NOT_MADE, "the store failed deciding this write: " + e, e));
+                return true; // a bug in this step; the next steps are transactions of their own
+            }
+            return true;
+        }
+    }
+
+    private static void fail(List<Command<?>> step, StoreFailure failure) {
+        step.forEach(command -> command.done().completeExceptionally(failure)); // no-op for those done
+    }
+
+    /** One try of a step: where it got to, for the failure to say what is known. */
+    private final class Transaction {
+        private final List<Command<?>> step;
+        private boolean committing;
+        private boolean answered;
+
+        Transaction(List<Command<?>> step) {
+            this.step = step;
+        }
+
+        @SuppressWarnings("unchecked")
+        void run(Connection connection) throws SQLException {
             connection.setAutoCommit(false);
+            PostgresRules.Decided decided;
             try {
-                outcomes = switch (step.getFirst()) {
-                    case Command.Open open -> List.of(rules.open(connection, open));
-                    case Command.Close close -> List.of(rules.close(connection, close));
+                decided = switch (step.getFirst()) {
+                    case Command.Open open -> rules.open(connection, open);
+                    case Command.Close close -> rules.close(connection, close);
                     case Command.CheckIn ignored -> rules.checkIns(connection, (List<Command.CheckIn>) (List<?>) step);
                     case Command.OpenList list -> throw new IllegalArgumentException("a read is not written: " + list);
                     case Command.Status status -> throw new IllegalArgumentException("a read is not written: " + status);
@@ -150,27 +207,17 @@ final class PostgresWriter {
             }
             failing = Optional.empty();
             for (int i = 0; i < step.size(); i++) {
-                ((Command<Object>) step.get(i)).done().complete(outcomes.get(i));
+                ((Command<Object>) step.get(i)).done().complete(decided.outcomes().get(i));
             }
-            publish(connection, step, outcomes);
-        } catch (SQLException e) {
-            failing = Optional.of(e);
-            log.warn("PostgreSQL {} failed a transaction of {} writes: {}", database, step.size(), e.toString());
-            StoreFailure failure = committing
-                    ? new StoreFailure(StoreFailure.Kind.OUTCOME_UNKNOWN,
-                            "PostgreSQL " + database + " lost the connection while committing: " + e.getMessage(), e)
-                    : new StoreFailure(StoreFailure.Kind.UNAVAILABLE,
-                            "PostgreSQL " + database + " cannot take writes now: " + e.getMessage(), e);
-            step.forEach(command -> command.done().completeExceptionally(failure)); // no-op for those completed
-            return false;
+            answered = true;
+            publish(connection, step, decided);
         }
-        return true;
     }
 
     /** Tells this node's live views what the committed step changed; a failure to count is logged, not the callers'. */
-    private void publish(Connection connection, List<Command<?>> step, List<?> outcomes) {
+    private void publish(Connection connection, List<Command<?>> step, PostgresRules.Decided decided) {
         try {
-            List<RollCallEvent> heard = events(connection, step, outcomes);
+            List<RollCallEvent> heard = events(connection, step, decided);
             connection.commit();
             heard.forEach(events::publish);
         } catch (SQLException e) {
@@ -181,28 +228,31 @@ final class PostgresWriter {
 
     /**
      * What the committed {@code step} changed, for the classes someone on this node listens to,
-     * with each check-in's count: the class's count now, read once, less the check-ins of the
-     * step that came after it.
+     * with each check-in's count: its roll call's count now, read once, less the check-ins of
+     * the step that came after it.
      */
-    private List<RollCallEvent> events(Connection connection, List<Command<?>> step, List<?> outcomes)
+    private List<RollCallEvent> events(Connection connection, List<Command<?>> step, PostgresRules.Decided decided)
             throws SQLException {
+        List<?> outcomes = decided.outcomes();
         List<RollCallEvent> heard = new ArrayList<>();
         Map<ClassId, Integer> countNow = new HashMap<>();
         Map<ClassId, Integer> registeredAfter = new HashMap<>();
         for (int i = outcomes.size() - 1; i >= 0; i--) {
             Object outcome = outcomes.get(i);
-            if ((outcome instanceof CheckInResult.Registered || outcome instanceof CheckInResult.Replaced)
-                    && events.isHeard(((Command.CheckIn) step.get(i)).attempt().classId())) {
-                CheckInResult result = (CheckInResult) outcome;
-                ClassId classId = ((Command.CheckIn) step.get(i)).attempt().classId();
-                if (!countNow.containsKey(classId)) {
-                    countNow.put(classId, rules.presentCount(connection, classId));
+            if (outcome instanceof CheckInResult.Registered || outcome instanceof CheckInResult.Replaced) {
+                Command.CheckIn command = (Command.CheckIn) step.get(i);
+                ClassId classId = command.attempt().classId();
+                if (!events.isHeard(classId)) {
+                    continue;
                 }
-                int count = countNow.get(classId) - registeredAfter.getOrDefault(classId, 0);
-                Matricula matricula = ((Command.CheckIn) step.get(i)).attempt().matricula();
-                Optional<Matricula> replaced = result instanceof CheckInResult.Replaced r ? Optional.of(r.replaced())
+                if (!countNow.containsKey(classId)) {
+                    countNow.put(classId, rules.presentCount(connection, decided.rollCalls().get(classId)));
+                }
+                Optional<Matricula> replaced = outcome instanceof CheckInResult.Replaced r ? Optional.of(r.replaced())
                         : Optional.empty();
-                heard.add(new RollCallEvent.CheckedIn(classId, matricula, result.at(), count, replaced));
+                int count = countNow.get(classId) - registeredAfter.getOrDefault(classId, 0);
+                heard.add(new RollCallEvent.CheckedIn(classId, command.attempt().matricula(),
+                        ((CheckInResult) outcome).at(), count, replaced));
                 if (replaced.isEmpty()) {
                     registeredAfter.merge(classId, 1, Integer::sum);
                 }
