@@ -29,6 +29,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -49,12 +50,19 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class PostgresStore implements ChamadaStore {
 
-    /** Connections per node: the writer's, a few readers', and room for a reader waiting on a slow one. */
-    static final int POOL_SIZE = 6;
+    /**
+     * Connections for reads per node: a teacher's history or export, a status. The writer has a
+     * connection of its own, so reads never make a check-in wait for one.
+     */
+    static final int READ_CONNECTIONS = 4;
     private static final long CONNECT_TIMEOUT_MILLIS = 5_000;
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+    private static final Duration STUCK_TRANSACTION = Duration.ofSeconds(30);
+    private static final int SOCKET_TIMEOUT_SECONDS = 60;
 
     private final PostgresAddress address;
     private final HikariDataSource pool;
+    private final HikariDataSource writes;
     private final PostgresWriter writer;
     private final RollCallReads reads;
     private final EventHub events;
@@ -62,10 +70,11 @@ public final class PostgresStore implements ChamadaStore {
     private final byte[] sessionKey;
     private volatile boolean closed;
 
-    private PostgresStore(PostgresAddress address, HikariDataSource pool, PostgresWriter writer, RollCallReads reads,
-                          EventHub events, byte[] sessionKey) {
+    private PostgresStore(PostgresAddress address, HikariDataSource pool, HikariDataSource writes, PostgresWriter writer,
+                          RollCallReads reads, EventHub events, byte[] sessionKey) {
         this.address = address;
         this.pool = pool;
+        this.writes = writes;
         this.writer = writer;
         this.reads = reads;
         this.events = events;
@@ -78,34 +87,57 @@ public final class PostgresStore implements ChamadaStore {
      * {@link StoreUnavailableException} naming the address (never the password) if it cannot.
      */
     public static PostgresStore open(PostgresAddress address, Optional<String> password, ZoneId zone) {
+        HikariDataSource pool = pool(address, password, "chamada-postgres-reads", READ_CONNECTIONS);
+        HikariDataSource writes = null;
+        try {
+            migrate(pool, address);
+            byte[] sessionKey = sessionKey(pool);
+            writes = pool(address, password, "chamada-postgres-writes", 1);
+            RollCallReads reads = new RollCallReads(zone);
+            EventHub events = new EventHub();
+            PostgresWriter writer = new PostgresWriter(writes, new PostgresRules(zone, reads), events, address.toString());
+            writer.start();
+            return new PostgresStore(address, pool, writes, writer, reads, events, sessionKey);
+        } catch (SQLException e) {
+            closeAll(pool, writes);
+            throw new StoreUnavailableException(StoreProblem.POSTGRES_UNREACHABLE, address, e, rootMessage(e));
+        } catch (RuntimeException e) {
+            closeAll(pool, writes);
+            throw e;
+        }
+    }
+
+    /**
+     * A pool of {@code size} connections. Every session gives up on a lock after {@link #LOCK_WAIT}
+     * and is ended by PostgreSQL once idle in a transaction for {@link #STUCK_TRANSACTION}, so a
+     * node that hangs mid-transaction cannot hold the other nodes' writers for good; a statement
+     * with no answer for {@link #SOCKET_TIMEOUT_SECONDS} fails, and keep-alives notice a dead peer.
+     */
+    private static HikariDataSource pool(PostgresAddress address, Optional<String> password, String name, int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(address.jdbcUrl());
         config.setUsername(address.user());
         password.ifPresent(config::setPassword);
-        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMaximumPoolSize(size);
         config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
         config.setInitializationFailTimeout(CONNECT_TIMEOUT_MILLIS);
-        config.setPoolName("chamada-postgres");
-        HikariDataSource pool;
+        config.setPoolName(name);
+        config.addDataSourceProperty("options", "-c lock_timeout=" + LOCK_WAIT.toMillis()
+                + " -c idle_in_transaction_session_timeout=" + STUCK_TRANSACTION.toMillis());
+        config.addDataSourceProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         try {
-            pool = new HikariDataSource(config);
+            return new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new StoreUnavailableException(StoreProblem.POSTGRES_UNREACHABLE, address, e, rootMessage(e));
         }
-        try {
-            migrate(pool, address);
-            byte[] sessionKey = sessionKey(pool);
-            RollCallReads reads = new RollCallReads(zone);
-            EventHub events = new EventHub();
-            PostgresWriter writer = new PostgresWriter(pool, new PostgresRules(zone, reads), events, address.toString());
-            writer.start();
-            return new PostgresStore(address, pool, writer, reads, events, sessionKey);
-        } catch (SQLException e) {
-            pool.close();
-            throw new StoreUnavailableException(StoreProblem.POSTGRES_UNREACHABLE, address, e, rootMessage(e));
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
+    }
+
+    private static void closeAll(HikariDataSource... pools) {
+        for (HikariDataSource pool : pools) {
+            if (pool != null) {
+                pool.close();
+            }
         }
     }
 
@@ -246,6 +278,6 @@ public final class PostgresStore implements ChamadaStore {
         closed = true;
         writer.stop();
         readers.close();
-        pool.close();
+        closeAll(pool, writes);
     }
 }
