@@ -108,7 +108,11 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.server.bind", "Endereço onde escutar (padrão: ${DEFAULT-VALUE}, todas as interfaces IPv4)."},
                 {"chamada.server.port", "Porta TCP onde escutar (padrão: ${DEFAULT-VALUE}; 0 escolhe uma livre)."},
                 {"chamada.server.db", "Arquivo do banco SQLite, criado com seu diretório se não existir"
-                        + " (padrão: ${DEFAULT-VALUE}, relativo ao diretório atual)."},
+                        + " (padrão: ${DEFAULT-VALUE}, relativo ao diretório atual); ou, para vários servidores"
+                        + " num só banco, postgresql://USUÁRIO@HOST[:PORTA][,HOST2[:PORTA]...]/BANCO[?PARÂMETROS]"
+                        + " com a senha em CHAMADA_DB_PASSWORD ou --db-password-file."},
+                {"chamada.server.db-password-file", "Arquivo com a senha do PostgreSQL (sua primeira linha), para um"
+                        + " --db postgresql://. Sem ele, CHAMADA_DB_PASSWORD; sem os dois, nenhuma senha."},
                 {"chamada.server.teachers", "Arquivo de professores, como o escreve 'chamada teacher add'."
                         + " Sem ele: modo aberto."},
                 {"chamada.server.max-line-bytes", "Maior linha de pedido aceita (padrão: ${DEFAULT-VALUE})."},

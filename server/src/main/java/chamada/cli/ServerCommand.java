@@ -5,8 +5,10 @@ import chamada.server.ChamadaServer;
 import chamada.server.OptionLimit;
 import chamada.server.ServerConfig;
 import chamada.server.legacy.LegacyBindException;
-import chamada.store.StoreConfig;
+import chamada.server.StoreConfig;
+import chamada.store.StoreProblem;
 import chamada.store.StoreUnavailableException;
+import chamada.store.postgres.PostgresAddress;
 import chamada.teachers.TeachersFileException;
 import chamada.web.StudentAddresses;
 import picocli.CommandLine.Command;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -75,10 +78,20 @@ final class ServerCommand implements Callable<Integer> {
             description = "TCP port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     private int port;
 
-    @Option(names = "--db", paramLabel = "FILE",
+    @Option(names = "--db", paramLabel = "FILE|URL",
             description = "SQLite database file, created with its directory if missing"
-                    + " (default: ${DEFAULT-VALUE}, relative to the working directory).")
-    private Path database;
+                    + " (default: ${DEFAULT-VALUE}, relative to the working directory); or, for several servers"
+                    + " sharing one database, postgresql://USER@HOST[:PORT][,HOST2[:PORT]...]/DB[?PARAMS]"
+                    + " with the password in CHAMADA_DB_PASSWORD or --db-password-file.")
+    private String database;
+
+    /** Where a PostgreSQL password comes from when no file is given: never the command line, which others can read. */
+    static final String DB_PASSWORD_VARIABLE = "CHAMADA_DB_PASSWORD";
+
+    @Option(names = "--db-password-file", paramLabel = "FILE",
+            description = "File holding the PostgreSQL password (its first line), for a postgresql:// --db."
+                    + " Without it, CHAMADA_DB_PASSWORD; without both, no password.")
+    private Path databasePasswordFile;
 
     @Option(names = "--teachers", paramLabel = "FILE",
             description = "Teachers file, as written by 'chamada teacher add'. Without it: open mode.")
@@ -142,7 +155,7 @@ final class ServerCommand implements Callable<Integer> {
         checkRange(lang, OptionLimit.IDLE_TIMEOUT_SECONDS, idleTimeoutSeconds);
         checkRange(lang, OptionLimit.MAX_CONNECTIONS_PER_ADDRESS, maxConnectionsPerAddress);
         try {
-            ServerConfig config = new ServerConfig(address, port, new StoreConfig.Embedded(database), Optional.ofNullable(teachers), maxLineBytes,
+            ServerConfig config = new ServerConfig(address, port, store(lang), Optional.ofNullable(teachers), maxLineBytes,
                     Duration.ofSeconds(idleTimeoutSeconds), maxConnectionsPerAddress, lang)
                     .withCheckIns(checkIns.settings(lang));
             config = web.front(lang, maxConnectionsPerAddress).map(config::withWeb).orElse(config);
@@ -150,6 +163,32 @@ final class ServerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             // A last resort for a check added to ServerConfig and not yet here: its messages are English.
             throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_CONFIG.format(lang, e.getMessage()), e);
+        }
+    }
+
+    /** The store {@code --db} names: a PostgreSQL address, with its password, or else a SQLite file. */
+    private StoreConfig store(Lang lang) {
+        if (!database.regionMatches(true, 0, PostgresAddress.SCHEME, 0, PostgresAddress.SCHEME.length())) {
+            if (databasePasswordFile != null) {
+                throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.PASSWORD_WITHOUT_POSTGRES.format(lang));
+            }
+            return new StoreConfig.Embedded(Path.of(database));
+        }
+        PostgresAddress postgres = PostgresAddress.parse(database).orElseThrow(() -> new CommandFailure(ExitCodes.USAGE,
+                ServerCommandText.BAD_POSTGRES_URL.format(lang, PostgresAddress.withoutSecrets(database))));
+        return new StoreConfig.Postgres(postgres, databasePassword(lang));
+    }
+
+    /** The password from {@code --db-password-file}'s first line, or else CHAMADA_DB_PASSWORD. */
+    private Optional<String> databasePassword(Lang lang) {
+        if (databasePasswordFile == null) {
+            return root.terminal().env(DB_PASSWORD_VARIABLE);
+        }
+        try (BufferedReader file = Files.newBufferedReader(databasePasswordFile)) {
+            return Optional.ofNullable(file.readLine()).filter(line -> !line.isEmpty());
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.LOCAL_FILE, Text.FILE_READ_FAILED.format(lang, databasePasswordFile,
+                    Reasons.file(e, lang)), e);
         }
     }
 
@@ -161,9 +200,10 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     private static void createStoreFolder(StoreConfig store, Lang lang) {
-        Path directory = switch (store) {
-            case StoreConfig.Embedded embedded -> embedded.database().toAbsolutePath().getParent();
-        };
+        if (!(store instanceof StoreConfig.Embedded embedded)) {
+            return; // a database server's, not a folder of this machine's
+        }
+        Path directory = embedded.database().toAbsolutePath().getParent();
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -189,8 +229,9 @@ final class ServerCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, ServerCommandText.CANNOT_START.format(lang, e.getMessage()), e);
         } catch (StoreUnavailableException e) {
-            // SQLite's own words stay in the cause, shown with --verbose.
-            throw new CommandFailure(ExitCodes.LOCAL_FILE, e.message(lang), e);
+            // The database's own words stay in the cause, shown with --verbose.
+            throw new CommandFailure(e.problem() == StoreProblem.POSTGRES_UNREACHABLE ? ExitCodes.UNREACHABLE
+                    : ExitCodes.LOCAL_FILE, e.message(lang), e);
         }
     }
 

@@ -50,7 +50,14 @@ enum ServerCommandText implements Bilingual {
                     + " ou nenhum."),
     TLS_WITHOUT_WEB("--tls-cert and --tls-key are for the web front, which --http-port off turns off.",
             "--tls-cert e --tls-key são para as páginas web, que --http-port off desliga."),
-    CANNOT_START("Could not start the server: {0}", "Não foi possível iniciar o servidor: {0}");
+    CANNOT_START("Could not start the server: {0}", "Não foi possível iniciar o servidor: {0}"),
+    BAD_POSTGRES_URL("--db {0} is not a PostgreSQL address: write it like postgresql://chamada@db1:5432,db2:5432/school,"
+            + " with no password in it (put it in CHAMADA_DB_PASSWORD or --db-password-file).",
+            "--db {0} não é um endereço PostgreSQL: escreva como postgresql://chamada@db1:5432,db2:5432/escola,"
+                    + " sem senha nele (ponha-a em CHAMADA_DB_PASSWORD ou --db-password-file)."),
+    PASSWORD_WITHOUT_POSTGRES("--db-password-file is for a PostgreSQL --db (postgresql://...); a SQLite file has no"
+            + " password.",
+            "--db-password-file é para um --db PostgreSQL (postgresql://...); um arquivo SQLite não tem senha.");
 
     private final String en;
     private final String pt;

@@ -3,7 +3,6 @@ package chamada.server;
 import chamada.i18n.Lang;
 import chamada.rollcall.CheckInSettings;
 import chamada.server.legacy.LegacyConfig;
-import chamada.store.StoreConfig;
 
 import java.net.InetAddress;
 import java.nio.file.Path;

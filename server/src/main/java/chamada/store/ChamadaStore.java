@@ -3,6 +3,6 @@ package chamada.store;
 import chamada.rollcall.RollCallStore;
 import chamada.teachers.SessionKeys;
 
-/** Everything a Chamada store keeps, one interface per feature: what {@link StoreConfig#open} gives. */
+/** Everything a Chamada store keeps, one interface per feature: what the server opens from its {@code StoreConfig}. */
 public interface ChamadaStore extends RollCallStore, SessionKeys {
 }

@@ -11,7 +11,7 @@ import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.TeacherName;
 import chamada.store.ChamadaStore;
-import chamada.store.StoreConfig;
+import chamada.server.StoreConfig;
 import chamada.teachers.Teachers;
 import chamada.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;

@@ -13,7 +13,7 @@ import chamada.rollcall.CodePolicy;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.Network;
 import chamada.store.ChamadaStore;
-import chamada.store.StoreConfig;
+import chamada.server.StoreConfig;
 import chamada.teachers.OpenMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

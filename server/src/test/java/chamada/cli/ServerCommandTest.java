@@ -2,7 +2,7 @@ package chamada.cli;
 
 import chamada.i18n.Lang;
 import chamada.server.ServerConfig;
-import chamada.store.StoreConfig;
+import chamada.server.StoreConfig;
 import chamada.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

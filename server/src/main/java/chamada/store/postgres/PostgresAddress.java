@@ -23,7 +23,9 @@ public record PostgresAddress(String user, List<String> hosts, String database, 
     private static final int DEFAULT_PORT = 5432;
     private static final Pattern FORM = Pattern.compile(
             "postgresql://([^@:/?#\\s]+)@([^/?#\\s]+)/([^/?#\\s]+)(?:\\?(\\S+))?");
-    private static final Pattern HOST = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[A-Za-z0-9.-]+)(?::([0-9]{1,5}))?");
+    private static final Pattern HOST = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[A-Za-z0-9._-]+)(?::([0-9]{1,5}))?");
+    /** Driver parameters that carry a secret: refused, so that no password is ever on a command line. */
+    private static final Pattern SECRET_PARAMETER = Pattern.compile("(^|&)(password|sslpassword)=", Pattern.CASE_INSENSITIVE);
 
     public PostgresAddress {
         hosts = List.copyOf(hosts);
@@ -32,7 +34,7 @@ public record PostgresAddress(String user, List<String> hosts, String database, 
     /** The address {@code text} gives, or empty if it is not of the form above; a password in it is refused. */
     public static Optional<PostgresAddress> parse(String text) {
         Matcher form = FORM.matcher(text);
-        if (!form.matches()) {
+        if (!form.matches() || form.group(4) != null && SECRET_PARAMETER.matcher(form.group(4)).find()) {
             return Optional.empty();
         }
         List<String> hosts = new ArrayList<>();
@@ -48,6 +50,12 @@ public record PostgresAddress(String user, List<String> hosts, String database, 
             hosts.add(parts.group(1) + ":" + port);
         }
         return Optional.of(new PostgresAddress(form.group(1), hosts, form.group(3), Optional.ofNullable(form.group(4))));
+    }
+
+    /** {@code text} as an error message may show it: whatever follows a {@code :} in the user part, or a secret parameter, masked. */
+    public static String withoutSecrets(String text) {
+        return text.replaceAll("(?<=://)([^@/:]*):[^@/]*@", "$1:***@")
+                .replaceAll("(?i)((?:password|sslpassword)=)[^&]*", "$1***");
     }
 
     /** The JDBC URL pgjdbc takes: the hosts, the database and the parameters, no user and no password. */
