@@ -73,8 +73,10 @@ public interface RollCallStore extends AutoCloseable {
 
     /**
      * Where live views hear what happens to roll calls: every change an outcome reports is
-     * published there once durable, after its caller's future completed, in the store's order,
-     * whichever node made it.
+     * published there once durable, after its caller's future completed, whichever node made
+     * it: in the store's order for the changes of one node; another node's may come a few tens
+     * of milliseconds earlier or later, each check-in carrying its roll call's count at its
+     * commit, so a view keeps the highest count it heard.
      */
     RollCallEvents events();
 

@@ -15,6 +15,13 @@ CREATE INDEX roll_calls_by_class ON roll_calls (class_id, opened_at);
 -- class conflicts here (INSERT ... ON CONFLICT DO NOTHING).
 CREATE UNIQUE INDEX roll_calls_open_by_class ON roll_calls (class_id) WHERE closed_at IS NULL;
 
+-- How many are present in each roll call, kept by the transactions that change it, so that a
+-- live view's count, on any node, needs no COUNT(*) over a large class.
+CREATE TABLE roll_call_counts (
+    roll_call_id BIGINT  PRIMARY KEY REFERENCES roll_calls (id),
+    present      INTEGER NOT NULL CHECK (present >= 0)
+);
+
 -- seq is the arrival order: an identity shared by every roll call, given by the insert, so
 -- the order of every node's check-ins is the database's. The primary key counts a matrícula
 -- once per roll call (INSERT ... ON CONFLICT DO NOTHING).

@@ -22,11 +22,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The PostgreSQL store's rules, decided: each method runs inside the writer's transaction and
@@ -53,6 +55,9 @@ final class PostgresRules {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (class_id) WHERE closed_at IS NULL DO NOTHING
             RETURNING id""";
+    private static final String START_COUNT = "INSERT INTO roll_call_counts (roll_call_id, present) VALUES (?, 0)";
+    private static final String ADD_TO_COUNT =
+            "UPDATE roll_call_counts SET present = present + ? WHERE roll_call_id = ? RETURNING present";
     private static final String OPENED_AT = "SELECT opened_at FROM roll_calls WHERE class_id = ? AND closed_at IS NULL";
     private static final String LOCK_OPEN = """
             SELECT id, class_id, teacher, code_policy, code_secret, code_period_s, code_grace_s, shared_devices
@@ -70,7 +75,6 @@ final class PostgresRules {
     private static final String TIMES_OF = """
             SELECT c.roll_call_id, c.matricula, c.at FROM check_ins c
             JOIN unnest(?::bigint[], ?::text[]) AS t (r, m) ON c.roll_call_id = t.r AND c.matricula = t.m""";
-    private static final String PRESENT_COUNT = "SELECT COUNT(*) FROM check_ins WHERE roll_call_id = ?";
     /** Keyed by the roll call and the device, 64 bits, so two pairs seldom wait for each other. */
     private static final String LOCK_DEVICE = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
     /** The device's check-in now, and when the device first checked in: its own time, or an earlier replaced one's. */
@@ -84,10 +88,10 @@ final class PostgresRules {
             VALUES (?, ?, ?, ?, ?, ?)""";
 
     /**
-     * A step's outcomes, one per command in order, and the roll call each class's check-ins went
-     * to (for the events' counts, read by id: the class may be closed by another node already).
+     * A step's outcomes, one per command in order, and how many were present, once it committed,
+     * in the roll call of each class it checked students into (for the live views' counts).
      */
-    record Decided(List<?> outcomes, Map<ClassId, Long> rollCalls) {
+    record Decided(List<?> outcomes, Map<ClassId, Integer> presentAfter) {
     }
 
     /** An open roll call a check-in run locked: its id and the rules its check-ins are decided by. */
@@ -120,6 +124,7 @@ final class PostgresRules {
                 insert.setInt(8, rules.sharedDevices() ? 1 : 0);
                 try (ResultSet id = insert.executeQuery()) {
                     if (id.next()) {
+                        startCount(connection, id.getLong(1));
                         return new OpenResult.Opened(id.getLong(1), command.classId(), command.teacher(), command.at(),
                                 rules);
                     }
@@ -192,9 +197,43 @@ final class PostgresRules {
             }
         }
         insertPending(connection, run, open, pending, outcomes);
-        Map<ClassId, Long> rollCalls = new HashMap<>();
-        open.forEach((classId, locked) -> rollCalls.put(classId, locked.id()));
-        return new Decided(outcomes, rollCalls);
+        return new Decided(outcomes, count(connection, run, open, outcomes));
+    }
+
+    /**
+     * Adds this run's new students to each roll call's count, in roll-call order so that two
+     * nodes never wait for each other's counts, and returns each class's count after it. Last in
+     * the run, so the count's row lock is held only until the commit.
+     */
+    private static Map<ClassId, Integer> count(Connection connection, List<Command.CheckIn> run,
+                                               Map<ClassId, Locked> open, List<CheckInResult> outcomes) throws SQLException {
+        Map<ClassId, Integer> added = new TreeMap<>(Comparator.comparingLong(c -> open.get(c).id()));
+        for (int i = 0; i < outcomes.size(); i++) {
+            CheckInResult outcome = outcomes.get(i);
+            if (outcome instanceof CheckInResult.Registered || outcome instanceof CheckInResult.Replaced) {
+                added.merge(run.get(i).attempt().classId(), outcome instanceof CheckInResult.Registered ? 1 : 0,
+                        Integer::sum);
+            }
+        }
+        Map<ClassId, Integer> presentAfter = new HashMap<>();
+        try (PreparedStatement update = connection.prepareStatement(ADD_TO_COUNT)) {
+            for (Map.Entry<ClassId, Integer> entry : added.entrySet()) {
+                update.setInt(1, entry.getValue());
+                update.setLong(2, open.get(entry.getKey()).id());
+                try (ResultSet row = update.executeQuery()) {
+                    row.next();
+                    presentAfter.put(entry.getKey(), row.getInt(1));
+                }
+            }
+        }
+        return presentAfter;
+    }
+
+    private static void startCount(Connection connection, long rollCallId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(START_COUNT)) {
+            insert.setLong(1, rollCallId);
+            insert.executeUpdate();
+        }
     }
 
     private Map<ClassId, Locked> lockOpen(Connection connection, List<Command.CheckIn> run) throws SQLException {
@@ -362,17 +401,6 @@ final class PostgresRules {
             record.executeUpdate();
         }
         return new CheckInResult.Replaced(attempt.classId(), new Matricula(replaced.get()), attempt.at());
-    }
-
-    /** How many are present in the roll call {@code rollCallId} now, from every node. */
-    int presentCount(Connection connection, long rollCallId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(PRESENT_COUNT)) {
-            query.setLong(1, rollCallId);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
     }
 
     private boolean insertOne(Connection connection, Key key, CheckInAttempt attempt) throws SQLException {

@@ -64,6 +64,7 @@ public final class PostgresStore implements ChamadaStore {
     private final HikariDataSource pool;
     private final HikariDataSource writes;
     private final PostgresWriter writer;
+    private final PostgresEvents others;
     private final RollCallReads reads;
     private final EventHub events;
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
@@ -71,7 +72,8 @@ public final class PostgresStore implements ChamadaStore {
     private volatile boolean closed;
 
     private PostgresStore(PostgresAddress address, HikariDataSource pool, HikariDataSource writes, PostgresWriter writer,
-                          RollCallReads reads, EventHub events, byte[] sessionKey) {
+                          PostgresEvents others, RollCallReads reads, EventHub events, byte[] sessionKey) {
+        this.others = others;
         this.address = address;
         this.pool = pool;
         this.writes = writes;
@@ -95,15 +97,22 @@ public final class PostgresStore implements ChamadaStore {
             writes = pool(address, password, "chamada-postgres-writes", 1);
             RollCallReads reads = new RollCallReads(zone);
             EventHub events = new EventHub();
-            PostgresWriter writer = new PostgresWriter(writes, new PostgresRules(zone, reads), events, address.toString());
+            PostgresEvents others = new PostgresEvents(address, password, pool, events, zone);
+            others.start();
+            PostgresWriter writer = new PostgresWriter(writes, new PostgresRules(zone, reads), events, others,
+                    address.toString());
             writer.start();
-            return new PostgresStore(address, pool, writes, writer, reads, events, sessionKey);
+            return new PostgresStore(address, pool, writes, writer, others, reads, events, sessionKey);
         } catch (SQLException e) {
             closeAll(pool, writes);
             throw new StoreUnavailableException(StoreProblem.POSTGRES_UNREACHABLE, address, e, rootMessage(e));
         } catch (RuntimeException e) {
             closeAll(pool, writes);
             throw e;
+        } catch (InterruptedException e) {
+            closeAll(pool, writes);
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException(StoreProblem.POSTGRES_UNREACHABLE, address, e, "interrupted");
         }
     }
 
@@ -277,6 +286,7 @@ public final class PostgresStore implements ChamadaStore {
         }
         closed = true;
         writer.stop();
+        others.close();
         readers.close();
         closeAll(pool, writes);
     }

@@ -52,16 +52,19 @@ final class PostgresWriter {
     private final DataSource connections;
     private final PostgresRules rules;
     private final EventHub events;
+    private final PostgresEvents others;
     private final String database;
     private final WorkQueue<Command<?>> queue = new WorkQueue<>();
     private final Thread thread;
     /** What the last transaction that failed said, until one succeeds. Read by any thread. */
     private volatile Optional<SQLException> failing = Optional.empty();
 
-    PostgresWriter(DataSource connections, PostgresRules rules, EventHub events, String database) {
+    PostgresWriter(DataSource connections, PostgresRules rules, EventHub events, PostgresEvents others,
+                   String database) {
         this.connections = connections;
         this.rules = rules;
         this.events = events;
+        this.others = others;
         this.database = database;
         this.thread = Thread.ofPlatform().name("chamada-postgres-writer").daemon(false).unstarted(this::run);
     }
@@ -210,61 +213,42 @@ final class PostgresWriter {
                 ((Command<Object>) step.get(i)).done().complete(decided.outcomes().get(i));
             }
             answered = true;
-            publish(connection, step, decided);
-        }
-    }
-
-    /** Tells this node's live views what the committed step changed; a failure to count is logged, not the callers'. */
-    private void publish(Connection connection, List<Command<?>> step, PostgresRules.Decided decided) {
-        try {
-            List<RollCallEvent> heard = events(connection, step, decided);
-            connection.commit();
-            heard.forEach(events::publish);
-        } catch (SQLException e) {
-            log.warn("PostgreSQL {}: live views missed what {} committed writes changed: {}", database, step.size(),
-                    e.toString());
+            List<RollCallEvent> changes = events(step, decided);
+            changes.forEach(events::publish);
+            others.tell(changes);
         }
     }
 
     /**
-     * What the committed {@code step} changed, for the classes someone on this node listens to,
-     * with each check-in's count: its roll call's count now, read once, less the check-ins of
-     * the step that came after it.
+     * What the committed {@code step} changed, in order, each check-in with its roll call's
+     * count: the count after the step, less the step's new students who came after it.
      */
-    private List<RollCallEvent> events(Connection connection, List<Command<?>> step, PostgresRules.Decided decided)
-            throws SQLException {
+    private static List<RollCallEvent> events(List<Command<?>> step, PostgresRules.Decided decided) {
         List<?> outcomes = decided.outcomes();
-        List<RollCallEvent> heard = new ArrayList<>();
-        Map<ClassId, Integer> countNow = new HashMap<>();
+        List<RollCallEvent> changes = new ArrayList<>();
         Map<ClassId, Integer> registeredAfter = new HashMap<>();
         for (int i = outcomes.size() - 1; i >= 0; i--) {
             Object outcome = outcomes.get(i);
             if (outcome instanceof CheckInResult.Registered || outcome instanceof CheckInResult.Replaced) {
                 Command.CheckIn command = (Command.CheckIn) step.get(i);
                 ClassId classId = command.attempt().classId();
-                if (!events.isHeard(classId)) {
-                    continue;
-                }
-                if (!countNow.containsKey(classId)) {
-                    countNow.put(classId, rules.presentCount(connection, decided.rollCalls().get(classId)));
-                }
                 Optional<Matricula> replaced = outcome instanceof CheckInResult.Replaced r ? Optional.of(r.replaced())
                         : Optional.empty();
-                int count = countNow.get(classId) - registeredAfter.getOrDefault(classId, 0);
-                heard.add(new RollCallEvent.CheckedIn(classId, command.attempt().matricula(),
+                int count = decided.presentAfter().get(classId) - registeredAfter.getOrDefault(classId, 0);
+                changes.add(new RollCallEvent.CheckedIn(classId, command.attempt().matricula(),
                         ((CheckInResult) outcome).at(), count, replaced));
                 if (replaced.isEmpty()) {
                     registeredAfter.merge(classId, 1, Integer::sum);
                 }
             } else if (outcome instanceof OpenResult.Opened opened) {
-                heard.add(new RollCallEvent.Opened(opened.classId(), opened.openedAt()));
+                changes.add(new RollCallEvent.Opened(opened.classId(), opened.openedAt()));
             } else if (outcome instanceof CloseResult.Closed closed) {
                 RollCall rollCall = closed.rollCall();
-                heard.add(new RollCallEvent.Closed(rollCall.classId(), rollCall.closedAt().orElseThrow(),
+                changes.add(new RollCallEvent.Closed(rollCall.classId(), rollCall.closedAt().orElseThrow(),
                         rollCall.present().size()));
             }
         }
-        return heard.reversed();
+        return changes.reversed();
     }
 
     private static void rollbackQuietly(Connection connection) {

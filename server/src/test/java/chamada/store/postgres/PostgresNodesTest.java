@@ -6,12 +6,16 @@ import chamada.rollcall.CloseResult;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.RollCall;
+import chamada.rollcall.RollCallEvent;
+import chamada.rollcall.RollCallEvents;
 import chamada.rollcall.TeacherName;
 import chamada.testing.TestPostgres;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Three nodes' stores on one database decide as one: the database's constraints and row locks,
  * not any node's memory, keep each rule. Every request is sent to all three at once, without
- * waiting, so their transactions overlap.
+ * waiting, so their transactions overlap. And what one node commits, the others' live views hear.
  */
 class PostgresNodesTest {
 
@@ -104,6 +109,35 @@ class PostgresNodesTest {
             assertThat(closed.present()).extracting(checkIn -> checkIn.matricula().value())
                     .containsExactlyInAnyOrderElementsOf(registered);
             assertThat(await(nodes.get(1).closedRollCalls(CLASS)).getLast().present()).hasSameSizeAs(registered);
+        }
+    }
+
+    @Test
+    void whatOneNodeCommits_isHeardLiveOnTheOthers_andOnceOnItself() {
+        List<RollCallEvent> heardOnC = new CopyOnWriteArrayList<>();
+        List<RollCallEvent> heardOnA = new CopyOnWriteArrayList<>();
+        try (RollCallEvents.Subscription c = nodes.get(2).events().subscribe(CLASS, heardOnC::add);
+             RollCallEvents.Subscription a = nodes.get(0).events().subscribe(CLASS, heardOnA::add)) {
+            OffsetDateTime opened = tick();
+            await(nodes.get(0).open(CLASS, ANA, opened));
+            OffsetDateTime first = tick();
+            await(nodes.get(1).checkIn(CLASS, new Matricula("042191010"), first));
+            OffsetDateTime second = tick();
+            await(nodes.get(0).checkIn(CLASS, new Matricula("7"), second));
+            OffsetDateTime closed = tick();
+            await(nodes.get(0).close(CLASS, ANA, closed));
+
+            List<RollCallEvent> expected = List.of(new RollCallEvent.Opened(CLASS, opened),
+                    new RollCallEvent.CheckedIn(CLASS, new Matricula("042191010"), first, 1, Optional.empty()),
+                    new RollCallEvent.CheckedIn(CLASS, new Matricula("7"), second, 2, Optional.empty()),
+                    new RollCallEvent.Closed(CLASS, closed, 2));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> heardOnC.size() >= expected.size());
+            // Each node's events in its order; two nodes' may interleave either way, each with its count.
+            assertThat(heardOnC).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(heardOnC.stream().filter(event -> !event.equals(expected.get(1))))
+                    .containsExactly(expected.get(0), expected.get(2), expected.get(3));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> heardOnA.size() >= expected.size());
+            assertThat(heardOnA).containsExactlyInAnyOrderElementsOf(expected);
         }
     }
 

@@ -1,0 +1,244 @@
+package chamada.store.postgres;
+
+import chamada.rollcall.ClassId;
+import chamada.rollcall.EventHub;
+import chamada.rollcall.Matricula;
+import chamada.rollcall.RollCallEvent;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The live views' events between the nodes that share one database. Each node tells the others
+ * what its commits changed with {@code NOTIFY}, gathered for {@link #GATHER} and sent after the
+ * commit (a {@code NOTIFY} inside each check-in's transaction makes every commit wait for
+ * PostgreSQL's one notification lock), and hears theirs with {@code LISTEN} on a connection of
+ * its own, opened again after a failure. A node hears its own events straight from its writer,
+ * so it skips them here.
+ *
+ * <p>Best effort, as live views are: events sent while no connection works are dropped, and a
+ * view that reconnects reads the roll call again.
+ */
+final class PostgresEvents implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresEvents.class);
+
+    static final String CHANNEL = "chamada_events";
+    /** How long a node gathers its events before one {@code NOTIFY}: a live view updates within a second. */
+    static final Duration GATHER = Duration.ofMillis(20);
+    /** Below PostgreSQL's 8,000-byte limit on a notification's payload. */
+    static final int MAX_PAYLOAD = 7_000;
+    private static final Duration RETRY = Duration.ofSeconds(1);
+    private static final int WAIT_MILLIS = 500;
+
+    /** This node, among those sharing the database: random, so that nodes need no configuration. */
+    private final String node = randomNode();
+    private final PostgresAddress address;
+    private final Optional<String> password;
+    private final DataSource sending;
+    private final EventHub hub;
+    private final ZoneId zone;
+    private final ConcurrentLinkedQueue<RollCallEvent> outgoing = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch listening = new CountDownLatch(1);
+    private final Thread sender = Thread.ofPlatform().name("chamada-postgres-notify").daemon(true).unstarted(this::send);
+    private final Thread listener = Thread.ofPlatform().name("chamada-postgres-listen").daemon(true).unstarted(this::listen);
+    private volatile boolean closed;
+
+    PostgresEvents(PostgresAddress address, Optional<String> password, DataSource sending, EventHub hub, ZoneId zone) {
+        this.address = address;
+        this.password = password;
+        this.sending = sending;
+        this.hub = hub;
+        this.zone = zone;
+    }
+
+    private static String randomNode() {
+        byte[] bytes = new byte[6];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Starts both threads and returns once this node listens, or after a few seconds if it cannot yet. */
+    void start() throws InterruptedException {
+        listener.start();
+        sender.start();
+        if (!listening.await(5, TimeUnit.SECONDS)) {
+            log.warn("PostgreSQL {}: not listening to the other nodes' events yet; still trying", address);
+        }
+    }
+
+    /** Tells the other nodes {@code changes}, which this node's writer just committed. */
+    void tell(List<RollCallEvent> changes) {
+        outgoing.addAll(changes);
+    }
+
+    private void send() {
+        while (!closed) {
+            try {
+                Thread.sleep(GATHER);
+            } catch (InterruptedException e) {
+                // closing: send what is left, then end
+            }
+            List<String> payloads = payloads();
+            if (payloads.isEmpty()) {
+                continue;
+            }
+            try (Connection connection = sending.getConnection();
+                 PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                for (String payload : payloads) {
+                    notify.setString(1, CHANNEL);
+                    notify.setString(2, payload);
+                    notify.execute();
+                }
+            } catch (SQLException e) {
+                log.warn("PostgreSQL {}: {} notifications to the other nodes' live views were lost: {}", address,
+                        payloads.size(), e.toString());
+            }
+        }
+    }
+
+    /** What is queued, as payloads of at most {@link #MAX_PAYLOAD} bytes, each naming this node first. */
+    private List<String> payloads() {
+        List<String> payloads = new ArrayList<>();
+        StringBuilder payload = new StringBuilder(node);
+        for (RollCallEvent event = outgoing.poll(); event != null; event = outgoing.poll()) {
+            String line = encode(event);
+            if (payload.length() + 1 + line.length() > MAX_PAYLOAD) {
+                payloads.add(payload.toString());
+                payload = new StringBuilder(node);
+            }
+            payload.append('\n').append(line);
+        }
+        if (payload.length() > node.length()) {
+            payloads.add(payload.toString());
+        }
+        return payloads;
+    }
+
+    private void listen() {
+        while (!closed) {
+            try (Connection connection = DriverManager.getConnection(address.jdbcUrl(), credentials());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("LISTEN " + CHANNEL);
+                listening.countDown();
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                while (!closed) {
+                    PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
+                    for (PGNotification notification : notifications == null ? new PGNotification[0] : notifications) {
+                        hear(notification.getParameter());
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                log.warn("PostgreSQL {}: listening to the other nodes' events failed ({}); trying again in {} s",
+                        address, e.toString(), RETRY.toSeconds());
+                try {
+                    Thread.sleep(RETRY);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private Properties credentials() {
+        Properties properties = new Properties();
+        properties.setProperty("user", address.user());
+        password.ifPresent(value -> properties.setProperty("password", value));
+        properties.setProperty("tcpKeepAlive", "true");
+        return properties;
+    }
+
+    /** Publishes the events of another node's {@code payload}; this node's own, and lines it cannot read, are skipped. */
+    private void hear(String payload) {
+        String[] lines = payload.split("\n");
+        if (lines[0].equals(node)) {
+            return;
+        }
+        for (int i = 1; i < lines.length; i++) {
+            try {
+                hub.publish(decode(lines[i], zone));
+            } catch (RuntimeException e) {
+                log.warn("PostgreSQL {}: an event from another node could not be read: {} ({})", address, lines[i],
+                        e.toString());
+            }
+        }
+    }
+
+    /** One event as one line: a letter for its kind, then its fields, separated by commas (matrículas are digits). */
+    static String encode(RollCallEvent event) {
+        return switch (event) {
+            case RollCallEvent.Opened opened -> "O," + opened.classId().value() + "," + millis(opened.at());
+            case RollCallEvent.CheckedIn in -> "I," + in.classId().value() + "," + in.matricula().value() + ","
+                    + millis(in.at()) + "," + in.count() + "," + in.replaced().map(Matricula::value).orElse("");
+            case RollCallEvent.Closed closed -> "X," + closed.classId().value() + "," + millis(closed.at()) + ","
+                    + closed.count();
+        };
+    }
+
+    /** The event {@link #encode} wrote as {@code line}, its times in {@code zone}. */
+    static RollCallEvent decode(String line, ZoneId zone) {
+        String[] fields = line.split(",", -1);
+        ClassId classId = new ClassId(Integer.parseInt(fields[1]));
+        return switch (fields[0]) {
+            case "O" -> new RollCallEvent.Opened(classId, time(fields[2], zone));
+            case "I" -> new RollCallEvent.CheckedIn(classId, new Matricula(fields[2]), time(fields[3], zone),
+                    Integer.parseInt(fields[4]), fields[5].isEmpty() ? Optional.empty() : Optional.of(new Matricula(fields[5])));
+            case "X" -> new RollCallEvent.Closed(classId, time(fields[2], zone), Integer.parseInt(fields[3]));
+            default -> throw new IllegalArgumentException("unknown event kind " + fields[0]);
+        };
+    }
+
+    private static OffsetDateTime time(String epochMillis, ZoneId zone) {
+        return Instant.ofEpochMilli(Long.parseLong(epochMillis)).atZone(zone).toOffsetDateTime();
+    }
+
+    private static long millis(OffsetDateTime time) {
+        return time.toInstant().toEpochMilli();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        sender.interrupt();
+        joinUninterruptibly(sender);
+        joinUninterruptibly(listener);
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
