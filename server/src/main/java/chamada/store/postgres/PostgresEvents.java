@@ -104,13 +104,20 @@ final class PostgresEvents implements AutoCloseable {
             if (payloads.isEmpty()) {
                 continue;
             }
-            try (Connection connection = sending.getConnection();
-                 PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-                for (String payload : payloads) {
-                    notify.setString(1, CHANNEL);
-                    notify.setString(2, payload);
-                    notify.execute();
+            try (Connection connection = sending.getConnection()) {
+                connection.setAutoCommit(false);
+                try (Statement asynchronous = connection.createStatement();
+                     PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                    // A notification's transaction commits like any other, with a flush of the log: these
+                    // are live views' news, already durable in the data, and need not wait for the disk.
+                    asynchronous.execute("SET LOCAL synchronous_commit = off");
+                    for (String payload : payloads) {
+                        notify.setString(1, CHANNEL);
+                        notify.setString(2, payload);
+                        notify.execute();
+                    }
                 }
+                connection.commit();
             } catch (SQLException e) {
                 log.warn("PostgreSQL {}: {} notifications to the other nodes' live views were lost: {}", address,
                         payloads.size(), e.toString());
