@@ -11,6 +11,7 @@ import chamada.rollcall.RollCallEvent;
 import chamada.rollcall.StoreFailure;
 import chamada.store.Command;
 import chamada.store.WorkQueue;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,6 +151,23 @@ final class PostgresWriter {
                     log.warn("PostgreSQL {}: giving a connection back failed: {}", database, e.toString());
                     return true;
                 }
+                if (transaction.committing && transaction.decided != null) {
+                    Optional<Boolean> committed = CommitReadBack.committed(connections, transaction.backendPid, step,
+                            transaction.decided.outcomes());
+                    if (committed.orElse(false)) {
+                        log.warn("PostgreSQL {}: a commit lost its connection ({}); read back, it was made", database,
+                                e.toString());
+                        transaction.answer();
+                        return true;
+                    }
+                    if (committed.isPresent()) {
+                        log.warn("PostgreSQL {}: a commit lost its connection ({}); read back, it was not made", database,
+                                e.toString());
+                        fail(step, new StoreFailure(StoreFailure.Kind.NOT_MADE, "PostgreSQL " + database
+                                + " lost the connection before the commit; nothing was changed", e));
+                        return false;
+                    }
+                }
                 if (!transaction.committing && TRY_AGAIN.contains(e.getSQLState()) && attempt < ATTEMPTS) {
                     log.debug("PostgreSQL {} rolled back a step of {} writes ({}); trying it again", database,
                             step.size(), e.getSQLState());
@@ -183,6 +201,9 @@ final class PostgresWriter {
         private final List<Command<?>> step;
         private boolean committing;
         private boolean answered;
+        /** The session's process in PostgreSQL, to end it before reading back a commit of unknown outcome. */
+        private int backendPid;
+        private PostgresRules.Decided decided;
 
         Transaction(List<Command<?>> step) {
             this.step = step;
@@ -191,7 +212,7 @@ final class PostgresWriter {
         @SuppressWarnings("unchecked")
         void run(Connection connection) throws SQLException {
             connection.setAutoCommit(false);
-            PostgresRules.Decided decided;
+            backendPid = connection.unwrap(PGConnection.class).getBackendPID();
             try {
                 decided = switch (step.getFirst()) {
                     case Command.Open open -> rules.open(connection, open);
@@ -208,6 +229,12 @@ final class PostgresWriter {
                 }
                 throw e;
             }
+            answer();
+        }
+
+        /** Completes the callers' futures with the committed outcomes, then tells the live views. */
+        @SuppressWarnings("unchecked")
+        void answer() {
             failing = Optional.empty();
             for (int i = 0; i < step.size(); i++) {
                 ((Command<Object>) step.get(i)).done().complete(decided.outcomes().get(i));
