@@ -245,10 +245,17 @@ public final class PostgresStore implements ChamadaStore {
         return result;
     }
 
+    /** Runs {@code query}, a second time on another connection if the first was one PostgreSQL had closed. */
     private <T> void run(Query<T> query, CompletableFuture<T> result) {
-        try (Connection connection = pool.getConnection()) {
-            connection.setReadOnly(true);
-            result.complete(query.run(connection));
+        try {
+            try {
+                result.complete(once(query));
+            } catch (SQLException e) {
+                if (!StaleConnections.stale(e)) {
+                    throw e;
+                }
+                result.complete(once(query));
+            }
         } catch (SQLTransientConnectionException e) {
             result.completeExceptionally(new StoreFailure(StoreFailure.Kind.TIMED_OUT,
                     "no connection to PostgreSQL " + address + " within " + CONNECT_TIMEOUT_MILLIS + " ms", e));
@@ -256,6 +263,13 @@ public final class PostgresStore implements ChamadaStore {
             result.completeExceptionally(unavailable(e.getMessage()));
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
+        }
+    }
+
+    private <T> T once(Query<T> query) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            connection.setReadOnly(true);
+            return query.run(connection);
         }
     }
 

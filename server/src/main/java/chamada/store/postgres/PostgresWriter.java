@@ -34,7 +34,8 @@ import java.util.concurrent.CompletableFuture;
  * transaction runs, the next batch gathers: no timer, so one check-in alone waits for nothing.
  *
  * <p>A step PostgreSQL rolled back for a deadlock or a lock it could not get (two nodes taking
- * the same check-ins in opposite orders) is tried again, since nothing of it was kept. Futures
+ * the same check-ins in opposite orders) is tried again, since nothing of it was kept; so is,
+ * once, a step whose pooled connection PostgreSQL had closed (a restart of PostgreSQL). Futures
  * complete on this thread; a stage attached without an executor runs here and must not block.
  */
 final class PostgresWriter {
@@ -168,7 +169,8 @@ final class PostgresWriter {
                         return false;
                     }
                 }
-                if (!transaction.committing && TRY_AGAIN.contains(e.getSQLState()) && attempt < ATTEMPTS) {
+                if (!transaction.committing && (TRY_AGAIN.contains(e.getSQLState()) && attempt < ATTEMPTS
+                        || StaleConnections.stale(e) && attempt == 1)) {
                     log.debug("PostgreSQL {} rolled back a step of {} writes ({}); trying it again", database,
                             step.size(), e.getSQLState());
                     continue;
