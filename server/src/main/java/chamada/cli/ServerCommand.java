@@ -168,7 +168,8 @@ final class ServerCommand implements Callable<Integer> {
 
     /** The store {@code --db} names: a PostgreSQL address, with its password, or else a SQLite file. */
     private StoreConfig store(Lang lang) {
-        if (!database.regionMatches(true, 0, PostgresAddress.SCHEME, 0, PostgresAddress.SCHEME.length())) {
+        // Any scheme:// is meant as an address (postgres:// too), never as a file name to create folders for.
+        if (!database.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*://.*")) {
             if (databasePasswordFile != null) {
                 throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.PASSWORD_WITHOUT_POSTGRES.format(lang));
             }
@@ -185,7 +186,13 @@ final class ServerCommand implements Callable<Integer> {
             return root.terminal().env(DB_PASSWORD_VARIABLE);
         }
         try (BufferedReader file = Files.newBufferedReader(databasePasswordFile)) {
-            return Optional.ofNullable(file.readLine()).filter(line -> !line.isEmpty());
+            String line = Optional.ofNullable(file.readLine()).orElse("");
+            String password = line.startsWith("\uFEFF") ? line.substring(1) : line; // a byte-order mark is no part of it
+            if (password.isEmpty()) {
+                throw new CommandFailure(ExitCodes.USAGE,
+                        ServerCommandText.EMPTY_PASSWORD_FILE.format(lang, databasePasswordFile));
+            }
+            return Optional.of(password);
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, Text.FILE_READ_FAILED.format(lang, databasePasswordFile,
                     Reasons.file(e, lang)), e);

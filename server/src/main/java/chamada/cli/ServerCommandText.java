@@ -55,6 +55,8 @@ enum ServerCommandText implements Bilingual {
             + " with no password in it (put it in CHAMADA_DB_PASSWORD or --db-password-file).",
             "--db {0} não é um endereço PostgreSQL: escreva como postgresql://chamada@db1:5432,db2:5432/escola,"
                     + " sem senha nele (ponha-a em CHAMADA_DB_PASSWORD ou --db-password-file)."),
+    EMPTY_PASSWORD_FILE("--db-password-file {0} has no password on its first line.",
+            "--db-password-file {0} não tem senha na primeira linha."),
     PASSWORD_WITHOUT_POSTGRES("--db-password-file is for a PostgreSQL --db (postgresql://...); a SQLite file has no"
             + " password.",
             "--db-password-file é para um --db PostgreSQL (postgresql://...); um arquivo SQLite não tem senha.");

@@ -72,6 +72,26 @@ class ServerOnPostgresTest {
     }
 
     @Test
+    void server_postgresSchemeOtherThanPostgresql_isRefusedAndMakesNoFolder() {
+        CliRunner.Result result = new CliRunner().run("--lang", "en", "server", "--port", "0", "--http-port", "off",
+                "--db", "postgres://chamada@db1/school");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("--db postgres://chamada@db1/school is not a PostgreSQL address");
+        assertThat(Path.of("postgres:")).doesNotExist();
+    }
+
+    @Test
+    void server_emptyPasswordFile_isAUsageError() throws Exception {
+        Path empty = Files.writeString(dir.resolve("db-password"), "\n");
+        CliRunner.Result result = new CliRunner().run("--lang", "en", "server", "--port", "0", "--http-port", "off",
+                "--db", "postgresql://chamada@127.0.0.1/school", "--db-password-file", empty.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("--db-password-file " + empty + " has no password on its first line." + NL);
+    }
+
+    @Test
     void server_passwordFileWithASqliteDatabase_isAUsageError() {
         CliRunner.Result result = new CliRunner().run("--lang", "en", "server", "--port", "0", "--http-port", "off",
                 "--db", dir.resolve("c.db").toString(), "--db-password-file", dir.resolve("pw").toString());

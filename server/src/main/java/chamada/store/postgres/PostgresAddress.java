@@ -22,7 +22,7 @@ public record PostgresAddress(String user, List<String> hosts, String database, 
     public static final String SCHEME = "postgresql://";
     private static final int DEFAULT_PORT = 5432;
     private static final Pattern FORM = Pattern.compile(
-            "postgresql://([^@:/?#\\s]+)@([^/?#\\s]+)/([^/?#\\s]+)(?:\\?(\\S+))?");
+            "(?i:postgresql)://([^@:/?#\\s]+)@([^/?#\\s]+)/([^/?#\\s]+)(?:\\?(\\S+))?");
     private static final Pattern HOST = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[A-Za-z0-9._-]+)(?::([0-9]{1,5}))?");
     /** Driver parameters that carry a secret: refused, so that no password is ever on a command line. */
     private static final Pattern SECRET_PARAMETER = Pattern.compile("(^|&)(password|sslpassword)=", Pattern.CASE_INSENSITIVE);
@@ -52,10 +52,23 @@ public record PostgresAddress(String user, List<String> hosts, String database, 
         return Optional.of(new PostgresAddress(form.group(1), hosts, form.group(3), Optional.ofNullable(form.group(4))));
     }
 
-    /** {@code text} as an error message may show it: whatever follows a {@code :} in the user part, or a secret parameter, masked. */
+    /**
+     * {@code text} as an error message may show it: in the part before the host, whatever follows
+     * the user's {@code :} up to the last {@code @} (a password may hold {@code @} and {@code /});
+     * and the value of a secret parameter.
+     */
     public static String withoutSecrets(String text) {
-        return text.replaceAll("(?<=://)([^@/:]*):[^@/]*@", "$1:***@")
-                .replaceAll("(?i)((?:password|sslpassword)=)[^&]*", "$1***");
+        String masked = text;
+        int start = text.indexOf("://");
+        int at = text.lastIndexOf('@');
+        if (start >= 0 && at > start) {
+            String userInfo = text.substring(start + 3, at);
+            int colon = userInfo.indexOf(':');
+            if (colon >= 0) {
+                masked = text.substring(0, start + 3) + userInfo.substring(0, colon) + ":***" + text.substring(at);
+            }
+        }
+        return masked.replaceAll("(?i)((?:password|sslpassword)=)[^&]*", "$1***");
     }
 
     /** The JDBC URL pgjdbc takes: the hosts, the database and the parameters, no user and no password. */

@@ -28,6 +28,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The live views' events between the nodes that share one database. Each node tells the others
@@ -50,6 +51,9 @@ final class PostgresEvents implements AutoCloseable {
     /** Below PostgreSQL's 8,000-byte limit on a notification's payload. */
     static final int MAX_PAYLOAD = 7_000;
     private static final Duration RETRY = Duration.ofSeconds(1);
+    /** Events waiting to be sent at most: a few seconds of a busy node, should PostgreSQL be slow to take them. */
+    static final int MAX_WAITING = 100_000;
+    private static final int CONNECT_TIMEOUT_SECONDS = 5;
     private static final int WAIT_MILLIS = 500;
 
     /** This node, among those sharing the database: random, so that nodes need no configuration. */
@@ -60,6 +64,10 @@ final class PostgresEvents implements AutoCloseable {
     private final EventHub hub;
     private final ZoneId zone;
     private final ConcurrentLinkedQueue<RollCallEvent> outgoing = new ConcurrentLinkedQueue<>();
+    /** How many events wait in {@link #outgoing}; past {@link #MAX_WAITING}, new ones are dropped. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    /** The listening connection, ended by {@link #close} so that the listener stops at once. */
+    private volatile Connection listeningOn;
     private final CountDownLatch listening = new CountDownLatch(1);
     private final Thread sender = Thread.ofPlatform().name("chamada-postgres-notify").daemon(true).unstarted(this::send);
     private final Thread listener = Thread.ofPlatform().name("chamada-postgres-listen").daemon(true).unstarted(this::listen);
@@ -90,6 +98,12 @@ final class PostgresEvents implements AutoCloseable {
 
     /** Tells the other nodes {@code changes}, which this node's writer just committed. */
     void tell(List<RollCallEvent> changes) {
+        if (waiting.addAndGet(changes.size()) > MAX_WAITING) {
+            waiting.addAndGet(-changes.size());
+            log.warn("PostgreSQL {}: {} events for the other nodes' live views dropped: {} already wait", address,
+                    changes.size(), MAX_WAITING);
+            return;
+        }
         outgoing.addAll(changes);
     }
 
@@ -100,28 +114,33 @@ final class PostgresEvents implements AutoCloseable {
             } catch (InterruptedException e) {
                 // closing: send what is left, then end
             }
-            List<String> payloads = payloads();
-            if (payloads.isEmpty()) {
-                continue;
-            }
-            try (Connection connection = sending.getConnection()) {
-                connection.setAutoCommit(false);
-                try (Statement asynchronous = connection.createStatement();
-                     PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-                    // A notification's transaction commits like any other, with a flush of the log: these
-                    // are live views' news, already durable in the data, and need not wait for the disk.
-                    asynchronous.execute("SET LOCAL synchronous_commit = off");
-                    for (String payload : payloads) {
-                        notify.setString(1, CHANNEL);
-                        notify.setString(2, payload);
-                        notify.execute();
-                    }
+            sendWaiting();
+        }
+        sendWaiting(); // what the writer told while the last send was under way
+    }
+
+    private void sendWaiting() {
+        List<String> payloads = payloads();
+        if (payloads.isEmpty()) {
+            return;
+        }
+        try (Connection connection = sending.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement asynchronous = connection.createStatement();
+                 PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                // A notification's transaction commits like any other, with a flush of the log: these
+                // are live views' news, already durable in the data, and need not wait for the disk.
+                asynchronous.execute("SET LOCAL synchronous_commit = off");
+                for (String payload : payloads) {
+                    notify.setString(1, CHANNEL);
+                    notify.setString(2, payload);
+                    notify.execute();
                 }
-                connection.commit();
-            } catch (SQLException e) {
-                log.warn("PostgreSQL {}: {} notifications to the other nodes' live views were lost: {}", address,
-                        payloads.size(), e.toString());
             }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            log.warn("PostgreSQL {}: {} notifications to the other nodes' live views were lost: {}", address,
+                    payloads.size(), e.toString());
         }
     }
 
@@ -130,6 +149,7 @@ final class PostgresEvents implements AutoCloseable {
         List<String> payloads = new ArrayList<>();
         StringBuilder payload = new StringBuilder(node);
         for (RollCallEvent event = outgoing.poll(); event != null; event = outgoing.poll()) {
+            waiting.decrementAndGet();
             String line = encode(event);
             if (payload.length() + 1 + line.length() > MAX_PAYLOAD) {
                 payloads.add(payload.toString());
@@ -147,6 +167,10 @@ final class PostgresEvents implements AutoCloseable {
         while (!closed) {
             try (Connection connection = DriverManager.getConnection(address.jdbcUrl(), credentials());
                  Statement statement = connection.createStatement()) {
+                listeningOn = connection;
+                if (closed) {
+                    return;
+                }
                 statement.execute("LISTEN " + CHANNEL);
                 listening.countDown();
                 PGConnection postgres = connection.unwrap(PGConnection.class);
@@ -176,6 +200,8 @@ final class PostgresEvents implements AutoCloseable {
         properties.setProperty("user", address.user());
         password.ifPresent(value -> properties.setProperty("password", value));
         properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+        properties.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         return properties;
     }
 
@@ -231,6 +257,15 @@ final class PostgresEvents implements AutoCloseable {
     public void close() {
         closed = true;
         sender.interrupt();
+        listener.interrupt();
+        Connection connection = listeningOn;
+        if (connection != null) {
+            try {
+                connection.abort(Runnable::run); // ends a wait for notifications at once, from this thread
+            } catch (SQLException e) {
+                log.debug("Ending the listening connection failed", e);
+            }
+        }
         joinUninterruptibly(sender);
         joinUninterruptibly(listener);
     }

@@ -91,13 +91,14 @@ public final class PostgresStore implements ChamadaStore {
     public static PostgresStore open(PostgresAddress address, Optional<String> password, ZoneId zone) {
         HikariDataSource pool = pool(address, password, "chamada-postgres-reads", READ_CONNECTIONS);
         HikariDataSource writes = null;
+        PostgresEvents others = null;
         try {
             migrate(pool, address);
             byte[] sessionKey = sessionKey(pool);
             writes = pool(address, password, "chamada-postgres-writes", 1);
             RollCallReads reads = new RollCallReads(zone);
             EventHub events = new EventHub();
-            PostgresEvents others = new PostgresEvents(address, password, pool, events, zone);
+            others = new PostgresEvents(address, password, pool, events, zone);
             others.start();
             PostgresWriter writer = new PostgresWriter(writes, new PostgresRules(zone, reads), events, others,
                     address.toString());
@@ -110,6 +111,9 @@ public final class PostgresStore implements ChamadaStore {
             closeAll(pool, writes);
             throw e;
         } catch (InterruptedException e) {
+            if (others != null) {
+                others.close();
+            }
             closeAll(pool, writes);
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException(StoreProblem.POSTGRES_UNREACHABLE, address, e, "interrupted");

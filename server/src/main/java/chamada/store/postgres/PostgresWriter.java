@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -153,8 +155,8 @@ final class PostgresWriter {
                     return true;
                 }
                 if (transaction.committing && transaction.decided != null) {
-                    Optional<Boolean> committed = CommitReadBack.committed(connections, transaction.backendPid, step,
-                            transaction.decided.outcomes());
+                    Optional<Boolean> committed = CommitReadBack.committed(connections, transaction.xid,
+                            transaction.backendPid);
                     if (committed.orElse(false)) {
                         log.warn("PostgreSQL {}: a commit lost its connection ({}); read back, it was made", database,
                                 e.toString());
@@ -194,6 +196,13 @@ final class PostgresWriter {
         }
     }
 
+    private static long transactionId(Connection connection) throws SQLException {
+        try (Statement query = connection.createStatement(); ResultSet row = query.executeQuery("SELECT txid_current()")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     private static void fail(List<Command<?>> step, StoreFailure failure) {
         step.forEach(command -> command.done().completeExceptionally(failure)); // no-op for those done
     }
@@ -203,8 +212,9 @@ final class PostgresWriter {
         private final List<Command<?>> step;
         private boolean committing;
         private boolean answered;
-        /** The session's process in PostgreSQL, to end it before reading back a commit of unknown outcome. */
+        /** The session's process and the transaction's id, to ask PostgreSQL about a commit of unknown outcome. */
         private int backendPid;
+        private long xid;
         private PostgresRules.Decided decided;
 
         Transaction(List<Command<?>> step) {
@@ -223,6 +233,7 @@ final class PostgresWriter {
                     case Command.OpenList list -> throw new IllegalArgumentException("a read is not written: " + list);
                     case Command.Status status -> throw new IllegalArgumentException("a read is not written: " + status);
                 };
+                xid = transactionId(connection);
                 committing = true;
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

@@ -90,11 +90,15 @@
         }
       });
     });
+    // The count in the state the stream began with, and the highest count heard since: with several
+    // servers on one database, another server's check-ins may come a little after later ones.
     var counted = 0;
+    var highest = 0;
     // The roll call as it stands when the stream (re)connects: arrivals the page may have missed.
     events.addEventListener("state", function (event) {
       var data = JSON.parse(event.data);
       counted = data.count;
+      highest = data.count;
       count.textContent = say("data-count", data.count);
       latest.textContent = "";
       data.latest.forEach(function (matricula) {
@@ -108,8 +112,8 @@
       if (data.count <= counted) {
         return; // already in the state this stream began with
       }
-      counted = data.count;
-      count.textContent = say("data-count", data.count);
+      highest = Math.max(highest, data.count);
+      count.textContent = say("data-count", highest);
       var item = document.createElement("li");
       item.textContent = data.matricula;
       latest.insertBefore(item, latest.firstChild);

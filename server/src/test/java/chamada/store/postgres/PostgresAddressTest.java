@@ -2,6 +2,7 @@ package chamada.store.postgres;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
@@ -41,9 +42,18 @@ class PostgresAddressTest {
         assertThat(PostgresAddress.parse(text)).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "postgresql://chamada:s3cret@db1/escola?password=x&ssl=1 | postgresql://chamada:***@db1/escola?password=***&ssl=1",
+            "postgresql://u:pa/ss@db1/escola | postgresql://u:***@db1/escola",
+            "postgresql://u:p@ss@db1/escola | postgresql://u:***@db1/escola",
+            "postgresql://chamada@db1/escola | postgresql://chamada@db1/escola"})
+    void withoutSecrets_masksAPasswordWhereverItWasWritten(String written, String shown) {
+        assertThat(PostgresAddress.withoutSecrets(written)).isEqualTo(shown);
+    }
+
     @Test
-    void withoutSecrets_masksAPasswordWhereverItWasWritten() {
-        assertThat(PostgresAddress.withoutSecrets("postgresql://chamada:s3cret@db1/escola?password=x&ssl=1"))
-                .isEqualTo("postgresql://chamada:***@db1/escola?password=***&ssl=1");
+    void theSchemeInCapitals_isTheSameAddress() {
+        assertThat(PostgresAddress.parse("POSTGRESQL://chamada@db1/escola")).isPresent();
     }
 }
