@@ -134,6 +134,18 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.server.legacy-idle-timeout", "Encerra uma conexão legada após tantos segundos sem mensagem"
                         + " (padrão: ${DEFAULT-VALUE}: um cliente das seeds mantém a conexão a aula inteira)."},
 
+                {"chamada.migrate.usage.header", "Copia um armazenamento embutido (arquivo SQLite e diário) para o"
+                        + " PostgreSQL."},
+                {"chamada.migrate.usage.description", "Pare antes o servidor que usa o arquivo. Tudo é copiado numa"
+                        + " transação, com os ids das chamadas e a chave das sessões dos professores, e contado de novo"
+                        + " no PostgreSQL. Pode rodar de novo: um banco que já tem o mesmo fica como está, um com"
+                        + " outros dados é recusado."},
+                {"chamada.migrate.from", "O arquivo SQLite do armazenamento embutido (o diário ao lado é aplicado"
+                        + " antes)."},
+                {"chamada.migrate.to", "postgresql://USUÁRIO@HOST[:PORTA][,HOST2[:PORTA]...]/BANCO[?PARÂMETROS],"
+                        + " como o --db do servidor."},
+                {"chamada.migrate.db-password-file", "Arquivo com a senha do PostgreSQL (sua primeira linha). Sem ele,"
+                        + " CHAMADA_DB_PASSWORD."},
                 {"chamada.bench.usage.header", "Mede presenças por segundo e sua latência (laço fechado)."},
                 {"chamada.bench.usage.description", "O benchmark é um jar à parte, " + BenchJarCommand.JAR
                         + ": ./chamada bench o constrói quando preciso e o roda; ./chamada bench --help lista"

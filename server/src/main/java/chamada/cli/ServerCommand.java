@@ -18,7 +18,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -84,9 +83,6 @@ final class ServerCommand implements Callable<Integer> {
                     + " sharing one database, postgresql://USER@HOST[:PORT][,HOST2[:PORT]...]/DB[?PARAMS]"
                     + " with the password in CHAMADA_DB_PASSWORD or --db-password-file.")
     private String database;
-
-    /** Where a PostgreSQL password comes from when no file is given: never the command line, which others can read. */
-    static final String DB_PASSWORD_VARIABLE = "CHAMADA_DB_PASSWORD";
 
     @Option(names = "--db-password-file", paramLabel = "FILE",
             description = "File holding the PostgreSQL password (its first line), for a postgresql:// --db."
@@ -177,26 +173,7 @@ final class ServerCommand implements Callable<Integer> {
         }
         PostgresAddress postgres = PostgresAddress.parse(database).orElseThrow(() -> new CommandFailure(ExitCodes.USAGE,
                 ServerCommandText.BAD_POSTGRES_URL.format(lang, PostgresAddress.withoutSecrets(database))));
-        return new StoreConfig.Postgres(postgres, databasePassword(lang));
-    }
-
-    /** The password from {@code --db-password-file}'s first line, or else CHAMADA_DB_PASSWORD. */
-    private Optional<String> databasePassword(Lang lang) {
-        if (databasePasswordFile == null) {
-            return root.terminal().env(DB_PASSWORD_VARIABLE);
-        }
-        try (BufferedReader file = Files.newBufferedReader(databasePasswordFile)) {
-            String line = Optional.ofNullable(file.readLine()).orElse("");
-            String password = line.startsWith("\uFEFF") ? line.substring(1) : line; // a byte-order mark is no part of it
-            if (password.isEmpty()) {
-                throw new CommandFailure(ExitCodes.USAGE,
-                        ServerCommandText.EMPTY_PASSWORD_FILE.format(lang, databasePasswordFile));
-            }
-            return Optional.of(password);
-        } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.LOCAL_FILE, Text.FILE_READ_FAILED.format(lang, databasePasswordFile,
-                    Reasons.file(e, lang)), e);
-        }
+        return new StoreConfig.Postgres(postgres, DatabasePassword.read(databasePasswordFile, root.terminal(), lang));
     }
 
     private static void checkRange(Lang lang, OptionLimit limit, long value) {

@@ -1,0 +1,162 @@
+package chamada.store.postgres;
+
+import chamada.store.SqliteRollCallStore;
+import org.sqlite.SQLiteConfig;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Copies an embedded store (a SQLite file and its journal) into a PostgreSQL database, for a
+ * school moving from one machine to several nodes ({@code chamada migrate}). The journal is
+ * first applied to the file by opening the embedded store and closing it cleanly, so the file
+ * holds every acknowledged write; then everything is copied in one PostgreSQL transaction,
+ * roll-call ids and the session key included (teachers stay signed in, exports keep their ids),
+ * and counted again on both sides.
+ *
+ * <p>Safe to run again: a database that already holds exactly what the file holds is left as
+ * it is, and one that holds anything else is refused, with the counts of both.
+ */
+public final class FromEmbedded {
+
+    /** What a store holds, as the copy counts it. */
+    public record Counts(long rollCalls, long open, long checkIns, long replacements) {
+    }
+
+    /** How a copy ended. */
+    public sealed interface Outcome {
+
+        Counts counts();
+
+        /** Copied, and counted the same in PostgreSQL afterwards. */
+        record Copied(Counts counts) implements Outcome {
+        }
+
+        /** PostgreSQL held exactly this already: an earlier run copied it. Nothing was written. */
+        record AlreadyThere(Counts counts) implements Outcome {
+        }
+
+        /** PostgreSQL holds other data; nothing was written. */
+        record TargetNotEmpty(Counts counts, Counts target) implements Outcome {
+        }
+    }
+
+    private static final String[] COUNTS = {
+            "SELECT COUNT(*) FROM roll_calls", "SELECT COUNT(*) FROM roll_calls WHERE closed_at IS NULL",
+            "SELECT COUNT(*) FROM check_ins", "SELECT COUNT(*) FROM check_in_replacements"};
+
+    private FromEmbedded() {
+    }
+
+    /**
+     * Copies the embedded store {@code file} into the database at {@code to}. Throws
+     * {@link chamada.store.StoreUnavailableException} if either cannot be opened (the file in use
+     * by a running server, PostgreSQL unreachable), and {@link SQLException} if the copy fails,
+     * in which case PostgreSQL is left as it was.
+     */
+    public static Outcome copy(Path file, PostgresAddress to, Optional<String> password) throws SQLException {
+        SqliteRollCallStore.open(file, ZoneId.systemDefault()).close(); // the journal into the file, the schema up to date
+        PostgresStore.open(to, password, ZoneId.systemDefault()).close(); // the schema, and the session key's row
+        try (Connection source = sqlite(file); Connection target = postgres(to, password)) {
+            Counts counts = counts(source);
+            target.setAutoCommit(false);
+            try (Statement lock = target.createStatement()) {
+                // No node writes while the copy decides and runs.
+                lock.execute("LOCK TABLE roll_calls, check_ins, check_in_replacements, roll_call_counts, session_key"
+                        + " IN EXCLUSIVE MODE");
+            }
+            Counts before = counts(target);
+            if (before.rollCalls() > 0 || before.replacements() > 0) {
+                target.rollback();
+                return before.equals(counts) ? new Outcome.AlreadyThere(counts) : new Outcome.TargetNotEmpty(counts, before);
+            }
+            copyRows(source, target);
+            target.commit();
+            Counts after = counts(target);
+            target.commit();
+            if (!after.equals(counts)) {
+                throw new SQLException("PostgreSQL counts " + after + " after the copy, the file " + counts);
+            }
+            return new Outcome.Copied(counts);
+        }
+    }
+
+    private static void copyRows(Connection source, Connection target) throws SQLException {
+        copy(source, target, """
+                SELECT id, class_id, teacher, opened_at, closed_at, code_policy, code_secret, code_period_s,
+                       code_grace_s, shared_devices FROM roll_calls ORDER BY id""", """
+                INSERT INTO roll_calls (id, class_id, teacher, opened_at, closed_at, code_policy, code_secret,
+                                        code_period_s, code_grace_s, shared_devices)
+                OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", 10);
+        copy(source, target, "SELECT roll_call_id, matricula, at, device FROM check_ins ORDER BY roll_call_id, seq",
+                "INSERT INTO check_ins (roll_call_id, matricula, at, device) VALUES (?, ?, ?, ?)", 4);
+        copy(source, target, """
+                SELECT roll_call_id, device, replaced, by_matricula, at, device_first_at FROM check_in_replacements
+                ORDER BY rowid""", """
+                INSERT INTO check_in_replacements (roll_call_id, device, replaced, by_matricula, at, device_first_at)
+                VALUES (?, ?, ?, ?, ?, ?)""", 6);
+        copy(source, target, "SELECT key FROM session_key WHERE id = 1", "UPDATE session_key SET key = ? WHERE id = 1", 1);
+        try (Statement statement = target.createStatement()) {
+            statement.execute("""
+                    INSERT INTO roll_call_counts (roll_call_id, present)
+                    SELECT r.id, COUNT(c.matricula) FROM roll_calls r LEFT JOIN check_ins c ON c.roll_call_id = r.id
+                    GROUP BY r.id""");
+            // New roll calls, on any node, take ids after the copied ones.
+            statement.execute("SELECT setval(pg_get_serial_sequence('roll_calls', 'id'), MAX(id)) FROM roll_calls"
+                    + " HAVING MAX(id) IS NOT NULL");
+        }
+    }
+
+    /** Every row {@code select} gives, through {@code insert}, {@code columns} values each, in batches. */
+    private static void copy(Connection source, Connection target, String select, String insert, int columns)
+            throws SQLException {
+        try (PreparedStatement read = source.prepareStatement(select); ResultSet rows = read.executeQuery();
+             PreparedStatement write = target.prepareStatement(insert)) {
+            int batched = 0;
+            while (rows.next()) {
+                for (int column = 1; column <= columns; column++) {
+                    write.setObject(column, rows.getObject(column));
+                }
+                write.addBatch();
+                if (++batched % 1_000 == 0) {
+                    write.executeBatch();
+                }
+            }
+            write.executeBatch();
+        }
+    }
+
+    private static Counts counts(Connection connection) throws SQLException {
+        long[] values = new long[COUNTS.length];
+        try (Statement statement = connection.createStatement()) {
+            for (int i = 0; i < COUNTS.length; i++) {
+                try (ResultSet row = statement.executeQuery(COUNTS[i])) {
+                    row.next();
+                    values[i] = row.getLong(1);
+                }
+            }
+        }
+        return new Counts(values[0], values[1], values[2], values[3]);
+    }
+
+    private static Connection sqlite(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+    }
+
+    private static Connection postgres(PostgresAddress address, Optional<String> password) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", address.user());
+        password.ifPresent(value -> properties.setProperty("password", value));
+        return DriverManager.getConnection(address.jdbcUrl(), properties);
+    }
+}

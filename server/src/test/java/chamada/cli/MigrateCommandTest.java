@@ -1,0 +1,105 @@
+package chamada.cli;
+
+import chamada.rollcall.CheckInAttempt;
+import chamada.rollcall.CheckInResult;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.DeviceId;
+import chamada.rollcall.Matricula;
+import chamada.rollcall.OpenResult;
+import chamada.rollcall.TeacherName;
+import chamada.store.SqliteRollCallStore;
+import chamada.store.postgres.PostgresAddress;
+import chamada.store.postgres.PostgresStore;
+import chamada.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code chamada migrate}: an embedded store's roll calls, open and closed, with a phone's
+ * replacement, arrive in PostgreSQL as the embedded store reads them, with their ids and the
+ * session key; running it again changes nothing; a database holding other data is refused.
+ */
+class MigrateCommandTest {
+
+    private static final ZoneId ZONE = ZoneId.systemDefault();
+    private static final ClassId CLOSED = new ClassId(1010);
+    private static final ClassId OPEN = new ClassId(2020);
+    private static final TeacherName ANA = new TeacherName("ana");
+    private static final DeviceId PHONE = new DeviceId("phone-of-student-0001");
+
+    @TempDir
+    Path dir;
+
+    private long clock = 1_764_000_000_000L;
+
+    @Test
+    void migrate_copiesEverything_thenSaysItIsThere_andRefusesAnotherDatabase() {
+        Path file = dir.resolve("chamada.db");
+        try (SqliteRollCallStore embedded = SqliteRollCallStore.open(file, ZONE)) {
+            embedded.open(CLOSED, ANA, tick()).join();
+            embedded.checkIn(new CheckInAttempt(CLOSED, new Matricula("42191010"), Optional.empty(), Optional.of(PHONE),
+                    tick())).join();
+            assertThat(embedded.checkIn(new CheckInAttempt(CLOSED, new Matricula("042191010"), Optional.empty(),
+                    Optional.of(PHONE), tick())).join()).isInstanceOf(CheckInResult.Replaced.class);
+            embedded.checkIn(CLOSED, new Matricula("7"), tick()).join();
+            embedded.close(CLOSED, ANA, tick()).join();
+            embedded.open(OPEN, ANA, tick()).join();
+            embedded.checkIn(OPEN, new Matricula("8"), tick()).join();
+        }
+        PostgresAddress database = TestPostgres.freshDatabase();
+
+        CliRunner.Result copied = new CliRunner().run("--lang", "en", "migrate", "--from", file.toString(),
+                "--to", database.toString());
+        CliRunner.Result again = new CliRunner().run("--lang", "en", "migrate", "--from", file.toString(),
+                "--to", database.toString());
+
+        assertThat(copied.exitCode()).as(copied.err()).isEqualTo(ExitCodes.OK);
+        assertThat(copied.out()).isEqualTo("Copied 2 roll calls (1 open), 3 check-ins and 1 replacements from " + file
+                + " into " + database + "; counted again there: the same." + System.lineSeparator());
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(again.out()).startsWith(database + " already holds what the file holds (2 roll calls, 1 open,");
+        try (SqliteRollCallStore embedded = SqliteRollCallStore.open(file, ZONE);
+             PostgresStore postgres = PostgresStore.open(database, Optional.empty(), ZONE)) {
+            assertThat(postgres.closedRollCalls(CLOSED).join()).isEqualTo(embedded.closedRollCalls(CLOSED).join());
+            assertThat(postgres.history(CLOSED).join()).isEqualTo(embedded.history(CLOSED).join());
+            assertThat(postgres.openRollCalls().join()).isEqualTo(embedded.openRollCalls().join());
+            assertThat(postgres.sessionKey()).isEqualTo(embedded.sessionKey());
+            postgres.close(OPEN, ANA, tick()).join();
+            OpenResult reopened = postgres.open(OPEN, ANA, tick()).join();
+            assertThat(((OpenResult.Opened) reopened).id()).as("ids after the copied ones").isGreaterThan(2);
+        }
+    }
+
+    @Test
+    void migrate_intoADatabaseHoldingOtherData_isRefusedAndWritesNothing() {
+        Path file = dir.resolve("chamada.db");
+        try (SqliteRollCallStore embedded = SqliteRollCallStore.open(file, ZONE)) {
+            embedded.open(CLOSED, ANA, tick()).join();
+        }
+        PostgresAddress database = TestPostgres.freshDatabase();
+        try (PostgresStore other = PostgresStore.open(database, Optional.empty(), ZONE)) {
+            other.open(OPEN, ANA, tick()).join();
+            other.checkIn(OPEN, new Matricula("9"), tick()).join();
+        }
+
+        CliRunner.Result result = new CliRunner().lang(chamada.i18n.Lang.PT_BR).run("migrate", "--from",
+                file.toString(), "--to", database.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(result.err()).isEqualTo(database + " já tem outros dados (1 chamadas, 1 presenças), e " + file
+                + " tem 1 chamadas e 0 presenças: nada foi copiado. Migre para um banco vazio." + System.lineSeparator());
+    }
+
+    private OffsetDateTime tick() {
+        clock += 1_000;
+        return Instant.ofEpochMilli(clock).atZone(ZONE).toOffsetDateTime();
+    }
+}
