@@ -81,6 +81,12 @@ public record ServerConfig(InetAddress bind, int port, StoreConfig store, Option
                 maxConnectionsPerAddress, lang, legacy, checkIns, web);
     }
 
+    /** This config keeping its roll calls in {@code store}. */
+    public ServerConfig withStore(StoreConfig store) {
+        return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
+                maxConnectionsPerAddress, lang, legacy, checkIns, web);
+    }
+
     /** This config with the web front on, as {@code web} says. */
     public ServerConfig withWeb(WebFront web) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
