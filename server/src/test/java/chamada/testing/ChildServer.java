@@ -2,6 +2,8 @@ package chamada.testing;
 
 import chamada.server.ChamadaServer;
 import chamada.server.ServerConfig;
+import chamada.server.StoreConfig;
+import chamada.store.postgres.PostgresAddress;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,8 +33,13 @@ public final class ChildServer implements AutoCloseable {
         this.port = port;
     }
 
+    /** Serves {@code args[0]}: a SQLite file, or a {@code postgresql://} address (no password). */
     public static void main(String[] args) throws Exception {
-        ChamadaServer server = ChamadaServer.start(ServerConfig.forTests(Path.of(args[0])), Clock.systemDefaultZone());
+        ServerConfig config = PostgresAddress.parse(args[0])
+                .map(address -> ServerConfig.forTests(Path.of("unused.db"))
+                        .withStore(new StoreConfig.Postgres(address, Optional.empty())))
+                .orElseGet(() -> ServerConfig.forTests(Path.of(args[0])));
+        ChamadaServer server = ChamadaServer.start(config, Clock.systemDefaultZone());
         System.out.println(READY + server.port());
         System.out.flush();
         server.awaitTermination();
@@ -39,9 +47,18 @@ public final class ChildServer implements AutoCloseable {
 
     /** Starts a child JVM serving {@code database}; returns once it accepts connections. */
     public static ChildServer start(Path database) throws IOException {
+        return start(database.toString());
+    }
+
+    /** Starts a child JVM serving the PostgreSQL database {@code database}; returns once it accepts connections. */
+    public static ChildServer start(PostgresAddress database) throws IOException {
+        return start(database.toString());
+    }
+
+    private static ChildServer start(String database) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                ChildServer.class.getName(), database.toString()));
+                ChildServer.class.getName(), database));
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
