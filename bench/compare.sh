@@ -5,8 +5,9 @@
 # both on loopback, then runs `chamada bench --target compare` at 1, 50 and 1,000
 # connections (Chamada and Redis taking turns), and prints one table with the ratios
 # Chamada / Redis. Then, on Chamada alone: one class against 1,000 classes, 10,000
-# connections held open with a pause between check-ins (with the server's heap), and the
-# time the server takes to accept connections after it starts.
+# connections held open with a pause between check-ins (with the server's heap), Chamada on
+# PostgreSQL, one node then three (bench/postgres.sh, where Debian's PostgreSQL 15 is installed and
+# this runs as root), and the time the server takes to accept connections after it starts.
 #
 # Everything runs on 127.0.0.1 and stops by itself. Knobs (environment):
 #   DURATION=5 WARMUP=2 ROUNDS=2 CONNECTIONS=1,50,1000   the comparison
@@ -196,6 +197,15 @@ if port_free "$probe_port"; then
   echo "== Start-up to the first answer (fresh database, JVM start included), median of $STARTS: $(median "${launcher_ms[@]}") ms with ./chamada server (${launcher_ms[*]}), $(median "${jvm_ms[@]}") ms with java -jar alone (${jvm_ms[*]}); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 else
   say "port $probe_port is taken; start-up not measured"
+fi
+if [ -z "${SKIP_EXTRA:-}" ]; then
+  echo
+  if [ -x /usr/lib/postgresql/15/bin/postgres ] && [ "$(id -u)" = 0 ]; then
+    echo "== Chamada on PostgreSQL 15 (bench/postgres.sh)"
+    DURATION="$((DURATION * 2))" WARMUP="$WARMUP" bash bench/postgres.sh || failed=1
+  else
+    echo "== SKIP Chamada on PostgreSQL: needs Debian's postgresql-15 and root (to run it as postgres); see bench/postgres.sh"
+  fi
 fi
 [ "$failed" = 0 ] || say "a run failed its checks (see above)"
 exit "$failed"
