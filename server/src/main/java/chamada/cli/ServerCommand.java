@@ -153,7 +153,8 @@ final class ServerCommand implements Callable<Integer> {
         try {
             ServerConfig config = new ServerConfig(address, port, store(lang), Optional.ofNullable(teachers), maxLineBytes,
                     Duration.ofSeconds(idleTimeoutSeconds), maxConnectionsPerAddress, lang)
-                    .withCheckIns(checkIns.settings(lang));
+                    .withCheckIns(checkIns.settings(lang))
+                    .withTrustedProxies(web.trustedProxies(lang));
             config = web.front(lang, maxConnectionsPerAddress).map(config::withWeb).orElse(config);
             return legacy.config(lang).map(config::withLegacy).orElse(config);
         } catch (IllegalArgumentException e) {

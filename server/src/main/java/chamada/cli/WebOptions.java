@@ -37,8 +37,8 @@ final class WebOptions {
     private String bind;
 
     @Option(names = "--trusted-proxy", paramLabel = "CIDR",
-            description = "A reverse proxy whose X-Forwarded-For names the client (default: none); repeat it for"
-                    + " several.")
+            description = "A reverse proxy whose X-Forwarded-For names the client, or a load balancer whose PROXY"
+                    + " protocol header (v1 or v2) names it on the native port (default: none); repeat it for several.")
     private List<String> trustedProxies = new ArrayList<>();
 
     @Option(names = "--tls-cert", paramLabel = "FILE",
@@ -49,6 +49,24 @@ final class WebOptions {
     @Option(names = "--tls-key", paramLabel = "FILE",
             description = "PEM private key of --tls-cert, RSA or EC, unencrypted PKCS#8 (BEGIN PRIVATE KEY).")
     private Path tlsKey;
+
+    /**
+     * The {@code --trusted-proxy} networks: their X-Forwarded-For on the web front, and their PROXY
+     * protocol header on the native port, name the client.
+     *
+     * @throws CommandFailure {@link ExitCodes#USAGE} for a value that is not a network
+     */
+    List<Network> trustedProxies(Lang lang) {
+        List<Network> proxies = new ArrayList<>();
+        for (String cidr : trustedProxies) {
+            try {
+                proxies.add(Network.parse(cidr));
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_PROXY.format(lang, cidr), e);
+            }
+        }
+        return proxies;
+    }
 
     /**
      * The web front as the options say, or empty for {@code --http-port off}.
@@ -84,14 +102,7 @@ final class WebOptions {
         } catch (UnknownHostException e) {
             throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_HTTP_BIND.format(lang, bind), e);
         }
-        List<Network> proxies = new ArrayList<>();
-        for (String cidr : trustedProxies) {
-            try {
-                proxies.add(Network.parse(cidr));
-            } catch (IllegalArgumentException e) {
-                throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_PROXY.format(lang, cidr), e);
-            }
-        }
+        List<Network> proxies = trustedProxies(lang);
         WebConfig defaults = WebConfig.defaults(address, number, lang);
         WebConfig config = defaults.withLimits(defaults.maxHeaderBytes(), defaults.maxBodyBytes(),
                 maxConnectionsPerAddress);

@@ -1,5 +1,6 @@
 package chamada.server;
 
+import chamada.rollcall.Network;
 import chamada.i18n.Lang;
 import chamada.rollcall.CheckInSettings;
 import chamada.server.legacy.LegacyConfig;
@@ -7,6 +8,7 @@ import chamada.server.legacy.LegacyConfig;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,10 +26,13 @@ import java.util.Optional;
  * @param legacy                   the seeds' wire protocols on their own ports ({@code --legacy}); empty: off
  * @param checkIns                 the default code policy, how codes rotate, the networks check-ins come from
  * @param web                      the web front (pages, JSON API); empty: off ({@code --http-port off})
+ * @param trustedProxies           load balancers whose PROXY protocol header names the client on the native port
+ *                                 ({@code --trusted-proxy}, which the web front reads for X-Forwarded-For too)
  */
 public record ServerConfig(InetAddress bind, int port, StoreConfig store, Optional<Path> teachersFile,
                            int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang,
-                           Optional<LegacyConfig> legacy, CheckInSettings checkIns, Optional<WebFront> web) {
+                           Optional<LegacyConfig> legacy, CheckInSettings checkIns, Optional<WebFront> web,
+                           List<Network> trustedProxies) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final int DEFAULT_MAX_LINE_BYTES = 8 * 1024;
@@ -35,6 +40,7 @@ public record ServerConfig(InetAddress bind, int port, StoreConfig store, Option
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 1_000;
 
     public ServerConfig {
+        trustedProxies = List.copyOf(trustedProxies);
         check(OptionLimit.PORT.allows(port), "--port must be from 0 to 65535, got " + port);
         check(OptionLimit.MAX_LINE_BYTES.allows(maxLineBytes),
                 "--max-line-bytes must be from 256 to 1048576, got " + maxLineBytes);
@@ -50,7 +56,7 @@ public record ServerConfig(InetAddress bind, int port, StoreConfig store, Option
     public ServerConfig(InetAddress bind, int port, StoreConfig store, Optional<Path> teachersFile,
                         int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang) {
         this(bind, port, store, teachersFile, maxLineBytes, idleTimeout, maxConnectionsPerAddress, lang,
-                Optional.empty(), CheckInSettings.defaults(), Optional.empty());
+                Optional.empty(), CheckInSettings.defaults(), Optional.empty(), List.of());
     }
 
     /** A loopback server on a free port, with the embedded store at {@code database} and every default: the tests' starting point. */
@@ -61,36 +67,42 @@ public record ServerConfig(InetAddress bind, int port, StoreConfig store, Option
 
     public ServerConfig withTeachersFile(Path file) {
         return new ServerConfig(bind, port, store, Optional.of(file), maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies);
     }
 
     public ServerConfig withLimits(int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies);
     }
 
     /** This config with the seeds' legacy protocols on, as {@code legacy} says. */
     public ServerConfig withLegacy(LegacyConfig legacy) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, Optional.of(legacy), checkIns, web);
+                maxConnectionsPerAddress, lang, Optional.of(legacy), checkIns, web, trustedProxies);
     }
 
     /** This config with {@code checkIns} as its check-in settings. */
     public ServerConfig withCheckIns(CheckInSettings checkIns) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies);
     }
 
     /** This config keeping its roll calls in {@code store}. */
     public ServerConfig withStore(StoreConfig store) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies);
+    }
+
+    /** This config taking the client's address from the PROXY protocol header of {@code proxies}' connections. */
+    public ServerConfig withTrustedProxies(List<Network> proxies) {
+        return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, proxies);
     }
 
     /** This config with the web front on, as {@code web} says. */
     public ServerConfig withWeb(WebFront web) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, Optional.of(web));
+                maxConnectionsPerAddress, lang, legacy, checkIns, Optional.of(web), trustedProxies);
     }
 
     private static void check(boolean condition, String message) {

@@ -9,9 +9,11 @@ import chamada.net.Watchdog;
 import chamada.protocol.Json;
 import chamada.protocol.RequestDecoder;
 import chamada.protocol.ResponseEncoder;
+import chamada.rollcall.Network;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +48,8 @@ public final class NativePort {
     private final Lang lang;
     private final int maxLineBytes;
     private final Duration idleTimeout;
+    /** Load balancers whose connections begin with a PROXY protocol header naming the client. */
+    private final List<Network> trustedProxies;
     private final RequestDecoder decoder;
     private final ResponseEncoder encoder;
     private final AtomicLong nextConnectionId = new AtomicLong(1);
@@ -57,7 +62,8 @@ public final class NativePort {
      * called. Replies are in {@code lang} until a client's {@code hello} chooses another.
      */
     public NativePort(NativeSocket socket, Application application, AddressLimiter limiter, Watchdog watchdog,
-                      Lang lang, int maxLineBytes, Duration idleTimeout) {
+                      Lang lang, int maxLineBytes, Duration idleTimeout, List<Network> trustedProxies) {
+        this.trustedProxies = List.copyOf(trustedProxies);
         this.socket = socket;
         this.application = application;
         this.limiter = limiter;
@@ -107,9 +113,24 @@ public final class NativePort {
         socket.close();
     }
 
-    /** Sets up one accepted connection, on its event loop. */
+    /**
+     * Sets up one accepted connection, on its event loop: at once, or, from a trusted load
+     * balancer, once its PROXY protocol header has named the client.
+     */
     private void serve(Channel channel) {
-        InetAddress address = ((InetSocketAddress) channel.remoteAddress()).getAddress();
+        InetAddress peer = ((InetSocketAddress) channel.remoteAddress()).getAddress();
+        if (trustedProxies.stream().anyMatch(proxy -> proxy.contains(peer))) {
+            channel.pipeline().addLast(new HAProxyMessageDecoder(), new ProxyHeader((context, client) -> {
+                serve(channel, client);
+                context.fireChannelActive(); // the connection's handler, added after the header's, is active now
+            }));
+            return;
+        }
+        serve(channel, peer);
+    }
+
+    /** Sets up one accepted connection, whose client is at {@code address}. */
+    private void serve(Channel channel, InetAddress address) {
         var session = application.session(lang, address);
         if (!limiter.tryAcquire(address)) {
             channel.pipeline().addLast(new RefusedConnection(session, application, decoder, encoder, maxLineBytes,
