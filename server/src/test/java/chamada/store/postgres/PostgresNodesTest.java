@@ -15,6 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,11 +45,12 @@ class PostgresNodesTest {
     private static final TeacherName ANA = new TeacherName("ana");
 
     private final List<PostgresStore> nodes = new ArrayList<>();
+    private PostgresAddress database;
     private long clock = 1_764_000_000_000L;
 
     @BeforeEach
     void startNodes() {
-        PostgresAddress database = TestPostgres.freshDatabase();
+        database = TestPostgres.freshDatabase();
         for (int i = 0; i < 3; i++) {
             nodes.add(PostgresStore.open(database, Optional.empty(), ZONE));
         }
@@ -138,6 +144,29 @@ class PostgresNodesTest {
                     .containsExactly(expected.get(0), expected.get(2), expected.get(3));
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> heardOnA.size() >= expected.size());
             assertThat(heardOnA).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
+    void aNodeWhoseListeningSessionIsEnded_listensAgainByItself() throws Exception {
+        List<RollCallEvent> heardOnC = new CopyOnWriteArrayList<>();
+        await(nodes.get(0).open(CLASS, ANA, tick()));
+        try (RollCallEvents.Subscription c = nodes.get(2).events().subscribe(CLASS, heardOnC::add);
+             Connection admin = DriverManager.getConnection(database.jdbcUrl(), database.user(), null);
+             Statement statement = admin.createStatement()) {
+            // Every node's listening session ends, as when PostgreSQL restarts or a network drops it.
+            try (ResultSet ended = statement.executeQuery("SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid))"
+                    + " FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND query = 'LISTEN " + PostgresEvents.CHANNEL + "'")) {
+                ended.next();
+                assertThat(ended.getInt(1)).as("listening sessions ended").isEqualTo(nodes.size());
+            }
+
+            AtomicInteger student = new AtomicInteger();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                await(nodes.get(0).checkIn(CLASS, new Matricula(Integer.toString(student.incrementAndGet())), tick()));
+                return !heardOnC.isEmpty();
+            });
         }
     }
 
