@@ -10,15 +10,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 old="$1" new="$2" connections="${3:-50}" rounds="${4:-3}" classes="${5:-10}"
-# A JDK >= 21: $JAVA if set, otherwise the newest under /usr/lib/jvm.
-java="${JAVA:-}"
-if [ -z "$java" ]; then
-  for candidate in /usr/lib/jvm/*/bin/java; do
-    major="$("$candidate" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')"
-    [ "${major:-0}" -ge 21 ] && java="$candidate"
-  done
-fi
-[ -n "$java" ] || { echo "alternate.sh: no JDK 21 or newer found; set JAVA=/path/to/bin/java" >&2; exit 1; }
+. bench/find-java.sh
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/chamada-alternate.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
 for round in $(seq "$rounds"); do

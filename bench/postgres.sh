@@ -19,13 +19,7 @@ DURATION="${DURATION:-10}" WARMUP="${WARMUP:-5}" PREWARM="${PREWARM:-15}" CONNEC
 PG_PORT="${PG_PORT:-15432}" PORT="${PORT:-17171}"
 pg_bin=/usr/lib/postgresql/15/bin
 [ -x "$pg_bin/postgres" ] || { echo "postgres.sh: PostgreSQL 15 is not installed ($pg_bin); apt-get install postgresql-15" >&2; exit 1; }
-java="${JAVA:-}"
-if [ -z "$java" ]; then
-  for candidate in /usr/lib/jvm/*/bin/java; do
-    major="$("$candidate" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')"
-    [ "${major:-0}" -ge 21 ] && java="$candidate"
-  done
-fi
+. bench/find-java.sh
 work="$(mktemp -d "${TMPDIR:-/tmp}/chamada-postgres.XXXXXX")"
 chown postgres: "$work"
 pg_pid="" nodes=()

@@ -32,7 +32,7 @@ class HttpTargetTest {
     Path dir;
 
     private static TestServer startWithWeb(Path dir) {
-        return TestServer.start(dir, config -> config.withWeb(new WebFront(WebConfig.forTests(), List.of())));
+        return TestServer.start(dir, config -> config.withWeb(new WebFront(WebConfig.forTests())));
     }
 
     private static int webPort(TestServer server) {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -205,7 +204,7 @@ class BenchCommandTest {
     }
 
     private TestServer startWithWeb() {
-        return TestServer.start(dir, config -> config.withWeb(new WebFront(WebConfig.forTests(), List.of())));
+        return TestServer.start(dir, config -> config.withWeb(new WebFront(WebConfig.forTests())));
     }
 
     private static String webPort(TestServer server) {

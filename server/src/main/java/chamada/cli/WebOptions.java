@@ -102,14 +102,13 @@ final class WebOptions {
         } catch (UnknownHostException e) {
             throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_HTTP_BIND.format(lang, bind), e);
         }
-        List<Network> proxies = trustedProxies(lang);
         WebConfig defaults = WebConfig.defaults(address, number, lang);
         WebConfig config = defaults.withLimits(defaults.maxHeaderBytes(), defaults.maxBodyBytes(),
                 maxConnectionsPerAddress);
         if (tlsCertificate != null) {
             config = config.withTls(certificate(lang));
         }
-        return Optional.of(new WebFront(config, proxies));
+        return Optional.of(new WebFront(config));
     }
 
     private TlsCertificate certificate(Lang lang) {

@@ -36,11 +36,6 @@ public final class EventHub implements RollCallEvents {
         });
     }
 
-    /** Whether anyone listens to {@code classId} now: a store may skip the work of events nobody hears. */
-    public boolean isHeard(ClassId classId) {
-        return listeners.containsKey(classId);
-    }
-
     /** Tells every listener of the event's class; called only once the change is durable. */
     public void publish(RollCallEvent event) {
         List<Consumer<RollCallEvent>> forClass = listeners.get(event.classId());

@@ -61,7 +61,7 @@ public final class ChamadaServer implements AutoCloseable {
         this.legacy = legacyPorts.map(ports -> ports.serve(application, limiter, watchdog));
         // Started here, last: the web server binds and serves in one step, and needs the application.
         this.web = config.web().isEmpty() ? Optional.empty() : Optional.of(HttpFront.start(config.web().get().config(),
-                application, config.web().get().trustedProxies(), limiter));
+                application, config.trustedProxies(), limiter));
     }
 
     /**

@@ -26,8 +26,9 @@ import java.util.Optional;
  * @param legacy                   the seeds' wire protocols on their own ports ({@code --legacy}); empty: off
  * @param checkIns                 the default code policy, how codes rotate, the networks check-ins come from
  * @param web                      the web front (pages, JSON API); empty: off ({@code --http-port off})
- * @param trustedProxies           load balancers whose PROXY protocol header names the client on the native port
- *                                 ({@code --trusted-proxy}, which the web front reads for X-Forwarded-For too)
+ * @param trustedProxies           reverse proxies and load balancers believed about whom a connection is from
+ *                                 ({@code --trusted-proxy}): their X-Forwarded-For on the web front, their
+ *                                 PROXY protocol header on the native port
  */
 public record ServerConfig(InetAddress bind, int port, StoreConfig store, Optional<Path> teachersFile,
                            int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang,

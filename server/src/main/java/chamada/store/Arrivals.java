@@ -59,11 +59,13 @@ final class Arrivals {
 
     /** Adds {@code checkIn} last; its matrícula must not be present. */
     void add(CheckIn checkIn) {
-        if (table[position(checkIn.matricula())] > 0) {
-            throw new IllegalStateException(checkIn.matricula() + " is already present");
-        }
         if (slots == atMillis.length) {
             makeRoom();
+        }
+        // One probe: where the matrícula is, or the free entry its probe ends at, which takes it.
+        int position = position(checkIn.matricula());
+        if (table[position] > 0) {
+            throw new IllegalStateException(checkIn.matricula() + " is already present");
         }
         String value = checkIn.matricula().value();
         int start = starts[slots];
@@ -78,7 +80,7 @@ final class Arrivals {
         atMillis[slots] = checkIn.at().toInstant().toEpochMilli();
         offsets[slots] = checkIn.at().getOffset();
         devices[slots] = checkIn.device().orElse(null);
-        table[freePosition(hashes[slots])] = slots + 1;
+        table[position] = slots + 1;
         slots++;
         present++;
     }

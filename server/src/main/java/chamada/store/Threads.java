@@ -1,7 +1,7 @@
 package chamada.store;
 
 /** Waiting for the store's own threads to end. */
-final class Threads {
+public final class Threads {
 
     private Threads() {
     }
@@ -11,7 +11,7 @@ final class Threads {
      * the caller), because the store must not be reported closed with work still running.
      * Returns at once if called from {@code thread} itself, which would otherwise wait forever.
      */
-    static void joinUninterruptibly(Thread thread) {
+    public static void joinUninterruptibly(Thread thread) {
         if (thread == Thread.currentThread()) {
             return;
         }

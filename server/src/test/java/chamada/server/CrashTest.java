@@ -4,25 +4,15 @@ import chamada.client.ChamadaClient;
 import chamada.i18n.Lang;
 import chamada.protocol.Response;
 import chamada.rollcall.ClassId;
-import chamada.rollcall.Matricula;
+import chamada.testing.CheckInsUntilKilled;
 import chamada.testing.ChildServer;
 import chamada.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static chamada.testing.Replies.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,43 +30,14 @@ class CrashTest {
     @Test
     void killDashNine_underLoad_keepsEveryAcknowledgedCheckInAndOpenRollCall() throws Exception {
         Path database = dir.resolve("crash.db");
-        Map<Integer, Set<String>> acknowledged = new ConcurrentHashMap<>();
-        AtomicInteger acks = new AtomicInteger();
-        CountDownLatch enough = new CountDownLatch(1);
-
-        try (ChildServer child = ChildServer.start(database);
-             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        Map<Integer, Set<String>> acknowledged;
+        try (ChildServer child = ChildServer.start(database)) {
             try (ChamadaClient teacher = client(child.port())) {
                 for (int c = 1; c <= CLASSES; c++) {
                     as(teacher.open(new ClassId(c)), Response.Opened.class);
                 }
             }
-            List<Future<?>> writers = new ArrayList<>();
-            for (int w = 0; w < WRITERS; w++) {
-                int writer = w;
-                writers.add(threads.submit(() -> {
-                    try (ChamadaClient student = client(child.port())) {
-                        for (int i = 0; i < 1_000_000; i++) {
-                            int classId = 1 + i % CLASSES;
-                            String matricula = writer + "0" + i;
-                            Response reply = student.checkIn(new Matricula(matricula), new ClassId(classId));
-                            as(reply, Response.CheckedIn.class);
-                            acknowledged.computeIfAbsent(classId, k -> ConcurrentHashMap.newKeySet()).add(matricula);
-                            if (acks.incrementAndGet() == ACKS_BEFORE_KILL) {
-                                enough.countDown();
-                            }
-                        }
-                    } catch (UncheckedIOException e) {
-                        // The server was killed under this writer: expected.
-                    }
-                    return null;
-                }));
-            }
-            assertThat(enough.await(120, TimeUnit.SECONDS)).as("load reached %d acks", ACKS_BEFORE_KILL).isTrue();
-            child.kill();
-            for (Future<?> writer : writers) {
-                writer.get(60, TimeUnit.SECONDS);
-            }
+            acknowledged = CheckInsUntilKilled.run(child.port(), CLASSES, WRITERS, ACKS_BEFORE_KILL, child::kill);
         }
 
         try (ChildServer restarted = ChildServer.start(database);

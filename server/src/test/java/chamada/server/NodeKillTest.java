@@ -1,32 +1,22 @@
 package chamada.server;
 
 import chamada.client.ChamadaClient;
-import chamada.i18n.Lang;
 import chamada.protocol.Response;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
 import chamada.store.postgres.PostgresAddress;
+import chamada.testing.CheckInsUntilKilled;
 import chamada.testing.ChildServer;
 import chamada.testing.TestPostgres;
 import chamada.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,9 +36,7 @@ class NodeKillTest {
     @Test
     void killDashNineOfOneNode_underLoad_theOtherServes_andNothingAcknowledgedIsLost() throws Exception {
         PostgresAddress database = TestPostgres.freshDatabase();
-        Map<Integer, Set<String>> acknowledged = new ConcurrentHashMap<>();
-        AtomicInteger acks = new AtomicInteger();
-        CountDownLatch enough = new CountDownLatch(1);
+        Map<Integer, Set<String>> acknowledged;
         try (TestServer survivor = TestServer.start(dir, config -> config.withStore(
                 new StoreConfig.Postgres(database, Optional.empty())))) {
             try (ChamadaClient teacher = survivor.client()) {
@@ -56,34 +44,8 @@ class NodeKillTest {
                     assertThat(teacher.open(new ClassId(c))).isInstanceOf(Response.Opened.class);
                 }
             }
-            try (ChildServer victim = ChildServer.start(database);
-                 ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-                List<Future<?>> writers = new ArrayList<>();
-                for (int w = 0; w < WRITERS; w++) {
-                    int writer = w;
-                    writers.add(threads.submit(() -> {
-                        try (ChamadaClient student = client(victim.port())) {
-                            for (int i = 0; i < 1_000_000; i++) {
-                                int classId = 1 + i % CLASSES;
-                                String matricula = writer + "0" + i;
-                                Response reply = student.checkIn(new Matricula(matricula), new ClassId(classId));
-                                assertThat(reply).isInstanceOf(Response.CheckedIn.class);
-                                acknowledged.computeIfAbsent(classId, k -> ConcurrentHashMap.newKeySet()).add(matricula);
-                                if (acks.incrementAndGet() == ACKS_BEFORE_KILL) {
-                                    enough.countDown();
-                                }
-                            }
-                        } catch (UncheckedIOException e) {
-                            // The node was killed under this writer: expected.
-                        }
-                        return null;
-                    }));
-                }
-                assertThat(enough.await(120, TimeUnit.SECONDS)).as("load reached %d acks", ACKS_BEFORE_KILL).isTrue();
-                victim.kill();
-                for (Future<?> writer : writers) {
-                    writer.get(60, TimeUnit.SECONDS);
-                }
+            try (ChildServer victim = ChildServer.start(database)) {
+                acknowledged = CheckInsUntilKilled.run(victim.port(), CLASSES, WRITERS, ACKS_BEFORE_KILL, victim::kill);
             }
 
             try (ChamadaClient teacher = survivor.client()) {
@@ -100,9 +62,5 @@ class NodeKillTest {
                 assertThat(total).isGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
             }
         }
-    }
-
-    private static ChamadaClient client(int port) {
-        return ChamadaClient.connect("127.0.0.1", port, Lang.EN, TestServer.CLIENT_TIMEOUT);
     }
 }

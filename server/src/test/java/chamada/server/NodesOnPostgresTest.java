@@ -39,7 +39,7 @@ class NodesOnPostgresTest {
         PostgresAddress database = TestPostgres.freshDatabase();
         StoreConfig store = new StoreConfig.Postgres(database, Optional.empty());
         try (TestServer a = TestServer.start(dir.resolve("a"), config -> config.withStore(store)
-                     .withWeb(new WebFront(WebConfig.forTests(), List.of())));
+                     .withWeb(new WebFront(WebConfig.forTests())));
              TestServer b = TestServer.start(dir.resolve("b"), config -> config.withStore(store));
              HttpClient http = HttpClient.newHttpClient()) {
             try (ChamadaClient teacher = a.client()) {

@@ -46,7 +46,7 @@ class ApiDocTest {
         TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
         Map<String, String> actualOfDocumented = new HashMap<>();
         try (TestServer server = TestServer.start(dir, config -> config.withTeachersFile(teachers)
-                .withWeb(new WebFront(WebConfig.forTests(), List.of())));
+                .withWeb(new WebFront(WebConfig.forTests())));
              HttpClient http = HttpClient.newHttpClient()) {
             for (List<String> block : blocks) {
                 for (Exchange exchange : exchanges(block)) {

@@ -185,11 +185,11 @@ class ApiTest {
     private void startWithTeachers() throws IOException {
         Path teachers = dir.resolve("teachers.txt");
         TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
-        start(config -> config.withTeachersFile(teachers).withWeb(new WebFront(WebConfig.forTests(), List.of())));
+        start(config -> config.withTeachersFile(teachers).withWeb(new WebFront(WebConfig.forTests())));
     }
 
     private void startOpenMode(List<Network> trustedProxies) {
-        start(config -> config.withWeb(new WebFront(WebConfig.forTests(), trustedProxies)));
+        start(config -> config.withTrustedProxies(trustedProxies).withWeb(new WebFront(WebConfig.forTests())));
     }
 
     private void start(UnaryOperator<chamada.server.ServerConfig> customize) {

@@ -69,7 +69,7 @@ final class Classroom implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server = TestServer.start(dir, config -> customize.apply(config.withTeachersFile(teachers)
-                .withWeb(new WebFront(WebConfig.forTests(), List.of()))), clock);
+                .withWeb(new WebFront(WebConfig.forTests()))), clock);
     }
 
     /** A classroom whose database is in {@code dir}, visited by {@code browsers}. */

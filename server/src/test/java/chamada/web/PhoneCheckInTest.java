@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +45,7 @@ class PhoneCheckInTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dir, config -> config.withWeb(new WebFront(WebConfig.forTests(), List.of())), clock);
+        server = TestServer.start(dir, config -> config.withWeb(new WebFront(WebConfig.forTests())), clock);
         try (var client = server.client()) {
             client.open(CLASS);
         }

@@ -126,8 +126,8 @@ class TeacherPagesTest {
 
     @Test
     void openMode_teacherPagesFromAnotherMachine_sayHowToAddTeachers() throws Exception {
-        server = TestServer.start(dir, config -> config.withWeb(new WebFront(WebConfig.forTests(),
-                List.of(Network.parse("127.0.0.1")))));
+        server = TestServer.start(dir, config -> config.withTrustedProxies(List.of(Network.parse("127.0.0.1")))
+                .withWeb(new WebFront(WebConfig.forTests())));
 
         HttpResponse<String> fromAfar = send(HttpRequest.newBuilder(URI.create(server.webBase() + "/teacher"))
                 .header("X-Forwarded-For", "10.0.0.9").header("Accept-Language", "en").build());
@@ -173,7 +173,7 @@ class TeacherPagesTest {
         Path teachers = dir.resolve("teachers.txt");
         TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
         server = TestServer.start(dir, config -> config.withTeachersFile(teachers)
-                .withWeb(new WebFront(WebConfig.forTests(), List.of())));
+                .withWeb(new WebFront(WebConfig.forTests())));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

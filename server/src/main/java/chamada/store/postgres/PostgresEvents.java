@@ -4,6 +4,7 @@ import chamada.rollcall.ClassId;
 import chamada.rollcall.EventHub;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.RollCallEvent;
+import chamada.store.Threads;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -266,21 +267,7 @@ final class PostgresEvents implements AutoCloseable {
                 log.debug("Ending the listening connection failed", e);
             }
         }
-        joinUninterruptibly(sender);
-        joinUninterruptibly(listener);
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinUninterruptibly(sender);
+        Threads.joinUninterruptibly(listener);
     }
 }

@@ -10,6 +10,7 @@ import chamada.rollcall.RollCall;
 import chamada.rollcall.RollCallEvent;
 import chamada.rollcall.StoreFailure;
 import chamada.store.Command;
+import chamada.store.Threads;
 import chamada.store.WorkQueue;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -93,17 +94,7 @@ final class PostgresWriter {
     /** Refuses new writes, decides those already queued, and returns once it has. */
     void stop() {
         queue.close();
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinUninterruptibly(thread);
     }
 
     private void run() {
