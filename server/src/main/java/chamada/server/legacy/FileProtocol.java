@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ final class FileProtocol implements LegacyProtocol {
     }
 
     @Override
-    public Ending serve(Socket socket, OutputStream out) throws IOException {
+    public Ending serve(Socket socket, InetAddress client, OutputStream out) throws IOException {
         List<String> names = folder.names();
         send(out, FileDownloadCodec.menu(names));
         InputStream in = socket.getInputStream();
@@ -51,7 +52,7 @@ final class FileProtocol implements LegacyProtocol {
         String text = new String(Arrays.copyOf(buffer, length), StandardCharsets.UTF_8);
         switch (FileDownloadCodec.choice(text, names.size())) {
             case FileDownloadCodec.Choice.Refused refused -> send(out, refused.reply());
-            case FileDownloadCodec.Choice.Chosen chosen -> send(out, file(names.get(chosen.index()), socket));
+            case FileDownloadCodec.Choice.Chosen chosen -> send(out, file(names.get(chosen.index()), client));
         }
         return Ending.FINISHED;
     }
@@ -77,10 +78,10 @@ final class FileProtocol implements LegacyProtocol {
         return added;
     }
 
-    private String file(String name, Socket socket) {
+    private String file(String name, InetAddress client) {
         return switch (folder.read(name)) {
             case FileFolder.Content.Text text -> {
-                log.info("Legacy file download: {} to {}", name, socket.getRemoteSocketAddress());
+                log.info("Legacy file download: {} to {}", name, client);
                 yield FileDownloadCodec.reply(name, text.text());
             }
             case FileFolder.Content.TooBig tooBig -> LegacyText.FILE_TOO_BIG.format(name, FileFolder.MAX_FILE_BYTES);

@@ -1,8 +1,10 @@
 package chamada.server.legacy;
 
 import chamada.protocol.legacy.LegacyText;
+import chamada.rollcall.Network;
 import chamada.net.AddressLimiter;
 import chamada.net.Listener;
+import chamada.net.ProxyHeaderReader;
 import chamada.net.Watchdog;
 import chamada.net.WatchedOutput;
 import org.slf4j.Logger;
@@ -18,13 +20,17 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One legacy port, run like the native one: a platform thread only accepts, each connection
  * gets a virtual thread, the per-address limit and the idle timeout apply, and stopping is
  * graceful (no new connections, the message being answered is answered, idle clients are
- * told the server is stopping).
+ * told the server is stopping). From a load balancer named by {@code --trusted-proxy}, the
+ * connection's first bytes are its PROXY protocol header, and the client it names is the one
+ * the limit counts and the rules see.
  *
  * <p>Every reply here is a plain Portuguese text, which each legacy client prints as it
  * prints any reply. Nothing a client sends escapes {@link #serve}: it ends in a text, a
@@ -39,16 +45,18 @@ final class LegacyListener {
     private final AddressLimiter limiter;
     private final Watchdog watchdog;
     private final Duration idleTimeout;
+    private final List<Network> trustedProxies;
     private final Listener listener;
 
     /** A listener on {@code listener}, already bound; it accepts once {@link #start()} is called. */
     LegacyListener(LegacyPort port, ServerSocket listener, LegacyProtocol protocol, AddressLimiter limiter,
-                   Watchdog watchdog, Duration idleTimeout) {
+                   Watchdog watchdog, Duration idleTimeout, List<Network> trustedProxies) {
         this.port = port;
         this.protocol = protocol;
         this.limiter = limiter;
         this.watchdog = watchdog;
         this.idleTimeout = idleTimeout;
+        this.trustedProxies = List.copyOf(trustedProxies);
         String name = "legacy-" + port.name().toLowerCase(Locale.ROOT).replace('_', '-');
         this.listener = new Listener(name, listener, this::serve);
     }
@@ -67,7 +75,20 @@ final class LegacyListener {
     }
 
     private void serve(Socket socket) {
-        InetAddress address = socket.getInetAddress();
+        Optional<InetAddress> client;
+        try {
+            client = client(socket);
+        } catch (IOException e) {
+            log.debug("Legacy {} connection from {} ended before its PROXY header: {}", port.label(),
+                    socket.getRemoteSocketAddress(), e.toString());
+            return;
+        }
+        if (client.isEmpty()) {
+            log.info("Legacy {} connection from trusted proxy {} closed: it sent no PROXY protocol header",
+                    port.label(), socket.getRemoteSocketAddress());
+            return;
+        }
+        InetAddress address = client.get();
         if (!limiter.tryAcquire(address)) {
             try (socket) {
                 say(socket, LegacyText.TOO_MANY_CONNECTIONS.format(limiter.limit()));
@@ -77,7 +98,7 @@ final class LegacyListener {
             return;
         }
         try {
-            run(socket);
+            run(socket, address);
         } catch (IOException e) {
             log.debug("Legacy {} connection from {} ended: {}", port.label(), socket.getRemoteSocketAddress(), e.toString());
         } finally {
@@ -85,7 +106,19 @@ final class LegacyListener {
         }
     }
 
-    private void run(Socket socket) throws IOException {
+    /**
+     * Whom the connection is for: its peer, or, from a trusted load balancer, the client its
+     * PROXY protocol header names (empty when it sent none, and the connection is to be closed).
+     */
+    private Optional<InetAddress> client(Socket socket) throws IOException {
+        InetAddress peer = socket.getInetAddress();
+        if (trustedProxies.stream().noneMatch(proxy -> proxy.contains(peer))) {
+            return Optional.of(peer);
+        }
+        return ProxyHeaderReader.read(socket);
+    }
+
+    private void run(Socket socket, InetAddress client) throws IOException {
         if (listener.stopping()) {
             say(socket, LegacyText.SHUTTING_DOWN.format());
             return;
@@ -95,7 +128,7 @@ final class LegacyListener {
         LegacyProtocol.Ending ending;
         WatchedOutput out = new WatchedOutput(socket, idleTimeout, "Legacy " + port.label() + " connection");
         try (Watchdog.Registration watched = watchdog.watch(out)) {
-            ending = protocol.serve(socket, out);
+            ending = protocol.serve(socket, client, out);
         } catch (SocketTimeoutException e) {
             say(socket, LegacyText.IDLE.format(idleTimeout.toSeconds()));
             return;

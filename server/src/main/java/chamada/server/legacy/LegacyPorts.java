@@ -3,6 +3,7 @@ package chamada.server.legacy;
 import chamada.application.Application;
 import chamada.net.AddressLimiter;
 import chamada.net.Watchdog;
+import chamada.rollcall.Network;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -73,10 +75,12 @@ public final class LegacyPorts implements AutoCloseable {
 
     /**
      * The legacy server on these ports, answering through {@code application}, counting
-     * connections with the server's {@code limiter} and watched by its {@code watchdog}; it
-     * accepts once {@link LegacyServer#start()} is called.
+     * connections with the server's {@code limiter}, watched by its {@code watchdog}, and reading
+     * the PROXY protocol header from {@code trustedProxies}; it accepts once
+     * {@link LegacyServer#start()} is called.
      */
-    public LegacyServer serve(Application application, AddressLimiter limiter, Watchdog watchdog) {
+    public LegacyServer serve(Application application, AddressLimiter limiter, Watchdog watchdog,
+                              List<Network> trustedProxies) {
         Map<LegacyPort, LegacyListener> listeners = new EnumMap<>(LegacyPort.class);
         sockets.forEach((port, socket) -> {
             LegacyProtocol protocol = switch (port) {
@@ -85,7 +89,7 @@ public final class LegacyPorts implements AutoCloseable {
                 case FILES -> new FileProtocol(folder, config.idleTimeout());
             };
             listeners.put(port, new LegacyListener(port, socket, protocol, limiter, watchdog,
-                    config.idleTimeout()));
+                    config.idleTimeout(), trustedProxies));
         });
         return new LegacyServer(listeners, folder);
     }

@@ -2,6 +2,7 @@ package chamada.server.legacy;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 
 /**
@@ -26,7 +27,8 @@ sealed interface LegacyProtocol permits RollCallProtocol, MessageProtocol, FileP
      * Serves {@code socket} until its protocol ends, writing its replies to {@code out} (the
      * socket's output, watched for a client that never reads). The read timeout is already
      * set to the idle timeout; a {@link java.net.SocketTimeoutException} thrown out of here
-     * means idle.
+     * means idle. {@code client} is whom the connection is for: its peer, or the client a trusted
+ * load balancer's PROXY header named.
      */
-    Ending serve(Socket socket, OutputStream out) throws IOException;
+    Ending serve(Socket socket, InetAddress client, OutputStream out) throws IOException;
 }

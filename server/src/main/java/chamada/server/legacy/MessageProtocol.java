@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -36,13 +37,13 @@ final class MessageProtocol implements LegacyProtocol {
     private static final byte[] RECEIVED = MessageFraming.RECEIVED.getBytes(StandardCharsets.UTF_8);
 
     @Override
-    public Ending serve(Socket socket, OutputStream out) throws IOException {
+    public Ending serve(Socket socket, InetAddress client, OutputStream out) throws IOException {
         InputStream in = socket.getInputStream();
         while (true) {
             byte[] header = in.readNBytes(MessageFraming.HEADER_BYTES);
             if (header.length < MessageFraming.HEADER_BYTES) {
                 if (header.length > 0) {
-                    log.debug("Legacy message client {} hung up within a header", socket.getRemoteSocketAddress());
+                    log.debug("Legacy message client {} hung up within a header", client);
                 }
                 return Ending.INPUT_ENDED;
             }
@@ -58,7 +59,7 @@ final class MessageProtocol implements LegacyProtocol {
             }
             byte[] body = in.readNBytes(length.getAsInt());
             if (body.length < length.getAsInt()) {
-                log.debug("Legacy message client {} hung up within a message", socket.getRemoteSocketAddress());
+                log.debug("Legacy message client {} hung up within a message", client);
                 return Ending.INPUT_ENDED;
             }
             Optional<String> decoded = StrictUtf8.decode(body);
@@ -67,7 +68,7 @@ final class MessageProtocol implements LegacyProtocol {
                 continue;
             }
             String message = decoded.get();
-            log.info("Legacy message from {}: {}", socket.getRemoteSocketAddress(), PythonLiteral.repr(message));
+            log.info("Legacy message from {}: {}", client, PythonLiteral.repr(message));
             send(out, RECEIVED);
             if (message.equals(MessageFraming.DISCONNECT)) {
                 return Ending.FINISHED;

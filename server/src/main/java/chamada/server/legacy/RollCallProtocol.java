@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,13 +48,13 @@ final class RollCallProtocol implements LegacyProtocol {
     }
 
     @Override
-    public Ending serve(Socket socket, OutputStream out) throws IOException {
+    public Ending serve(Socket socket, InetAddress client, OutputStream out) throws IOException {
         RollCallFramer framer = new RollCallFramer(socket, idleTimeout);
         Session session = application.reservedSession(LegacyServer.TEACHER, Lang.PT_BR,
-                socket.getInetAddress());
+                client);
         while (true) {
             switch (framer.next()) {
-                case RollCallFramer.Frame.Message message -> send(out, answer(session, message.bytes(), socket));
+                case RollCallFramer.Frame.Message message -> send(out, answer(session, message.bytes(), client));
                 case RollCallFramer.Frame.TooLong tooLong -> {
                     send(out, LegacyText.TOO_LONG.format(LegacyRollCallCodec.MAX_MESSAGE_BYTES));
                     return Ending.FINISHED;
@@ -65,13 +66,13 @@ final class RollCallProtocol implements LegacyProtocol {
         }
     }
 
-    private String answer(Session session, byte[] bytes, Socket socket) {
+    private String answer(Session session, byte[] bytes, InetAddress client) {
         Optional<String> text = StrictUtf8.decode(bytes);
         if (text.isEmpty()) {
             return LegacyText.NOT_UTF8.format();
         }
         LegacyRollCallMessage message = LegacyRollCallCodec.decode(text.get());
-        log.debug("Legacy roll call from {}: {}", socket.getRemoteSocketAddress(), message);
+        log.debug("Legacy roll call from {}: {}", client, message);
         try {
             return switch (message) {
                 case LegacyRollCallMessage.Toggle toggle -> LegacyRollCallCodec.reply(toggle(session, toggle.classId()));
@@ -80,7 +81,7 @@ final class RollCallProtocol implements LegacyProtocol {
                 case LegacyRollCallMessage.Invalid invalid -> invalid.reply();
             };
         } catch (RuntimeException e) {
-            log.error("Legacy roll call from {}: unexpected failure answering {}", socket.getRemoteSocketAddress(), message, e);
+            log.error("Legacy roll call from {}: unexpected failure answering {}", client, message, e);
             return LegacyText.INTERNAL.format();
         }
     }

@@ -1,0 +1,35 @@
+package chamada.net;
+
+import io.netty.handler.codec.haproxy.HAProxyCommand;
+import io.netty.handler.codec.haproxy.HAProxyMessage;
+import io.netty.handler.codec.haproxy.HAProxyProxiedProtocol.AddressFamily;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * Whom a connection from a trusted load balancer is for, as its PROXY protocol header says. A
+ * {@code LOCAL} header (the balancer's own health check), or one for a Unix socket or an
+ * unknown family, names no client: the connection stands for the balancer itself.
+ */
+public final class ProxiedClient {
+
+    private ProxiedClient() {
+    }
+
+    /** The client {@code header} names, or {@code balancer} when it names none. */
+    public static InetAddress of(HAProxyMessage header, InetAddress balancer) {
+        AddressFamily family = header.proxiedProtocol().addressFamily();
+        if (header.command() != HAProxyCommand.PROXY || header.sourceAddress() == null
+                || family == AddressFamily.AF_UNIX || family == AddressFamily.AF_UNSPEC) {
+            return balancer;
+        }
+        try {
+            // An IP literal, checked by the decoder: no name is looked up.
+            return InetAddress.getByName(header.sourceAddress());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("The PROXY decoder let through a source that is not an address: "
+                    + header.sourceAddress(), e);
+        }
+    }
+}
