@@ -39,14 +39,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its own, opened again after a failure. A node hears its own events straight from its writer,
  * so it skips them here.
  *
- * <p>Best effort, as live views are: events sent while no connection works are dropped, and a
- * view that reconnects reads the roll call again.
+ * <p>Events sent while no connection works are lost on the way; {@link MissedEvents} repairs
+ * that with a slow poll ({@link #POLL}) on the listening connection, which is also how a
+ * connection that went silent is found dead. After a reconnection this node listens first, then
+ * polls, and drops what its views were already told.
  */
 final class PostgresEvents implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresEvents.class);
 
     static final String CHANNEL = "chamada_events";
+    /** How the listening sessions show in {@code pg_stat_activity}, for an operator looking for them. */
+    static final String APPLICATION_NAME = "chamada-listen";
     /** How long a node gathers its events before one {@code NOTIFY}: a live view updates within a second. */
     static final Duration GATHER = Duration.ofMillis(20);
     /** Below PostgreSQL's 8,000-byte limit on a notification's payload. */
@@ -56,14 +60,19 @@ final class PostgresEvents implements AutoCloseable {
     static final int MAX_WAITING = 100_000;
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
     private static final int WAIT_MILLIS = 500;
+    /** How often the open roll calls are compared with what was told: a lost event is repaired within two. */
+    static final Duration POLL = Duration.ofSeconds(5);
+    /** A poll with no answer for this long means the listening connection is dead. */
+    private static final int SOCKET_TIMEOUT_SECONDS = 30;
 
     /** This node, among those sharing the database: random, so that nodes need no configuration. */
     private final String node = randomNode();
     private final PostgresAddress address;
     private final Optional<String> password;
     private final DataSource sending;
-    private final EventHub hub;
     private final ZoneId zone;
+    private final Duration poll;
+    private final MissedEvents missed;
     private final ConcurrentLinkedQueue<RollCallEvent> outgoing = new ConcurrentLinkedQueue<>();
     /** How many events wait in {@link #outgoing}; past {@link #MAX_WAITING}, new ones are dropped. */
     private final AtomicInteger waiting = new AtomicInteger();
@@ -74,12 +83,15 @@ final class PostgresEvents implements AutoCloseable {
     private final Thread listener = Thread.ofPlatform().name("chamada-postgres-listen").daemon(true).unstarted(this::listen);
     private volatile boolean closed;
 
-    PostgresEvents(PostgresAddress address, Optional<String> password, DataSource sending, EventHub hub, ZoneId zone) {
+    /** Events for this node's views go to {@code hub}; {@code poll} is {@link #POLL} but in tests. */
+    PostgresEvents(PostgresAddress address, Optional<String> password, DataSource sending, EventHub hub, ZoneId zone,
+                   Duration poll) {
         this.address = address;
         this.password = password;
         this.sending = sending;
-        this.hub = hub;
         this.zone = zone;
+        this.poll = poll;
+        this.missed = new MissedEvents(hub, zone);
     }
 
     private static String randomNode() {
@@ -97,8 +109,9 @@ final class PostgresEvents implements AutoCloseable {
         }
     }
 
-    /** Tells the other nodes {@code changes}, which this node's writer just committed. */
+    /** Tells the other nodes {@code changes}, which this node's writer just committed and published. */
     void tell(List<RollCallEvent> changes) {
+        missed.told(changes);
         if (waiting.addAndGet(changes.size()) > MAX_WAITING) {
             waiting.addAndGet(-changes.size());
             log.warn("PostgreSQL {}: {} events for the other nodes' live views dropped: {} already wait", address,
@@ -165,6 +178,7 @@ final class PostgresEvents implements AutoCloseable {
     }
 
     private void listen() {
+        boolean started = false;
         while (!closed) {
             try (Connection connection = DriverManager.getConnection(address.jdbcUrl(), credentials());
                  Statement statement = connection.createStatement()) {
@@ -173,12 +187,23 @@ final class PostgresEvents implements AutoCloseable {
                     return;
                 }
                 statement.execute("LISTEN " + CHANNEL);
+                if (started) {
+                    missed.poll(connection);
+                } else {
+                    missed.startFrom(connection);
+                    started = true;
+                }
                 listening.countDown();
                 PGConnection postgres = connection.unwrap(PGConnection.class);
+                long nextPoll = System.nanoTime() + poll.toNanos();
                 while (!closed) {
                     PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
                     for (PGNotification notification : notifications == null ? new PGNotification[0] : notifications) {
                         hear(notification.getParameter());
+                    }
+                    if (System.nanoTime() - nextPoll >= 0) {
+                        missed.poll(connection);
+                        nextPoll = System.nanoTime() + poll.toNanos();
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -203,10 +228,15 @@ final class PostgresEvents implements AutoCloseable {
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+        properties.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+        properties.setProperty("ApplicationName", APPLICATION_NAME);
         return properties;
     }
 
-    /** Publishes the events of another node's {@code payload}; this node's own, and lines it cannot read, are skipped. */
+    /**
+     * Publishes the events of another node's {@code payload}, but for those this node's views were
+     * already told; this node's own, and lines it cannot read, are skipped.
+     */
     private void hear(String payload) {
         String[] lines = payload.split("\n");
         if (lines[0].equals(node)) {
@@ -214,7 +244,7 @@ final class PostgresEvents implements AutoCloseable {
         }
         for (int i = 1; i < lines.length; i++) {
             try {
-                hub.publish(decode(lines[i], zone));
+                missed.heard(decode(lines[i], zone));
             } catch (RuntimeException e) {
                 log.warn("PostgreSQL {}: an event from another node could not be read: {} ({})", address, lines[i],
                         e.toString());

@@ -89,6 +89,11 @@ public final class PostgresStore implements ChamadaStore {
      * {@link StoreUnavailableException} naming the address (never the password) if it cannot.
      */
     public static PostgresStore open(PostgresAddress address, Optional<String> password, ZoneId zone) {
+        return open(address, password, zone, PostgresEvents.POLL);
+    }
+
+    /** As {@link #open(PostgresAddress, Optional, ZoneId)}, polling for missed events every {@code poll}. */
+    static PostgresStore open(PostgresAddress address, Optional<String> password, ZoneId zone, Duration poll) {
         HikariDataSource pool = pool(address, password, "chamada-postgres-reads", READ_CONNECTIONS);
         HikariDataSource writes = null;
         PostgresEvents others = null;
@@ -98,7 +103,7 @@ public final class PostgresStore implements ChamadaStore {
             writes = pool(address, password, "chamada-postgres-writes", 1);
             RollCallReads reads = new RollCallReads(zone);
             EventHub events = new EventHub();
-            others = new PostgresEvents(address, password, pool, events, zone);
+            others = new PostgresEvents(address, password, pool, events, zone, poll);
             others.start();
             PostgresWriter writer = new PostgresWriter(writes, new PostgresRules(zone, reads), events, others,
                     address.toString());

@@ -62,7 +62,8 @@ class CommitReadBackTest {
         plain.setUser(database.user());
         EventHub hub = new EventHub();
         writer = new PostgresWriter(faulty(plain), new PostgresRules(ZONE, new RollCallReads(ZONE)), hub,
-                new PostgresEvents(database, Optional.empty(), plain, hub, ZONE), database.toString());
+                new PostgresEvents(database, Optional.empty(), plain, hub, ZONE, PostgresEvents.POLL),
+                database.toString());
         writer.start();
         assertThat(await(writer.submit(new Command.Open(CLASS, new TeacherName("ana"), CheckInRules.none(), tick(),
                 new CompletableFuture<>())))).isInstanceOf(OpenResult.Opened.class);

@@ -157,7 +157,7 @@ class PostgresNodesTest {
             // Every node's listening session ends, as when PostgreSQL restarts or a network drops it.
             try (ResultSet ended = statement.executeQuery("SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid))"
                     + " FROM pg_stat_activity WHERE datname = current_database()"
-                    + " AND query = 'LISTEN " + PostgresEvents.CHANNEL + "'")) {
+                    + " AND application_name = '" + PostgresEvents.APPLICATION_NAME + "'")) {
                 ended.next();
                 assertThat(ended.getInt(1)).as("listening sessions ended").isEqualTo(nodes.size());
             }
