@@ -1,7 +1,9 @@
 package chamada.store;
 
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,10 +28,14 @@ final class Connections {
 
     /** The one read-write connection, used only by the applier thread. */
     static Connection writer(Path file) throws SQLException {
-        SQLiteConfig config = common();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        return config.createConnection(url(file));
+        return writing().createConnection(url(file));
+    }
+
+    /** Connections for Flyway, with the writer's pragmas, while the writer's own connection is open. */
+    static DataSource migrating(Path file) {
+        SQLiteDataSource dataSource = new SQLiteDataSource(writing());
+        dataSource.setUrl(url(file));
+        return dataSource;
     }
 
     /** A read-only connection for one reader thread; WAL lets it read while the applier writes. */
@@ -37,6 +43,13 @@ final class Connections {
         SQLiteConfig config = common();
         config.setReadOnly(true);
         return config.createConnection(url(file));
+    }
+
+    private static SQLiteConfig writing() {
+        SQLiteConfig config = common();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        return config;
     }
 
     private static SQLiteConfig common() {

@@ -36,8 +36,9 @@ class SqliteBatchTest {
 
     @BeforeEach
     void openFile() throws SQLException {
-        connection = Connections.writer(dir.resolve("chamada.db"));
-        Migrations.bundled().apply(connection, dir);
+        Path file = dir.resolve("chamada.db");
+        connection = Connections.writer(file);
+        Migrations.bundled().apply(connection, file);
         batch = new SqliteBatch(connection);
     }
 

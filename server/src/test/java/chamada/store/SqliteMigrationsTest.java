@@ -16,7 +16,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Versioned schema migrations: applied once, in order, each all or nothing. */
+/**
+ * Versioned schema migrations, with Flyway: applied once, in order, each all or nothing; and a
+ * file written before Chamada used Flyway goes on from the version its own table kept.
+ */
 class SqliteMigrationsTest {
 
     @TempDir
@@ -34,67 +37,85 @@ class SqliteMigrationsTest {
 
     @Test
     void apply_freshFile_recordsEveryVersionAndReportsZeroFound() throws Exception {
-        try (Connection connection = Connections.writer(dir.resolve("m.db"))) {
+        try (Connection connection = Connections.writer(file())) {
             Migrations migrations = Migrations.bundled();
 
-            assertThat(migrations.apply(connection, dir)).isZero();
-            assertThat(versions(connection)).isEqualTo(migrations.latest());
+            assertThat(migrations.apply(connection, file())).isZero();
+            assertThat(FileVersion.of(connection, file())).isEqualTo(new FileVersion(migrations.latest(), true));
+            assertThat(count(connection, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(migrations.latest());
         }
     }
 
     @Test
     void apply_upToDateFile_appliesNothing() throws Exception {
-        try (Connection connection = Connections.writer(dir.resolve("m.db"))) {
+        try (Connection connection = Connections.writer(file())) {
             Migrations migrations = Migrations.bundled();
-            migrations.apply(connection, dir);
+            migrations.apply(connection, file());
 
-            assertThat(migrations.apply(connection, dir)).isEqualTo(migrations.latest());
-            assertThat(versions(connection)).isEqualTo(migrations.latest());
+            assertThat(migrations.apply(connection, file())).isEqualTo(migrations.latest());
+            assertThat(count(connection, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(migrations.latest());
         }
     }
 
     @Test
     void apply_newMigration_runsOnlyThatOne() throws Exception {
-        try (Connection connection = Connections.writer(dir.resolve("m.db"))) {
-            Migrations.Migration first = new Migrations.Migration(1, "first", "CREATE TABLE a (x INTEGER);");
-            new Migrations(List.of(first)).apply(connection, dir);
+        try (Connection connection = Connections.writer(file())) {
+            new Migrations("classpath:db/sqlite-tests/one", List.of("V1__first.sql")).apply(connection, file());
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO a VALUES (7)");
+            }
 
-            int found = new Migrations(List.of(first, new Migrations.Migration(2, "second",
-                    "CREATE TABLE b (y INTEGER); INSERT INTO b VALUES (1);"))).apply(connection, dir);
+            int found = new Migrations("classpath:db/sqlite-tests/two", List.of("V1__first.sql", "V2__second.sql"))
+                    .apply(connection, file());
 
             assertThat(found).isEqualTo(1);
+            assertThat(count(connection, "SELECT x FROM a")).isEqualTo(7);
             assertThat(count(connection, "SELECT COUNT(*) FROM b")).isEqualTo(1);
-            assertThat(versions(connection)).isEqualTo(2);
+            assertThat(FileVersion.of(connection, file()).version()).isEqualTo(2);
         }
     }
 
     @Test
     void apply_failingMigration_leavesTheFileAtThePreviousVersion() throws Exception {
-        try (Connection connection = Connections.writer(dir.resolve("m.db"))) {
-            Migrations migrations = new Migrations(List.of(
-                    new Migrations.Migration(1, "good", "CREATE TABLE a (x INTEGER);"),
-                    new Migrations.Migration(2, "bad", "CREATE TABLE b (y INTEGER);\nINSERT INTO missing VALUES (1);")));
+        try (Connection connection = Connections.writer(file())) {
+            Migrations migrations = new Migrations("classpath:db/sqlite-tests/failing",
+                    List.of("V1__good.sql", "V2__bad.sql"));
 
-            assertThatThrownBy(() -> migrations.apply(connection, dir))
+            assertThatThrownBy(() -> migrations.apply(connection, file()))
                     .isInstanceOfSatisfying(StoreUnavailableException.class,
                             e -> assertThat(e.problem()).isEqualTo(StoreProblem.MIGRATION_FAILED))
                     .hasMessageContaining("schema migration V2__bad failed")
                     .hasMessageContaining("left at schema version 1");
-            assertThat(versions(connection)).isEqualTo(1);
+            assertThat(FileVersion.of(connection, file()).version()).isEqualTo(1);
             assertThat(count(connection, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'b'")).isZero();
         }
     }
 
     @Test
-    void constructor_versionsNotConsecutive_isRefused() {
-        assertThatThrownBy(() -> new Migrations(List.of(
-                new Migrations.Migration(1, "a", "SELECT 1;"), new Migrations.Migration(3, "c", "SELECT 1;"))))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("[1, 3]");
+    void apply_fileOfTheOldRunnerAtTheLatestVersion_keepsItsDataAndAppliesNothing() throws Exception {
+        try (Connection connection = Connections.writer(file())) {
+            OldRunner.write(connection, Migrations.BUNDLED.size());
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO roll_calls (id, class_id, teacher, opened_at) VALUES (5, 1010, 'ana', 1)");
+            }
+
+            assertThat(Migrations.bundled().apply(connection, file())).isEqualTo(Migrations.BUNDLED.size());
+
+            assertThat(FileVersion.of(connection, file())).isEqualTo(new FileVersion(Migrations.BUNDLED.size(), true));
+            assertThat(count(connection, "SELECT COUNT(*) FROM flyway_schema_history")).as("the baseline only").isEqualTo(1);
+            assertThat(count(connection, "SELECT id FROM roll_calls")).isEqualTo(5);
+        }
     }
 
-    private static int versions(Connection connection) throws SQLException {
-        return count(connection, "SELECT MAX(version) FROM schema_version");
+    @Test
+    void constructor_versionsNotConsecutive_isRefused() {
+        assertThatThrownBy(() -> new Migrations("classpath:db/migration", List.of("V1__a.sql", "V3__c.sql")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[V1__a.sql, V3__c.sql]");
+    }
+
+    private Path file() {
+        return dir.resolve("m.db");
     }
 
     private static int count(Connection connection, String sql) throws SQLException {

@@ -10,12 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -30,8 +26,9 @@ import static chamada.store.Stores.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A database written before the journal (schema version 1, no {@code journal_applied}) is
- * brought to version 2 when a store opens it, keeps its roll calls, and takes writes.
+ * A database written before the journal (schema version 1, no {@code journal_applied}), and
+ * before Flyway, is brought to the latest version when a store opens it, keeps its roll calls,
+ * and takes writes.
  */
 class SqliteUpgradeTest {
 
@@ -45,8 +42,7 @@ class SqliteUpgradeTest {
     @BeforeEach
     void writeVersionOneDatabase() throws Exception {
         try (Connection connection = Connections.writer(database())) {
-            new Migrations(List.of(new Migrations.Migration(1, "roll_calls", versionOneSql())))
-                    .apply(connection, database());
+            OldRunner.write(connection, 1);
             try (Statement statement = connection.createStatement()) {
                 statement.executeUpdate("INSERT INTO roll_calls (id, class_id, teacher, opened_at, closed_at) VALUES"
                         + " (3, 7, 'bruno', 500, 900), (5, 1010, 'ana', 1000, NULL)");
@@ -66,11 +62,11 @@ class SqliteUpgradeTest {
 
     @Test
     void open_versionOneDatabase_migratesToTheLatestWithTheJournalAtItsStart() throws SQLException {
-        assertThat(schemaVersion()).isEqualTo(1);
+        assertThat(schemaVersion()).isEqualTo(new FileVersion(1, false));
 
         open().close();
 
-        assertThat(schemaVersion()).isEqualTo(Migrations.bundled().latest());
+        assertThat(schemaVersion()).isEqualTo(new FileVersion(Migrations.bundled().latest(), true));
         assertThat(Journals.applied(database())).isEqualTo(new JournalPosition(1, 0)); // where the journal goes on
     }
 
@@ -112,18 +108,9 @@ class SqliteUpgradeTest {
         }
     }
 
-    private int schemaVersion() throws SQLException {
-        try (Connection connection = Connections.reader(database()); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
-            row.next();
-            return row.getInt(1);
-        }
-    }
-
-    /** The first migration as shipped: the schema of every database written before the journal. */
-    private static String versionOneSql() throws IOException {
-        try (InputStream in = Migrations.class.getResourceAsStream("/db/migration/" + Migrations.BUNDLED.getFirst())) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    private FileVersion schemaVersion() throws SQLException {
+        try (Connection connection = Connections.reader(database())) {
+            return FileVersion.of(connection, database());
         }
     }
 }

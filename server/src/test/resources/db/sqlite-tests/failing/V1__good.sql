@@ -1,0 +1,2 @@
+-- A test migration that works.
+CREATE TABLE a (x INTEGER);

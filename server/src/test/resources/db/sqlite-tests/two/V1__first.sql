@@ -1,0 +1,2 @@
+-- A first test migration.
+CREATE TABLE a (x INTEGER);
