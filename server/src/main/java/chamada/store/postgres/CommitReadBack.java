@@ -13,6 +13,13 @@ import java.util.Optional;
  * PostgreSQL by its transaction id ({@code txid_status}, made for this). While it is still in
  * progress (the commit under way, or the session not yet aware that its client is gone), its
  * session is ended, so the answer, once given, cannot change.
+ *
+ * <p>A transaction found committed only after its session was ended here is answered as
+ * unknown: where a synchronous standby must have every commit, the session may have been waiting
+ * for it (PostgreSQL counts such a transaction in progress), and ending it cuts that wait short,
+ * with a warning, leaving the commit on the primary only. The caller then says "safe to retry"
+ * rather than acknowledge a check-in that one machine holds (seen in
+ * {@code deploy/failover-test.sh} with the standby's machine down).
  */
 final class CommitReadBack {
 
@@ -46,7 +53,7 @@ final class CommitReadBack {
                 }
                 switch (state) {
                     case "committed" -> {
-                        return Optional.of(true);
+                        return ended ? Optional.empty() : Optional.of(true);
                     }
                     case "aborted" -> {
                         return Optional.of(false);
