@@ -239,7 +239,11 @@ final class PostgresWriter {
         /** Completes the callers' futures with the committed outcomes, then tells the live views. */
         @SuppressWarnings("unchecked")
         void answer() {
-            failing = Optional.empty();
+            if (failing.isPresent()) {
+                // Said once, so that whoever read the warnings knows when they stopped applying.
+                log.info("PostgreSQL {} takes writes again", database);
+                failing = Optional.empty();
+            }
             for (int i = 0; i < step.size(); i++) {
                 ((Command<Object>) step.get(i)).done().complete(decided.outcomes().get(i));
             }

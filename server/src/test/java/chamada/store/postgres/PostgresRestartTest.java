@@ -6,6 +6,7 @@ import chamada.rollcall.Matricula;
 import chamada.rollcall.StoreFailure;
 import chamada.rollcall.StoreHealth;
 import chamada.rollcall.TeacherName;
+import chamada.testing.CapturedLog;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,8 @@ class PostgresRestartTest {
         int port = freePort();
         EmbeddedPostgres postgres = start(port);
         PostgresAddress address = new PostgresAddress("postgres", List.of("127.0.0.1:" + port), "postgres", Optional.empty());
-        try (PostgresStore store = PostgresStore.open(address, Optional.empty(), ZONE)) {
+        try (PostgresStore store = PostgresStore.open(address, Optional.empty(), ZONE);
+             CapturedLog writerLog = CapturedLog.of(PostgresWriter.class)) {
             store.open(CLASS, new TeacherName("ana"), tick()).join();
             List<String> acknowledged = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -65,6 +67,7 @@ class PostgresRestartTest {
             postgres = start(port);
             await().atMost(Duration.ofSeconds(60)).until(() -> outcome(store, "3000").isEmpty());
             assertThat(store.health()).isInstanceOf(StoreHealth.Healthy.class);
+            assertThat(writerLog.lines()).contains("INFO PostgreSQL " + address + " takes writes again");
             assertThat(store.openRollCall(CLASS).join().orElseThrow().present())
                     .extracting(checkIn -> checkIn.matricula().value()).containsAll(acknowledged).contains("3000");
         } finally {
