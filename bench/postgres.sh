@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Chamada on PostgreSQL (issue 12): one node, then three nodes on one database, with durable
-# commits (fsync on), at 1, 50 and 1,000 connections. Starts Debian's PostgreSQL 15 on a cluster of
-# its own in a temporary folder, as the `postgres` user (its server refuses root), on 127.0.0.1
-# only, and removes it at the end. Reports, beside the bench's own columns, PostgreSQL's CPU per
-# check-in (all its processes), so that Chamada's and PostgreSQL's shares are apart.
+# commits (fsync on), at 1, 50 and 1,000 connections; then three nodes sharing one class. Starts
+# Debian's PostgreSQL 15 on a cluster of its own in a temporary folder, as the `postgres` user (its
+# server refuses root), on 127.0.0.1 only, and removes it at the end. Reports, beside the bench's
+# own columns, PostgreSQL's CPU per check-in (all its processes), so that Chamada's and
+# PostgreSQL's shares are apart.
 #
 #   bench/postgres.sh     DURATION=10 WARMUP=5 PREWARM=15 CONNECTIONS=1,50,1000 PG_PORT=15432
 #
@@ -97,5 +98,21 @@ for count in 1 3; do
     done
     echo "PostgreSQL CPU: $(( (after - before) * 1000000 / hz / (total > 0 ? total : 1) )) µs per check-in ($total check-ins, warm-up included)"
   done
+  if [ "$count" -gt 1 ]; then
+    # One class whose check-ins reach every node at once: each node's transactions wait in turn for
+    # that class's count row, which the runs above (a node's own classes) never make them do.
+    also=()
+    for i in $(seq 1 $((count - 1))); do also+=(--also-port $((PORT + i))); done
+    echo "== $count nodes, one class, its check-ins spread over every node"
+    for connections in ${CONNECTIONS//,/ }; do
+      before="$(pg_ticks)"
+      line="$("$java" -jar target/chamada-bench.jar bench --port "$PORT" "${also[@]}" --connections "$connections" \
+        --classes 1 --first-class 5000 --warmup "$WARMUP" --duration "$DURATION" 2>&1 | tail -n +3 | head -1)"
+      after="$(pg_ticks)"
+      total="$(echo "$line" | sed -n 's/.*(\([0-9]*\) counted).*/\1/p')"
+      echo "all nodes: $line"
+      echo "PostgreSQL CPU: $(( (after - before) * 1000000 / hz / (${total:-0} > 0 ? ${total:-1} : 1) )) µs per check-in (${total:-0} check-ins, warm-up included)"
+    done
+  fi
   stop_nodes
 done

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * A Chamada server over its native port. Classes are opened, listed and closed through the one
@@ -28,11 +30,16 @@ public final class ChamadaTarget implements Target {
 
     private final String host;
     private final int port;
+    /** {@link #port} first, then other nodes' ports on the same database: the lanes take them in turn. */
+    private final List<Integer> lanePorts;
+    private final AtomicInteger nextLane = new AtomicInteger();
     private final Duration timeout;
 
-    public ChamadaTarget(String host, int port, Duration timeout) {
+    /** The server at {@code host:port}; check-ins also go to the nodes at {@code otherNodes}' ports, in turn. */
+    public ChamadaTarget(String host, int port, List<Integer> otherNodes, Duration timeout) {
         this.host = host;
         this.port = port;
+        this.lanePorts = Stream.concat(Stream.of(port), otherNodes.stream()).toList();
         this.timeout = timeout;
     }
 
@@ -58,8 +65,9 @@ public final class ChamadaTarget implements Target {
     /** A connection of its own on the loops, speaking the native protocol ({@link ChamadaLines}). */
     @Override
     public CompletableFuture<Lane> connect(LaneLoops loops, Consumer<CheckInReply> replies) {
-        return LineLane.connect(loops, host, port, timeout, "Chamada at " + host + ":" + port, ChamadaLines.INSTANCE,
-                replies);
+        int lanePort = lanePorts.get(Math.floorMod(nextLane.getAndIncrement(), lanePorts.size()));
+        return LineLane.connect(loops, host, lanePort, timeout, "Chamada at " + host + ":" + lanePort,
+                ChamadaLines.INSTANCE, replies);
     }
 
     /** Lists each class with {@code status}, compares per matrícula, then closes the classes. */

@@ -71,6 +71,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Chamada server's native port (default: ${DEFAULT-VALUE}).")
     private int port;
 
+    @Option(names = "--also-port", paramLabel = "PORT", converter = PortConverter.class,
+            description = "Another node's native port, on the same database as --port; repeat it for several. The"
+                    + " check-ins' connections are spread over --port and these, round robin, while the classes are"
+                    + " opened, listed and closed through --port: one class's check-ins then reach every node.")
+    private List<Integer> alsoPorts = new ArrayList<>();
+
     @Option(names = "--http",
             description = "Check in through the web front's JSON API (POST /api/v1/classes/{class}/check-ins), one"
                     + " HTTP keep-alive connection per --connections; the table's target reads http. Needs a server"
@@ -250,7 +256,7 @@ final class BenchCommand implements Callable<Integer> {
     /** Chamada over its native port or, with --http, its web front; with --sse-watchers, watched. */
     private Target chamada(LoadPlan plan) throws IOException {
         Target target = http ? HttpTarget.start(host, httpPort, timeout, plan.connections())
-                : new ChamadaTarget(host, port, timeout);
+                : new ChamadaTarget(host, port, alsoPorts, timeout);
         if (sseWatchers == 0) {
             return target;
         }

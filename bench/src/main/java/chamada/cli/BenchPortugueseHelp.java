@@ -31,6 +31,10 @@ final class BenchPortugueseHelp extends ListResourceBundle {
                         + " Padrão: ${DEFAULT-VALUE}."},
                 {"chamada.bench.host", "Endereço do servidor Chamada (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.bench.port", "Porta nativa do servidor Chamada (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.bench.also-port", "Porta nativa de outro nó, no mesmo banco de dados que --port; repita"
+                        + " para vários. As conexões das presenças se espalham por --port e estas, em rodízio, e as"
+                        + " turmas são abertas, listadas e fechadas por --port: as presenças de uma turma chegam então"
+                        + " a todos os nós."},
                 {"chamada.bench.http", "Registra presenças pela API JSON da frente web"
                         + " (POST /api/v1/classes/{class}/check-ins), uma conexão HTTP keep-alive por --connections; o"
                         + " alvo na tabela aparece como http. Precisa de um servidor com a frente web ligada em"

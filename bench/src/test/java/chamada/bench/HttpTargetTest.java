@@ -111,7 +111,7 @@ class HttpTargetTest {
     void watchers_nativeCheckIns_everyStreamHearsItsClass() throws Exception {
         try (TestServer server = startWithWeb(dir);
              ChamadaClient student = server.client();
-             WatchedTarget watched = new WatchedTarget(new ChamadaTarget("127.0.0.1", server.port(), TIMEOUT),
+             WatchedTarget watched = new WatchedTarget(new ChamadaTarget("127.0.0.1", server.port(), List.of(), TIMEOUT),
                      SseWatchers.start("127.0.0.1", webPort(server), TIMEOUT, 3))) {
             watched.prepare(List.of(1, 2));
             student.checkIn(new Matricula("11"), new ClassId(1));
@@ -135,7 +135,7 @@ class HttpTargetTest {
     void watchers_moreAcknowledgedThanHeard_isAProblem() throws Exception {
         try (TestServer server = startWithWeb(dir);
              ChamadaClient student = server.client();
-             WatchedTarget watched = new WatchedTarget(new ChamadaTarget("127.0.0.1", server.port(), TIMEOUT),
+             WatchedTarget watched = new WatchedTarget(new ChamadaTarget("127.0.0.1", server.port(), List.of(), TIMEOUT),
                      SseWatchers.start("127.0.0.1", webPort(server), TIMEOUT, 1))) {
             watched.prepare(List.of(1));
             student.checkIn(new Matricula("11"), new ClassId(1));

@@ -1,5 +1,8 @@
 package chamada.bench;
 
+import chamada.client.ChamadaClient;
+import chamada.protocol.Response;
+import chamada.rollcall.ClassId;
 import chamada.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,7 +11,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +35,7 @@ class LoadGeneratorTest {
     @Test
     void run_classesNotOpen_everyCheckInIsARefusalAndNoneIsMeasured() throws Exception {
         try (TestServer server = TestServer.start(dir)) {
-            Target target = new Unchecked(new ChamadaTarget("127.0.0.1", server.port(), TIMEOUT));
+            Target target = new Unchecked(new ChamadaTarget("127.0.0.1", server.port(), List.of(), TIMEOUT));
 
             RunResult result = LoadGenerator.run(target, plan(2, Duration.ofMillis(200), Duration.ZERO, TIMEOUT,
                     Duration.ZERO));
@@ -83,7 +88,7 @@ class LoadGeneratorTest {
                     .getBytes(StandardCharsets.UTF_8));
             c.close();
         })) {
-            Target target = new Unchecked(new ChamadaTarget("127.0.0.1", full.port(), TIMEOUT));
+            Target target = new Unchecked(new ChamadaTarget("127.0.0.1", full.port(), List.of(), TIMEOUT));
 
             RunResult result = LoadGenerator.run(target, plan(2, Duration.ofMillis(100), Duration.ZERO, TIMEOUT,
                     Duration.ZERO));
@@ -96,10 +101,42 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void run_withOtherNodes_spreadsTheConnectionsOverEveryNode() throws Exception {
+        try (TestServer first = TestServer.start(dir.resolve("first"));
+             TestServer second = TestServer.start(dir.resolve("second"))) {
+            for (TestServer node : List.of(first, second)) {
+                try (ChamadaClient teacher = node.client()) {
+                    teacher.open(new ClassId(900));
+                    teacher.open(new ClassId(901));
+                }
+            }
+            Target target = new Unchecked(new ChamadaTarget("127.0.0.1", first.port(), List.of(second.port()), TIMEOUT));
+
+            RunResult result = LoadGenerator.run(target, plan(4, Duration.ofMillis(300), Duration.ZERO, TIMEOUT,
+                    Duration.ZERO));
+
+            long onFirst = present(first);
+            long onSecond = present(second);
+            assertThat(result.errors()).isZero();
+            assertThat(onFirst).as("check-ins on the first node").isPositive();
+            assertThat(onSecond).as("check-ins on the second node").isPositive();
+            assertThat(onFirst + onSecond).as("every check-in counted reached one of them")
+                    .isGreaterThanOrEqualTo(result.checkIns());
+        }
+    }
+
+    private static long present(TestServer node) {
+        try (ChamadaClient teacher = node.client()) {
+            return Stream.of(900, 901).mapToLong(classId -> ((Response.RollCallReply) teacher.status(new ClassId(classId)))
+                    .rollCall().present().size()).sum();
+        }
+    }
+
+    @Test
     void run_withPause_eachConnectionWaitsItBetweenCheckIns() throws Exception {
         try (TestServer server = TestServer.start(dir)) {
             // Each connection starts within the pause, then sends at most once a pause: 4 each in 1 s.
-            RunResult result = LoadGenerator.run(new ChamadaTarget("127.0.0.1", server.port(), TIMEOUT),
+            RunResult result = LoadGenerator.run(new ChamadaTarget("127.0.0.1", server.port(), List.of(), TIMEOUT),
                     plan(2, Duration.ofSeconds(1), Duration.ofMillis(250), TIMEOUT, Duration.ZERO));
 
             assertThat(result.passed()).as(result.firstError().orElse("")).isTrue();
@@ -112,7 +149,7 @@ class LoadGeneratorTest {
         try (TestServer server = TestServer.start(dir)) {
             AtomicInteger holds = new AtomicInteger();
 
-            RunResult result = LoadGenerator.run(new ChamadaTarget("127.0.0.1", server.port(), TIMEOUT),
+            RunResult result = LoadGenerator.run(new ChamadaTarget("127.0.0.1", server.port(), List.of(), TIMEOUT),
                     plan(2, Duration.ofMillis(200), Duration.ZERO, TIMEOUT, Duration.ofMillis(200)),
                     holds::incrementAndGet);
 
