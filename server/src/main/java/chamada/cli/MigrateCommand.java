@@ -81,6 +81,8 @@ final class MigrateCommand implements Callable<Integer> {
             case FromEmbedded.Outcome.TargetNotEmpty notEmpty -> throw new CommandFailure(ExitCodes.REFUSED,
                     MigrateText.TARGET_NOT_EMPTY.format(lang, address, notEmpty.target().rollCalls(),
                             notEmpty.target().checkIns(), from, counts.rollCalls(), counts.checkIns()));
+            case FromEmbedded.Outcome.NodesRunning running -> throw new CommandFailure(ExitCodes.REFUSED,
+                    MigrateText.NODES_RUNNING.format(lang, address, running.nodes()));
         };
     }
 }

@@ -16,6 +16,10 @@ enum MigrateText implements Bilingual {
             + " check-ins: nothing was copied. Migrate into an empty database.",
             "{0} já tem outros dados ({1} chamadas, {2} presenças), e {3} tem {4} chamadas e {5} presenças: nada foi"
                     + " copiado. Migre para um banco vazio."),
+    NODES_RUNNING("{1} Chamada server(s) use {0} now: nothing was copied. Stop every server on that database, migrate,"
+            + " then start them.",
+            "{1} servidor(es) Chamada usam {0} agora: nada foi copiado. Pare todos os servidores desse banco, migre e"
+                    + " depois inicie-os."),
     NO_SUCH_STORE("{0} is not a file: give the embedded store's SQLite file (the server's --db).",
             "{0} não é um arquivo: indique o arquivo SQLite do armazenamento embutido (o --db do servidor)."),
     COPY_FAILED("The copy into {0} failed ({1}); PostgreSQL is left as it was. Run it again once that is fixed.",

@@ -93,9 +93,32 @@ class MigrateCommandTest {
         CliRunner.Result result = new CliRunner().lang(chamada.i18n.Lang.PT_BR).run("migrate", "--from",
                 file.toString(), "--to", database.toString());
 
-        assertThat(result.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.REFUSED);
         assertThat(result.err()).isEqualTo(database + " já tem outros dados (1 chamadas, 1 presenças), e " + file
                 + " tem 1 chamadas e 0 presenças: nada foi copiado. Migre para um banco vazio." + System.lineSeparator());
+    }
+
+    @Test
+    void migrate_whileANodeRunsOnTheDatabase_isRefusedAndWritesNothing() {
+        Path file = dir.resolve("chamada.db");
+        try (SqliteRollCallStore embedded = SqliteRollCallStore.open(file, ZONE)) {
+            embedded.open(CLOSED, ANA, tick()).join();
+        }
+        PostgresAddress database = TestPostgres.freshDatabase();
+        try (PostgresStore node = PostgresStore.open(database, Optional.empty(), ZONE)) {
+            byte[] keyOfTheNode = node.sessionKey();
+
+            CliRunner.Result result = new CliRunner().run("--lang", "en", "migrate", "--from", file.toString(),
+                    "--to", database.toString());
+
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.REFUSED);
+            assertThat(result.err()).isEqualTo("1 Chamada server(s) use " + database + " now: nothing was copied. Stop"
+                    + " every server on that database, migrate, then start them." + System.lineSeparator());
+            assertThat(node.history(CLOSED).join()).isEmpty();
+            try (PostgresStore another = PostgresStore.open(database, Optional.empty(), ZONE)) {
+                assertThat(another.sessionKey()).as("the key every node holds").isEqualTo(keyOfTheNode);
+            }
+        }
     }
 
     private OffsetDateTime tick() {

@@ -47,6 +47,14 @@ public final class FromEmbedded {
         /** PostgreSQL holds other data; nothing was written. */
         record TargetNotEmpty(Counts counts, Counts target) implements Outcome {
         }
+
+        /**
+         * Chamada nodes run on the database ({@code nodes} of them); nothing was written. Each
+         * holds the session key it read at its start, which the copy would replace: teachers
+         * signed in on one node would be refused by the others until every node restarted.
+         */
+        record NodesRunning(Counts counts, int nodes) implements Outcome {
+        }
     }
 
     private static final String[] COUNTS = {
@@ -64,7 +72,7 @@ public final class FromEmbedded {
      */
     public static Outcome copy(Path file, PostgresAddress to, Optional<String> password) throws SQLException {
         SqliteRollCallStore.open(file, ZoneId.systemDefault()).close(); // the journal into the file, the schema up to date
-        PostgresStore.open(to, password, ZoneId.systemDefault()).close(); // the schema, and the session key's row
+        PostgresStore.prepare(to, password); // the schema, and the session key's row
         try (Connection source = sqlite(file); Connection target = postgres(to, password)) {
             Counts counts = counts(source);
             target.setAutoCommit(false);
@@ -78,6 +86,11 @@ public final class FromEmbedded {
                 target.rollback();
                 return before.equals(counts) ? new Outcome.AlreadyThere(counts) : new Outcome.TargetNotEmpty(counts, before);
             }
+            int nodes = runningNodes(target);
+            if (nodes > 0) {
+                target.rollback();
+                return new Outcome.NodesRunning(counts, nodes);
+            }
             copyRows(source, target);
             target.commit();
             Counts after = counts(target);
@@ -86,6 +99,18 @@ public final class FromEmbedded {
                 throw new SQLException("PostgreSQL counts " + after + " after the copy, the file " + counts);
             }
             return new Outcome.Copied(counts);
+        }
+    }
+
+    /** The nodes listening for each other's events on the database: one session each (see {@link PostgresEvents}). */
+    private static int runningNodes(Connection target) throws SQLException {
+        try (PreparedStatement query = target.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND application_name = ?")) {
+            query.setString(1, PostgresEvents.APPLICATION_NAME);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
         }
     }
 

@@ -126,6 +126,21 @@ public final class PostgresStore implements ChamadaStore {
     }
 
     /**
+     * Brings the database's schema up to date and makes its session key if it has none, as the
+     * first node to start would, without starting a node: for {@link FromEmbedded}, which must not
+     * look like a running node to itself. Two connections: Flyway holds one for its lock while it
+     * migrates on the other.
+     */
+    static void prepare(PostgresAddress address, Optional<String> password) {
+        try (HikariDataSource pool = pool(address, password, "chamada-postgres-migrate", 2)) {
+            migrate(pool, address);
+            sessionKey(pool);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(StoreProblem.POSTGRES_UNREACHABLE, address, e, rootMessage(e));
+        }
+    }
+
+    /**
      * A pool of {@code size} connections. Every session gives up on a lock after {@link #LOCK_WAIT}
      * and is ended by PostgreSQL once idle in a transaction for {@link #STUCK_TRANSACTION}, so a
      * node that hangs mid-transaction cannot hold the other nodes' writers for good; a statement
