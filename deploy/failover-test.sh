@@ -152,7 +152,7 @@ def write(port, cls, work):
     matrícula is tried again (as a student would), after a lost connection on a new connection.
     Writes acks.tsv (matrícula, ms of the acknowledgement, already_registered, ms it was sent) and errors.tsv
     (ms, code; DISCONNECTED and NO_REPLY are the writer's own)."""
-    # Longer than Chamada's own limit on a PostgreSQL statement (60 s): its answer is what we measure.
+    # Longer than Chamada's own limit on a PostgreSQL answer (60 s, the driver's socket timeout): its answer is what we measure.
     reply_timeout = 90
     conn, i = None, 0
     with open(f"{work}/acks.tsv", "w") as acks, open(f"{work}/errors.tsv", "w") as errors:
@@ -232,8 +232,8 @@ def report(work, kill_mode, versions):
           + (f" (from {s(int(errors[0][0]))} to {s(int(errors[-1][0]))})" if errors else ""))
     if "back" in ms:
         # With synchronous_mode_strict nothing should be acknowledged while the new primary has no
-        # synchronous standby: such a check-in was on one machine only when it was acknowledged.
-        alone = sum(1 for _, t, _, sent in acks if kill < int(sent) and int(t) < ms["back"])
+        # synchronous standby (until db1 is one again): such a check-in was on one machine only.
+        alone = sum(1 for _, t, _, sent in acks if kill < int(sent) and int(t) < ms.get("sync", ms["back"]))
         print(f"acknowledged while the old primary's machine was down (on one machine only): {alone}")
     print(f"in the database: {len(in_db)}, of which never acknowledged: {len(never_acked)}"
           f" (an attempt answered with an error, or cut by the end of the run)")
@@ -254,7 +254,11 @@ PY
 
 leader() { "$python" "$work/client.py" leader "${REST_PORT[db1]}" "${REST_PORT[db2]}"; }
 # psql as PostgreSQL's superuser on database $3 (default postgres) of node $1; unaligned, no headers.
-sql() { PGPASSWORD="$su_password" "$pg_bin/psql" -X -qAt -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "${PG_PORT[$1]}" -U postgres -d "${3:-postgres}" -c "$2"; }
+# The statement goes in on standard input, not the command line, where `ps` would show a password.
+sql() {
+  printf '%s\n' "$2" | PGPASSWORD="$su_password" "$pg_bin/psql" -X -qAt -v ON_ERROR_STOP=1 -h 127.0.0.1 \
+    -p "${PG_PORT[$1]}" -U postgres -d "${3:-postgres}" -f -
+}
 # Whether $2 streams to leader $1 as its synchronous standby: the leader's own word for it.
 is_sync_standby() {
   [ "$(sql "$1" "SELECT count(*) FROM pg_stat_replication WHERE application_name = '$2' AND state = 'streaming' AND sync_state = 'sync'" 2>/dev/null)" = 1 ]
@@ -366,6 +370,8 @@ else
 fi
 # Reaping the killed Patroni in here keeps bash's "Killed" job notice off the terminal.
 { kill -9 "${victims[@]}"; [ "$KILL" = postgres ] || wait "${patroni_pid[db1]}"; } 2>/dev/null || true
+# Gone: the cleanup must not signal whatever process is given its pid next.
+[ "$KILL" = postgres ] || unset 'patroni_pid[db1]'
 # Taken after the kill, so that a check-in sent after this moment went to a dead primary.
 kill_ms="$(now_ms)"
 event kill

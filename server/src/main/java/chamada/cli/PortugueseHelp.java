@@ -46,8 +46,8 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.server.tls-key", "Chave privada PEM do --tls-cert, RSA ou EC, PKCS#8 sem cifra"
                         + " (BEGIN PRIVATE KEY)."},
                 {"chamada.server.trusted-proxy", "Um proxy reverso cujo X-Forwarded-For identifica o cliente, ou um"
-                        + " balanceador cujo cabeçalho PROXY (v1 ou v2) o identifica na porta nativa (padrão: nenhum);"
-                        + " repita para vários."},
+                        + " balanceador cujo cabeçalho PROXY (v1 ou v2) o identifica nas portas nativa e legadas, que"
+                        + " então devem enviá-lo (padrão: nenhum); repita para vários."},
                 {"chamada.server.code-policy", "Código de presença de uma chamada aberta sem escolher: rotating (muda na tela),"
                         + " fixed (um só) ou none (padrão: ${DEFAULT-VALUE}, como os seeds; rotating faz todos os"
                         + " protocolos pedirem o código mostrado na sala)."},

@@ -38,7 +38,8 @@ final class WebOptions {
 
     @Option(names = "--trusted-proxy", paramLabel = "CIDR",
             description = "A reverse proxy whose X-Forwarded-For names the client, or a load balancer whose PROXY"
-                    + " protocol header (v1 or v2) names it on the native port (default: none); repeat it for several.")
+                    + " protocol header (v1 or v2) names it on the native and legacy ports, which then must send it"
+                    + " (default: none); repeat it for several.")
     private List<String> trustedProxies = new ArrayList<>();
 
     @Option(names = "--tls-cert", paramLabel = "FILE",
@@ -52,7 +53,7 @@ final class WebOptions {
 
     /**
      * The {@code --trusted-proxy} networks: their X-Forwarded-For on the web front, and their PROXY
-     * protocol header on the native port, name the client.
+     * protocol header on the native and legacy ports, name the client.
      *
      * @throws CommandFailure {@link ExitCodes#USAGE} for a value that is not a network
      */

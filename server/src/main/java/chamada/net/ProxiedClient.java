@@ -6,6 +6,7 @@ import io.netty.handler.codec.haproxy.HAProxyProxiedProtocol.AddressFamily;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 
 /**
  * Whom a connection from a trusted load balancer is for, as its PROXY protocol header says. A
@@ -17,19 +18,22 @@ public final class ProxiedClient {
     private ProxiedClient() {
     }
 
-    /** The client {@code header} names, or {@code balancer} when it names none. */
-    public static InetAddress of(HAProxyMessage header, InetAddress balancer) {
+    /**
+     * The client {@code header} names, or {@code balancer} when it names none; empty for a source
+     * the JDK cannot take as an address (an IPv6 zone that is no interface here, which the
+     * decoder lets through): a bad header, whose connection is closed.
+     */
+    public static Optional<InetAddress> of(HAProxyMessage header, InetAddress balancer) {
         AddressFamily family = header.proxiedProtocol().addressFamily();
         if (header.command() != HAProxyCommand.PROXY || header.sourceAddress() == null
                 || family == AddressFamily.AF_UNIX || family == AddressFamily.AF_UNSPEC) {
-            return balancer;
+            return Optional.of(balancer);
         }
         try {
             // An IP literal, checked by the decoder: no name is looked up.
-            return InetAddress.getByName(header.sourceAddress());
+            return Optional.of(InetAddress.getByName(header.sourceAddress()));
         } catch (UnknownHostException e) {
-            throw new IllegalStateException("The PROXY decoder let through a source that is not an address: "
-                    + header.sourceAddress(), e);
+            return Optional.empty();
         }
     }
 }

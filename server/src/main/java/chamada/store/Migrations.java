@@ -84,7 +84,13 @@ final class Migrations {
         try {
             FlywayMigration.run(file, location, found);
         } catch (RuntimeException e) {
-            int reached = FileVersion.of(connection, file).version();
+            int reached;
+            try {
+                reached = FileVersion.of(connection, file).version();
+            } catch (SQLException | RuntimeException reading) {
+                e.addSuppressed(reading);
+                reached = found.version();
+            }
             String failed = reached < latest() ? fileNames.get(reached).replace(".sql", "") : "?";
             throw new StoreUnavailableException(StoreProblem.MIGRATION_FAILED, file, e, failed, reached);
         }

@@ -84,8 +84,10 @@ final class LegacyListener {
             return;
         }
         if (client.isEmpty()) {
-            log.info("Legacy {} connection from trusted proxy {} closed: it sent no PROXY protocol header",
-                    port.label(), socket.getRemoteSocketAddress());
+            if (!listener.stopping()) {
+                log.info("Legacy {} connection from trusted proxy {} closed: it sent no readable PROXY protocol header"
+                        + " within {} s", port.label(), socket.getRemoteSocketAddress(), ProxyHeaderReader.TIMEOUT.toSeconds());
+            }
             return;
         }
         InetAddress address = client.get();

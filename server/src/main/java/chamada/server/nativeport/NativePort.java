@@ -5,6 +5,7 @@ import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
 import chamada.i18n.Lang;
 import chamada.net.AddressLimiter;
+import chamada.net.ProxyHeaderReader;
 import chamada.net.Watchdog;
 import chamada.protocol.Json;
 import chamada.protocol.RequestDecoder;
@@ -120,10 +121,11 @@ public final class NativePort {
     private void serve(Channel channel) {
         InetAddress peer = ((InetSocketAddress) channel.remoteAddress()).getAddress();
         if (trustedProxies.stream().anyMatch(proxy -> proxy.contains(peer))) {
-            channel.pipeline().addLast(new HAProxyMessageDecoder(), new ProxyHeader((context, client) -> {
-                serve(channel, client);
-                context.fireChannelActive(); // the connection's handler, added after the header's, is active now
-            }));
+            channel.pipeline().addLast(new HAProxyMessageDecoder(ProxyHeaderReader.MAX_TLV_BYTES),
+                    new ProxyHeader((context, client) -> {
+                        serve(channel, client);
+                        context.fireChannelActive(); // the connection's handler, added after the header's, is active now
+                    }));
             return;
         }
         serve(channel, peer);

@@ -9,6 +9,7 @@ import io.netty.util.ReferenceCountUtil;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -39,7 +40,13 @@ final class ProxyHeader extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            serve.accept(ctx, ProxiedClient.of(header, ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress()));
+            Optional<InetAddress> client = ProxiedClient.of(header,
+                    ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
+            if (client.isEmpty()) {
+                ctx.close();
+                return;
+            }
+            serve.accept(ctx, client.get());
             ctx.pipeline().remove(this);
         } finally {
             ReferenceCountUtil.release(header);

@@ -14,16 +14,19 @@ import java.util.Optional;
  * progress (the commit under way, or the session not yet aware that its client is gone), its
  * session is ended, so the answer, once given, cannot change.
  *
- * <p>A transaction found committed only after its session was ended here is answered as
- * unknown: where a synchronous standby must have every commit, the session may have been waiting
- * for it (PostgreSQL counts such a transaction in progress), and ending it cuts that wait short,
- * with a warning, leaving the commit on the primary only. The caller then says "safe to retry"
- * rather than acknowledge a check-in that one machine holds (seen in
- * {@code deploy/failover-test.sh} with the standby's machine down).
+ * <p>A commit under way is first given {@link #LET_FINISH} to finish by itself. One waiting for
+ * a synchronous standby ({@code SyncRep}, which PostgreSQL counts in progress) has committed on
+ * the primary only: it is answered unknown and left waiting, since ending its session would cut
+ * the wait short, with a warning, and keep the commit on one machine. A transaction found
+ * committed only after its session was ended is answered unknown too, as it may have been in
+ * that wait. The caller then says "safe to retry" rather than acknowledge a check-in that one
+ * machine holds (seen in {@code deploy/failover-test.sh} with the standby's machine down).
  */
 final class CommitReadBack {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** How long a commit under way may finish by itself before its session is ended. */
+    private static final Duration LET_FINISH = Duration.ofSeconds(2);
 
     private CommitReadBack() {
     }
@@ -36,12 +39,16 @@ final class CommitReadBack {
     static Optional<Boolean> committed(DataSource connections, long xid, int backendPid) {
         try (Connection connection = connections.getConnection();
              PreparedStatement status = connection.prepareStatement("SELECT txid_status(?)");
-             PreparedStatement end = connection.prepareStatement("SELECT pg_terminate_backend(?)")) {
+             PreparedStatement end = connection.prepareStatement("SELECT pg_terminate_backend(?)");
+             PreparedStatement waitsForStandby = connection.prepareStatement(
+                     "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ? AND wait_event = 'SyncRep'")) {
             connection.setAutoCommit(true);
             status.setLong(1, xid);
             end.setInt(1, backendPid);
+            waitsForStandby.setInt(1, backendPid);
             boolean ended = false;
-            long deadline = System.nanoTime() + WAIT.toNanos();
+            long started = System.nanoTime();
+            long deadline = started + WAIT.toNanos();
             while (System.nanoTime() < deadline) {
                 String state;
                 try (ResultSet row = status.executeQuery()) {
@@ -59,7 +66,10 @@ final class CommitReadBack {
                         return Optional.of(false);
                     }
                     default -> {
-                        if (!ended) {
+                        if (!ended && System.nanoTime() - started >= LET_FINISH.toNanos()) {
+                            if (single(waitsForStandby) > 0) {
+                                return Optional.empty(); // left to finish once its standby is back: not ended
+                            }
                             end.execute();
                             ended = true;
                         }
@@ -73,6 +83,13 @@ final class CommitReadBack {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        }
+    }
+
+    private static int single(PreparedStatement query) throws SQLException {
+        try (ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getInt(1);
         }
     }
 }

@@ -7,8 +7,8 @@ import chamada.rollcall.Matricula;
  * {@link MissedEvents} can tell them only what they missed. Each matrícula is kept as a 64-bit
  * fingerprint in an open-addressing table, with no object per student: a node hears every
  * check-in of every node, and a roll call may take hundreds of thousands. Two matrículas with one
- * fingerprint (odds about n²/2⁶⁵) would make a missed event of one of them go unrepaired, never a
- * wrong one told. Used under the lock of whoever holds it.
+ * fingerprint (odds about n²/2⁶⁵) would make an event of one of them be taken as told already
+ * (dropped, or not repaired), never a wrong one told. Used under the lock of whoever holds it.
  */
 final class HeardCheckIns {
 
@@ -22,6 +22,8 @@ final class HeardCheckIns {
     private long openedAt;
     private long[] table = new long[FIRST_CAPACITY];
     private int size;
+    /** How many replacements (a device fixing a typo: a check-in that takes another's place) were told. */
+    private int replacements;
 
     HeardCheckIns(long openedAt) {
         this.openedAt = openedAt;
@@ -38,6 +40,14 @@ final class HeardCheckIns {
     /** How many are present, as heard. */
     int present() {
         return size;
+    }
+
+    int replacements() {
+        return replacements;
+    }
+
+    void replacements(int count) {
+        replacements = count;
     }
 
     /** Notes {@code matricula} as present; false if it already was. */

@@ -109,7 +109,10 @@ final class PostgresEvents implements AutoCloseable {
         }
     }
 
-    /** Tells the other nodes {@code changes}, which this node's writer just committed and published. */
+    /**
+     * Tells this node's views and the other nodes {@code changes}, which this node's writer just
+     * committed; to this node's views, only what a repair has not told already.
+     */
     void tell(List<RollCallEvent> changes) {
         missed.told(changes);
         if (waiting.addAndGet(changes.size()) > MAX_WAITING) {

@@ -105,8 +105,7 @@ public final class PostgresStore implements ChamadaStore {
             EventHub events = new EventHub();
             others = new PostgresEvents(address, password, pool, events, zone, poll);
             others.start();
-            PostgresWriter writer = new PostgresWriter(writes, new PostgresRules(zone, reads), events, others,
-                    address.toString());
+            PostgresWriter writer = new PostgresWriter(writes, new PostgresRules(zone, reads), others, address.toString());
             writer.start();
             return new PostgresStore(address, pool, writes, writer, others, reads, events, sessionKey);
         } catch (SQLException e) {

@@ -3,7 +3,6 @@ package chamada.store.postgres;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
-import chamada.rollcall.EventHub;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.RollCall;
@@ -56,20 +55,18 @@ final class PostgresWriter {
 
     private final DataSource connections;
     private final PostgresRules rules;
-    private final EventHub events;
-    private final PostgresEvents others;
+    /** This node's live views and the other nodes', told each commit's events. */
+    private final PostgresEvents events;
     private final String database;
     private final WorkQueue<Command<?>> queue = new WorkQueue<>();
     private final Thread thread;
     /** What the last transaction that failed said, until one succeeds. Read by any thread. */
     private volatile Optional<SQLException> failing = Optional.empty();
 
-    PostgresWriter(DataSource connections, PostgresRules rules, EventHub events, PostgresEvents others,
-                   String database) {
+    PostgresWriter(DataSource connections, PostgresRules rules, PostgresEvents events, String database) {
         this.connections = connections;
         this.rules = rules;
         this.events = events;
-        this.others = others;
         this.database = database;
         this.thread = Thread.ofPlatform().name("chamada-postgres-writer").daemon(false).unstarted(this::run);
     }
@@ -248,9 +245,7 @@ final class PostgresWriter {
                 ((Command<Object>) step.get(i)).done().complete(decided.outcomes().get(i));
             }
             answered = true;
-            List<RollCallEvent> changes = events(step, decided);
-            changes.forEach(events::publish);
-            others.tell(changes);
+            events.tell(events(step, decided));
         }
     }
 

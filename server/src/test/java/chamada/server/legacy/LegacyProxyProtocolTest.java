@@ -6,6 +6,7 @@ import chamada.rollcall.CodePolicy;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.Network;
 import chamada.server.ServerConfig;
+import chamada.testing.CapturedLog;
 import chamada.testing.ProxyHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Behind a load balancer named by {@code --trusted-proxy}, the legacy ports take the client's
@@ -73,6 +76,20 @@ class LegacyProxyProtocolTest {
             client.send("1010,teacher\r\n1010,teacher\r\n");
 
             client.expectClosed();
+        }
+    }
+
+    @Test
+    void aHeaderNamingAnAddressTheMachineCannotTake_closesTheConnection() {
+        try (LegacyFixture server = LegacyFixture.start(dir, config -> config.withTrustedProxies(BALANCER));
+             CapturedLog log = CapturedLog.of(LegacyListener.class);
+             RawClient client = server.connect(LegacyPort.ROLL_CALL)) {
+            // A zone that is no interface here: the decoder takes it, the JDK cannot.
+            client.send("PROXY TCP6 fe80::1%nosuch0 ::1 50000 7070\r\n1010,teacher");
+
+            client.expectClosed();
+            assertThat(log.lines()).anyMatch(line -> line.startsWith("INFO Legacy roll call connection from trusted proxy")
+                    && line.contains("sent no readable PROXY protocol header"));
         }
     }
 

@@ -61,7 +61,7 @@ class CommitReadBackTest {
         plain.setURL(database.jdbcUrl());
         plain.setUser(database.user());
         EventHub hub = new EventHub();
-        writer = new PostgresWriter(faulty(plain), new PostgresRules(ZONE, new RollCallReads(ZONE)), hub,
+        writer = new PostgresWriter(faulty(plain), new PostgresRules(ZONE, new RollCallReads(ZONE)),
                 new PostgresEvents(database, Optional.empty(), plain, hub, ZONE, PostgresEvents.POLL),
                 database.toString());
         writer.start();

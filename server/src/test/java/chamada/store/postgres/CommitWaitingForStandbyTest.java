@@ -17,8 +17,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A commit still waiting for a synchronous standby has committed on the primary only: read back,
- * it is unknown, not made, so its callers are told to retry rather than told it is safe. The test
- * names a standby that never comes, for the server of the test JVM, and names none again after.
+ * it is unknown, not made, so its callers are told to retry rather than told it is safe; and its
+ * session is left waiting, so the commit reaches the standby once there is one. The test names a
+ * standby that never comes, for the server of the test JVM, then none again, which ends the wait.
  * (Before the fix the read back ended the session, which cut the wait short, and said "made".)
  */
 class CommitWaitingForStandbyTest {
@@ -59,9 +60,12 @@ class CommitWaitingForStandbyTest {
 
                 assertThat(CommitReadBack.committed(connections, xid, pid)).isEmpty();
 
-                // Ending the session cut its wait short: the commit stands, on this server only.
+                assertThat(single(settings, "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = " + pid
+                        + " AND wait_event = 'SyncRep'")).as("left waiting for its standby, not ended").isEqualTo("1");
+                settings.execute("ALTER SYSTEM RESET synchronous_standby_names");
+                settings.execute("SELECT pg_reload_conf()");
+                commit.get();
                 assertThat(single(settings, "SELECT txid_status(" + xid + ")")).isEqualTo("committed");
-                commit.exceptionally(ended -> null).get();
             } finally {
                 settings.execute("ALTER SYSTEM RESET synchronous_standby_names");
                 settings.execute("SELECT pg_reload_conf()");

@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -125,6 +126,56 @@ class MissedEventsTest {
             await().atMost(REPAIRED_WITHIN).until(() -> checkIns(onLate).contains("300"));
 
             assertThat(checkIns(onLate)).containsExactly("300");
+        }
+    }
+
+    @Test
+    void aReplacementCommittedButNeverNotified_reachesTheViews_namingWhomItReplaced() throws SQLException {
+        List<RollCallEvent> onB = new CopyOnWriteArrayList<>();
+        nodes.get(0).open(CLASS, ANA, tick()).join();
+        try (RollCallEvents.Subscription b = nodes.get(1).events().subscribe(CLASS, onB::add)) {
+            nodes.get(0).checkIn(CLASS, new Matricula("4219"), tick()).join();
+            await().atMost(REPAIRED_WITHIN).until(() -> checkIns(onB).contains("4219"));
+
+            // A phone fixing its typo: 42191 takes 4219's place; the count stays 1.
+            OffsetDateTime fixed = tick();
+            long millis = fixed.toInstant().toEpochMilli();
+            direct.setAutoCommit(false);
+            try (Statement statement = direct.createStatement()) {
+                String openRollCall = "(SELECT id FROM roll_calls WHERE class_id = " + CLASS.value()
+                        + " AND closed_at IS NULL)";
+                statement.executeUpdate("INSERT INTO check_ins (roll_call_id, matricula, at) VALUES (" + openRollCall
+                        + ", '42191', " + millis + ")");
+                statement.executeUpdate("DELETE FROM check_ins WHERE matricula = '4219'");
+                statement.executeUpdate("INSERT INTO check_in_replacements (roll_call_id, device, replaced, by_matricula,"
+                        + " at, device_first_at) VALUES (" + openRollCall + ", 'phone', '4219', '42191', " + millis
+                        + ", " + millis + ")");
+                direct.commit();
+            } finally {
+                direct.setAutoCommit(true);
+            }
+
+            await().atMost(REPAIRED_WITHIN).until(() -> checkIns(onB).contains("42191"));
+            assertThat(onB.getLast()).isEqualTo(new RollCallEvent.CheckedIn(CLASS, new Matricula("42191"), at(fixed), 1,
+                    Optional.of(new Matricula("4219"))));
+        }
+    }
+
+    @Test
+    void anOpenNeverNotified_whoseCheckInsAnotherNodeTold_isStillTold_andSoIsTheClose() throws SQLException {
+        List<RollCallEvent> onB = new CopyOnWriteArrayList<>();
+        try (RollCallEvents.Subscription b = nodes.get(1).events().subscribe(CLASS, onB::add)) {
+            OffsetDateTime opened = tick();
+            openWithoutNotifying(CLASS, opened);
+            // Node A takes a check-in and notifies it: B hears of the roll call first through it.
+            nodes.get(0).checkIn(CLASS, new Matricula("100"), tick()).join();
+            await().atMost(REPAIRED_WITHIN).until(() -> onB.contains(new RollCallEvent.Opened(CLASS, at(opened))));
+
+            assertThat(checkIns(onB)).containsExactly("100");
+            OffsetDateTime closed = tick();
+            nodes.get(0).close(CLASS, ANA, closed).join();
+            await().atMost(REPAIRED_WITHIN).until(() -> onB.getLast() instanceof RollCallEvent.Closed);
+            assertThat(onB.getLast()).isEqualTo(new RollCallEvent.Closed(CLASS, at(closed), 1));
         }
     }
 
