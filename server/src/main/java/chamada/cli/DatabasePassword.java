@@ -33,7 +33,8 @@ final class DatabasePassword {
             }
             return Optional.of(password);
         } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.LOCAL_FILE, Text.FILE_READ_FAILED.format(lang, file, Reasons.file(e, lang)), e);
+            throw new CommandFailure(ExitCodes.LOCAL_FILE,
+                    ServerCommandText.PASSWORD_FILE_UNREADABLE.format(lang, file, Reasons.file(e, lang)), e);
         }
     }
 }

@@ -50,8 +50,7 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lang lang = root.lang();
-        PostgresAddress address = PostgresAddress.parse(to).orElseThrow(() -> new CommandFailure(ExitCodes.USAGE,
-                ServerCommandText.BAD_POSTGRES_URL.format(lang, PostgresAddress.withoutSecrets(to))));
+        PostgresAddress address = PostgresUrl.parse(to, lang);
         if (!Files.isRegularFile(from)) {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, MigrateText.NO_SUCH_STORE.format(lang, from));
         }

@@ -172,8 +172,7 @@ final class ServerCommand implements Callable<Integer> {
             }
             return new StoreConfig.Embedded(Path.of(database));
         }
-        PostgresAddress postgres = PostgresAddress.parse(database).orElseThrow(() -> new CommandFailure(ExitCodes.USAGE,
-                ServerCommandText.BAD_POSTGRES_URL.format(lang, PostgresAddress.withoutSecrets(database))));
+        PostgresAddress postgres = PostgresUrl.parse(database, lang);
         return new StoreConfig.Postgres(postgres, DatabasePassword.read(databasePasswordFile, root.terminal(), lang));
     }
 

@@ -55,6 +55,12 @@ enum ServerCommandText implements Bilingual {
             + " with no password in it (put it in CHAMADA_DB_PASSWORD or --db-password-file).",
             "--db {0} não é um endereço PostgreSQL: escreva como postgresql://chamada@db1:5432,db2:5432/escola,"
                     + " sem senha nele (ponha-a em CHAMADA_DB_PASSWORD ou --db-password-file)."),
+    PASSWORD_IN_POSTGRES_URL("--db {0} has a password in it, where every user of this machine could read it (in the"
+            + " process list, the shell's history): remove it, and give it in CHAMADA_DB_PASSWORD or --db-password-file.",
+            "--db {0} tem uma senha, onde todo usuário desta máquina poderia lê-la (na lista de processos, no histórico do"
+                    + " shell): tire-a e informe-a em CHAMADA_DB_PASSWORD ou --db-password-file."),
+    PASSWORD_FILE_UNREADABLE("Could not read --db-password-file {0} ({1}).",
+            "Não foi possível ler o --db-password-file {0} ({1})."),
     EMPTY_PASSWORD_FILE("--db-password-file {0} has no password on its first line.",
             "--db-password-file {0} não tem senha na primeira linha."),
     PASSWORD_WITHOUT_POSTGRES("--db-password-file is for a PostgreSQL --db (postgresql://...); a SQLite file has no"

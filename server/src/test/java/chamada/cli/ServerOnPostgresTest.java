@@ -56,9 +56,9 @@ class ServerOnPostgresTest {
                 "--db", "postgresql://chamada:s3cret@db1/school");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).isEqualTo("--db postgresql://chamada:***@db1/school is not a PostgreSQL address: write it"
-                + " like postgresql://chamada@db1:5432,db2:5432/school, with no password in it (put it in"
-                + " CHAMADA_DB_PASSWORD or --db-password-file)." + NL);
+        assertThat(result.err()).isEqualTo("--db postgresql://chamada:***@db1/school has a password in it, where every"
+                + " user of this machine could read it (in the process list, the shell's history): remove it, and give it"
+                + " in CHAMADA_DB_PASSWORD or --db-password-file." + NL);
     }
 
     @Test
@@ -67,8 +67,8 @@ class ServerOnPostgresTest {
                 "--db", "postgresql://chamada@db1/school?password=s3cret&ssl=true");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).startsWith("--db postgresql://chamada@db1/school?password=***&ssl=true não é um endereço"
-                + " PostgreSQL").doesNotContain("s3cret");
+        assertThat(result.err()).startsWith("--db postgresql://chamada@db1/school?password=***&ssl=true tem uma senha")
+                .doesNotContain("s3cret");
     }
 
     @Test
@@ -79,6 +79,16 @@ class ServerOnPostgresTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).startsWith("--db postgres://chamada@db1/school is not a PostgreSQL address");
         assertThat(Path.of("postgres:")).doesNotExist();
+    }
+
+    @Test
+    void server_missingPasswordFile_isNamedAsTheOption() {
+        Path missing = dir.resolve("no-such-password-file");
+        CliRunner.Result result = new CliRunner().run("--lang", "en", "server", "--port", "0", "--http-port", "off",
+                "--db", "postgresql://chamada@127.0.0.1/school", "--db-password-file", missing.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.LOCAL_FILE);
+        assertThat(result.err()).startsWith("Could not read --db-password-file " + missing + " (");
     }
 
     @Test

@@ -71,6 +71,11 @@ public record PostgresAddress(String user, List<String> hosts, String database, 
         return masked.replaceAll("(?i)((?:password|sslpassword)=)[^&]*", "$1***");
     }
 
+    /** Whether {@code text} carries a password, in the user's part or in a parameter. */
+    public static boolean hasSecret(String text) {
+        return !withoutSecrets(text).equals(text);
+    }
+
     /** The JDBC URL pgjdbc takes: the hosts, the database and the parameters, no user and no password. */
     public String jdbcUrl() {
         return "jdbc:postgresql://" + String.join(",", hosts) + "/" + database + parameters.map(p -> "?" + p).orElse("");
