@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Replays every example exchange of PROTOCOL.md against a real server, so the document
  * cannot drift from what the server says. Times and the server version are the only
- * values allowed to differ.
+ * values allowed to differ. On the embedded store here, on PostgreSQL in
+ * {@link ProtocolDocOnPostgresTest}.
  */
 class ProtocolDocTest {
 
@@ -35,6 +36,11 @@ class ProtocolDocTest {
 
     @TempDir
     Path dir;
+
+    /** The store the server keeps its roll calls in: the config's own, the embedded one. */
+    ServerConfig onStore(ServerConfig config) {
+        return config;
+    }
 
     @Test
     void everyExampleOfProtocolMd_isWhatTheServerSays() throws Exception {
@@ -47,7 +53,7 @@ class ProtocolDocTest {
         Map<String, String> actualTimeOfDocumented = new HashMap<>();
         Map<String, String> actualTokenOfDocumented = new HashMap<>();
         Map<String, String> actualCodeOfDocumented = new HashMap<>();
-        try (TestServer server = TestServer.start(dir, config -> config.withTeachersFile(teachers))) {
+        try (TestServer server = TestServer.start(dir, config -> onStore(config).withTeachersFile(teachers))) {
             for (List<String> session : sessions) {
                 replay(server.port(), session, actualTimeOfDocumented, actualTokenOfDocumented, actualCodeOfDocumented);
             }

@@ -39,9 +39,14 @@ class RollCallRulesTest {
 
     private final MutableClock clock = new MutableClock(EIGHT_AM.toInstant(), ZoneId.of("America/Sao_Paulo"));
 
+    /** The store the server keeps its roll calls in: the config's own, the embedded one. */
+    ServerConfig onStore(ServerConfig config) {
+        return config;
+    }
+
     @BeforeEach
     void start() {
-        server = TestServer.start(dir, config -> config, clock);
+        server = TestServer.start(dir, this::onStore, clock);
         teacher = server.client();
         student = server.client();
     }

@@ -1,5 +1,7 @@
 package chamada.testing;
 
+import chamada.server.StoreConfig;
+import chamada.server.ServerConfig;
 import chamada.store.postgres.PostgresAddress;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Assumptions;
@@ -36,6 +38,11 @@ public final class TestPostgres {
     private static String unavailable;
 
     private TestPostgres() {
+    }
+
+    /** {@code config} on a new, empty database of the tests' PostgreSQL instead of a SQLite file. */
+    public static ServerConfig onFreshDatabase(ServerConfig config) {
+        return config.withStore(new StoreConfig.Postgres(freshDatabase(), Optional.empty()));
     }
 
     /** The address of a new, empty database on the tests' PostgreSQL. */

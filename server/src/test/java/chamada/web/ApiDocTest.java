@@ -2,6 +2,7 @@ package chamada.web;
 
 import chamada.protocol.Json;
 import chamada.rollcall.TeacherName;
+import chamada.server.ServerConfig;
 import chamada.server.WebFront;
 import chamada.teachers.TeachersFile;
 import chamada.testing.DocReplies;
@@ -38,6 +39,11 @@ class ApiDocTest {
     @TempDir
     Path dir;
 
+    /** The store the server keeps its roll calls in: the config's own, the embedded one. */
+    ServerConfig onStore(ServerConfig config) {
+        return config;
+    }
+
     @Test
     void everyJsonApiExampleOfProtocolMd_isWhatTheServerSays() throws Exception {
         List<List<String>> blocks = DocSessions.of(Files.readString(Path.of("PROTOCOL.md")), "http");
@@ -45,7 +51,7 @@ class ApiDocTest {
         Path teachers = dir.resolve("teachers.txt");
         TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
         Map<String, String> actualOfDocumented = new HashMap<>();
-        try (TestServer server = TestServer.start(dir, config -> config.withTeachersFile(teachers)
+        try (TestServer server = TestServer.start(dir, config -> onStore(config).withTeachersFile(teachers)
                 .withWeb(new WebFront(WebConfig.forTests())));
              HttpClient http = HttpClient.newHttpClient()) {
             for (List<String> block : blocks) {

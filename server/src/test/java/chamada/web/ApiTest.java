@@ -4,6 +4,7 @@ import chamada.rollcall.Matricula;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Network;
 import chamada.rollcall.TeacherName;
+import chamada.server.ServerConfig;
 import chamada.server.WebFront;
 import chamada.teachers.TeachersFile;
 import chamada.testing.TestServer;
@@ -192,8 +193,13 @@ class ApiTest {
         start(config -> config.withTrustedProxies(trustedProxies).withWeb(new WebFront(WebConfig.forTests())));
     }
 
-    private void start(UnaryOperator<chamada.server.ServerConfig> customize) {
-        server = TestServer.start(dir, customize);
+    private void start(UnaryOperator<ServerConfig> customize) {
+        server = TestServer.start(dir, config -> customize.apply(onStore(config)));
+    }
+
+    /** The store the server keeps its roll calls in: the config's own, the embedded one. */
+    ServerConfig onStore(ServerConfig config) {
+        return config;
     }
 
     private HttpRequest.Builder request(String path) {
