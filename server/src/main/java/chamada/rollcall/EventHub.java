@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * The events of one node, told to its subscribers in process: a store publishes each durable
- * change here, from its one publishing thread, so every listener hears a class's events in the
- * store's order. A listener that throws is logged and kept; the others still hear the event.
+ * change here, from one thread at a time (the PostgreSQL store's two take turns under one lock),
+ * so every listener hears a class's events in the store's order. A listener that throws is logged and kept; the others still hear the event.
  *
  * <p>Thread-safe: subscribers come and go from any thread while the store publishes.
  */

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -234,11 +235,25 @@ final class EventStreams implements AutoCloseable {
                     break;
                 }
                 queued.decrementAndGet();
+                OffsetDateTime openedAt = rollCall.rollCall().openedAt();
+                if (event instanceof RollCallEvent.Opened opened && !opened.at().isEqual(openedAt)) {
+                    // Another roll call of the class, its close never heard here (nodes on PostgreSQL lose
+                    // one now and then): this stream ends, and its reader, reconnecting, reads the new one.
+                    closing = true;
+                    break;
+                }
+                if (event instanceof RollCallEvent.Opened || at(event).isBefore(openedAt)) {
+                    continue; // its own opening, or an earlier roll call's event heard late
+                }
                 batch.event(event, masked);
                 if (event instanceof RollCallEvent.Closed) {
                     closing = true;
                     break;
                 }
+            }
+            if (closing && batch.isEmpty()) {
+                end(true);
+                return;
             }
             if (batch.isEmpty() && now - lastWrite >= KEEP_ALIVE.toNanos()) {
                 batch.keepAlive();
@@ -255,6 +270,14 @@ final class EventStreams implements AutoCloseable {
                     end(true);
                 }
             }, failure -> end(false)));
+        }
+
+        private static OffsetDateTime at(RollCallEvent event) {
+            return switch (event) {
+                case RollCallEvent.Opened opened -> opened.at();
+                case RollCallEvent.CheckedIn checkedIn -> checkedIn.at();
+                case RollCallEvent.Closed closed -> closed.at();
+            };
         }
 
         /** Ends the stream once: succeeded when its roll call closed or the server stops, failed for a lost reader. */

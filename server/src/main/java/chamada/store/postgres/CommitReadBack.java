@@ -14,7 +14,8 @@ import java.util.Optional;
  * progress (the commit under way, or the session not yet aware that its client is gone), its
  * session is ended, so the answer, once given, cannot change.
  *
- * <p>A commit under way is first given {@link #LET_FINISH} to finish by itself. One waiting for
+ * <p>A commit under way is first given {@link #LET_FINISH} to finish by itself; a session whose
+ * COMMIT never arrived (idle in its transaction) is ended at once. One waiting for
  * a synchronous standby ({@code SyncRep}, which PostgreSQL counts in progress) has committed on
  * the primary only: it is answered unknown and left waiting, since ending its session would cut
  * the wait short, with a warning, and keep the commit on one machine. A transaction found
@@ -40,12 +41,12 @@ final class CommitReadBack {
         try (Connection connection = connections.getConnection();
              PreparedStatement status = connection.prepareStatement("SELECT txid_status(?)");
              PreparedStatement end = connection.prepareStatement("SELECT pg_terminate_backend(?)");
-             PreparedStatement waitsForStandby = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ? AND wait_event = 'SyncRep'")) {
+             PreparedStatement session = connection.prepareStatement(
+                     "SELECT state, wait_event FROM pg_stat_activity WHERE pid = ?")) {
             connection.setAutoCommit(true);
             status.setLong(1, xid);
             end.setInt(1, backendPid);
-            waitsForStandby.setInt(1, backendPid);
+            session.setInt(1, backendPid);
             boolean ended = false;
             long started = System.nanoTime();
             long deadline = started + WAIT.toNanos();
@@ -66,12 +67,22 @@ final class CommitReadBack {
                         return Optional.of(false);
                     }
                     default -> {
-                        if (!ended && System.nanoTime() - started >= LET_FINISH.toNanos()) {
-                            if (single(waitsForStandby) > 0) {
-                                return Optional.empty(); // left to finish once its standby is back: not ended
+                        if (!ended) {
+                            switch (activity(session)) {
+                                case WAITING_FOR_STANDBY -> {
+                                    return Optional.empty(); // left to finish once its standby is back: not ended
+                                }
+                                case COMMITTING -> {
+                                    if (System.nanoTime() - started >= LET_FINISH.toNanos()) {
+                                        end.execute();
+                                        ended = true;
+                                    }
+                                }
+                                case NOT_COMMITTING -> {
+                                    end.execute(); // the COMMIT never reached it: nothing will finish by itself
+                                    ended = true;
+                                }
                             }
-                            end.execute();
-                            ended = true;
                         }
                         Thread.sleep(10);
                     }
@@ -86,10 +97,18 @@ final class CommitReadBack {
         }
     }
 
-    private static int single(PreparedStatement query) throws SQLException {
-        try (ResultSet row = query.executeQuery()) {
-            row.next();
-            return row.getInt(1);
+    /** What the session of a transaction still in progress is doing. */
+    private enum Activity { WAITING_FOR_STANDBY, COMMITTING, NOT_COMMITTING }
+
+    private static Activity activity(PreparedStatement session) throws SQLException {
+        try (ResultSet row = session.executeQuery()) {
+            if (!row.next()) {
+                return Activity.COMMITTING; // ending as we look: its status settles in a moment
+            }
+            if ("SyncRep".equals(row.getString(2))) {
+                return Activity.WAITING_FOR_STANDBY;
+            }
+            return "active".equals(row.getString(1)) ? Activity.COMMITTING : Activity.NOT_COMMITTING;
         }
     }
 }

@@ -24,6 +24,8 @@ final class HeardCheckIns {
     private int size;
     /** How many replacements (a device fixing a typo: a check-in that takes another's place) were told. */
     private int replacements;
+    /** The earliest check-in noted, in epoch milliseconds: while the opening is unknown, whether they can be of it. */
+    private long earliestAt = Long.MAX_VALUE;
 
     HeardCheckIns(long openedAt) {
         this.openedAt = openedAt;
@@ -35,6 +37,10 @@ final class HeardCheckIns {
 
     void openedAt(long millis) {
         openedAt = millis;
+    }
+
+    long earliestAt() {
+        return earliestAt;
     }
 
     /** How many are present, as heard. */
@@ -50,8 +56,9 @@ final class HeardCheckIns {
         replacements = count;
     }
 
-    /** Notes {@code matricula} as present; false if it already was. */
-    boolean add(Matricula matricula) {
+    /** Notes {@code matricula}, checked in at {@code atMillis}, as present; false if it already was. */
+    boolean add(Matricula matricula, long atMillis) {
+        earliestAt = Math.min(earliestAt, atMillis);
         long fingerprint = fingerprint(matricula.value());
         int position = find(fingerprint);
         if (table[position] == fingerprint) {

@@ -55,19 +55,27 @@ final class MissedEvents {
             WHERE r.class_id = ? AND r.closed_at IS NOT NULL AND (r.opened_at = ? OR ? = -1)
             ORDER BY r.opened_at DESC LIMIT 1""";
 
-    /** A difference between what was told and the database; equal records are the same difference. */
+    /**
+     * A difference between what was told and the database; equal records are the same difference.
+     * {@code told} is when what was told of the class last changed ({@link #changed}): a repair,
+     * read without the lock, is made only if nothing was told of the class since.
+     */
     private sealed interface Difference {
+        ClassId classId();
+
+        long told();
+
         /** Told open, closed in the database. */
-        record Unclosed(ClassId classId, long openedAt) implements Difference {
+        record Unclosed(ClassId classId, long openedAt, long told) implements Difference {
         }
 
         /** Open in the database, its opening never told. */
-        record Unopened(ClassId classId, long rollCallId, long openedAt) implements Difference {
+        record Unopened(ClassId classId, long rollCallId, long openedAt, long told) implements Difference {
         }
 
         /** Told other check-ins or replacements than the database has. */
-        record Uncounted(ClassId classId, long rollCallId, long openedAt, int present, int replacements, int toldPresent,
-                         int toldReplacements) implements Difference {
+        record Uncounted(ClassId classId, long rollCallId, long openedAt, int present, int replacements,
+                         long told) implements Difference {
         }
     }
 
@@ -85,6 +93,10 @@ final class MissedEvents {
     private final Map<ClassId, HeardCheckIns> open = new HashMap<>();
     /** When each class's last roll call told closed was closed, in epoch milliseconds; guarded by {@link #lock}. */
     private final Map<ClassId, Long> closedAt = new HashMap<>();
+    /** For each class, {@link #changes} when what was told of it last changed; guarded by {@link #lock}. */
+    private final Map<ClassId, Long> changed = new HashMap<>();
+    /** Counts the changes to what was told; guarded by {@link #lock}. */
+    private long changes;
     /** What the last poll found; only the listening thread touches it. */
     private Set<Difference> lastFound = Set.of();
 
@@ -93,20 +105,22 @@ final class MissedEvents {
         this.zone = zone;
     }
 
-    /** This node's own events, just committed: told here, but for those a repair already told. */
+    /**
+     * This node's own events, just committed: told here, but for those a repair already told.
+     * Told under the lock, so that one class's events reach its views in the order they were
+     * noted, whichever thread notes them; the views only queue what they hear.
+     */
     void told(List<RollCallEvent> events) {
-        List<RollCallEvent> fresh = new ArrayList<>(events.size());
         lock.lock();
         try {
             for (RollCallEvent event : events) {
                 if (note(event)) {
-                    fresh.add(event);
+                    hub.publish(event);
                 }
             }
         } finally {
             lock.unlock();
         }
-        fresh.forEach(hub::publish);
     }
 
     /** Another node's event: told here unless this node's views were already told it. */
@@ -114,26 +128,44 @@ final class MissedEvents {
         told(List.of(event));
     }
 
-    /** Notes {@code event} as told; false if it already was. Holds the lock. */
+    /**
+     * Notes {@code event} as told; false if it already was, or if it belongs to an earlier roll
+     * call of its class than the one told open (an event carries its class, not its roll call:
+     * one from before the roll call opened, or from before the close last told, is late). Holds
+     * the lock.
+     */
     private boolean note(RollCallEvent event) {
+        changed.put(event.classId(), ++changes);
         return switch (event) {
             case RollCallEvent.Opened opened -> {
                 long at = millis(opened.at());
                 HeardCheckIns known = open.get(opened.classId());
-                closedAt.remove(opened.classId());
                 if (known != null && known.openedAt() == at) {
                     yield false;
                 }
-                if (known != null && known.openedAt() == HeardCheckIns.UNKNOWN) {
+                closedAt.remove(opened.classId());
+                if (known != null && known.openedAt() == HeardCheckIns.UNKNOWN && known.earliestAt() >= at) {
                     known.openedAt(at); // its check-ins came first, from another node: kept
                 } else {
+                    // A roll call told open and never closed here is over: its views end on this
+                    // open and read the class again (EventStreams).
                     open.put(opened.classId(), new HeardCheckIns(at));
                 }
                 yield true;
             }
             case RollCallEvent.CheckedIn in -> {
-                HeardCheckIns known = open.computeIfAbsent(in.classId(), classId -> new HeardCheckIns(HeardCheckIns.UNKNOWN));
-                boolean added = known.add(in.matricula());
+                long at = millis(in.at());
+                HeardCheckIns known = open.get(in.classId());
+                Long closed = closedAt.get(in.classId());
+                if (known == null ? closed != null && at <= closed : known.openedAt() != HeardCheckIns.UNKNOWN
+                        && at < known.openedAt()) {
+                    yield false;
+                }
+                if (known == null) {
+                    known = new HeardCheckIns(HeardCheckIns.UNKNOWN);
+                    open.put(in.classId(), known);
+                }
+                boolean added = known.add(in.matricula(), at);
                 if (added && in.replaced().isPresent()) {
                     known.remove(in.replaced().get());
                     known.replacements(known.replacements() + 1);
@@ -141,11 +173,14 @@ final class MissedEvents {
                 yield added;
             }
             case RollCallEvent.Closed closed -> {
-                HeardCheckIns known = open.remove(closed.classId());
                 long at = millis(closed.at());
+                HeardCheckIns known = open.get(closed.classId());
+                if (known != null && known.openedAt() != HeardCheckIns.UNKNOWN && at < known.openedAt()) {
+                    yield false;
+                }
+                open.remove(closed.classId());
                 Long toldClosed = closedAt.put(closed.classId(), at);
-                // Untracked, and this very close told: heard after a repair told it.
-                yield known != null || toldClosed == null || toldClosed != at;
+                yield toldClosed == null || toldClosed != at;
             }
         };
     }
@@ -164,7 +199,7 @@ final class MissedEvents {
             rollCalls.forEach((rollCall, present) -> {
                 HeardCheckIns known = open.computeIfAbsent(rollCall.classId(), classId -> new HeardCheckIns(rollCall.openedAt()));
                 known.openedAt(rollCall.openedAt());
-                merge(rollCall.classId(), known, present, rollCall.present());
+                merge(rollCall.classId(), known, present);
             });
         } finally {
             lock.unlock();
@@ -197,21 +232,20 @@ final class MissedEvents {
         lock.lock();
         try {
             for (OpenRollCall rollCall : rollCalls) {
-                openInDatabase.add(rollCall.classId());
-                HeardCheckIns known = open.get(rollCall.classId());
+                ClassId classId = rollCall.classId();
+                openInDatabase.add(classId);
+                HeardCheckIns known = open.get(classId);
+                long told = changed.getOrDefault(classId, 0L);
                 if (known == null || known.openedAt() != rollCall.openedAt()) {
-                    if (known != null && known.openedAt() != HeardCheckIns.UNKNOWN) {
-                        found.add(new Difference.Unclosed(rollCall.classId(), known.openedAt()));
-                    }
-                    found.add(new Difference.Unopened(rollCall.classId(), rollCall.id(), rollCall.openedAt()));
+                    found.add(new Difference.Unopened(classId, rollCall.id(), rollCall.openedAt(), told));
                 } else if (known.present() != rollCall.present() || known.replacements() != rollCall.replacements()) {
-                    found.add(new Difference.Uncounted(rollCall.classId(), rollCall.id(), rollCall.openedAt(),
-                            rollCall.present(), rollCall.replacements(), known.present(), known.replacements()));
+                    found.add(new Difference.Uncounted(classId, rollCall.id(), rollCall.openedAt(), rollCall.present(),
+                            rollCall.replacements(), told));
                 }
             }
             open.forEach((classId, known) -> {
                 if (!openInDatabase.contains(classId)) {
-                    found.add(new Difference.Unclosed(classId, known.openedAt()));
+                    found.add(new Difference.Unclosed(classId, known.openedAt(), changed.getOrDefault(classId, 0L)));
                 }
             });
         } finally {
@@ -220,61 +254,58 @@ final class MissedEvents {
         return found;
     }
 
-    /** Reads what {@code difference} lacks, then, under the lock, tells what is still untold. */
+    /**
+     * Reads what {@code difference} lacks, then, under the lock and only if nothing was told of
+     * its class meanwhile, tells what is still untold.
+     */
     private void repair(Connection connection, Difference difference) throws SQLException {
-        List<RollCallEvent> missed = new ArrayList<>();
-        switch (difference) {
-            case Difference.Unclosed unclosed -> {
-                Optional<RollCallEvent.Closed> close = closeOf(connection, unclosed);
-                lock.lock();
-                try {
-                    HeardCheckIns known = open.get(unclosed.classId());
-                    if (known != null && known.openedAt() == unclosed.openedAt()) {
-                        close.filter(this::note).ifPresentOrElse(missed::add, () -> open.remove(unclosed.classId()));
-                    }
-                } finally {
-                    lock.unlock();
-                }
+        Optional<RollCallEvent.Closed> close = difference instanceof Difference.Unclosed unclosed
+                ? closeOf(connection, unclosed) : Optional.empty();
+        Present present = switch (difference) {
+            case Difference.Unclosed unclosed -> null;
+            case Difference.Unopened unopened -> present(connection, unopened.rollCallId());
+            case Difference.Uncounted uncounted -> present(connection, uncounted.rollCallId());
+        };
+        lock.lock();
+        try {
+            if (changed.getOrDefault(difference.classId(), 0L) != difference.told()) {
+                return; // the next polls look again
             }
-            case Difference.Unopened unopened -> {
-                Present present = present(connection, unopened.rollCallId());
-                lock.lock();
-                try {
+            List<RollCallEvent> missed = new ArrayList<>();
+            switch (difference) {
+                case Difference.Unclosed unclosed -> {
+                    if (close.filter(this::note).isPresent()) {
+                        missed.add(close.get());
+                    }
+                    open.remove(unclosed.classId());
+                }
+                case Difference.Unopened unopened -> {
                     RollCallEvent.Opened opened = new RollCallEvent.Opened(unopened.classId(), time(unopened.openedAt()));
                     if (note(opened)) {
                         missed.add(opened);
                     }
-                    missed.addAll(merge(unopened.classId(), open.get(unopened.classId()), present,
-                            present.checkIns().size()));
-                } finally {
-                    lock.unlock();
+                    missed.addAll(merge(unopened.classId(), open.get(unopened.classId()), present));
                 }
+                case Difference.Uncounted uncounted ->
+                        missed.addAll(merge(uncounted.classId(), open.get(uncounted.classId()), present));
             }
-            case Difference.Uncounted uncounted -> {
-                Present present = present(connection, uncounted.rollCallId());
-                lock.lock();
-                try {
-                    HeardCheckIns known = open.get(uncounted.classId());
-                    if (known != null && known.openedAt() == uncounted.openedAt()) {
-                        missed.addAll(merge(uncounted.classId(), known, present, present.checkIns().size()));
-                    }
-                } finally {
-                    lock.unlock();
-                }
-            }
+            missed.forEach(hub::publish);
+        } finally {
+            lock.unlock();
         }
-        missed.forEach(hub::publish);
     }
 
     /**
      * Adds to what was told of a roll call what the database has ({@code present}), and returns
-     * the check-ins that were untold, each with {@code count}. A student replaced in the database
-     * leaves what was told. Holds the lock.
+     * the check-ins that were untold, each with the count the database has. A student replaced in
+     * the database leaves what was told. Holds the lock.
      */
-    private List<RollCallEvent> merge(ClassId classId, HeardCheckIns known, Present present, int count) {
+    private List<RollCallEvent> merge(ClassId classId, HeardCheckIns known, Present present) {
+        changed.put(classId, ++changes);
+        int count = present.checkIns().size();
         List<RollCallEvent> untold = new ArrayList<>();
         present.checkIns().forEach((matricula, at) -> {
-            if (known.add(matricula)) {
+            if (known.add(matricula, at)) {
                 Optional<Matricula> replaced = Optional.ofNullable(present.replacedBy().get(matricula))
                         .filter(known::contains);
                 replaced.ifPresent(known::remove);

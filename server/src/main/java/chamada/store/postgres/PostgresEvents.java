@@ -114,14 +114,15 @@ final class PostgresEvents implements AutoCloseable {
      * committed; to this node's views, only what a repair has not told already.
      */
     void tell(List<RollCallEvent> changes) {
-        missed.told(changes);
+        // Queued for the other nodes first: nothing that happens to this node's views holds theirs back.
         if (waiting.addAndGet(changes.size()) > MAX_WAITING) {
             waiting.addAndGet(-changes.size());
             log.warn("PostgreSQL {}: {} events for the other nodes' live views dropped: {} already wait", address,
                     changes.size(), MAX_WAITING);
-            return;
+        } else {
+            outgoing.addAll(changes);
         }
-        outgoing.addAll(changes);
+        missed.told(changes);
     }
 
     private void send() {

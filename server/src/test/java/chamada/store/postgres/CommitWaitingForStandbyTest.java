@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,12 +65,35 @@ class CommitWaitingForStandbyTest {
                         + " AND wait_event = 'SyncRep'")).as("left waiting for its standby, not ended").isEqualTo("1");
                 settings.execute("ALTER SYSTEM RESET synchronous_standby_names");
                 settings.execute("SELECT pg_reload_conf()");
-                commit.get();
+                commit.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
                 assertThat(single(settings, "SELECT txid_status(" + xid + ")")).isEqualTo("committed");
             } finally {
                 settings.execute("ALTER SYSTEM RESET synchronous_standby_names");
                 settings.execute("SELECT pg_reload_conf()");
             }
+        }
+    }
+
+    @Test
+    void aSessionWhoseCommitNeverArrived_isEndedAtOnce_andReadBackAsNotMade() throws Exception {
+        PostgresAddress database = TestPostgres.freshDatabase();
+        PGSimpleDataSource connections = new PGSimpleDataSource();
+        connections.setURL(database.jdbcUrl());
+        connections.setUser(database.user());
+        try (Connection admin = connections.getConnection(); Statement settings = admin.createStatement();
+             Connection idle = DriverManager.getConnection(database.jdbcUrl(), database.user(), null);
+             Statement write = idle.createStatement()) {
+            write.execute("CREATE TABLE t (x INTEGER)");
+            idle.setAutoCommit(false);
+            long xid = Long.parseLong(single(write, "SELECT txid_current()"));
+            int pid = Integer.parseInt(single(write, "SELECT pg_backend_pid()"));
+            write.execute("INSERT INTO t VALUES (1)");
+
+            assertThat(CommitReadBack.committed(connections, xid, pid)).hasValue(false);
+
+            await().atMost(WITHIN).until(() -> single(settings,
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = " + pid).equals("0"));
+            assertThat(single(settings, "SELECT COUNT(*) FROM t")).isEqualTo("0");
         }
     }
 

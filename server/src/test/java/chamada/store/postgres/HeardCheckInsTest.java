@@ -29,7 +29,7 @@ class HeardCheckInsTest {
                 heard.remove(matricula);
                 model.remove(matricula.value());
             } else {
-                assertThat(heard.add(matricula)).as("add %s at step %d", matricula.value(), step)
+                assertThat(heard.add(matricula, step)).as("add %s at step %d", matricula.value(), step)
                         .isEqualTo(model.add(matricula.value()));
             }
             assertThat(heard.present()).isEqualTo(model.size());

@@ -179,6 +179,66 @@ class MissedEventsTest {
         }
     }
 
+    @Test
+    void aCheckInHeardAfterItsRollCallClosed_isNotTold_andTheNextRollCallCountsItsStudentAgain() throws SQLException {
+        List<RollCallEvent> onB = new CopyOnWriteArrayList<>();
+        nodes.get(0).open(CLASS, ANA, tick()).join();
+        try (RollCallEvents.Subscription b = nodes.get(1).events().subscribe(CLASS, onB::add)) {
+            OffsetDateTime beforeTheClose = tick();
+            OffsetDateTime closed = tick();
+            nodes.get(0).close(CLASS, ANA, closed).join();
+            await().atMost(REPAIRED_WITHIN).until(() -> !onB.isEmpty() && onB.getLast() instanceof RollCallEvent.Closed);
+            notifyAsAnotherNode("I," + CLASS.value() + ",555," + beforeTheClose.toInstant().toEpochMilli() + ",1,");
+
+            OffsetDateTime reopened = tick();
+            nodes.get(0).open(CLASS, ANA, reopened).join();
+            nodes.get(0).checkIn(CLASS, new Matricula("555"), tick()).join();
+            commitWithoutNotifying(CLASS, "600", tick());
+            await().atMost(REPAIRED_WITHIN).until(() -> checkIns(onB).contains("600"));
+
+            // B may have heard the first opening too, if it came after B subscribed.
+            assertThat(onB).filteredOn(event -> !(event instanceof RollCallEvent.Opened opened)
+                            || opened.at().isEqual(reopened))
+                    .hasSize(4).startsWith(new RollCallEvent.Closed(CLASS, at(closed), 0),
+                            new RollCallEvent.Opened(CLASS, at(reopened)));
+            assertThat(checkIns(onB)).containsExactly("555", "600");
+        }
+    }
+
+    @Test
+    void aCloseHeardAfterItsClassOpenedAgain_isNotTold() throws SQLException {
+        List<RollCallEvent> onB = new CopyOnWriteArrayList<>();
+        nodes.get(0).open(CLASS, ANA, tick()).join();
+        try (RollCallEvents.Subscription b = nodes.get(1).events().subscribe(CLASS, onB::add)) {
+            OffsetDateTime closed = tick();
+            try (Statement statement = direct.createStatement()) {
+                statement.executeUpdate("UPDATE roll_calls SET closed_at = " + closed.toInstant().toEpochMilli()
+                        + " WHERE class_id = " + CLASS.value() + " AND closed_at IS NULL");
+            }
+            OffsetDateTime reopened = tick();
+            nodes.get(0).open(CLASS, ANA, reopened).join();
+            await().atMost(REPAIRED_WITHIN).until(() -> onB.contains(new RollCallEvent.Opened(CLASS, at(reopened))));
+            notifyAsAnotherNode("X," + CLASS.value() + "," + closed.toInstant().toEpochMilli() + ",0");
+
+            commitWithoutNotifying(CLASS, "700", tick());
+            await().atMost(REPAIRED_WITHIN).until(() -> checkIns(onB).contains("700"));
+
+            // B may have heard the first opening too, if it came after B subscribed.
+            assertThat(onB).noneMatch(RollCallEvent.Closed.class::isInstance)
+                    .filteredOn(event -> !(event instanceof RollCallEvent.Opened opened) || opened.at().isEqual(reopened))
+                    .containsExactly(new RollCallEvent.Opened(CLASS, at(reopened)), onB.getLast());
+        }
+    }
+
+    /** A notification as a node that is none of these would send it: one event line after its node id. */
+    private void notifyAsAnotherNode(String line) throws SQLException {
+        try (PreparedStatement notify = direct.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, PostgresEvents.CHANNEL);
+            notify.setString(2, "0123456789ab\n" + line);
+            notify.execute();
+        }
+    }
+
     /** What a node does for a check-in before it notifies: the row and the count, in one transaction. */
     private void commitWithoutNotifying(ClassId classId, String matricula, OffsetDateTime at) throws SQLException {
         direct.setAutoCommit(false);
