@@ -30,9 +30,7 @@ class CommitWaitingForStandbyTest {
     @Test
     void aCommitWaitingForItsStandby_isNotReadBackAsMade() throws Exception {
         PostgresAddress database = TestPostgres.freshDatabase();
-        PGSimpleDataSource connections = new PGSimpleDataSource();
-        connections.setURL(database.jdbcUrl());
-        connections.setUser(database.user());
+        PGSimpleDataSource connections = connections(database);
         try (Connection admin = connections.getConnection(); Statement settings = admin.createStatement();
              Connection waiting = DriverManager.getConnection(database.jdbcUrl(), database.user(), null);
              Statement write = waiting.createStatement()) {
@@ -77,9 +75,7 @@ class CommitWaitingForStandbyTest {
     @Test
     void aSessionWhoseCommitNeverArrived_isEndedAtOnce_andReadBackAsNotMade() throws Exception {
         PostgresAddress database = TestPostgres.freshDatabase();
-        PGSimpleDataSource connections = new PGSimpleDataSource();
-        connections.setURL(database.jdbcUrl());
-        connections.setUser(database.user());
+        PGSimpleDataSource connections = connections(database);
         try (Connection admin = connections.getConnection(); Statement settings = admin.createStatement();
              Connection idle = DriverManager.getConnection(database.jdbcUrl(), database.user(), null);
              Statement write = idle.createStatement()) {
@@ -95,6 +91,13 @@ class CommitWaitingForStandbyTest {
                     "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = " + pid).equals("0"));
             assertThat(single(settings, "SELECT COUNT(*) FROM t")).isEqualTo("0");
         }
+    }
+
+    private static PGSimpleDataSource connections(PostgresAddress database) {
+        PGSimpleDataSource connections = new PGSimpleDataSource();
+        connections.setURL(database.jdbcUrl());
+        connections.setUser(database.user());
+        return connections;
     }
 
     private static String single(Statement statement, String query) throws SQLException {
