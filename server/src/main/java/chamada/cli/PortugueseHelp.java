@@ -114,6 +114,9 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " com a senha em CHAMADA_DB_PASSWORD ou --db-password-file."},
                 {"chamada.server.db-password-file", "Arquivo com a senha do PostgreSQL (sua primeira linha), para um"
                         + " --db postgresql://. Sem ele, CHAMADA_DB_PASSWORD; sem os dois, nenhuma senha."},
+                {"chamada.server.zone", "O fuso horário da escola, como America/Sao_Paulo: toda hora mostrada a uma"
+                        + " pessoa está nele, e toda hora na rede leva seu deslocamento (padrão: o desta máquina,"
+                        + " ${DEFAULT-VALUE})."},
                 {"chamada.server.teachers", "Arquivo de professores, como o escreve 'chamada teacher add'."
                         + " Sem ele: modo aberto."},
                 {"chamada.server.max-line-bytes", "Maior linha de pedido aceita (padrão: ${DEFAULT-VALUE})."},

@@ -28,7 +28,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -89,6 +91,11 @@ final class ServerCommand implements Callable<Integer> {
                     + " Without it, CHAMADA_DB_PASSWORD; without both, no password.")
     private Path databasePasswordFile;
 
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "The school's time zone, as in America/Sao_Paulo: every time shown to a person is in it,"
+                    + " and every time on the wire carries its offset (default: this machine's, ${DEFAULT-VALUE}).")
+    private String zone = ZoneId.systemDefault().getId();
+
     @Option(names = "--teachers", paramLabel = "FILE",
             description = "Teachers file, as written by 'chamada teacher add'. Without it: open mode.")
     private Path teachers;
@@ -111,7 +118,7 @@ final class ServerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = config(lang);
         createStoreFolder(config.store(), lang);
-        ChamadaServer server = start(config, lang);
+        ChamadaServer server = start(config, zone(lang), lang);
         out.println(ServerCommandText.LISTENING.format(lang, VersionProvider.version(), display(server.address()),
                 server.storeDescription()));
         legacy.printListening(server, out, lang);
@@ -196,9 +203,17 @@ final class ServerCommand implements Callable<Integer> {
         }
     }
 
-    private ChamadaServer start(ServerConfig config, Lang lang) {
+    private ZoneId zone(Lang lang) {
         try {
-            return ChamadaServer.start(config, Clock.systemDefaultZone());
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_ZONE.format(lang, zone), e);
+        }
+    }
+
+    private ChamadaServer start(ServerConfig config, ZoneId zone, Lang lang) {
+        try {
+            return ChamadaServer.start(config, Clock.system(zone));
         } catch (TeachersFileException e) {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, e.message(lang), e);
         } catch (LegacyBindException e) {

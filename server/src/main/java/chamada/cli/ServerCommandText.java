@@ -36,6 +36,8 @@ enum ServerCommandText implements Bilingual {
             "endereço já em uso, ou não pertence a esta máquina"),
     BAD_POLICY("--code-policy {0} is not a code policy: use rotating, fixed or none.",
             "--code-policy {0} não é uma política de código: use rotating, fixed ou none."),
+    BAD_ZONE("--zone {0} is not a time zone: write it like America/Sao_Paulo or America/Manaus.",
+            "--zone {0} não é um fuso horário: escreva como America/Sao_Paulo ou America/Manaus."),
     BAD_NETWORK("--allow-network {0} is not a network: write it like 10.20.0.0/16 or 2001:db8::/48.",
             "--allow-network {0} não é uma rede: escreva como 10.20.0.0/16 ou 2001:db8::/48."),
     BAD_PORT("--http-port {0} is not a port: use a number from 0 to 65535, or off.",

@@ -1,6 +1,9 @@
 package chamada.cli;
 
+import chamada.client.ChamadaClient;
 import chamada.i18n.Lang;
+import chamada.protocol.Response;
+import chamada.rollcall.ClassId;
 import chamada.server.ServerConfig;
 import chamada.server.StoreConfig;
 import chamada.testing.TestServer;
@@ -18,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -56,6 +60,38 @@ class ServerCommandTest {
                 .contains("Open mode (no --teachers file)")
                 .endsWith("Server stopped." + NL);
         assertThat(database.getParent()).isDirectory();
+    }
+
+    @Test
+    void server_zone_isTheOneOfEveryTimeTheServerGives() {
+        CliRunner.Running server = new CliRunner().start("server", "--bind", "127.0.0.1", "--port", "0", "--http-port",
+                "off", "--db", dir.resolve("c.db").toString(), "--zone", "America/Manaus");
+        await().atMost(Duration.ofSeconds(30)).until(() -> LISTENING.matcher(server.out()).find());
+        Matcher listening = LISTENING.matcher(server.out());
+        assertThat(listening.find()).isTrue();
+        try (ChamadaClient teacher = ChamadaClient.connect("127.0.0.1", Integer.parseInt(listening.group(1)), Lang.EN,
+                TestServer.CLIENT_TIMEOUT)) {
+            Response opened = teacher.open(new ClassId(1010));
+
+            assertThat(opened).isInstanceOfSatisfying(Response.Opened.class,
+                    open -> assertThat(open.openedAt().getOffset()).isEqualTo(ZoneOffset.ofHours(-4)));
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void server_zoneThatIsNone_isAUsageErrorInBothLanguages() {
+        CliRunner.Result english = new CliRunner().run("--lang", "en", "server", "--port", "0", "--http-port", "off",
+                "--db", dir.resolve("c.db").toString(), "--zone", "Mars/Olympus");
+        CliRunner.Result portuguese = new CliRunner().lang(Lang.PT_BR).run("server", "--port", "0", "--http-port", "off",
+                "--db", dir.resolve("c.db").toString(), "--zone", "Mars/Olympus");
+
+        assertThat(english.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(english.err()).isEqualTo("--zone Mars/Olympus is not a time zone: write it like America/Sao_Paulo or"
+                + " America/Manaus." + NL);
+        assertThat(portuguese.err()).isEqualTo("--zone Mars/Olympus não é um fuso horário: escreva como America/Sao_Paulo"
+                + " ou America/Manaus." + NL);
     }
 
     @Test
