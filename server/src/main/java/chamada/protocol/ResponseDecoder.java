@@ -82,7 +82,9 @@ public final class ResponseDecoder {
                 ClassId classId = new ClassId(node.path(Wire.CLASS).asInt());
                 for (JsonNode item : node.path(Wire.ROLL_CALLS)) {
                     past.add(new PastRollCall(classId, new TeacherName(text(item, Wire.TEACHER)),
-                            time(item, Wire.OPENED_AT), time(item, Wire.CLOSED_AT), item.path(Wire.COUNT).asInt()));
+                            time(item, Wire.OPENED_AT), time(item, Wire.CLOSED_AT), item.path(Wire.COUNT).asInt(),
+                            item.hasNonNull(Wire.CLOSED_BY) ? Optional.of(new TeacherName(text(item, Wire.CLOSED_BY)))
+                                    : Optional.empty()));
                 }
                 yield new Response.History(classId.value(), past);
             }

@@ -121,6 +121,9 @@ public final class ResponseEncoder {
                     g.writeStringField(Wire.OPENED_AT, Wire.time(past.openedAt()));
                     g.writeStringField(Wire.CLOSED_AT, Wire.time(past.closedAt()));
                     g.writeNumberField(Wire.COUNT, past.count());
+                    if (past.closedBy().isPresent()) {
+                        g.writeStringField(Wire.CLOSED_BY, past.closedBy().get().value());
+                    }
                     g.writeEndObject();
                 }
                 g.writeEndArray();

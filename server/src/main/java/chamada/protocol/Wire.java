@@ -25,6 +25,7 @@ public final class Wire {
     public static final String TEACHER = "teacher";
     public static final String OPENED_AT = "opened_at";
     public static final String CLOSED_AT = "closed_at";
+    public static final String CLOSED_BY = "closed_by";
     public static final String PRESENT = "present";
     public static final String COUNT = "count";
     public static final String ROLL_CALLS = "roll_calls";

@@ -1,8 +1,12 @@
 package chamada.rollcall;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
-/** One line of a class's history: a closed roll call and how many students were present. */
+/**
+ * One line of a class's history: a closed roll call, how many students were present, and who
+ * closed it (empty for roll calls closed before closers were kept).
+ */
 public record PastRollCall(ClassId classId, TeacherName teacher, OffsetDateTime openedAt,
-                           OffsetDateTime closedAt, int count) {
+                           OffsetDateTime closedAt, int count, Optional<TeacherName> closedBy) {
 }

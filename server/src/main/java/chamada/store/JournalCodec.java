@@ -40,6 +40,8 @@ final class JournalCodec {
     private static final byte OPEN_WITH_RULES = 4;
     private static final byte CHECK_IN_FROM_DEVICE = 5;
     private static final byte REPLACE = 6;
+    /** A close with its closer (issue 13); {@link #CLOSE} records, from before, name none. */
+    private static final byte CLOSE_BY = 7;
 
     /** A code policy's byte, fixed here: reordering the enum must not change what old records mean. */
     private static final List<CodePolicy> POLICY_BYTES = List.of(CodePolicy.NONE, CodePolicy.ROTATING, CodePolicy.FIXED);
@@ -56,7 +58,7 @@ final class JournalCodec {
                     + 1 + checkIn.device().map(device -> device.value().length()).orElse(0);
             case Write.Replace replace -> 8 + 8 + 8 + 1 + replace.device().value().length()
                     + 1 + replace.replaced().value().length() + 1 + replace.by().value().length();
-            case Write.Close close -> 8 + 8;
+            case Write.Close close -> 8 + 8 + 2 + 3 * close.closedBy().map(name -> name.value().length()).orElse(0);
         };
     }
 
@@ -91,7 +93,14 @@ final class JournalCodec {
                 putAscii(out, replace.replaced().value());
                 putAscii(out, replace.by().value());
             }
-            case Write.Close close -> out.put(CLOSE).putLong(close.rollCallId()).putLong(close.closedAt());
+            case Write.Close close -> {
+                out.put(close.closedBy().isPresent() ? CLOSE_BY : CLOSE).putLong(close.rollCallId())
+                        .putLong(close.closedAt());
+                close.closedBy().ifPresent(name -> {
+                    byte[] closer = name.value().getBytes(StandardCharsets.UTF_8);
+                    out.putShort((short) closer.length).put(closer);
+                });
+            }
         }
         int end = out.position();
         int bodyLength = end - start - HEADER_BYTES;
@@ -162,7 +171,17 @@ final class JournalCodec {
                     Matricula replaced = new Matricula(getAscii(body));
                     yield new Write.Replace(rollCallId, device, replaced, new Matricula(getAscii(body)), at, deviceFirstAt);
                 }
-                case CLOSE -> new Write.Close(body.getLong(), body.getLong());
+                case CLOSE, CLOSE_BY -> {
+                    long rollCallId = body.getLong();
+                    long closedAt = body.getLong();
+                    Optional<TeacherName> closedBy = Optional.empty();
+                    if (kind == CLOSE_BY) {
+                        byte[] closer = new byte[body.getShort()];
+                        body.get(closer);
+                        closedBy = Optional.of(new TeacherName(new String(closer, StandardCharsets.UTF_8)));
+                    }
+                    yield new Write.Close(rollCallId, closedAt, closedBy);
+                }
                 default -> throw new UnknownRecordException(kind, "a kind this build does not know", null);
             };
         } catch (UnknownRecordException e) {

@@ -169,7 +169,7 @@ final class OpenRollCalls {
         }
         byClass.remove(command.classId());
         return new Decision<>(command, new CloseResult.Closed(open.snapshot(Optional.of(command.at()))),
-                Optional.of(new Write.Close(open.id, millis(command.at()))),
+                Optional.of(new Write.Close(open.id, millis(command.at()), Optional.of(command.teacher()))),
                 Optional.of(new RollCallEvent.Closed(command.classId(), command.at(), open.present.size())));
     }
 

@@ -59,7 +59,7 @@ public final class RollCallReads {
             WHERE r.id = ?
             ORDER BY c.seq""";
     private static final String HISTORY = """
-            SELECT r.class_id, r.teacher, r.opened_at, r.closed_at,
+            SELECT r.class_id, r.teacher, r.opened_at, r.closed_at, r.closed_by,
                    (SELECT COUNT(*) FROM check_ins c WHERE c.roll_call_id = r.id) AS present
             FROM roll_calls r
             WHERE r.class_id = ? AND r.closed_at IS NOT NULL
@@ -148,7 +148,8 @@ public final class RollCallReads {
                 while (rows.next()) {
                     history.add(new PastRollCall(new ClassId(rows.getInt("class_id")),
                             new TeacherName(rows.getString("teacher")), time(rows.getLong("opened_at")),
-                            time(rows.getLong("closed_at")), rows.getInt("present")));
+                            time(rows.getLong("closed_at")), rows.getInt("present"),
+                            Optional.ofNullable(rows.getString("closed_by")).map(TeacherName::new)));
                 }
             }
             return history;

@@ -2,6 +2,7 @@ package chamada.store;
 
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.DeviceId;
+import chamada.rollcall.TeacherName;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -55,7 +56,7 @@ final class SqliteBatch implements AutoCloseable {
                     + " VALUES (?, ?, ?, ?, ?, ?)";
     private static final String MAX_SEQ = "SELECT COALESCE(MAX(seq), 0) FROM check_ins WHERE roll_call_id = ?";
     private static final String CLOSE_ROLL_CALL =
-            "UPDATE roll_calls SET closed_at = ? WHERE id = ? AND closed_at IS NULL";
+            "UPDATE roll_calls SET closed_at = ?, closed_by = ? WHERE id = ? AND closed_at IS NULL";
     private static final String SET_APPLIED = "UPDATE journal_applied SET segment = ?, offset = ? WHERE id = 1";
 
     private final Connection connection;
@@ -256,7 +257,8 @@ final class SqliteBatch implements AutoCloseable {
             case Write.Replace replace -> throw new IllegalArgumentException(replace + " takes three statements");
             case Write.Close close -> {
                 closeRollCall.setLong(1, close.closedAt());
-                closeRollCall.setLong(2, close.rollCallId());
+                closeRollCall.setString(2, close.closedBy().map(TeacherName::value).orElse(null));
+                closeRollCall.setLong(3, close.rollCallId());
                 highestSeq.remove(close.rollCallId());
                 yield closeRollCall;
             }

@@ -55,8 +55,8 @@ sealed interface Write {
         }
     }
 
-    /** A roll call closed. */
-    record Close(long rollCallId, long closedAt) implements Write {
+    /** A roll call closed, by {@code closedBy} (empty in a journal from before closers were kept). */
+    record Close(long rollCallId, long closedAt, Optional<TeacherName> closedBy) implements Write {
         @Override
         public String toString() {
             return "close of roll call " + rollCallId;

@@ -236,6 +236,18 @@ public abstract class RollCallStoreContract {
     }
 
     @Test
+    void history_namesWhoClosedEachRollCall_notWhoOpenedIt() {
+        TeacherName reserved = new TeacherName("(legacy)");
+        await(store.open(CLASS, reserved, tick()));
+        await(store.close(CLASS, BRUNO, tick()));
+
+        assertThat(await(store.history(CLASS))).singleElement().satisfies(past -> {
+            assertThat(past.teacher()).isEqualTo(reserved);
+            assertThat(past.closedBy()).hasValue(BRUNO);
+        });
+    }
+
+    @Test
     void history_closedRollCalls_oldestFirstWithTheirCounts() {
         OffsetDateTime firstOpened = tick();
         await(store.open(CLASS, ANA, firstOpened));
@@ -250,8 +262,8 @@ public abstract class RollCallStoreContract {
         await(store.open(CLASS, ANA, tick()));
 
         assertThat(await(store.history(CLASS))).containsExactly(
-                new PastRollCall(CLASS, ANA, firstOpened, firstClosed, 2),
-                new PastRollCall(CLASS, BRUNO, secondOpened, secondClosed, 0));
+                new PastRollCall(CLASS, ANA, firstOpened, firstClosed, 2, Optional.of(ANA)),
+                new PastRollCall(CLASS, BRUNO, secondOpened, secondClosed, 0, Optional.of(BRUNO)));
         assertThat(await(store.closedRollCalls(CLASS))).extracting(RollCall::teacher).containsExactly(ANA, BRUNO);
         assertThat(await(store.history(OTHER_CLASS))).isEmpty();
     }

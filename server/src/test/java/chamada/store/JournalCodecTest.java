@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -141,7 +142,7 @@ class JournalCodecTest {
 
     /** The body of a close record, without length and checksum. */
     private static byte[] closeBody() {
-        byte[] record = Journals.encode(List.of(new Write.Close(5, 6)));
+        byte[] record = Journals.encode(List.of(new Write.Close(5, 6, Optional.empty())));
         return Arrays.copyOfRange(record, JournalCodec.HEADER_BYTES, record.length);
     }
 

@@ -133,7 +133,7 @@ class JournalReplayTest {
         for (int i = 0; i < checkIns; i++) {
             writes.add(new Write.CheckIn(1, new Matricula(String.format("%07d", i)), 2_000 + i));
         }
-        writes.add(new Write.Close(1, 9_000_000));
+        writes.add(new Write.Close(1, 9_000_000, Optional.empty()));
         Journals.createDatabase(database());
         Journals.writeSegment(database(), 1, Journals.encode(writes));
 

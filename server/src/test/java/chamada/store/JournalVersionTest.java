@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,7 +129,7 @@ class JournalVersionTest {
     /** A newer build might add a field to a kind this one knows. */
     @Test
     void open_wholeRecordOfAKnownKindWithMoreFields_isRefusedNamingTheKind() {
-        byte[] close = Journals.encode(List.of(new Write.Close(1, 5_000)));
+        byte[] close = Journals.encode(List.of(new Write.Close(1, 5_000, Optional.empty())));
         byte[] longer = Arrays.copyOfRange(close, JournalCodec.HEADER_BYTES, close.length + 4);
         Journals.writeSegment(database(), 1, concat(Journals.encode(inFirst), Journals.frame(longer)));
 

@@ -120,7 +120,7 @@ class JournalWriterTest {
         assertThat(await(closedTwice)).isEqualTo(new CloseResult.NotOpen(CLASS));
         stopWriter();
         List<Write> accepted = List.of(new Write.Open(1, CLASS, ANA, 1_000), new Write.CheckIn(1, STUDENT, 2_000),
-                new Write.Close(1, 3_000));
+                new Write.Close(1, 3_000, Optional.of(ANA)));
         assertHolds(segment(1), Journals.encode(accepted));
         assertThat(handedOn).flatMap(JournalBatch::writes).containsExactlyElementsOf(accepted);
     }

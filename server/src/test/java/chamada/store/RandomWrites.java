@@ -37,7 +37,8 @@ final class RandomWrites {
             case 1 -> new Write.CheckIn(random.nextLong(), matricula(random), random.nextLong(), device(random));
             case 2 -> new Write.Replace(random.nextLong(), device(random).orElse(new DeviceId("d".repeat(64))),
                     matricula(random), matricula(random), random.nextLong(), random.nextLong());
-            default -> new Write.Close(random.nextLong(), random.nextLong());
+            default -> new Write.Close(random.nextLong(), random.nextLong(),
+                    random.nextBoolean() ? Optional.empty() : Optional.of(teacher(random)));
         };
     }
 
@@ -50,6 +51,7 @@ final class RandomWrites {
         List<Write> writes = new ArrayList<>(steps);
         Map<Integer, Long> openByClass = new HashMap<>();
         Map<Long, Set<Matricula>> present = new HashMap<>();
+        Map<Long, TeacherName> openers = new HashMap<>();
         long nextId = 1;
         long clock = 1_700_000_000_000L;
         while (writes.size() < steps) {
@@ -63,10 +65,13 @@ final class RandomWrites {
                 // No codes: a history is submitted as check-ins without one. Devices are each used once.
                 CheckInRules rules = random.nextBoolean() ? CheckInRules.none()
                         : CheckInRules.of(CodePolicy.NONE, CheckInRules.DEFAULT_PERIOD, CheckInRules.DEFAULT_GRACE, true);
-                writes.add(new Write.Open(id, new ClassId(classId), teacher(random), clock, rules));
+                TeacherName opener = teacher(random);
+                openers.put(id, opener);
+                writes.add(new Write.Open(id, new ClassId(classId), opener, clock, rules));
             } else if (random.nextInt(8) == 0) {
                 openByClass.remove(classId);
-                writes.add(new Write.Close(id, clock));
+                // Closed by its opener, as the tests that submit a history close it.
+                writes.add(new Write.Close(id, clock, Optional.of(openers.get(id))));
             } else {
                 Matricula matricula = matricula(random);
                 if (present.get(id).add(matricula)) {

@@ -86,11 +86,14 @@ record Snapshot(Map<ClassId, RollCall> open, Map<ClassId, List<RollCall>> closed
         }
     }
 
-    /** The history {@code classId} must have: its closed roll calls, with counts. */
+    /**
+     * The history {@code classId} must have: its closed roll calls, with counts, each closed by its
+     * opener, as the histories of these tests are ({@link RandomWrites#history}).
+     */
     List<PastRollCall> history(ClassId classId) {
         return closed.getOrDefault(classId, List.of()).stream()
                 .map(r -> new PastRollCall(r.classId(), r.teacher(), r.openedAt(), r.closedAt().orElseThrow(),
-                        r.present().size()))
+                        r.present().size(), Optional.of(r.teacher())))
                 .toList();
     }
 

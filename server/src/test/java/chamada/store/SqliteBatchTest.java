@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static chamada.store.Stores.ANA;
 import static chamada.store.Stores.classId;
@@ -160,7 +161,7 @@ class SqliteBatchTest {
     }
 
     private static Write close(long id) {
-        return new Write.Close(id, 3_000);
+        return new Write.Close(id, 3_000, Optional.empty());
     }
 
     private List<String> matriculas(long rollCallId) throws SQLException {

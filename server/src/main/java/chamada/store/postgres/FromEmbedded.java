@@ -117,10 +117,10 @@ public final class FromEmbedded {
     private static void copyRows(Connection source, Connection target) throws SQLException {
         copy(source, target, """
                 SELECT id, class_id, teacher, opened_at, closed_at, code_policy, code_secret, code_period_s,
-                       code_grace_s, shared_devices FROM roll_calls ORDER BY id""", """
+                       code_grace_s, shared_devices, closed_by FROM roll_calls ORDER BY id""", """
                 INSERT INTO roll_calls (id, class_id, teacher, opened_at, closed_at, code_policy, code_secret,
-                                        code_period_s, code_grace_s, shared_devices)
-                OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", 10);
+                                        code_period_s, code_grace_s, shared_devices, closed_by)
+                OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", 11);
         copy(source, target, "SELECT roll_call_id, matricula, at, device FROM check_ins ORDER BY roll_call_id, seq",
                 "INSERT INTO check_ins (roll_call_id, matricula, at, device) VALUES (?, ?, ?, ?)", 4);
         copy(source, target, """

@@ -65,7 +65,7 @@ final class PostgresRules {
             ORDER BY id FOR SHARE""";
     private static final String LOCK_FOR_CLOSE =
             "SELECT id, teacher FROM roll_calls WHERE class_id = ? AND closed_at IS NULL FOR UPDATE";
-    private static final String CLOSE = "UPDATE roll_calls SET closed_at = ? WHERE id = ?";
+    private static final String CLOSE = "UPDATE roll_calls SET closed_at = ?, closed_by = ? WHERE id = ?";
     private static final String INSERT_CHECK_INS = """
             INSERT INTO check_ins (roll_call_id, matricula, at, device)
             SELECT r, m, a, d FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) WITH ORDINALITY AS t (r, m, a, d, n)
@@ -164,7 +164,8 @@ final class PostgresRules {
         }
         try (PreparedStatement close = connection.prepareStatement(CLOSE)) {
             close.setLong(1, millis(command.at()));
-            close.setLong(2, id);
+            close.setString(2, command.teacher().value());
+            close.setLong(3, id);
             close.executeUpdate();
         }
         RollCall closed = reads.rollCall(connection, id);
