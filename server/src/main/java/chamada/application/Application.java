@@ -6,6 +6,7 @@ import chamada.protocol.Request;
 import chamada.protocol.Response;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.CheckInSettings;
+import chamada.rollcall.ClassId;
 import chamada.rollcall.CurrentCode;
 import chamada.rollcall.RollCall;
 import chamada.rollcall.RollCallEvents;
@@ -14,12 +15,17 @@ import chamada.rollcall.RollCallStore;
 import chamada.rollcall.TeacherName;
 import chamada.teachers.SessionKeys;
 import chamada.teachers.Teachers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Chamada's application: everything a front needs to answer a person, built once from the
@@ -35,10 +41,15 @@ import java.util.concurrent.CompletableFuture;
 public final class Application implements AutoCloseable {
 
     private final Teachers teachers;
+    private static final Logger log = LoggerFactory.getLogger(Application.class);
+
     private final RollCallStore store;
     private final Logins logins;
     private final Dispatcher dispatcher;
     private final RollCallService rollCalls;
+    /** Closes forgotten roll calls once a minute (--auto-close-after); a thread of its own, stopped with the application. */
+    private final ScheduledExecutorService autoClose = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("chamada-auto-close").daemon(true).factory());
 
     /**
      * The application over {@code store}, which it closes with itself, signing session tokens
@@ -50,6 +61,20 @@ public final class Application implements AutoCloseable {
         this.logins = new Logins(teachers, new SessionTokens(keys.sessionKey(), clock));
         this.rollCalls = new RollCallService(store, clock, checkIns);
         this.dispatcher = new Dispatcher(rollCalls, logins);
+        if (!checkIns.autoCloseAfter().isZero()) {
+            autoClose.scheduleWithFixedDelay(this::closeForgottenRollCalls, 1, 1, TimeUnit.MINUTES);
+        }
+    }
+
+    /** Closes every roll call open longer than --auto-close-after, as the server; returns their classes. */
+    public List<ClassId> closeForgottenRollCalls() {
+        try {
+            return rollCalls.closeForgotten();
+        } catch (RuntimeException e) {
+            // The store unavailable for a moment, say: the next minute tries again.
+            log.warn("Closing the roll calls open past --auto-close-after failed: {}", e.toString());
+            return List.of();
+        }
     }
 
     /** A new session for a client at {@code from}, with texts in {@code lang} until it chooses another. */
@@ -119,6 +144,7 @@ public final class Application implements AutoCloseable {
     /** Stops checking passwords, then finishes the store's writes and closes it. */
     @Override
     public void close() {
+        autoClose.shutdownNow();
         logins.close();
         store.close();
     }

@@ -18,6 +18,9 @@ import java.util.List;
  */
 final class CheckInOptions {
 
+    /** A week: a roll call is a lesson's, and one open longer is forgotten, whatever the school. */
+    private static final Duration MAX_AUTO_CLOSE = Duration.ofDays(7);
+
     @Option(names = "--code-policy", paramLabel = "POLICY", defaultValue = "none",
             description = "Check-in code of a roll call opened without choosing one: rotating, fixed or none"
                     + " (default: ${DEFAULT-VALUE}, as the seeds; rotating makes every protocol ask for the"
@@ -31,6 +34,11 @@ final class CheckInOptions {
     @Option(names = "--code-grace", paramLabel = "SECONDS", defaultValue = "15",
             description = "How long the previous rotating code is still accepted (default: ${DEFAULT-VALUE}).")
     private long codeGraceSeconds;
+
+    @Option(names = "--auto-close-after", paramLabel = "MINUTES", defaultValue = "180",
+            description = "Close, as the server, a roll call still open this long after it opened, so that a"
+                    + " forgotten one does not swallow the next lesson; 0 never (default: ${DEFAULT-VALUE}).")
+    private long autoCloseAfterMinutes;
 
     @Option(names = "--allow-network", paramLabel = "CIDR",
             description = "Accept check-ins only from this network, such as 10.20.0.0/16; repeat it for several"
@@ -56,8 +64,11 @@ final class CheckInOptions {
                 throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_NETWORK.format(lang, cidr), e);
             }
         }
+        if (autoCloseAfterMinutes < 0 || autoCloseAfterMinutes > MAX_AUTO_CLOSE.toMinutes()) {
+            throw outOfRange(lang, "--auto-close-after", 0, MAX_AUTO_CLOSE.toMinutes(), autoCloseAfterMinutes);
+        }
         return new CheckInSettings(policy, Duration.ofSeconds(codePeriodSeconds), Duration.ofSeconds(codeGraceSeconds),
-                networks);
+                networks, Duration.ofMinutes(autoCloseAfterMinutes));
     }
 
     private static CommandFailure outOfRange(Lang lang, String option, long min, long max, long value) {

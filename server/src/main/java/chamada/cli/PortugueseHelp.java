@@ -53,6 +53,8 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " protocolos pedirem o código mostrado na sala)."},
                 {"chamada.server.code-period", "De quantos em quantos segundos o código rotativo muda (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.server.code-grace", "Por quantos segundos o código rotativo anterior ainda vale (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.server.auto-close-after", "Encerra, como o servidor, uma chamada ainda aberta por este tempo depois"
+                        + " de aberta, para que uma esquecida não engula a próxima aula; 0 nunca (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.server.allow-network", "Aceita presenças só desta rede, como 10.20.0.0/16; repita para várias"
                         + " (padrão: todas as redes)."},
                 {"MATRICULA", "A matrícula do aluno, de 1 a 20 dígitos."},

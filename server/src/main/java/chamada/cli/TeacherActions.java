@@ -7,6 +7,7 @@ import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.CurrentCode;
 import chamada.rollcall.PastRollCall;
+import chamada.rollcall.TeacherName;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -92,9 +93,11 @@ final class TeacherActions {
         for (PastRollCall past : history.rollCalls()) {
             String opened = HumanTime.format(past.openedAt());
             String closed = HumanTime.format(past.closedAt());
-            out.println("  " + (past.teacher().isReserved()
+            String line = past.teacher().isReserved()
                     ? TeacherText.HISTORY_LINE_OPEN_MODE.format(lang, number, opened, closed, past.count())
-                    : TeacherText.HISTORY_LINE.format(lang, number, opened, closed, past.teacher(), past.count())));
+                    : TeacherText.HISTORY_LINE.format(lang, number, opened, closed, past.teacher(), past.count());
+            boolean byServer = past.closedBy().filter(TeacherName.SERVER::equals).isPresent();
+            out.println("  " + line + (byServer ? TeacherText.HISTORY_CLOSED_BY_SERVER.format(lang) : ""));
             number++;
         }
         return ExitCodes.OK;

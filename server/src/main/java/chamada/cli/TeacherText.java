@@ -25,6 +25,8 @@ enum TeacherText implements Bilingual {
     HISTORY("Closed roll calls of class {0} ({1}):", "Chamadas encerradas da turma {0} ({1}):"),
     HISTORY_LINE("{0}. {1} to {2}, by {3}: {4} present", "{0}. {1} a {2}, por {3}: {4} presentes"),
     HISTORY_LINE_OPEN_MODE("{0}. {1} to {2}: {3} present", "{0}. {1} a {2}: {3} presentes"),
+    HISTORY_CLOSED_BY_SERVER(" (closed by the server: nobody closed it within --auto-close-after)",
+            " (encerrada pelo servidor: ninguém a encerrou dentro de --auto-close-after)"),
     HISTORY_EMPTY("Class {0} has no closed roll call yet.", "A turma {0} ainda não tem chamada encerrada."),
     EXPORTED("Exported {0} roll call(s) of class {1}, {2} check-in(s), to {3}.",
             "Exportada(s) {0} chamada(s) da turma {1}, {2} presença(s), para {3}."),

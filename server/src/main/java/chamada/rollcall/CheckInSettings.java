@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * The server's check-in settings: the code policy a roll call gets when its opener names none,
- * how rotating codes turn, and the networks check-ins are accepted from (empty: every network).
+ * how rotating codes turn, the networks check-ins are accepted from (empty: every network), and
+ * how long a roll call may stay open before the server closes it ({@link Duration#ZERO}: never).
  */
 public record CheckInSettings(CodePolicy defaultPolicy, Duration codePeriod, Duration codeGrace,
-                              List<Network> allowedNetworks) {
+                              List<Network> allowedNetworks, Duration autoCloseAfter) {
 
     public CheckInSettings {
         allowedNetworks = List.copyOf(allowedNetworks);
@@ -16,8 +17,12 @@ public record CheckInSettings(CodePolicy defaultPolicy, Duration codePeriod, Dur
         CheckInRules.of(CodePolicy.NONE, codePeriod, codeGrace, false);
     }
 
-    /** As the seeds: no code unless asked for, every network. */
+    /** A roll call still open this long after it opened is closed by the server: the next lesson's is not swallowed. */
+    public static final Duration DEFAULT_AUTO_CLOSE_AFTER = Duration.ofHours(3);
+
+    /** As the seeds: no code unless asked for, every network; and forgotten roll calls closed after 3 hours. */
     public static CheckInSettings defaults() {
-        return new CheckInSettings(CodePolicy.NONE, CheckInRules.DEFAULT_PERIOD, CheckInRules.DEFAULT_GRACE, List.of());
+        return new CheckInSettings(CodePolicy.NONE, CheckInRules.DEFAULT_PERIOD, CheckInRules.DEFAULT_GRACE, List.of(),
+                DEFAULT_AUTO_CLOSE_AFTER);
     }
 }

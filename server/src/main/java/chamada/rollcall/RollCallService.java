@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +43,28 @@ public final class RollCallService {
         this.store = store;
         this.clock = clock;
         this.settings = settings;
+    }
+
+    /**
+     * Closes, as the {@link TeacherName#SERVER}, every roll call open longer than the settings'
+     * {@code autoCloseAfter}, and returns their classes. Called every minute by the application;
+     * on several nodes each may try, and the store lets one close each.
+     */
+    public List<ClassId> closeForgotten() {
+        if (settings.autoCloseAfter().isZero()) {
+            return List.of();
+        }
+        OffsetDateTime now = now();
+        List<ClassId> closed = new ArrayList<>();
+        for (RollCall rollCall : store.openRollCalls().join()) {
+            if (!rollCall.openedAt().plus(settings.autoCloseAfter()).isAfter(now)
+                    && store.close(rollCall.classId(), TeacherName.SERVER, now).join() instanceof CloseResult.Closed) {
+                log.info("Roll call of class {} closed by the server: open since {}, over --auto-close-after {} min",
+                        rollCall.classId(), rollCall.openedAt(), settings.autoCloseAfter().toMinutes());
+                closed.add(rollCall.classId());
+            }
+        }
+        return closed;
     }
 
     /**

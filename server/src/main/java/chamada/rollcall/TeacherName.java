@@ -23,6 +23,8 @@ public record TeacherName(String value) {
 
     /** Owns roll calls opened without a login on a server in open mode (no teachers file). */
     public static final TeacherName OPEN_MODE = new TeacherName("(open)");
+    /** The server itself, closing a roll call nobody closed ({@code --auto-close-after}). */
+    public static final TeacherName SERVER = new TeacherName("(server)");
 
     public TeacherName {
         if (!PERSON.matcher(value).matches() && !RESERVED.matcher(value).matches()) {
@@ -46,10 +48,11 @@ public record TeacherName(String value) {
     /**
      * Whether this teacher may close a roll call opened by {@code owner}: their own, or one
      * owned by a reserved owner (open mode, legacy ports), which any teacher may close, since
-     * otherwise adding a teachers file would leave it open for good.
+     * otherwise adding a teachers file would leave it open for good. The {@link #SERVER} may close
+     * any: a roll call left open past {@code --auto-close-after}.
      */
     public boolean mayClose(TeacherName owner) {
-        return equals(owner) || owner.isReserved();
+        return equals(owner) || owner.isReserved() || equals(SERVER);
     }
 
     @Override

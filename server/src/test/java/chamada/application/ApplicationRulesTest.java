@@ -80,6 +80,25 @@ class ApplicationRulesTest {
         assertThat(as(reply, Response.CheckedIn.class).alreadyRegistered()).isFalse();
     }
 
+    @Test
+    void aRollCallOpenPastTheAutoCloseTime_isClosedByTheServer_andTheHistorySaysSo() {
+        Session ana = teacher("ana", Lang.EN);
+        answer(ana, new Request.Open(CLASS));
+        answer(application.session(Lang.EN), new Request.CheckIn(new Matricula("42191010"), CLASS));
+        clock.advance(CheckInSettings.DEFAULT_AUTO_CLOSE_AFTER.minusMinutes(1));
+
+        assertThat(application.closeForgottenRollCalls()).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(application.closeForgottenRollCalls()).containsExactly(CLASS);
+
+        assertThat(codeOf(answer(ana, new Request.Status(CLASS)))).isEqualTo(ErrorCode.NOT_OPEN);
+        assertThat(as(answer(ana, new Request.History(CLASS)), Response.History.class).rollCalls()).singleElement()
+                .satisfies(past -> {
+                    assertThat(past.closedBy()).hasValue(TeacherName.SERVER);
+                    assertThat(past.count()).isEqualTo(1);
+                });
+    }
+
     @ParameterizedTest
     @EnumSource(Lang.class)
     void open_classAlreadyOpen_isAlreadyOpenSayingSinceWhen(Lang lang) {

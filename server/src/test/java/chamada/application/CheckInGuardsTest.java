@@ -53,7 +53,7 @@ class CheckInGuardsTest {
     void checkIn_fromOutsideTheAllowedNetworks_isNetworkNotAllowed_andFromInside_isRegistered()
             throws UnknownHostException {
         start(new CheckInSettings(CodePolicy.NONE, CheckInRules.DEFAULT_PERIOD, CheckInRules.DEFAULT_GRACE,
-                List.of(Network.parse("10.20.0.0/16"))));
+                List.of(Network.parse("10.20.0.0/16")), CheckInSettings.DEFAULT_AUTO_CLOSE_AFTER));
         answer(application.session(Lang.PT_BR), new Request.Open(CLASS));
 
         Response outside = answer(application.session(Lang.PT_BR, InetAddress.getByName("192.168.0.9")),

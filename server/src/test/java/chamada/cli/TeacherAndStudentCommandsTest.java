@@ -1,9 +1,12 @@
 package chamada.cli;
 
+import chamada.application.Application;
 import chamada.client.ChamadaClient;
 import chamada.i18n.Lang;
+import chamada.protocol.Request;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
+import chamada.rollcall.TeacherName;
 import chamada.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -95,6 +99,21 @@ class TeacherAndStudentCommandsTest {
         assertThat(status.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(status.out()).matches("Roll call of class 1010 open since " + TIME + "\\. Present so far \\(1\\):" + NL
                 + "  1\\. 042191010  \\d\\d:\\d\\d:\\d\\d" + NL);
+    }
+
+    @Test
+    void history_saysWhichRollCallTheServerClosedByItself() {
+        run(Lang.EN, "teacher", "open", "1010");
+        // As the server does once the roll call has been open --auto-close-after minutes.
+        Application application = server.server().application();
+        application.handle(application.reservedSession(TeacherName.SERVER, Lang.EN, InetAddress.getLoopbackAddress()),
+                new Request.Close(new ClassId(1010))).join();
+
+        CliRunner.Result history = run(Lang.EN, "teacher", "history", "1010");
+
+        assertThat(history.out()).matches("Closed roll calls of class 1010 \\(1\\):" + NL
+                + "  1\\. " + TIME + " to " + TIME + ": 0 present \\(closed by the server: nobody closed it within"
+                + " --auto-close-after\\)" + NL);
     }
 
     @Test

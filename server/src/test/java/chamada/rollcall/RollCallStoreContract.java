@@ -248,6 +248,15 @@ public abstract class RollCallStoreContract {
     }
 
     @Test
+    void close_byTheServer_closesAnyTeachersRollCall() {
+        await(store.open(CLASS, ANA, tick()));
+
+        assertThat(await(store.close(CLASS, TeacherName.SERVER, tick()))).isInstanceOf(CloseResult.Closed.class);
+        assertThat(await(store.history(CLASS))).singleElement()
+                .satisfies(past -> assertThat(past.closedBy()).hasValue(TeacherName.SERVER));
+    }
+
+    @Test
     void history_closedRollCalls_oldestFirstWithTheirCounts() {
         OffsetDateTime firstOpened = tick();
         await(store.open(CLASS, ANA, firstOpened));

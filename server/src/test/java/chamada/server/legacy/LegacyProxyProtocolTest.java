@@ -106,6 +106,6 @@ class LegacyProxyProtocolTest {
 
     private static CheckInSettings schoolNetworkOnly() {
         return new CheckInSettings(CodePolicy.NONE, CheckInRules.DEFAULT_PERIOD, CheckInRules.DEFAULT_GRACE,
-                List.of(Network.parse("10.20.0.0/16")));
+                List.of(Network.parse("10.20.0.0/16")), CheckInSettings.DEFAULT_AUTO_CLOSE_AFTER);
     }
 }
