@@ -56,12 +56,11 @@ public final class RollCallService {
         }
         OffsetDateTime now = now();
         List<ClassId> closed = new ArrayList<>();
-        for (RollCall rollCall : store.openRollCalls().join()) {
-            if (!rollCall.openedAt().plus(settings.autoCloseAfter()).isAfter(now)
-                    && store.close(rollCall.classId(), TeacherName.SERVER, now).join() instanceof CloseResult.Closed) {
-                log.info("Roll call of class {} closed by the server: open since {}, over --auto-close-after {} min",
-                        rollCall.classId(), rollCall.openedAt(), settings.autoCloseAfter().toMinutes());
-                closed.add(rollCall.classId());
+        for (ClassId classId : store.openedBefore(now.minus(settings.autoCloseAfter())).join()) {
+            if (store.close(classId, TeacherName.SERVER, now).join() instanceof CloseResult.Closed) {
+                log.info("Roll call of class {} closed by the server: open over --auto-close-after, {} min", classId,
+                        settings.autoCloseAfter().toMinutes());
+                closed.add(classId);
             }
         }
         return closed;

@@ -83,6 +83,12 @@ public interface RollCallStore extends AutoCloseable {
     /** The open roll call of {@code classId} as it stands, with every durable check-in; empty if none is open. */
     CompletableFuture<Optional<RollCall>> openRollCall(ClassId classId);
 
+    /**
+     * The classes whose open roll call opened at or before {@code cutoff}, by class number: what
+     * the server closes by itself (--auto-close-after), read without copying any roll call.
+     */
+    CompletableFuture<List<ClassId>> openedBefore(OffsetDateTime cutoff);
+
     /** Every open roll call, as it stands, by class number. */
     CompletableFuture<List<RollCall>> openRollCalls();
 

@@ -40,6 +40,11 @@ public sealed interface Command<R> {
     record OpenList(CompletableFuture<List<RollCall>> done) implements Command<List<RollCall>> {
     }
 
+    /** A read of the classes whose open roll call opened at or before {@code cutoff}: no roll call is copied. */
+    record OpenedBefore(OffsetDateTime cutoff, CompletableFuture<List<ClassId>> done)
+            implements Command<List<ClassId>> {
+    }
+
     /** A read of one class's open roll call, answered in the writer's order, so it sees every write before it. */
     record Status(ClassId classId, CompletableFuture<Optional<RollCall>> done) implements Command<Optional<RollCall>> {
     }

@@ -88,6 +88,9 @@ final class OpenRollCalls {
             case Command.OpenList list -> new Decision<>(list, byClass.values().stream()
                     .sorted(java.util.Comparator.comparing(open -> open.classId.value()))
                     .map(open -> open.snapshot(Optional.empty())).toList());
+            case Command.OpenedBefore before -> new Decision<>(before, byClass.values().stream()
+                    .filter(open -> !open.openedAt.isAfter(before.cutoff())).map(open -> open.classId)
+                    .sorted(java.util.Comparator.comparingInt(ClassId::value)).toList());
             case Command.Status status -> new Decision<>(status,
                     Optional.ofNullable(byClass.get(status.classId())).map(open -> open.snapshot(Optional.empty())));
         };

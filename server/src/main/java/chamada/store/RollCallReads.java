@@ -139,6 +139,21 @@ public final class RollCallReads {
         }
     }
 
+    /** The classes whose open roll call opened at or before {@code cutoff}, by class number. */
+    public List<ClassId> openedBefore(Connection connection, OffsetDateTime cutoff) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT class_id FROM roll_calls WHERE closed_at IS NULL AND opened_at <= ? ORDER BY class_id")) {
+            query.setLong(1, cutoff.toInstant().toEpochMilli());
+            List<ClassId> classes = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    classes.add(new ClassId(rows.getInt(1)));
+                }
+            }
+            return classes;
+        }
+    }
+
     /** The closed roll calls of {@code classId}, oldest first, with how many were present. */
     public List<PastRollCall> history(Connection connection, ClassId classId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(HISTORY)) {

@@ -142,6 +142,11 @@ public final class SqliteRollCallStore implements ChamadaStore {
     }
 
     @Override
+    public CompletableFuture<List<ClassId>> openedBefore(OffsetDateTime cutoff) {
+        return writer.submit(new Command.OpenedBefore(cutoff, new CompletableFuture<>()));
+    }
+
+    @Override
     public CompletableFuture<Optional<RollCall>> openRollCall(ClassId classId) {
         return writer.submit(new Command.Status(classId, new CompletableFuture<>()));
     }

@@ -45,6 +45,11 @@ record StubStore(StoreFailure.Kind kind, StoreHealth health) implements RollCall
     }
 
     @Override
+    public CompletableFuture<List<ClassId>> openedBefore(OffsetDateTime cutoff) {
+        return failed();
+    }
+
+    @Override
     public CompletableFuture<List<RollCall>> openRollCalls() {
         return failed();
     }

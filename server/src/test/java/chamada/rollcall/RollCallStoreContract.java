@@ -248,6 +248,20 @@ public abstract class RollCallStoreContract {
     }
 
     @Test
+    void openedBefore_namesTheOpenRollCallsOpenedByThen_only() {
+        OffsetDateTime early = tick();
+        await(store.open(OTHER_CLASS, ANA, early));
+        OffsetDateTime later = tick();
+        await(store.open(CLASS, BRUNO, later));
+        await(store.open(new ClassId(3030), ANA, tick()));
+        await(store.close(new ClassId(3030), ANA, tick()));
+
+        assertThat(await(store.openedBefore(early.minusSeconds(1)))).isEmpty();
+        assertThat(await(store.openedBefore(early))).containsExactly(OTHER_CLASS);
+        assertThat(await(store.openedBefore(tick()))).as("by class number").containsExactly(CLASS, OTHER_CLASS);
+    }
+
+    @Test
     void close_byTheServer_closesAnyTeachersRollCall() {
         await(store.open(CLASS, ANA, tick()));
 

@@ -240,6 +240,11 @@ public final class PostgresStore implements ChamadaStore {
     }
 
     @Override
+    public CompletableFuture<List<ClassId>> openedBefore(OffsetDateTime cutoff) {
+        return read(connection -> reads.openedBefore(connection, cutoff));
+    }
+
+    @Override
     public CompletableFuture<List<PastRollCall>> history(ClassId classId) {
         return read(connection -> reads.history(connection, classId));
     }

@@ -220,6 +220,7 @@ final class PostgresWriter {
                     case Command.CheckIn ignored -> rules.checkIns(connection, (List<Command.CheckIn>) (List<?>) step);
                     case Command.OpenList list -> throw new IllegalArgumentException("a read is not written: " + list);
                     case Command.Status status -> throw new IllegalArgumentException("a read is not written: " + status);
+                    case Command.OpenedBefore before -> throw new IllegalArgumentException("a read is not written: " + before);
                 };
                 xid = transactionId(connection);
                 committing = true;
