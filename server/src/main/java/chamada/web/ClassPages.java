@@ -11,8 +11,10 @@ import chamada.protocol.Response;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CurrentCode;
+import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
 import chamada.rollcall.RollCallAlerts;
+import chamada.rollcall.TeacherName;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -134,11 +136,18 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
                          Callback callback, Session session, ClassId classId) throws Exception {
         Response reply = ask(session, new Request.History(classId));
         List<List<String>> rows = reply instanceof Response.History history ? history.rollCalls().stream()
-                .map(past -> List.of(HumanTime.format(past.openedAt()), HumanTime.format(past.closedAt()),
+                .map(past -> List.of(HumanTime.format(past.openedAt()), closed(past, session.lang()),
                         past.teacher().value(), Integer.toString(past.count()))).toList() : List.of();
         pages.send(request, response, callback, HttpStatus.OK_200, "history.jte", Map.of(
                 "classNumber", classId.toString(), "rows", rows,
                 "problem", reply instanceof Response.Refusal refusal ? refusal.message() : ""));
+    }
+
+    /** When {@code past} closed, and that the server closed it where it did. */
+    private static String closed(PastRollCall past, Lang lang) {
+        String at = HumanTime.format(past.closedAt());
+        return past.closedBy().filter(TeacherName.SERVER::equals).isPresent()
+                ? WebText.CLOSED_BY_SERVER.format(lang, at) : at;
     }
 
     private void export(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,

@@ -1,5 +1,8 @@
 package chamada.web;
 
+import chamada.application.Application;
+import chamada.i18n.Lang;
+import chamada.protocol.Request;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.Network;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -122,6 +126,21 @@ class TeacherPagesTest {
         HttpResponse<String> history = get("/classes/1010/history");
 
         assertThat(history.body()).contains("<td>ana</td>").doesNotContain("<script>");
+    }
+
+    @Test
+    void history_saysWhichRollCallTheServerClosed() throws Exception {
+        startWithTeachers();
+        post("/teacher/login", "name=ana&secret=s3cret");
+        post("/teacher/open", "class=1010&code_policy=none");
+        // As the server does once the roll call has been open --auto-close-after minutes.
+        Application application = server.server().application();
+        application.handle(application.reservedSession(TeacherName.SERVER, Lang.EN, InetAddress.getLoopbackAddress()),
+                new Request.Close(new ClassId(1010))).join();
+
+        HttpResponse<String> history = get("/classes/1010/history");
+
+        assertThat(history.body()).contains(", by the server (open past --auto-close-after)</td>");
     }
 
     @Test
