@@ -30,12 +30,12 @@ final class CsvExport {
     }
 
     /**
-     * Writes the CSV to {@code target}, or to {@code stdout} when it is {@code -}.
+     * Writes the CSV, in {@code format}, to {@code target}, or to {@code stdout} when it is {@code -}.
      *
      * @throws CommandFailure with {@link ExitCodes#LOCAL_FILE} if the file cannot be written
      */
-    static Summary write(Path target, List<RollCall> rollCalls, PrintWriter stdout, Lang lang) {
-        String csv = ExportCsv.of(rollCalls);
+    static Summary write(Path target, List<RollCall> rollCalls, ExportCsv.Format format, PrintWriter stdout, Lang lang) {
+        String csv = ExportCsv.of(rollCalls, format);
         if (isStdout(target)) {
             stdout.print(csv);
             stdout.flush();

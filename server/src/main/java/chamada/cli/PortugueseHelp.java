@@ -92,6 +92,10 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " checked_in_at vazios."},
                 {"chamada.teacher.export.csv", "O arquivo CSV a gravar (substituído se existir); - grava na saída"
                         + " padrão."},
+                {"chamada.teacher.export.csv-separator", "Entre os campos: , como a RFC 4180 (padrão), ou ; para o Excel"
+                        + " em português ou em outra língua europeia."},
+                {"chamada.teacher.export.bom", "Começa o arquivo com a marca de ordem de bytes UTF-8, para que o Excel"
+                        + " o leia como UTF-8."},
                 {"chamada.teacher.add.usage.header", "Adiciona um professor a um arquivo de professores (o --teachers"
                         + " do servidor)."},
                 {"chamada.teacher.add.usage.description", "Guarda um hash PBKDF2 da senha, nunca a senha. Um arquivo"

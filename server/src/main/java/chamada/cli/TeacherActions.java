@@ -2,6 +2,7 @@ package chamada.cli;
 
 import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
+import chamada.protocol.ExportCsv;
 import chamada.protocol.Response;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
@@ -103,13 +104,13 @@ final class TeacherActions {
         return ExitCodes.OK;
     }
 
-    /** Writes the closed roll calls of {@code classId} to {@code csv} ({@code -} for stdout). */
-    int export(ClassId classId, Path csv) {
+    /** Writes the closed roll calls of {@code classId} to {@code csv} ({@code -} for stdout), in {@code format}. */
+    int export(ClassId classId, Path csv, ExportCsv.Format format) {
         Response reply = link.call(c -> c.export(classId), true);
         if (!(reply instanceof Response.Export export)) {
             return refusal(reply);
         }
-        CsvExport.Summary summary = CsvExport.write(csv, export.rollCalls(), out, lang);
+        CsvExport.Summary summary = CsvExport.write(csv, export.rollCalls(), format, out, lang);
         if (!CsvExport.isStdout(csv)) {
             out.println(TeacherText.EXPORTED.format(lang, summary.rollCalls(), classId, summary.checkIns(), csv));
         }

@@ -32,11 +32,27 @@ final class TeacherExportCommand implements Callable<Integer> {
             description = "The CSV file to write (replaced if it exists); - writes to standard output.")
     private Path csv;
 
+    @Option(names = "--csv-separator", paramLabel = ", or ;", defaultValue = ",",
+            description = "Between fields: , as RFC 4180 (default), or ; for Excel in a Brazilian or European locale.")
+    private String separator;
+
+    @Option(names = "--bom",
+            description = "Start the file with a UTF-8 byte-order mark, so that Excel reads it as UTF-8.")
+    private boolean byteOrderMark;
+
     @Override
     public Integer call() {
         ClassId classId = Inputs.classId(spec, teacher.lang(), classText);
+        ExportCsv.Format format = format();
         try (Link link = teacher.link(spec)) {
-            return teacher.actions(link, spec).export(classId, csv);
+            return teacher.actions(link, spec).export(classId, csv, format);
         }
+    }
+
+    private ExportCsv.Format format() {
+        if (!separator.equals(",") && !separator.equals(";")) {
+            throw new CommandFailure(ExitCodes.USAGE, TeacherText.BAD_CSV_SEPARATOR.format(teacher.lang(), separator));
+        }
+        return new ExportCsv.Format(separator.charAt(0), byteOrderMark);
     }
 }

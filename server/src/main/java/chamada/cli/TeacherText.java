@@ -27,6 +27,8 @@ enum TeacherText implements Bilingual {
     HISTORY_LINE_OPEN_MODE("{0}. {1} to {2}: {3} present", "{0}. {1} a {2}: {3} presentes"),
     HISTORY_CLOSED_BY_SERVER(" (closed by the server: nobody closed it within --auto-close-after)",
             " (encerrada pelo servidor: ninguém a encerrou dentro de --auto-close-after)"),
+    BAD_CSV_SEPARATOR("--csv-separator {0} is not one: write , or ; (between quotes in the shell: ';').",
+            "--csv-separator {0} não é um separador: escreva , ou ; (entre aspas no shell: ';')."),
     HISTORY_EMPTY("Class {0} has no closed roll call yet.", "A turma {0} ainda não tem chamada encerrada."),
     EXPORTED("Exported {0} roll call(s) of class {1}, {2} check-in(s), to {3}.",
             "Exportada(s) {0} chamada(s) da turma {1}, {2} presença(s), para {3}."),

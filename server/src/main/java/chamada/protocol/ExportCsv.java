@@ -12,8 +12,10 @@ import java.util.List;
  *
  * <p>A roll call nobody checked in to still gets one row, with {@code matricula} and
  * {@code checked_in_at} empty, so that a spreadsheet of the export shows every class session
- * held. Rows end in CRLF (RFC 4180). No field can hold a comma, quote or line break (digits and
- * times only), so none is quoted.
+ * held. Rows end in CRLF (RFC 4180). No field can hold a comma, semicolon, quote or line break
+ * (digits and times only), so none is quoted. {@link Format} chooses the separator, and whether a
+ * UTF-8 byte-order mark comes first: Excel in a Brazilian locale splits columns at {@code ;} and
+ * takes a file without the mark for its own code page.
  */
 public final class ExportCsv {
 
@@ -21,20 +23,41 @@ public final class ExportCsv {
 
     private static final String EOL = "\r\n";
 
+    /** The separator between fields, and whether a byte-order mark starts the text. */
+    public record Format(char separator, boolean byteOrderMark) {
+
+        /** RFC 4180's: commas, no mark; what the web's download gives. */
+        public static final Format STANDARD = new Format(',', false);
+
+        public Format {
+            if (separator != ',' && separator != ';') {
+                throw new IllegalArgumentException("a CSV separator is , or ;, not " + separator);
+            }
+        }
+    }
+
     private ExportCsv() {
     }
 
-    /** The whole CSV text. */
+    /** The whole CSV text, in the {@link Format#STANDARD standard} format. */
     public static String of(List<RollCall> rollCalls) {
-        StringBuilder csv = new StringBuilder(HEADER).append(EOL);
+        return of(rollCalls, Format.STANDARD);
+    }
+
+    /** The whole CSV text in {@code format}. */
+    public static String of(List<RollCall> rollCalls, Format format) {
+        char separator = format.separator();
+        StringBuilder csv = new StringBuilder(format.byteOrderMark() ? "\uFEFF" : "")
+                .append(HEADER.replace(',', separator)).append(EOL);
         for (RollCall rollCall : rollCalls) {
-            String prefix = rollCall.classId() + "," + Wire.time(rollCall.openedAt()) + ","
-                    + rollCall.closedAt().map(Wire::time).orElse("") + ",";
+            String prefix = rollCall.classId() + String.valueOf(separator) + Wire.time(rollCall.openedAt()) + separator
+                    + rollCall.closedAt().map(Wire::time).orElse("") + separator;
             if (rollCall.present().isEmpty()) {
-                csv.append(prefix).append(',').append(EOL);
+                csv.append(prefix).append(separator).append(EOL);
             }
             for (CheckIn checkIn : rollCall.present()) {
-                csv.append(prefix).append(checkIn.matricula()).append(',').append(Wire.time(checkIn.at())).append(EOL);
+                csv.append(prefix).append(checkIn.matricula()).append(separator).append(Wire.time(checkIn.at()))
+                        .append(EOL);
             }
         }
         return csv.toString();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,6 +100,28 @@ class TeacherAndStudentCommandsTest {
         assertThat(status.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(status.out()).matches("Roll call of class 1010 open since " + TIME + "\\. Present so far \\(1\\):" + NL
                 + "  1\\. 042191010  \\d\\d:\\d\\d:\\d\\d" + NL);
+    }
+
+    @Test
+    void export_withSemicolonsAndAByteOrderMark_writesWhatExcelInPortugueseOpensInColumns() throws IOException {
+        run(Lang.PT_BR, "teacher", "open", "1010");
+        run(Lang.PT_BR, "student", "checkin", "042191010", "1010");
+        run(Lang.PT_BR, "teacher", "close", "1010");
+        Path csv = dir.resolve("excel.csv");
+
+        CliRunner.Result export = run(Lang.PT_BR, "teacher", "export", "1010", "--csv", csv.toString(),
+                "--csv-separator", ";", "--bom");
+        CliRunner.Result wrong = run(Lang.PT_BR, "teacher", "export", "1010", "--csv", csv.toString(),
+                "--csv-separator", "|");
+
+        assertThat(export.exitCode()).isEqualTo(ExitCodes.OK);
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n"))
+                .startsWith("class;opened_at;closed_at;matricula;checked_in_at").hasSize(2);
+        assertThat(wrong.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(wrong.err()).isEqualTo("--csv-separator | não é um separador: escreva , ou ; (entre aspas no shell:"
+                + " ';')." + NL);
     }
 
     @Test
