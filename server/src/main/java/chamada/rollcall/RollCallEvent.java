@@ -11,6 +11,9 @@ public sealed interface RollCallEvent {
 
     ClassId classId();
 
+    /** When it happened: the opening, the check-in or the close. */
+    OffsetDateTime at();
+
     /** A roll call opened. */
     record Opened(ClassId classId, OffsetDateTime at) implements RollCallEvent {
     }

@@ -242,7 +242,7 @@ final class EventStreams implements AutoCloseable {
                     closing = true;
                     break;
                 }
-                if (event instanceof RollCallEvent.Opened || at(event).isBefore(openedAt)) {
+                if (event instanceof RollCallEvent.Opened || event.at().isBefore(openedAt)) {
                     continue; // its own opening, or an earlier roll call's event heard late
                 }
                 batch.event(event, masked);
@@ -270,14 +270,6 @@ final class EventStreams implements AutoCloseable {
                     end(true);
                 }
             }, failure -> end(false)));
-        }
-
-        private static OffsetDateTime at(RollCallEvent event) {
-            return switch (event) {
-                case RollCallEvent.Opened opened -> opened.at();
-                case RollCallEvent.CheckedIn checkedIn -> checkedIn.at();
-                case RollCallEvent.Closed closed -> closed.at();
-            };
         }
 
         /** Ends the stream once: succeeded when its roll call closed or the server stops, failed for a lost reader. */

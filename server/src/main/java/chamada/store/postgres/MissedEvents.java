@@ -136,10 +136,10 @@ final class MissedEvents {
      */
     private boolean note(RollCallEvent event) {
         changed.put(event.classId(), ++changes);
+        long at = millis(event.at());
+        HeardCheckIns known = open.get(event.classId());
         return switch (event) {
             case RollCallEvent.Opened opened -> {
-                long at = millis(opened.at());
-                HeardCheckIns known = open.get(opened.classId());
                 if (known != null && known.openedAt() == at) {
                     yield false;
                 }
@@ -154,8 +154,6 @@ final class MissedEvents {
                 yield true;
             }
             case RollCallEvent.CheckedIn in -> {
-                long at = millis(in.at());
-                HeardCheckIns known = open.get(in.classId());
                 Long closed = closedAt.get(in.classId());
                 if (known == null ? closed != null && at <= closed : known.openedAt() != HeardCheckIns.UNKNOWN
                         && at < known.openedAt()) {
@@ -173,8 +171,6 @@ final class MissedEvents {
                 yield added;
             }
             case RollCallEvent.Closed closed -> {
-                long at = millis(closed.at());
-                HeardCheckIns known = open.get(closed.classId());
                 if (known != null && known.openedAt() != HeardCheckIns.UNKNOWN && at < known.openedAt()) {
                     yield false;
                 }
