@@ -71,7 +71,7 @@ public enum WebText implements Bilingual {
     HISTORY_TITLE("History of class {0}", "Histórico da turma {0}"),
     OPENED_COLUMN("Opened", "Aberta"),
     CLOSED_COLUMN("Closed", "Encerrada"),
-    CLOSED_BY_SERVER("{0}, by the server (open past --auto-close-after)", "{0}, pelo servidor (aberta além de --auto-close-after)"),
+    CLOSED_BY_SERVER("{0}, by the server: nobody closed it in time", "{0}, pelo servidor: ninguém a encerrou a tempo"),
     TEACHER_COLUMN("Teacher", "Professor"),
     COUNT_COLUMN("Present", "Presentes"),
     NONE_YET("Nobody yet.", "Ninguém ainda."),

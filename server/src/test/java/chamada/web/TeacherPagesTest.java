@@ -140,7 +140,7 @@ class TeacherPagesTest {
 
         HttpResponse<String> history = get("/classes/1010/history");
 
-        assertThat(history.body()).contains(", by the server (open past --auto-close-after)</td>");
+        assertThat(history.body()).contains(", by the server: nobody closed it in time</td>");
     }
 
     @Test
