@@ -13,6 +13,8 @@ import chamada.rollcall.RollCallEvents;
 import chamada.rollcall.RollCallService;
 import chamada.rollcall.RollCallStore;
 import chamada.rollcall.TeacherName;
+import chamada.roster.RosterService;
+import chamada.roster.RosterStore;
 import chamada.teachers.SessionKeys;
 import chamada.teachers.Teachers;
 import org.slf4j.Logger;
@@ -52,15 +54,17 @@ public final class Application implements AutoCloseable {
             Thread.ofPlatform().name("chamada-auto-close").daemon(true).factory());
 
     /**
-     * The application over {@code store}, which it closes with itself, signing session tokens
+     * The application over {@code store} and {@code rosterStore} (one store, seen by two of its
+     * features), which it closes with itself, signing session tokens
      * with the key {@code keys} keeps; every time it gives is {@code clock}'s.
      */
-    public Application(Teachers teachers, RollCallStore store, SessionKeys keys, Clock clock, CheckInSettings checkIns) {
+    public Application(Teachers teachers, RollCallStore store, RosterStore rosterStore, SessionKeys keys, Clock clock,
+                       CheckInSettings checkIns) {
         this.teachers = teachers;
         this.store = store;
         this.logins = new Logins(teachers, new SessionTokens(keys.sessionKey(), clock));
         this.rollCalls = new RollCallService(store, clock, checkIns);
-        this.dispatcher = new Dispatcher(rollCalls, logins);
+        this.dispatcher = new Dispatcher(rollCalls, new RosterService(rosterStore), logins);
         if (!checkIns.autoCloseAfter().isZero()) {
             autoClose.scheduleWithFixedDelay(this::closeForgottenRollCalls, 1, 1, TimeUnit.MINUTES);
         }

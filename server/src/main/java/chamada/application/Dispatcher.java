@@ -9,11 +9,16 @@ import chamada.protocol.Response;
 import chamada.protocol.Wire;
 import chamada.rollcall.Caller;
 import chamada.rollcall.CheckInResult;
+import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
 import chamada.rollcall.OpenResult;
+import chamada.rollcall.RollCallAlerts;
 import chamada.rollcall.RollCallService;
 import chamada.rollcall.StoreHealth;
 import chamada.rollcall.TeacherName;
+import chamada.roster.RosterEntry;
+import chamada.roster.RosterNames;
+import chamada.roster.RosterService;
 
 import java.util.Arrays;
 import java.util.List;
@@ -34,10 +39,12 @@ final class Dispatcher {
     private static final List<String> COMMANDS = Arrays.stream(Op.values()).map(Op::usage).toList();
 
     private final RollCallService rollCalls;
+    private final RosterService rosters;
     private final Logins logins;
 
-    Dispatcher(RollCallService rollCalls, Logins logins) {
+    Dispatcher(RollCallService rollCalls, RosterService rosters, Logins logins) {
         this.rollCalls = rollCalls;
+        this.rosters = rosters;
         this.logins = logins;
     }
 
@@ -85,29 +92,35 @@ final class Dispatcher {
                 yield done(new Response.Resumed(teacher.value()));
             }
             case Request.Open open -> rollCalls.open(session.caller(), open.classId(), open.codePolicy(),
-                    open.sharedDevices()).thenApply(result -> switch (result) {
+                    open.sharedDevices(), open.acceptUnknown()).thenApply(result -> switch (result) {
                 case OpenResult.Opened opened -> new Response.Opened(opened.classId().value(), opened.openedAt(),
                         opened.rules().policy(), opened.rules().sharedDevices(), rollCalls.currentCode(opened.rules()));
                 case OpenResult.AlreadyOpen already -> failure(session, new ChamadaException(ErrorCode.ALREADY_OPEN,
                         already.classId(), HumanTime.format(already.openedAt())));
             });
-            case Request.Close close -> rollCalls.close(session.caller(), close.classId()).thenApply(result -> switch (result) {
-                case CloseResult.Closed closed -> new Response.RollCallReply(closed.rollCall(),
-                        closed.rollCall().rules().policy(), Optional.empty());
-                case CloseResult.NotOpen notOpen -> failure(session, new ChamadaException(ErrorCode.NOT_OPEN,
-                        notOpen.classId()));
-                case CloseResult.NotOwner notOwner -> failure(session, new ChamadaException(ErrorCode.NOT_OWNER,
-                        notOwner.classId(), notOwner.owner()));
+            case Request.Close close -> rollCalls.close(session.caller(), close.classId()).thenCompose(result -> switch (result) {
+                case CloseResult.Closed closed -> names(session, close.classId()).thenApply(names ->
+                        new Response.RollCallReply(closed.rollCall(), closed.rollCall().rules().policy(), Optional.empty(),
+                                RollCallAlerts.none(), names));
+                case CloseResult.NotOpen notOpen -> done(failure(session, new ChamadaException(ErrorCode.NOT_OPEN,
+                        notOpen.classId())));
+                case CloseResult.NotOwner notOwner -> done(failure(session, new ChamadaException(ErrorCode.NOT_OWNER,
+                        notOwner.classId(), notOwner.owner())));
             });
-            case Request.Status status -> rollCalls.status(session.caller(), status.classId()).thenApply(
-                    rollCall -> new Response.RollCallReply(rollCall, rollCall.rules().policy(),
-                            rollCalls.currentCode(rollCall.rules()), rollCalls.alerts(status.classId())));
+            case Request.Status status -> rollCalls.status(session.caller(), status.classId()).thenCompose(
+                    rollCall -> names(session, status.classId()).thenApply(names -> new Response.RollCallReply(rollCall,
+                            rollCall.rules().policy(), rollCalls.currentCode(rollCall.rules()),
+                            rollCalls.alerts(status.classId()), names)));
             case Request.CheckIn checkIn -> rollCalls.checkIn(checkIn.matricula(), checkIn.classId(), checkIn.code(),
                     checkIn.device(), session.address()).thenApply(result -> checkedIn(session, result));
             case Request.History history -> rollCalls.history(session.caller(), history.classId())
                     .thenApply(past -> new Response.History(history.classId().value(), past));
-            case Request.Export export -> rollCalls.export(session.caller(), export.classId())
-                    .thenApply(closed -> new Response.Export(export.classId().value(), closed));
+            case Request.Export export -> rollCalls.export(session.caller(), export.classId()).thenCompose(
+                    closed -> names(session, export.classId()).thenApply(
+                            names -> new Response.Export(export.classId().value(), closed, names)));
+            case Request.RosterList list -> rosters.roster(session.caller(), list.classId())
+                    .thenApply(roster -> new Response.RosterList(list.classId().value(), roster.students()));
+            case Request.RosterImport part -> rosterImport(session, part);
             case Request.Health health -> done(switch (rollCalls.health()) {
                 case StoreHealth.Healthy healthy -> new Response.Health(true, Optional.empty());
                 case StoreHealth.Unhealthy unhealthy -> new Response.Health(false, Optional.of(
@@ -120,6 +133,27 @@ final class Dispatcher {
         };
     }
 
+    /**
+     * Keeps {@code part} with the session, and with the last part replaces the class's roster
+     * by every student sent; only a teacher's parts are kept.
+     */
+    private CompletableFuture<Response> rosterImport(Session session, Request.RosterImport part) {
+        if (!(session.caller() instanceof Caller.Teacher)) {
+            throw new ChamadaException(ErrorCode.AUTH_REQUIRED);
+        }
+        List<RosterEntry> students = session.rosterParts().add(part.classId(), part.students());
+        if (part.more()) {
+            return done(new Response.RosterStaged(part.classId().value(), students.size()));
+        }
+        session.rosterParts().clear();
+        return rosters.replace(session.caller(), part.classId(), students).thenApply(Response.RosterImported::new);
+    }
+
+    /** The names of the class's roster, for a teacher's view of its roll calls. */
+    private CompletableFuture<RosterNames> names(Session session, ClassId classId) {
+        return rosters.roster(session.caller(), classId).thenApply(RosterNames::of);
+    }
+
     private static Response checkedIn(Session session, CheckInResult result) {
         return switch (result) {
             case CheckInResult.Registered registered ->
@@ -129,6 +163,8 @@ final class Dispatcher {
             case CheckInResult.Replaced replaced ->
                     new Response.CheckedIn(replaced.replyClass(), replaced.at(), false, Optional.of(replaced.replaced()));
             case CheckInResult.NotOpen refused -> refused(session, refused, ErrorCode.NOT_OPEN, refused.classId());
+            case CheckInResult.NotInRoster refused -> refused(session, refused, ErrorCode.NOT_IN_ROSTER,
+                    refused.matricula(), refused.classId());
             case CheckInResult.CodeRequired refused -> refused(session, refused, ErrorCode.CODE_REQUIRED, refused.classId());
             case CheckInResult.WrongCode refused -> refused(session, refused, ErrorCode.WRONG_CODE, refused.classId());
             case CheckInResult.DeviceAlreadyUsed refused ->

@@ -22,6 +22,7 @@ public final class Session {
     private final InetAddress address;
     private volatile Lang lang;
     private volatile Optional<TeacherName> teacher = Optional.empty();
+    private final RosterParts rosterParts = new RosterParts();
 
     Session(Lang lang, boolean openMode, Optional<TeacherName> server, InetAddress address) {
         this.lang = lang;
@@ -48,9 +49,18 @@ public final class Session {
         teacher = Optional.of(name);
     }
 
-    /** A failed login also ends the previous one: whoever typed the wrong secret is not that teacher either. */
+    /**
+     * A failed login also ends the previous one: whoever typed the wrong secret is not that
+     * teacher either, nor may they finish the roster import the teacher began.
+     */
     void logout() {
         teacher = Optional.empty();
+        rosterParts.clear();
+    }
+
+    /** The parts of the roster import this client is sending. */
+    RosterParts rosterParts() {
+        return rosterParts;
     }
 
     /**

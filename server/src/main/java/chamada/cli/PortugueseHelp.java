@@ -82,6 +82,21 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.teacher.usage.description", "Sem subcomando: uma tela interativa onde o número de uma"
                         + " turma abre a chamada dela e o mesmo número de novo encerra e lista os presentes."},
                 {"chamada.teacher.open.usage.header", "Abre a chamada de uma turma."},
+                {"chamada.teacher.open.accept-unknown", "Se a turma tem lista de alunos, aceita também matrículas"
+                        + " fora dela (mostradas como fora da lista) em vez de recusá-las."},
+                {"chamada.teacher.roster.usage.header", "Lista os alunos de uma turma (matrícula e nome); importa ou"
+                        + " retira a lista com um subcomando."},
+                {"chamada.teacher.roster.import.usage.header", "Faz de um arquivo CSV a lista de alunos de uma turma."},
+                {"chamada.teacher.roster.import.usage.description", "O arquivo: UTF-8, uma linha de cabeçalho"
+                        + " matricula,name (ou matricula;nome, como uma planilha em português salva), depois um aluno"
+                        + " por linha. Cada linha com problema é mostrada com seu número; nada é importado a menos que"
+                        + " todas estejam boas ou que se use --skip-bad. Os alunos do arquivo passam a ser a lista"
+                        + " inteira: quem não está nele sai da lista."},
+                {"chamada.teacher.roster.import.skip-bad", "Importa as linhas boas mesmo que haja linhas com problema"
+                        + " (cada uma ainda é mostrada)."},
+                {"ROSTER_FILE", "A lista de alunos, um arquivo CSV."},
+                {"chamada.teacher.roster.clear.usage.header", "Retira a lista de alunos de uma turma: qualquer"
+                        + " matrícula volta a poder registrar presença."},
                 {"chamada.teacher.close.usage.header", "Encerra a chamada de uma turma e lista os presentes."},
                 {"chamada.teacher.status.usage.header", "Lista quem já registrou presença na chamada aberta de uma turma."},
                 {"chamada.teacher.history.usage.header", "Lista as chamadas encerradas de uma turma, com quantos"

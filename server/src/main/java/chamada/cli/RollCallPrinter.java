@@ -4,6 +4,7 @@ import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.RollCall;
+import chamada.roster.RosterNames;
 
 import java.io.PrintWriter;
 import java.time.OffsetDateTime;
@@ -12,13 +13,14 @@ import java.util.List;
 
 /**
  * Prints a roll call the way a teacher reads it: a heading, then a numbered list of
- * matrículas with their check-in times, in arrival order.
+ * matrículas with their check-in times, in arrival order, and each student's name when the
+ * class has a roster.
  *
  * <pre>
  * Chamada da turma 1010 encerrada em 21/11/2026 08:50:00. Presentes (3):
- *   1. 042191010  08:01:12
- *   2. 042191011  08:01:40
- *   3. 7          08:03:05
+ *   1. 042191010  08:01:12  Ana Souza
+ *   2. 042191011  08:01:40  Bruno Lima
+ *   3. 7          08:03:05  (fora da lista de alunos)
  * </pre>
  *
  * A check-in on the day the roll call opened shows only its time; one on a later day (a
@@ -32,24 +34,24 @@ final class RollCallPrinter {
     }
 
     /** The closing heading and list. */
-    static void closed(PrintWriter out, Lang lang, RollCall rollCall) {
+    static void closed(PrintWriter out, Lang lang, RollCall rollCall, RosterNames names) {
         OffsetDateTime closedAt = rollCall.closedAt().orElseThrow();
         out.println(TeacherText.CLOSED.format(lang, rollCall.classId(), HumanTime.format(closedAt),
                 rollCall.present().size()));
-        list(out, lang, rollCall);
+        list(out, lang, rollCall, names);
     }
 
     /** The heading and list of a roll call still open. */
-    static void open(PrintWriter out, Lang lang, RollCall rollCall) {
+    static void open(PrintWriter out, Lang lang, RollCall rollCall, RosterNames names) {
         String since = HumanTime.format(rollCall.openedAt());
         int count = rollCall.present().size();
         out.println(rollCall.teacher().isReserved()
                 ? TeacherText.STATUS_OPEN_MODE.format(lang, rollCall.classId(), since, count)
                 : TeacherText.STATUS.format(lang, rollCall.classId(), since, rollCall.teacher(), count));
-        list(out, lang, rollCall);
+        list(out, lang, rollCall, names);
     }
 
-    private static void list(PrintWriter out, Lang lang, RollCall rollCall) {
+    private static void list(PrintWriter out, Lang lang, RollCall rollCall, RosterNames names) {
         List<CheckIn> present = rollCall.present();
         if (present.isEmpty()) {
             out.println("  " + TeacherText.NOBODY.format(lang));
@@ -59,9 +61,12 @@ final class RollCallPrinter {
         int matriculaWidth = present.stream().mapToInt(c -> c.matricula().value().length()).max().orElse(0);
         for (int i = 0; i < present.size(); i++) {
             CheckIn checkIn = present.get(i);
-            out.println("  " + pad(Integer.toString(i + 1), numberWidth, true) + ". "
+            String name = names.nameOf(checkIn.matricula()).map(Object::toString).orElse(
+                    names.notOnRoster(checkIn.matricula()) ? TeacherText.NOT_ON_ROSTER.format(lang) : "");
+            String line = "  " + pad(Integer.toString(i + 1), numberWidth, true) + ". "
                     + pad(checkIn.matricula().value(), matriculaWidth, false) + "  "
-                    + time(checkIn.at(), rollCall.openedAt()));
+                    + time(checkIn.at(), rollCall.openedAt());
+            out.println(name.isEmpty() ? line : line + "  " + name);
         }
     }
 

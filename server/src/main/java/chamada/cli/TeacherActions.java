@@ -9,9 +9,12 @@ import chamada.rollcall.CodePolicy;
 import chamada.rollcall.CurrentCode;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.TeacherName;
+import chamada.roster.RosterChange;
+import chamada.roster.RosterEntry;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,9 +41,9 @@ final class TeacherActions {
      * Opens with {@code policy}; without one, proposes a rotating code on a server with a
      * teachers file and none in open mode, where anybody may read the code, so it proves nothing.
      */
-    int open(ClassId classId, Optional<CodePolicy> policy) {
+    int open(ClassId classId, Optional<CodePolicy> policy, boolean acceptUnknown) {
         CodePolicy chosen = policy.orElseGet(() -> link.hello().openMode() ? CodePolicy.NONE : CodePolicy.ROTATING);
-        Response reply = link.call(c -> c.open(classId, Optional.of(chosen)), false);
+        Response reply = link.call(c -> c.open(classId, Optional.of(chosen), acceptUnknown), false);
         if (reply instanceof Response.Opened opened) {
             out.println(TeacherText.OPENED.format(lang, opened.classId(), HumanTime.format(opened.openedAt())));
             printCode(classId, opened.code());
@@ -52,7 +55,7 @@ final class TeacherActions {
     int close(ClassId classId) {
         Response reply = link.call(c -> c.close(classId), false);
         if (reply instanceof Response.RollCallReply closed && closed.rollCall().closedAt().isPresent()) {
-            RollCallPrinter.closed(out, lang, closed.rollCall());
+            RollCallPrinter.closed(out, lang, closed.rollCall(), closed.names());
             return ExitCodes.OK;
         }
         return refusal(reply);
@@ -61,7 +64,7 @@ final class TeacherActions {
     int status(ClassId classId) {
         Response reply = link.call(c -> c.status(classId), true);
         if (reply instanceof Response.RollCallReply status) {
-            RollCallPrinter.open(out, lang, status.rollCall());
+            RollCallPrinter.open(out, lang, status.rollCall(), status.names());
             printCode(classId, status.code());
             if (status.alerts().wrongCodes() > 0) {
                 out.println(TeacherText.ALERT_WRONG_CODES.format(lang, status.alerts().wrongCodes()));
@@ -114,6 +117,39 @@ final class TeacherActions {
         if (!CsvExport.isStdout(csv)) {
             out.println(TeacherText.EXPORTED.format(lang, summary.rollCalls(), classId, summary.checkIns(), csv));
         }
+        return ExitCodes.OK;
+    }
+
+    /** Prints the roster of {@code classId}, by name. */
+    int roster(ClassId classId) {
+        Response reply = link.call(c -> c.roster(classId), true);
+        if (!(reply instanceof Response.RosterList roster)) {
+            return refusal(reply);
+        }
+        if (roster.students().isEmpty()) {
+            out.println(TeacherText.ROSTER_EMPTY.format(lang, classId));
+            return ExitCodes.OK;
+        }
+        out.println(TeacherText.ROSTER.format(lang, classId, roster.students().size()));
+        int matriculaWidth = roster.students().stream().mapToInt(s -> s.matricula().value().length()).max().orElse(0);
+        for (RosterEntry student : roster.students()) {
+            String matricula = student.matricula().value();
+            out.println("  " + matricula + " ".repeat(matriculaWidth - matricula.length()) + "  " + student.name());
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Makes {@code students} the whole roster of {@code classId} (none, if empty), and says what changed. */
+    int importRoster(ClassId classId, List<RosterEntry> students) {
+        // Idempotent: the roster is replaced whole, and a new connection sends every part again.
+        Response reply = link.call(c -> c.importRoster(classId, students), true);
+        if (!(reply instanceof Response.RosterImported imported)) {
+            return refusal(reply);
+        }
+        RosterChange change = imported.change();
+        out.println(change.total() == 0 ? TeacherText.ROSTER_CLEARED.format(lang, classId)
+                : TeacherText.ROSTER_IMPORTED.format(lang, classId, change.total(), change.added(), change.renamed(),
+                        change.removed()));
         return ExitCodes.OK;
     }
 

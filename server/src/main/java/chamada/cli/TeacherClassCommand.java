@@ -4,7 +4,6 @@ import chamada.i18n.Lang;
 import chamada.rollcall.ClassId;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
@@ -16,9 +15,6 @@ import java.util.concurrent.Callable;
  */
 abstract class TeacherClassCommand implements Callable<Integer> {
 
-    @ParentCommand
-    private TeacherCommand teacher;
-
     @Spec
     private CommandSpec spec;
 
@@ -27,7 +23,7 @@ abstract class TeacherClassCommand implements Callable<Integer> {
 
     /** The language of this command's texts. */
     final Lang lang() {
-        return teacher.lang();
+        return TeacherCommand.of(spec).lang();
     }
 
     /** The one action of this subcommand; returns its exit code. */
@@ -35,6 +31,7 @@ abstract class TeacherClassCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        TeacherCommand teacher = TeacherCommand.of(spec);
         ClassId classId = Inputs.classId(spec, teacher.lang(), classText);
         try (Link link = teacher.link(spec)) {
             return run(teacher.actions(link, spec), classId);

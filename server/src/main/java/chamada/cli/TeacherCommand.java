@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
         description = "Without a subcommand: an interactive screen where a class number opens its roll call"
                 + " and the same number again closes it and lists who is present.",
         subcommands = {TeacherOpenCommand.class, TeacherCloseCommand.class, TeacherStatusCommand.class,
-                TeacherHistoryCommand.class, TeacherExportCommand.class, TeacherAddCommand.class})
+                TeacherHistoryCommand.class, TeacherExportCommand.class, TeacherRosterCommand.class,
+                TeacherAddCommand.class})
 final class TeacherCommand implements Callable<Integer> {
 
     static final String NAME_VARIABLE = "CHAMADA_TEACHER";
@@ -63,6 +64,16 @@ final class TeacherCommand implements Callable<Integer> {
 
     Lang lang() {
         return root.lang();
+    }
+
+    /** The {@code teacher} command above {@code command}, however deep: its options hold the server and the login. */
+    static TeacherCommand of(CommandSpec command) {
+        for (CommandSpec spec = command; spec != null; spec = spec.parent()) {
+            if (spec.userObject() instanceof TeacherCommand teacher) {
+                return teacher;
+            }
+        }
+        throw new IllegalStateException(command.qualifiedName() + " is not under chamada teacher");
     }
 
     Terminal terminal() {

@@ -151,7 +151,7 @@ final class TeacherConsole {
     }
 
     private void open(ClassId classId) {
-        if (actions.open(classId, Optional.empty()) == ExitCodes.OK) {
+        if (actions.open(classId, Optional.empty(), false) == ExitCodes.OK) {
             openedHere.add(classId);
         }
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 import java.util.Optional;
 
-/** {@code chamada teacher open CLASS [--code-policy POLICY]}: opens the roll call of a class and prints when, and its code. */
+/** {@code chamada teacher open CLASS [--code-policy POLICY] [--accept-unknown]}: opens the roll call of a class and prints when, and its code. */
 @Command(name = "open", mixinStandardHelpOptions = true,
         header = "Open the roll call of a class.")
 final class TeacherOpenCommand extends TeacherClassCommand {
@@ -17,9 +17,14 @@ final class TeacherOpenCommand extends TeacherClassCommand {
                     + " or none (default: rotating on a server with teachers, none in open mode).")
     private String codePolicy;
 
+    @Option(names = "--accept-unknown",
+            description = "If the class has a roster, accept matrículas not on it too (shown as not on the roster)"
+                    + " instead of refusing them.")
+    private boolean acceptUnknown;
+
     @Override
     int run(TeacherActions actions, ClassId classId) {
-        return actions.open(classId, Optional.ofNullable(codePolicy).map(this::policy));
+        return actions.open(classId, Optional.ofNullable(codePolicy).map(this::policy), acceptUnknown);
     }
 
     private CodePolicy policy(String word) {

@@ -11,6 +11,7 @@ import chamada.protocol.ResponseDecoder;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.Matricula;
+import chamada.roster.RosterEntry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.BufferedOutputStream;
@@ -22,6 +23,8 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,6 +49,14 @@ public final class ChamadaClient implements AutoCloseable {
      * this the reply is refused with a clear error rather than filling the memory.
      */
     private static final int MAX_REPLY_BYTES = 256 << 20;
+    /**
+     * The most bytes of students one roster part carries: with the request's own fields, well
+     * inside the server's default line limit (8 KiB), so a roster import works against any
+     * server left at its defaults.
+     */
+    private static final int ROSTER_PART_BYTES = 3_000;
+    /** A student's bytes in a part besides the matrícula and the name: field names, quotes, braces. */
+    private static final int ROSTER_ENTRY_OVERHEAD = 32;
     /**
      * How long a reply line may take to arrive once it has started. The socket's reply timeout
      * already catches a server gone silent; a long reply arriving steadily is read to its end.
@@ -162,9 +173,12 @@ public final class ChamadaClient implements AutoCloseable {
         return call(new Request.Open(classId));
     }
 
-    /** Opens with {@code policy}; the server's default policy when empty. */
-    public Response open(ClassId classId, Optional<CodePolicy> policy) {
-        return call(new Request.Open(classId, policy, false));
+    /**
+     * Opens with {@code policy} (the server's default policy when empty), accepting matrículas
+     * not on the class's roster if {@code acceptUnknown}.
+     */
+    public Response open(ClassId classId, Optional<CodePolicy> policy, boolean acceptUnknown) {
+        return call(new Request.Open(classId, policy, false, acceptUnknown));
     }
 
     public Response close(ClassId classId) {
@@ -190,6 +204,41 @@ public final class ChamadaClient implements AutoCloseable {
 
     public Response export(ClassId classId) {
         return call(new Request.Export(classId));
+    }
+
+    public Response roster(ClassId classId) {
+        return call(new Request.RosterList(classId));
+    }
+
+    /**
+     * Makes {@code students} the whole roster of {@code classId}: sent in parts that each fit
+     * in a request line, the last of which replaces the roster. Returns the last part's reply,
+     * or the first refusal, after which nothing more is sent.
+     */
+    public Response importRoster(ClassId classId, List<RosterEntry> students) {
+        List<List<RosterEntry>> parts = new ArrayList<>();
+        List<RosterEntry> part = new ArrayList<>();
+        int bytes = 0;
+        for (RosterEntry student : students) {
+            int size = ROSTER_ENTRY_OVERHEAD + student.matricula().value().length()
+                    + student.name().value().getBytes(StandardCharsets.UTF_8).length * 2;
+            if (!part.isEmpty() && bytes + size > ROSTER_PART_BYTES) {
+                parts.add(part);
+                part = new ArrayList<>();
+                bytes = 0;
+            }
+            part.add(student);
+            bytes += size;
+        }
+        parts.add(part);
+        Response reply = null;
+        for (int i = 0; i < parts.size(); i++) {
+            reply = call(new Request.RosterImport(classId, parts.get(i), i < parts.size() - 1));
+            if (!reply.ok()) {
+                return reply;
+            }
+        }
+        return reply;
     }
 
     /** Says quit and closes; safe to call on a connection the server already dropped. */

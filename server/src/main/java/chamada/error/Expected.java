@@ -16,8 +16,10 @@ public enum Expected implements Bilingual {
             "um token de sessão da resposta a um login (até 512 caracteres)"),
     LANG("pt-BR or en",
             "pt-BR ou en"),
-    OP("a command: hello, login, resume, open, close, status, checkin, history, export, health, help or quit",
-            "um comando: hello, login, resume, open, close, status, checkin, history, export, health, help ou quit"),
+    OP("a command: hello, login, resume, open, close, status, checkin, history, export, roster, roster_import,"
+            + " health, help or quit",
+            "um comando: hello, login, resume, open, close, status, checkin, history, export, roster, roster_import,"
+                    + " health, help ou quit"),
     CODE("the 6-digit check-in code shown in the classroom",
             "o código de presença de 6 dígitos mostrado na sala"),
     CODE_POLICY("rotating, fixed or none",
@@ -26,6 +28,12 @@ public enum Expected implements Bilingual {
             "true ou false"),
     DEVICE("a device id of 16 to 64 letters, digits, hyphens or underscores",
             "um identificador de aparelho de 16 a 64 letras, dígitos, hífens ou sublinhados"),
+    STUDENT_NAME("a name of 1 to 100 characters, without control characters",
+            "um nome de 1 a 100 caracteres, sem caracteres de controle"),
+    STUDENTS("a JSON list of objects, each with a matricula and a name",
+            "uma lista JSON de objetos, cada um com matricula e name"),
+    WHOLE_ROSTER("false: the JSON API takes the whole roster in one request",
+            "false: a API JSON recebe a lista de alunos inteira num só pedido"),
     TEXT("a JSON string",
             "um texto JSON (string)");
 

@@ -11,12 +11,15 @@ public enum Op {
     HELLO("hello", List.of(Wire.LANG), 0),
     LOGIN("login", List.of(Wire.NAME, Wire.SECRET), 2),
     RESUME("resume", List.of(Wire.TOKEN), 1),
-    OPEN("open", List.of(Wire.CLASS, Wire.CODE_POLICY, Wire.SHARED_DEVICES), 1),
+    OPEN("open", List.of(Wire.CLASS, Wire.CODE_POLICY, Wire.SHARED_DEVICES, Wire.ACCEPT_UNKNOWN), 1),
     CLOSE("close", List.of(Wire.CLASS), 1),
     STATUS("status", List.of(Wire.CLASS), 1),
     CHECKIN("checkin", List.of(Wire.MATRICULA, Wire.CLASS, Wire.CHECK_IN_CODE), 2),
     HISTORY("history", List.of(Wire.CLASS), 1),
     EXPORT("export", List.of(Wire.CLASS), 1),
+    ROSTER("roster", List.of(Wire.CLASS), 1),
+    /** JSON only: its {@code students} are a list, which no typed word can carry. */
+    ROSTER_IMPORT("roster_import", List.of(Wire.CLASS, Wire.MORE), 1),
     HEALTH("health", List.of(), 0),
     HELP("help", List.of(), 0),
     QUIT("quit", List.of(), 0);
@@ -78,6 +81,8 @@ public enum Op {
             case Request.CheckIn c -> CHECKIN;
             case Request.History h -> HISTORY;
             case Request.Export e -> EXPORT;
+            case Request.RosterList r -> ROSTER;
+            case Request.RosterImport r -> ROSTER_IMPORT;
             case Request.Health h -> HEALTH;
             case Request.Help h -> HELP;
             case Request.Quit q -> QUIT;

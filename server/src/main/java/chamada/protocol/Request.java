@@ -5,7 +5,9 @@ import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
+import chamada.roster.RosterEntry;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,13 +38,15 @@ public sealed interface Request {
 
     /**
      * Opens a roll call with a code policy (the server's {@code --code-policy} when empty),
-     * allowing several check-ins from one device if {@code sharedDevices}.
+     * allowing several check-ins from one device if {@code sharedDevices}, and matrículas not on
+     * the class's roster if {@code acceptUnknown}.
      */
-    record Open(ClassId classId, Optional<CodePolicy> codePolicy, boolean sharedDevices) implements Request {
+    record Open(ClassId classId, Optional<CodePolicy> codePolicy, boolean sharedDevices, boolean acceptUnknown)
+            implements Request {
 
-        /** With the server's default code policy, one check-in per device. */
+        /** With the server's default code policy, one check-in per device, the roster enforced. */
         public Open(ClassId classId) {
-            this(classId, Optional.empty(), false);
+            this(classId, Optional.empty(), false, false);
         }
     }
 
@@ -72,6 +76,20 @@ public sealed interface Request {
     }
 
     record Export(ClassId classId) implements Request {
+    }
+
+    record RosterList(ClassId classId) implements Request {
+    }
+
+    /**
+     * A part of a roster import: {@code students} kept with the connection while {@code more}
+     * says more parts follow, and with the last part, everything sent becomes the class's whole
+     * roster at once. A roster too long for one line goes in several.
+     */
+    record RosterImport(ClassId classId, List<RosterEntry> students, boolean more) implements Request {
+        public RosterImport {
+            students = List.copyOf(students);
+        }
     }
 
     /** Asks whether the server keeps all its promises (for monitoring); anybody may ask. */

@@ -9,6 +9,8 @@ import chamada.rollcall.CheckInCode;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.Matricula;
+import chamada.roster.RosterEntry;
+import chamada.roster.StudentName;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +79,7 @@ public final class RequestDecoder {
                         values.put(name, parser.getNumberValue().toString());
                     }
                     case VALUE_TRUE, VALUE_FALSE -> {
-                        if (!name.equals(Wire.SHARED_DEVICES)) {
+                        if (!isYesNo(name)) {
                             return Optional.empty();
                         }
                         values.put(name, Boolean.toString(parser.getBooleanValue()));
@@ -94,8 +97,8 @@ public final class RequestDecoder {
         }
         String opName = values.remove(Wire.OP);
         Optional<Op> op = opName == null ? Optional.empty() : Op.fromWire(opName);
-        if (op.isEmpty()) {
-            return Optional.empty();
+        if (op.isEmpty() || op.get() == Op.ROSTER_IMPORT) {
+            return Optional.empty(); // a roster import's students are a list: read only from the tree
         }
         values.keySet().retainAll(op.get().fields());
         return Optional.of(build(op.get(), values));
@@ -128,14 +131,42 @@ public final class RequestDecoder {
                 continue;
             }
             if (value.isTextual() || (field.equals(Wire.CLASS) && value.isIntegralNumber())
-                    || (field.equals(Wire.SHARED_DEVICES) && value.isBoolean())) {
+                    || (isYesNo(field) && value.isBoolean())) {
                 fields.put(field, value.asText());
             } else {
                 // A number would lose a matrícula's leading zeros; objects and lists mean nothing here.
                 throw Fields.invalid(field, value.toString(), expectation(field));
             }
         }
+        if (op == Op.ROSTER_IMPORT) {
+            return new Request.RosterImport(classId(fields), students(node.get(Wire.STUDENTS)),
+                    Optional.ofNullable(fields.get(Wire.MORE)).map(word -> yesNo(Wire.MORE, word)).orElse(false));
+        }
         return build(op, fields);
+    }
+
+    /** A roster import's students: a list of objects, each a matrícula and a name as strings. */
+    private static List<RosterEntry> students(JsonNode node) {
+        if (node == null || node.isNull()) {
+            throw new ChamadaException(ErrorCode.MISSING_FIELD, Wire.STUDENTS, Expected.STUDENTS);
+        }
+        if (!node.isArray()) {
+            throw Fields.invalid(Wire.STUDENTS, node.toString(), Expected.STUDENTS);
+        }
+        List<RosterEntry> students = new ArrayList<>(node.size());
+        for (JsonNode student : node) {
+            JsonNode matricula = student.get(Wire.MATRICULA);
+            JsonNode name = student.get(Wire.NAME);
+            if (!student.isObject() || matricula == null || !matricula.isTextual() || name == null || !name.isTextual()) {
+                throw Fields.invalid(Wire.STUDENTS, student.toString(), Expected.STUDENTS);
+            }
+            students.add(new RosterEntry(new Matricula(matricula.asText()), new StudentName(name.asText())));
+        }
+        return students;
+    }
+
+    private static boolean isYesNo(String field) {
+        return field.equals(Wire.SHARED_DEVICES) || field.equals(Wire.ACCEPT_UNKNOWN) || field.equals(Wire.MORE);
     }
 
     private Request decodeWords(String line) {
@@ -163,13 +194,15 @@ public final class RequestDecoder {
             case RESUME -> new Request.Resume(token(require(fields, Wire.TOKEN)));
             case OPEN -> new Request.Open(classId(fields),
                     Optional.ofNullable(fields.get(Wire.CODE_POLICY)).map(RequestDecoder::codePolicy),
-                    Optional.ofNullable(fields.get(Wire.SHARED_DEVICES)).map(RequestDecoder::yesNo).orElse(false));
+                    yesNo(fields, Wire.SHARED_DEVICES), yesNo(fields, Wire.ACCEPT_UNKNOWN));
             case CLOSE -> new Request.Close(classId(fields));
             case STATUS -> new Request.Status(classId(fields));
             case CHECKIN -> new Request.CheckIn(new Matricula(require(fields, Wire.MATRICULA)), classId(fields),
                     Optional.ofNullable(fields.get(Wire.CHECK_IN_CODE)).map(CheckInCode::parse), Optional.empty());
             case HISTORY -> new Request.History(classId(fields));
             case EXPORT -> new Request.Export(classId(fields));
+            case ROSTER -> new Request.RosterList(classId(fields));
+            case ROSTER_IMPORT -> throw new ChamadaException(ErrorCode.MISSING_FIELD, Wire.STUDENTS, Expected.STUDENTS);
             case HEALTH -> new Request.Health();
             case HELP -> new Request.Help();
             case QUIT -> new Request.Quit();
@@ -184,11 +217,15 @@ public final class RequestDecoder {
         return CodePolicy.fromWire(word).orElseThrow(() -> Fields.invalid(Wire.CODE_POLICY, word, Expected.CODE_POLICY));
     }
 
-    private static boolean yesNo(String word) {
+    private static boolean yesNo(Map<String, String> fields, String field) {
+        return Optional.ofNullable(fields.get(field)).map(word -> yesNo(field, word)).orElse(false);
+    }
+
+    private static boolean yesNo(String field, String word) {
         return switch (word) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw Fields.invalid(Wire.SHARED_DEVICES, word, Expected.YES_NO);
+            default -> throw Fields.invalid(field, word, Expected.YES_NO);
         };
     }
 
@@ -226,7 +263,8 @@ public final class RequestDecoder {
             case Wire.SECRET -> Expected.SECRET;
             case Wire.LANG -> Expected.LANG;
             case Wire.CODE_POLICY -> Expected.CODE_POLICY;
-            case Wire.SHARED_DEVICES -> Expected.YES_NO;
+            case Wire.SHARED_DEVICES, Wire.ACCEPT_UNKNOWN, Wire.MORE -> Expected.YES_NO;
+            case Wire.STUDENTS -> Expected.STUDENTS;
             case Wire.CHECK_IN_CODE -> Expected.CODE;
             default -> Expected.TEXT;
         };

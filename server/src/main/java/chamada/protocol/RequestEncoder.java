@@ -1,11 +1,13 @@
 package chamada.protocol;
 
+import chamada.roster.RosterEntry;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** Writes a {@link Request} as one line of JSON (without the newline); the client side of {@link RequestDecoder}. */
 public final class RequestEncoder {
@@ -40,6 +42,9 @@ public final class RequestEncoder {
                     if (open.sharedDevices()) {
                         g.writeBooleanField(Wire.SHARED_DEVICES, true);
                     }
+                    if (open.acceptUnknown()) {
+                        g.writeBooleanField(Wire.ACCEPT_UNKNOWN, true);
+                    }
                 }
                 case Request.Close close -> g.writeNumberField(Wire.CLASS, close.classId().value());
                 case Request.Status status -> g.writeNumberField(Wire.CLASS, status.classId().value());
@@ -52,6 +57,14 @@ public final class RequestEncoder {
                 }
                 case Request.History history -> g.writeNumberField(Wire.CLASS, history.classId().value());
                 case Request.Export export -> g.writeNumberField(Wire.CLASS, export.classId().value());
+                case Request.RosterList roster -> g.writeNumberField(Wire.CLASS, roster.classId().value());
+                case Request.RosterImport roster -> {
+                    g.writeNumberField(Wire.CLASS, roster.classId().value());
+                    writeStudents(g, roster.students());
+                    if (roster.more()) {
+                        g.writeBooleanField(Wire.MORE, true);
+                    }
+                }
                 case Request.Health health -> {
                 }
                 case Request.Help help -> {
@@ -64,5 +77,17 @@ public final class RequestEncoder {
             throw new UncheckedIOException("writing JSON to a string cannot fail", e);
         }
         return out.toString();
+    }
+
+    /** A roster's students as the protocol lists them, in a request or a reply: {@code "students":[{matricula, name}]}. */
+    static void writeStudents(JsonGenerator g, List<RosterEntry> students) throws IOException {
+        g.writeArrayFieldStart(Wire.STUDENTS);
+        for (RosterEntry student : students) {
+            g.writeStartObject();
+            g.writeStringField(Wire.MATRICULA, student.matricula().value());
+            g.writeStringField(Wire.NAME, student.name().value());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 }

@@ -7,6 +7,9 @@ import chamada.rollcall.Matricula;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCallAlerts;
 import chamada.rollcall.RollCall;
+import chamada.roster.RosterChange;
+import chamada.roster.RosterEntry;
+import chamada.roster.RosterNames;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -66,14 +69,14 @@ public sealed interface Response {
 
     /**
      * The reply to {@code status} (still open, {@code closedAt} empty, with the code to show
-     * now if it asks for codes) and to {@code close}.
+     * now if it asks for codes) and to {@code close}, with the names of the class's roster.
      */
-    record RollCallReply(RollCall rollCall, CodePolicy codePolicy, Optional<CurrentCode> code, RollCallAlerts alerts)
-            implements Success {
+    record RollCallReply(RollCall rollCall, CodePolicy codePolicy, Optional<CurrentCode> code, RollCallAlerts alerts,
+                         RosterNames names) implements Success {
 
-        /** A reply with nothing to alert its teacher to: a close, a legacy port's. */
+        /** A reply with nothing to alert its teacher to and no names: a legacy port's. */
         public RollCallReply(RollCall rollCall, CodePolicy codePolicy, Optional<CurrentCode> code) {
-            this(rollCall, codePolicy, code, RollCallAlerts.none());
+            this(rollCall, codePolicy, code, RollCallAlerts.none(), RosterNames.none());
         }
     }
 
@@ -96,10 +99,25 @@ public sealed interface Response {
         }
     }
 
-    record Export(int classId, List<RollCall> rollCalls) implements Success {
+    record Export(int classId, List<RollCall> rollCalls, RosterNames names) implements Success {
         public Export {
             rollCalls = List.copyOf(rollCalls);
         }
+    }
+
+    /** A class's roster, by name; empty if it has none. */
+    record RosterList(int classId, List<RosterEntry> students) implements Success {
+        public RosterList {
+            students = List.copyOf(students);
+        }
+    }
+
+    /** A part of a roster import kept until its last part: {@code staged} students so far. */
+    record RosterStaged(int classId, int staged) implements Success {
+    }
+
+    /** A roster import's last part done: the class's roster is now the students sent, and what changed. */
+    record RosterImported(RosterChange change) implements Success {
     }
 
     record Help(List<String> commands) implements Success {

@@ -10,13 +10,19 @@ import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
 import chamada.rollcall.RollCallAlerts;
 import chamada.rollcall.TeacherName;
+import chamada.roster.RosterChange;
+import chamada.roster.RosterEntry;
+import chamada.roster.RosterNames;
+import chamada.roster.StudentName;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -73,7 +79,8 @@ public final class ResponseDecoder {
             case OPEN -> new Response.Opened(node.path(Wire.CLASS).asInt(), time(node, Wire.OPENED_AT),
                     codePolicy(node), node.path(Wire.SHARED_DEVICES).asBoolean(), code(node));
             case CLOSE, STATUS -> new Response.RollCallReply(rollCall(node), codePolicy(node), code(node),
-                    new RollCallAlerts(node.path(Wire.WRONG_CODES).asInt(0), node.path(Wire.DEVICES_TRYING_SEVERAL).asInt(0)));
+                    new RollCallAlerts(node.path(Wire.WRONG_CODES).asInt(0), node.path(Wire.DEVICES_TRYING_SEVERAL).asInt(0)),
+                    names(node.path(Wire.HAS_ROSTER).asBoolean(false), List.of(node)));
             case CHECKIN -> new Response.CheckedIn(node.path(Wire.CLASS).asInt(), time(node, Wire.AT),
                     node.path(Wire.ALREADY_REGISTERED).asBoolean(),
                     node.hasNonNull(Wire.REPLACED) ? Optional.of(new Matricula(text(node, Wire.REPLACED))) : Optional.empty());
@@ -90,11 +97,28 @@ public final class ResponseDecoder {
             }
             case EXPORT -> {
                 List<RollCall> rollCalls = new ArrayList<>();
+                List<JsonNode> items = new ArrayList<>();
+                boolean hasRoster = false;
                 for (JsonNode item : node.path(Wire.ROLL_CALLS)) {
                     rollCalls.add(rollCall(item));
+                    items.add(item);
+                    hasRoster |= item.path(Wire.HAS_ROSTER).asBoolean(false);
                 }
-                yield new Response.Export(node.path(Wire.CLASS).asInt(), rollCalls);
+                yield new Response.Export(node.path(Wire.CLASS).asInt(), rollCalls, names(hasRoster, items));
             }
+            case ROSTER -> {
+                List<RosterEntry> students = new ArrayList<>();
+                for (JsonNode item : node.path(Wire.STUDENTS)) {
+                    students.add(new RosterEntry(new Matricula(text(item, Wire.MATRICULA)),
+                            new StudentName(text(item, Wire.NAME))));
+                }
+                yield new Response.RosterList(node.path(Wire.CLASS).asInt(), students);
+            }
+            case ROSTER_IMPORT -> node.has(Wire.STAGED)
+                    ? new Response.RosterStaged(node.path(Wire.CLASS).asInt(), node.path(Wire.STAGED).asInt())
+                    : new Response.RosterImported(new RosterChange(new ClassId(node.path(Wire.CLASS).asInt()),
+                            node.path(Wire.ADDED).asInt(), node.path(Wire.RENAMED).asInt(),
+                            node.path(Wire.REMOVED).asInt(), node.path(Wire.STUDENTS).asInt()));
             case HEALTH -> new Response.Health(node.path(Wire.HEALTHY).asBoolean(),
                     node.hasNonNull(Wire.PROBLEM) ? Optional.of(text(node, Wire.PROBLEM)) : Optional.empty());
             case HELP -> {
@@ -132,6 +156,19 @@ public final class ResponseDecoder {
                 ? Optional.of(time(node, Wire.CLOSED_AT)) : Optional.empty();
         return new RollCall(new ClassId(node.path(Wire.CLASS).asInt()), new TeacherName(text(node, Wire.TEACHER)),
                 time(node, Wire.OPENED_AT), closedAt, present);
+    }
+
+    /** The names the present students of {@code rollCalls} carry, as a teacher's reply sends them. */
+    private static RosterNames names(boolean hasRoster, List<JsonNode> rollCalls) {
+        Map<Matricula, StudentName> names = new HashMap<>();
+        for (JsonNode rollCall : rollCalls) {
+            for (JsonNode item : rollCall.path(Wire.PRESENT)) {
+                if (item.hasNonNull(Wire.NAME)) {
+                    names.put(new Matricula(text(item, Wire.MATRICULA)), new StudentName(text(item, Wire.NAME)));
+                }
+            }
+        }
+        return new RosterNames(hasRoster, names);
     }
 
     private static String text(JsonNode node, String field) {

@@ -4,6 +4,9 @@ import chamada.rollcall.CheckIn;
 import chamada.rollcall.CurrentCode;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
+import chamada.roster.RosterChange;
+import chamada.roster.RosterNames;
+import chamada.roster.StudentName;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -93,7 +96,7 @@ public final class ResponseEncoder {
                 if (reply.alerts().devicesTryingSeveral() > 0) {
                     g.writeNumberField(Wire.DEVICES_TRYING_SEVERAL, reply.alerts().devicesTryingSeveral());
                 }
-                writePresent(g, rollCall.present());
+                writePresent(g, rollCall.present(), reply.names());
             }
             case Response.CheckedIn checkedIn -> {
                 g.writeStringField(Wire.OP, Op.CHECKIN.wire());
@@ -135,10 +138,29 @@ public final class ResponseEncoder {
                 for (RollCall rollCall : export.rollCalls()) {
                     g.writeStartObject();
                     writeRollCall(g, rollCall);
-                    writePresent(g, rollCall.present());
+                    writePresent(g, rollCall.present(), export.names());
                     g.writeEndObject();
                 }
                 g.writeEndArray();
+            }
+            case Response.RosterList roster -> {
+                g.writeStringField(Wire.OP, Op.ROSTER.wire());
+                g.writeNumberField(Wire.CLASS, roster.classId());
+                RequestEncoder.writeStudents(g, roster.students());
+            }
+            case Response.RosterStaged staged -> {
+                g.writeStringField(Wire.OP, Op.ROSTER_IMPORT.wire());
+                g.writeNumberField(Wire.CLASS, staged.classId());
+                g.writeNumberField(Wire.STAGED, staged.staged());
+            }
+            case Response.RosterImported imported -> {
+                RosterChange change = imported.change();
+                g.writeStringField(Wire.OP, Op.ROSTER_IMPORT.wire());
+                g.writeNumberField(Wire.CLASS, change.classId().value());
+                g.writeNumberField(Wire.STUDENTS, change.total());
+                g.writeNumberField(Wire.ADDED, change.added());
+                g.writeNumberField(Wire.RENAMED, change.renamed());
+                g.writeNumberField(Wire.REMOVED, change.removed());
             }
             case Response.Help help -> {
                 g.writeStringField(Wire.OP, Op.HELP.wire());
@@ -186,14 +208,32 @@ public final class ResponseEncoder {
         }
     }
 
-    private static void writePresent(JsonGenerator g, List<CheckIn> present) throws IOException {
+    /**
+     * The students present, each with their name from the class's roster where it has them, or
+     * marked as not on it (a roll call opened to accept unknown matrículas).
+     */
+    private static void writePresent(JsonGenerator g, List<CheckIn> present, RosterNames names) throws IOException {
+        writeHasRoster(g, names);
         g.writeArrayFieldStart(Wire.PRESENT);
         for (CheckIn checkIn : present) {
             g.writeStartObject();
             g.writeStringField(Wire.MATRICULA, checkIn.matricula().value());
             g.writeStringField(Wire.AT, Wire.time(checkIn.at()));
+            Optional<StudentName> name = names.nameOf(checkIn.matricula());
+            if (name.isPresent()) {
+                g.writeStringField(Wire.NAME, name.get().value());
+            } else if (names.notOnRoster(checkIn.matricula())) {
+                g.writeBooleanField(Wire.NOT_ON_ROSTER, true);
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /** {@code "has_roster":true} for a class with a roster; nothing for one without, as before rosters. */
+    private static void writeHasRoster(JsonGenerator g, RosterNames names) throws IOException {
+        if (names.hasRoster()) {
+            g.writeBooleanField(Wire.HAS_ROSTER, true);
+        }
     }
 }

@@ -45,6 +45,15 @@ public final class Wire {
     public static final String REPLACED = "replaced";
     public static final String WRONG_CODES = "wrong_codes";
     public static final String DEVICES_TRYING_SEVERAL = "devices_trying_several";
+    public static final String ACCEPT_UNKNOWN = "accept_unknown";
+    public static final String HAS_ROSTER = "has_roster";
+    public static final String NOT_ON_ROSTER = "not_on_roster";
+    public static final String STUDENTS = "students";
+    public static final String MORE = "more";
+    public static final String STAGED = "staged";
+    public static final String ADDED = "added";
+    public static final String RENAMED = "renamed";
+    public static final String REMOVED = "removed";
 
     private Wire() {
     }

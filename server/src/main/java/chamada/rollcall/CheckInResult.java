@@ -71,6 +71,13 @@ public sealed interface CheckInResult {
     record WrongCode(ClassId classId, OffsetDateTime at, boolean guess) implements Refused {
     }
 
+    /**
+     * The class has a roster, this matrícula is not on it, and the roll call was not opened to
+     * accept unknown matrículas: a typo caught while the student is still in the room.
+     */
+    record NotInRoster(ClassId classId, Matricula matricula, OffsetDateTime at) implements Refused {
+    }
+
     /** The check-in came from outside the networks the server accepts check-ins from; decided by the service. */
     record NetworkNotAllowed(ClassId classId, OffsetDateTime at) implements Refused {
     }

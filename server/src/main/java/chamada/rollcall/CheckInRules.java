@@ -1,25 +1,32 @@
 package chamada.rollcall;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How students check into one roll call, fixed when it is opened and kept with it in the
  * store: whether a code is asked ({@link CodePolicy}), from which secret it is derived, how
  * often a rotating code changes and how long the previous one is still accepted, and whether
- * several students may check in from one device.
+ * several students may check in from one device; with a roster, whether a matrícula not on it
+ * is still accepted; and after how long a check-in is late.
  *
  * @param sharedDevices whether one device may check in several matrículas (a teacher's choice
  *                      for a class that shares tablets); otherwise one device, one check-in
  * @param period        how long each rotating code is shown
  * @param grace         how long after its period a rotating code is still accepted, so a
  *                      student still typing it is not refused
+ * @param acceptUnknown whether a class with a roster accepts a matrícula not on it (kept, and
+ *                      shown to the teacher as not on the roster) rather than refusing it
+ * @param lateAfter     how long after the opening a check-in counts as late; empty: never
  */
 public record CheckInRules(CodePolicy policy, CodeSecret secret, Duration period, Duration grace,
-                           boolean sharedDevices) {
+                           boolean sharedDevices, boolean acceptUnknown, Optional<Duration> lateAfter) {
 
     public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(15);
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(15);
     public static final Duration MAX_PERIOD = Duration.ofHours(1);
+    /** Late after a whole lesson is not late: a teacher's typo. */
+    public static final Duration MAX_LATE_AFTER = Duration.ofHours(12);
 
     /**
      * How long after its first check-in a device may replace it with another matrícula: a
@@ -41,6 +48,21 @@ public record CheckInRules(CodePolicy policy, CodeSecret secret, Duration period
             throw new IllegalArgumentException("a code grace is whole seconds from 0 to the period ("
                     + period.toSeconds() + " s), not " + grace);
         }
+        lateAfter.ifPresent(late -> {
+            if (late.isNegative() || late.compareTo(MAX_LATE_AFTER) > 0 || late.toMillis() % 60_000 != 0) {
+                throw new IllegalArgumentException("late-after is whole minutes from 0 to 12 h, not " + late);
+            }
+        });
+    }
+
+    /** Rules without a roster's or lateness's choices, as every roll call had before rosters. */
+    public CheckInRules(CodePolicy policy, CodeSecret secret, Duration period, Duration grace, boolean sharedDevices) {
+        this(policy, secret, period, grace, sharedDevices, false, Optional.empty());
+    }
+
+    /** Whether these rules differ from a roll call's before rosters (a journal record and a column say them). */
+    public boolean hasRecordsChoices() {
+        return acceptUnknown || lateAfter.isPresent();
     }
 
     /** No code, one check-in per device: what a roll call opened without choosing gets, as the seeds did. */
@@ -52,5 +74,10 @@ public record CheckInRules(CodePolicy policy, CodeSecret secret, Duration period
     public static CheckInRules of(CodePolicy policy, Duration period, Duration grace, boolean sharedDevices) {
         return new CheckInRules(policy, policy.needsCode() ? CodeSecret.random() : CodeSecret.none(), period, grace,
                 sharedDevices);
+    }
+
+    /** These rules, accepting matrículas not on the roster or not. */
+    public CheckInRules withAcceptUnknown(boolean accept) {
+        return new CheckInRules(policy, secret, period, grace, sharedDevices, accept, lateAfter);
     }
 }

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Function;
 
 /**
  * Who may do what with roll calls, the same for every front: teachers open, read and close
@@ -26,7 +24,7 @@ import java.util.function.Function;
  * <p>Every method returns at once with a future: a front on a virtual thread waits on it, an
  * event loop composes it. A refusal of who is asking fails the future with a
  * {@link ChamadaException}; so does a store that cannot give an outcome, with the one error
- * code that says what is known of the change ({@link #errorCode}). Thread-safe; its only state
+ * code that says what is known of the change ({@link Outcomes#errorCode}). Thread-safe; its only state
  * is the count of wrong codes.
  */
 public final class RollCallService {
@@ -68,13 +66,14 @@ public final class RollCallService {
 
     /**
      * Opens the roll call of {@code classId} with {@code policy} (the server's default when
-     * empty), allowing several check-ins per device if {@code sharedDevices}; a teacher may.
+     * empty), allowing several check-ins per device if {@code sharedDevices}, and matrículas
+     * not on the class's roster if {@code acceptUnknown}; a teacher may.
      */
     public CompletableFuture<OpenResult> open(Caller caller, ClassId classId, Optional<CodePolicy> policy,
-                                              boolean sharedDevices) {
+                                              boolean sharedDevices, boolean acceptUnknown) {
         CheckInRules rules = CheckInRules.of(policy.orElse(settings.defaultPolicy()), settings.codePeriod(),
-                settings.codeGrace(), sharedDevices);
-        return asTeacher(caller, teacher -> store.open(classId, teacher, rules, now()).thenApply(result -> {
+                settings.codeGrace(), sharedDevices).withAcceptUnknown(acceptUnknown);
+        return Outcomes.asTeacher(caller, teacher -> store.open(classId, teacher, rules, now()).thenApply(result -> {
             if (result instanceof OpenResult.Opened opened) {
                 log.info("Roll call of class {} opened by {} (id {}, code {})", classId, teacher, opened.id(),
                         rules.policy().wire());
@@ -98,12 +97,12 @@ public final class RollCallService {
         }
         CheckInAttempt attempt = new CheckInAttempt(classId, matricula, code, device, at);
         if (code.isEmpty()) {
-            return guarded(store.checkIn(attempt).whenComplete((result, failure) -> flagSeveral(classId, device, result)));
+            return Outcomes.guarded(store.checkIn(attempt).whenComplete((result, failure) -> flagSeveral(classId, device, result)));
         }
         return switch (guesses.begin(classId, from, device, at.toInstant())) {
             case GuessLimits.HeldBack held ->
                     CompletableFuture.completedFuture(new CheckInResult.TooManyAttempts(classId, at, held.retryAfter()));
-            case GuessLimits.Admitted admitted -> guarded(store.checkIn(attempt).whenComplete((result, failure) -> {
+            case GuessLimits.Admitted admitted -> Outcomes.guarded(store.checkIn(attempt).whenComplete((result, failure) -> {
                 guesses.end(admitted, result instanceof CheckInResult.WrongCode wrong && wrong.guess(), at.toInstant());
                 flagSeveral(classId, device, result);
             }));
@@ -129,13 +128,13 @@ public final class RollCallService {
 
     /** The open roll call of {@code classId} as it stands; any teacher may read it. */
     public CompletableFuture<RollCall> status(Caller caller, ClassId classId) {
-        return asTeacher(caller, teacher -> store.openRollCall(classId).thenApply(
+        return Outcomes.asTeacher(caller, teacher -> store.openRollCall(classId).thenApply(
                 open -> open.orElseThrow(() -> new ChamadaException(ErrorCode.NOT_OPEN, classId))));
     }
 
     /** Closes the roll call of {@code classId}; a teacher may, as {@link TeacherName#mayClose} says. */
     public CompletableFuture<CloseResult> close(Caller caller, ClassId classId) {
-        return asTeacher(caller, teacher -> store.close(classId, teacher, now()).thenApply(result -> {
+        return Outcomes.asTeacher(caller, teacher -> store.close(classId, teacher, now()).thenApply(result -> {
             if (result instanceof CloseResult.Closed closed) {
                 flags.forget(classId);
                 log.info("Roll call of class {} closed by {} with {} present", classId, teacher,
@@ -147,61 +146,22 @@ public final class RollCallService {
 
     /** Every open roll call, by class number; any teacher may read them. */
     public CompletableFuture<List<RollCall>> openRollCalls(Caller caller) {
-        return asTeacher(caller, teacher -> store.openRollCalls());
+        return Outcomes.asTeacher(caller, teacher -> store.openRollCalls());
     }
 
     /** The closed roll calls of {@code classId}, oldest first, with their counts; any teacher may read them. */
     public CompletableFuture<List<PastRollCall>> history(Caller caller, ClassId classId) {
-        return asTeacher(caller, teacher -> store.history(classId));
+        return Outcomes.asTeacher(caller, teacher -> store.history(classId));
     }
 
     /** The closed roll calls of {@code classId}, oldest first, with every check-in; any teacher may read them. */
     public CompletableFuture<List<RollCall>> export(Caller caller, ClassId classId) {
-        return asTeacher(caller, teacher -> store.closedRollCalls(classId));
+        return Outcomes.asTeacher(caller, teacher -> store.closedRollCalls(classId));
     }
 
     /** Whether the store keeps all its promises; anybody may ask. */
     public StoreHealth health() {
         return store.health();
-    }
-
-    private <T> CompletableFuture<T> asTeacher(Caller caller, Function<TeacherName, CompletableFuture<T>> action) {
-        return switch (caller) {
-            case Caller.Teacher teacher -> guarded(action.apply(teacher.name()));
-            case Caller.Anonymous anonymous -> CompletableFuture.failedFuture(new ChamadaException(ErrorCode.AUTH_REQUIRED));
-        };
-    }
-
-    /** {@code future}, with a store's failure turned into the error a person is told. */
-    private static <T> CompletableFuture<T> guarded(CompletableFuture<T> future) {
-        return future.exceptionallyCompose(failure -> CompletableFuture.failedFuture(refusal(failure)));
-    }
-
-    private static ChamadaException refusal(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof ChamadaException refusal) {
-            return refusal;
-        }
-        if (cause instanceof StoreFailure storeFailure) {
-            // The store says why once, loudly, when it breaks; here, once per request, only for debugging.
-            log.debug("Store operation failed ({}): {}", storeFailure.kind(), storeFailure.getMessage());
-            return new ChamadaException(errorCode(storeFailure.kind()));
-        }
-        log.error("Store operation failed unexpectedly", cause);
-        return new ChamadaException(ErrorCode.STORE_UNCERTAIN);
-    }
-
-    /**
-     * The one place a store's failure becomes what a person is told: never "nothing was
-     * changed" when that may be false.
-     */
-    static ErrorCode errorCode(StoreFailure.Kind kind) {
-        return switch (kind) {
-            case NOT_MADE -> ErrorCode.STORE_FAILED;
-            case UNAVAILABLE -> ErrorCode.STORE_UNAVAILABLE;
-            case TIMED_OUT -> ErrorCode.STORE_TIMEOUT;
-            case OUTCOME_UNKNOWN -> ErrorCode.STORE_UNCERTAIN;
-        };
     }
 
     private OffsetDateTime now() {

@@ -8,6 +8,8 @@ import chamada.rollcall.CloseResult;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.RollCall;
 import chamada.rollcall.TeacherName;
+import chamada.roster.RosterChange;
+import chamada.roster.RosterEntry;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -47,5 +49,9 @@ public sealed interface Command<R> {
 
     /** A read of one class's open roll call, answered in the writer's order, so it sees every write before it. */
     record Status(ClassId classId, CompletableFuture<Optional<RollCall>> done) implements Command<Optional<RollCall>> {
+    }
+
+    record ReplaceRoster(ClassId classId, List<RosterEntry> students, CompletableFuture<RosterChange> done)
+            implements Command<RosterChange> {
     }
 }

@@ -7,10 +7,14 @@ import chamada.rollcall.CodeSecret;
 import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.TeacherName;
+import chamada.roster.Roster;
+import chamada.roster.RosterEntry;
+import chamada.roster.StudentName;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32C;
@@ -30,8 +34,16 @@ final class JournalCodec {
     /** Length and checksum. */
     static final int HEADER_BYTES = 8;
 
-    /** No record is longer: a length beyond it is damage, not a record. */
+    /** No record is longer, but a {@link #ROSTER}: a length beyond it is damage, not a record. */
     static final int MAX_BODY_BYTES = 1_024;
+
+    /**
+     * A roster record's limit: {@link chamada.roster.Roster#MAX_STUDENTS} students with the
+     * longest matrículas and names. Below 2^24, so a record's first byte is still zero
+     * ({@link JournalHeader}). The writer appends such a record on its own
+     * ({@link JournalWriter}), so a crash tears at most one of them.
+     */
+    static final int MAX_LARGE_BODY_BYTES = 4 << 20;
 
     private static final byte OPEN = 1;
     private static final byte CHECK_IN = 2;
@@ -42,6 +54,10 @@ final class JournalCodec {
     private static final byte REPLACE = 6;
     /** A close with its closer (issue 13); {@link #CLOSE} records, from before, name none. */
     private static final byte CLOSE_BY = 7;
+    /** An open with a roster's or lateness's choices (issue 13): the rules of {@link #OPEN_WITH_RULES}, then those. */
+    private static final byte OPEN_WITH_RECORDS = 8;
+    /** A class's whole roster, replaced; the one kind that may exceed {@link #MAX_BODY_BYTES}. */
+    private static final byte ROSTER = 9;
 
     /** A code policy's byte, fixed here: reordering the enum must not change what old records mean. */
     private static final List<CodePolicy> POLICY_BYTES = List.of(CodePolicy.NONE, CodePolicy.ROTATING, CodePolicy.FIXED);
@@ -49,11 +65,19 @@ final class JournalCodec {
     private JournalCodec() {
     }
 
+    /** Whether {@code write} may take more than {@link #MAX_BODY_BYTES}, and is then appended on its own. */
+    static boolean isLarge(Write write) {
+        return write instanceof Write.Roster;
+    }
+
     /** The most bytes {@code write} can take, so a caller can size its buffer before {@link #encode}. */
     static int maxBytes(Write write) {
         return HEADER_BYTES + 1 + switch (write) {
             case Write.Open open -> 8 + 4 + 8 + 2 + 3 * open.teacher().value().length()
-                    + 1 + 1 + 4 + 4 + 1 + open.rules().secret().bytes().length;
+                    + 1 + 1 + 4 + 4 + 1 + open.rules().secret().bytes().length + 1 + 4;
+            case Write.Roster roster -> 4 + 4 + roster.students().stream()
+                    .mapToInt(entry -> 1 + entry.matricula().value().length() + 2 + 3 * entry.name().value().length())
+                    .sum();
             case Write.CheckIn checkIn -> 8 + 8 + 1 + checkIn.matricula().value().length()
                     + 1 + checkIn.device().map(device -> device.value().length()).orElse(0);
             case Write.Replace replace -> 8 + 8 + 8 + 1 + replace.device().value().length()
@@ -69,7 +93,9 @@ final class JournalCodec {
         switch (write) {
             case Write.Open open -> {
                 boolean plain = open.rules().equals(CheckInRules.none());
-                out.put(plain ? OPEN : OPEN_WITH_RULES).putLong(open.id()).putInt(open.classId().value())
+                boolean records = open.rules().hasRecordsChoices();
+                out.put(plain ? OPEN : records ? OPEN_WITH_RECORDS : OPEN_WITH_RULES).putLong(open.id())
+                        .putInt(open.classId().value())
                         .putLong(open.openedAt());
                 byte[] teacher = open.teacher().value().getBytes(StandardCharsets.UTF_8);
                 out.putShort((short) teacher.length).put(teacher);
@@ -79,6 +105,18 @@ final class JournalCodec {
                     out.put((byte) POLICY_BYTES.indexOf(rules.policy())).put((byte) (rules.sharedDevices() ? 1 : 0))
                             .putInt((int) rules.period().toSeconds()).putInt((int) rules.grace().toSeconds())
                             .put((byte) secret.length).put(secret);
+                    if (records) {
+                        out.put((byte) (rules.acceptUnknown() ? 1 : 0))
+                                .putInt(rules.lateAfter().map(late -> (int) late.toSeconds()).orElse(-1));
+                    }
+                }
+            }
+            case Write.Roster roster -> {
+                out.put(ROSTER).putInt(roster.classId().value()).putInt(roster.students().size());
+                for (RosterEntry entry : roster.students()) {
+                    putAscii(out, entry.matricula().value());
+                    byte[] name = entry.name().value().getBytes(StandardCharsets.UTF_8);
+                    out.putShort((short) name.length).put(name);
                 }
             }
             case Write.CheckIn checkIn -> {
@@ -104,7 +142,7 @@ final class JournalCodec {
         }
         int end = out.position();
         int bodyLength = end - start - HEADER_BYTES;
-        if (bodyLength > MAX_BODY_BYTES) {
+        if (bodyLength > (isLarge(write) ? MAX_LARGE_BODY_BYTES : MAX_BODY_BYTES)) {
             // Names and matrículas are bounded far below this; a record past it could never be read back.
             throw new IllegalStateException(write + " takes " + bodyLength + " bytes, over " + MAX_BODY_BYTES);
         }
@@ -126,7 +164,8 @@ final class JournalCodec {
             return Optional.empty();
         }
         int bodyLength = in.getInt(start);
-        if (bodyLength <= 0 || bodyLength > MAX_BODY_BYTES || in.remaining() - HEADER_BYTES < bodyLength) {
+        if (bodyLength <= 0 || bodyLength > MAX_LARGE_BODY_BYTES || in.remaining() - HEADER_BYTES < bodyLength
+                || bodyLength > MAX_BODY_BYTES && in.get(start + HEADER_BYTES) != ROSTER) {
             return Optional.empty();
         }
         ByteBuffer body = in.slice(start + HEADER_BYTES, bodyLength);
@@ -145,13 +184,20 @@ final class JournalCodec {
         Write write;
         try {
             write = switch (body.get()) {
-                case OPEN, OPEN_WITH_RULES -> {
+                case OPEN, OPEN_WITH_RULES, OPEN_WITH_RECORDS -> {
                     long id = body.getLong();
                     ClassId classId = new ClassId(body.getInt());
                     long openedAt = body.getLong();
                     byte[] teacher = new byte[body.getShort()];
                     body.get(teacher);
                     CheckInRules rules = kind == OPEN ? CheckInRules.none() : rules(body);
+                    if (kind == OPEN_WITH_RECORDS) {
+                        boolean acceptUnknown = body.get() != 0;
+                        int lateAfter = body.getInt();
+                        rules = new CheckInRules(rules.policy(), rules.secret(), rules.period(), rules.grace(),
+                                rules.sharedDevices(), acceptUnknown,
+                                lateAfter < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(lateAfter)));
+                    }
                     yield new Write.Open(id, classId, new TeacherName(new String(teacher, StandardCharsets.UTF_8)),
                             openedAt, rules);
                 }
@@ -181,6 +227,21 @@ final class JournalCodec {
                         closedBy = Optional.of(new TeacherName(new String(closer, StandardCharsets.UTF_8)));
                     }
                     yield new Write.Close(rollCallId, closedAt, closedBy);
+                }
+                case ROSTER -> {
+                    ClassId classId = new ClassId(body.getInt());
+                    int count = body.getInt();
+                    if (count < 0 || count > Roster.MAX_STUDENTS) {
+                        throw new IllegalArgumentException(count + " students");
+                    }
+                    List<RosterEntry> students = new ArrayList<>(count);
+                    for (int i = 0; i < count; i++) {
+                        Matricula matricula = new Matricula(getAscii(body));
+                        byte[] name = new byte[body.getShort()];
+                        body.get(name);
+                        students.add(new RosterEntry(matricula, new StudentName(new String(name, StandardCharsets.UTF_8))));
+                    }
+                    yield new Write.Roster(classId, students);
                 }
                 default -> throw new UnknownRecordException(kind, "a kind this build does not know", null);
             };

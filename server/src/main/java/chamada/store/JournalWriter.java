@@ -50,8 +50,12 @@ final class JournalWriter {
     /** The most commands one fsync serves; bounds the time until the first of them is acknowledged. */
     static final int MAX_BATCH = 1_000;
 
-    /** The most bytes one batch appends: what a crash can leave half written at the journal's end. */
-    static final int MAX_BATCH_BYTES = MAX_BATCH * (JournalCodec.HEADER_BYTES + JournalCodec.MAX_BODY_BYTES);
+    /**
+     * The most bytes one append writes: what a crash can leave half written at the journal's
+     * end. A batch of small records, or one large record alone ({@link #appendBuffer}).
+     */
+    static final int MAX_TORN_BYTES = Math.max(MAX_BATCH * (JournalCodec.HEADER_BYTES + JournalCodec.MAX_BODY_BYTES),
+            JournalCodec.HEADER_BYTES + JournalCodec.MAX_LARGE_BODY_BYTES);
 
     /** A segment takes no more records past this size (about a million check-ins). */
     static final long SEGMENT_BYTES = 64L << 20;
@@ -168,35 +172,51 @@ final class JournalWriter {
         List<Decision<?>> decided = new ArrayList<>(batch.size());
         List<Write> writes = new ArrayList<>(batch.size());
         buffer.clear();
-        for (Command<?> command : batch) {
-            Decision<?> decision = rules.decide(command);
-            decided.add(decision);
-            if (decision.write().isPresent()) {
-                Write write = decision.write().get();
-                reserve(JournalCodec.maxBytes(write));
-                JournalCodec.encode(write, buffer);
-                writes.add(write);
+        boolean partAppended = false;
+        try {
+            for (Command<?> command : batch) {
+                Decision<?> decision = rules.decide(command);
+                decided.add(decision);
+                if (decision.write().isPresent()) {
+                    Write write = decision.write().get();
+                    boolean large = JournalCodec.isLarge(write);
+                    if (large && buffer.position() > 0) {
+                        appendBuffer();
+                        partAppended = true;
+                    }
+                    reserve(JournalCodec.maxBytes(write));
+                    JournalCodec.encode(write, buffer);
+                    writes.add(write);
+                    if (large) {
+                        appendBuffer();
+                        partAppended = true;
+                    }
+                }
             }
+            if (buffer.position() > 0) {
+                appendBuffer();
+            }
+        } catch (IOException e) {
+            broken = e;
+            log.error("Writing the journal {} failed; no further write will be accepted until the server is"
+                    + " restarted after the disk is fixed", files.segment(segment), e);
+            // Taken back only the part that failed: an earlier part of the batch is on disk.
+            StoreFailure failedWrite = new StoreFailure(takenBack && !partAppended ? StoreFailure.Kind.NOT_MADE
+                    : StoreFailure.Kind.OUTCOME_UNKNOWN, "writing the journal failed: " + e, e);
+            // What wrote nothing (a read, a refusal) changed nothing, but may rest on a write that failed.
+            StoreFailure unavailable = new StoreFailure(StoreFailure.Kind.UNAVAILABLE,
+                    "writing the journal failed: " + e, e);
+            decided.forEach(decision -> {
+                counters.failed();
+                decision.fail(decision.write().isPresent() ? failedWrite : unavailable);
+            });
+            batch.subList(decided.size(), batch.size()).forEach(command -> {
+                counters.failed();
+                command.done().completeExceptionally(unavailable);
+            });
+            return;
         }
         if (!writes.isEmpty()) {
-            buffer.flip();
-            try {
-                append();
-            } catch (IOException e) {
-                broken = e;
-                log.error("Writing the journal {} failed; no further write will be accepted until the server is"
-                        + " restarted after the disk is fixed", files.segment(segment), e);
-                StoreFailure failedWrite = new StoreFailure(takenBack ? StoreFailure.Kind.NOT_MADE
-                        : StoreFailure.Kind.OUTCOME_UNKNOWN, "writing the journal failed: " + e, e);
-                // What wrote nothing (a read, a refusal) changed nothing, but may rest on a write that failed.
-                StoreFailure unavailable = new StoreFailure(StoreFailure.Kind.UNAVAILABLE,
-                        "writing the journal failed: " + e, e);
-                decided.forEach(decision -> {
-                    counters.failed();
-                    decision.fail(decision.write().isPresent() ? failedWrite : unavailable);
-                });
-                return;
-            }
             // Handed on before it is counted: a read waits for the applier to reach the count.
             applier.accept(new JournalBatch(writes, new JournalPosition(segment, offset)));
             counters.committed(writes.size());
@@ -204,6 +224,17 @@ final class JournalWriter {
         decided.forEach(Decision::complete);
         // After the replies: a projector hears of a check-in after the student does, never before.
         decided.forEach(decision -> decision.event().ifPresent(events::publish));
+    }
+
+    /**
+     * Appends what the buffer holds and fsyncs it. A batch goes down in one part, or in several
+     * when it holds a large record ({@link JournalCodec#isLarge}), which is appended on its own:
+     * a crash then tears at most one part ({@link #MAX_TORN_BYTES}).
+     */
+    private void appendBuffer() throws IOException {
+        buffer.flip();
+        append();
+        buffer.clear();
     }
 
     private void append() throws IOException {

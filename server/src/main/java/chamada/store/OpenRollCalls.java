@@ -13,16 +13,21 @@ import chamada.rollcall.OpenResult;
 import chamada.rollcall.RollCall;
 import chamada.rollcall.RollCallEvent;
 import chamada.rollcall.TeacherName;
+import chamada.roster.Roster;
+import chamada.roster.RosterChange;
+import chamada.roster.RosterEntry;
+import chamada.roster.StudentName;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The embedded store's rules, decided: the open roll call of each class, its check-in rules
- * (codes, devices) and who is in it, and the next roll-call id. Every command is decided here, and only here, in the order the
+ * (codes, devices) and who is in it, the next roll-call id, and each class's roster. Every command is decided here, and only here, in the order the
  * journal writer takes them, so each decision and the write it makes are one atomic step.
  *
  * <p>Built at start from what SQLite holds once the journal is replayed; after that, the only
@@ -63,11 +68,17 @@ final class OpenRollCalls {
     }
 
     private final Map<ClassId, Open> byClass = new HashMap<>();
+    /** Every class's roster, name by matrícula; a class without one is not here. */
+    private final Map<ClassId, Map<Matricula, StudentName>> rosters = new HashMap<>();
     private long lastId;
 
-    /** The rules' state of a store whose open roll calls are {@code open} and whose highest roll-call id is {@code highestId}. */
-    OpenRollCalls(List<StoredRollCall> open, long highestId) {
+    /**
+     * The rules' state of a store whose open roll calls are {@code open}, whose highest
+     * roll-call id is {@code highestId}, and whose classes have {@code rosters}.
+     */
+    OpenRollCalls(List<StoredRollCall> open, long highestId, List<Roster> rosters) {
         this.lastId = highestId;
+        rosters.forEach(roster -> this.rosters.put(roster.classId(), roster.byMatricula()));
         for (StoredRollCall stored : open) {
             RollCall rollCall = stored.rollCall();
             Open restored = new Open(stored.id(), rollCall.classId(), rollCall.teacher(), rollCall.openedAt(),
@@ -93,7 +104,32 @@ final class OpenRollCalls {
                     .sorted(java.util.Comparator.comparingInt(ClassId::value)).toList());
             case Command.Status status -> new Decision<>(status,
                     Optional.ofNullable(byClass.get(status.classId())).map(open -> open.snapshot(Optional.empty())));
+            case Command.ReplaceRoster replace -> replaceRoster(replace);
         };
+    }
+
+    private Decision<RosterChange> replaceRoster(Command.ReplaceRoster command) {
+        Map<Matricula, StudentName> before = rosters.getOrDefault(command.classId(), Map.of());
+        Map<Matricula, StudentName> after = new LinkedHashMap<>();
+        int added = 0;
+        int renamed = 0;
+        for (RosterEntry entry : command.students()) {
+            after.put(entry.matricula(), entry.name());
+            StudentName old = before.get(entry.matricula());
+            if (old == null) {
+                added++;
+            } else if (!old.equals(entry.name())) {
+                renamed++;
+            }
+        }
+        int removed = (int) before.keySet().stream().filter(matricula -> !after.containsKey(matricula)).count();
+        if (after.isEmpty()) {
+            rosters.remove(command.classId());
+        } else {
+            rosters.put(command.classId(), after);
+        }
+        return new Decision<>(command, new RosterChange(command.classId(), added, renamed, removed, after.size()),
+                Optional.of(new Write.Roster(command.classId(), command.students())), Optional.empty());
     }
 
     private Decision<OpenResult> open(Command.Open command) {
@@ -110,7 +146,7 @@ final class OpenRollCalls {
                 Optional.of(new RollCallEvent.Opened(opened.classId, opened.openedAt)));
     }
 
-    /** The rules in the contract's order: open, then the code, then a repeat, then the device. */
+    /** The rules in the contract's order: open, then the code, then the roster, then a repeat, then the device. */
     private Decision<CheckInResult> checkIn(Command.CheckIn command) {
         CheckInAttempt attempt = command.attempt();
         ClassId classId = attempt.classId();
@@ -127,6 +163,10 @@ final class OpenRollCalls {
                 return unwritten(command, new CheckInResult.WrongCode(classId, attempt.at(),
                         !CheckInCode.recentlyAccepted(open.rules, code, attempt.at().toInstant())));
             }
+        }
+        Map<Matricula, StudentName> roster = rosters.get(classId);
+        if (roster != null && !open.rules.acceptUnknown() && !roster.containsKey(attempt.matricula())) {
+            return unwritten(command, new CheckInResult.NotInRoster(classId, attempt.matricula(), attempt.at()));
         }
         Optional<OffsetDateTime> earlier = open.present.at(attempt.matricula());
         if (earlier.isPresent()) {

@@ -10,6 +10,9 @@ import chamada.rollcall.Matricula;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
 import chamada.rollcall.TeacherName;
+import chamada.roster.Roster;
+import chamada.roster.RosterEntry;
+import chamada.roster.StudentName;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,7 +39,8 @@ public final class RollCallReads {
 
     private static final String ROLL_CALLS_WITH_CHECK_INS = """
             SELECT r.id, r.class_id, r.teacher, r.opened_at, r.closed_at, r.code_policy, r.code_secret,
-                   r.code_period_s, r.code_grace_s, r.shared_devices, c.matricula, c.at, c.device
+                   r.code_period_s, r.code_grace_s, r.shared_devices, r.accept_unknown, r.late_after_s,
+                   c.matricula, c.at, c.device
             FROM roll_calls r
             LEFT JOIN check_ins c ON c.roll_call_id = r.id
             """;
@@ -105,6 +109,38 @@ public final class RollCallReads {
         }
         return open.stream().map(stored -> new StoredRollCall(stored.id(), stored.rollCall(),
                 firstAt.getOrDefault(stored.id(), Map.of()))).toList();
+    }
+
+    /** The roster of {@code classId}; empty if it has none. */
+    public Roster roster(Connection connection, ClassId classId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT matricula, name FROM roster WHERE class_id = ?")) {
+            query.setInt(1, classId.value());
+            return new Roster(classId, entries(query));
+        }
+    }
+
+    /** Every class's roster, for the embedded store's writer at start. */
+    List<Roster> rosters(Connection connection) throws SQLException {
+        Map<ClassId, List<RosterEntry>> byClass = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT class_id, matricula, name FROM roster");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                byClass.computeIfAbsent(new ClassId(rows.getInt(1)), c -> new ArrayList<>()).add(
+                        new RosterEntry(new Matricula(rows.getString(2)), new StudentName(rows.getString(3))));
+            }
+        }
+        return byClass.entrySet().stream().map(entry -> new Roster(entry.getKey(), entry.getValue())).toList();
+    }
+
+    private static List<RosterEntry> entries(PreparedStatement query) throws SQLException {
+        List<RosterEntry> entries = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                entries.add(new RosterEntry(new Matricula(rows.getString(1)), new StudentName(rows.getString(2))));
+            }
+        }
+        return entries;
     }
 
     /** Every open roll call, by class number, with its check-ins in arrival order. */
@@ -212,9 +248,11 @@ public final class RollCallReads {
         CodePolicy policy = CodePolicy.fromWire(row.getString("code_policy")).orElseThrow(
                 () -> new SQLException("unknown code policy in the database"));
         byte[] secret = row.getBytes("code_secret");
+        long lateAfter = row.getLong("late_after_s");
+        Optional<Duration> late = row.wasNull() ? Optional.empty() : Optional.of(Duration.ofSeconds(lateAfter));
         return new CheckInRules(policy, secret == null ? CodeSecret.none() : new CodeSecret(secret),
                 Duration.ofSeconds(row.getLong("code_period_s")), Duration.ofSeconds(row.getLong("code_grace_s")),
-                row.getInt("shared_devices") != 0);
+                row.getInt("shared_devices") != 0, row.getInt("accept_unknown") != 0, late);
     }
 
     private static StoredRollCall withPresent(StoredRollCall stored, List<CheckIn> present) {

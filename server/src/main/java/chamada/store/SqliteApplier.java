@@ -207,7 +207,8 @@ final class SqliteApplier {
                 batch.apply(List.of(), new JournalPosition(nextSegment, 0));
                 journal.deleteBelow(nextSegment);
                 lastAppliedSegment = nextSegment - 1;
-                OpenRollCalls rules = new OpenRollCalls(reads.open(connection), reads.maxRollCallId(connection));
+                OpenRollCalls rules = new OpenRollCalls(reads.open(connection), reads.maxRollCallId(connection),
+                        reads.rosters(connection));
                 byte[] sessionKey = reads.sessionKey(connection);
                 connection.commit(); // ends the read transaction, so checkpoints are not held back
                 ready.complete(new Recovered(nextSegment, rules, sessionKey));
@@ -408,7 +409,7 @@ final class SqliteApplier {
             if (unread > 0) {
                 // A crash can cut short only the batch being written, so more than one batch's worth of
                 // bytes after the last whole record is damage, not a torn write.
-                if (segment != segments.getLast() || unread > JournalWriter.MAX_BATCH_BYTES) {
+                if (segment != segments.getLast() || unread > JournalWriter.MAX_TORN_BYTES) {
                     throw new StoreUnavailableException(StoreProblem.JOURNAL_DAMAGED, file, null, path, bytes.position());
                 }
                 log.warn("Left out the last {} bytes of the journal segment {}: a write cut short by a crash,"

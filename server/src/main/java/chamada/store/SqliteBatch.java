@@ -3,6 +3,7 @@ package chamada.store;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.DeviceId;
 import chamada.rollcall.TeacherName;
+import chamada.roster.RosterEntry;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -11,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -42,8 +44,8 @@ final class SqliteBatch implements AutoCloseable {
 
     private static final String INSERT_ROLL_CALL = """
             INSERT INTO roll_calls (id, class_id, teacher, opened_at, code_policy, code_secret, code_period_s,
-                                    code_grace_s, shared_devices)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                    code_grace_s, shared_devices, accept_unknown, late_after_s)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     /** Check-in rows per multi-row insert: SQLite runs one statement for all of them. */
     static final int ROWS_PER_INSERT = 100;
     private static final String INSERT_CHECK_INS =
@@ -57,6 +59,8 @@ final class SqliteBatch implements AutoCloseable {
     private static final String MAX_SEQ = "SELECT COALESCE(MAX(seq), 0) FROM check_ins WHERE roll_call_id = ?";
     private static final String CLOSE_ROLL_CALL =
             "UPDATE roll_calls SET closed_at = ?, closed_by = ? WHERE id = ? AND closed_at IS NULL";
+    private static final String DELETE_ROSTER = "DELETE FROM roster WHERE class_id = ?";
+    private static final String INSERT_ROSTER_ENTRY = "INSERT INTO roster (class_id, matricula, name) VALUES (?, ?, ?)";
     private static final String SET_APPLIED = "UPDATE journal_applied SET segment = ?, offset = ? WHERE id = 1";
 
     private final Connection connection;
@@ -67,6 +71,8 @@ final class SqliteBatch implements AutoCloseable {
     private final PreparedStatement insertReplacement;
     private final PreparedStatement maxSeq;
     private final PreparedStatement closeRollCall;
+    private final PreparedStatement deleteRoster;
+    private final PreparedStatement insertRosterEntry;
     private final PreparedStatement setApplied;
     /** The highest seq of each roll call checked into since the last rollback; the rest are read when needed. */
     private final Map<Long, Long> highestSeq = new HashMap<>();
@@ -83,6 +89,8 @@ final class SqliteBatch implements AutoCloseable {
         this.insertReplacement = connection.prepareStatement(INSERT_REPLACEMENT);
         this.maxSeq = connection.prepareStatement(MAX_SEQ);
         this.closeRollCall = connection.prepareStatement(CLOSE_ROLL_CALL);
+        this.deleteRoster = connection.prepareStatement(DELETE_ROSTER);
+        this.insertRosterEntry = connection.prepareStatement(INSERT_ROSTER_ENTRY);
         this.setApplied = connection.prepareStatement(SET_APPLIED);
     }
 
@@ -170,6 +178,10 @@ final class SqliteBatch implements AutoCloseable {
             }
             if (kind == Write.CheckIn.class) {
                 insertCheckIns(writes.subList(start, end));
+            } else if (kind == Write.Roster.class) {
+                for (Write roster : writes.subList(start, end)) {
+                    roster((Write.Roster) roster);
+                }
             } else if (kind == Write.Replace.class) {
                 for (Write replace : writes.subList(start, end)) {
                     replace((Write.Replace) replace);
@@ -191,6 +203,21 @@ final class SqliteBatch implements AutoCloseable {
         }
         if (full < checkIns.size()) {
             executeBatch(checkIns.subList(full, checkIns.size()));
+        }
+    }
+
+    /** Makes the roster's students the class's whole roster. */
+    private void roster(Write.Roster roster) throws SQLException {
+        deleteRoster.setInt(1, roster.classId().value());
+        deleteRoster.executeUpdate();
+        for (RosterEntry entry : roster.students()) {
+            insertRosterEntry.setInt(1, roster.classId().value());
+            insertRosterEntry.setString(2, entry.matricula().value());
+            insertRosterEntry.setString(3, entry.name().value());
+            insertRosterEntry.addBatch();
+        }
+        if (!roster.students().isEmpty()) {
+            insertRosterEntry.executeBatch();
         }
     }
 
@@ -247,6 +274,12 @@ final class SqliteBatch implements AutoCloseable {
                 insertRollCall.setLong(7, rules.period().toSeconds());
                 insertRollCall.setLong(8, rules.grace().toSeconds());
                 insertRollCall.setInt(9, rules.sharedDevices() ? 1 : 0);
+                insertRollCall.setInt(10, rules.acceptUnknown() ? 1 : 0);
+                if (rules.lateAfter().isPresent()) {
+                    insertRollCall.setLong(11, rules.lateAfter().get().toSeconds());
+                } else {
+                    insertRollCall.setNull(11, Types.INTEGER);
+                }
                 highestSeq.put(open.id(), 0L);
                 yield insertRollCall;
             }
@@ -255,6 +288,7 @@ final class SqliteBatch implements AutoCloseable {
                 yield insertCheckIn;
             }
             case Write.Replace replace -> throw new IllegalArgumentException(replace + " takes three statements");
+            case Write.Roster roster -> throw new IllegalArgumentException(roster + " takes a statement per student");
             case Write.Close close -> {
                 closeRollCall.setLong(1, close.closedAt());
                 closeRollCall.setString(2, close.closedBy().map(TeacherName::value).orElse(null));
@@ -319,7 +353,7 @@ final class SqliteBatch implements AutoCloseable {
         // Only the statements: the connection belongs to whoever opened it.
         SQLException failure = null;
         for (PreparedStatement statement : List.of(insertRollCall, insertCheckIn, insertCheckIns, deleteCheckIn,
-                insertReplacement, maxSeq, closeRollCall, setApplied)) {
+                insertReplacement, maxSeq, closeRollCall, deleteRoster, insertRosterEntry, setApplied)) {
             try {
                 statement.close();
             } catch (SQLException e) {

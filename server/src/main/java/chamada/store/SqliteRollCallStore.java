@@ -14,6 +14,9 @@ import chamada.rollcall.RollCallStore;
 import chamada.rollcall.StoreFailure;
 import chamada.rollcall.StoreHealth;
 import chamada.rollcall.TeacherName;
+import chamada.roster.Roster;
+import chamada.roster.RosterChange;
+import chamada.roster.RosterEntry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -159,6 +162,16 @@ public final class SqliteRollCallStore implements ChamadaStore {
     @Override
     public CompletableFuture<List<RollCall>> closedRollCalls(ClassId classId) {
         return read(connection -> reads.closed(connection, classId));
+    }
+
+    @Override
+    public CompletableFuture<RosterChange> replaceRoster(ClassId classId, List<RosterEntry> students) {
+        return writer.submit(new Command.ReplaceRoster(classId, students, new CompletableFuture<>()));
+    }
+
+    @Override
+    public CompletableFuture<Roster> roster(ClassId classId) {
+        return read(connection -> reads.roster(connection, classId));
     }
 
     /**

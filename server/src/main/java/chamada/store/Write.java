@@ -5,7 +5,9 @@ import chamada.rollcall.ClassId;
 import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.TeacherName;
+import chamada.roster.RosterEntry;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -60,6 +62,19 @@ sealed interface Write {
         @Override
         public String toString() {
             return "close of roll call " + rollCallId;
+        }
+    }
+
+    /** The whole roster of {@code classId} replaced by {@code students}; none left when empty. */
+    record Roster(ClassId classId, List<RosterEntry> students) implements Write {
+
+        public Roster {
+            students = List.copyOf(students);
+        }
+
+        @Override
+        public String toString() {
+            return "roster of class " + classId + " (" + students.size() + " students)";
         }
     }
 }

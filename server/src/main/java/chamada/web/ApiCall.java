@@ -35,6 +35,8 @@ record ApiCall(Op op, String classText, boolean forTeachers, boolean hasBody, bo
             case "check-ins POST" -> new ApiCall(Op.CHECKIN, classText, false, true, false);
             case "history GET" -> new ApiCall(Op.HISTORY, classText, true, false, false);
             case "export.csv GET" -> new ApiCall(Op.EXPORT, classText, true, false, false);
+            case "roster GET" -> new ApiCall(Op.ROSTER, classText, true, false, false);
+            case "roster PUT" -> new ApiCall(Op.ROSTER_IMPORT, classText, true, true, false);
             default -> null;
         });
     }

@@ -4,11 +4,14 @@ import chamada.application.Application;
 import chamada.application.Session;
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
+import chamada.error.Expected;
+import chamada.error.Fields;
 import chamada.i18n.Lang;
 import chamada.protocol.Json;
 import chamada.protocol.Op;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
+import chamada.protocol.Wire;
 import chamada.protocol.ExportCsv;
 import chamada.protocol.ResponseEncoder;
 import chamada.rollcall.ClassId;
@@ -83,6 +86,10 @@ public final class ApiHandler extends Handler.Abstract {
             }
             String body = call.hasBody() ? Content.Source.asString(request, StandardCharsets.UTF_8) : "";
             Request decoded = requests.decode(call.op(), call.classText(), body);
+            if (decoded instanceof Request.RosterImport part && part.more()) {
+                // Each call is a session of its own: a part kept for the next call would be lost.
+                throw Fields.invalid(Wire.MORE, "true", Expected.WHOLE_ROSTER);
+            }
             Response answer = answer(session, decoded);
             if (call.op() == Op.EXPORT && answer instanceof Response.Export export) {
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/csv; charset=utf-8");

@@ -15,6 +15,7 @@ import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
 import chamada.rollcall.RollCallAlerts;
 import chamada.rollcall.TeacherName;
+import chamada.roster.RosterNames;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -44,12 +45,14 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
     private final Pages pages;
     private final TeacherSessions sessions;
     private final ProjectorPage projector;
+    private final RosterPage roster;
 
     ClassPages(Application application, Pages pages, TeacherSessions sessions, ProjectorPage projector) {
         this.application = application;
         this.pages = pages;
         this.sessions = sessions;
         this.projector = projector;
+        this.roster = new RosterPage(application, pages);
     }
 
     @Override
@@ -63,8 +66,10 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
         String[] path = inContext.substring(1).split("/", 2);
         String rest = path.length > 1 ? path[1] : "";
         boolean post = request.getMethod().equals("POST");
-        Fields fields = post ? FormFields.getFields(request) : new Fields();
-        if (post && !BrowserCookies.formTokenMatches(request, fields.getValue(BrowserCookies.FORM_FIELD))) {
+        // An upload's form token is among its parts: RosterPage checks it there.
+        boolean upload = post && RosterPage.isUpload(request);
+        Fields fields = post && !upload ? FormFields.getFields(request) : new Fields();
+        if (post && !upload && !BrowserCookies.formTokenMatches(request, fields.getValue(BrowserCookies.FORM_FIELD))) {
             org.eclipse.jetty.server.Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403);
             return true;
         }
@@ -92,6 +97,15 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
             case " GET" -> status(request, response, callback, session, classId);
             case "close POST" -> close(request, response, callback, session, classId, fromProjector);
             case "history GET" -> history(request, response, callback, session, classId);
+            case "roster GET" -> roster.page(request, response, callback, session, classId);
+            case "roster POST" -> {
+                if (RosterPage.isUpload(request)) {
+                    roster.upload(request, response, callback, session, classId);
+                } else {
+                    org.eclipse.jetty.server.Response.writeError(request, response, callback,
+                            HttpStatus.UNSUPPORTED_MEDIA_TYPE_415);
+                }
+            }
             case "export.csv GET" -> export(request, response, callback, session, classId);
             case "projector GET" -> projector.page(request, response, callback, session, classId);
             case "projector/events GET" -> projector.events(request, response, callback, session, classId);
@@ -105,7 +119,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
                         Callback callback, Session session, ClassId classId) throws Exception {
         Response reply = ask(session, new Request.Status(classId));
         if (reply instanceof Response.RollCallReply open) {
-            send(request, response, callback, classId, open.rollCall().present(), open.code(),
+            send(request, response, callback, classId, rows(open.rollCall().present(), open.names(), session.lang()), open.code(),
                     "", HumanTime.format(open.rollCall().openedAt()), open.alerts());
             return;
         }
@@ -113,7 +127,8 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
         Response closed = ask(session, new Request.Export(classId));
         if (reply instanceof Response.Refusal refusal && refusal.code() == chamada.error.ErrorCode.NOT_OPEN
                 && closed instanceof Response.Export export && !export.rollCalls().isEmpty()) {
-            sendClosed(request, response, callback, classId, export.rollCalls().getLast(), true);
+            sendClosed(request, response, callback, classId, export.rollCalls().getLast(), export.names(),
+                    session.lang(), true);
             return;
         }
         send(request, response, callback, classId, List.of(), java.util.Optional.empty(),
@@ -125,7 +140,8 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
                        Callback callback, Session session, ClassId classId, boolean fromProjector) throws Exception {
         Response reply = ask(session, new Request.Close(classId));
         if (reply instanceof Response.RollCallReply closed) {
-            sendClosed(request, response, callback, classId, closed.rollCall(), !fromProjector);
+            sendClosed(request, response, callback, classId, closed.rollCall(), closed.names(), session.lang(),
+                    !fromProjector);
             return;
         }
         send(request, response, callback, classId, List.of(), java.util.Optional.empty(),
@@ -164,7 +180,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
     }
 
     private void send(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-                      Callback callback, ClassId classId, List<CheckIn> present,
+                      Callback callback, ClassId classId, List<List<String>> present,
                       java.util.Optional<CurrentCode> code, String problem, String openedAt, RollCallAlerts alerts) {
         pages.send(request, response, callback, HttpStatus.OK_200, "class.jte", Map.of(
                 "wrongCodes", alerts.wrongCodes(),
@@ -173,25 +189,37 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
                 "open", problem.isEmpty(),
                 "openedAt", openedAt,
                 "code", code.map(CurrentCode::code).orElse(""),
-                "present", rows(present),
+                "present", present,
                 "problem", problem,
                 "formToken", BrowserCookies.formToken(request, response)));
     }
 
     private void sendClosed(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-                            Callback callback, ClassId classId, RollCall closed, boolean showList) {
+                            Callback callback, ClassId classId, RollCall closed, RosterNames names, Lang lang,
+                            boolean showList) {
         pages.send(request, response, callback, HttpStatus.OK_200, "closed.jte", Map.of(
                 "classNumber", classId.toString(),
                 "closedAt", HumanTime.format(closed.closedAt().orElseThrow()),
                 "count", closed.present().size(),
-                "present", showList ? rows(closed.present()) : List.of(),
+                "present", showList ? rows(closed.present(), names, lang) : List.of(),
                 "showList", showList));
     }
 
-    /** Each check-in as the teacher reads it: number, whole matrícula, time of day. */
-    private static List<List<String>> rows(List<CheckIn> present) {
-        return java.util.stream.IntStream.range(0, present.size()).mapToObj(i -> List.of(Integer.toString(i + 1),
-                present.get(i).matricula().value(), HumanTime.clock(present.get(i).at()))).toList();
+    /**
+     * Each check-in as the teacher reads it: number, whole matrícula, time of day, and where the
+     * class has a roster, the student's name (or that they are not on it).
+     */
+    private static List<List<String>> rows(List<CheckIn> present, RosterNames names, Lang lang) {
+        return java.util.stream.IntStream.range(0, present.size()).mapToObj(i -> {
+            CheckIn checkIn = present.get(i);
+            List<String> row = List.of(Integer.toString(i + 1), checkIn.matricula().value(), HumanTime.clock(checkIn.at()));
+            if (!names.hasRoster()) {
+                return row;
+            }
+            String name = names.nameOf(checkIn.matricula()).map(Object::toString)
+                    .orElseGet(() -> WebText.NOT_ON_ROSTER.format(lang));
+            return java.util.stream.Stream.concat(row.stream(), java.util.stream.Stream.of(name)).toList();
+        }).toList();
     }
 
     private Response ask(Session session, Request request) throws Exception {

@@ -49,6 +49,7 @@ public final class HttpFront implements AutoCloseable {
                 .post("/classes/*", classes)
                 .get(ApiHandler.PATH + "/*", api)
                 .post(ApiHandler.PATH + "/*", api)
+                .put(ApiHandler.PATH + "/*", api)
                 .delete(ApiHandler.PATH + "/*", api);
         return new HttpFront(WebServer.start(config, routes, limiter), streams);
     }

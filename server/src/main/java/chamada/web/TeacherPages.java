@@ -115,7 +115,8 @@ final class TeacherPages implements org.eclipse.jetty.server.Request.Handler {
             return;
         }
         Response reply = application.handle(allowed.session(), new Request.Open(classId, policy,
-                "true".equals(fields.getValue("shared_devices")))).get(REPLY_SECONDS, TimeUnit.SECONDS);
+                "true".equals(fields.getValue("shared_devices")), "true".equals(fields.getValue("accept_unknown"))))
+                .get(REPLY_SECONDS, TimeUnit.SECONDS);
         if (reply instanceof Response.Refusal refusal && !(refusal.code() == chamada.error.ErrorCode.ALREADY_OPEN)) {
             home(request, response, callback, access, Optional.of(refusal.message()), HttpStatus.OK_200);
             return;

@@ -47,6 +47,11 @@ public final class WebRoutes {
         return add(HttpMethod.POST, path, handler);
     }
 
+    /** Answers {@code PUT} on {@code path} with {@code handler}. */
+    public WebRoutes put(String path, Request.Handler handler) {
+        return add(HttpMethod.PUT, path, handler);
+    }
+
     /** Answers {@code DELETE} on {@code path} with {@code handler}. */
     public WebRoutes delete(String path, Request.Handler handler) {
         return add(HttpMethod.DELETE, path, handler);

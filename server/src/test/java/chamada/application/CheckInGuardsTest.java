@@ -72,7 +72,7 @@ class CheckInGuardsTest {
     void checkIn_afterManyWrongCodes_isTooManyAttemptsEvenWithTheRightCode() throws UnknownHostException {
         start(CheckInSettings.defaults());
         Response opened = answer(application.session(Lang.EN),
-                new Request.Open(CLASS, Optional.of(CodePolicy.FIXED), false));
+                new Request.Open(CLASS, Optional.of(CodePolicy.FIXED), false, false));
         String code = ((Response.Opened) opened).code().orElseThrow().code();
         String wrong = code.equals("000000") ? "000001" : "000000";
         InetAddress guesser = InetAddress.getByName("10.0.0.66");
@@ -115,7 +115,7 @@ class CheckInGuardsTest {
 
     private void start(CheckInSettings settings) {
         ChamadaStore store = new StoreConfig.Embedded(dir.resolve("chamada.db")).open(ZoneId.of("America/Sao_Paulo"));
-        application = new Application(new OpenMode(), store, store, Clock.system(ZoneId.of("America/Sao_Paulo")),
+        application = new Application(new OpenMode(), store, store, store, Clock.system(ZoneId.of("America/Sao_Paulo")),
                 settings);
     }
 

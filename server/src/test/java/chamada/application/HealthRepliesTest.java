@@ -70,7 +70,8 @@ class HealthRepliesTest {
                 return false;
             }
         };
-        return new Application(teachers, new StubStore(StoreFailure.Kind.UNAVAILABLE, UNHEALTHY), () -> new byte[32],
+        StubStore stub = new StubStore(StoreFailure.Kind.UNAVAILABLE, UNHEALTHY);
+        return new Application(teachers, stub, stub, () -> new byte[32],
                 Clock.systemDefaultZone(), CheckInSettings.defaults());
     }
 }

@@ -36,7 +36,8 @@ class StoreFailureRepliesTest {
     @ParameterizedTest
     @MethodSource("kinds")
     void everyRequest_storeFailsThatWay_isRefusedWithItsOwnCode(StoreFailure.Kind kind, ErrorCode code) {
-        try (Application application = new Application(new OpenMode(), new StubStore(kind, new StoreHealth.Healthy()), () -> new byte[32],
+        StubStore stub = new StubStore(kind, new StoreHealth.Healthy());
+        try (Application application = new Application(new OpenMode(), stub, stub, () -> new byte[32],
                 Clock.systemDefaultZone(), CheckInSettings.defaults())) {
             Session session = application.session(Lang.EN);
             for (Request request : new Request[] {new Request.Open(new ClassId(1)), new Request.Close(new ClassId(1)),

@@ -15,14 +15,18 @@ import chamada.rollcall.RollCallStore;
 import chamada.rollcall.StoreFailure;
 import chamada.rollcall.StoreHealth;
 import chamada.rollcall.TeacherName;
+import chamada.roster.Roster;
+import chamada.roster.RosterChange;
+import chamada.roster.RosterEntry;
+import chamada.roster.RosterStore;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** A store whose every future fails with one kind of {@link StoreFailure}, and whose health is {@code health}. */
-record StubStore(StoreFailure.Kind kind, StoreHealth health) implements RollCallStore {
+/** A store (of roll calls and rosters) whose every future fails with one kind of {@link StoreFailure}, and whose health is {@code health}. */
+record StubStore(StoreFailure.Kind kind, StoreHealth health) implements RollCallStore, RosterStore {
 
     private <T> CompletableFuture<T> failed() {
         return CompletableFuture.failedFuture(new StoreFailure(kind, "failing on purpose"));
@@ -71,6 +75,16 @@ record StubStore(StoreFailure.Kind kind, StoreHealth health) implements RollCall
 
     @Override
     public CompletableFuture<List<RollCall>> closedRollCalls(ClassId classId) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<RosterChange> replaceRoster(ClassId classId, List<RosterEntry> students) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<Roster> roster(ClassId classId) {
         return failed();
     }
 

@@ -5,6 +5,7 @@ import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.RollCall;
+import chamada.roster.RosterNames;
 import chamada.rollcall.TeacherName;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class RollCallPrinterTest {
 
     @Test
     void closed_portuguese_isNumberedListWithTimesAndCount() {
-        String printed = print((out, lang) -> RollCallPrinter.closed(out, lang, CLOSED), Lang.PT_BR);
+        String printed = print((out, lang) -> RollCallPrinter.closed(out, lang, CLOSED, RosterNames.none()), Lang.PT_BR);
 
         assertThat(printed).isEqualTo("""
                 Chamada da turma 1010 encerrada em 21/11/2026 08:50:00. Presentes (3):
@@ -43,7 +44,7 @@ class RollCallPrinterTest {
     void open_nobodyYet_saysSoAndNamesTheTeacher() {
         RollCall open = new RollCall(new ClassId(1010), TeacherName.ofLogin("ana"), OPENED, Optional.empty(), List.of());
 
-        String printed = print((out, lang) -> RollCallPrinter.open(out, lang, open), Lang.EN);
+        String printed = print((out, lang) -> RollCallPrinter.open(out, lang, open, RosterNames.none()), Lang.EN);
 
         assertThat(printed).isEqualTo("""
                 Roll call of class 1010 open since 21/11/2026 08:00:00, by ana. Present so far (0):
@@ -55,7 +56,7 @@ class RollCallPrinterTest {
     void open_openModeOwner_isNotShown() {
         RollCall open = new RollCall(new ClassId(7), TeacherName.OPEN_MODE, OPENED, Optional.empty(), List.of());
 
-        String printed = print((out, lang) -> RollCallPrinter.open(out, lang, open), Lang.PT_BR);
+        String printed = print((out, lang) -> RollCallPrinter.open(out, lang, open, RosterNames.none()), Lang.PT_BR);
 
         assertThat(printed).startsWith("Chamada da turma 7 aberta desde 21/11/2026 08:00:00. Presentes até agora (0):");
     }

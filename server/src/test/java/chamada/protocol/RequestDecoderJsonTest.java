@@ -20,9 +20,10 @@ class RequestDecoderJsonTest {
 
     private static final RequestDecoder DECODER = new RequestDecoder(Json.mapper());
     private static final List<String> NAMES = List.of(Wire.OP, Wire.CLASS, Wire.MATRICULA, Wire.CHECK_IN_CODE,
-            Wire.LANG, Wire.NAME, Wire.SECRET, Wire.TOKEN, Wire.CODE_POLICY, Wire.SHARED_DEVICES, "device", "x");
+            Wire.LANG, Wire.NAME, Wire.SECRET, Wire.TOKEN, Wire.CODE_POLICY, Wire.SHARED_DEVICES, Wire.ACCEPT_UNKNOWN,
+            Wire.MORE, "device", "x");
     private static final List<String> OPS = List.of("checkin", "CheckIn", "open", "close", "status", "hello", "login",
-            "resume", "history", "export", "health", "help", "quit", "nope", "");
+            "resume", "history", "export", "roster", "health", "help", "quit", "nope", "");
     private static final List<String> STRINGS = List.of("1010", "042191010", "123456", "pt-BR", "en", "rotating",
             "none", "ana", "", " ", "abc", "-1", "99999999999", "tru\\u00e9", "9".repeat(40));
 

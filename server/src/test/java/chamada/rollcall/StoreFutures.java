@@ -6,14 +6,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** How the store contract suites wait for a store's future: with a deadline, a failure made an assertion. */
-final class StoreFutures {
+public final class StoreFutures {
 
     static final long DEADLINE_SECONDS = 30;
 
     private StoreFutures() {
     }
 
-    static <T> T await(CompletableFuture<T> future) {
+    public static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

@@ -171,17 +171,17 @@ class JournalDamageTest {
         assertThat(refusal().getMessage()).isEqualTo(first);
     }
 
-    /** A crash cuts short one batch at most: bytes beyond one batch after a bad record are damage. */
+    /** A crash cuts short one append at most: bytes beyond the largest one after a bad record are damage. */
     @Test
     void open_damageInTheLastSegmentWithMoreThanABatchAfterIt_isRefused() {
         List<Write> writes = new ArrayList<>();
         writes.add(new Write.Open(1, classId(1), ANA, 1_000));
-        for (int i = 0; i < 40_000; i++) {
+        for (int i = 0; i < 200_000; i++) {
             writes.add(new Write.CheckIn(1, new Matricula(Integer.toString(10_000_000 + i)), 2_000 + i));
         }
         byte[] bytes = Journals.encode(writes);
         int damaged = Journals.offset(writes, 2);
-        assertThat(bytes.length - damaged).isGreaterThan(JournalWriter.MAX_BATCH_BYTES);
+        assertThat(bytes.length - damaged).isGreaterThan(JournalWriter.MAX_TORN_BYTES);
         bytes[damaged + 10] ^= 0x01;
         Journals.writeSegment(database(), 1, bytes);
 

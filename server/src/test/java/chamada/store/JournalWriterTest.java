@@ -191,7 +191,7 @@ class JournalWriterTest {
     }
 
     private void start(long firstSegment, Consumer<JournalBatch> applier) {
-        writer = JournalWriter.start(JournalFiles.of(database()), firstSegment, new OpenRollCalls(List.of(), 0), applier,
+        writer = JournalWriter.start(JournalFiles.of(database()), firstSegment, new OpenRollCalls(List.of(), 0, List.of()), applier,
                 new EventHub());
     }
 
@@ -217,6 +217,7 @@ class JournalWriterTest {
                 case Write.Replace r -> throw new IllegalArgumentException("no device in these histories: " + r);
                 case Write.Close c -> new Command.Close(opened.get(c.rollCallId()).classId(),
                         opened.get(c.rollCallId()).teacher(), time(c.closedAt()), new CompletableFuture<>());
+                case Write.Roster r -> new Command.ReplaceRoster(r.classId(), r.students(), new CompletableFuture<>());
             });
         }
         return commands;

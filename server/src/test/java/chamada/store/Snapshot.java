@@ -52,6 +52,7 @@ record Snapshot(Map<ClassId, RollCall> open, Map<ClassId, List<RollCall>> closed
                     present.get(r.rollCallId()).add(new CheckIn(r.by(), time(r.at()), Optional.of(r.device())));
                 }
                 case Write.Close c -> closedAt.put(c.rollCallId(), time(c.closedAt()));
+                case Write.Roster r -> throw new IllegalArgumentException("snapshots hold roll calls, not rosters: " + r);
             }
         }
         List<StoredRollCall> all = opens.values().stream().map(o -> new StoredRollCall(o.id(), new RollCall(o.classId(),

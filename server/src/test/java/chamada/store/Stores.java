@@ -77,6 +77,7 @@ final class Stores {
                 case Write.Close c -> store.close(opened.get(c.rollCallId()).classId(),
                         opened.get(c.rollCallId()).teacher(), time(c.closedAt()))
                         .thenApply(result -> expect(result, CloseResult.Closed.class, c));
+                case Write.Roster r -> store.replaceRoster(r.classId(), r.students());
             });
         }
         return futures;

@@ -175,6 +175,31 @@ class ApiTest {
     }
 
     /** A POST naming {@code host}, as a page whose domain was rebound to 127.0.0.1 sends it (HttpClient will not). */
+    /** The API has no session between calls: a roster goes in one body, and a part meant to wait for more is refused. */
+    @Test
+    void roster_putWhole_isTheClassRoster_andAPartWithMoreIsRefused() throws Exception {
+        startWithTeachers();
+        String token = json(send(post("/api/v1/session", "").header("Authorization", basic("ana", "s3cret"))))
+                .get("token").asText();
+        String students = "{\"students\":[{\"matricula\":\"7\",\"name\":\"Bruno Lima\"}]";
+
+        HttpResponse<String> part = send(request("/api/v1/classes/1010/roster").PUT(
+                HttpRequest.BodyPublishers.ofString(students + ",\"more\":true}")).header("Authorization", "Bearer " + token));
+        HttpResponse<String> anonymous = send(request("/api/v1/classes/1010/roster").PUT(
+                HttpRequest.BodyPublishers.ofString(students + "}")));
+        HttpResponse<String> whole = send(request("/api/v1/classes/1010/roster").PUT(
+                HttpRequest.BodyPublishers.ofString(students + "}")).header("Authorization", "Bearer " + token));
+        HttpResponse<String> listed = send(get("/api/v1/classes/1010/roster").header("Authorization", "Bearer " + token));
+
+        assertThat(part.statusCode()).isEqualTo(400);
+        assertThat(json(part).get("code").asText()).isEqualTo("INVALID_FIELD");
+        assertThat(json(part).get("message").asText()).contains("the JSON API takes the whole roster in one request");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(json(whole).get("added").asInt()).isEqualTo(1);
+        assertThat(json(listed).get("students").get(0).get("name").asText()).isEqualTo("Bruno Lima");
+    }
+
     private String rawPost(String path, String host) throws IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", java.net.URI.create(server.webBase()).getPort())) {
             socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: " + host

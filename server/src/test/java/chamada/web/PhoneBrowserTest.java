@@ -199,7 +199,7 @@ class PhoneBrowserTest {
     }
 
     private void openOnTheNativePort(CodePolicy policy) {
-        assertThat(classroom.teacher().open(Classroom.CLASS, Optional.of(policy)))
+        assertThat(classroom.teacher().open(Classroom.CLASS, Optional.of(policy), false))
                 .isInstanceOf(chamada.protocol.Response.Opened.class);
     }
 

@@ -188,6 +188,47 @@ class TeacherPagesTest {
         assertThat(forged.statusCode()).isEqualTo(403);
     }
 
+    /** The roster upload is a multipart form: its form token is checked among its parts, and a Latin-1 file is refused as such. */
+    @Test
+    void rosterUpload_withTheFormToken_importsTheFile_withoutItIsForbidden_andLatin1IsSaid() throws Exception {
+        startWithTeachers();
+        post("/teacher/login", "name=ana&secret=s3cret");
+        Matcher token = TOKEN.matcher(get("/classes/1010/roster").body());
+        assertThat(token.find()).isTrue();
+        byte[] csv = "matricula,name\n042191010,Conceição Araújo\n".getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> forged = upload("/classes/1010/roster", "forged-token-000000000", csv, false);
+        HttpResponse<String> latin1 = upload("/classes/1010/roster", token.group(1),
+                "matricula,name\n1,Conceição\n".getBytes(StandardCharsets.ISO_8859_1), false);
+        HttpResponse<String> imported = upload("/classes/1010/roster", token.group(1), csv, false);
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(latin1.body()).contains("Nothing was imported: 1 line(s) cannot be read.")
+                .contains("the file is not UTF-8 text; save it as \"CSV UTF-8\"");
+        assertThat(imported.body()).contains("Imported: 1 students (1 added, 0 renamed, 0 removed).")
+                .contains("<td>042191010</td><td>Conceição Araújo</td>");
+    }
+
+    /** Posts a roster file as the roster page's form does: multipart, the token and the file among the parts. */
+    private HttpResponse<String> upload(String path, String formToken, byte[] file, boolean skipBad)
+            throws IOException, InterruptedException {
+        String boundary = "chamada-test-boundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"form_token\"\r\n\r\n" + formToken
+                + "\r\n").getBytes(StandardCharsets.UTF_8));
+        if (skipBad) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"skip_bad\"\r\n\r\ntrue\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"roster\"; filename=\"1010.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(server.webBase() + path)).header("Accept-Language", "en")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     private void startWithTeachers() throws IOException {
         Path teachers = dir.resolve("teachers.txt");
         TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");

@@ -102,6 +102,9 @@ public final class LegacyRollCallCodec {
             case Response.Health health -> notLegacy(health);
             case Response.Help help -> notLegacy(help);
             case Response.Goodbye goodbye -> notLegacy(goodbye);
+            case Response.RosterList roster -> notLegacy(roster);
+            case Response.RosterStaged staged -> notLegacy(staged);
+            case Response.RosterImported imported -> notLegacy(imported);
         };
     }
 

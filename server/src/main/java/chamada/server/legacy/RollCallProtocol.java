@@ -90,7 +90,7 @@ final class RollCallProtocol implements LegacyProtocol {
         Response closed = application.handle(session, new Request.Close(classId)).join();
         if (closed instanceof Response.Failure failure && failure.code() == ErrorCode.NOT_OPEN) {
             // The seed's client cannot type a code, so a roll call it opens asks for none.
-            return application.handle(session, new Request.Open(classId, Optional.of(CodePolicy.NONE), false)).join();
+            return application.handle(session, new Request.Open(classId, Optional.of(CodePolicy.NONE), false, false)).join();
         }
         return closed;
     }

@@ -11,6 +11,8 @@ import chamada.rollcall.Matricula;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.RollCall;
 import chamada.rollcall.TeacherName;
+import chamada.roster.RosterChange;
+import chamada.roster.RosterEntry;
 import chamada.store.Command;
 import chamada.store.RollCallReads;
 
@@ -18,16 +20,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -51,8 +56,8 @@ final class PostgresRules {
 
     private static final String OPEN = """
             INSERT INTO roll_calls (class_id, teacher, opened_at, code_policy, code_secret, code_period_s,
-                                    code_grace_s, shared_devices)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                    code_grace_s, shared_devices, accept_unknown, late_after_s)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (class_id) WHERE closed_at IS NULL DO NOTHING
             RETURNING id""";
     private static final String START_COUNT = "INSERT INTO roll_call_counts (roll_call_id, present) VALUES (?, 0)";
@@ -60,9 +65,22 @@ final class PostgresRules {
             "UPDATE roll_call_counts SET present = present + ? WHERE roll_call_id = ? RETURNING present";
     private static final String OPENED_AT = "SELECT opened_at FROM roll_calls WHERE class_id = ? AND closed_at IS NULL";
     private static final String LOCK_OPEN = """
-            SELECT id, class_id, teacher, code_policy, code_secret, code_period_s, code_grace_s, shared_devices
+            SELECT id, class_id, teacher, code_policy, code_secret, code_period_s, code_grace_s, shared_devices,
+                   accept_unknown, late_after_s,
+                   EXISTS (SELECT 1 FROM roster WHERE roster.class_id = roll_calls.class_id) AS has_roster
             FROM roll_calls WHERE class_id = ANY (?) AND closed_at IS NULL
             ORDER BY id FOR SHARE""";
+    /** Which of the run's (class, matrícula) pairs are on their class's roster. */
+    private static final String ON_ROSTER = """
+            SELECT r.class_id, r.matricula FROM roster r
+            JOIN unnest(?::integer[], ?::text[]) AS t (c, m) ON r.class_id = t.c AND r.matricula = t.m""";
+    /** Serializes two imports of one class's roster, on whichever nodes they run. */
+    private static final String LOCK_ROSTER = "SELECT pg_advisory_xact_lock(hashtextextended('roster:' || ?, 0))";
+    private static final String ROSTER_NAMES = "SELECT matricula, name FROM roster WHERE class_id = ?";
+    private static final String DELETE_ROSTER = "DELETE FROM roster WHERE class_id = ?";
+    private static final String INSERT_ROSTER = """
+            INSERT INTO roster (class_id, matricula, name)
+            SELECT ?, m, n FROM unnest(?::text[], ?::text[]) AS t (m, n)""";
     private static final String LOCK_FOR_CLOSE =
             "SELECT id, teacher FROM roll_calls WHERE class_id = ? AND closed_at IS NULL FOR UPDATE";
     private static final String CLOSE = "UPDATE roll_calls SET closed_at = ?, closed_by = ? WHERE id = ?";
@@ -94,8 +112,11 @@ final class PostgresRules {
     record Decided(List<?> outcomes, Map<ClassId, Integer> presentAfter) {
     }
 
-    /** An open roll call a check-in run locked: its id and the rules its check-ins are decided by. */
-    private record Locked(long id, CheckInRules rules) {
+    /**
+     * An open roll call a check-in run locked: its id, the rules its check-ins are decided by,
+     * and whether its roster refuses matrículas not on it.
+     */
+    private record Locked(long id, CheckInRules rules, boolean rosterRefusesUnknown) {
     }
 
     private final ZoneId zone;
@@ -122,6 +143,12 @@ final class PostgresRules {
                 insert.setLong(6, rules.period().toSeconds());
                 insert.setLong(7, rules.grace().toSeconds());
                 insert.setInt(8, rules.sharedDevices() ? 1 : 0);
+                insert.setInt(9, rules.acceptUnknown() ? 1 : 0);
+                if (rules.lateAfter().isPresent()) {
+                    insert.setLong(10, rules.lateAfter().get().toSeconds());
+                } else {
+                    insert.setNull(10, Types.INTEGER);
+                }
                 try (ResultSet id = insert.executeQuery()) {
                     if (id.next()) {
                         startCount(connection, id.getLong(1));
@@ -179,6 +206,7 @@ final class PostgresRules {
      */
     Decided checkIns(Connection connection, List<Command.CheckIn> run) throws SQLException {
         Map<ClassId, Locked> open = lockOpen(connection, run);
+        Set<Enrolled> onRoster = onRoster(connection, run, open);
         List<CheckInResult> outcomes = new ArrayList<>(run.size());
         List<Integer> pending = new ArrayList<>();
         for (Command.CheckIn command : run) {
@@ -187,6 +215,10 @@ final class PostgresRules {
             Optional<CheckInResult> refused = locked == null
                     ? Optional.of(new CheckInResult.NotOpen(attempt.classId(), attempt.at()))
                     : codeRefusal(locked.rules(), attempt);
+            if (refused.isEmpty() && locked.rosterRefusesUnknown()
+                    && !onRoster.contains(new Enrolled(attempt.classId().value(), attempt.matricula().value()))) {
+                refused = Optional.of(new CheckInResult.NotInRoster(attempt.classId(), attempt.matricula(), attempt.at()));
+            }
             if (refused.isPresent()) {
                 outcomes.add(refused.get());
             } else if (attempt.device().isPresent() && !locked.rules().sharedDevices()) {
@@ -244,14 +276,96 @@ final class PostgresRules {
             lock.setArray(1, connection.createArrayOf("integer", classes));
             try (ResultSet rows = lock.executeQuery()) {
                 while (rows.next()) {
-                    open.put(new ClassId(rows.getInt("class_id")), new Locked(rows.getLong("id"), RollCallReads.rules(rows)));
+                    CheckInRules rules = RollCallReads.rules(rows);
+                    open.put(new ClassId(rows.getInt("class_id")), new Locked(rows.getLong("id"), rules,
+                            rows.getBoolean("has_roster") && !rules.acceptUnknown()));
                 }
             }
         }
         return open;
     }
 
-    /** The rules in the contract's order: open, then the code, then a repeat, then the device. */
+    /**
+     * Which of the run's matrículas are on the roster of a class whose roster refuses the
+     * others, as (class, matrícula) keys; read only when the run has such a class. A roster
+     * import that commits while this runs is seen whole or not at all.
+     */
+    private static Set<Enrolled> onRoster(Connection connection, List<Command.CheckIn> run, Map<ClassId, Locked> open)
+            throws SQLException {
+        List<Integer> classes = new ArrayList<>();
+        List<String> matriculas = new ArrayList<>();
+        for (Command.CheckIn command : run) {
+            Locked locked = open.get(command.attempt().classId());
+            if (locked != null && locked.rosterRefusesUnknown()) {
+                classes.add(command.attempt().classId().value());
+                matriculas.add(command.attempt().matricula().value());
+            }
+        }
+        if (classes.isEmpty()) {
+            return Set.of();
+        }
+        Set<Enrolled> on = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement(ON_ROSTER)) {
+            query.setArray(1, connection.createArrayOf("integer", classes.toArray()));
+            query.setArray(2, connection.createArrayOf("text", matriculas.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    on.add(new Enrolled(rows.getInt(1), rows.getString(2)));
+                }
+            }
+        }
+        return on;
+    }
+
+    /**
+     * Makes {@code command}'s students the class's whole roster in this transaction, and counts
+     * what changed against the roster it replaces, read under a lock that two imports of the
+     * class take in turn.
+     */
+    Decided replaceRoster(Connection connection, Command.ReplaceRoster command) throws SQLException {
+        int classId = command.classId().value();
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_ROSTER)) {
+            lock.setString(1, Integer.toString(classId));
+            lock.execute();
+        }
+        Map<String, String> before = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(ROSTER_NAMES)) {
+            query.setInt(1, classId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    before.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        int added = 0;
+        int renamed = 0;
+        String[] matriculas = new String[command.students().size()];
+        String[] names = new String[matriculas.length];
+        for (int i = 0; i < matriculas.length; i++) {
+            RosterEntry entry = command.students().get(i);
+            matriculas[i] = entry.matricula().value();
+            names[i] = entry.name().value();
+            String old = before.remove(matriculas[i]);
+            if (old == null) {
+                added++;
+            } else if (!old.equals(names[i])) {
+                renamed++;
+            }
+        }
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_ROSTER);
+             PreparedStatement insert = connection.prepareStatement(INSERT_ROSTER)) {
+            delete.setInt(1, classId);
+            delete.executeUpdate();
+            insert.setInt(1, classId);
+            insert.setArray(2, connection.createArrayOf("text", matriculas));
+            insert.setArray(3, connection.createArrayOf("text", names));
+            insert.executeUpdate();
+        }
+        return new Decided(List.of(new RosterChange(command.classId(), added, renamed, before.size(), matriculas.length)),
+                Map.of());
+    }
+
+    /** The rules in the contract's order: open, then the code, then the roster, then a repeat, then the device. */
     private static Optional<CheckInResult> codeRefusal(CheckInRules rules, CheckInAttempt attempt) {
         if (!rules.policy().needsCode()) {
             return Optional.empty();
@@ -431,6 +545,10 @@ final class PostgresRules {
 
     /** A check-in's identity: a matrícula in a roll call. */
     private record Key(long rollCallId, String matricula) {
+    }
+
+    /** A matrícula on a class's roster. */
+    private record Enrolled(int classId, String matricula) {
     }
 
     private OffsetDateTime time(long epochMillis) {

@@ -13,6 +13,9 @@ import chamada.rollcall.RollCallEvents;
 import chamada.rollcall.StoreFailure;
 import chamada.rollcall.StoreHealth;
 import chamada.rollcall.TeacherName;
+import chamada.roster.Roster;
+import chamada.roster.RosterChange;
+import chamada.roster.RosterEntry;
 import chamada.store.ChamadaStore;
 import chamada.store.Command;
 import chamada.store.RollCallReads;
@@ -222,6 +225,16 @@ public final class PostgresStore implements ChamadaStore {
     @Override
     public CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at) {
         return writer.submit(new Command.Close(classId, teacher, at, new CompletableFuture<>()));
+    }
+
+    @Override
+    public CompletableFuture<RosterChange> replaceRoster(ClassId classId, List<RosterEntry> students) {
+        return writer.submit(new Command.ReplaceRoster(classId, students, new CompletableFuture<>()));
+    }
+
+    @Override
+    public CompletableFuture<Roster> roster(ClassId classId) {
+        return read(connection -> reads.roster(connection, classId));
     }
 
     @Override
