@@ -92,9 +92,10 @@ final class Dispatcher {
                 yield done(new Response.Resumed(teacher.value()));
             }
             case Request.Open open -> rollCalls.open(session.caller(), open.classId(), open.codePolicy(),
-                    open.sharedDevices(), open.acceptUnknown()).thenApply(result -> switch (result) {
+                    open.sharedDevices(), open.acceptUnknown(), open.lateAfter()).thenApply(result -> switch (result) {
                 case OpenResult.Opened opened -> new Response.Opened(opened.classId().value(), opened.openedAt(),
-                        opened.rules().policy(), opened.rules().sharedDevices(), rollCalls.currentCode(opened.rules()));
+                        opened.rules().policy(), opened.rules().sharedDevices(), rollCalls.currentCode(opened.rules()),
+                        opened.rules().lateAfter());
                 case OpenResult.AlreadyOpen already -> failure(session, new ChamadaException(ErrorCode.ALREADY_OPEN,
                         already.classId(), HumanTime.format(already.openedAt())));
             });
@@ -141,7 +142,7 @@ final class Dispatcher {
         if (!(session.caller() instanceof Caller.Teacher)) {
             throw new ChamadaException(ErrorCode.AUTH_REQUIRED);
         }
-        List<RosterEntry> students = session.rosterParts().add(part.classId(), part.students());
+        List<RosterEntry> students = session.rosterParts().add(part.classId(), part.part(), part.students());
         if (part.more()) {
             return done(new Response.RosterStaged(part.classId().value(), students.size()));
         }
@@ -151,17 +152,17 @@ final class Dispatcher {
 
     /** The names of the class's roster, for a teacher's view of its roll calls. */
     private CompletableFuture<RosterNames> names(Session session, ClassId classId) {
-        return rosters.roster(session.caller(), classId).thenApply(RosterNames::of);
+        return rosters.names(session.caller(), classId);
     }
 
     private static Response checkedIn(Session session, CheckInResult result) {
         return switch (result) {
             case CheckInResult.Registered registered ->
-                    new Response.CheckedIn(registered.replyClass(), registered.at(), false, Optional.empty());
+                    new Response.CheckedIn(registered.replyClass(), registered.at(), false, Optional.empty(), registered.late());
             case CheckInResult.AlreadyRegistered already ->
-                    new Response.CheckedIn(already.replyClass(), already.at(), true, Optional.empty());
-            case CheckInResult.Replaced replaced ->
-                    new Response.CheckedIn(replaced.replyClass(), replaced.at(), false, Optional.of(replaced.replaced()));
+                    new Response.CheckedIn(already.replyClass(), already.at(), true, Optional.empty(), already.late());
+            case CheckInResult.Replaced replaced -> new Response.CheckedIn(replaced.replyClass(), replaced.at(), false,
+                    Optional.of(replaced.replaced()), replaced.late());
             case CheckInResult.NotOpen refused -> refused(session, refused, ErrorCode.NOT_OPEN, refused.classId());
             case CheckInResult.NotInRoster refused -> refused(session, refused, ErrorCode.NOT_IN_ROSTER,
                     refused.matricula(), refused.classId());

@@ -17,14 +17,23 @@ import java.util.List;
 final class RosterParts {
 
     private ClassId classId;
+    /** How many parts were added since the import began; none when no import is under way. */
+    private int parts;
     private final List<RosterEntry> students = new ArrayList<>();
 
     /**
-     * Adds {@code part} to what {@code classId}'s import holds and returns all of it; the parts
-     * are dropped, and the request refused, if they were for another class or grow too many.
+     * Adds part {@code number} of {@code classId}'s import and returns every student sent so
+     * far: part 1 begins afresh. The parts are dropped, and the request refused, if one comes out
+     * of order, is for another class, or they grow too many.
      */
-    List<RosterEntry> add(ClassId classId, List<RosterEntry> part) {
-        if (this.classId != null && !this.classId.equals(classId)) {
+    List<RosterEntry> add(ClassId classId, int number, List<RosterEntry> part) {
+        if (number == 1) {
+            clear();
+        } else if (number != parts + 1) {
+            int expected = parts + 1;
+            clear();
+            throw new ChamadaException(ErrorCode.ROSTER_PART_ORDER, number, expected);
+        } else if (!this.classId.equals(classId)) {
             ClassId earlier = this.classId;
             clear();
             throw new ChamadaException(ErrorCode.ROSTER_PART_CLASS, earlier, classId);
@@ -35,12 +44,14 @@ final class RosterParts {
             throw new ChamadaException(ErrorCode.ROSTER_TOO_LARGE, Roster.MAX_STUDENTS, total);
         }
         this.classId = classId;
+        parts++;
         students.addAll(part);
         return List.copyOf(students);
     }
 
     void clear() {
         classId = null;
+        parts = 0;
         students.clear();
     }
 }

@@ -82,6 +82,8 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.teacher.usage.description", "Sem subcomando: uma tela interativa onde o número de uma"
                         + " turma abre a chamada dela e o mesmo número de novo encerra e lista os presentes."},
                 {"chamada.teacher.open.usage.header", "Abre a chamada de uma turma."},
+                {"chamada.teacher.open.late-after", "Presenças mais de tantos minutos depois da abertura contam como"
+                        + " atraso (de 0 a 720; padrão: ninguém se atrasa)."},
                 {"chamada.teacher.open.accept-unknown", "Se a turma tem lista de alunos, aceita também matrículas"
                         + " fora dela (mostradas como fora da lista) em vez de recusá-las."},
                 {"chamada.teacher.roster.usage.header", "Lista os alunos de uma turma (matrícula e nome); importa ou"

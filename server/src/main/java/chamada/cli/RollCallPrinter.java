@@ -39,6 +39,13 @@ final class RollCallPrinter {
         out.println(TeacherText.CLOSED.format(lang, rollCall.classId(), HumanTime.format(closedAt),
                 rollCall.present().size()));
         list(out, lang, rollCall, names);
+        if (!rollCall.absent().isEmpty()) {
+            out.println(TeacherText.ABSENT.format(lang, rollCall.absent().size()));
+            int width = rollCall.absent().stream().mapToInt(m -> m.value().length()).max().orElse(0);
+            names.inNameOrder(rollCall.absent())
+                    .forEach(matricula -> out.println("  " + pad(matricula.value(), width, false)
+                            + names.nameOf(matricula).map(name -> "  " + name).orElse("")));
+        }
     }
 
     /** The heading and list of a roll call still open. */
@@ -65,7 +72,8 @@ final class RollCallPrinter {
                     names.notOnRoster(checkIn.matricula()) ? TeacherText.NOT_ON_ROSTER.format(lang) : "");
             String line = "  " + pad(Integer.toString(i + 1), numberWidth, true) + ". "
                     + pad(checkIn.matricula().value(), matriculaWidth, false) + "  "
-                    + time(checkIn.at(), rollCall.openedAt());
+                    + time(checkIn.at(), rollCall.openedAt())
+                    + (rollCall.isLate(checkIn) ? " " + TeacherText.LATE.format(lang) : "");
             out.println(name.isEmpty() ? line : line + "  " + name);
         }
     }

@@ -14,6 +14,7 @@ import chamada.roster.RosterEntry;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,11 +42,13 @@ final class TeacherActions {
      * Opens with {@code policy}; without one, proposes a rotating code on a server with a
      * teachers file and none in open mode, where anybody may read the code, so it proves nothing.
      */
-    int open(ClassId classId, Optional<CodePolicy> policy, boolean acceptUnknown) {
+    int open(ClassId classId, Optional<CodePolicy> policy, boolean acceptUnknown, Optional<Duration> lateAfter) {
         CodePolicy chosen = policy.orElseGet(() -> link.hello().openMode() ? CodePolicy.NONE : CodePolicy.ROTATING);
-        Response reply = link.call(c -> c.open(classId, Optional.of(chosen), acceptUnknown), false);
+        Response reply = link.call(c -> c.open(classId, Optional.of(chosen), acceptUnknown, lateAfter), false);
         if (reply instanceof Response.Opened opened) {
             out.println(TeacherText.OPENED.format(lang, opened.classId(), HumanTime.format(opened.openedAt())));
+            opened.lateAfter().ifPresent(late -> out.println(TeacherText.LATE_AFTER.format(lang,
+                    HumanTime.clock(opened.openedAt().plus(late)), late.toMinutes())));
             printCode(classId, opened.code());
             return ExitCodes.OK;
         }

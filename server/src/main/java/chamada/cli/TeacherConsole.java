@@ -151,7 +151,7 @@ final class TeacherConsole {
     }
 
     private void open(ClassId classId) {
-        if (actions.open(classId, Optional.empty(), false) == ExitCodes.OK) {
+        if (actions.open(classId, Optional.empty(), false, Optional.empty()) == ExitCodes.OK) {
             openedHere.add(classId);
         }
     }

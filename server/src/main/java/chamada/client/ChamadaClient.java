@@ -178,7 +178,13 @@ public final class ChamadaClient implements AutoCloseable {
      * not on the class's roster if {@code acceptUnknown}.
      */
     public Response open(ClassId classId, Optional<CodePolicy> policy, boolean acceptUnknown) {
-        return call(new Request.Open(classId, policy, false, acceptUnknown));
+        return open(classId, policy, acceptUnknown, Optional.empty());
+    }
+
+    /** As {@link #open(ClassId, Optional, boolean)}, with check-ins {@code lateAfter} after the opening late. */
+    public Response open(ClassId classId, Optional<CodePolicy> policy, boolean acceptUnknown,
+                         Optional<Duration> lateAfter) {
+        return call(new Request.Open(classId, policy, false, acceptUnknown, lateAfter));
     }
 
     public Response close(ClassId classId) {
@@ -233,7 +239,7 @@ public final class ChamadaClient implements AutoCloseable {
         parts.add(part);
         Response reply = null;
         for (int i = 0; i < parts.size(); i++) {
-            reply = call(new Request.RosterImport(classId, parts.get(i), i < parts.size() - 1));
+            reply = call(new Request.RosterImport(classId, parts.get(i), i + 1, i < parts.size() - 1));
             if (!reply.ok()) {
                 return reply;
             }

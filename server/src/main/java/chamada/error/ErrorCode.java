@@ -97,6 +97,11 @@ public enum ErrorCode implements Bilingual {
     ROSTER_DUPLICATE(true,
             "Matrícula {0} appears twice in the roster sent. Nothing was imported.",
             "A matrícula {0} aparece duas vezes na lista de alunos enviada. Nada foi importado."),
+    ROSTER_PART_ORDER(true,
+            "This is part {0} of a roster import, but part {1} was expected: the parts sent were dropped; send the"
+                    + " roster again from part 1.",
+            "Esta é a parte {0} de uma importação de lista de alunos, mas a esperada era a {1}: as partes enviadas"
+                    + " foram descartadas; envie a lista de novo a partir da parte 1."),
     ROSTER_PART_CLASS(true,
             "The roster parts sent so far are for class {0}, not {1}: they were dropped; send the roster again.",
             "As partes da lista de alunos enviadas até agora são da turma {0}, não da {1}: foram descartadas; envie"

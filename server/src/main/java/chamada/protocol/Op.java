@@ -11,7 +11,7 @@ public enum Op {
     HELLO("hello", List.of(Wire.LANG), 0),
     LOGIN("login", List.of(Wire.NAME, Wire.SECRET), 2),
     RESUME("resume", List.of(Wire.TOKEN), 1),
-    OPEN("open", List.of(Wire.CLASS, Wire.CODE_POLICY, Wire.SHARED_DEVICES, Wire.ACCEPT_UNKNOWN), 1),
+    OPEN("open", List.of(Wire.CLASS, Wire.CODE_POLICY, Wire.SHARED_DEVICES, Wire.ACCEPT_UNKNOWN, Wire.LATE_AFTER), 1),
     CLOSE("close", List.of(Wire.CLASS), 1),
     STATUS("status", List.of(Wire.CLASS), 1),
     CHECKIN("checkin", List.of(Wire.MATRICULA, Wire.CLASS, Wire.CHECK_IN_CODE), 2),
@@ -19,7 +19,7 @@ public enum Op {
     EXPORT("export", List.of(Wire.CLASS), 1),
     ROSTER("roster", List.of(Wire.CLASS), 1),
     /** JSON only: its {@code students} are a list, which no typed word can carry. */
-    ROSTER_IMPORT("roster_import", List.of(Wire.CLASS, Wire.MORE), 1),
+    ROSTER_IMPORT("roster_import", List.of(Wire.CLASS, Wire.PART, Wire.MORE), 1),
     HEALTH("health", List.of(), 0),
     HELP("help", List.of(), 0),
     QUIT("quit", List.of(), 0);
@@ -50,8 +50,11 @@ public enum Op {
         return required;
     }
 
-    /** How a person types it, e.g. {@code checkin MATRICULA CLASS}. */
+    /** How a person types it, e.g. {@code checkin MATRICULA CLASS}; a JSON-only command says so. */
     public String usage() {
+        if (this == ROSTER_IMPORT) {
+            return "{\"op\":\"roster_import\",\"class\":CLASS,\"students\":[{\"matricula\":M,\"name\":N}],\"part\":1,\"more\":false}";
+        }
         StringBuilder usage = new StringBuilder(wire);
         for (int i = 0; i < fields.size(); i++) {
             String field = fields.get(i).toUpperCase(java.util.Locale.ROOT);

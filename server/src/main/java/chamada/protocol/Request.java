@@ -7,6 +7,7 @@ import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
 import chamada.roster.RosterEntry;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,12 +40,18 @@ public sealed interface Request {
     /**
      * Opens a roll call with a code policy (the server's {@code --code-policy} when empty),
      * allowing several check-ins from one device if {@code sharedDevices}, and matrículas not on
-     * the class's roster if {@code acceptUnknown}.
+     * the class's roster if {@code acceptUnknown}, with check-ins more than {@code lateAfter}
+     * after the opening late (empty: nobody is).
      */
-    record Open(ClassId classId, Optional<CodePolicy> codePolicy, boolean sharedDevices, boolean acceptUnknown)
-            implements Request {
+    record Open(ClassId classId, Optional<CodePolicy> codePolicy, boolean sharedDevices, boolean acceptUnknown,
+                Optional<Duration> lateAfter) implements Request {
 
-        /** With the server's default code policy, one check-in per device, the roster enforced. */
+        /** Nobody late. */
+        public Open(ClassId classId, Optional<CodePolicy> codePolicy, boolean sharedDevices, boolean acceptUnknown) {
+            this(classId, codePolicy, sharedDevices, acceptUnknown, Optional.empty());
+        }
+
+        /** With the server's default code policy, one check-in per device, the roster enforced, nobody late. */
         public Open(ClassId classId) {
             this(classId, Optional.empty(), false, false);
         }
@@ -82,13 +89,19 @@ public sealed interface Request {
     }
 
     /**
-     * A part of a roster import: {@code students} kept with the connection while {@code more}
-     * says more parts follow, and with the last part, everything sent becomes the class's whole
-     * roster at once. A roster too long for one line goes in several.
+     * Part {@code part} (from 1) of a roster import: {@code students} kept with the connection
+     * while {@code more} says more parts follow, and with the last part, everything sent becomes
+     * the class's whole roster at once. A roster too long for one line goes in several; part 1
+     * begins a new import, dropping any other left unfinished.
      */
-    record RosterImport(ClassId classId, List<RosterEntry> students, boolean more) implements Request {
+    record RosterImport(ClassId classId, List<RosterEntry> students, int part, boolean more) implements Request {
         public RosterImport {
             students = List.copyOf(students);
+        }
+
+        /** A whole roster in one part. */
+        public RosterImport(ClassId classId, List<RosterEntry> students) {
+            this(classId, students, 1, false);
         }
     }
 

@@ -6,9 +6,11 @@ import chamada.error.Expected;
 import chamada.error.Fields;
 import chamada.i18n.Lang;
 import chamada.rollcall.CheckInCode;
+import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.Matricula;
+import chamada.roster.Roster;
 import chamada.roster.RosterEntry;
 import chamada.roster.StudentName;
 import com.fasterxml.jackson.core.JsonParser;
@@ -73,7 +75,7 @@ public final class RequestDecoder {
                     case VALUE_NULL -> {
                     }
                     case VALUE_NUMBER_INT -> {
-                        if (!name.equals(Wire.CLASS)) {
+                        if (!isNumber(name)) {
                             return Optional.empty();
                         }
                         values.put(name, parser.getNumberValue().toString());
@@ -130,7 +132,7 @@ public final class RequestDecoder {
             if (value == null || value.isNull()) {
                 continue;
             }
-            if (value.isTextual() || (field.equals(Wire.CLASS) && value.isIntegralNumber())
+            if (value.isTextual() || (isNumber(field) && value.isIntegralNumber())
                     || (isYesNo(field) && value.isBoolean())) {
                 fields.put(field, value.asText());
             } else {
@@ -140,7 +142,8 @@ public final class RequestDecoder {
         }
         if (op == Op.ROSTER_IMPORT) {
             return new Request.RosterImport(classId(fields), students(node.get(Wire.STUDENTS)),
-                    Optional.ofNullable(fields.get(Wire.MORE)).map(word -> yesNo(Wire.MORE, word)).orElse(false));
+                    Optional.ofNullable(fields.get(Wire.PART)).map(RequestDecoder::part).orElse(1),
+                    yesNo(fields, Wire.MORE));
         }
         return build(op, fields);
     }
@@ -163,6 +166,19 @@ public final class RequestDecoder {
             students.add(new RosterEntry(new Matricula(matricula.asText()), new StudentName(name.asText())));
         }
         return students;
+    }
+
+    private static boolean isNumber(String field) {
+        return field.equals(Wire.CLASS) || field.equals(Wire.LATE_AFTER) || field.equals(Wire.PART);
+    }
+
+    /** A roster import's part number: from 1 to as many parts as a roster can need. */
+    private static int part(String number) {
+        if (number.isEmpty() || number.length() > 4 || !number.chars().allMatch(c -> c >= '0' && c <= '9')
+                || Integer.parseInt(number) < 1 || Integer.parseInt(number) > Roster.MAX_STUDENTS) {
+            throw Fields.invalid(Wire.PART, number, Expected.PART);
+        }
+        return Integer.parseInt(number);
     }
 
     private static boolean isYesNo(String field) {
@@ -194,7 +210,8 @@ public final class RequestDecoder {
             case RESUME -> new Request.Resume(token(require(fields, Wire.TOKEN)));
             case OPEN -> new Request.Open(classId(fields),
                     Optional.ofNullable(fields.get(Wire.CODE_POLICY)).map(RequestDecoder::codePolicy),
-                    yesNo(fields, Wire.SHARED_DEVICES), yesNo(fields, Wire.ACCEPT_UNKNOWN));
+                    yesNo(fields, Wire.SHARED_DEVICES), yesNo(fields, Wire.ACCEPT_UNKNOWN),
+                    Optional.ofNullable(fields.get(Wire.LATE_AFTER)).map(CheckInRules::lateAfterMinutes));
             case CLOSE -> new Request.Close(classId(fields));
             case STATUS -> new Request.Status(classId(fields));
             case CHECKIN -> new Request.CheckIn(new Matricula(require(fields, Wire.MATRICULA)), classId(fields),
@@ -265,6 +282,8 @@ public final class RequestDecoder {
             case Wire.CODE_POLICY -> Expected.CODE_POLICY;
             case Wire.SHARED_DEVICES, Wire.ACCEPT_UNKNOWN, Wire.MORE -> Expected.YES_NO;
             case Wire.STUDENTS -> Expected.STUDENTS;
+            case Wire.LATE_AFTER -> Expected.LATE_AFTER;
+            case Wire.PART -> Expected.PART;
             case Wire.CHECK_IN_CODE -> Expected.CODE;
             default -> Expected.TEXT;
         };

@@ -45,6 +45,9 @@ public final class RequestEncoder {
                     if (open.acceptUnknown()) {
                         g.writeBooleanField(Wire.ACCEPT_UNKNOWN, true);
                     }
+                    if (open.lateAfter().isPresent()) {
+                        g.writeNumberField(Wire.LATE_AFTER, open.lateAfter().get().toMinutes());
+                    }
                 }
                 case Request.Close close -> g.writeNumberField(Wire.CLASS, close.classId().value());
                 case Request.Status status -> g.writeNumberField(Wire.CLASS, status.classId().value());
@@ -61,6 +64,9 @@ public final class RequestEncoder {
                 case Request.RosterImport roster -> {
                     g.writeNumberField(Wire.CLASS, roster.classId().value());
                     writeStudents(g, roster.students());
+                    if (roster.part() != 1) {
+                        g.writeNumberField(Wire.PART, roster.part());
+                    }
                     if (roster.more()) {
                         g.writeBooleanField(Wire.MORE, true);
                     }

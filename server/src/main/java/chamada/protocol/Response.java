@@ -11,6 +11,7 @@ import chamada.roster.RosterChange;
 import chamada.roster.RosterEntry;
 import chamada.roster.RosterNames;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -62,9 +63,18 @@ public sealed interface Response {
     record Resumed(String teacher) implements Success {
     }
 
-    /** Opened, with its check-in rules and, if it asks for codes, the code to show now. */
+    /**
+     * Opened, with its check-in rules, if it asks for codes the code to show now, and after how
+     * long a check-in is late (empty: never).
+     */
     record Opened(int classId, OffsetDateTime openedAt, CodePolicy codePolicy, boolean sharedDevices,
-                  Optional<CurrentCode> code) implements Success {
+                  Optional<CurrentCode> code, Optional<Duration> lateAfter) implements Success {
+
+        /** A roll call where nobody is late. */
+        public Opened(int classId, OffsetDateTime openedAt, CodePolicy codePolicy, boolean sharedDevices,
+                      Optional<CurrentCode> code) {
+            this(classId, openedAt, codePolicy, sharedDevices, code, Optional.empty());
+        }
     }
 
     /**
@@ -83,10 +93,15 @@ public sealed interface Response {
     /**
      * A check-in that registered the student now, or found them already registered at
      * {@code at}; {@code replaced} is the matrícula this device had checked in just before, and
-     * this check-in replaced.
+     * this check-in replaced; {@code late}, that the student counts as late.
      */
-    record CheckedIn(int classId, OffsetDateTime at, boolean alreadyRegistered, Optional<Matricula> replaced)
-            implements Success {
+    record CheckedIn(int classId, OffsetDateTime at, boolean alreadyRegistered, Optional<Matricula> replaced,
+                     boolean late) implements Success {
+
+        /** On time. */
+        public CheckedIn(int classId, OffsetDateTime at, boolean alreadyRegistered, Optional<Matricula> replaced) {
+            this(classId, at, alreadyRegistered, replaced, false);
+        }
     }
 
     /** A check-in refused (no open roll call, a wrong code...): class 0, as in the seed, and the reason. */

@@ -2,6 +2,7 @@ package chamada.protocol;
 
 import chamada.error.ErrorCode;
 import chamada.rollcall.CheckIn;
+import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.CurrentCode;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,13 +79,14 @@ public final class ResponseDecoder {
                     node.hasNonNull(Wire.TOKEN) ? Optional.of(text(node, Wire.TOKEN)) : Optional.empty());
             case RESUME -> new Response.Resumed(text(node, Wire.TEACHER));
             case OPEN -> new Response.Opened(node.path(Wire.CLASS).asInt(), time(node, Wire.OPENED_AT),
-                    codePolicy(node), node.path(Wire.SHARED_DEVICES).asBoolean(), code(node));
+                    codePolicy(node), node.path(Wire.SHARED_DEVICES).asBoolean(), code(node), lateAfter(node));
             case CLOSE, STATUS -> new Response.RollCallReply(rollCall(node), codePolicy(node), code(node),
                     new RollCallAlerts(node.path(Wire.WRONG_CODES).asInt(0), node.path(Wire.DEVICES_TRYING_SEVERAL).asInt(0)),
                     names(node.path(Wire.HAS_ROSTER).asBoolean(false), List.of(node)));
             case CHECKIN -> new Response.CheckedIn(node.path(Wire.CLASS).asInt(), time(node, Wire.AT),
                     node.path(Wire.ALREADY_REGISTERED).asBoolean(),
-                    node.hasNonNull(Wire.REPLACED) ? Optional.of(new Matricula(text(node, Wire.REPLACED))) : Optional.empty());
+                    node.hasNonNull(Wire.REPLACED) ? Optional.of(new Matricula(text(node, Wire.REPLACED))) : Optional.empty(),
+                    Wire.LATE.equals(node.path(Wire.STATUS).asText()));
             case HISTORY -> {
                 List<PastRollCall> past = new ArrayList<>();
                 ClassId classId = new ClassId(node.path(Wire.CLASS).asInt());
@@ -147,24 +150,39 @@ public final class ResponseDecoder {
         return Optional.of(new CurrentCode(text(node, Wire.CHECK_IN_CODE), expiresAt));
     }
 
+    /**
+     * The roll call a reply describes. Of its rules the client learns only the code policy and
+     * when check-ins become late, which is what {@link RollCall#isLate} needs.
+     */
     private static RollCall rollCall(JsonNode node) {
         List<CheckIn> present = new ArrayList<>();
         for (JsonNode item : node.path(Wire.PRESENT)) {
             present.add(new CheckIn(new Matricula(text(item, Wire.MATRICULA)), time(item, Wire.AT)));
         }
+        List<Matricula> absent = new ArrayList<>();
+        for (JsonNode item : node.path(Wire.ABSENT)) {
+            absent.add(new Matricula(text(item, Wire.MATRICULA)));
+        }
         Optional<OffsetDateTime> closedAt = node.has(Wire.CLOSED_AT)
                 ? Optional.of(time(node, Wire.CLOSED_AT)) : Optional.empty();
         return new RollCall(new ClassId(node.path(Wire.CLASS).asInt()), new TeacherName(text(node, Wire.TEACHER)),
-                time(node, Wire.OPENED_AT), closedAt, present);
+                time(node, Wire.OPENED_AT), closedAt, present, CheckInRules.none().withLateAfter(lateAfter(node)), absent);
+    }
+
+    private static Optional<Duration> lateAfter(JsonNode node) {
+        return node.has(Wire.LATE_AFTER) ? Optional.of(Duration.ofMinutes(node.path(Wire.LATE_AFTER).asLong()))
+                : Optional.empty();
     }
 
     /** The names the present students of {@code rollCalls} carry, as a teacher's reply sends them. */
     private static RosterNames names(boolean hasRoster, List<JsonNode> rollCalls) {
         Map<Matricula, StudentName> names = new HashMap<>();
         for (JsonNode rollCall : rollCalls) {
-            for (JsonNode item : rollCall.path(Wire.PRESENT)) {
-                if (item.hasNonNull(Wire.NAME)) {
-                    names.put(new Matricula(text(item, Wire.MATRICULA)), new StudentName(text(item, Wire.NAME)));
+            for (String list : List.of(Wire.PRESENT, Wire.ABSENT)) {
+                for (JsonNode item : rollCall.path(list)) {
+                    if (item.hasNonNull(Wire.NAME)) {
+                        names.put(new Matricula(text(item, Wire.MATRICULA)), new StudentName(text(item, Wire.NAME)));
+                    }
                 }
             }
         }

@@ -2,6 +2,7 @@ package chamada.protocol;
 
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.CurrentCode;
+import chamada.rollcall.Matricula;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
 import chamada.roster.RosterChange;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -82,6 +84,7 @@ public final class ResponseEncoder {
                 g.writeStringField(Wire.OPENED_AT, Wire.time(opened.openedAt()));
                 g.writeStringField(Wire.CODE_POLICY, opened.codePolicy().wire());
                 g.writeBooleanField(Wire.SHARED_DEVICES, opened.sharedDevices());
+                writeLateAfter(g, opened.lateAfter());
                 writeCode(g, opened.code());
             }
             case Response.RollCallReply reply -> {
@@ -96,12 +99,14 @@ public final class ResponseEncoder {
                 if (reply.alerts().devicesTryingSeveral() > 0) {
                     g.writeNumberField(Wire.DEVICES_TRYING_SEVERAL, reply.alerts().devicesTryingSeveral());
                 }
-                writePresent(g, rollCall.present(), reply.names());
+                writePresent(g, rollCall, reply.names(), true);
             }
             case Response.CheckedIn checkedIn -> {
                 g.writeStringField(Wire.OP, Op.CHECKIN.wire());
                 g.writeNumberField(Wire.CLASS, checkedIn.classId());
                 g.writeStringField(Wire.AT, Wire.time(checkedIn.at()));
+                g.writeStringField(Wire.STATUS, checkedIn.late() ? Wire.LATE : Wire.PRESENT_STATUS);
+                // Last, as the benchmark's reader expects of an acknowledged check-in (ChamadaLines).
                 g.writeBooleanField(Wire.ALREADY_REGISTERED, checkedIn.alreadyRegistered());
                 if (checkedIn.replaced().isPresent()) {
                     g.writeStringField(Wire.REPLACED, checkedIn.replaced().get().value());
@@ -138,7 +143,8 @@ public final class ResponseEncoder {
                 for (RollCall rollCall : export.rollCalls()) {
                     g.writeStartObject();
                     writeRollCall(g, rollCall);
-                    writePresent(g, rollCall.present(), export.names());
+                    // Today's roster, against roll calls of other days: names, but no "not on the roster".
+                    writePresent(g, rollCall, export.names(), false);
                     g.writeEndObject();
                 }
                 g.writeEndArray();
@@ -197,6 +203,13 @@ public final class ResponseEncoder {
             g.writeStringField(Wire.CLOSED_AT, Wire.time(rollCall.closedAt().get()));
         }
         g.writeNumberField(Wire.COUNT, rollCall.present().size());
+        writeLateAfter(g, rollCall.rules().lateAfter());
+    }
+
+    private static void writeLateAfter(JsonGenerator g, Optional<Duration> lateAfter) throws IOException {
+        if (lateAfter.isPresent()) {
+            g.writeNumberField(Wire.LATE_AFTER, lateAfter.get().toMinutes());
+        }
     }
 
     private static void writeCode(JsonGenerator g, Optional<CurrentCode> code) throws IOException {
@@ -210,24 +223,44 @@ public final class ResponseEncoder {
 
     /**
      * The students present, each with their name from the class's roster where it has them, or
-     * marked as not on it (a roll call opened to accept unknown matrículas).
+     * if {@code markUnknown}, marked as not on it (a roll call opened to accept unknown
+     * matrículas), and their status where the roll call has a late-after; then, once closed, the
+     * roster's students absent.
      */
-    private static void writePresent(JsonGenerator g, List<CheckIn> present, RosterNames names) throws IOException {
+    private static void writePresent(JsonGenerator g, RollCall rollCall, RosterNames names, boolean markUnknown)
+            throws IOException {
         writeHasRoster(g, names);
         g.writeArrayFieldStart(Wire.PRESENT);
-        for (CheckIn checkIn : present) {
+        for (CheckIn checkIn : rollCall.present()) {
             g.writeStartObject();
             g.writeStringField(Wire.MATRICULA, checkIn.matricula().value());
             g.writeStringField(Wire.AT, Wire.time(checkIn.at()));
+            if (rollCall.rules().lateAfter().isPresent()) {
+                g.writeStringField(Wire.STATUS, rollCall.isLate(checkIn) ? Wire.LATE : Wire.PRESENT_STATUS);
+            }
             Optional<StudentName> name = names.nameOf(checkIn.matricula());
             if (name.isPresent()) {
                 g.writeStringField(Wire.NAME, name.get().value());
-            } else if (names.notOnRoster(checkIn.matricula())) {
+            } else if (markUnknown && names.notOnRoster(checkIn.matricula())) {
                 g.writeBooleanField(Wire.NOT_ON_ROSTER, true);
             }
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (!rollCall.isOpen() && (names.hasRoster() || !rollCall.absent().isEmpty())) {
+            g.writeArrayFieldStart(Wire.ABSENT);
+            for (Matricula matricula : rollCall.absent()) {
+                g.writeStartObject();
+                g.writeStringField(Wire.MATRICULA, matricula.value());
+                // Absent means on the roster at the close: a name, unless the roster lost it since.
+                Optional<StudentName> name = names.nameOf(matricula);
+                if (name.isPresent()) {
+                    g.writeStringField(Wire.NAME, name.get().value());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
     }
 
     /** {@code "has_roster":true} for a class with a roster; nothing for one without, as before rosters. */

@@ -1,5 +1,7 @@
 package chamada.protocol;
 
+import chamada.rollcall.CheckInRules;
+
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -46,10 +48,18 @@ public final class Wire {
     public static final String WRONG_CODES = "wrong_codes";
     public static final String DEVICES_TRYING_SEVERAL = "devices_trying_several";
     public static final String ACCEPT_UNKNOWN = "accept_unknown";
+    /** Minutes after the opening from which a check-in is late. */
+    public static final String LATE_AFTER = CheckInRules.LATE_AFTER_FIELD;
+    /** A check-in's status: {@link #PRESENT_STATUS} or {@link #LATE}. */
+    public static final String STATUS = "status";
+    public static final String PRESENT_STATUS = "present";
+    public static final String LATE = "late";
+    public static final String ABSENT = "absent";
     public static final String HAS_ROSTER = "has_roster";
     public static final String NOT_ON_ROSTER = "not_on_roster";
     public static final String STUDENTS = "students";
     public static final String MORE = "more";
+    public static final String PART = "part";
     public static final String STAGED = "staged";
     public static final String ADDED = "added";
     public static final String RENAMED = "renamed";

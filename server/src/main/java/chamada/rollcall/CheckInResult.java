@@ -15,8 +15,19 @@ public sealed interface CheckInResult {
     /** When the student was registered (the first time, for a repeat), or refused. */
     OffsetDateTime at();
 
-    /** Newly registered, durably, at {@code at}. */
-    record Registered(ClassId classId, OffsetDateTime at) implements CheckInResult {
+    /** Whether the student counts as late ({@link CheckInRules#isLate}); never for a refusal. */
+    default boolean late() {
+        return false;
+    }
+
+    /** Newly registered, durably, at {@code at}; {@code late} as {@link CheckInRules#isLate} says. */
+    record Registered(ClassId classId, OffsetDateTime at, boolean late) implements CheckInResult {
+
+        /** On time. */
+        public Registered(ClassId classId, OffsetDateTime at) {
+            this(classId, at, false);
+        }
+
         @Override
         public int replyClass() {
             return classId.value();
@@ -25,9 +36,15 @@ public sealed interface CheckInResult {
 
     /**
      * This matrícula was already in this roll call; {@code at} is the original time. Counted
-     * once. Reported only once that first check-in is durable.
+     * once, late or not as that first one was. Reported only once that first check-in is durable.
      */
-    record AlreadyRegistered(ClassId classId, OffsetDateTime at) implements CheckInResult {
+    record AlreadyRegistered(ClassId classId, OffsetDateTime at, boolean late) implements CheckInResult {
+
+        /** The first check-in on time. */
+        public AlreadyRegistered(ClassId classId, OffsetDateTime at) {
+            this(classId, at, false);
+        }
+
         @Override
         public int replyClass() {
             return classId.value();
@@ -39,7 +56,13 @@ public sealed interface CheckInResult {
      * {@link CheckInRules#REPLACE_WINDOW} before: that check-in is replaced by this one,
      * registered durably at {@code at}, and the replacement recorded.
      */
-    record Replaced(ClassId classId, Matricula replaced, OffsetDateTime at) implements CheckInResult {
+    record Replaced(ClassId classId, Matricula replaced, OffsetDateTime at, boolean late) implements CheckInResult {
+
+        /** On time. */
+        public Replaced(ClassId classId, Matricula replaced, OffsetDateTime at) {
+            this(classId, replaced, at, false);
+        }
+
         @Override
         public int replyClass() {
             return classId.value();

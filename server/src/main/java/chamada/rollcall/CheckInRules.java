@@ -1,6 +1,10 @@
 package chamada.rollcall;
 
+import chamada.error.Expected;
+import chamada.error.Fields;
+
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -27,6 +31,9 @@ public record CheckInRules(CodePolicy policy, CodeSecret secret, Duration period
     public static final Duration MAX_PERIOD = Duration.ofHours(1);
     /** Late after a whole lesson is not late: a teacher's typo. */
     public static final Duration MAX_LATE_AFTER = Duration.ofHours(12);
+
+    /** The wire field, and the CLI option's value, that carries the late-after in minutes. */
+    public static final String LATE_AFTER_FIELD = "late_after";
 
     /**
      * How long after its first check-in a device may replace it with another matrícula: a
@@ -60,6 +67,15 @@ public record CheckInRules(CodePolicy policy, CodeSecret secret, Duration period
         this(policy, secret, period, grace, sharedDevices, false, Optional.empty());
     }
 
+    /** {@code minutes} typed as whole minutes from 0 to 720; anything else is refused naming the field. */
+    public static Duration lateAfterMinutes(String minutes) {
+        if (minutes.isEmpty() || minutes.length() > 3 || !minutes.chars().allMatch(c -> c >= '0' && c <= '9')
+                || Integer.parseInt(minutes) > MAX_LATE_AFTER.toMinutes()) {
+            throw Fields.invalid(LATE_AFTER_FIELD, minutes, Expected.LATE_AFTER);
+        }
+        return Duration.ofMinutes(Integer.parseInt(minutes));
+    }
+
     /** Whether these rules differ from a roll call's before rosters (a journal record and a column say them). */
     public boolean hasRecordsChoices() {
         return acceptUnknown || lateAfter.isPresent();
@@ -74,6 +90,20 @@ public record CheckInRules(CodePolicy policy, CodeSecret secret, Duration period
     public static CheckInRules of(CodePolicy policy, Duration period, Duration grace, boolean sharedDevices) {
         return new CheckInRules(policy, policy.needsCode() ? CodeSecret.random() : CodeSecret.none(), period, grace,
                 sharedDevices);
+    }
+
+    /**
+     * Whether a check-in at {@code at} into a roll call opened at {@code openedAt} under these
+     * rules is late: more than {@code lateAfter} after the opening. The one place lateness is
+     * decided, for both stores and every view.
+     */
+    public boolean isLate(OffsetDateTime openedAt, OffsetDateTime at) {
+        return lateAfter.isPresent() && at.toInstant().isAfter(openedAt.toInstant().plus(lateAfter.get()));
+    }
+
+    /** These rules with check-ins late {@code lateAfter} after the opening (empty: never late). */
+    public CheckInRules withLateAfter(Optional<Duration> lateAfter) {
+        return new CheckInRules(policy, secret, period, grace, sharedDevices, acceptUnknown, lateAfter);
     }
 
     /** These rules, accepting matrículas not on the roster or not. */

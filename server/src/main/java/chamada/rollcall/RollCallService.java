@@ -67,12 +67,14 @@ public final class RollCallService {
     /**
      * Opens the roll call of {@code classId} with {@code policy} (the server's default when
      * empty), allowing several check-ins per device if {@code sharedDevices}, and matrículas
-     * not on the class's roster if {@code acceptUnknown}; a teacher may.
+     * not on the class's roster if {@code acceptUnknown}, check-ins {@code lateAfter} after the
+     * opening late (empty: nobody is); a teacher may.
      */
     public CompletableFuture<OpenResult> open(Caller caller, ClassId classId, Optional<CodePolicy> policy,
-                                              boolean sharedDevices, boolean acceptUnknown) {
+                                              boolean sharedDevices, boolean acceptUnknown,
+                                              Optional<Duration> lateAfter) {
         CheckInRules rules = CheckInRules.of(policy.orElse(settings.defaultPolicy()), settings.codePeriod(),
-                settings.codeGrace(), sharedDevices).withAcceptUnknown(acceptUnknown);
+                settings.codeGrace(), sharedDevices).withAcceptUnknown(acceptUnknown).withLateAfter(lateAfter);
         return Outcomes.asTeacher(caller, teacher -> store.open(classId, teacher, rules, now()).thenApply(result -> {
             if (result instanceof OpenResult.Opened opened) {
                 log.info("Roll call of class {} opened by {} (id {}, code {})", classId, teacher, opened.id(),

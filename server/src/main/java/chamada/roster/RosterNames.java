@@ -2,6 +2,8 @@ package chamada.roster;
 
 import chamada.rollcall.Matricula;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +28,15 @@ public record RosterNames(boolean hasRoster, Map<Matricula, StudentName> names) 
 
     public Optional<StudentName> nameOf(Matricula matricula) {
         return Optional.ofNullable(names.get(matricula));
+    }
+
+    /** {@code matriculas} by name where the roster names them, then by matrícula, the others after them. */
+    public List<Matricula> inNameOrder(List<Matricula> matriculas) {
+        Comparator<String> names = Roster.nameOrder();
+        return matriculas.stream().sorted(Comparator
+                .comparing((Matricula matricula) -> nameOf(matricula).isEmpty())
+                .thenComparing(matricula -> nameOf(matricula).map(StudentName::value).orElse(""), names)
+                .thenComparing(Matricula::value)).toList();
     }
 
     /** Whether {@code matricula} checked in although the class's roster does not have it (accept unknown). */

@@ -17,14 +17,25 @@ import java.util.concurrent.CompletableFuture;
  *       without a roster. Its outcome counts what changed. Durable before it completes.</li>
  *   <li>A check-in into a class with a roster, by a matrícula not on it, is refused with
  *       {@code NotInRoster} unless the roll call's rules accept unknown matrículas; the
- *       refusal comes after the code's and before a repeat's.</li>
+ *       refusal comes after the code's and a repeat's (a student present before the roster
+ *       changed is still "already registered"), and before the device's.</li>
  * </ul>
  */
 public interface RosterStore {
 
-    /** Replaces the roster of {@code classId} by {@code students}: distinct matrículas, at most {@link Roster#MAX_STUDENTS}. */
+    /**
+     * Replaces the roster of {@code classId} by {@code students}; fails with the
+     * {@link chamada.error.ChamadaException} of {@link Roster#refusal}, writing nothing, if they
+     * repeat a matrícula or are too many.
+     */
     CompletableFuture<RosterChange> replaceRoster(ClassId classId, List<RosterEntry> students);
 
-    /** The roster of {@code classId} as it stands; empty if it has none. */
+    /** The roster of {@code classId} as it stands, by name; empty if it has none. */
     CompletableFuture<Roster> roster(ClassId classId);
+
+    /**
+     * The names of the roster of {@code classId} as it stands, for a teacher's view of a roll
+     * call: read in the store's order, as a status is, without waiting for anything else.
+     */
+    CompletableFuture<RosterNames> names(ClassId classId);
 }

@@ -10,6 +10,7 @@ import chamada.rollcall.RollCall;
 import chamada.rollcall.TeacherName;
 import chamada.roster.RosterChange;
 import chamada.roster.RosterEntry;
+import chamada.roster.RosterNames;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -53,5 +54,9 @@ public sealed interface Command<R> {
 
     record ReplaceRoster(ClassId classId, List<RosterEntry> students, CompletableFuture<RosterChange> done)
             implements Command<RosterChange> {
+    }
+
+    /** A read of one class's roster names, in the writer's order, as {@link Status} is. */
+    record NamesOf(ClassId classId, CompletableFuture<RosterNames> done) implements Command<RosterNames> {
     }
 }

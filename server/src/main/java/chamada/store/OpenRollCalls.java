@@ -16,6 +16,7 @@ import chamada.rollcall.TeacherName;
 import chamada.roster.Roster;
 import chamada.roster.RosterChange;
 import chamada.roster.RosterEntry;
+import chamada.roster.RosterNames;
 import chamada.roster.StudentName;
 
 import java.time.OffsetDateTime;
@@ -63,7 +64,11 @@ final class OpenRollCalls {
         }
 
         RollCall snapshot(Optional<OffsetDateTime> closedAt) {
-            return new RollCall(classId, owner, openedAt, closedAt, present.inOrder(), rules);
+            return snapshot(closedAt, List.of());
+        }
+
+        RollCall snapshot(Optional<OffsetDateTime> closedAt, List<Matricula> absent) {
+            return new RollCall(classId, owner, openedAt, closedAt, present.inOrder(), rules, absent);
         }
     }
 
@@ -78,7 +83,7 @@ final class OpenRollCalls {
      */
     OpenRollCalls(List<StoredRollCall> open, long highestId, List<Roster> rosters) {
         this.lastId = highestId;
-        rosters.forEach(roster -> this.rosters.put(roster.classId(), roster.byMatricula()));
+        rosters.forEach(roster -> this.rosters.put(roster.classId(), Map.copyOf(roster.byMatricula())));
         for (StoredRollCall stored : open) {
             RollCall rollCall = stored.rollCall();
             Open restored = new Open(stored.id(), rollCall.classId(), rollCall.teacher(), rollCall.openedAt(),
@@ -105,6 +110,8 @@ final class OpenRollCalls {
             case Command.Status status -> new Decision<>(status,
                     Optional.ofNullable(byClass.get(status.classId())).map(open -> open.snapshot(Optional.empty())));
             case Command.ReplaceRoster replace -> replaceRoster(replace);
+            case Command.NamesOf names -> new Decision<>(names, rosters.containsKey(names.classId())
+                    ? new RosterNames(true, rosters.get(names.classId())) : RosterNames.none());
         };
     }
 
@@ -126,7 +133,7 @@ final class OpenRollCalls {
         if (after.isEmpty()) {
             rosters.remove(command.classId());
         } else {
-            rosters.put(command.classId(), after);
+            rosters.put(command.classId(), Map.copyOf(after)); // immutable: a names read shares it, uncopied
         }
         return new Decision<>(command, new RosterChange(command.classId(), added, renamed, removed, after.size()),
                 Optional.of(new Write.Roster(command.classId(), command.students())), Optional.empty());
@@ -146,7 +153,7 @@ final class OpenRollCalls {
                 Optional.of(new RollCallEvent.Opened(opened.classId, opened.openedAt)));
     }
 
-    /** The rules in the contract's order: open, then the code, then the roster, then a repeat, then the device. */
+    /** The rules in the contract's order: open, then the code, then a repeat, then the roster, then the device. */
     private Decision<CheckInResult> checkIn(Command.CheckIn command) {
         CheckInAttempt attempt = command.attempt();
         ClassId classId = attempt.classId();
@@ -164,14 +171,16 @@ final class OpenRollCalls {
                         !CheckInCode.recentlyAccepted(open.rules, code, attempt.at().toInstant())));
             }
         }
+        Optional<OffsetDateTime> earlier = open.present.at(attempt.matricula());
+        if (earlier.isPresent()) {
+            return unwritten(command, new CheckInResult.AlreadyRegistered(classId, earlier.get(),
+                    open.rules.isLate(open.openedAt, earlier.get())));
+        }
         Map<Matricula, StudentName> roster = rosters.get(classId);
         if (roster != null && !open.rules.acceptUnknown() && !roster.containsKey(attempt.matricula())) {
             return unwritten(command, new CheckInResult.NotInRoster(classId, attempt.matricula(), attempt.at()));
         }
-        Optional<OffsetDateTime> earlier = open.present.at(attempt.matricula());
-        if (earlier.isPresent()) {
-            return unwritten(command, new CheckInResult.AlreadyRegistered(classId, earlier.get()));
-        }
+        boolean late = open.rules.isLate(open.openedAt, attempt.at());
         CheckIn checkIn = new CheckIn(attempt.matricula(), attempt.at(), attempt.device());
         Optional<DeviceUse> used = open.rules.sharedDevices() ? Optional.empty()
                 : attempt.device().map(open.devices::get);
@@ -184,14 +193,14 @@ final class OpenRollCalls {
             open.present.remove(use.matricula());
             open.present.add(checkIn);
             open.devices.put(device, new DeviceUse(use.firstAt(), attempt.matricula()));
-            return new Decision<>(command, new CheckInResult.Replaced(classId, use.matricula(), attempt.at()),
+            return new Decision<>(command, new CheckInResult.Replaced(classId, use.matricula(), attempt.at(), late),
                     Optional.of(new Write.Replace(open.id, device, use.matricula(), attempt.matricula(),
                             millis(attempt.at()), millis(use.firstAt()))),
                     Optional.of(new RollCallEvent.CheckedIn(classId, attempt.matricula(), attempt.at(),
                             open.present.size(), Optional.of(use.matricula()))));
         }
         open.add(checkIn);
-        return new Decision<>(command, new CheckInResult.Registered(classId, attempt.at()),
+        return new Decision<>(command, new CheckInResult.Registered(classId, attempt.at(), late),
                 Optional.of(new Write.CheckIn(open.id, attempt.matricula(), millis(attempt.at()), attempt.device())),
                 Optional.of(new RollCallEvent.CheckedIn(classId, attempt.matricula(), attempt.at(), open.present.size(),
                         Optional.empty())));
@@ -211,7 +220,10 @@ final class OpenRollCalls {
             return new Decision<>(command, new CloseResult.NotOwner(command.classId(), open.owner));
         }
         byClass.remove(command.classId());
-        return new Decision<>(command, new CloseResult.Closed(open.snapshot(Optional.of(command.at()))),
+        // The applier makes the same list from SQLite's roster at this point of the journal (SqliteBatch).
+        List<Matricula> absent = rosters.getOrDefault(command.classId(), Map.of()).keySet().stream()
+                .filter(matricula -> open.present.at(matricula).isEmpty()).toList();
+        return new Decision<>(command, new CloseResult.Closed(open.snapshot(Optional.of(command.at()), absent)),
                 Optional.of(new Write.Close(open.id, millis(command.at()), Optional.of(command.teacher()))),
                 Optional.of(new RollCallEvent.Closed(command.classId(), command.at(), open.present.size())));
     }

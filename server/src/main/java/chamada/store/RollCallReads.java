@@ -12,6 +12,7 @@ import chamada.rollcall.RollCall;
 import chamada.rollcall.TeacherName;
 import chamada.roster.Roster;
 import chamada.roster.RosterEntry;
+import chamada.roster.RosterNames;
 import chamada.roster.StudentName;
 
 import java.sql.Connection;
@@ -62,6 +63,14 @@ public final class RollCallReads {
     private static final String BY_ID = ROLL_CALLS_WITH_CHECK_INS + """
             WHERE r.id = ?
             ORDER BY c.seq""";
+    /** The absent students of a class's closed roll calls, by roll call. */
+    private static final String ABSENT_OF_CLASS = """
+            SELECT s.roll_call_id, s.matricula FROM statuses s JOIN roll_calls r ON r.id = s.roll_call_id
+            WHERE r.class_id = ? AND s.status = 'absent'
+            ORDER BY s.roll_call_id, s.matricula""";
+    private static final String ABSENT_OF_ROLL_CALL = """
+            SELECT roll_call_id, matricula FROM statuses WHERE roll_call_id = ? AND status = 'absent'
+            ORDER BY matricula""";
     private static final String HISTORY = """
             SELECT r.class_id, r.teacher, r.opened_at, r.closed_at, r.closed_by,
                    (SELECT COUNT(*) FROM check_ins c WHERE c.roll_call_id = r.id) AS present
@@ -120,6 +129,11 @@ public final class RollCallReads {
         }
     }
 
+    /** The names of the roster of {@code classId}, unordered; none if it has none. */
+    public RosterNames names(Connection connection, ClassId classId) throws SQLException {
+        return RosterNames.of(roster(connection, classId));
+    }
+
     /** Every class's roster, for the embedded store's writer at start. */
     List<Roster> rosters(Connection connection) throws SQLException {
         Map<ClassId, List<RosterEntry>> byClass = new HashMap<>();
@@ -159,20 +173,49 @@ public final class RollCallReads {
         }
     }
 
-    /** The roll call {@code id}, with its check-ins in arrival order. */
+    /** The roll call {@code id}, with its check-ins in arrival order and, once closed, its absent students. */
     public RollCall rollCall(Connection connection, long id) throws SQLException {
+        List<StoredRollCall> found;
         try (PreparedStatement query = connection.prepareStatement(BY_ID)) {
             query.setLong(1, id);
-            return rollCalls(query).getFirst().rollCall();
+            found = rollCalls(query);
+        }
+        try (PreparedStatement query = connection.prepareStatement(ABSENT_OF_ROLL_CALL)) {
+            query.setLong(1, id);
+            return withAbsent(found, absent(query)).getFirst();
         }
     }
 
-    /** The closed roll calls of {@code classId}, oldest first, with their check-ins in arrival order. */
+    /** The closed roll calls of {@code classId}, oldest first, with their check-ins in arrival order and absent students. */
     public List<RollCall> closed(Connection connection, ClassId classId) throws SQLException {
+        List<StoredRollCall> closed;
         try (PreparedStatement query = connection.prepareStatement(CLOSED)) {
             query.setInt(1, classId.value());
-            return rollCalls(query).stream().map(StoredRollCall::rollCall).toList();
+            closed = rollCalls(query);
         }
+        try (PreparedStatement query = connection.prepareStatement(ABSENT_OF_CLASS)) {
+            query.setInt(1, classId.value());
+            return withAbsent(closed, absent(query));
+        }
+    }
+
+    /** Rows of roll-call id and matrícula, grouped by roll call. */
+    private static Map<Long, List<Matricula>> absent(PreparedStatement query) throws SQLException {
+        Map<Long, List<Matricula>> absent = new HashMap<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                absent.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(new Matricula(rows.getString(2)));
+            }
+        }
+        return absent;
+    }
+
+    private static List<RollCall> withAbsent(List<StoredRollCall> rollCalls, Map<Long, List<Matricula>> absent) {
+        return rollCalls.stream().map(stored -> {
+            RollCall r = stored.rollCall();
+            return new RollCall(r.classId(), r.teacher(), r.openedAt(), r.closedAt(), r.present(), r.rules(),
+                    absent.getOrDefault(stored.id(), List.of()));
+        }).toList();
     }
 
     /** The classes whose open roll call opened at or before {@code cutoff}, by class number. */

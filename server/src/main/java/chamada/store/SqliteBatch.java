@@ -59,6 +59,12 @@ final class SqliteBatch implements AutoCloseable {
     private static final String MAX_SEQ = "SELECT COALESCE(MAX(seq), 0) FROM check_ins WHERE roll_call_id = ?";
     private static final String CLOSE_ROLL_CALL =
             "UPDATE roll_calls SET closed_at = ?, closed_by = ? WHERE id = ? AND closed_at IS NULL";
+    /** At a close, every roster student without a check-in is absent: the writer's list, made again from SQLite. */
+    private static final String MARK_ABSENT = """
+            INSERT INTO statuses (roll_call_id, matricula, status, source)
+            SELECT ?, r.matricula, 'absent', 'close' FROM roster r
+            WHERE r.class_id = (SELECT class_id FROM roll_calls WHERE id = ?)
+              AND NOT EXISTS (SELECT 1 FROM check_ins c WHERE c.roll_call_id = ? AND c.matricula = r.matricula)""";
     private static final String DELETE_ROSTER = "DELETE FROM roster WHERE class_id = ?";
     private static final String INSERT_ROSTER_ENTRY = "INSERT INTO roster (class_id, matricula, name) VALUES (?, ?, ?)";
     private static final String SET_APPLIED = "UPDATE journal_applied SET segment = ?, offset = ? WHERE id = 1";
@@ -71,6 +77,7 @@ final class SqliteBatch implements AutoCloseable {
     private final PreparedStatement insertReplacement;
     private final PreparedStatement maxSeq;
     private final PreparedStatement closeRollCall;
+    private final PreparedStatement markAbsent;
     private final PreparedStatement deleteRoster;
     private final PreparedStatement insertRosterEntry;
     private final PreparedStatement setApplied;
@@ -89,6 +96,7 @@ final class SqliteBatch implements AutoCloseable {
         this.insertReplacement = connection.prepareStatement(INSERT_REPLACEMENT);
         this.maxSeq = connection.prepareStatement(MAX_SEQ);
         this.closeRollCall = connection.prepareStatement(CLOSE_ROLL_CALL);
+        this.markAbsent = connection.prepareStatement(MARK_ABSENT);
         this.deleteRoster = connection.prepareStatement(DELETE_ROSTER);
         this.insertRosterEntry = connection.prepareStatement(INSERT_ROSTER_ENTRY);
         this.setApplied = connection.prepareStatement(SET_APPLIED);
@@ -178,6 +186,11 @@ final class SqliteBatch implements AutoCloseable {
             }
             if (kind == Write.CheckIn.class) {
                 insertCheckIns(writes.subList(start, end));
+            } else if (kind == Write.Close.class) {
+                executeBatch(writes.subList(start, end));
+                for (Write close : writes.subList(start, end)) {
+                    markAbsent((Write.Close) close);
+                }
             } else if (kind == Write.Roster.class) {
                 for (Write roster : writes.subList(start, end)) {
                     roster((Write.Roster) roster);
@@ -204,6 +217,13 @@ final class SqliteBatch implements AutoCloseable {
         if (full < checkIns.size()) {
             executeBatch(checkIns.subList(full, checkIns.size()));
         }
+    }
+
+    private void markAbsent(Write.Close close) throws SQLException {
+        markAbsent.setLong(1, close.rollCallId());
+        markAbsent.setLong(2, close.rollCallId());
+        markAbsent.setLong(3, close.rollCallId());
+        markAbsent.executeUpdate();
     }
 
     /** Makes the roster's students the class's whole roster. */
@@ -353,7 +373,7 @@ final class SqliteBatch implements AutoCloseable {
         // Only the statements: the connection belongs to whoever opened it.
         SQLException failure = null;
         for (PreparedStatement statement : List.of(insertRollCall, insertCheckIn, insertCheckIns, deleteCheckIn,
-                insertReplacement, maxSeq, closeRollCall, deleteRoster, insertRosterEntry, setApplied)) {
+                insertReplacement, maxSeq, closeRollCall, markAbsent, deleteRoster, insertRosterEntry, setApplied)) {
             try {
                 statement.close();
             } catch (SQLException e) {

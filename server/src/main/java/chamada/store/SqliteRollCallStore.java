@@ -17,6 +17,7 @@ import chamada.rollcall.TeacherName;
 import chamada.roster.Roster;
 import chamada.roster.RosterChange;
 import chamada.roster.RosterEntry;
+import chamada.roster.RosterNames;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -166,7 +167,13 @@ public final class SqliteRollCallStore implements ChamadaStore {
 
     @Override
     public CompletableFuture<RosterChange> replaceRoster(ClassId classId, List<RosterEntry> students) {
-        return writer.submit(new Command.ReplaceRoster(classId, students, new CompletableFuture<>()));
+        return Roster.refusal(students).<CompletableFuture<RosterChange>>map(CompletableFuture::failedFuture).orElseGet(
+                () -> writer.submit(new Command.ReplaceRoster(classId, students, new CompletableFuture<>())));
+    }
+
+    @Override
+    public CompletableFuture<RosterNames> names(ClassId classId) {
+        return writer.submit(new Command.NamesOf(classId, new CompletableFuture<>()));
     }
 
     @Override

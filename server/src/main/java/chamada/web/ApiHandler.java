@@ -76,6 +76,8 @@ public final class ApiHandler extends Handler.Abstract {
                 reply(response, callback, answer(session, login(request)));
                 return true;
             }
+            // Read before any refusal: a reply sent while the client still uploads would cut its body short.
+            String body = call.hasBody() ? Content.Source.asString(request, StandardCharsets.UTF_8) : "";
             if (call.forTeachers()) {
                 authenticate(request, session, from);
             }
@@ -84,7 +86,6 @@ public final class ApiHandler extends Handler.Abstract {
                         .ifPresent(refusal -> reply(response, callback, refusal));
                 return true;
             }
-            String body = call.hasBody() ? Content.Source.asString(request, StandardCharsets.UTF_8) : "";
             Request decoded = requests.decode(call.op(), call.classText(), body);
             if (decoded instanceof Request.RosterImport part && part.more()) {
                 // Each call is a session of its own: a part kept for the next call would be lost.

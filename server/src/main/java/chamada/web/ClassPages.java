@@ -119,7 +119,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
                         Callback callback, Session session, ClassId classId) throws Exception {
         Response reply = ask(session, new Request.Status(classId));
         if (reply instanceof Response.RollCallReply open) {
-            send(request, response, callback, classId, rows(open.rollCall().present(), open.names(), session.lang()), open.code(),
+            send(request, response, callback, classId, rows(open.rollCall(), open.names(), session.lang()), open.code(),
                     "", HumanTime.format(open.rollCall().openedAt()), open.alerts());
             return;
         }
@@ -201,18 +201,23 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
                 "classNumber", classId.toString(),
                 "closedAt", HumanTime.format(closed.closedAt().orElseThrow()),
                 "count", closed.present().size(),
-                "present", showList ? rows(closed.present(), names, lang) : List.of(),
+                "present", showList ? rows(closed, names, lang) : List.of(),
+                "absent", showList ? names.inNameOrder(closed.absent()).stream().map(matricula -> List.of(matricula.value(),
+                        names.nameOf(matricula).map(Object::toString).orElse(""))).toList() : List.of(),
                 "showList", showList));
     }
 
     /**
-     * Each check-in as the teacher reads it: number, whole matrícula, time of day, and where the
-     * class has a roster, the student's name (or that they are not on it).
+     * Each check-in as the teacher reads it: number, whole matrícula, time of day (and whether
+     * late), and where the class has a roster, the student's name (or that they are not on it).
      */
-    private static List<List<String>> rows(List<CheckIn> present, RosterNames names, Lang lang) {
+    private static List<List<String>> rows(RollCall rollCall, RosterNames names, Lang lang) {
+        List<CheckIn> present = rollCall.present();
         return java.util.stream.IntStream.range(0, present.size()).mapToObj(i -> {
             CheckIn checkIn = present.get(i);
-            List<String> row = List.of(Integer.toString(i + 1), checkIn.matricula().value(), HumanTime.clock(checkIn.at()));
+            String time = HumanTime.clock(checkIn.at());
+            List<String> row = List.of(Integer.toString(i + 1), checkIn.matricula().value(),
+                    rollCall.isLate(checkIn) ? time + " " + WebText.LATE.format(lang) : time);
             if (!names.hasRoster()) {
                 return row;
             }

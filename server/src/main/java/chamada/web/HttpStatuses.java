@@ -20,7 +20,8 @@ final class HttpStatuses {
             case NOT_OPEN -> 404;
             case ALREADY_OPEN -> 409;
             case LINE_TOO_LONG, ROSTER_TOO_LARGE -> 413;
-            case CODE_REQUIRED, WRONG_CODE, NOT_IN_ROSTER, ROSTER_DUPLICATE, ROSTER_PART_CLASS -> 422;
+            case CODE_REQUIRED, WRONG_CODE, NOT_IN_ROSTER, ROSTER_DUPLICATE, ROSTER_PART_CLASS,
+                 ROSTER_PART_ORDER -> 422;
             case TOO_MANY_ATTEMPTS, TOO_MANY_CONNECTIONS, LOGIN_BUSY -> 429;
             case IDLE_TIMEOUT, REQUEST_TOO_SLOW -> 408;
             case INTERNAL, STORE_UNCERTAIN -> 500;

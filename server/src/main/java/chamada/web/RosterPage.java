@@ -83,7 +83,7 @@ final class RosterPage {
                 send(request, response, callback, session, classId, WebText.ROSTER_NO_STUDENTS.format(lang), problems);
                 return;
             }
-            Response reply = ask(session, new Request.RosterImport(classId, read.students(), false));
+            Response reply = ask(session, new Request.RosterImport(classId, read.students()));
             String result = reply instanceof Response.RosterImported imported ? imported(imported.change(), lang)
                     : ((Response.Refusal) reply).message();
             if (!problems.isEmpty()) {

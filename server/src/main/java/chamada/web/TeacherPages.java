@@ -7,6 +7,7 @@ import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
+import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import org.eclipse.jetty.http.HttpStatus;
@@ -14,6 +15,7 @@ import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,9 +116,18 @@ final class TeacherPages implements org.eclipse.jetty.server.Request.Handler {
                     Optional.of(WebText.UNKNOWN_POLICY.format(allowed.session().lang(), asked)), HttpStatus.BAD_REQUEST_400);
             return;
         }
+        Optional<Duration> lateAfter;
+        try {
+            String minutes = value(fields, CheckInRules.LATE_AFTER_FIELD).strip();
+            lateAfter = minutes.isEmpty() ? Optional.empty() : Optional.of(CheckInRules.lateAfterMinutes(minutes));
+        } catch (ChamadaException e) {
+            home(request, response, callback, access, Optional.of(e.message(allowed.session().lang())),
+                    HttpStatus.BAD_REQUEST_400);
+            return;
+        }
         Response reply = application.handle(allowed.session(), new Request.Open(classId, policy,
-                "true".equals(fields.getValue("shared_devices")), "true".equals(fields.getValue("accept_unknown"))))
-                .get(REPLY_SECONDS, TimeUnit.SECONDS);
+                "true".equals(fields.getValue("shared_devices")), "true".equals(fields.getValue("accept_unknown")),
+                lateAfter)).get(REPLY_SECONDS, TimeUnit.SECONDS);
         if (reply instanceof Response.Refusal refusal && !(refusal.code() == chamada.error.ErrorCode.ALREADY_OPEN)) {
             home(request, response, callback, access, Optional.of(refusal.message()), HttpStatus.OK_200);
             return;

@@ -18,6 +18,7 @@ import chamada.rollcall.TeacherName;
 import chamada.roster.Roster;
 import chamada.roster.RosterChange;
 import chamada.roster.RosterEntry;
+import chamada.roster.RosterNames;
 import chamada.roster.RosterStore;
 
 import java.time.OffsetDateTime;
@@ -85,6 +86,11 @@ record StubStore(StoreFailure.Kind kind, StoreHealth health) implements RollCall
 
     @Override
     public CompletableFuture<Roster> roster(ClassId classId) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<RosterNames> names(ClassId classId) {
         return failed();
     }
 

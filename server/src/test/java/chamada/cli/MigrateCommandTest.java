@@ -1,12 +1,15 @@
 package chamada.cli;
 
 import chamada.rollcall.CheckInAttempt;
+import chamada.rollcall.CheckInRules;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.TeacherName;
+import chamada.roster.RosterEntry;
+import chamada.roster.StudentName;
 import chamada.store.SqliteRollCallStore;
 import chamada.store.postgres.PostgresAddress;
 import chamada.store.postgres.PostgresStore;
@@ -18,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,12 +43,18 @@ class MigrateCommandTest {
     @TempDir
     Path dir;
 
+    private static RosterEntry student(String matricula, String name) {
+        return new RosterEntry(new Matricula(matricula), new StudentName(name));
+    }
+
     private long clock = 1_764_000_000_000L;
 
     @Test
     void migrate_copiesEverything_thenSaysItIsThere_andRefusesAnotherDatabase() {
         Path file = dir.resolve("chamada.db");
         try (SqliteRollCallStore embedded = SqliteRollCallStore.open(file, ZONE)) {
+            embedded.replaceRoster(CLOSED, List.of(student("42191010", "Ana"), student("042191010", "Bruno"),
+                    student("7", "Carla"), student("99", "Davi"))).join();
             embedded.open(CLOSED, ANA, tick()).join();
             embedded.checkIn(new CheckInAttempt(CLOSED, new Matricula("42191010"), Optional.empty(), Optional.of(PHONE),
                     tick())).join();
@@ -51,7 +62,8 @@ class MigrateCommandTest {
                     Optional.of(PHONE), tick())).join()).isInstanceOf(CheckInResult.Replaced.class);
             embedded.checkIn(CLOSED, new Matricula("7"), tick()).join();
             embedded.close(CLOSED, ANA, tick()).join();
-            embedded.open(OPEN, ANA, tick()).join();
+            embedded.open(OPEN, ANA, CheckInRules.none().withAcceptUnknown(true)
+                    .withLateAfter(Optional.of(Duration.ofMinutes(10))), tick()).join();
             embedded.checkIn(OPEN, new Matricula("8"), tick()).join();
         }
         PostgresAddress database = TestPostgres.freshDatabase();
@@ -62,13 +74,17 @@ class MigrateCommandTest {
                 "--to", database.toString());
 
         assertThat(copied.exitCode()).as(copied.err()).isEqualTo(ExitCodes.OK);
-        assertThat(copied.out()).isEqualTo("Copied 2 roll calls (1 open), 3 check-ins and 1 replacements from " + file
-                + " into " + database + "; counted again there: the same." + System.lineSeparator());
+        assertThat(copied.out()).isEqualTo("Copied 2 roll calls (1 open), 3 check-ins, 1 replacements, 4 roster students"
+                + " and 2 statuses from " + file + " into " + database + "; counted again there: the same."
+                + System.lineSeparator());
         assertThat(again.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(again.out()).startsWith(database + " already holds what the file holds (2 roll calls, 1 open,");
         try (SqliteRollCallStore embedded = SqliteRollCallStore.open(file, ZONE);
              PostgresStore postgres = PostgresStore.open(database, Optional.empty(), ZONE)) {
             assertThat(postgres.closedRollCalls(CLOSED).join()).isEqualTo(embedded.closedRollCalls(CLOSED).join());
+            assertThat(postgres.closedRollCalls(CLOSED).join().getFirst().absent())
+                    .containsExactly(new Matricula("42191010"), new Matricula("99"));
+            assertThat(postgres.roster(CLOSED).join()).isEqualTo(embedded.roster(CLOSED).join());
             assertThat(postgres.history(CLOSED).join()).isEqualTo(embedded.history(CLOSED).join());
             assertThat(postgres.openRollCalls().join()).isEqualTo(embedded.openRollCalls().join());
             assertThat(postgres.sessionKey()).isEqualTo(embedded.sessionKey());

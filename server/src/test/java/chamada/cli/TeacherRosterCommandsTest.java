@@ -92,7 +92,8 @@ class TeacherRosterCommandsTest {
         assertThat(typo.exitCode()).isEqualTo(ExitCodes.REFUSED);
         assertThat(typo.err()).contains("a matrícula 042191011 não está na lista de alunos da turma 1010: confira o"
                 + " número digitado ou fale com seu professor.");
-        assertThat(closed.out()).matches("(?s).*Present \\(1\\):" + NL + "  1\\. 7  \\d\\d:\\d\\d:\\d\\d  Bruno Lima" + NL);
+        assertThat(closed.out()).matches("(?s).*Present \\(1\\):" + NL + "  1\\. 7  \\d\\d:\\d\\d:\\d\\d  Bruno Lima" + NL
+                + "Absent \\(1\\):" + NL + "  042191010  Ana Souza" + NL);
     }
 
     @Test

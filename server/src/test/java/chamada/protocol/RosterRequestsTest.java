@@ -25,7 +25,7 @@ class RosterRequestsTest {
     void rosterImport_encodedByTheClient_decodesToTheSameRequest() {
         Request.RosterImport part = new Request.RosterImport(new ClassId(1010), List.of(
                 new RosterEntry(new Matricula("042191010"), new StudentName("Ana \"Aninha\" Souza, \\ ção")),
-                new RosterEntry(new Matricula("7"), new StudentName("Bruno Lima"))), true);
+                new RosterEntry(new Matricula("7"), new StudentName("Bruno Lima"))), 2, true);
 
         assertThat(DECODER.decode(ENCODER.encode(part))).isEqualTo(part);
     }
@@ -47,7 +47,9 @@ class RosterRequestsTest {
             "{\"op\":\"roster_import\",\"class\":1010,\"students\":[{\"matricula\":42191010,\"name\":\"Ana\"}]}",
             "{\"op\":\"roster_import\",\"class\":1010,\"students\":[{\"matricula\":\"04X\",\"name\":\"Ana\"}]}",
             "{\"op\":\"roster_import\",\"class\":1010,\"students\":[{\"matricula\":\"1\",\"name\":\"Ana\\u0000\"}]}",
-            "{\"op\":\"roster_import\",\"class\":1010,\"students\":[],\"more\":\"yes\"}"})
+            "{\"op\":\"roster_import\",\"class\":1010,\"students\":[],\"more\":\"yes\"}",
+            "{\"op\":\"roster_import\",\"class\":1010,\"students\":[],\"part\":0}",
+            "{\"op\":\"roster_import\",\"class\":1010,\"students\":[],\"part\":\"x\"}"})
     void rosterImport_badStudents_isAnInvalidField(String line) {
         assertThatThrownBy(() -> DECODER.decode(line))
                 .isInstanceOfSatisfying(ChamadaException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD));

@@ -1,11 +1,14 @@
 package chamada.roster;
 
+import chamada.error.ChamadaException;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.CloseResult;
 import chamada.rollcall.CodePolicy;
+import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.TeacherName;
@@ -21,16 +24,19 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import static chamada.rollcall.StoreFutures.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The roster rules every store keeps, as {@link RosterStore}'s Javadoc states them: a roster
  * replaced whole and counted, a check-in by a matrícula not on it refused unless the roll call
- * accepts unknown matrículas, the order of that refusal among the others, and rosters that
- * survive a reopen. A store runs it by extending this class.
+ * accepts unknown matrículas, the order of that refusal among the others, the roster's students
+ * without a check-in absent at the close, lateness, and all of it surviving a reopen. A store
+ * runs it by extending this class.
  */
 public abstract class RosterStoreContract {
 
@@ -143,6 +149,44 @@ public abstract class RosterStoreContract {
         assertThat(checkIn(BETO.matricula(), Optional.empty(), 1)).isInstanceOf(CheckInResult.CodeRequired.class);
     }
 
+    /** A repeat comes before the roster: a student present before the roster changed is still present. */
+    @Test
+    void checkIn_again_byAStudentPresentAndSinceTakenOffTheRoster_isAlreadyRegistered() {
+        await(store.replaceRoster(CLASS, List.of(ALICE, BETO)));
+        openRollCall(CheckInRules.none());
+        checkIn(BETO.matricula(), Optional.empty(), 1);
+        await(store.replaceRoster(CLASS, List.of(ALICE)));
+
+        assertThat(checkIn(BETO.matricula(), Optional.empty(), 2))
+                .isEqualTo(new CheckInResult.AlreadyRegistered(CLASS, at(1)));
+    }
+
+    /** The roster comes before the device: a phone cannot replace its check-in by a matrícula not on it. */
+    @Test
+    void checkIn_fromADeviceReplacingItsCheckInByAMatriculaNotOnTheRoster_isNotInRoster() {
+        await(store.replaceRoster(CLASS, List.of(ALICE)));
+        openRollCall(CheckInRules.none());
+        DeviceId phone = new DeviceId("phone-of-alice-0001");
+        await(store.checkIn(new CheckInAttempt(CLASS, ALICE.matricula(), Optional.empty(), Optional.of(phone), at(1))));
+
+        CheckInResult replacement = await(store.checkIn(new CheckInAttempt(CLASS, BETO.matricula(), Optional.empty(),
+                Optional.of(phone), at(2))));
+
+        assertThat(replacement).isInstanceOf(CheckInResult.NotInRoster.class);
+        assertThat(present()).containsExactly(ALICE.matricula());
+    }
+
+    @Test
+    void replaceRoster_aMatriculaTwice_isRefusedAndWritesNothing() {
+        await(store.replaceRoster(CLASS, List.of(ALICE)));
+
+        CompletableFuture<RosterChange> twice = store.replaceRoster(CLASS, List.of(BETO, entry(BETO.matricula().value(), "Outro")));
+
+        assertThatThrownBy(twice::join).hasCauseInstanceOf(ChamadaException.class);
+        store = reopen(store);
+        assertThat(await(store.roster(CLASS)).students()).containsExactly(ALICE);
+    }
+
     @Test
     void checkIn_afterTheRosterIsReplacedDuringTheRollCall_followsTheNewRoster() {
         await(store.replaceRoster(CLASS, List.of(ALICE)));
@@ -186,6 +230,63 @@ public abstract class RosterStoreContract {
         openRollCall(CheckInRules.none());
         assertThat(checkIn(students.get(4_321).matricula(), Optional.empty(), 1))
                 .isInstanceOf(CheckInResult.Registered.class);
+    }
+
+    @Test
+    void close_rosterStudentsWithoutACheckIn_areAbsent_andStaySoWhenTheRosterChangesAfter() {
+        await(store.replaceRoster(CLASS, List.of(ALICE, BETO, CAUA)));
+        openRollCall(CheckInRules.none().withAcceptUnknown(true));
+        checkIn(BETO.matricula(), Optional.empty(), 1);
+        checkIn(new Matricula("99"), Optional.empty(), 2);
+
+        CloseResult closed = await(store.close(CLASS, ANA, at(3_000)));
+        await(store.replaceRoster(CLASS, List.of(ALICE)));
+        store = reopen(store);
+
+        assertThat(closed).isInstanceOfSatisfying(CloseResult.Closed.class, result -> assertThat(result.rollCall().absent())
+                .containsExactly(ALICE.matricula(), CAUA.matricula()));
+        assertThat(await(store.closedRollCalls(CLASS))).singleElement().satisfies(rollCall -> {
+            assertThat(rollCall.absent()).containsExactly(ALICE.matricula(), CAUA.matricula());
+            assertThat(rollCall.present()).extracting(CheckIn::matricula).containsExactly(BETO.matricula(), new Matricula("99"));
+        });
+    }
+
+    @Test
+    void close_classWithoutARoster_hasNobodyAbsent() {
+        await(store.replaceRoster(OTHER_CLASS, List.of(ALICE)));
+        openRollCall(CheckInRules.none());
+
+        CloseResult closed = await(store.close(CLASS, ANA, at(60)));
+
+        assertThat(closed).isInstanceOfSatisfying(CloseResult.Closed.class,
+                result -> assertThat(result.rollCall().absent()).isEmpty());
+        assertThat(await(store.closedRollCalls(CLASS)).getFirst().absent()).isEmpty();
+    }
+
+    /** Late is strictly after: at the minute itself a student is on time. */
+    @Test
+    void checkIn_afterLateAfter_isLate_atItIsNot_andARepeatSaysWhatTheFirstWas() {
+        openRollCall(CheckInRules.none().withLateAfter(Optional.of(Duration.ofMinutes(10))));
+
+        CheckInResult onTime = checkIn(ALICE.matricula(), Optional.empty(), 600);
+        CheckInResult late = await(store.checkIn(new CheckInAttempt(CLASS, BETO.matricula(), Optional.empty(),
+                Optional.empty(), at(600).plusNanos(1_000_000))));
+        CheckInResult repeat = checkIn(BETO.matricula(), Optional.empty(), 700);
+        store = reopen(store);
+        CheckInResult afterReopen = checkIn(CAUA.matricula(), Optional.empty(), 601);
+
+        assertThat(onTime).isEqualTo(new CheckInResult.Registered(CLASS, at(600), false));
+        assertThat(late).isEqualTo(new CheckInResult.Registered(CLASS, at(600).plusNanos(1_000_000), true));
+        assertThat(repeat).isEqualTo(new CheckInResult.AlreadyRegistered(CLASS, at(600).plusNanos(1_000_000), true));
+        assertThat(afterReopen.late()).isTrue();
+        assertThat(await(store.openRollCall(CLASS)).orElseThrow().rules().lateAfter()).contains(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void checkIn_rollCallWithoutLateAfter_isNeverLate() {
+        openRollCall(CheckInRules.none());
+
+        assertThat(checkIn(ALICE.matricula(), Optional.empty(), 11 * 3_600).late()).isFalse();
     }
 
     private void openRollCall(CheckInRules rules) {

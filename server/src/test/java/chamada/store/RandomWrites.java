@@ -6,11 +6,14 @@ import chamada.rollcall.CodePolicy;
 import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.TeacherName;
+import chamada.roster.RosterEntry;
+import chamada.roster.StudentName;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,14 +29,16 @@ final class RandomWrites {
     /** Names with letters outside ASCII, as teachers' names have; the last is 64 letters, each two UTF-16 units. */
     static final List<String> TEACHERS = List.of("ana", "Conceição", "José_da-Silva.2", "Ælfríð", "李小龙",
             "Øyvind", "(open)", "x", "𝒜".repeat(64));
+    private static final List<String> STUDENTS = List.of("Ana", "Conceição \"Ção\" Araújo", "Ælfríð", "李小龙", "Øyvind", "x");
 
     private RandomWrites() {
     }
 
     /** One write of any kind, with fields anywhere in their ranges. */
     static Write any(Random random) {
-        return switch (random.nextInt(5)) {
+        return switch (random.nextInt(6)) {
             case 0 -> new Write.Open(random.nextLong(), classId(random), teacher(random), random.nextLong(), rules(random));
+            case 4 -> new Write.Roster(classId(random), roster(random));
             case 1 -> new Write.CheckIn(random.nextLong(), matricula(random), random.nextLong(), device(random));
             case 2 -> new Write.Replace(random.nextLong(), device(random).orElse(new DeviceId("d".repeat(64))),
                     matricula(random), matricula(random), random.nextLong(), random.nextLong());
@@ -87,7 +92,20 @@ final class RandomWrites {
         CodePolicy policy = CodePolicy.values()[random.nextInt(CodePolicy.values().length)];
         int period = 1 + random.nextInt(3_600);
         return CheckInRules.of(policy, Duration.ofSeconds(period), Duration.ofSeconds(random.nextInt(period + 1)),
-                random.nextBoolean());
+                random.nextBoolean()).withAcceptUnknown(random.nextInt(4) == 0)
+                .withLateAfter(random.nextInt(3) == 0 ? Optional.of(Duration.ofMinutes(random.nextInt(721))) : Optional.empty());
+    }
+
+    /** Up to 40 distinct students, names of any length in any script. */
+    static List<RosterEntry> roster(Random random) {
+        Map<Matricula, RosterEntry> students = new LinkedHashMap<>();
+        for (int i = random.nextInt(41); i > 0; i--) {
+            Matricula matricula = matricula(random);
+            String base = STUDENTS.get(random.nextInt(STUDENTS.size()));
+            String name = base + " " + "ção".repeat(random.nextInt((StudentName.MAX_LENGTH - base.length() - 1) / 3 + 1));
+            students.put(matricula, new RosterEntry(matricula, new StudentName(name)));
+        }
+        return List.copyOf(students.values());
     }
 
     /** No device half the time; otherwise a fresh one of 16 to 64 URL-safe characters. */

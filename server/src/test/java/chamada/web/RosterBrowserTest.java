@@ -74,18 +74,29 @@ class RosterBrowserTest {
             cli.checkIn(new Matricula("99"), Classroom.CLASS);
         }
         teacher.driver().get(classroom.url("/classes/1010"));
+        List<String> presentNames = texts(teacher, "#present tbody td:nth-child(4)");
+        teacher.driver().findElement(By.id("close")).click();
+        Classroom.waitFor(teacher).until(ExpectedConditions.presenceOfElementLocated(By.id("absent")));
+        teacher.screenshot("closed-with-absent-projector");
 
         assertThat(refused).isEqualTo(WebText.ROSTER_BAD_LINES.format(Lang.EN, 1));
         assertThat(problems).containsExactly("line 4: \"2051X\" is not a matrícula (1 to 20 digits)");
         assertThat(countAfterRefusal).isEqualTo(WebText.ROSTER_NONE.format(Lang.EN));
         assertThat(names).containsExactly("Ana Souza", "Bruno Lima", "Davi \"Dudu\" Rocha <b>");
-        assertThat(texts(teacher, "#present tbody td:nth-child(4)")).containsExactly("Davi \"Dudu\" Rocha <b>");
+        assertThat(presentNames).containsExactly("Davi \"Dudu\" Rocha <b>", "(not on the roster)");
         assertThat(teacher.driver().findElements(By.cssSelector("#present b"))).as("a name is text, never markup").isEmpty();
+        assertThat(teacher.driver().findElement(By.id("absent-count")).getText())
+                .isEqualTo(WebText.ABSENT_COUNT.format(Lang.EN, 2));
+        assertThat(texts(teacher, "#absent tbody td:nth-child(2)")).containsExactly("Ana Souza", "Bruno Lima");
     }
 
-    /** Goes back to the teacher's page to open, with no code: the roster's page is not where a roll call opens. */
+    /**
+     * Goes back to the teacher's page to open, with no code and accepting matrículas not on the
+     * roster: the roster's page is not where a roll call opens.
+     */
     private String goTo(Browser teacher) {
         teacher.driver().get(classroom.url("/teacher"));
+        teacher.driver().findElement(By.cssSelector("label[for=accept_unknown]")).click();
         return CodePolicy.NONE.wire();
     }
 

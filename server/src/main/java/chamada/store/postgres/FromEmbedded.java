@@ -28,7 +28,8 @@ import java.util.Properties;
 public final class FromEmbedded {
 
     /** What a store holds, as the copy counts it. */
-    public record Counts(long rollCalls, long open, long checkIns, long replacements) {
+    public record Counts(long rollCalls, long open, long checkIns, long replacements, long rosterStudents,
+                         long statuses) {
     }
 
     /** How a copy ended. */
@@ -59,7 +60,8 @@ public final class FromEmbedded {
 
     private static final String[] COUNTS = {
             "SELECT COUNT(*) FROM roll_calls", "SELECT COUNT(*) FROM roll_calls WHERE closed_at IS NULL",
-            "SELECT COUNT(*) FROM check_ins", "SELECT COUNT(*) FROM check_in_replacements"};
+            "SELECT COUNT(*) FROM check_ins", "SELECT COUNT(*) FROM check_in_replacements", "SELECT COUNT(*) FROM roster",
+            "SELECT COUNT(*) FROM statuses"};
 
     private FromEmbedded() {
     }
@@ -78,11 +80,11 @@ public final class FromEmbedded {
             target.setAutoCommit(false);
             try (Statement lock = target.createStatement()) {
                 // No node writes while the copy decides and runs.
-                lock.execute("LOCK TABLE roll_calls, check_ins, check_in_replacements, roll_call_counts, session_key"
-                        + " IN EXCLUSIVE MODE");
+                lock.execute("LOCK TABLE roll_calls, check_ins, check_in_replacements, roll_call_counts, session_key,"
+                        + " roster, statuses IN EXCLUSIVE MODE");
             }
             Counts before = counts(target);
-            if (before.rollCalls() > 0 || before.replacements() > 0) {
+            if (before.rollCalls() > 0 || before.replacements() > 0 || before.rosterStudents() > 0) {
                 target.rollback();
                 return before.equals(counts) ? new Outcome.AlreadyThere(counts) : new Outcome.TargetNotEmpty(counts, before);
             }
@@ -117,10 +119,10 @@ public final class FromEmbedded {
     private static void copyRows(Connection source, Connection target) throws SQLException {
         copy(source, target, """
                 SELECT id, class_id, teacher, opened_at, closed_at, code_policy, code_secret, code_period_s,
-                       code_grace_s, shared_devices, closed_by FROM roll_calls ORDER BY id""", """
+                       code_grace_s, shared_devices, closed_by, accept_unknown, late_after_s FROM roll_calls ORDER BY id""", """
                 INSERT INTO roll_calls (id, class_id, teacher, opened_at, closed_at, code_policy, code_secret,
-                                        code_period_s, code_grace_s, shared_devices, closed_by)
-                OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", 11);
+                                        code_period_s, code_grace_s, shared_devices, closed_by, accept_unknown, late_after_s)
+                OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", 13);
         copy(source, target, "SELECT roll_call_id, matricula, at, device FROM check_ins ORDER BY roll_call_id, seq",
                 "INSERT INTO check_ins (roll_call_id, matricula, at, device) VALUES (?, ?, ?, ?)", 4);
         copy(source, target, """
@@ -128,6 +130,10 @@ public final class FromEmbedded {
                 ORDER BY rowid""", """
                 INSERT INTO check_in_replacements (roll_call_id, device, replaced, by_matricula, at, device_first_at)
                 VALUES (?, ?, ?, ?, ?, ?)""", 6);
+        copy(source, target, "SELECT class_id, matricula, name FROM roster ORDER BY class_id, matricula",
+                "INSERT INTO roster (class_id, matricula, name) VALUES (?, ?, ?)", 3);
+        copy(source, target, "SELECT roll_call_id, matricula, status, source FROM statuses ORDER BY roll_call_id, matricula",
+                "INSERT INTO statuses (roll_call_id, matricula, status, source) VALUES (?, ?, ?, ?)", 4);
         copy(source, target, "SELECT key FROM session_key WHERE id = 1", "UPDATE session_key SET key = ? WHERE id = 1", 1);
         try (Statement statement = target.createStatement()) {
             statement.execute("""
@@ -169,7 +175,7 @@ public final class FromEmbedded {
                 }
             }
         }
-        return new Counts(values[0], values[1], values[2], values[3]);
+        return new Counts(values[0], values[1], values[2], values[3], values[4], values[5]);
     }
 
     private static Connection sqlite(Path file) throws SQLException {

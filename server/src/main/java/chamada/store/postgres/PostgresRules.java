@@ -65,15 +65,22 @@ final class PostgresRules {
             "UPDATE roll_call_counts SET present = present + ? WHERE roll_call_id = ? RETURNING present";
     private static final String OPENED_AT = "SELECT opened_at FROM roll_calls WHERE class_id = ? AND closed_at IS NULL";
     private static final String LOCK_OPEN = """
-            SELECT id, class_id, teacher, code_policy, code_secret, code_period_s, code_grace_s, shared_devices,
-                   accept_unknown, late_after_s,
+            SELECT id, class_id, teacher, opened_at, code_policy, code_secret, code_period_s, code_grace_s,
+                   shared_devices, accept_unknown, late_after_s,
                    EXISTS (SELECT 1 FROM roster WHERE roster.class_id = roll_calls.class_id) AS has_roster
             FROM roll_calls WHERE class_id = ANY (?) AND closed_at IS NULL
             ORDER BY id FOR SHARE""";
-    /** Which of the run's (class, matrícula) pairs are on their class's roster. */
-    private static final String ON_ROSTER = """
-            SELECT r.class_id, r.matricula FROM roster r
-            JOIN unnest(?::integer[], ?::text[]) AS t (c, m) ON r.class_id = t.c AND r.matricula = t.m""";
+    /**
+     * Which of the run's (class, matrícula) pairs the roster does not refuse, as this one
+     * statement sees it: on it, the class has no roster any more, or already present (a repeat
+     * is decided before the roster). One statement, one snapshot: a roster replaced or cleared
+     * meanwhile is seen whole or not at all.
+     */
+    private static final String ADMITTED_BY_ROSTER = """
+            SELECT t.c, t.m FROM unnest(?::integer[], ?::text[], ?::bigint[]) AS t (c, m, r)
+            WHERE EXISTS (SELECT 1 FROM roster x WHERE x.class_id = t.c AND x.matricula = t.m)
+               OR NOT EXISTS (SELECT 1 FROM roster x WHERE x.class_id = t.c)
+               OR EXISTS (SELECT 1 FROM check_ins i WHERE i.roll_call_id = t.r AND i.matricula = t.m)""";
     /** Serializes two imports of one class's roster, on whichever nodes they run. */
     private static final String LOCK_ROSTER = "SELECT pg_advisory_xact_lock(hashtextextended('roster:' || ?, 0))";
     private static final String ROSTER_NAMES = "SELECT matricula, name FROM roster WHERE class_id = ?";
@@ -84,6 +91,12 @@ final class PostgresRules {
     private static final String LOCK_FOR_CLOSE =
             "SELECT id, teacher FROM roll_calls WHERE class_id = ? AND closed_at IS NULL FOR UPDATE";
     private static final String CLOSE = "UPDATE roll_calls SET closed_at = ?, closed_by = ? WHERE id = ?";
+    /** At a close, every roster student without a check-in is absent, in the close's transaction. */
+    private static final String MARK_ABSENT = """
+            INSERT INTO statuses (roll_call_id, matricula, status, source)
+            SELECT ?, r.matricula, 'absent', 'close' FROM roster r
+            WHERE r.class_id = ?
+              AND NOT EXISTS (SELECT 1 FROM check_ins c WHERE c.roll_call_id = ? AND c.matricula = r.matricula)""";
     private static final String INSERT_CHECK_INS = """
             INSERT INTO check_ins (roll_call_id, matricula, at, device)
             SELECT r, m, a, d FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) WITH ORDINALITY AS t (r, m, a, d, n)
@@ -116,7 +129,11 @@ final class PostgresRules {
      * An open roll call a check-in run locked: its id, the rules its check-ins are decided by,
      * and whether its roster refuses matrículas not on it.
      */
-    private record Locked(long id, CheckInRules rules, boolean rosterRefusesUnknown) {
+    private record Locked(long id, OffsetDateTime openedAt, CheckInRules rules, boolean rosterRefusesUnknown) {
+
+        boolean isLate(OffsetDateTime at) {
+            return rules.isLate(openedAt, at);
+        }
     }
 
     private final ZoneId zone;
@@ -189,11 +206,16 @@ final class PostgresRules {
         if (!command.teacher().mayClose(owner)) {
             return new CloseResult.NotOwner(command.classId(), owner);
         }
-        try (PreparedStatement close = connection.prepareStatement(CLOSE)) {
+        try (PreparedStatement close = connection.prepareStatement(CLOSE);
+             PreparedStatement absent = connection.prepareStatement(MARK_ABSENT)) {
             close.setLong(1, millis(command.at()));
             close.setString(2, command.teacher().value());
             close.setLong(3, id);
             close.executeUpdate();
+            absent.setLong(1, id);
+            absent.setInt(2, command.classId().value());
+            absent.setLong(3, id);
+            absent.executeUpdate();
         }
         RollCall closed = reads.rollCall(connection, id);
         return new CloseResult.Closed(closed);
@@ -206,7 +228,7 @@ final class PostgresRules {
      */
     Decided checkIns(Connection connection, List<Command.CheckIn> run) throws SQLException {
         Map<ClassId, Locked> open = lockOpen(connection, run);
-        Set<Enrolled> onRoster = onRoster(connection, run, open);
+        Set<Enrolled> admitted = admittedByRoster(connection, run, open);
         List<CheckInResult> outcomes = new ArrayList<>(run.size());
         List<Integer> pending = new ArrayList<>();
         for (Command.CheckIn command : run) {
@@ -216,7 +238,7 @@ final class PostgresRules {
                     ? Optional.of(new CheckInResult.NotOpen(attempt.classId(), attempt.at()))
                     : codeRefusal(locked.rules(), attempt);
             if (refused.isEmpty() && locked.rosterRefusesUnknown()
-                    && !onRoster.contains(new Enrolled(attempt.classId().value(), attempt.matricula().value()))) {
+                    && !admitted.contains(new Enrolled(attempt.classId().value(), attempt.matricula().value()))) {
                 refused = Optional.of(new CheckInResult.NotInRoster(attempt.classId(), attempt.matricula(), attempt.at()));
             }
             if (refused.isPresent()) {
@@ -277,8 +299,8 @@ final class PostgresRules {
             try (ResultSet rows = lock.executeQuery()) {
                 while (rows.next()) {
                     CheckInRules rules = RollCallReads.rules(rows);
-                    open.put(new ClassId(rows.getInt("class_id")), new Locked(rows.getLong("id"), rules,
-                            rows.getBoolean("has_roster") && !rules.acceptUnknown()));
+                    open.put(new ClassId(rows.getInt("class_id")), new Locked(rows.getLong("id"),
+                            time(rows.getLong("opened_at")), rules, rows.getBoolean("has_roster") && !rules.acceptUnknown()));
                 }
             }
         }
@@ -286,28 +308,31 @@ final class PostgresRules {
     }
 
     /**
-     * Which of the run's matrículas are on the roster of a class whose roster refuses the
-     * others, as (class, matrícula) keys; read only when the run has such a class. A roster
-     * import that commits while this runs is seen whole or not at all.
+     * Which of the run's matrículas the roster of a class whose roster refuses the others
+     * admits, as (class, matrícula) keys; read only when the run has such a class (which the
+     * lock's statement saw with a roster: one without is not read, as before any roster).
      */
-    private static Set<Enrolled> onRoster(Connection connection, List<Command.CheckIn> run, Map<ClassId, Locked> open)
-            throws SQLException {
+    private static Set<Enrolled> admittedByRoster(Connection connection, List<Command.CheckIn> run,
+                                                  Map<ClassId, Locked> open) throws SQLException {
         List<Integer> classes = new ArrayList<>();
         List<String> matriculas = new ArrayList<>();
+        List<Long> rollCalls = new ArrayList<>();
         for (Command.CheckIn command : run) {
             Locked locked = open.get(command.attempt().classId());
             if (locked != null && locked.rosterRefusesUnknown()) {
                 classes.add(command.attempt().classId().value());
                 matriculas.add(command.attempt().matricula().value());
+                rollCalls.add(locked.id());
             }
         }
         if (classes.isEmpty()) {
             return Set.of();
         }
         Set<Enrolled> on = new HashSet<>();
-        try (PreparedStatement query = connection.prepareStatement(ON_ROSTER)) {
+        try (PreparedStatement query = connection.prepareStatement(ADMITTED_BY_ROSTER)) {
             query.setArray(1, connection.createArrayOf("integer", classes.toArray()));
             query.setArray(2, connection.createArrayOf("text", matriculas.toArray()));
+            query.setArray(3, connection.createArrayOf("bigint", rollCalls.toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     on.add(new Enrolled(rows.getInt(1), rows.getString(2)));
@@ -365,7 +390,7 @@ final class PostgresRules {
                 Map.of());
     }
 
-    /** The rules in the contract's order: open, then the code, then the roster, then a repeat, then the device. */
+    /** The rules in the contract's order: open, then the code, then a repeat, then the roster, then the device. */
     private static Optional<CheckInResult> codeRefusal(CheckInRules rules, CheckInAttempt attempt) {
         if (!rules.policy().needsCode()) {
             return Optional.empty();
@@ -433,9 +458,10 @@ final class PostgresRules {
             if (firstAt == null) {
                 throw changedUnderIt(key);
             }
+            Locked locked = open.get(attempt.classId());
             outcomes.set(position, mine
-                    ? new CheckInResult.Registered(attempt.classId(), attempt.at())
-                    : new CheckInResult.AlreadyRegistered(attempt.classId(), firstAt));
+                    ? new CheckInResult.Registered(attempt.classId(), attempt.at(), locked.isLate(attempt.at()))
+                    : new CheckInResult.AlreadyRegistered(attempt.classId(), firstAt, locked.isLate(firstAt)));
         }
         pending.clear();
     }
@@ -470,7 +496,7 @@ final class PostgresRules {
         Key key = new Key(locked.id(), attempt.matricula().value());
         Optional<OffsetDateTime> present = timeOf(connection, key);
         if (present.isPresent()) {
-            return new CheckInResult.AlreadyRegistered(attempt.classId(), present.get());
+            return new CheckInResult.AlreadyRegistered(attempt.classId(), present.get(), locked.isLate(present.get()));
         }
         try (PreparedStatement lock = connection.prepareStatement(LOCK_DEVICE)) {
             lock.setString(1, locked.id() + ":" + device);
@@ -490,17 +516,15 @@ final class PostgresRules {
         }
         if (replaced.isEmpty()) {
             if (insertOne(connection, key, attempt)) {
-                return new CheckInResult.Registered(attempt.classId(), attempt.at());
+                return new CheckInResult.Registered(attempt.classId(), attempt.at(), locked.isLate(attempt.at()));
             }
-            return new CheckInResult.AlreadyRegistered(attempt.classId(), timeOf(connection, key)
-                    .orElseThrow(() -> changedUnderIt(key)));
+            return alreadyThere(connection, locked, key, attempt);
         }
         if (attempt.at().isAfter(time(firstAt).plus(CheckInRules.REPLACE_WINDOW))) {
             return new CheckInResult.DeviceAlreadyUsed(attempt.classId(), attempt.at());
         }
         if (!insertOne(connection, key, attempt)) {
-            return new CheckInResult.AlreadyRegistered(attempt.classId(), timeOf(connection, key)
-                    .orElseThrow(() -> changedUnderIt(key)));
+            return alreadyThere(connection, locked, key, attempt);
         }
         try (PreparedStatement delete = connection.prepareStatement(DELETE_CHECK_IN);
              PreparedStatement record = connection.prepareStatement(INSERT_REPLACEMENT)) {
@@ -515,7 +539,15 @@ final class PostgresRules {
             record.setLong(6, firstAt);
             record.executeUpdate();
         }
-        return new CheckInResult.Replaced(attempt.classId(), new Matricula(replaced.get()), attempt.at());
+        return new CheckInResult.Replaced(attempt.classId(), new Matricula(replaced.get()), attempt.at(),
+                locked.isLate(attempt.at()));
+    }
+
+    /** The outcome of a check-in whose insert met the matrícula's row: already there, at that row's time. */
+    private CheckInResult alreadyThere(Connection connection, Locked locked, Key key, CheckInAttempt attempt)
+            throws SQLException {
+        OffsetDateTime firstAt = timeOf(connection, key).orElseThrow(() -> changedUnderIt(key));
+        return new CheckInResult.AlreadyRegistered(attempt.classId(), firstAt, locked.isLate(firstAt));
     }
 
     private boolean insertOne(Connection connection, Key key, CheckInAttempt attempt) throws SQLException {

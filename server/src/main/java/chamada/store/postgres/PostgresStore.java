@@ -16,6 +16,7 @@ import chamada.rollcall.TeacherName;
 import chamada.roster.Roster;
 import chamada.roster.RosterChange;
 import chamada.roster.RosterEntry;
+import chamada.roster.RosterNames;
 import chamada.store.ChamadaStore;
 import chamada.store.Command;
 import chamada.store.RollCallReads;
@@ -229,7 +230,13 @@ public final class PostgresStore implements ChamadaStore {
 
     @Override
     public CompletableFuture<RosterChange> replaceRoster(ClassId classId, List<RosterEntry> students) {
-        return writer.submit(new Command.ReplaceRoster(classId, students, new CompletableFuture<>()));
+        return Roster.refusal(students).<CompletableFuture<RosterChange>>map(CompletableFuture::failedFuture).orElseGet(
+                () -> writer.submit(new Command.ReplaceRoster(classId, students, new CompletableFuture<>())));
+    }
+
+    @Override
+    public CompletableFuture<RosterNames> names(ClassId classId) {
+        return read(connection -> reads.names(connection, classId));
     }
 
     @Override

@@ -222,6 +222,7 @@ final class PostgresWriter {
                     case Command.OpenList list -> throw new IllegalArgumentException("a read is not written: " + list);
                     case Command.Status status -> throw new IllegalArgumentException("a read is not written: " + status);
                     case Command.OpenedBefore before -> throw new IllegalArgumentException("a read is not written: " + before);
+                    case Command.NamesOf names -> throw new IllegalArgumentException("a read is not written: " + names);
                 };
                 xid = transactionId(connection);
                 committing = true;
