@@ -11,11 +11,10 @@ import chamada.rollcall.CurrentCode;
 import chamada.rollcall.RollCall;
 import chamada.rollcall.RollCallEvents;
 import chamada.rollcall.RollCallService;
-import chamada.rollcall.RollCallStore;
 import chamada.rollcall.TeacherName;
 import chamada.roster.RosterService;
-import chamada.roster.RosterStore;
-import chamada.teachers.SessionKeys;
+import chamada.store.ChamadaStore;
+import chamada.attendance.AttendanceService;
 import chamada.teachers.Teachers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +44,7 @@ public final class Application implements AutoCloseable {
     private final Teachers teachers;
     private static final Logger log = LoggerFactory.getLogger(Application.class);
 
-    private final RollCallStore store;
+    private final ChamadaStore store;
     private final Logins logins;
     private final Dispatcher dispatcher;
     private final RollCallService rollCalls;
@@ -54,17 +53,16 @@ public final class Application implements AutoCloseable {
             Thread.ofPlatform().name("chamada-auto-close").daemon(true).factory());
 
     /**
-     * The application over {@code store} and {@code rosterStore} (one store, seen by two of its
-     * features), which it closes with itself, signing session tokens
-     * with the key {@code keys} keeps; every time it gives is {@code clock}'s.
+     * The application over {@code store}, which it closes with itself, signing session tokens
+     * with the key it keeps; every time it gives is {@code clock}'s.
      */
-    public Application(Teachers teachers, RollCallStore store, RosterStore rosterStore, SessionKeys keys, Clock clock,
-                       CheckInSettings checkIns) {
+    public Application(Teachers teachers, ChamadaStore store, Clock clock, CheckInSettings checkIns) {
         this.teachers = teachers;
         this.store = store;
-        this.logins = new Logins(teachers, new SessionTokens(keys.sessionKey(), clock));
+        this.logins = new Logins(teachers, new SessionTokens(store.sessionKey(), clock));
         this.rollCalls = new RollCallService(store, clock, checkIns);
-        this.dispatcher = new Dispatcher(rollCalls, new RosterService(rosterStore), logins);
+        this.dispatcher = new Dispatcher(rollCalls, new RosterService(store),
+                new AttendanceService(store, clock, checkIns.editWindow()), logins);
         if (!checkIns.autoCloseAfter().isZero()) {
             autoClose.scheduleWithFixedDelay(this::closeForgottenRollCalls, 1, 1, TimeUnit.MINUTES);
         }

@@ -1,5 +1,7 @@
 package chamada.application;
 
+import chamada.attendance.AttendanceService;
+import chamada.attendance.MarkResult;
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
 import chamada.i18n.HumanTime;
@@ -40,11 +42,13 @@ final class Dispatcher {
 
     private final RollCallService rollCalls;
     private final RosterService rosters;
+    private final AttendanceService attendance;
     private final Logins logins;
 
-    Dispatcher(RollCallService rollCalls, RosterService rosters, Logins logins) {
+    Dispatcher(RollCallService rollCalls, RosterService rosters, AttendanceService attendance, Logins logins) {
         this.rollCalls = rollCalls;
         this.rosters = rosters;
+        this.attendance = attendance;
         this.logins = logins;
     }
 
@@ -122,6 +126,18 @@ final class Dispatcher {
             case Request.RosterList list -> rosters.roster(session.caller(), list.classId())
                     .thenApply(roster -> new Response.RosterList(list.classId().value(), roster.students()));
             case Request.RosterImport part -> rosterImport(session, part);
+            case Request.Mark mark -> attendance.mark(session.caller(), mark.classId(), mark.rollCallId(), mark.matricula(),
+                    mark.status(), mark.reason()).thenApply(result -> switch (result) {
+                case MarkResult.Marked marked -> new Response.Marked(marked.classId().value(), marked.rollCallId(),
+                        mark.matricula(), marked.from(), marked.to(), marked.at());
+                case MarkResult.NoRollCall none -> failure(session, none.rollCallId()
+                        .map(id -> new ChamadaException(ErrorCode.UNKNOWN_ROLL_CALL, none.classId(), id))
+                        .orElseGet(() -> new ChamadaException(ErrorCode.NO_ROLL_CALL, none.classId())));
+                case MarkResult.Locked locked -> failure(session, new ChamadaException(ErrorCode.LOCKED,
+                        locked.rollCallId(), locked.classId(), HumanTime.format(locked.lockedSince())));
+            });
+            case Request.Audit audit -> attendance.audit(session.caller(), audit.classId())
+                    .thenApply(entries -> new Response.Audit(audit.classId().value(), entries));
             case Request.Health health -> done(switch (rollCalls.health()) {
                 case StoreHealth.Healthy healthy -> new Response.Health(true, Optional.empty());
                 case StoreHealth.Unhealthy unhealthy -> new Response.Health(false, Optional.of(

@@ -20,6 +20,8 @@ final class CheckInOptions {
 
     /** A week: a roll call is a lesson's, and one open longer is forgotten, whatever the school. */
     private static final Duration MAX_AUTO_CLOSE = Duration.ofDays(7);
+    /** Ten years: past any school's rule. */
+    private static final long MAX_EDIT_DAYS = 3_650;
 
     @Option(names = "--code-policy", paramLabel = "POLICY", defaultValue = "none",
             description = "Check-in code of a roll call opened without choosing one: rotating, fixed or none"
@@ -39,6 +41,11 @@ final class CheckInOptions {
             description = "Close, as the server, a roll call still open this long after it opened, so that a"
                     + " forgotten one does not swallow the next lesson; 0 never (default: ${DEFAULT-VALUE}).")
     private long autoCloseAfterMinutes;
+
+    @Option(names = "--edit-days", paramLabel = "DAYS", defaultValue = "7",
+            description = "A teacher may correct a roll call for this many days after its close; after that only an"
+                    + " administrator (0: only before it closes; at most 3650).")
+    private long editDays;
 
     @Option(names = "--allow-network", paramLabel = "CIDR",
             description = "Accept check-ins only from this network, such as 10.20.0.0/16; repeat it for several"
@@ -67,8 +74,11 @@ final class CheckInOptions {
         if (autoCloseAfterMinutes < 0 || autoCloseAfterMinutes > MAX_AUTO_CLOSE.toMinutes()) {
             throw outOfRange(lang, "--auto-close-after", 0, MAX_AUTO_CLOSE.toMinutes(), autoCloseAfterMinutes);
         }
+        if (editDays < 0 || editDays > MAX_EDIT_DAYS) {
+            throw outOfRange(lang, "--edit-days", 0, MAX_EDIT_DAYS, editDays);
+        }
         return new CheckInSettings(policy, Duration.ofSeconds(codePeriodSeconds), Duration.ofSeconds(codeGraceSeconds),
-                networks, Duration.ofMinutes(autoCloseAfterMinutes));
+                networks, Duration.ofMinutes(autoCloseAfterMinutes), Duration.ofDays(editDays));
     }
 
     private static CommandFailure outOfRange(Lang lang, String option, long min, long max, long value) {

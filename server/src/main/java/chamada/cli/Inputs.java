@@ -1,6 +1,7 @@
 package chamada.cli;
 
 import chamada.error.ChamadaException;
+import chamada.attendance.Reason;
 import chamada.i18n.Lang;
 import chamada.rollcall.CheckInCode;
 import chamada.rollcall.ClassId;
@@ -31,6 +32,10 @@ final class Inputs {
 
     static String code(CommandSpec spec, Lang lang, String text) {
         return parse(spec, lang, text, CheckInCode::parse);
+    }
+
+    static Reason reason(CommandSpec spec, Lang lang, String text) {
+        return parse(spec, lang, text, Reason::new);
     }
 
     static TeacherName teacherName(CommandSpec spec, Lang lang, String text) {

@@ -82,10 +82,23 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.teacher.usage.description", "Sem subcomando: uma tela interativa onde o número de uma"
                         + " turma abre a chamada dela e o mesmo número de novo encerra e lista os presentes."},
                 {"chamada.teacher.open.usage.header", "Abre a chamada de uma turma."},
+                {"chamada.server.edit-days", "Um professor pode corrigir uma chamada por tantos dias depois de"
+                        + " encerrada; depois, só um administrador (0: só enquanto aberta; no máximo 3650)."},
                 {"chamada.teacher.open.late-after", "Presenças mais de tantos minutos depois da abertura contam como"
                         + " atraso (de 0 a 720; padrão: ninguém se atrasa)."},
                 {"chamada.teacher.open.accept-unknown", "Se a turma tem lista de alunos, aceita também matrículas"
                         + " fora dela (mostradas como fora da lista) em vez de recusá-las."},
+                {"chamada.teacher.mark.usage.header", "Corrige a situação de um aluno numa chamada (present, late,"
+                        + " excused ou absent), com um motivo."},
+                {"chamada.teacher.mark.usage.description", "A chamada mais recente da turma, a menos que --roll-call"
+                        + " indique outra (chamada teacher history lista os números). Uma chamada encerrada pode ser"
+                        + " corrigida por --edit-days dias depois de encerrada. Incluir um aluno que esqueceu de"
+                        + " registrar presença é um mark present; não é um registro de presença."},
+                {"STATUS", "present (presente), late (atrasado), excused (justificado) ou absent (ausente)."},
+                {"chamada.teacher.mark.reason", "O motivo (de 1 a 200 caracteres), guardado na auditoria."},
+                {"chamada.teacher.mark.roll-call", "O número da chamada (padrão: a mais recente da turma)."},
+                {"chamada.teacher.audit.usage.header", "Lista cada alteração da situação de um aluno nas chamadas de"
+                        + " uma turma: quem, quando, de quê, para quê, por quê."},
                 {"chamada.teacher.roster.usage.header", "Lista os alunos de uma turma (matrícula e nome); importa ou"
                         + " retira a lista com um subcomando."},
                 {"chamada.teacher.roster.import.usage.header", "Faz de um arquivo CSV a lista de alunos de uma turma."},

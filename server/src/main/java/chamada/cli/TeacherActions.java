@@ -1,12 +1,17 @@
 package chamada.cli;
 
+import chamada.attendance.AuditEntry;
+import chamada.attendance.Reason;
+import chamada.attendance.StatusText;
 import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
 import chamada.protocol.ExportCsv;
 import chamada.protocol.Response;
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.CurrentCode;
+import chamada.rollcall.Matricula;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.TeacherName;
 import chamada.roster.RosterChange;
@@ -101,8 +106,9 @@ final class TeacherActions {
             String opened = HumanTime.format(past.openedAt());
             String closed = HumanTime.format(past.closedAt());
             String line = past.teacher().isReserved()
-                    ? TeacherText.HISTORY_LINE_OPEN_MODE.format(lang, number, opened, closed, past.count())
-                    : TeacherText.HISTORY_LINE.format(lang, number, opened, closed, past.teacher(), past.count());
+                    ? TeacherText.HISTORY_LINE_OPEN_MODE.format(lang, number, opened, closed, past.count(), past.id())
+                    : TeacherText.HISTORY_LINE.format(lang, number, opened, closed, past.teacher(), past.count(),
+                    past.id());
             boolean byServer = past.closedBy().filter(TeacherName.SERVER::equals).isPresent();
             out.println("  " + line + (byServer ? TeacherText.HISTORY_CLOSED_BY_SERVER.format(lang) : ""));
             number++;
@@ -119,6 +125,37 @@ final class TeacherActions {
         CsvExport.Summary summary = CsvExport.write(csv, export.rollCalls(), format, out, lang);
         if (!CsvExport.isStdout(csv)) {
             out.println(TeacherText.EXPORTED.format(lang, summary.rollCalls(), classId, summary.checkIns(), csv));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Sets {@code matricula}'s status in roll call {@code rollCallId} of {@code classId} (its latest when empty). */
+    int mark(ClassId classId, Matricula matricula, AttendanceStatus status, Reason reason, Optional<Long> rollCallId) {
+        Response reply = link.call(c -> c.mark(classId, matricula, status, reason, rollCallId), false);
+        if (!(reply instanceof Response.Marked marked)) {
+            return refusal(reply);
+        }
+        out.println(TeacherText.MARKED.format(lang, matricula, StatusText.of(marked.to(), lang), marked.rollCallId(),
+                classId, marked.from().map(from -> StatusText.of(from, lang)).orElse(TeacherText.NO_STATUS.format(lang))));
+        return ExitCodes.OK;
+    }
+
+    /** Prints every change of a status in {@code classId}'s roll calls, oldest first. */
+    int audit(ClassId classId) {
+        Response reply = link.call(c -> c.audit(classId), true);
+        if (!(reply instanceof Response.Audit audit)) {
+            return refusal(reply);
+        }
+        if (audit.entries().isEmpty()) {
+            out.println(TeacherText.AUDIT_EMPTY.format(lang, classId));
+            return ExitCodes.OK;
+        }
+        out.println(TeacherText.AUDIT.format(lang, classId, audit.entries().size()));
+        for (AuditEntry entry : audit.entries()) {
+            out.println("  " + TeacherText.AUDIT_LINE.format(lang, HumanTime.format(entry.at()), entry.rollCallId(),
+                    entry.matricula(), entry.from().map(from -> StatusText.of(from, lang)).orElse(
+                            TeacherText.NO_STATUS.format(lang)), StatusText.of(entry.to(), lang), entry.teacher(),
+                    entry.reason()));
         }
         return ExitCodes.OK;
     }

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
         description = "Without a subcommand: an interactive screen where a class number opens its roll call"
                 + " and the same number again closes it and lists who is present.",
         subcommands = {TeacherOpenCommand.class, TeacherCloseCommand.class, TeacherStatusCommand.class,
-                TeacherHistoryCommand.class, TeacherExportCommand.class, TeacherRosterCommand.class,
+                TeacherHistoryCommand.class, TeacherExportCommand.class, TeacherRosterCommand.class, TeacherMarkCommand.class, TeacherAuditCommand.class,
                 TeacherAddCommand.class})
 final class TeacherCommand implements Callable<Integer> {
 

@@ -8,6 +8,8 @@ import chamada.protocol.Request;
 import chamada.protocol.RequestEncoder;
 import chamada.protocol.Response;
 import chamada.protocol.ResponseDecoder;
+import chamada.attendance.Reason;
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.Matricula;
@@ -210,6 +212,16 @@ public final class ChamadaClient implements AutoCloseable {
 
     public Response export(ClassId classId) {
         return call(new Request.Export(classId));
+    }
+
+    /** Sets a student's status in roll call {@code rollCallId} (the class's latest when empty), for {@code reason}. */
+    public Response mark(ClassId classId, Matricula matricula, AttendanceStatus status, Reason reason,
+                         Optional<Long> rollCallId) {
+        return call(new Request.Mark(classId, matricula, status, reason, rollCallId));
+    }
+
+    public Response audit(ClassId classId) {
+        return call(new Request.Audit(classId));
     }
 
     public Response roster(ClassId classId) {

@@ -106,6 +106,17 @@ public enum ErrorCode implements Bilingual {
             "The roster parts sent so far are for class {0}, not {1}: they were dropped; send the roster again.",
             "As partes da lista de alunos enviadas até agora são da turma {0}, não da {1}: foram descartadas; envie"
                     + " a lista de novo."),
+    LOCKED(true,
+            "Roll call {0} of class {1} closed more than the correction window ago: it is locked since {2}. Ask a school"
+                    + " administrator.",
+            "A chamada {0} da turma {1} foi encerrada há mais tempo do que o prazo de correção: está bloqueada desde"
+                    + " {2}. Peça a um administrador da escola."),
+    NO_ROLL_CALL(true,
+            "Class {0} has had no roll call yet: there is nothing to correct.",
+            "A turma {0} ainda não teve chamada: não há o que corrigir."),
+    UNKNOWN_ROLL_CALL(true,
+            "Class {0} has no roll call number {1}; chamada teacher history {0} lists them with their numbers.",
+            "A turma {0} não tem a chamada número {1}; chamada teacher history {0} as lista com seus números."),
     NOT_OWNER(true,
             "The roll call of class {0} was opened by {1}; only that teacher may close it.",
             "A chamada da turma {0} foi aberta por {1}; somente esse professor pode encerrá-la."),

@@ -18,6 +18,9 @@ public enum Op {
     HISTORY("history", List.of(Wire.CLASS), 1),
     EXPORT("export", List.of(Wire.CLASS), 1),
     ROSTER("roster", List.of(Wire.CLASS), 1),
+    /** Typed, the reason is every word after the status; the roll call is named in JSON only. */
+    MARK("mark", List.of(Wire.CLASS, Wire.MATRICULA, Wire.STATUS, Wire.REASON, Wire.ROLL_CALL), 4),
+    AUDIT("audit", List.of(Wire.CLASS), 1),
     /** JSON only: its {@code students} are a list, which no typed word can carry. */
     ROSTER_IMPORT("roster_import", List.of(Wire.CLASS, Wire.PART, Wire.MORE), 1),
     HEALTH("health", List.of(), 0),
@@ -52,6 +55,9 @@ public enum Op {
 
     /** How a person types it, e.g. {@code checkin MATRICULA CLASS}; a JSON-only command says so. */
     public String usage() {
+        if (this == MARK) {
+            return "mark CLASS MATRICULA STATUS REASON...";
+        }
         if (this == ROSTER_IMPORT) {
             return "{\"op\":\"roster_import\",\"class\":CLASS,\"students\":[{\"matricula\":M,\"name\":N}],\"part\":1,\"more\":false}";
         }
@@ -85,6 +91,8 @@ public enum Op {
             case Request.History h -> HISTORY;
             case Request.Export e -> EXPORT;
             case Request.RosterList r -> ROSTER;
+            case Request.Mark m -> MARK;
+            case Request.Audit a -> AUDIT;
             case Request.RosterImport r -> ROSTER_IMPORT;
             case Request.Health h -> HEALTH;
             case Request.Help h -> HELP;

@@ -1,6 +1,8 @@
 package chamada.protocol;
 
 import chamada.i18n.Lang;
+import chamada.attendance.Reason;
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.DeviceId;
@@ -86,6 +88,14 @@ public sealed interface Request {
     }
 
     record RosterList(ClassId classId) implements Request {
+    }
+
+    /** A teacher's correction of a student's status, in roll call {@code rollCallId} (the class's latest when empty). */
+    record Mark(ClassId classId, Matricula matricula, AttendanceStatus status, Reason reason, Optional<Long> rollCallId)
+            implements Request {
+    }
+
+    record Audit(ClassId classId) implements Request {
     }
 
     /**

@@ -5,6 +5,8 @@ import chamada.error.ErrorCode;
 import chamada.error.Expected;
 import chamada.error.Fields;
 import chamada.i18n.Lang;
+import chamada.attendance.Reason;
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckInCode;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
@@ -169,7 +171,20 @@ public final class RequestDecoder {
     }
 
     private static boolean isNumber(String field) {
-        return field.equals(Wire.CLASS) || field.equals(Wire.LATE_AFTER) || field.equals(Wire.PART);
+        return field.equals(Wire.CLASS) || field.equals(Wire.LATE_AFTER) || field.equals(Wire.PART)
+                || field.equals(Wire.ROLL_CALL);
+    }
+
+    private static AttendanceStatus status(String word) {
+        return AttendanceStatus.fromWire(word).orElseThrow(() -> Fields.invalid(Wire.STATUS, word, Expected.STATUS));
+    }
+
+    private static long rollCallId(String number) {
+        if (number.isEmpty() || number.length() > 18 || !number.chars().allMatch(c -> c >= '0' && c <= '9')
+                || Long.parseLong(number) < 1) {
+            throw Fields.invalid(Wire.ROLL_CALL, number, Expected.ROLL_CALL_ID);
+        }
+        return Long.parseLong(number);
     }
 
     /** A roster import's part number: from 1 to as many parts as a roster can need. */
@@ -193,6 +208,11 @@ public final class RequestDecoder {
         Op op = Op.fromWire(words.getFirst())
                 .orElseThrow(() -> new ChamadaException(ErrorCode.UNKNOWN_COMMAND, Fields.echo(words.getFirst())));
         List<String> args = words.subList(1, words.size());
+        if (op == Op.MARK && args.size() > op.required()) {
+            // The reason is every word after the status: "mark 1010 042191010 excused atestado médico".
+            args = new java.util.ArrayList<>(args.subList(0, op.required() - 1));
+            args.add(String.join(" ", words.subList(op.required(), words.size())));
+        }
         if (args.size() < op.required() || args.size() > op.fields().size()) {
             throw new ChamadaException(ErrorCode.WRONG_ARGUMENTS, op.wire(), op.usage());
         }
@@ -219,6 +239,10 @@ public final class RequestDecoder {
             case HISTORY -> new Request.History(classId(fields));
             case EXPORT -> new Request.Export(classId(fields));
             case ROSTER -> new Request.RosterList(classId(fields));
+            case MARK -> new Request.Mark(classId(fields), new Matricula(require(fields, Wire.MATRICULA)),
+                    status(require(fields, Wire.STATUS)), new Reason(require(fields, Wire.REASON)),
+                    Optional.ofNullable(fields.get(Wire.ROLL_CALL)).map(RequestDecoder::rollCallId));
+            case AUDIT -> new Request.Audit(classId(fields));
             case ROSTER_IMPORT -> throw new ChamadaException(ErrorCode.MISSING_FIELD, Wire.STUDENTS, Expected.STUDENTS);
             case HEALTH -> new Request.Health();
             case HELP -> new Request.Help();
@@ -284,6 +308,9 @@ public final class RequestDecoder {
             case Wire.STUDENTS -> Expected.STUDENTS;
             case Wire.LATE_AFTER -> Expected.LATE_AFTER;
             case Wire.PART -> Expected.PART;
+            case Wire.STATUS -> Expected.STATUS;
+            case Wire.REASON -> Expected.REASON;
+            case Wire.ROLL_CALL -> Expected.ROLL_CALL_ID;
             case Wire.CHECK_IN_CODE -> Expected.CODE;
             default -> Expected.TEXT;
         };

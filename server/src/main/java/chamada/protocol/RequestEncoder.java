@@ -61,6 +61,16 @@ public final class RequestEncoder {
                 case Request.History history -> g.writeNumberField(Wire.CLASS, history.classId().value());
                 case Request.Export export -> g.writeNumberField(Wire.CLASS, export.classId().value());
                 case Request.RosterList roster -> g.writeNumberField(Wire.CLASS, roster.classId().value());
+                case Request.Mark mark -> {
+                    g.writeNumberField(Wire.CLASS, mark.classId().value());
+                    g.writeStringField(Wire.MATRICULA, mark.matricula().value());
+                    g.writeStringField(Wire.STATUS, mark.status().wire());
+                    g.writeStringField(Wire.REASON, mark.reason().value());
+                    if (mark.rollCallId().isPresent()) {
+                        g.writeNumberField(Wire.ROLL_CALL, mark.rollCallId().get());
+                    }
+                }
+                case Request.Audit audit -> g.writeNumberField(Wire.CLASS, audit.classId().value());
                 case Request.RosterImport roster -> {
                     g.writeNumberField(Wire.CLASS, roster.classId().value());
                     writeStudents(g, roster.students());

@@ -1,6 +1,8 @@
 package chamada.protocol;
 
+import chamada.attendance.AuditEntry;
 import chamada.error.ErrorCode;
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.CurrentCode;
 import chamada.rollcall.Matricula;
@@ -117,6 +119,18 @@ public sealed interface Response {
     record Export(int classId, List<RollCall> rollCalls, RosterNames names) implements Success {
         public Export {
             rollCalls = List.copyOf(rollCalls);
+        }
+    }
+
+    /** A correction made: in roll call {@code rollCallId}, {@code matricula} was {@code from} and is {@code to}. */
+    record Marked(int classId, long rollCallId, Matricula matricula, Optional<AttendanceStatus> from, AttendanceStatus to,
+                  OffsetDateTime at) implements Success {
+    }
+
+    /** A class's audit, oldest first. */
+    record Audit(int classId, List<AuditEntry> entries) implements Success {
+        public Audit {
+            entries = List.copyOf(entries);
         }
     }
 

@@ -1,6 +1,9 @@
 package chamada.protocol;
 
+import chamada.attendance.AuditEntry;
+import chamada.attendance.Reason;
 import chamada.error.ErrorCode;
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
@@ -91,7 +94,7 @@ public final class ResponseDecoder {
                 List<PastRollCall> past = new ArrayList<>();
                 ClassId classId = new ClassId(node.path(Wire.CLASS).asInt());
                 for (JsonNode item : node.path(Wire.ROLL_CALLS)) {
-                    past.add(new PastRollCall(classId, new TeacherName(text(item, Wire.TEACHER)),
+                    past.add(new PastRollCall(item.path(Wire.ID).asLong(), classId, new TeacherName(text(item, Wire.TEACHER)),
                             time(item, Wire.OPENED_AT), time(item, Wire.CLOSED_AT), item.path(Wire.COUNT).asInt(),
                             item.hasNonNull(Wire.CLOSED_BY) ? Optional.of(new TeacherName(text(item, Wire.CLOSED_BY)))
                                     : Optional.empty()));
@@ -108,6 +111,20 @@ public final class ResponseDecoder {
                     hasRoster |= item.path(Wire.HAS_ROSTER).asBoolean(false);
                 }
                 yield new Response.Export(node.path(Wire.CLASS).asInt(), rollCalls, names(hasRoster, items));
+            }
+            case MARK -> new Response.Marked(node.path(Wire.CLASS).asInt(), node.path(Wire.ROLL_CALL).asLong(),
+                    new Matricula(text(node, Wire.MATRICULA)), status(node, Wire.FROM),
+                    status(node, Wire.STATUS).orElseThrow(), time(node, Wire.AT));
+            case AUDIT -> {
+                ClassId classId = new ClassId(node.path(Wire.CLASS).asInt());
+                List<AuditEntry> entries = new ArrayList<>();
+                for (JsonNode item : node.path(Wire.ENTRIES)) {
+                    entries.add(new AuditEntry(item.path(Wire.ID).asLong(), time(item, Wire.AT),
+                            new TeacherName(text(item, Wire.TEACHER)), classId, item.path(Wire.ROLL_CALL).asLong(),
+                            new Matricula(text(item, Wire.MATRICULA)), status(item, Wire.FROM),
+                            status(item, Wire.TO).orElseThrow(), new Reason(text(item, Wire.REASON))));
+                }
+                yield new Response.Audit(classId.value(), entries);
             }
             case ROSTER -> {
                 List<RosterEntry> students = new ArrayList<>();
@@ -187,6 +204,11 @@ public final class ResponseDecoder {
             }
         }
         return new RosterNames(hasRoster, names);
+    }
+
+    private static Optional<AttendanceStatus> status(JsonNode node, String field) {
+        return node.hasNonNull(field) ? Optional.of(AttendanceStatus.fromWire(text(node, field))
+                .orElseThrow(() -> new IllegalArgumentException("unknown status"))) : Optional.empty();
     }
 
     private static String text(JsonNode node, String field) {

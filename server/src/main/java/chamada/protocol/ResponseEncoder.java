@@ -1,5 +1,6 @@
 package chamada.protocol;
 
+import chamada.attendance.AuditEntry;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.CurrentCode;
 import chamada.rollcall.Matricula;
@@ -125,6 +126,7 @@ public final class ResponseEncoder {
                 g.writeArrayFieldStart(Wire.ROLL_CALLS);
                 for (PastRollCall past : history.rollCalls()) {
                     g.writeStartObject();
+                    g.writeNumberField(Wire.ID, past.id());
                     g.writeStringField(Wire.TEACHER, past.teacher().value());
                     g.writeStringField(Wire.OPENED_AT, Wire.time(past.openedAt()));
                     g.writeStringField(Wire.CLOSED_AT, Wire.time(past.closedAt()));
@@ -145,6 +147,37 @@ public final class ResponseEncoder {
                     writeRollCall(g, rollCall);
                     // Today's roster, against roll calls of other days: names, but no "not on the roster".
                     writePresent(g, rollCall, export.names(), false);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            case Response.Marked marked -> {
+                g.writeStringField(Wire.OP, Op.MARK.wire());
+                g.writeNumberField(Wire.CLASS, marked.classId());
+                g.writeNumberField(Wire.ROLL_CALL, marked.rollCallId());
+                g.writeStringField(Wire.MATRICULA, marked.matricula().value());
+                if (marked.from().isPresent()) {
+                    g.writeStringField(Wire.FROM, marked.from().get().wire());
+                }
+                g.writeStringField(Wire.STATUS, marked.to().wire());
+                g.writeStringField(Wire.AT, Wire.time(marked.at()));
+            }
+            case Response.Audit audit -> {
+                g.writeStringField(Wire.OP, Op.AUDIT.wire());
+                g.writeNumberField(Wire.CLASS, audit.classId());
+                g.writeArrayFieldStart(Wire.ENTRIES);
+                for (AuditEntry entry : audit.entries()) {
+                    g.writeStartObject();
+                    g.writeNumberField(Wire.ID, entry.id());
+                    g.writeStringField(Wire.AT, Wire.time(entry.at()));
+                    g.writeStringField(Wire.TEACHER, entry.teacher().value());
+                    g.writeNumberField(Wire.ROLL_CALL, entry.rollCallId());
+                    g.writeStringField(Wire.MATRICULA, entry.matricula().value());
+                    if (entry.from().isPresent()) {
+                        g.writeStringField(Wire.FROM, entry.from().get().wire());
+                    }
+                    g.writeStringField(Wire.TO, entry.to().wire());
+                    g.writeStringField(Wire.REASON, entry.reason().value());
                     g.writeEndObject();
                 }
                 g.writeEndArray();

@@ -19,6 +19,8 @@ public final class Wire {
     public static final String CODE = "code";
     public static final String MESSAGE = "message";
     public static final String CLASS = "class";
+    /** A roll call's number: the store's id, as history lists it and a correction names it. */
+    public static final String ID = "id";
     public static final String MATRICULA = "matricula";
     public static final String AT = "at";
     public static final String NAME = "name";
@@ -55,6 +57,12 @@ public final class Wire {
     public static final String PRESENT_STATUS = "present";
     public static final String LATE = "late";
     public static final String ABSENT = "absent";
+    public static final String REASON = "reason";
+    public static final String ROLL_CALL = "roll_call";
+    public static final String FROM = "from";
+    public static final String TO = "to";
+    public static final String ENTRIES = "entries";
+    public static final String LOCKED_SINCE = "locked_since";
     public static final String HAS_ROSTER = "has_roster";
     public static final String NOT_ON_ROSTER = "not_on_roster";
     public static final String STUDENTS = "students";

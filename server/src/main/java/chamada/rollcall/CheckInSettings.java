@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * The server's check-in settings: the code policy a roll call gets when its opener names none,
  * how rotating codes turn, the networks check-ins are accepted from (empty: every network), and
- * how long a roll call may stay open before the server closes it ({@link Duration#ZERO}: never).
+ * how long a roll call may stay open before the server closes it ({@link Duration#ZERO}: never),
+ * and how long after its close a teacher may still correct it.
  */
 public record CheckInSettings(CodePolicy defaultPolicy, Duration codePeriod, Duration codeGrace,
-                              List<Network> allowedNetworks, Duration autoCloseAfter) {
+                              List<Network> allowedNetworks, Duration autoCloseAfter, Duration editWindow) {
 
     public CheckInSettings {
         allowedNetworks = List.copyOf(allowedNetworks);
@@ -19,6 +20,15 @@ public record CheckInSettings(CodePolicy defaultPolicy, Duration codePeriod, Dur
 
     /** A roll call still open this long after it opened is closed by the server: the next lesson's is not swallowed. */
     public static final Duration DEFAULT_AUTO_CLOSE_AFTER = Duration.ofHours(3);
+
+    /** How long after its close a roll call may still be corrected by a teacher (--edit-days). */
+    public static final Duration DEFAULT_EDIT_WINDOW = Duration.ofDays(7);
+
+    /** Settings from before corrections: the default edit window. */
+    public CheckInSettings(CodePolicy defaultPolicy, Duration codePeriod, Duration codeGrace, List<Network> allowedNetworks,
+                           Duration autoCloseAfter) {
+        this(defaultPolicy, codePeriod, codeGrace, allowedNetworks, autoCloseAfter, DEFAULT_EDIT_WINDOW);
+    }
 
     /** As the seeds: no code unless asked for, every network; and forgotten roll calls closed after 3 hours. */
     public static CheckInSettings defaults() {

@@ -83,7 +83,7 @@ public final class ChamadaServer implements AutoCloseable {
             }
             ChamadaStore store = config.store().open(clock.getZone());
             try {
-                server = new ChamadaServer(config, listener, legacyPorts, new Application(teachers, store, store, store, clock,
+                server = new ChamadaServer(config, listener, legacyPorts, new Application(teachers, store, clock,
                         config.checkIns()));
             } catch (IOException | RuntimeException e) {
                 try {

@@ -1,9 +1,10 @@
 package chamada.store;
 
+import chamada.attendance.AttendanceStore;
 import chamada.rollcall.RollCallStore;
 import chamada.roster.RosterStore;
 import chamada.teachers.SessionKeys;
 
 /** Everything a Chamada store keeps, one interface per feature: what the server opens from its {@code StoreConfig}. */
-public interface ChamadaStore extends RollCallStore, RosterStore, SessionKeys {
+public interface ChamadaStore extends RollCallStore, RosterStore, AttendanceStore, SessionKeys {
 }

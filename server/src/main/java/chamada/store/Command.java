@@ -1,5 +1,6 @@
 package chamada.store;
 
+import chamada.attendance.MarkResult;
 import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.CheckInRules;
@@ -58,5 +59,8 @@ public sealed interface Command<R> {
 
     /** A read of one class's roster names, in the writer's order, as {@link Status} is. */
     record NamesOf(ClassId classId, CompletableFuture<RosterNames> done) implements Command<RosterNames> {
+    }
+
+    record Mark(chamada.attendance.Mark mark, CompletableFuture<MarkResult> done) implements Command<MarkResult> {
     }
 }

@@ -1,5 +1,7 @@
 package chamada.store;
 
+import chamada.attendance.Reason;
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
@@ -58,6 +60,12 @@ final class JournalCodec {
     private static final byte OPEN_WITH_RECORDS = 8;
     /** A class's whole roster, replaced; the one kind that may exceed {@link #MAX_BODY_BYTES}. */
     private static final byte ROSTER = 9;
+    /** A teacher's correction of a student's status. */
+    private static final byte MARK = 10;
+
+    /** A status's byte, fixed here as {@link #POLICY_BYTES} are. */
+    private static final List<AttendanceStatus> STATUS_BYTES = List.of(AttendanceStatus.PRESENT, AttendanceStatus.LATE,
+            AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT);
 
     /** A code policy's byte, fixed here: reordering the enum must not change what old records mean. */
     private static final List<CodePolicy> POLICY_BYTES = List.of(CodePolicy.NONE, CodePolicy.ROTATING, CodePolicy.FIXED);
@@ -75,6 +83,8 @@ final class JournalCodec {
         return HEADER_BYTES + 1 + switch (write) {
             case Write.Open open -> 8 + 4 + 8 + 2 + 3 * open.teacher().value().length()
                     + 1 + 1 + 4 + 4 + 1 + open.rules().secret().bytes().length + 1 + 4;
+            case Write.Mark mark -> 8 + 8 + 1 + mark.matricula().value().length() + 1
+                    + 2 + 3 * mark.teacher().value().length() + 2 + 3 * mark.reason().value().length();
             case Write.Roster roster -> 4 + 4 + roster.students().stream()
                     .mapToInt(entry -> 1 + entry.matricula().value().length() + 2 + 3 * entry.name().value().length())
                     .sum();
@@ -110,6 +120,13 @@ final class JournalCodec {
                                 .putInt(rules.lateAfter().map(late -> (int) late.toSeconds()).orElse(-1));
                     }
                 }
+            }
+            case Write.Mark mark -> {
+                out.put(MARK).putLong(mark.rollCallId()).putLong(mark.at());
+                putAscii(out, mark.matricula().value());
+                out.put((byte) STATUS_BYTES.indexOf(mark.status()));
+                putUtf8(out, mark.teacher().value());
+                putUtf8(out, mark.reason().value());
             }
             case Write.Roster roster -> {
                 out.put(ROSTER).putInt(roster.classId().value()).putInt(roster.students().size());
@@ -228,6 +245,14 @@ final class JournalCodec {
                     }
                     yield new Write.Close(rollCallId, closedAt, closedBy);
                 }
+                case MARK -> {
+                    long rollCallId = body.getLong();
+                    long at = body.getLong();
+                    Matricula matricula = new Matricula(getAscii(body));
+                    AttendanceStatus status = STATUS_BYTES.get(body.get());
+                    TeacherName teacher = new TeacherName(getUtf8(body));
+                    yield new Write.Mark(rollCallId, matricula, status, new Reason(getUtf8(body)), teacher, at);
+                }
                 case ROSTER -> {
                     ClassId classId = new ClassId(body.getInt());
                     int count = body.getInt();
@@ -266,6 +291,18 @@ final class JournalCodec {
         byte[] secret = new byte[body.get()];
         body.get(secret);
         return new CheckInRules(policy, new CodeSecret(secret), period, grace, sharedDevices);
+    }
+
+    /** Text of at most 32,767 UTF-8 bytes (names, reasons), after its length in two bytes. */
+    private static void putUtf8(ByteBuffer out, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.putShort((short) bytes.length).put(bytes);
+    }
+
+    private static String getUtf8(ByteBuffer body) {
+        byte[] bytes = new byte[body.getShort()];
+        body.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Text of at most 127 ASCII characters (matrículas, device ids), after its length in one byte. */

@@ -1,5 +1,7 @@
 package chamada.store;
 
+import chamada.attendance.Mark;
+import chamada.attendance.MarkResult;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInCode;
@@ -21,10 +23,12 @@ import chamada.roster.StudentName;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The embedded store's rules, decided: the open roll call of each class, its check-in rules
@@ -49,6 +53,8 @@ final class OpenRollCalls {
         final CheckInRules rules;
         final Arrivals present = new Arrivals();
         final Map<DeviceId, DeviceUse> devices = new HashMap<>();
+        /** The students a teacher marked in this roll call: its close does not make them absent. */
+        final Set<Matricula> marked = new HashSet<>();
 
         Open(long id, ClassId classId, TeacherName owner, OffsetDateTime openedAt, CheckInRules rules) {
             this.id = id;
@@ -73,17 +79,27 @@ final class OpenRollCalls {
     }
 
     private final Map<ClassId, Open> byClass = new HashMap<>();
+    /** Every roll call ever opened, by id, for corrections; and each class's latest. */
+    private final Map<Long, KnownRollCall> known = new HashMap<>();
+    private final Map<ClassId, Long> latest = new HashMap<>();
     /** Every class's roster, name by matrícula; a class without one is not here. */
     private final Map<ClassId, Map<Matricula, StudentName>> rosters = new HashMap<>();
     private long lastId;
 
     /**
      * The rules' state of a store whose open roll calls are {@code open}, whose highest
-     * roll-call id is {@code highestId}, and whose classes have {@code rosters}.
+     * roll-call id is {@code highestId}, whose classes have {@code rosters}, which holds
+     * {@code rollCalls} in all, and whose open roll calls have the students {@code marked} by a
+     * teacher, by roll-call id.
      */
-    OpenRollCalls(List<StoredRollCall> open, long highestId, List<Roster> rosters) {
+    OpenRollCalls(List<StoredRollCall> open, long highestId, List<Roster> rosters, List<KnownRollCall> rollCalls,
+                  Map<Long, Set<Matricula>> marked) {
         this.lastId = highestId;
         rosters.forEach(roster -> this.rosters.put(roster.classId(), Map.copyOf(roster.byMatricula())));
+        for (KnownRollCall rollCall : rollCalls) {
+            known.put(rollCall.id(), rollCall);
+            latest.merge(rollCall.classId(), rollCall.id(), Math::max);
+        }
         for (StoredRollCall stored : open) {
             RollCall rollCall = stored.rollCall();
             Open restored = new Open(stored.id(), rollCall.classId(), rollCall.teacher(), rollCall.openedAt(),
@@ -91,6 +107,7 @@ final class OpenRollCalls {
             rollCall.present().forEach(restored::add);
             stored.devicesFirstAt().forEach((device, firstAt) -> restored.devices.computeIfPresent(device,
                     (d, use) -> new DeviceUse(firstAt, use.matricula())));
+            restored.marked.addAll(marked.getOrDefault(stored.id(), Set.of()));
             byClass.put(rollCall.classId(), restored);
         }
     }
@@ -110,9 +127,40 @@ final class OpenRollCalls {
             case Command.Status status -> new Decision<>(status,
                     Optional.ofNullable(byClass.get(status.classId())).map(open -> open.snapshot(Optional.empty())));
             case Command.ReplaceRoster replace -> replaceRoster(replace);
+            case Command.Mark mark -> mark(mark);
             case Command.NamesOf names -> new Decision<>(names, rosters.containsKey(names.classId())
                     ? new RosterNames(true, rosters.get(names.classId())) : RosterNames.none());
         };
+    }
+
+    /**
+     * A correction, in the roll call it names or the class's latest, unless locked. The status
+     * before is not known here (a closed roll call's check-ins are not kept in memory): the applier
+     * finds it in SQLite, at this point of the journal, for the audit, and the store reads it back
+     * for the reply.
+     */
+    private Decision<MarkResult> mark(Command.Mark command) {
+        Mark mark = command.mark();
+        Optional<KnownRollCall> target = mark.rollCallId().or(() -> Optional.ofNullable(latest.get(mark.classId())))
+                .map(known::get).filter(rollCall -> rollCall.classId().equals(mark.classId()));
+        if (target.isEmpty()) {
+            return new Decision<>(command, new MarkResult.NoRollCall(mark.classId(), mark.rollCallId()));
+        }
+        KnownRollCall rollCall = target.get();
+        if (rollCall.closedAt().isPresent() && !mark.mayUnlock()) {
+            OffsetDateTime lockedSince = rollCall.closedAt().get().plus(mark.editWindow());
+            if (mark.at().isAfter(lockedSince)) {
+                return new Decision<>(command, new MarkResult.Locked(mark.classId(), rollCall.id(), lockedSince));
+            }
+        }
+        Open open = byClass.get(mark.classId());
+        if (open != null && open.id == rollCall.id()) {
+            open.marked.add(mark.matricula());
+        }
+        return new Decision<>(command, new MarkResult.Marked(mark.classId(), rollCall.id(), Optional.empty(),
+                mark.status(), mark.at()),
+                Optional.of(new Write.Mark(rollCall.id(), mark.matricula(), mark.status(), mark.reason(), mark.teacher(),
+                        millis(mark.at()))), Optional.empty());
     }
 
     private Decision<RosterChange> replaceRoster(Command.ReplaceRoster command) {
@@ -146,6 +194,8 @@ final class OpenRollCalls {
         }
         Open opened = new Open(++lastId, command.classId(), command.teacher(), command.at(), command.rules());
         byClass.put(command.classId(), opened);
+        known.put(opened.id, new KnownRollCall(opened.id, opened.classId, Optional.empty()));
+        latest.put(opened.classId, opened.id);
         return new Decision<>(command,
                 new OpenResult.Opened(opened.id, opened.classId, opened.owner, opened.openedAt, opened.rules),
                 Optional.of(new Write.Open(opened.id, opened.classId, opened.owner, millis(opened.openedAt),
@@ -220,9 +270,10 @@ final class OpenRollCalls {
             return new Decision<>(command, new CloseResult.NotOwner(command.classId(), open.owner));
         }
         byClass.remove(command.classId());
+        known.put(open.id, new KnownRollCall(open.id, open.classId, Optional.of(command.at())));
         // The applier makes the same list from SQLite's roster at this point of the journal (SqliteBatch).
         List<Matricula> absent = rosters.getOrDefault(command.classId(), Map.of()).keySet().stream()
-                .filter(matricula -> open.present.at(matricula).isEmpty()).toList();
+                .filter(matricula -> open.present.at(matricula).isEmpty() && !open.marked.contains(matricula)).toList();
         return new Decision<>(command, new CloseResult.Closed(open.snapshot(Optional.of(command.at()), absent)),
                 Optional.of(new Write.Close(open.id, millis(command.at()), Optional.of(command.teacher()))),
                 Optional.of(new RollCallEvent.Closed(command.classId(), command.at(), open.present.size())));

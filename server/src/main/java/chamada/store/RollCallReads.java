@@ -1,5 +1,8 @@
 package chamada.store;
 
+import chamada.attendance.AuditEntry;
+import chamada.attendance.Reason;
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
@@ -26,9 +29,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The store's queries, turning rows back into domain records with times in the server's zone.
@@ -71,8 +76,10 @@ public final class RollCallReads {
     private static final String ABSENT_OF_ROLL_CALL = """
             SELECT roll_call_id, matricula FROM statuses WHERE roll_call_id = ? AND status = 'absent'
             ORDER BY matricula""";
+    private static final String AUDIT = """
+            SELECT id, at, teacher, class_id, roll_call_id, matricula, from_status, to_status, reason FROM audit""";
     private static final String HISTORY = """
-            SELECT r.class_id, r.teacher, r.opened_at, r.closed_at, r.closed_by,
+            SELECT r.id, r.class_id, r.teacher, r.opened_at, r.closed_at, r.closed_by,
                    (SELECT COUNT(*) FROM check_ins c WHERE c.roll_call_id = r.id) AS present
             FROM roll_calls r
             WHERE r.class_id = ? AND r.closed_at IS NOT NULL
@@ -132,6 +139,69 @@ public final class RollCallReads {
     /** The names of the roster of {@code classId}, unordered; none if it has none. */
     public RosterNames names(Connection connection, ClassId classId) throws SQLException {
         return RosterNames.of(roster(connection, classId));
+    }
+
+    /** Every roll call, for the embedded store's writer at start: what a correction is decided by. */
+    List<KnownRollCall> known(Connection connection) throws SQLException {
+        List<KnownRollCall> known = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT id, class_id, closed_at FROM roll_calls");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                long closedAt = rows.getLong(3);
+                known.add(new KnownRollCall(rows.getLong(1), new ClassId(rows.getInt(2)),
+                        rows.wasNull() ? Optional.empty() : Optional.of(time(closedAt))));
+            }
+        }
+        return known;
+    }
+
+    /** The students a teacher marked in each open roll call, by roll-call id, for the writer at start. */
+    Map<Long, Set<Matricula>> openMarks(Connection connection) throws SQLException {
+        Map<Long, Set<Matricula>> marked = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT s.roll_call_id, s.matricula FROM statuses s JOIN roll_calls r ON r.id = s.roll_call_id
+                WHERE r.closed_at IS NULL""");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                marked.computeIfAbsent(rows.getLong(1), id -> new HashSet<>()).add(new Matricula(rows.getString(2)));
+            }
+        }
+        return marked;
+    }
+
+    /** The audit of {@code classId}, oldest first. */
+    public List<AuditEntry> audit(Connection connection, ClassId classId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(AUDIT + " WHERE class_id = ? ORDER BY id")) {
+            query.setInt(1, classId.value());
+            return auditEntries(query);
+        }
+    }
+
+    /** The newest audit record of {@code matricula} in roll call {@code rollCallId} made at {@code at}. */
+    public AuditEntry lastAudit(Connection connection, long rollCallId, Matricula matricula, OffsetDateTime at)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(AUDIT
+                + " WHERE roll_call_id = ? AND matricula = ? AND at = ? ORDER BY id DESC LIMIT 1")) {
+            query.setLong(1, rollCallId);
+            query.setString(2, matricula.value());
+            query.setLong(3, at.toInstant().toEpochMilli());
+            return auditEntries(query).getFirst();
+        }
+    }
+
+    private List<AuditEntry> auditEntries(PreparedStatement query) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                entries.add(new AuditEntry(rows.getLong("id"), time(rows.getLong("at")),
+                        new TeacherName(rows.getString("teacher")), new ClassId(rows.getInt("class_id")),
+                        rows.getLong("roll_call_id"), new Matricula(rows.getString("matricula")),
+                        Optional.ofNullable(rows.getString("from_status")).flatMap(AttendanceStatus::fromWire),
+                        AttendanceStatus.fromWire(rows.getString("to_status")).orElseThrow(),
+                        new Reason(rows.getString("reason"))));
+            }
+        }
+        return entries;
     }
 
     /** Every class's roster, for the embedded store's writer at start. */
@@ -240,7 +310,7 @@ public final class RollCallReads {
             List<PastRollCall> history = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    history.add(new PastRollCall(new ClassId(rows.getInt("class_id")),
+                    history.add(new PastRollCall(rows.getLong("id"), new ClassId(rows.getInt("class_id")),
                             new TeacherName(rows.getString("teacher")), time(rows.getLong("opened_at")),
                             time(rows.getLong("closed_at")), rows.getInt("present"),
                             Optional.ofNullable(rows.getString("closed_by")).map(TeacherName::new)));

@@ -1,7 +1,9 @@
 package chamada.store;
 
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.DeviceId;
+import chamada.rollcall.Matricula;
 import chamada.rollcall.TeacherName;
 import chamada.roster.RosterEntry;
 import org.sqlite.SQLiteErrorCode;
@@ -13,6 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -64,7 +69,20 @@ final class SqliteBatch implements AutoCloseable {
             INSERT INTO statuses (roll_call_id, matricula, status, source)
             SELECT ?, r.matricula, 'absent', 'close' FROM roster r
             WHERE r.class_id = (SELECT class_id FROM roll_calls WHERE id = ?)
-              AND NOT EXISTS (SELECT 1 FROM check_ins c WHERE c.roll_call_id = ? AND c.matricula = r.matricula)""";
+              AND NOT EXISTS (SELECT 1 FROM check_ins c WHERE c.roll_call_id = ? AND c.matricula = r.matricula)
+            ON CONFLICT (roll_call_id, matricula) DO NOTHING""";
+    /** A student's status as a teacher's mark or the close left it, if either did. */
+    private static final String STATUS_OF = "SELECT status FROM statuses WHERE roll_call_id = ? AND matricula = ?";
+    /** A student's check-in, with what tells whether it was late. */
+    private static final String CHECK_IN_OF = """
+            SELECT c.at, r.opened_at, r.late_after_s FROM check_ins c JOIN roll_calls r ON r.id = c.roll_call_id
+            WHERE c.roll_call_id = ? AND c.matricula = ?""";
+    private static final String SET_STATUS = """
+            INSERT INTO statuses (roll_call_id, matricula, status, source) VALUES (?, ?, ?, 'teacher')
+            ON CONFLICT (roll_call_id, matricula) DO UPDATE SET status = excluded.status, source = 'teacher'""";
+    private static final String INSERT_AUDIT = """
+            INSERT INTO audit (at, teacher, class_id, roll_call_id, matricula, from_status, to_status, reason)
+            SELECT ?, ?, class_id, id, ?, ?, ?, ? FROM roll_calls WHERE id = ?""";
     private static final String DELETE_ROSTER = "DELETE FROM roster WHERE class_id = ?";
     private static final String INSERT_ROSTER_ENTRY = "INSERT INTO roster (class_id, matricula, name) VALUES (?, ?, ?)";
     private static final String SET_APPLIED = "UPDATE journal_applied SET segment = ?, offset = ? WHERE id = 1";
@@ -78,6 +96,10 @@ final class SqliteBatch implements AutoCloseable {
     private final PreparedStatement maxSeq;
     private final PreparedStatement closeRollCall;
     private final PreparedStatement markAbsent;
+    private final PreparedStatement statusOf;
+    private final PreparedStatement checkInOf;
+    private final PreparedStatement setStatus;
+    private final PreparedStatement insertAudit;
     private final PreparedStatement deleteRoster;
     private final PreparedStatement insertRosterEntry;
     private final PreparedStatement setApplied;
@@ -97,6 +119,10 @@ final class SqliteBatch implements AutoCloseable {
         this.maxSeq = connection.prepareStatement(MAX_SEQ);
         this.closeRollCall = connection.prepareStatement(CLOSE_ROLL_CALL);
         this.markAbsent = connection.prepareStatement(MARK_ABSENT);
+        this.statusOf = connection.prepareStatement(STATUS_OF);
+        this.checkInOf = connection.prepareStatement(CHECK_IN_OF);
+        this.setStatus = connection.prepareStatement(SET_STATUS);
+        this.insertAudit = connection.prepareStatement(INSERT_AUDIT);
         this.deleteRoster = connection.prepareStatement(DELETE_ROSTER);
         this.insertRosterEntry = connection.prepareStatement(INSERT_ROSTER_ENTRY);
         this.setApplied = connection.prepareStatement(SET_APPLIED);
@@ -191,6 +217,10 @@ final class SqliteBatch implements AutoCloseable {
                 for (Write close : writes.subList(start, end)) {
                     markAbsent((Write.Close) close);
                 }
+            } else if (kind == Write.Mark.class) {
+                for (Write mark : writes.subList(start, end)) {
+                    mark((Write.Mark) mark);
+                }
             } else if (kind == Write.Roster.class) {
                 for (Write roster : writes.subList(start, end)) {
                     roster((Write.Roster) roster);
@@ -224,6 +254,49 @@ final class SqliteBatch implements AutoCloseable {
         markAbsent.setLong(2, close.rollCallId());
         markAbsent.setLong(3, close.rollCallId());
         markAbsent.executeUpdate();
+    }
+
+    /** Sets the student's status, and appends its audit record with the status before. */
+    private void mark(Write.Mark mark) throws SQLException, RefusedException {
+        Optional<AttendanceStatus> from = statusBefore(mark.rollCallId(), mark.matricula());
+        setStatus.setLong(1, mark.rollCallId());
+        setStatus.setString(2, mark.matricula().value());
+        setStatus.setString(3, mark.status().wire());
+        setStatus.executeUpdate();
+        insertAudit.setLong(1, mark.at());
+        insertAudit.setString(2, mark.teacher().value());
+        insertAudit.setString(3, mark.matricula().value());
+        insertAudit.setString(4, from.map(AttendanceStatus::wire).orElse(null));
+        insertAudit.setString(5, mark.status().wire());
+        insertAudit.setString(6, mark.reason().value());
+        insertAudit.setLong(7, mark.rollCallId());
+        if (insertAudit.executeUpdate() != 1) {
+            throw new RefusedException(mark);
+        }
+    }
+
+    /** The status a mark changes: the last mark or the close's absence, else the check-in's, else none. */
+    private Optional<AttendanceStatus> statusBefore(long rollCallId, Matricula matricula) throws SQLException {
+        statusOf.setLong(1, rollCallId);
+        statusOf.setString(2, matricula.value());
+        try (ResultSet row = statusOf.executeQuery()) {
+            if (row.next()) {
+                return AttendanceStatus.fromWire(row.getString(1));
+            }
+        }
+        checkInOf.setLong(1, rollCallId);
+        checkInOf.setString(2, matricula.value());
+        try (ResultSet row = checkInOf.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            long lateAfter = row.getLong(3);
+            CheckInRules rules = CheckInRules.none().withLateAfter(row.wasNull() ? Optional.empty()
+                    : Optional.of(Duration.ofSeconds(lateAfter)));
+            boolean late = rules.isLate(Instant.ofEpochMilli(row.getLong(2)).atOffset(ZoneOffset.UTC),
+                    Instant.ofEpochMilli(row.getLong(1)).atOffset(ZoneOffset.UTC));
+            return Optional.of(late ? AttendanceStatus.LATE : AttendanceStatus.PRESENT);
+        }
     }
 
     /** Makes the roster's students the class's whole roster. */
@@ -309,6 +382,7 @@ final class SqliteBatch implements AutoCloseable {
             }
             case Write.Replace replace -> throw new IllegalArgumentException(replace + " takes three statements");
             case Write.Roster roster -> throw new IllegalArgumentException(roster + " takes a statement per student");
+            case Write.Mark mark -> throw new IllegalArgumentException(mark + " takes a read and two statements");
             case Write.Close close -> {
                 closeRollCall.setLong(1, close.closedAt());
                 closeRollCall.setString(2, close.closedBy().map(TeacherName::value).orElse(null));
@@ -355,7 +429,7 @@ final class SqliteBatch implements AutoCloseable {
     /** A write that changed no row: the schema's conditions refused it. */
     private static final class RefusedException extends Exception {
         RefusedException(Write write) {
-            super(write + " changed nothing: the roll call does not exist or is not open");
+            super(write + " changed nothing: the roll call does not exist, or is not open");
         }
     }
 
@@ -373,7 +447,8 @@ final class SqliteBatch implements AutoCloseable {
         // Only the statements: the connection belongs to whoever opened it.
         SQLException failure = null;
         for (PreparedStatement statement : List.of(insertRollCall, insertCheckIn, insertCheckIns, deleteCheckIn,
-                insertReplacement, maxSeq, closeRollCall, markAbsent, deleteRoster, insertRosterEntry, setApplied)) {
+                insertReplacement, maxSeq, closeRollCall, markAbsent, statusOf, checkInOf, setStatus, insertAudit, deleteRoster,
+                insertRosterEntry, setApplied)) {
             try {
                 statement.close();
             } catch (SQLException e) {

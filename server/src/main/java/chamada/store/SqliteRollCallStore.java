@@ -1,5 +1,8 @@
 package chamada.store;
 
+import chamada.attendance.AuditEntry;
+import chamada.attendance.Mark;
+import chamada.attendance.MarkResult;
 import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.CheckInRules;
@@ -169,6 +172,27 @@ public final class SqliteRollCallStore implements ChamadaStore {
     public CompletableFuture<RosterChange> replaceRoster(ClassId classId, List<RosterEntry> students) {
         return Roster.refusal(students).<CompletableFuture<RosterChange>>map(CompletableFuture::failedFuture).orElseGet(
                 () -> writer.submit(new Command.ReplaceRoster(classId, students, new CompletableFuture<>())));
+    }
+
+    /**
+     * The writer decides the correction; the status before is what the applier found when it
+     * wrote the audit record, read back once applied.
+     */
+    @Override
+    public CompletableFuture<MarkResult> mark(Mark mark) {
+        return writer.submit(new Command.Mark(mark, new CompletableFuture<>())).thenCompose(result -> {
+            if (!(result instanceof MarkResult.Marked marked)) {
+                return CompletableFuture.completedFuture(result);
+            }
+            return read(connection -> reads.lastAudit(connection, marked.rollCallId(), mark.matricula(), marked.at()))
+                    .thenApply(entry -> new MarkResult.Marked(marked.classId(), marked.rollCallId(), entry.from(),
+                            marked.to(), marked.at()));
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<AuditEntry>> audit(ClassId classId) {
+        return read(connection -> reads.audit(connection, classId));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package chamada.store;
 
+import chamada.attendance.Reason;
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.DeviceId;
@@ -75,6 +77,19 @@ sealed interface Write {
         @Override
         public String toString() {
             return "roster of class " + classId + " (" + students.size() + " students)";
+        }
+    }
+
+    /**
+     * A teacher set {@code matricula}'s status in roll call {@code rollCallId} to {@code status}:
+     * the applier keeps it, and its audit record with the status before, computed from what SQLite
+     * holds at this point of the journal.
+     */
+    record Mark(long rollCallId, Matricula matricula, AttendanceStatus status, Reason reason, TeacherName teacher,
+                long at) implements Write {
+        @Override
+        public String toString() {
+            return "mark of " + matricula + " as " + status.wire() + " in roll call " + rollCallId;
         }
     }
 }

@@ -280,7 +280,7 @@ class ApplicationRulesTest {
 
     private Application start(Teachers teachers, String database) {
         ChamadaStore store = new StoreConfig.Embedded(dir.resolve(database)).open(clock.getZone());
-        return new Application(teachers, store, store, store, clock, CheckInSettings.defaults());
+        return new Application(teachers, store, clock, CheckInSettings.defaults());
     }
 
     private Session teacher(String name, Lang lang) {

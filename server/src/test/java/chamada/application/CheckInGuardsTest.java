@@ -115,7 +115,7 @@ class CheckInGuardsTest {
 
     private void start(CheckInSettings settings) {
         ChamadaStore store = new StoreConfig.Embedded(dir.resolve("chamada.db")).open(ZoneId.of("America/Sao_Paulo"));
-        application = new Application(new OpenMode(), store, store, store, Clock.system(ZoneId.of("America/Sao_Paulo")),
+        application = new Application(new OpenMode(), store, Clock.system(ZoneId.of("America/Sao_Paulo")),
                 settings);
     }
 

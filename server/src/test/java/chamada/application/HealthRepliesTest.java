@@ -71,7 +71,7 @@ class HealthRepliesTest {
             }
         };
         StubStore stub = new StubStore(StoreFailure.Kind.UNAVAILABLE, UNHEALTHY);
-        return new Application(teachers, stub, stub, () -> new byte[32],
+        return new Application(teachers, stub,
                 Clock.systemDefaultZone(), CheckInSettings.defaults());
     }
 }

@@ -37,7 +37,7 @@ class StoreFailureRepliesTest {
     @MethodSource("kinds")
     void everyRequest_storeFailsThatWay_isRefusedWithItsOwnCode(StoreFailure.Kind kind, ErrorCode code) {
         StubStore stub = new StubStore(kind, new StoreHealth.Healthy());
-        try (Application application = new Application(new OpenMode(), stub, stub, () -> new byte[32],
+        try (Application application = new Application(new OpenMode(), stub,
                 Clock.systemDefaultZone(), CheckInSettings.defaults())) {
             Session session = application.session(Lang.EN);
             for (Request request : new Request[] {new Request.Open(new ClassId(1)), new Request.Close(new ClassId(1)),

@@ -1,5 +1,8 @@
 package chamada.application;
 
+import chamada.attendance.AuditEntry;
+import chamada.attendance.Mark;
+import chamada.attendance.MarkResult;
 import chamada.rollcall.RollCallEvents;
 import chamada.rollcall.EventHub;
 import chamada.rollcall.CheckInRules;
@@ -11,7 +14,6 @@ import chamada.rollcall.Matricula;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
-import chamada.rollcall.RollCallStore;
 import chamada.rollcall.StoreFailure;
 import chamada.rollcall.StoreHealth;
 import chamada.rollcall.TeacherName;
@@ -19,15 +21,15 @@ import chamada.roster.Roster;
 import chamada.roster.RosterChange;
 import chamada.roster.RosterEntry;
 import chamada.roster.RosterNames;
-import chamada.roster.RosterStore;
+import chamada.store.ChamadaStore;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** A store (of roll calls and rosters) whose every future fails with one kind of {@link StoreFailure}, and whose health is {@code health}. */
-record StubStore(StoreFailure.Kind kind, StoreHealth health) implements RollCallStore, RosterStore {
+/** A store whose every future fails with one kind of {@link StoreFailure}, and whose health is {@code health}. */
+record StubStore(StoreFailure.Kind kind, StoreHealth health) implements ChamadaStore {
 
     private <T> CompletableFuture<T> failed() {
         return CompletableFuture.failedFuture(new StoreFailure(kind, "failing on purpose"));
@@ -92,6 +94,21 @@ record StubStore(StoreFailure.Kind kind, StoreHealth health) implements RollCall
     @Override
     public CompletableFuture<RosterNames> names(ClassId classId) {
         return failed();
+    }
+
+    @Override
+    public CompletableFuture<MarkResult> mark(Mark mark) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<List<AuditEntry>> audit(ClassId classId) {
+        return failed();
+    }
+
+    @Override
+    public byte[] sessionKey() {
+        return new byte[32];
     }
 
     @Override

@@ -135,7 +135,7 @@ class TeacherAndStudentCommandsTest {
         CliRunner.Result history = run(Lang.EN, "teacher", "history", "1010");
 
         assertThat(history.out()).matches("Closed roll calls of class 1010 \\(1\\):" + NL
-                + "  1\\. " + TIME + " to " + TIME + ": 0 present \\(closed by the server: nobody closed it within"
+                + "  1\\. " + TIME + " to " + TIME + ": 0 present \\(roll call 1\\) \\(closed by the server: nobody closed it within"
                 + " --auto-close-after\\)" + NL);
     }
 
@@ -154,8 +154,8 @@ class TeacherAndStudentCommandsTest {
 
         assertThat(history.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(history.out()).matches("Closed roll calls of class 1010 \\(2\\):" + NL
-                + "  1\\. " + TIME + " to " + TIME + ": 2 present" + NL
-                + "  2\\. " + TIME + " to " + TIME + ": 0 present" + NL);
+                + "  1\\. " + TIME + " to " + TIME + ": 2 present \\(roll call 1\\)" + NL
+                + "  2\\. " + TIME + " to " + TIME + ": 0 present \\(roll call 2\\)" + NL);
         assertThat(export.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(export.out()).isEqualTo("Exported 2 roll call(s) of class 1010, 2 check-in(s), to " + csv + "." + NL);
         List<String> rows = Files.readAllLines(csv);

@@ -273,20 +273,20 @@ public abstract class RollCallStoreContract {
     @Test
     void history_closedRollCalls_oldestFirstWithTheirCounts() {
         OffsetDateTime firstOpened = tick();
-        await(store.open(CLASS, ANA, firstOpened));
+        long first = ((OpenResult.Opened) await(store.open(CLASS, ANA, firstOpened))).id();
         await(store.checkIn(CLASS, new Matricula("1"), tick()));
         await(store.checkIn(CLASS, new Matricula("2"), tick()));
         OffsetDateTime firstClosed = tick();
         await(store.close(CLASS, ANA, firstClosed));
         OffsetDateTime secondOpened = tick();
-        await(store.open(CLASS, BRUNO, secondOpened));
+        long second = ((OpenResult.Opened) await(store.open(CLASS, BRUNO, secondOpened))).id();
         OffsetDateTime secondClosed = tick();
         await(store.close(CLASS, BRUNO, secondClosed));
         await(store.open(CLASS, ANA, tick()));
 
         assertThat(await(store.history(CLASS))).containsExactly(
-                new PastRollCall(CLASS, ANA, firstOpened, firstClosed, 2, Optional.of(ANA)),
-                new PastRollCall(CLASS, BRUNO, secondOpened, secondClosed, 0, Optional.of(BRUNO)));
+                new PastRollCall(first, CLASS, ANA, firstOpened, firstClosed, 2, Optional.of(ANA)),
+                new PastRollCall(second, CLASS, BRUNO, secondOpened, secondClosed, 0, Optional.of(BRUNO)));
         assertThat(await(store.closedRollCalls(CLASS))).extracting(RollCall::teacher).containsExactly(ANA, BRUNO);
         assertThat(await(store.history(OTHER_CLASS))).isEmpty();
     }

@@ -53,9 +53,11 @@ class ProtocolDocTest {
         Map<String, String> actualTimeOfDocumented = new HashMap<>();
         Map<String, String> actualTokenOfDocumented = new HashMap<>();
         Map<String, String> actualCodeOfDocumented = new HashMap<>();
+        Map<String, String> actualRollCallOfDocumented = new HashMap<>();
         try (TestServer server = TestServer.start(dir, config -> onStore(config).withTeachersFile(teachers))) {
             for (List<String> session : sessions) {
-                replay(server.port(), session, actualTimeOfDocumented, actualTokenOfDocumented, actualCodeOfDocumented);
+                replay(server.port(), session, actualTimeOfDocumented, actualTokenOfDocumented, actualCodeOfDocumented,
+                        actualRollCallOfDocumented);
             }
         }
     }
@@ -63,12 +65,12 @@ class ProtocolDocTest {
     /**
      * Replays one block. Times may differ from the page, but where the page shows the same time
      * twice (a duplicate check-in's original time, the list at close) the server must too. Session
-     * tokens and check-in codes differ too; a request that sends a token or a code the page showed
-     * sends the one the server gave.
+     * tokens, check-in codes and roll-call numbers differ too; a request that sends a token, a code
+     * or a roll call's number the page showed sends the one the server gave.
      */
     private static void replay(int port, List<String> session, Map<String, String> actualTimeOfDocumented,
-                               Map<String, String> actualTokenOfDocumented, Map<String, String> actualCodeOfDocumented)
-            throws Exception {
+                               Map<String, String> actualTokenOfDocumented, Map<String, String> actualCodeOfDocumented,
+                               Map<String, String> actualRollCallOfDocumented) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
@@ -83,6 +85,9 @@ class ProtocolDocTest {
                     for (Map.Entry<String, String> code : actualCodeOfDocumented.entrySet()) {
                         sent = sent.replace(code.getKey(), code.getValue());
                     }
+                    for (Map.Entry<String, String> rollCall : actualRollCallOfDocumented.entrySet()) {
+                        sent = sent.replace("\"roll_call\":" + rollCall.getKey(), "\"roll_call\":" + rollCall.getValue());
+                    }
                     out.write((sent + "\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
                 } else {
@@ -96,6 +101,8 @@ class ProtocolDocTest {
                     if (documented.hasNonNull("token")) {
                         actualTokenOfDocumented.put(documented.get("token").asText(), replied.path("token").asText());
                     }
+                    DocReplies.rollCall(documented).ifPresent(number -> actualRollCallOfDocumented.put(number,
+                            DocReplies.rollCall(replied).orElseThrow()));
                     if (DocReplies.isCheckInCode(documented)) {
                         actualCodeOfDocumented.put(documented.get("code").asText(), replied.path("code").asText());
                     }

@@ -191,7 +191,7 @@ class JournalWriterTest {
     }
 
     private void start(long firstSegment, Consumer<JournalBatch> applier) {
-        writer = JournalWriter.start(JournalFiles.of(database()), firstSegment, new OpenRollCalls(List.of(), 0, List.of()), applier,
+        writer = JournalWriter.start(JournalFiles.of(database()), firstSegment, new OpenRollCalls(List.of(), 0, List.of(), List.of(), Map.of()), applier,
                 new EventHub());
     }
 
@@ -218,6 +218,7 @@ class JournalWriterTest {
                 case Write.Close c -> new Command.Close(opened.get(c.rollCallId()).classId(),
                         opened.get(c.rollCallId()).teacher(), time(c.closedAt()), new CompletableFuture<>());
                 case Write.Roster r -> new Command.ReplaceRoster(r.classId(), r.students(), new CompletableFuture<>());
+                case Write.Mark m -> throw new IllegalArgumentException("no corrections in these histories: " + m);
             });
         }
         return commands;

@@ -1,5 +1,7 @@
 package chamada.store;
 
+import chamada.attendance.Reason;
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
@@ -36,9 +38,12 @@ final class RandomWrites {
 
     /** One write of any kind, with fields anywhere in their ranges. */
     static Write any(Random random) {
-        return switch (random.nextInt(6)) {
+        return switch (random.nextInt(7)) {
             case 0 -> new Write.Open(random.nextLong(), classId(random), teacher(random), random.nextLong(), rules(random));
             case 4 -> new Write.Roster(classId(random), roster(random));
+            case 5 -> new Write.Mark(random.nextLong(), matricula(random),
+                    AttendanceStatus.values()[random.nextInt(AttendanceStatus.values().length)],
+                    new Reason("motivo " + "ção".repeat(random.nextInt(60))), teacher(random), random.nextLong());
             case 1 -> new Write.CheckIn(random.nextLong(), matricula(random), random.nextLong(), device(random));
             case 2 -> new Write.Replace(random.nextLong(), device(random).orElse(new DeviceId("d".repeat(64))),
                     matricula(random), matricula(random), random.nextLong(), random.nextLong());

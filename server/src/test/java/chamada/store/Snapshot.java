@@ -53,6 +53,7 @@ record Snapshot(Map<ClassId, RollCall> open, Map<ClassId, List<RollCall>> closed
                 }
                 case Write.Close c -> closedAt.put(c.rollCallId(), time(c.closedAt()));
                 case Write.Roster r -> throw new IllegalArgumentException("snapshots hold roll calls, not rosters: " + r);
+                case Write.Mark m -> throw new IllegalArgumentException("snapshots hold roll calls, not corrections: " + m);
             }
         }
         List<StoredRollCall> all = opens.values().stream().map(o -> new StoredRollCall(o.id(), new RollCall(o.classId(),
@@ -89,11 +90,12 @@ record Snapshot(Map<ClassId, RollCall> open, Map<ClassId, List<RollCall>> closed
 
     /**
      * The history {@code classId} must have: its closed roll calls, with counts, each closed by its
-     * opener, as the histories of these tests are ({@link RandomWrites#history}).
+     * opener, as the histories of these tests are ({@link RandomWrites#history}); ids are not
+     * modelled (0), so compare without them.
      */
     List<PastRollCall> history(ClassId classId) {
         return closed.getOrDefault(classId, List.of()).stream()
-                .map(r -> new PastRollCall(r.classId(), r.teacher(), r.openedAt(), r.closedAt().orElseThrow(),
+                .map(r -> new PastRollCall(0, r.classId(), r.teacher(), r.openedAt(), r.closedAt().orElseThrow(),
                         r.present().size(), Optional.of(r.teacher())))
                 .toList();
     }

@@ -78,7 +78,7 @@ class SqliteUpgradeTest {
             assertThat(await(store.closedRollCalls(classId(7)))).containsExactly(new RollCall(classId(7), BRUNO,
                     time(500), Optional.of(time(900)), List.of(checkIn("7", 600))));
             assertThat(await(store.history(classId(7))))
-                    .containsExactly(new PastRollCall(classId(7), BRUNO, time(500), time(900), 1, Optional.empty()));
+                    .containsExactly(new PastRollCall(3, classId(7), BRUNO, time(500), time(900), 1, Optional.empty()));
         }
     }
 

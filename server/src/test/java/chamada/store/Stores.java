@@ -78,6 +78,7 @@ final class Stores {
                         opened.get(c.rollCallId()).teacher(), time(c.closedAt()))
                         .thenApply(result -> expect(result, CloseResult.Closed.class, c));
                 case Write.Roster r -> store.replaceRoster(r.classId(), r.students());
+                case Write.Mark m -> throw new IllegalArgumentException("these histories have no corrections: " + m);
             });
         }
         return futures;

@@ -39,6 +39,12 @@ public final class DocReplies {
         return times;
     }
 
+    /** The roll-call number a reply names, if it names one. */
+    public static java.util.Optional<String> rollCall(JsonNode reply) {
+        return reply.hasNonNull("roll_call") ? java.util.Optional.of(reply.get("roll_call").asText())
+                : java.util.Optional.empty();
+    }
+
     /** In a successful reply, {@code "code"} is a check-in code (in a refusal it is the error code). */
     public static boolean isCheckInCode(JsonNode reply) {
         return reply.path("ok").asBoolean() && reply.hasNonNull("code");
@@ -58,6 +64,9 @@ public final class DocReplies {
                     case "server" -> TextNode.valueOf("<version>");
                     case "token" -> TextNode.valueOf("<token>");
                     case "code" -> isCheckInCode(node) ? TextNode.valueOf("<code>") : field.getValue();
+                    // A roll call's number is the store's: PostgreSQL's identity skips those a refused open drew.
+                    case "roll_call" -> TextNode.valueOf("<roll call>");
+                    case "id" -> node.has("opened_at") ? TextNode.valueOf("<roll call>") : field.getValue();
                     default -> normalize(field.getValue());
                 });
             }

@@ -105,6 +105,8 @@ public final class LegacyRollCallCodec {
             case Response.RosterList roster -> notLegacy(roster);
             case Response.RosterStaged staged -> notLegacy(staged);
             case Response.RosterImported imported -> notLegacy(imported);
+            case Response.Marked marked -> notLegacy(marked);
+            case Response.Audit audit -> notLegacy(audit);
         };
     }
 

@@ -1,5 +1,8 @@
 package chamada.store.postgres;
 
+import chamada.attendance.Mark;
+import chamada.attendance.MarkResult;
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInCode;
 import chamada.rollcall.CheckInResult;
@@ -21,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -96,7 +100,21 @@ final class PostgresRules {
             INSERT INTO statuses (roll_call_id, matricula, status, source)
             SELECT ?, r.matricula, 'absent', 'close' FROM roster r
             WHERE r.class_id = ?
-              AND NOT EXISTS (SELECT 1 FROM check_ins c WHERE c.roll_call_id = ? AND c.matricula = r.matricula)""";
+              AND NOT EXISTS (SELECT 1 FROM check_ins c WHERE c.roll_call_id = ? AND c.matricula = r.matricula)
+            ON CONFLICT (roll_call_id, matricula) DO NOTHING""";
+    /** The roll call a correction names, or the class's latest, locked against a close meanwhile. */
+    private static final String LOCK_FOR_MARK = """
+            SELECT id, closed_at, opened_at, late_after_s FROM roll_calls
+            WHERE class_id = ? AND (id = ? OR ?::bigint IS NULL)
+            ORDER BY opened_at DESC, id DESC LIMIT 1 FOR UPDATE""";
+    private static final String STATUS_OF = "SELECT status FROM statuses WHERE roll_call_id = ? AND matricula = ?";
+    private static final String CHECK_IN_AT = "SELECT at FROM check_ins WHERE roll_call_id = ? AND matricula = ?";
+    private static final String SET_STATUS = """
+            INSERT INTO statuses (roll_call_id, matricula, status, source) VALUES (?, ?, ?, 'teacher')
+            ON CONFLICT (roll_call_id, matricula) DO UPDATE SET status = excluded.status, source = 'teacher'""";
+    private static final String INSERT_AUDIT = """
+            INSERT INTO audit (at, teacher, class_id, roll_call_id, matricula, from_status, to_status, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_CHECK_INS = """
             INSERT INTO check_ins (roll_call_id, matricula, at, device)
             SELECT r, m, a, d FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) WITH ORDINALITY AS t (r, m, a, d, n)
@@ -388,6 +406,88 @@ final class PostgresRules {
         }
         return new Decided(List.of(new RosterChange(command.classId(), added, renamed, before.size(), matriculas.length)),
                 Map.of());
+    }
+
+    /**
+     * A correction, decided under the roll call's row lock (a close waits for it, and it for a
+     * close): the roll call named, or the class's latest; locked once its edit window after the
+     * close has passed, unless the mark may unlock it; the status before is the last mark or the
+     * close's absence, else the check-in's.
+     */
+    Decided mark(Connection connection, Command.Mark command) throws SQLException {
+        return new Decided(List.of(marked(connection, command.mark())), Map.of());
+    }
+
+    private MarkResult marked(Connection connection, Mark mark) throws SQLException {
+        long id;
+        Optional<OffsetDateTime> closedAt;
+        OffsetDateTime openedAt;
+        Optional<Duration> lateAfter;
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_FOR_MARK)) {
+            lock.setInt(1, mark.classId().value());
+            lock.setObject(2, mark.rollCallId().orElse(null), Types.BIGINT);
+            lock.setObject(3, mark.rollCallId().orElse(null), Types.BIGINT);
+            try (ResultSet row = lock.executeQuery()) {
+                if (!row.next()) {
+                    return new MarkResult.NoRollCall(mark.classId(), mark.rollCallId());
+                }
+                id = row.getLong(1);
+                long closed = row.getLong(2);
+                closedAt = row.wasNull() ? Optional.empty() : Optional.of(time(closed));
+                openedAt = time(row.getLong(3));
+                long late = row.getLong(4);
+                lateAfter = row.wasNull() ? Optional.empty() : Optional.of(Duration.ofSeconds(late));
+            }
+        }
+        if (closedAt.isPresent() && !mark.mayUnlock()) {
+            OffsetDateTime lockedSince = closedAt.get().plus(mark.editWindow());
+            if (mark.at().isAfter(lockedSince)) {
+                return new MarkResult.Locked(mark.classId(), id, lockedSince);
+            }
+        }
+        Optional<AttendanceStatus> from = statusBefore(connection, id, mark.matricula(), openedAt, lateAfter);
+        try (PreparedStatement set = connection.prepareStatement(SET_STATUS);
+             PreparedStatement audit = connection.prepareStatement(INSERT_AUDIT)) {
+            set.setLong(1, id);
+            set.setString(2, mark.matricula().value());
+            set.setString(3, mark.status().wire());
+            set.executeUpdate();
+            audit.setLong(1, millis(mark.at()));
+            audit.setString(2, mark.teacher().value());
+            audit.setInt(3, mark.classId().value());
+            audit.setLong(4, id);
+            audit.setString(5, mark.matricula().value());
+            audit.setString(6, from.map(AttendanceStatus::wire).orElse(null));
+            audit.setString(7, mark.status().wire());
+            audit.setString(8, mark.reason().value());
+            audit.executeUpdate();
+        }
+        return new MarkResult.Marked(mark.classId(), id, from, mark.status(), mark.at());
+    }
+
+    private Optional<AttendanceStatus> statusBefore(Connection connection, long rollCallId, Matricula matricula,
+                                                    OffsetDateTime openedAt, Optional<Duration> lateAfter)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(STATUS_OF)) {
+            query.setLong(1, rollCallId);
+            query.setString(2, matricula.value());
+            try (ResultSet row = query.executeQuery()) {
+                if (row.next()) {
+                    return AttendanceStatus.fromWire(row.getString(1));
+                }
+            }
+        }
+        try (PreparedStatement query = connection.prepareStatement(CHECK_IN_AT)) {
+            query.setLong(1, rollCallId);
+            query.setString(2, matricula.value());
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                boolean late = CheckInRules.none().withLateAfter(lateAfter).isLate(openedAt, time(row.getLong(1)));
+                return Optional.of(late ? AttendanceStatus.LATE : AttendanceStatus.PRESENT);
+            }
+        }
     }
 
     /** The rules in the contract's order: open, then the code, then a repeat, then the roster, then the device. */

@@ -1,5 +1,8 @@
 package chamada.store.postgres;
 
+import chamada.attendance.AuditEntry;
+import chamada.attendance.Mark;
+import chamada.attendance.MarkResult;
 import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.CheckInRules;
@@ -232,6 +235,16 @@ public final class PostgresStore implements ChamadaStore {
     public CompletableFuture<RosterChange> replaceRoster(ClassId classId, List<RosterEntry> students) {
         return Roster.refusal(students).<CompletableFuture<RosterChange>>map(CompletableFuture::failedFuture).orElseGet(
                 () -> writer.submit(new Command.ReplaceRoster(classId, students, new CompletableFuture<>())));
+    }
+
+    @Override
+    public CompletableFuture<MarkResult> mark(Mark mark) {
+        return writer.submit(new Command.Mark(mark, new CompletableFuture<>()));
+    }
+
+    @Override
+    public CompletableFuture<List<AuditEntry>> audit(ClassId classId) {
+        return read(connection -> reads.audit(connection, classId));
     }
 
     @Override

@@ -219,6 +219,7 @@ final class PostgresWriter {
                     case Command.Close close -> rules.close(connection, close);
                     case Command.CheckIn ignored -> rules.checkIns(connection, (List<Command.CheckIn>) (List<?>) step);
                     case Command.ReplaceRoster replace -> rules.replaceRoster(connection, replace);
+                    case Command.Mark mark -> rules.mark(connection, mark);
                     case Command.OpenList list -> throw new IllegalArgumentException("a read is not written: " + list);
                     case Command.Status status -> throw new IllegalArgumentException("a read is not written: " + status);
                     case Command.OpenedBefore before -> throw new IllegalArgumentException("a read is not written: " + before);

@@ -1,0 +1,65 @@
+package chamada.attendance;
+
+import chamada.rollcall.AttendanceStatus;
+import chamada.rollcall.Caller;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.Matricula;
+import chamada.rollcall.Outcomes;
+import chamada.rollcall.TeacherName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Who may correct a student's status and read the audit, the same for every front: a teacher,
+ * within the edit window after the close; an administrator at any time. What a correction comes
+ * to is the store's decision ({@link AttendanceStore}).
+ *
+ * <p>Administrators, for now, are the open mode's callers (in open mode every caller is one, as
+ * every caller is a teacher); teachers kept in the store, some of them administrators, come with
+ * the accounts of the school-records issue.
+ */
+public final class AttendanceService {
+
+    private static final Logger log = LoggerFactory.getLogger(AttendanceService.class);
+
+    private final AttendanceStore store;
+    private final Clock clock;
+    private final Duration editWindow;
+
+    public AttendanceService(AttendanceStore store, Clock clock, Duration editWindow) {
+        this.store = store;
+        this.clock = clock;
+        this.editWindow = editWindow;
+    }
+
+    /** Sets {@code matricula}'s status in roll call {@code rollCallId} of {@code classId} (its latest when empty). */
+    public CompletableFuture<MarkResult> mark(Caller caller, ClassId classId, Optional<Long> rollCallId,
+                                              Matricula matricula, AttendanceStatus status, Reason reason) {
+        OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        return Outcomes.asTeacher(caller, teacher -> store.mark(new Mark(classId, rollCallId, matricula, status, reason,
+                teacher, at, editWindow, isAdministrator(teacher))).thenApply(result -> {
+            if (result instanceof MarkResult.Marked marked) {
+                log.info("Status of {} in roll call {} of class {} set to {} by {}", matricula, marked.rollCallId(),
+                        classId, status.wire(), teacher);
+            }
+            return result;
+        }));
+    }
+
+    /** The audit of {@code classId}, oldest first; a teacher may read it. */
+    public CompletableFuture<List<AuditEntry>> audit(Caller caller, ClassId classId) {
+        return Outcomes.asTeacher(caller, teacher -> store.audit(classId));
+    }
+
+    private static boolean isAdministrator(TeacherName teacher) {
+        return teacher.equals(TeacherName.OPEN_MODE);
+    }
+}
