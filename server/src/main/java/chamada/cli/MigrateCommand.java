@@ -69,7 +69,7 @@ final class MigrateCommand implements Callable<Integer> {
         return switch (outcome) {
             case FromEmbedded.Outcome.Copied copied -> {
                 out.println(MigrateText.COPIED.format(lang, counts.rollCalls(), counts.open(), counts.checkIns(),
-                        counts.replacements(), from, address, counts.rosterStudents(), counts.statuses()));
+                        counts.replacements(), from, address, counts.rosterStudents(), counts.statuses(), counts.audit()));
                 yield ExitCodes.OK;
             }
             case FromEmbedded.Outcome.AlreadyThere already -> {

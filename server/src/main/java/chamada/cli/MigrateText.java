@@ -4,10 +4,10 @@ import chamada.i18n.Bilingual;
 
 /** What {@code chamada migrate} says, in both languages. */
 enum MigrateText implements Bilingual {
-    COPIED("Copied {0} roll calls ({1} open), {2} check-ins, {3} replacements, {6} roster students and {7}"
-            + " statuses from {4} into {5}; counted again there: the same.",
-            "Copiadas {0} chamadas ({1} abertas), {2} presenças, {3} substituições, {6} alunos de listas e {7}"
-                    + " situações de {4} para {5}; contadas de novo lá: as mesmas."),
+    COPIED("Copied {0} roll calls ({1} open), {2} check-ins, {3} replacements, {6} roster students, {7}"
+            + " statuses and {8} audit records from {4} into {5}; counted again there: the same.",
+            "Copiadas {0} chamadas ({1} abertas), {2} presenças, {3} substituições, {6} alunos de listas, {7}"
+                    + " situações e {8} registros de auditoria de {4} para {5}; contados de novo lá: os mesmos."),
     ALREADY_THERE("{0} already holds what the file holds ({1} roll calls, {2} open, {3} check-ins, {4} replacements):"
             + " nothing was copied.",
             "{0} já tem o que o arquivo tem ({1} chamadas, {2} abertas, {3} presenças, {4} substituições): nada foi"

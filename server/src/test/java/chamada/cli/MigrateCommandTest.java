@@ -1,5 +1,8 @@
 package chamada.cli;
 
+import chamada.attendance.Mark;
+import chamada.attendance.Reason;
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.CheckInResult;
@@ -62,6 +65,8 @@ class MigrateCommandTest {
                     Optional.of(PHONE), tick())).join()).isInstanceOf(CheckInResult.Replaced.class);
             embedded.checkIn(CLOSED, new Matricula("7"), tick()).join();
             embedded.close(CLOSED, ANA, tick()).join();
+            embedded.mark(new Mark(CLOSED, Optional.empty(), new Matricula("99"), AttendanceStatus.EXCUSED,
+                    new Reason("atestado"), ANA, tick(), Duration.ofDays(7), false)).join();
             embedded.open(OPEN, ANA, CheckInRules.none().withAcceptUnknown(true)
                     .withLateAfter(Optional.of(Duration.ofMinutes(10))), tick()).join();
             embedded.checkIn(OPEN, new Matricula("8"), tick()).join();
@@ -74,8 +79,8 @@ class MigrateCommandTest {
                 "--to", database.toString());
 
         assertThat(copied.exitCode()).as(copied.err()).isEqualTo(ExitCodes.OK);
-        assertThat(copied.out()).isEqualTo("Copied 2 roll calls (1 open), 3 check-ins, 1 replacements, 4 roster students"
-                + " and 2 statuses from " + file + " into " + database + "; counted again there: the same."
+        assertThat(copied.out()).isEqualTo("Copied 2 roll calls (1 open), 3 check-ins, 1 replacements, 4 roster students,"
+                + " 2 statuses and 1 audit records from " + file + " into " + database + "; counted again there: the same."
                 + System.lineSeparator());
         assertThat(again.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(again.out()).startsWith(database + " already holds what the file holds (2 roll calls, 1 open,");
@@ -83,7 +88,8 @@ class MigrateCommandTest {
              PostgresStore postgres = PostgresStore.open(database, Optional.empty(), ZONE)) {
             assertThat(postgres.closedRollCalls(CLOSED).join()).isEqualTo(embedded.closedRollCalls(CLOSED).join());
             assertThat(postgres.closedRollCalls(CLOSED).join().getFirst().absent())
-                    .containsExactly(new Matricula("42191010"), new Matricula("99"));
+                    .containsExactly(new Matricula("42191010"));
+            assertThat(postgres.audit(CLOSED).join()).isEqualTo(embedded.audit(CLOSED).join()).hasSize(1);
             assertThat(postgres.roster(CLOSED).join()).isEqualTo(embedded.roster(CLOSED).join());
             assertThat(postgres.history(CLOSED).join()).isEqualTo(embedded.history(CLOSED).join());
             assertThat(postgres.openRollCalls().join()).isEqualTo(embedded.openRollCalls().join());

@@ -29,7 +29,7 @@ public final class FromEmbedded {
 
     /** What a store holds, as the copy counts it. */
     public record Counts(long rollCalls, long open, long checkIns, long replacements, long rosterStudents,
-                         long statuses) {
+                         long statuses, long audit) {
     }
 
     /** How a copy ended. */
@@ -61,7 +61,7 @@ public final class FromEmbedded {
     private static final String[] COUNTS = {
             "SELECT COUNT(*) FROM roll_calls", "SELECT COUNT(*) FROM roll_calls WHERE closed_at IS NULL",
             "SELECT COUNT(*) FROM check_ins", "SELECT COUNT(*) FROM check_in_replacements", "SELECT COUNT(*) FROM roster",
-            "SELECT COUNT(*) FROM statuses"};
+            "SELECT COUNT(*) FROM statuses", "SELECT COUNT(*) FROM audit"};
 
     private FromEmbedded() {
     }
@@ -81,10 +81,10 @@ public final class FromEmbedded {
             try (Statement lock = target.createStatement()) {
                 // No node writes while the copy decides and runs.
                 lock.execute("LOCK TABLE roll_calls, check_ins, check_in_replacements, roll_call_counts, session_key,"
-                        + " roster, statuses IN EXCLUSIVE MODE");
+                        + " roster, statuses, audit IN EXCLUSIVE MODE");
             }
             Counts before = counts(target);
-            if (before.rollCalls() > 0 || before.replacements() > 0 || before.rosterStudents() > 0) {
+            if (before.rollCalls() > 0 || before.replacements() > 0 || before.rosterStudents() > 0 || before.audit() > 0) {
                 target.rollback();
                 return before.equals(counts) ? new Outcome.AlreadyThere(counts) : new Outcome.TargetNotEmpty(counts, before);
             }
@@ -134,6 +134,11 @@ public final class FromEmbedded {
                 "INSERT INTO roster (class_id, matricula, name) VALUES (?, ?, ?)", 3);
         copy(source, target, "SELECT roll_call_id, matricula, status, source FROM statuses ORDER BY roll_call_id, matricula",
                 "INSERT INTO statuses (roll_call_id, matricula, status, source) VALUES (?, ?, ?, ?)", 4);
+        copy(source, target, """
+                SELECT id, at, teacher, class_id, roll_call_id, matricula, from_status, to_status, reason FROM audit
+                ORDER BY id""", """
+                INSERT INTO audit (id, at, teacher, class_id, roll_call_id, matricula, from_status, to_status, reason)
+                OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", 9);
         copy(source, target, "SELECT key FROM session_key WHERE id = 1", "UPDATE session_key SET key = ? WHERE id = 1", 1);
         try (Statement statement = target.createStatement()) {
             statement.execute("""
@@ -142,6 +147,8 @@ public final class FromEmbedded {
                     GROUP BY r.id""");
             // New roll calls, on any node, take ids after the copied ones.
             statement.execute("SELECT setval(pg_get_serial_sequence('roll_calls', 'id'), MAX(id)) FROM roll_calls"
+                    + " HAVING MAX(id) IS NOT NULL");
+            statement.execute("SELECT setval(pg_get_serial_sequence('audit', 'id'), MAX(id)) FROM audit"
                     + " HAVING MAX(id) IS NOT NULL");
         }
     }
@@ -175,7 +182,7 @@ public final class FromEmbedded {
                 }
             }
         }
-        return new Counts(values[0], values[1], values[2], values[3], values[4], values[5]);
+        return new Counts(values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
     }
 
     private static Connection sqlite(Path file) throws SQLException {
