@@ -10,12 +10,12 @@ import java.util.Optional;
 public sealed interface MarkResult {
 
     /**
-     * Changed, durably, with its audit record: the student's status in roll call
-     * {@code rollCallId} was {@code from} (empty: the student had no status there) and is now
-     * {@code to}.
+     * Changed, durably, with its audit record {@code auditId}: the student's status in roll call
+     * {@code rollCallId} was {@code from} (empty: the student had no status there, or the store
+     * could not read it back, which the audit record then says) and is now {@code to}.
      */
     record Marked(ClassId classId, long rollCallId, Optional<AttendanceStatus> from, AttendanceStatus to,
-                  OffsetDateTime at) implements MarkResult {
+                  OffsetDateTime at, long auditId) implements MarkResult {
     }
 
     /** The class has no roll call, or none with that id; nothing was written. */

@@ -2,7 +2,10 @@ package chamada.cli;
 
 import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
+import chamada.attendance.StatusText;
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckIn;
+import chamada.rollcall.Matricula;
 import chamada.rollcall.RollCall;
 import chamada.roster.RosterNames;
 
@@ -39,13 +42,38 @@ final class RollCallPrinter {
         out.println(TeacherText.CLOSED.format(lang, rollCall.classId(), HumanTime.format(closedAt),
                 rollCall.present().size()));
         list(out, lang, rollCall, names);
+        withoutCheckIn(out, lang, rollCall, names);
+    }
+
+    /**
+     * The students with a status and no check-in: the absent, then those a teacher marked present,
+     * late or excused, each by name.
+     */
+    private static void withoutCheckIn(PrintWriter out, Lang lang, RollCall rollCall, RosterNames names) {
         if (!rollCall.absent().isEmpty()) {
             out.println(TeacherText.ABSENT.format(lang, rollCall.absent().size()));
-            int width = rollCall.absent().stream().mapToInt(m -> m.value().length()).max().orElse(0);
-            names.inNameOrder(rollCall.absent())
-                    .forEach(matricula -> out.println("  " + pad(matricula.value(), width, false)
-                            + names.nameOf(matricula).map(name -> "  " + name).orElse("")));
+            students(out, lang, rollCall, names, rollCall.absent());
         }
+        if (!rollCall.markedWithoutCheckIn().isEmpty()) {
+            out.println(TeacherText.MARKED_WITHOUT_CHECK_IN.format(lang, rollCall.markedWithoutCheckIn().size()));
+            students(out, lang, rollCall, names, rollCall.markedWithoutCheckIn());
+        }
+    }
+
+    private static void students(PrintWriter out, Lang lang, RollCall rollCall, RosterNames names,
+                                 List<Matricula> matriculas) {
+        int width = matriculas.stream().mapToInt(m -> m.value().length()).max().orElse(0);
+        for (Matricula matricula : names.inNameOrder(matriculas)) {
+            AttendanceStatus status = rollCall.statuses().get(matricula);
+            out.println("  " + pad(matricula.value(), width, false)
+                    + (status == AttendanceStatus.ABSENT ? "" : statusMark(status, lang))
+                    + names.nameOf(matricula).map(name -> "  " + name).orElse(""));
+        }
+    }
+
+    /** " (late)", " (excused)"...: nothing for a plain present. */
+    private static String statusMark(AttendanceStatus status, Lang lang) {
+        return status == AttendanceStatus.PRESENT ? "" : " (" + StatusText.of(status, lang) + ")";
     }
 
     /** The heading and list of a roll call still open. */
@@ -56,6 +84,7 @@ final class RollCallPrinter {
                 ? TeacherText.STATUS_OPEN_MODE.format(lang, rollCall.classId(), since, count)
                 : TeacherText.STATUS.format(lang, rollCall.classId(), since, rollCall.teacher(), count));
         list(out, lang, rollCall, names);
+        withoutCheckIn(out, lang, rollCall, names);
     }
 
     private static void list(PrintWriter out, Lang lang, RollCall rollCall, RosterNames names) {
@@ -72,8 +101,7 @@ final class RollCallPrinter {
                     names.notOnRoster(checkIn.matricula()) ? TeacherText.NOT_ON_ROSTER.format(lang) : "");
             String line = "  " + pad(Integer.toString(i + 1), numberWidth, true) + ". "
                     + pad(checkIn.matricula().value(), matriculaWidth, false) + "  "
-                    + time(checkIn.at(), rollCall.openedAt())
-                    + (rollCall.isLate(checkIn) ? " " + TeacherText.LATE.format(lang) : "");
+                    + time(checkIn.at(), rollCall.openedAt()) + statusMark(rollCall.statusOf(checkIn), lang);
             out.println(name.isEmpty() ? line : line + "  " + name);
         }
     }

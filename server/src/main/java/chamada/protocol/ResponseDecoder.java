@@ -176,14 +176,28 @@ public final class ResponseDecoder {
         for (JsonNode item : node.path(Wire.PRESENT)) {
             present.add(new CheckIn(new Matricula(text(item, Wire.MATRICULA)), time(item, Wire.AT)));
         }
-        List<Matricula> absent = new ArrayList<>();
+        CheckInRules rules = CheckInRules.none().withLateAfter(lateAfter(node));
+        OffsetDateTime openedAt = time(node, Wire.OPENED_AT);
+        Map<Matricula, AttendanceStatus> statuses = new HashMap<>();
+        for (JsonNode item : node.path(Wire.PRESENT)) {
+            // A status other than the check-in's own is a teacher's correction.
+            Optional<AttendanceStatus> status = status(item, Wire.STATUS);
+            AttendanceStatus byTime = rules.isLate(openedAt, time(item, Wire.AT)) ? AttendanceStatus.LATE
+                    : AttendanceStatus.PRESENT;
+            if (status.isPresent() && status.get() != byTime) {
+                statuses.put(new Matricula(text(item, Wire.MATRICULA)), status.get());
+            }
+        }
         for (JsonNode item : node.path(Wire.ABSENT)) {
-            absent.add(new Matricula(text(item, Wire.MATRICULA)));
+            statuses.put(new Matricula(text(item, Wire.MATRICULA)), AttendanceStatus.ABSENT);
+        }
+        for (JsonNode item : node.path(Wire.MARKED)) {
+            statuses.put(new Matricula(text(item, Wire.MATRICULA)), status(item, Wire.STATUS).orElseThrow());
         }
         Optional<OffsetDateTime> closedAt = node.has(Wire.CLOSED_AT)
                 ? Optional.of(time(node, Wire.CLOSED_AT)) : Optional.empty();
         return new RollCall(new ClassId(node.path(Wire.CLASS).asInt()), new TeacherName(text(node, Wire.TEACHER)),
-                time(node, Wire.OPENED_AT), closedAt, present, CheckInRules.none().withLateAfter(lateAfter(node)), absent);
+                openedAt, closedAt, present, rules, statuses);
     }
 
     private static Optional<Duration> lateAfter(JsonNode node) {
@@ -195,7 +209,7 @@ public final class ResponseDecoder {
     private static RosterNames names(boolean hasRoster, List<JsonNode> rollCalls) {
         Map<Matricula, StudentName> names = new HashMap<>();
         for (JsonNode rollCall : rollCalls) {
-            for (String list : List.of(Wire.PRESENT, Wire.ABSENT)) {
+            for (String list : List.of(Wire.PRESENT, Wire.ABSENT, Wire.MARKED)) {
                 for (JsonNode item : rollCall.path(list)) {
                     if (item.hasNonNull(Wire.NAME)) {
                         names.put(new Matricula(text(item, Wire.MATRICULA)), new StudentName(text(item, Wire.NAME)));

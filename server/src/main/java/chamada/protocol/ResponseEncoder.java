@@ -1,6 +1,7 @@
 package chamada.protocol;
 
 import chamada.attendance.AuditEntry;
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.CurrentCode;
 import chamada.rollcall.Matricula;
@@ -268,8 +269,8 @@ public final class ResponseEncoder {
             g.writeStartObject();
             g.writeStringField(Wire.MATRICULA, checkIn.matricula().value());
             g.writeStringField(Wire.AT, Wire.time(checkIn.at()));
-            if (rollCall.rules().lateAfter().isPresent()) {
-                g.writeStringField(Wire.STATUS, rollCall.isLate(checkIn) ? Wire.LATE : Wire.PRESENT_STATUS);
+            if (rollCall.rules().lateAfter().isPresent() || rollCall.statuses().containsKey(checkIn.matricula())) {
+                g.writeStringField(Wire.STATUS, rollCall.statusOf(checkIn).wire());
             }
             Optional<StudentName> name = names.nameOf(checkIn.matricula());
             if (name.isPresent()) {
@@ -280,20 +281,40 @@ public final class ResponseEncoder {
             g.writeEndObject();
         }
         g.writeEndArray();
-        if (!rollCall.isOpen() && (names.hasRoster() || !rollCall.absent().isEmpty())) {
+        List<Matricula> absent = rollCall.absent();
+        if (!absent.isEmpty() || !rollCall.isOpen() && names.hasRoster()) {
             g.writeArrayFieldStart(Wire.ABSENT);
-            for (Matricula matricula : rollCall.absent()) {
-                g.writeStartObject();
-                g.writeStringField(Wire.MATRICULA, matricula.value());
-                // Absent means on the roster at the close: a name, unless the roster lost it since.
-                Optional<StudentName> name = names.nameOf(matricula);
-                if (name.isPresent()) {
-                    g.writeStringField(Wire.NAME, name.get().value());
-                }
-                g.writeEndObject();
+            for (Matricula matricula : absent) {
+                writeWithoutCheckIn(g, matricula, Optional.empty(), names);
             }
             g.writeEndArray();
         }
+        List<Matricula> marked = rollCall.markedWithoutCheckIn();
+        if (!marked.isEmpty()) {
+            g.writeArrayFieldStart(Wire.MARKED);
+            for (Matricula matricula : marked) {
+                writeWithoutCheckIn(g, matricula, Optional.of(rollCall.statuses().get(matricula)), names);
+            }
+            g.writeEndArray();
+        }
+    }
+
+    /**
+     * A student with a status and no check-in: absent (on the roster at the close, or so marked),
+     * or marked present, late or excused by a teacher; a name unless the roster lost it since.
+     */
+    private static void writeWithoutCheckIn(JsonGenerator g, Matricula matricula, Optional<AttendanceStatus> status,
+                                            RosterNames names) throws IOException {
+        g.writeStartObject();
+        g.writeStringField(Wire.MATRICULA, matricula.value());
+        if (status.isPresent()) {
+            g.writeStringField(Wire.STATUS, status.get().wire());
+        }
+        Optional<StudentName> name = names.nameOf(matricula);
+        if (name.isPresent()) {
+            g.writeStringField(Wire.NAME, name.get().value());
+        }
+        g.writeEndObject();
     }
 
     /** {@code "has_roster":true} for a class with a roster; nothing for one without, as before rosters. */

@@ -57,6 +57,8 @@ public final class Wire {
     public static final String PRESENT_STATUS = "present";
     public static final String LATE = "late";
     public static final String ABSENT = "absent";
+    /** Students a teacher marked present, late or excused who have no check-in. */
+    public static final String MARKED = "marked";
     public static final String REASON = "reason";
     public static final String ROLL_CALL = "roll_call";
     public static final String FROM = "from";

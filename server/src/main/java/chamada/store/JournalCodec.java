@@ -83,7 +83,7 @@ final class JournalCodec {
         return HEADER_BYTES + 1 + switch (write) {
             case Write.Open open -> 8 + 4 + 8 + 2 + 3 * open.teacher().value().length()
                     + 1 + 1 + 4 + 4 + 1 + open.rules().secret().bytes().length + 1 + 4;
-            case Write.Mark mark -> 8 + 8 + 1 + mark.matricula().value().length() + 1
+            case Write.Mark mark -> 8 + 8 + 8 + 1 + mark.matricula().value().length() + 1
                     + 2 + 3 * mark.teacher().value().length() + 2 + 3 * mark.reason().value().length();
             case Write.Roster roster -> 4 + 4 + roster.students().stream()
                     .mapToInt(entry -> 1 + entry.matricula().value().length() + 2 + 3 * entry.name().value().length())
@@ -122,7 +122,7 @@ final class JournalCodec {
                 }
             }
             case Write.Mark mark -> {
-                out.put(MARK).putLong(mark.rollCallId()).putLong(mark.at());
+                out.put(MARK).putLong(mark.auditId()).putLong(mark.rollCallId()).putLong(mark.at());
                 putAscii(out, mark.matricula().value());
                 out.put((byte) STATUS_BYTES.indexOf(mark.status()));
                 putUtf8(out, mark.teacher().value());
@@ -246,12 +246,13 @@ final class JournalCodec {
                     yield new Write.Close(rollCallId, closedAt, closedBy);
                 }
                 case MARK -> {
+                    long auditId = body.getLong();
                     long rollCallId = body.getLong();
                     long at = body.getLong();
                     Matricula matricula = new Matricula(getAscii(body));
                     AttendanceStatus status = STATUS_BYTES.get(body.get());
                     TeacherName teacher = new TeacherName(getUtf8(body));
-                    yield new Write.Mark(rollCallId, matricula, status, new Reason(getUtf8(body)), teacher, at);
+                    yield new Write.Mark(auditId, rollCallId, matricula, status, new Reason(getUtf8(body)), teacher, at);
                 }
                 case ROSTER -> {
                     ClassId classId = new ClassId(body.getInt());

@@ -2,6 +2,7 @@ package chamada.store;
 
 import chamada.attendance.Mark;
 import chamada.attendance.MarkResult;
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInCode;
@@ -23,12 +24,10 @@ import chamada.roster.StudentName;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The embedded store's rules, decided: the open roll call of each class, its check-in rules
@@ -53,8 +52,8 @@ final class OpenRollCalls {
         final CheckInRules rules;
         final Arrivals present = new Arrivals();
         final Map<DeviceId, DeviceUse> devices = new HashMap<>();
-        /** The students a teacher marked in this roll call: its close does not make them absent. */
-        final Set<Matricula> marked = new HashSet<>();
+        /** The statuses a teacher set in this roll call: its close does not make those students absent. */
+        final Map<Matricula, AttendanceStatus> marked = new HashMap<>();
 
         Open(long id, ClassId classId, TeacherName owner, OffsetDateTime openedAt, CheckInRules rules) {
             this.id = id;
@@ -74,7 +73,9 @@ final class OpenRollCalls {
         }
 
         RollCall snapshot(Optional<OffsetDateTime> closedAt, List<Matricula> absent) {
-            return new RollCall(classId, owner, openedAt, closedAt, present.inOrder(), rules, absent);
+            Map<Matricula, AttendanceStatus> statuses = new HashMap<>(marked);
+            absent.forEach(matricula -> statuses.put(matricula, AttendanceStatus.ABSENT));
+            return new RollCall(classId, owner, openedAt, closedAt, present.inOrder(), rules, statuses);
         }
     }
 
@@ -85,16 +86,18 @@ final class OpenRollCalls {
     /** Every class's roster, name by matrícula; a class without one is not here. */
     private final Map<ClassId, Map<Matricula, StudentName>> rosters = new HashMap<>();
     private long lastId;
+    /** The audit's numbers are given here, so that the store reads back exactly the record a mark wrote. */
+    private long lastAuditId;
 
     /**
      * The rules' state of a store whose open roll calls are {@code open}, whose highest
      * roll-call id is {@code highestId}, whose classes have {@code rosters}, which holds
-     * {@code rollCalls} in all, and whose open roll calls have the students {@code marked} by a
-     * teacher, by roll-call id.
+     * {@code rollCalls} in all, and whose highest audit record is {@code highestAuditId}.
      */
     OpenRollCalls(List<StoredRollCall> open, long highestId, List<Roster> rosters, List<KnownRollCall> rollCalls,
-                  Map<Long, Set<Matricula>> marked) {
+                  long highestAuditId) {
         this.lastId = highestId;
+        this.lastAuditId = highestAuditId;
         rosters.forEach(roster -> this.rosters.put(roster.classId(), Map.copyOf(roster.byMatricula())));
         for (KnownRollCall rollCall : rollCalls) {
             known.put(rollCall.id(), rollCall);
@@ -107,7 +110,7 @@ final class OpenRollCalls {
             rollCall.present().forEach(restored::add);
             stored.devicesFirstAt().forEach((device, firstAt) -> restored.devices.computeIfPresent(device,
                     (d, use) -> new DeviceUse(firstAt, use.matricula())));
-            restored.marked.addAll(marked.getOrDefault(stored.id(), Set.of()));
+            restored.marked.putAll(rollCall.statuses());
             byClass.put(rollCall.classId(), restored);
         }
     }
@@ -155,12 +158,13 @@ final class OpenRollCalls {
         }
         Open open = byClass.get(mark.classId());
         if (open != null && open.id == rollCall.id()) {
-            open.marked.add(mark.matricula());
+            open.marked.put(mark.matricula(), mark.status());
         }
+        long auditId = ++lastAuditId;
         return new Decision<>(command, new MarkResult.Marked(mark.classId(), rollCall.id(), Optional.empty(),
-                mark.status(), mark.at()),
-                Optional.of(new Write.Mark(rollCall.id(), mark.matricula(), mark.status(), mark.reason(), mark.teacher(),
-                        millis(mark.at()))), Optional.empty());
+                mark.status(), mark.at(), auditId),
+                Optional.of(new Write.Mark(auditId, rollCall.id(), mark.matricula(), mark.status(), mark.reason(),
+                        mark.teacher(), millis(mark.at()))), Optional.empty());
     }
 
     private Decision<RosterChange> replaceRoster(Command.ReplaceRoster command) {
@@ -273,7 +277,7 @@ final class OpenRollCalls {
         known.put(open.id, new KnownRollCall(open.id, open.classId, Optional.of(command.at())));
         // The applier makes the same list from SQLite's roster at this point of the journal (SqliteBatch).
         List<Matricula> absent = rosters.getOrDefault(command.classId(), Map.of()).keySet().stream()
-                .filter(matricula -> open.present.at(matricula).isEmpty() && !open.marked.contains(matricula)).toList();
+                .filter(matricula -> open.present.at(matricula).isEmpty() && !open.marked.containsKey(matricula)).toList();
         return new Decision<>(command, new CloseResult.Closed(open.snapshot(Optional.of(command.at()), absent)),
                 Optional.of(new Write.Close(open.id, millis(command.at()), Optional.of(command.teacher()))),
                 Optional.of(new RollCallEvent.Closed(command.classId(), command.at(), open.present.size())));

@@ -29,11 +29,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The store's queries, turning rows back into domain records with times in the server's zone.
@@ -68,14 +66,15 @@ public final class RollCallReads {
     private static final String BY_ID = ROLL_CALLS_WITH_CHECK_INS + """
             WHERE r.id = ?
             ORDER BY c.seq""";
-    /** The absent students of a class's closed roll calls, by roll call. */
-    private static final String ABSENT_OF_CLASS = """
-            SELECT s.roll_call_id, s.matricula FROM statuses s JOIN roll_calls r ON r.id = s.roll_call_id
-            WHERE r.class_id = ? AND s.status = 'absent'
-            ORDER BY s.roll_call_id, s.matricula""";
-    private static final String ABSENT_OF_ROLL_CALL = """
-            SELECT roll_call_id, matricula FROM statuses WHERE roll_call_id = ? AND status = 'absent'
-            ORDER BY matricula""";
+    /** The statuses kept beside the check-ins of a class's closed roll calls. */
+    private static final String STATUSES_OF_CLOSED = """
+            SELECT s.roll_call_id, s.matricula, s.status FROM statuses s JOIN roll_calls r ON r.id = s.roll_call_id
+            WHERE r.class_id = ? AND r.closed_at IS NOT NULL""";
+    private static final String STATUSES_OF_ROLL_CALL =
+            "SELECT roll_call_id, matricula, status FROM statuses WHERE roll_call_id = ?";
+    private static final String STATUSES_OF_OPEN = """
+            SELECT s.roll_call_id, s.matricula, s.status FROM statuses s JOIN roll_calls r ON r.id = s.roll_call_id
+            WHERE r.closed_at IS NULL""";
     private static final String AUDIT = """
             SELECT id, at, teacher, class_id, roll_call_id, matricula, from_status, to_status, reason FROM audit""";
     private static final String HISTORY = """
@@ -123,8 +122,9 @@ public final class RollCallReads {
                         .put(new DeviceId(rows.getString(2)), time(rows.getLong(3)));
             }
         }
-        return open.stream().map(stored -> new StoredRollCall(stored.id(), stored.rollCall(),
-                firstAt.getOrDefault(stored.id(), Map.of()))).toList();
+        Map<Long, Map<Matricula, AttendanceStatus>> statuses = openStatuses(connection);
+        return open.stream().map(stored -> withStatuses(new StoredRollCall(stored.id(), stored.rollCall(),
+                firstAt.getOrDefault(stored.id(), Map.of())), statuses)).toList();
     }
 
     /** The roster of {@code classId}; empty if it has none. */
@@ -155,20 +155,6 @@ public final class RollCallReads {
         return known;
     }
 
-    /** The students a teacher marked in each open roll call, by roll-call id, for the writer at start. */
-    Map<Long, Set<Matricula>> openMarks(Connection connection) throws SQLException {
-        Map<Long, Set<Matricula>> marked = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("""
-                SELECT s.roll_call_id, s.matricula FROM statuses s JOIN roll_calls r ON r.id = s.roll_call_id
-                WHERE r.closed_at IS NULL""");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                marked.computeIfAbsent(rows.getLong(1), id -> new HashSet<>()).add(new Matricula(rows.getString(2)));
-            }
-        }
-        return marked;
-    }
-
     /** The audit of {@code classId}, oldest first. */
     public List<AuditEntry> audit(Connection connection, ClassId classId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(AUDIT + " WHERE class_id = ? ORDER BY id")) {
@@ -177,15 +163,20 @@ public final class RollCallReads {
         }
     }
 
-    /** The newest audit record of {@code matricula} in roll call {@code rollCallId} made at {@code at}. */
-    public AuditEntry lastAudit(Connection connection, long rollCallId, Matricula matricula, OffsetDateTime at)
-            throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(AUDIT
-                + " WHERE roll_call_id = ? AND matricula = ? AND at = ? ORDER BY id DESC LIMIT 1")) {
-            query.setLong(1, rollCallId);
-            query.setString(2, matricula.value());
-            query.setLong(3, at.toInstant().toEpochMilli());
+    /** The audit record {@code id}. */
+    public AuditEntry auditEntry(Connection connection, long id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(AUDIT + " WHERE id = ?")) {
+            query.setLong(1, id);
             return auditEntries(query).getFirst();
+        }
+    }
+
+    /** The highest audit record's number, or 0: where the embedded writer's numbering goes on. */
+    long maxAuditId(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM audit");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
         }
     }
 
@@ -227,19 +218,35 @@ public final class RollCallReads {
         return entries;
     }
 
-    /** Every open roll call, by class number, with its check-ins in arrival order. */
+    /** Every open roll call, by class number, with its check-ins in arrival order and a teacher's corrections. */
     public List<RollCall> openRollCalls(Connection connection) throws SQLException {
+        List<StoredRollCall> open;
         try (PreparedStatement query = connection.prepareStatement(OPEN)) {
-            return rollCalls(query).stream().map(StoredRollCall::rollCall)
-                    .sorted(Comparator.comparingInt(rollCall -> rollCall.classId().value())).toList();
+            open = rollCalls(query);
+        }
+        return withStatuses(open, openStatuses(connection)).stream()
+                .sorted(Comparator.comparingInt(rollCall -> rollCall.classId().value())).toList();
+    }
+
+    /** The open roll call of {@code classId}, with its check-ins in arrival order and a teacher's corrections. */
+    public Optional<RollCall> openRollCall(Connection connection, ClassId classId) throws SQLException {
+        List<StoredRollCall> open;
+        try (PreparedStatement query = connection.prepareStatement(OPEN_OF_CLASS)) {
+            query.setInt(1, classId.value());
+            open = rollCalls(query);
+        }
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        try (PreparedStatement query = connection.prepareStatement(STATUSES_OF_ROLL_CALL)) {
+            query.setLong(1, open.getFirst().id());
+            return Optional.of(withStatuses(open, statuses(query)).getFirst());
         }
     }
 
-    /** The open roll call of {@code classId}, with its check-ins in arrival order. */
-    public Optional<RollCall> openRollCall(Connection connection, ClassId classId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(OPEN_OF_CLASS)) {
-            query.setInt(1, classId.value());
-            return rollCalls(query).stream().map(StoredRollCall::rollCall).findFirst();
+    private static Map<Long, Map<Matricula, AttendanceStatus>> openStatuses(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(STATUSES_OF_OPEN)) {
+            return statuses(query);
         }
     }
 
@@ -250,9 +257,9 @@ public final class RollCallReads {
             query.setLong(1, id);
             found = rollCalls(query);
         }
-        try (PreparedStatement query = connection.prepareStatement(ABSENT_OF_ROLL_CALL)) {
+        try (PreparedStatement query = connection.prepareStatement(STATUSES_OF_ROLL_CALL)) {
             query.setLong(1, id);
-            return withAbsent(found, absent(query)).getFirst();
+            return withStatuses(found, statuses(query)).getFirst();
         }
     }
 
@@ -263,29 +270,34 @@ public final class RollCallReads {
             query.setInt(1, classId.value());
             closed = rollCalls(query);
         }
-        try (PreparedStatement query = connection.prepareStatement(ABSENT_OF_CLASS)) {
+        try (PreparedStatement query = connection.prepareStatement(STATUSES_OF_CLOSED)) {
             query.setInt(1, classId.value());
-            return withAbsent(closed, absent(query));
+            return withStatuses(closed, statuses(query));
         }
     }
 
-    /** Rows of roll-call id and matrícula, grouped by roll call. */
-    private static Map<Long, List<Matricula>> absent(PreparedStatement query) throws SQLException {
-        Map<Long, List<Matricula>> absent = new HashMap<>();
+    /** Rows of roll-call id, matrícula and status, grouped by roll call. */
+    private static Map<Long, Map<Matricula, AttendanceStatus>> statuses(PreparedStatement query) throws SQLException {
+        Map<Long, Map<Matricula, AttendanceStatus>> statuses = new HashMap<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                absent.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(new Matricula(rows.getString(2)));
+                statuses.computeIfAbsent(rows.getLong(1), id -> new HashMap<>()).put(new Matricula(rows.getString(2)),
+                        AttendanceStatus.fromWire(rows.getString(3)).orElseThrow(
+                                () -> new SQLException("unknown status in the database")));
             }
         }
-        return absent;
+        return statuses;
     }
 
-    private static List<RollCall> withAbsent(List<StoredRollCall> rollCalls, Map<Long, List<Matricula>> absent) {
-        return rollCalls.stream().map(stored -> {
-            RollCall r = stored.rollCall();
-            return new RollCall(r.classId(), r.teacher(), r.openedAt(), r.closedAt(), r.present(), r.rules(),
-                    absent.getOrDefault(stored.id(), List.of()));
-        }).toList();
+    private static List<RollCall> withStatuses(List<StoredRollCall> rollCalls,
+                                               Map<Long, Map<Matricula, AttendanceStatus>> statuses) {
+        return rollCalls.stream().map(stored -> withStatuses(stored, statuses).rollCall()).toList();
+    }
+
+    private static StoredRollCall withStatuses(StoredRollCall stored, Map<Long, Map<Matricula, AttendanceStatus>> statuses) {
+        RollCall r = stored.rollCall();
+        return new StoredRollCall(stored.id(), new RollCall(r.classId(), r.teacher(), r.openedAt(), r.closedAt(),
+                r.present(), r.rules(), statuses.getOrDefault(stored.id(), Map.of())), stored.devicesFirstAt());
     }
 
     /** The classes whose open roll call opened at or before {@code cutoff}, by class number. */

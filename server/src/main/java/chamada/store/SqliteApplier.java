@@ -208,7 +208,7 @@ final class SqliteApplier {
                 journal.deleteBelow(nextSegment);
                 lastAppliedSegment = nextSegment - 1;
                 OpenRollCalls rules = new OpenRollCalls(reads.open(connection), reads.maxRollCallId(connection),
-                        reads.rosters(connection), reads.known(connection), reads.openMarks(connection));
+                        reads.rosters(connection), reads.known(connection), reads.maxAuditId(connection));
                 byte[] sessionKey = reads.sessionKey(connection);
                 connection.commit(); // ends the read transaction, so checkpoints are not held back
                 ready.complete(new Recovered(nextSegment, rules, sessionKey));

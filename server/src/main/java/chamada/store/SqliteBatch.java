@@ -81,8 +81,8 @@ final class SqliteBatch implements AutoCloseable {
             INSERT INTO statuses (roll_call_id, matricula, status, source) VALUES (?, ?, ?, 'teacher')
             ON CONFLICT (roll_call_id, matricula) DO UPDATE SET status = excluded.status, source = 'teacher'""";
     private static final String INSERT_AUDIT = """
-            INSERT INTO audit (at, teacher, class_id, roll_call_id, matricula, from_status, to_status, reason)
-            SELECT ?, ?, class_id, id, ?, ?, ?, ? FROM roll_calls WHERE id = ?""";
+            INSERT INTO audit (id, at, teacher, class_id, roll_call_id, matricula, from_status, to_status, reason)
+            SELECT ?, ?, ?, class_id, id, ?, ?, ?, ? FROM roll_calls WHERE id = ?""";
     private static final String DELETE_ROSTER = "DELETE FROM roster WHERE class_id = ?";
     private static final String INSERT_ROSTER_ENTRY = "INSERT INTO roster (class_id, matricula, name) VALUES (?, ?, ?)";
     private static final String SET_APPLIED = "UPDATE journal_applied SET segment = ?, offset = ? WHERE id = 1";
@@ -263,13 +263,14 @@ final class SqliteBatch implements AutoCloseable {
         setStatus.setString(2, mark.matricula().value());
         setStatus.setString(3, mark.status().wire());
         setStatus.executeUpdate();
-        insertAudit.setLong(1, mark.at());
-        insertAudit.setString(2, mark.teacher().value());
-        insertAudit.setString(3, mark.matricula().value());
-        insertAudit.setString(4, from.map(AttendanceStatus::wire).orElse(null));
-        insertAudit.setString(5, mark.status().wire());
-        insertAudit.setString(6, mark.reason().value());
-        insertAudit.setLong(7, mark.rollCallId());
+        insertAudit.setLong(1, mark.auditId());
+        insertAudit.setLong(2, mark.at());
+        insertAudit.setString(3, mark.teacher().value());
+        insertAudit.setString(4, mark.matricula().value());
+        insertAudit.setString(5, from.map(AttendanceStatus::wire).orElse(null));
+        insertAudit.setString(6, mark.status().wire());
+        insertAudit.setString(7, mark.reason().value());
+        insertAudit.setLong(8, mark.rollCallId());
         if (insertAudit.executeUpdate() != 1) {
             throw new RefusedException(mark);
         }

@@ -175,8 +175,9 @@ public final class SqliteRollCallStore implements ChamadaStore {
     }
 
     /**
-     * The writer decides the correction; the status before is what the applier found when it
-     * wrote the audit record, read back once applied.
+     * The writer decides the correction and numbers its audit record; the status before is what
+     * the applier found when it wrote that record, read back once applied. The correction is
+     * durable before the read: if the read fails, the reply says so without the status before.
      */
     @Override
     public CompletableFuture<MarkResult> mark(Mark mark) {
@@ -184,9 +185,10 @@ public final class SqliteRollCallStore implements ChamadaStore {
             if (!(result instanceof MarkResult.Marked marked)) {
                 return CompletableFuture.completedFuture(result);
             }
-            return read(connection -> reads.lastAudit(connection, marked.rollCallId(), mark.matricula(), marked.at()))
-                    .thenApply(entry -> new MarkResult.Marked(marked.classId(), marked.rollCallId(), entry.from(),
-                            marked.to(), marked.at()));
+            return read(connection -> reads.auditEntry(connection, marked.auditId()))
+                    .<MarkResult>thenApply(entry -> new MarkResult.Marked(marked.classId(), marked.rollCallId(),
+                            entry.from(), marked.to(), marked.at(), marked.auditId()))
+                    .exceptionally(failure -> marked);
         });
     }
 

@@ -82,11 +82,11 @@ sealed interface Write {
 
     /**
      * A teacher set {@code matricula}'s status in roll call {@code rollCallId} to {@code status}:
-     * the applier keeps it, and its audit record with the status before, computed from what SQLite
-     * holds at this point of the journal.
+     * the applier keeps it, and its audit record {@code auditId} (the writer's number, never given
+     * before) with the status before, computed from what SQLite holds at this point of the journal.
      */
-    record Mark(long rollCallId, Matricula matricula, AttendanceStatus status, Reason reason, TeacherName teacher,
-                long at) implements Write {
+    record Mark(long auditId, long rollCallId, Matricula matricula, AttendanceStatus status, Reason reason,
+                TeacherName teacher, long at) implements Write {
         @Override
         public String toString() {
             return "mark of " + matricula + " as " + status.wire() + " in roll call " + rollCallId;

@@ -37,6 +37,8 @@ record ApiCall(Op op, String classText, boolean forTeachers, boolean hasBody, bo
             case "export.csv GET" -> new ApiCall(Op.EXPORT, classText, true, false, false);
             case "roster GET" -> new ApiCall(Op.ROSTER, classText, true, false, false);
             case "roster PUT" -> new ApiCall(Op.ROSTER_IMPORT, classText, true, true, false);
+            case "marks POST" -> new ApiCall(Op.MARK, classText, true, true, false);
+            case "audit GET" -> new ApiCall(Op.AUDIT, classText, true, false, false);
             default -> null;
         });
     }

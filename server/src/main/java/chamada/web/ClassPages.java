@@ -8,6 +8,8 @@ import chamada.i18n.Lang;
 import chamada.protocol.ExportCsv;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
+import chamada.attendance.StatusText;
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CurrentCode;
@@ -216,8 +218,9 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
         return java.util.stream.IntStream.range(0, present.size()).mapToObj(i -> {
             CheckIn checkIn = present.get(i);
             String time = HumanTime.clock(checkIn.at());
+            AttendanceStatus status = rollCall.statusOf(checkIn);
             List<String> row = List.of(Integer.toString(i + 1), checkIn.matricula().value(),
-                    rollCall.isLate(checkIn) ? time + " " + WebText.LATE.format(lang) : time);
+                    status == AttendanceStatus.PRESENT ? time : time + " (" + StatusText.of(status, lang) + ")");
             if (!names.hasRoster()) {
                 return row;
             }

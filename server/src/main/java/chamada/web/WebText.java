@@ -53,7 +53,6 @@ public enum WebText implements Bilingual {
             "Vários alunos podem registrar presença no mesmo aparelho (os tablets da turma)"),
     LATE_AFTER_LABEL("Late after (minutes after opening; empty: nobody is late)",
             "Atraso depois de (minutos após a abertura; vazio: ninguém se atrasa)"),
-    LATE("(late)", "(atrasado)"),
     ABSENT_COUNT("Absent: {0}", "Ausentes: {0}"),
     ACCEPT_UNKNOWN_LABEL("Accept matrículas not on the class's roster (marked as not on it)",
             "Aceitar matrículas fora da lista de alunos da turma (marcadas como fora da lista)"),

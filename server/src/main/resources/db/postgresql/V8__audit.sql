@@ -21,3 +21,7 @@ $$;
 
 CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
     FOR EACH ROW EXECUTE FUNCTION audit_is_append_only();
+
+-- Row triggers do not see a TRUNCATE.
+CREATE TRIGGER audit_never_truncated BEFORE TRUNCATE ON audit
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_is_append_only();

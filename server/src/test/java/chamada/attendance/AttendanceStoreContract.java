@@ -8,6 +8,7 @@ import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.OpenResult;
+import chamada.rollcall.RollCall;
 import chamada.rollcall.TeacherName;
 import chamada.roster.RosterEntry;
 import chamada.roster.StudentName;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static chamada.rollcall.StoreFutures.await;
@@ -70,8 +72,9 @@ public abstract class AttendanceStoreContract {
         MarkResult marked = await(store.mark(mark(BETO, AttendanceStatus.EXCUSED, "atestado médico", 700)));
         store = reopen(store);
 
-        assertThat(marked).isEqualTo(new MarkResult.Marked(CLASS, id, Optional.of(AttendanceStatus.ABSENT),
-                AttendanceStatus.EXCUSED, at(700)));
+        assertThat(marked).usingRecursiveComparison().ignoringFields("auditId").isEqualTo(new MarkResult.Marked(CLASS, id,
+                Optional.of(AttendanceStatus.ABSENT), AttendanceStatus.EXCUSED, at(700), 0));
+        assertThat(((MarkResult.Marked) marked).auditId()).isEqualTo(await(store.audit(CLASS)).getFirst().id());
         assertThat(await(store.closedRollCalls(CLASS)).getFirst().absent()).isEmpty();
         assertThat(await(store.audit(CLASS))).singleElement().satisfies(entry -> {
             assertThat(entry.teacher()).isEqualTo(ANA);
@@ -100,6 +103,65 @@ public abstract class AttendanceStoreContract {
             assertThat(result.rollCall().absent()).containsExactly(ALICE);
         });
         assertThat(await(store.closedRollCalls(CLASS)).getFirst().absent()).containsExactly(ALICE);
+    }
+
+    /** What a teacher reads of a roll call carries the corrections, open and closed, before and after a reopen. */
+    @Test
+    void reads_carryTheCorrections_besideTheCheckIns_openAndClosed() {
+        await(store.replaceRoster(CLASS, List.of(entry(ALICE), entry(BETO), entry(CAUA))));
+        openRollCall(CheckInRules.none());
+        checkIn(ALICE, 60);
+        await(store.mark(mark(ALICE, AttendanceStatus.ABSENT, "saiu no intervalo", 120)));
+        await(store.mark(mark(CAUA, AttendanceStatus.EXCUSED, "jogos escolares", 121)));
+
+        RollCall open = await(store.openRollCall(CLASS)).orElseThrow();
+        store = reopen(store);
+        CloseResult closed = await(store.close(CLASS, ANA, at(600)));
+        store = reopen(store);
+        RollCall read = await(store.closedRollCalls(CLASS)).getFirst();
+
+        Map<Matricula, AttendanceStatus> expected = Map.of(ALICE, AttendanceStatus.ABSENT, BETO, AttendanceStatus.ABSENT,
+                CAUA, AttendanceStatus.EXCUSED);
+        assertThat(open.statuses()).isEqualTo(Map.of(ALICE, AttendanceStatus.ABSENT, CAUA, AttendanceStatus.EXCUSED));
+        assertThat(open.statusOf(open.present().getFirst())).isEqualTo(AttendanceStatus.ABSENT);
+        assertThat(open.markedWithoutCheckIn()).containsExactly(CAUA);
+        assertThat(closed).isInstanceOfSatisfying(CloseResult.Closed.class,
+                result -> assertThat(result.rollCall().statuses()).isEqualTo(expected));
+        assertThat(read.statuses()).isEqualTo(expected);
+        assertThat(read.absent()).containsExactly(BETO);
+        assertThat(read.present()).extracting(CheckIn::matricula).containsExactly(ALICE);
+    }
+
+    /** Each reply says the status its own correction changed, even within one millisecond. */
+    @Test
+    void mark_threeTimesInOneMillisecond_eachReplySaysItsOwnStatusBefore() {
+        openRollCall(CheckInRules.none());
+        checkIn(ALICE, 60);
+
+        var first = store.mark(mark(ALICE, AttendanceStatus.EXCUSED, "um", 100));
+        var second = store.mark(mark(ALICE, AttendanceStatus.ABSENT, "dois", 100));
+        var third = store.mark(mark(ALICE, AttendanceStatus.PRESENT, "três", 100));
+
+        assertThat(List.of(await(first), await(second), await(third))).extracting(result -> ((MarkResult.Marked) result).from())
+                .containsExactly(Optional.of(AttendanceStatus.PRESENT), Optional.of(AttendanceStatus.EXCUSED),
+                        Optional.of(AttendanceStatus.ABSENT));
+    }
+
+    /** A student marked absent while the roll call is open is absent at its close, on every store alike. */
+    @Test
+    void close_afterStudentsWereMarkedAbsentWhileOpen_listsThemAbsent() {
+        await(store.replaceRoster(CLASS, List.of(entry(ALICE), entry(BETO), entry(CAUA))));
+        openRollCall(CheckInRules.none());
+        checkIn(ALICE, 60);
+        await(store.mark(mark(ALICE, AttendanceStatus.ABSENT, "saiu", 70)));
+        await(store.mark(mark(BETO, AttendanceStatus.ABSENT, "avisou", 71)));
+
+        CloseResult closed = await(store.close(CLASS, ANA, at(600)));
+
+        assertThat(closed).isInstanceOfSatisfying(CloseResult.Closed.class, result -> {
+            assertThat(result.rollCall().absent()).containsExactly(BETO, CAUA);
+            assertThat(result.rollCall().statusOf(result.rollCall().present().getFirst())).isEqualTo(AttendanceStatus.ABSENT);
+        });
     }
 
     @Test

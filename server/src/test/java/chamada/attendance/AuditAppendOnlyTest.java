@@ -57,6 +57,10 @@ class AuditAppendOnlyTest {
         Properties user = new Properties();
         user.setProperty("user", database.user());
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), user)) {
+            try (Statement statement = connection.createStatement()) {
+                assertThatThrownBy(() -> statement.execute("TRUNCATE audit")).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("audit records are never changed or removed");
+            }
             assertRefused(connection);
         }
     }

@@ -191,7 +191,7 @@ class JournalWriterTest {
     }
 
     private void start(long firstSegment, Consumer<JournalBatch> applier) {
-        writer = JournalWriter.start(JournalFiles.of(database()), firstSegment, new OpenRollCalls(List.of(), 0, List.of(), List.of(), Map.of()), applier,
+        writer = JournalWriter.start(JournalFiles.of(database()), firstSegment, new OpenRollCalls(List.of(), 0, List.of(), List.of(), 0), applier,
                 new EventHub());
     }
 

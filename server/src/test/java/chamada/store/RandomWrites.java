@@ -41,7 +41,7 @@ final class RandomWrites {
         return switch (random.nextInt(7)) {
             case 0 -> new Write.Open(random.nextLong(), classId(random), teacher(random), random.nextLong(), rules(random));
             case 4 -> new Write.Roster(classId(random), roster(random));
-            case 5 -> new Write.Mark(random.nextLong(), matricula(random),
+            case 5 -> new Write.Mark(random.nextLong(), random.nextLong(), matricula(random),
                     AttendanceStatus.values()[random.nextInt(AttendanceStatus.values().length)],
                     new Reason("motivo " + "ção".repeat(random.nextInt(60))), teacher(random), random.nextLong());
             case 1 -> new Write.CheckIn(random.nextLong(), matricula(random), random.nextLong(), device(random));

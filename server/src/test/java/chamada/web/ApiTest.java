@@ -200,6 +200,28 @@ class ApiTest {
         assertThat(json(listed).get("students").get(0).get("name").asText()).isEqualTo("Bruno Lima");
     }
 
+    @Test
+    void mark_thenAudit_overHttp() throws Exception {
+        startWithTeachers();
+        String token = json(send(post("/api/v1/session", "").header("Authorization", basic("ana", "s3cret"))))
+                .get("token").asText();
+        send(post("/api/v1/classes/1010/roll-call", "{\"code_policy\":\"none\"}").header("Authorization", "Bearer " + token));
+
+        HttpResponse<String> marked = send(post("/api/v1/classes/1010/marks",
+                "{\"matricula\":\"7\",\"status\":\"present\",\"reason\":\"esqueceu o celular\"}")
+                .header("Authorization", "Bearer " + token));
+        HttpResponse<String> anotherClass = send(post("/api/v1/classes/2020/marks",
+                "{\"matricula\":\"7\",\"status\":\"present\",\"reason\":\"x\"}").header("Authorization", "Bearer " + token));
+        HttpResponse<String> audit = send(get("/api/v1/classes/1010/audit").header("Authorization", "Bearer " + token));
+
+        assertThat(marked.statusCode()).isEqualTo(200);
+        assertThat(json(marked).get("status").asText()).isEqualTo("present");
+        assertThat(json(marked).has("from")).isFalse();
+        assertThat(anotherClass.statusCode()).isEqualTo(404);
+        assertThat(json(anotherClass).get("code").asText()).isEqualTo("NO_ROLL_CALL");
+        assertThat(json(audit).get("entries").get(0).get("reason").asText()).isEqualTo("esqueceu o celular");
+    }
+
     private String rawPost(String path, String host) throws IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", java.net.URI.create(server.webBase()).getPort())) {
             socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: " + host

@@ -106,7 +106,7 @@ final class PostgresRules {
     private static final String LOCK_FOR_MARK = """
             SELECT id, closed_at, opened_at, late_after_s FROM roll_calls
             WHERE class_id = ? AND (id = ? OR ?::bigint IS NULL)
-            ORDER BY opened_at DESC, id DESC LIMIT 1 FOR UPDATE""";
+            ORDER BY id DESC LIMIT 1 FOR UPDATE""";
     private static final String STATUS_OF = "SELECT status FROM statuses WHERE roll_call_id = ? AND matricula = ?";
     private static final String CHECK_IN_AT = "SELECT at FROM check_ins WHERE roll_call_id = ? AND matricula = ?";
     private static final String SET_STATUS = """
@@ -114,7 +114,7 @@ final class PostgresRules {
             ON CONFLICT (roll_call_id, matricula) DO UPDATE SET status = excluded.status, source = 'teacher'""";
     private static final String INSERT_AUDIT = """
             INSERT INTO audit (at, teacher, class_id, roll_call_id, matricula, from_status, to_status, reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""";
     private static final String INSERT_CHECK_INS = """
             INSERT INTO check_ins (roll_call_id, matricula, at, device)
             SELECT r, m, a, d FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) WITH ORDINALITY AS t (r, m, a, d, n)
@@ -460,9 +460,11 @@ final class PostgresRules {
             audit.setString(6, from.map(AttendanceStatus::wire).orElse(null));
             audit.setString(7, mark.status().wire());
             audit.setString(8, mark.reason().value());
-            audit.executeUpdate();
+            try (ResultSet row = audit.executeQuery()) {
+                row.next();
+                return new MarkResult.Marked(mark.classId(), id, from, mark.status(), mark.at(), row.getLong(1));
+            }
         }
-        return new MarkResult.Marked(mark.classId(), id, from, mark.status(), mark.at());
     }
 
     private Optional<AttendanceStatus> statusBefore(Connection connection, long rollCallId, Matricula matricula,
