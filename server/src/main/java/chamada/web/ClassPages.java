@@ -48,6 +48,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
     private final TeacherSessions sessions;
     private final ProjectorPage projector;
     private final RosterPage roster;
+    private final AuditPage audit;
 
     ClassPages(Application application, Pages pages, TeacherSessions sessions, ProjectorPage projector) {
         this.application = application;
@@ -55,6 +56,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
         this.sessions = sessions;
         this.projector = projector;
         this.roster = new RosterPage(application, pages);
+        this.audit = new AuditPage(application, pages);
     }
 
     @Override
@@ -87,17 +89,20 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
             case TeacherSessions.LoginNeeded needed -> TeacherPages.redirect(request, response, callback, "/teacher");
             case TeacherSessions.LocalOnly local -> localOnly(pages, request, response, callback, application, local.session());
             case TeacherSessions.Allowed allowed -> serve(request, response, callback, allowed.session(), classId, rest,
-                    post, FROM_PROJECTOR.equals(fields.getValue(FROM_FIELD)));
+                    post, fields);
         }
         return true;
     }
 
     private void serve(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                        Callback callback, Session session, ClassId classId, String rest, boolean post,
-                       boolean fromProjector) throws Exception {
+                       Fields fields) throws Exception {
         switch (rest + (post ? " POST" : " GET")) {
             case " GET" -> status(request, response, callback, session, classId);
-            case "close POST" -> close(request, response, callback, session, classId, fromProjector);
+            case "close POST" -> close(request, response, callback, session, classId,
+                    FROM_PROJECTOR.equals(fields.getValue(FROM_FIELD)));
+            case "audit GET" -> audit.page(request, response, callback, session, classId);
+            case "audit POST" -> audit.mark(request, response, callback, session, classId, fields);
             case "history GET" -> history(request, response, callback, session, classId);
             case "roster GET" -> roster.page(request, response, callback, session, classId);
             case "roster POST" -> {

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The roster page in Chromium: a teacher uploads a spreadsheet's CSV with a bad line, reads
- * which, imports the rest, and then sees names beside matrículas on the class's page. The
- * README's screenshot of the roster page comes from here.
+ * which, imports the rest, sees names beside matrículas on the class's page and the absent at
+ * the close, and excuses an absentee on the corrections page. The README's screenshots of these
+ * pages come from here.
  */
 class RosterBrowserTest {
 
@@ -75,19 +76,35 @@ class RosterBrowserTest {
         }
         teacher.driver().get(classroom.url("/classes/1010"));
         List<String> presentNames = texts(teacher, "#present tbody td:nth-child(4)");
+        int markupInNames = teacher.driver().findElements(By.cssSelector("#present b")).size();
         teacher.driver().findElement(By.id("close")).click();
         Classroom.waitFor(teacher).until(ExpectedConditions.presenceOfElementLocated(By.id("absent")));
+        List<String> absentNames = texts(teacher, "#absent tbody td:nth-child(2)");
+        String absentCount = teacher.driver().findElement(By.id("absent-count")).getText();
         teacher.screenshot("closed-with-absent-projector");
+        teacher.driver().findElement(By.id("audit")).click();
+        Classroom.waitFor(teacher).until(ExpectedConditions.presenceOfElementLocated(By.id("mark")));
+        teacher.driver().findElement(By.id("matricula")).sendKeys("205182055");
+        teacher.driver().findElement(By.cssSelector("label[for=status-excused]")).click();
+        teacher.driver().findElement(By.id("reason")).sendKeys("atestado médico");
+        WebElement save = teacher.driver().findElement(By.id("mark"));
+        save.click();
+        Classroom.waitFor(teacher).until(ExpectedConditions.stalenessOf(save));
+        Classroom.waitFor(teacher).until(ExpectedConditions.presenceOfElementLocated(By.id("entries")));
+        teacher.screenshot("audit-projector");
+        String corrected = teacher.driver().findElement(By.id("result")).getText();
+        List<String> audited = texts(teacher, "#entries tbody td");
 
         assertThat(refused).isEqualTo(WebText.ROSTER_BAD_LINES.format(Lang.EN, 1));
         assertThat(problems).containsExactly("line 4: \"2051X\" is not a matrícula (1 to 20 digits)");
         assertThat(countAfterRefusal).isEqualTo(WebText.ROSTER_NONE.format(Lang.EN));
         assertThat(names).containsExactly("Ana Souza", "Bruno Lima", "Davi \"Dudu\" Rocha <b>");
         assertThat(presentNames).containsExactly("Davi \"Dudu\" Rocha <b>", "(not on the roster)");
-        assertThat(teacher.driver().findElements(By.cssSelector("#present b"))).as("a name is text, never markup").isEmpty();
-        assertThat(teacher.driver().findElement(By.id("absent-count")).getText())
-                .isEqualTo(WebText.ABSENT_COUNT.format(Lang.EN, 2));
-        assertThat(texts(teacher, "#absent tbody td:nth-child(2)")).containsExactly("Ana Souza", "Bruno Lima");
+        assertThat(markupInNames).as("a name is text, never markup").isZero();
+        assertThat(absentCount).isEqualTo(WebText.ABSENT_COUNT.format(Lang.EN, 2));
+        assertThat(absentNames).containsExactly("Ana Souza", "Bruno Lima");
+        assertThat(corrected).startsWith("205182055 is now excused in roll call ").endsWith(" (was absent).");
+        assertThat(audited.subList(2, 6)).containsExactly("205182055", "absent → excused", "ana", "atestado médico");
     }
 
     /**

@@ -209,6 +209,26 @@ class TeacherPagesTest {
                 .contains("<td>042191010</td><td>Conceição Araújo</td>");
     }
 
+    /** The corrections form: a missing field or a bad matrícula is said on the page, and a correction goes into the audit. */
+    @Test
+    void corrections_badFieldsAreSaid_andACorrectionIsAudited() throws Exception {
+        startWithTeachers();
+        post("/teacher/login", "name=ana&secret=s3cret");
+        post("/teacher/open", "class=1010&code_policy=none");
+
+        HttpResponse<String> missing = post("/classes/1010/audit", "matricula=7&status=present&reason=");
+        HttpResponse<String> bad = post("/classes/1010/audit", "matricula=7x&status=present&reason=esqueceu");
+        HttpResponse<String> marked = post("/classes/1010/audit", "matricula=7&status=present&reason=esqueceu+o+celular");
+
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("Fill in the matrícula, the status and the reason.");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Invalid field matricula");
+        assertThat(marked.statusCode()).isEqualTo(200);
+        assertThat(marked.body()).contains("7 is now present in roll call 1 (was without a status).")
+                .contains("<td>esqueceu o celular</td>");
+    }
+
     /** Posts a roster file as the roster page's form does: multipart, the token and the file among the parts. */
     private HttpResponse<String> upload(String path, String formToken, byte[] file, boolean skipBad)
             throws IOException, InterruptedException {
