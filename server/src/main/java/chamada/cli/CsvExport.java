@@ -2,7 +2,8 @@ package chamada.cli;
 
 import chamada.i18n.Lang;
 import chamada.protocol.ExportCsv;
-import chamada.rollcall.RollCall;
+import chamada.rollcall.NumberedRollCall;
+import chamada.roster.RosterNames;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,8 +35,9 @@ final class CsvExport {
      *
      * @throws CommandFailure with {@link ExitCodes#LOCAL_FILE} if the file cannot be written
      */
-    static Summary write(Path target, List<RollCall> rollCalls, ExportCsv.Format format, PrintWriter stdout, Lang lang) {
-        String csv = ExportCsv.of(rollCalls, format);
+    static Summary write(Path target, List<NumberedRollCall> rollCalls, RosterNames names, ExportCsv.Format format,
+                         PrintWriter stdout, Lang lang) {
+        String csv = ExportCsv.of(rollCalls, names, format);
         if (isStdout(target)) {
             stdout.print(csv);
             stdout.flush();
@@ -47,6 +49,6 @@ final class CsvExport {
                         Text.FILE_WRITE_FAILED.format(lang, target, Reasons.file(e, lang)), e);
             }
         }
-        return new Summary(rollCalls.size(), rollCalls.stream().mapToInt(r -> r.present().size()).sum());
+        return new Summary(rollCalls.size(), rollCalls.stream().mapToInt(r -> r.rollCall().present().size()).sum());
     }
 }

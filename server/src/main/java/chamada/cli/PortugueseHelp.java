@@ -117,9 +117,10 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.teacher.history.usage.header", "Lista as chamadas encerradas de uma turma, com quantos"
                         + " estavam presentes."},
                 {"chamada.teacher.export.usage.header", "Grava as chamadas encerradas de uma turma num arquivo CSV."},
-                {"chamada.teacher.export.usage.description", "Uma linha por presença, cabeçalho " + ExportCsv.HEADER
-                        + ", horários em ISO-8601. Uma chamada sem nenhum presente vira uma linha com matricula e"
-                        + " checked_in_at vazios."},
+                {"chamada.teacher.export.usage.description", "Uma linha por aluno de cada chamada encerrada,"
+                        + " cabeçalho " + ExportCsv.HEADER + ", horários em ISO-8601: os que registraram presença,"
+                        + " depois os ausentes e os marcados por um professor sem registro. Uma chamada sem ninguém"
+                        + " vira uma linha com matricula vazia."},
                 {"chamada.teacher.export.csv", "O arquivo CSV a gravar (substituído se existir); - grava na saída"
                         + " padrão."},
                 {"chamada.teacher.export.csv-separator", "Entre os campos: , como a RFC 4180 (padrão), ou ; para o Excel"

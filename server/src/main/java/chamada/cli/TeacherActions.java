@@ -122,7 +122,7 @@ final class TeacherActions {
         if (!(reply instanceof Response.Export export)) {
             return refusal(reply);
         }
-        CsvExport.Summary summary = CsvExport.write(csv, export.rollCalls(), format, out, lang);
+        CsvExport.Summary summary = CsvExport.write(csv, export.rollCalls(), export.names(), format, out, lang);
         if (!CsvExport.isStdout(csv)) {
             out.println(TeacherText.EXPORTED.format(lang, summary.rollCalls(), classId, summary.checkIns(), csv));
         }

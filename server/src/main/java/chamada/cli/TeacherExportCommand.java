@@ -15,8 +15,9 @@ import java.util.concurrent.Callable;
 /** {@code chamada teacher export CLASS --csv FILE}: writes every check-in of the closed roll calls of a class as CSV ({@link CsvExport}). */
 @Command(name = "export", mixinStandardHelpOptions = true,
         header = "Write the closed roll calls of a class to a CSV file.",
-        description = "One row per check-in, header " + ExportCsv.HEADER + ", ISO-8601 times."
-                + " A roll call with nobody present is one row with empty matricula and checked_in_at.")
+        description = "One row per student of each closed roll call, header " + ExportCsv.HEADER + ", ISO-8601"
+                + " times: those who checked in, then the absent and those a teacher marked without a check-in."
+                + " A roll call with nobody is one row with an empty matricula.")
 final class TeacherExportCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -6,6 +6,7 @@ import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.CurrentCode;
 import chamada.rollcall.Matricula;
+import chamada.rollcall.NumberedRollCall;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCallAlerts;
 import chamada.rollcall.RollCall;
@@ -116,7 +117,7 @@ public sealed interface Response {
         }
     }
 
-    record Export(int classId, List<RollCall> rollCalls, RosterNames names) implements Success {
+    record Export(int classId, List<NumberedRollCall> rollCalls, RosterNames names) implements Success {
         public Export {
             rollCalls = List.copyOf(rollCalls);
         }

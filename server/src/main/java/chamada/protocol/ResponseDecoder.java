@@ -10,6 +10,7 @@ import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.CurrentCode;
 import chamada.rollcall.Matricula;
+import chamada.rollcall.NumberedRollCall;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
 import chamada.rollcall.RollCallAlerts;
@@ -102,11 +103,11 @@ public final class ResponseDecoder {
                 yield new Response.History(classId.value(), past);
             }
             case EXPORT -> {
-                List<RollCall> rollCalls = new ArrayList<>();
+                List<NumberedRollCall> rollCalls = new ArrayList<>();
                 List<JsonNode> items = new ArrayList<>();
                 boolean hasRoster = false;
                 for (JsonNode item : node.path(Wire.ROLL_CALLS)) {
-                    rollCalls.add(rollCall(item));
+                    rollCalls.add(new NumberedRollCall(item.path(Wire.ID).asLong(), rollCall(item)));
                     items.add(item);
                     hasRoster |= item.path(Wire.HAS_ROSTER).asBoolean(false);
                 }

@@ -5,6 +5,7 @@ import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.CurrentCode;
 import chamada.rollcall.Matricula;
+import chamada.rollcall.NumberedRollCall;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
 import chamada.roster.RosterChange;
@@ -143,8 +144,10 @@ public final class ResponseEncoder {
                 g.writeStringField(Wire.OP, Op.EXPORT.wire());
                 g.writeNumberField(Wire.CLASS, export.classId());
                 g.writeArrayFieldStart(Wire.ROLL_CALLS);
-                for (RollCall rollCall : export.rollCalls()) {
+                for (NumberedRollCall numbered : export.rollCalls()) {
+                    RollCall rollCall = numbered.rollCall();
                     g.writeStartObject();
+                    g.writeNumberField(Wire.ID, numbered.id());
                     writeRollCall(g, rollCall);
                     // Today's roster, against roll calls of other days: names, but no "not on the roster".
                     writePresent(g, rollCall, export.names(), false);

@@ -156,9 +156,9 @@ public final class RollCallService {
         return Outcomes.asTeacher(caller, teacher -> store.history(classId));
     }
 
-    /** The closed roll calls of {@code classId}, oldest first, with every check-in; any teacher may read them. */
-    public CompletableFuture<List<RollCall>> export(Caller caller, ClassId classId) {
-        return Outcomes.asTeacher(caller, teacher -> store.closedRollCalls(classId));
+    /** The closed roll calls of {@code classId}, oldest first, numbered, with every check-in; any teacher may read them. */
+    public CompletableFuture<List<NumberedRollCall>> export(Caller caller, ClassId classId) {
+        return Outcomes.asTeacher(caller, teacher -> store.numberedClosedRollCalls(classId));
     }
 
     /** Whether the store keeps all its promises; anybody may ask. */

@@ -95,8 +95,13 @@ public interface RollCallStore extends AutoCloseable {
     /** The closed roll calls of a class, oldest first, with their counts. */
     CompletableFuture<List<PastRollCall>> history(ClassId classId);
 
+    /** The closed roll calls of a class, oldest first, each with its number and its check-ins in arrival order. */
+    CompletableFuture<List<NumberedRollCall>> numberedClosedRollCalls(ClassId classId);
+
     /** The closed roll calls of a class, oldest first, each with its check-ins in arrival order. */
-    CompletableFuture<List<RollCall>> closedRollCalls(ClassId classId);
+    default CompletableFuture<List<RollCall>> closedRollCalls(ClassId classId) {
+        return numberedClosedRollCalls(classId).thenApply(closed -> closed.stream().map(NumberedRollCall::rollCall).toList());
+    }
 
     /** Whether the store keeps every promise above right now. */
     StoreHealth health();

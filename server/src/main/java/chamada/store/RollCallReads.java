@@ -10,6 +10,7 @@ import chamada.rollcall.CodePolicy;
 import chamada.rollcall.CodeSecret;
 import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
+import chamada.rollcall.NumberedRollCall;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
 import chamada.rollcall.TeacherName;
@@ -264,7 +265,7 @@ public final class RollCallReads {
     }
 
     /** The closed roll calls of {@code classId}, oldest first, with their check-ins in arrival order and absent students. */
-    public List<RollCall> closed(Connection connection, ClassId classId) throws SQLException {
+    public List<NumberedRollCall> closed(Connection connection, ClassId classId) throws SQLException {
         List<StoredRollCall> closed;
         try (PreparedStatement query = connection.prepareStatement(CLOSED)) {
             query.setInt(1, classId.value());
@@ -272,7 +273,9 @@ public final class RollCallReads {
         }
         try (PreparedStatement query = connection.prepareStatement(STATUSES_OF_CLOSED)) {
             query.setInt(1, classId.value());
-            return withStatuses(closed, statuses(query));
+            Map<Long, Map<Matricula, AttendanceStatus>> statuses = statuses(query);
+            return closed.stream().map(stored -> new NumberedRollCall(stored.id(), withStatuses(stored, statuses).rollCall()))
+                    .toList();
         }
     }
 

@@ -95,7 +95,7 @@ public final class ApiHandler extends Handler.Abstract {
             if (call.op() == Op.EXPORT && answer instanceof Response.Export export) {
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/csv; charset=utf-8");
                 response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-                Content.Sink.write(response, true, ExportCsv.of(export.rollCalls()), callback);
+                Content.Sink.write(response, true, ExportCsv.of(export.rollCalls(), export.names()), callback);
                 return true;
             }
             reply(response, callback, answer);

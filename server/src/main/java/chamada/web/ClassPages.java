@@ -134,7 +134,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
         Response closed = ask(session, new Request.Export(classId));
         if (reply instanceof Response.Refusal refusal && refusal.code() == chamada.error.ErrorCode.NOT_OPEN
                 && closed instanceof Response.Export export && !export.rollCalls().isEmpty()) {
-            sendClosed(request, response, callback, classId, export.rollCalls().getLast(), export.names(),
+            sendClosed(request, response, callback, classId, export.rollCalls().getLast().rollCall(), export.names(),
                     session.lang(), true);
             return;
         }
@@ -183,7 +183,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/csv; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"chamada-" + classId + ".csv\"");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        Content.Sink.write(response, true, ExportCsv.of(export.rollCalls()), callback);
+        Content.Sink.write(response, true, ExportCsv.of(export.rollCalls(), export.names()), callback);
     }
 
     private void send(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,

@@ -11,6 +11,7 @@ import chamada.rollcall.CheckInResult;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
 import chamada.rollcall.Matricula;
+import chamada.rollcall.NumberedRollCall;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
@@ -77,7 +78,7 @@ record StubStore(StoreFailure.Kind kind, StoreHealth health) implements ChamadaS
     }
 
     @Override
-    public CompletableFuture<List<RollCall>> closedRollCalls(ClassId classId) {
+    public CompletableFuture<List<NumberedRollCall>> numberedClosedRollCalls(ClassId classId) {
         return failed();
     }
 

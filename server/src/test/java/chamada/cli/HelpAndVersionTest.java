@@ -36,9 +36,9 @@ class HelpAndVersionTest {
         CliRunner.Result portuguese = new CliRunner().run("--lang", "pt-BR", "teacher", "export", "--help");
 
         assertThat(oneLine(english.out()))
-                .contains("A roll call with nobody present is one row with empty matricula and checked_in_at.");
+                .contains("A roll call with nobody is one row with an empty matricula.");
         assertThat(oneLine(portuguese.out()))
-                .contains("Uma chamada sem nenhum presente vira uma linha com matricula e checked_in_at vazios.");
+                .contains("Uma chamada sem ninguém vira uma linha com matricula vazia.");
     }
 
     private static String oneLine(String help) {

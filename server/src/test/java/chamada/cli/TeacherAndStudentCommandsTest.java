@@ -118,7 +118,7 @@ class TeacherAndStudentCommandsTest {
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         assertThat(new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n"))
-                .startsWith("class;opened_at;closed_at;matricula;checked_in_at").hasSize(2);
+                .startsWith("roll_call;class;opened_at;closed_at;matricula;name;checked_in_at;status;late_minutes").hasSize(2);
         assertThat(wrong.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(wrong.err()).isEqualTo("--csv-separator | não é um separador: escreva , ou ; (entre aspas no shell:"
                 + " ';')." + NL);
@@ -160,10 +160,10 @@ class TeacherAndStudentCommandsTest {
         assertThat(export.out()).isEqualTo("Exported 2 roll call(s) of class 1010, 2 check-in(s), to " + csv + "." + NL);
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows).hasSize(4);
-        assertThat(rows.get(0)).isEqualTo("class,opened_at,closed_at,matricula,checked_in_at");
-        assertThat(rows.get(1)).matches("1010,[^,]+T[^,]+,[^,]+T[^,]+,042191010,[^,]+T[^,]+");
-        assertThat(rows.get(2)).matches("1010,[^,]+,[^,]+,7,[^,]+");
-        assertThat(rows.get(3)).matches("1010,[^,]+T[^,]+,[^,]+T[^,]+,,");
+        assertThat(rows.get(0)).isEqualTo("roll_call,class,opened_at,closed_at,matricula,name,checked_in_at,status,late_minutes");
+        assertThat(rows.get(1)).matches("1,1010,[^,]+T[^,]+,[^,]+T[^,]+,042191010,,[^,]+T[^,]+,present,");
+        assertThat(rows.get(2)).matches("1,1010,[^,]+,[^,]+,7,,[^,]+,present,");
+        assertThat(rows.get(3)).matches("2,1010,[^,]+T[^,]+,[^,]+T[^,]+,,,,,");
     }
 
     @Test

@@ -3,12 +3,19 @@ package chamada.protocol;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
+import chamada.rollcall.NumberedRollCall;
 import chamada.rollcall.RollCall;
+import chamada.rollcall.AttendanceStatus;
+import chamada.rollcall.CheckInRules;
+import chamada.roster.RosterNames;
+import chamada.roster.StudentName;
 import chamada.rollcall.TeacherName;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,13 +33,13 @@ class ExportCsvTest {
         RollCall empty = new RollCall(new ClassId(1010), TeacherName.OPEN_MODE, opened.plusDays(1),
                 Optional.of(opened.plusDays(1).plusMinutes(5)), List.of());
 
-        String csv = ExportCsv.of(List.of(attended, empty));
+        String csv = ExportCsv.of(List.of(new NumberedRollCall(4, attended), new NumberedRollCall(9, empty)),
+                RosterNames.none());
 
-        assertThat(csv).isEqualTo(
-                "class,opened_at,closed_at,matricula,checked_in_at\r\n"
-                + "1010,2026-11-21T08:00:00.000-03:00,2026-11-21T08:50:00.000-03:00,042191010,2026-11-21T08:01:12.000-03:00\r\n"
-                + "1010,2026-11-21T08:00:00.000-03:00,2026-11-21T08:50:00.000-03:00,7,2026-11-21T08:01:40.250-03:00\r\n"
-                + "1010,2026-11-22T08:00:00.000-03:00,2026-11-22T08:05:00.000-03:00,,\r\n");
+        assertThat(csv).isEqualTo(ExportCsv.HEADER + "\r\n"
+                + "4,1010,2026-11-21T08:00:00.000-03:00,2026-11-21T08:50:00.000-03:00,042191010,,2026-11-21T08:01:12.000-03:00,present,\r\n"
+                + "4,1010,2026-11-21T08:00:00.000-03:00,2026-11-21T08:50:00.000-03:00,7,,2026-11-21T08:01:40.250-03:00,present,\r\n"
+                + "9,1010,2026-11-22T08:00:00.000-03:00,2026-11-22T08:05:00.000-03:00,,,,,\r\n");
     }
 
     @Test
@@ -41,10 +48,13 @@ class ExportCsvTest {
         RollCall attended = new RollCall(new ClassId(1010), TeacherName.ofLogin("ana"), opened,
                 Optional.of(opened.plusMinutes(50)), List.of(new CheckIn(new Matricula("042191010"), opened.plusSeconds(72))));
 
-        String csv = ExportCsv.of(List.of(attended), new ExportCsv.Format(';', true));
+        String csv = ExportCsv.of(List.of(new NumberedRollCall(4, attended)),
+                new RosterNames(true, Map.of(new Matricula("042191010"), new StudentName("Souza; Ana \"Aninha\""))),
+                new ExportCsv.Format(';', true));
 
-        assertThat(csv).isEqualTo("\uFEFFclass;opened_at;closed_at;matricula;checked_in_at\r\n"
-                + "1010;2026-11-21T08:00:00.000-03:00;2026-11-21T08:50:00.000-03:00;042191010;2026-11-21T08:01:12.000-03:00\r\n");
+        assertThat(csv).isEqualTo("\uFEFF" + ExportCsv.HEADER.replace(',', ';') + "\r\n"
+                + "4;1010;2026-11-21T08:00:00.000-03:00;2026-11-21T08:50:00.000-03:00;042191010;\"Souza; Ana \"\"Aninha\"\"\";"
+                + "2026-11-21T08:01:12.000-03:00;present;\r\n");
     }
 
     @Test
@@ -54,6 +64,30 @@ class ExportCsvTest {
 
     @Test
     void render_noRollCalls_isTheHeaderOnly() {
-        assertThat(ExportCsv.of(List.of())).isEqualTo(ExportCsv.HEADER + "\r\n");
+        assertThat(ExportCsv.of(List.of(), RosterNames.none())).isEqualTo(ExportCsv.HEADER + "\r\n");
+    }
+
+    /** Late check-ins say how many minutes after the opening; the absent and a teacher's marks follow the check-ins. */
+    @Test
+    void render_lateCheckInsAbsentAndMarked_eachWithItsStatus() {
+        OffsetDateTime opened = OffsetDateTime.parse("2026-11-21T08:00:00-03:00");
+        RollCall rollCall = new RollCall(new ClassId(1010), TeacherName.ofLogin("ana"), opened,
+                Optional.of(opened.plusMinutes(50)), List.of(
+                new CheckIn(new Matricula("1"), opened.plusMinutes(3)),
+                new CheckIn(new Matricula("2"), opened.plusMinutes(17).plusSeconds(30)),
+                new CheckIn(new Matricula("3"), opened.plusMinutes(20))),
+                CheckInRules.none().withLateAfter(Optional.of(Duration.ofMinutes(10))),
+                Map.of(new Matricula("3"), AttendanceStatus.EXCUSED, new Matricula("4"), AttendanceStatus.ABSENT,
+                        new Matricula("5"), AttendanceStatus.PRESENT));
+
+        List<String> rows = ExportCsv.of(List.of(new NumberedRollCall(4, rollCall)), RosterNames.none()).lines()
+                .map(line -> line.substring(line.indexOf(",,") + 1)).skip(1).toList();
+
+        assertThat(rows).containsExactly(
+                ",2026-11-21T08:03:00.000-03:00,present,",
+                ",2026-11-21T08:17:30.000-03:00,late,17",
+                ",2026-11-21T08:20:00.000-03:00,excused,",
+                ",,absent,",
+                ",,present,");
     }
 }

@@ -288,6 +288,8 @@ public abstract class RollCallStoreContract {
                 new PastRollCall(first, CLASS, ANA, firstOpened, firstClosed, 2, Optional.of(ANA)),
                 new PastRollCall(second, CLASS, BRUNO, secondOpened, secondClosed, 0, Optional.of(BRUNO)));
         assertThat(await(store.closedRollCalls(CLASS))).extracting(RollCall::teacher).containsExactly(ANA, BRUNO);
+        assertThat(await(store.numberedClosedRollCalls(CLASS))).extracting(NumberedRollCall::id)
+                .containsExactly(first, second);
         assertThat(await(store.history(OTHER_CLASS))).isEmpty();
     }
 

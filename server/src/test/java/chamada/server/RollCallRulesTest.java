@@ -200,7 +200,7 @@ class RollCallRulesTest {
 
         Response.Export export = as(teacher.export(CLASS), Response.Export.class);
 
-        assertThat(export.rollCalls()).singleElement().satisfies(rollCall ->
-                assertThat(rollCall.present()).extracting(c -> c.matricula().value()).containsExactly("1", "2"));
+        assertThat(export.rollCalls()).singleElement().satisfies(numbered ->
+                assertThat(numbered.rollCall().present()).extracting(c -> c.matricula().value()).containsExactly("1", "2"));
     }
 }

@@ -2,6 +2,7 @@ package chamada.store;
 
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.NumberedRollCall;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
 
@@ -84,7 +85,8 @@ record Snapshot(Map<ClassId, RollCall> open, Map<ClassId, List<RollCall>> closed
         try (Connection connection = Connections.reader(database)) {
             Map<ClassId, RollCall> open = new TreeMap<>();
             reads.open(connection).forEach(s -> open.put(s.rollCall().classId(), s.rollCall()));
-            return new Snapshot(open, closedByClass(c -> reads.closed(connection, c)));
+            return new Snapshot(open, closedByClass(c -> reads.closed(connection, c).stream()
+                    .map(NumberedRollCall::rollCall).toList()));
         }
     }
 

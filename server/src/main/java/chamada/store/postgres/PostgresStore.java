@@ -9,6 +9,7 @@ import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
 import chamada.rollcall.EventHub;
+import chamada.rollcall.NumberedRollCall;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
@@ -283,7 +284,7 @@ public final class PostgresStore implements ChamadaStore {
     }
 
     @Override
-    public CompletableFuture<List<RollCall>> closedRollCalls(ClassId classId) {
+    public CompletableFuture<List<NumberedRollCall>> numberedClosedRollCalls(ClassId classId) {
         return read(connection -> reads.closed(connection, classId));
     }
 
