@@ -62,7 +62,7 @@ public final class Application implements AutoCloseable {
         this.logins = new Logins(teachers, new SessionTokens(store.sessionKey(), clock));
         this.rollCalls = new RollCallService(store, clock, checkIns);
         this.dispatcher = new Dispatcher(rollCalls, new RosterService(store),
-                new AttendanceService(store, clock, checkIns.editWindow()), logins);
+                new AttendanceService(store, store, store, clock, checkIns.editWindow()), logins);
         if (!checkIns.autoCloseAfter().isZero()) {
             autoClose.scheduleWithFixedDelay(this::closeForgottenRollCalls, 1, 1, TimeUnit.MINUTES);
         }

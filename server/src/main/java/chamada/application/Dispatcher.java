@@ -136,6 +136,8 @@ final class Dispatcher {
                 case MarkResult.Locked locked -> failure(session, new ChamadaException(ErrorCode.LOCKED,
                         locked.rollCallId(), locked.classId(), HumanTime.format(locked.lockedSince())));
             });
+            case Request.Report report -> attendance.report(session.caller(), report.classId(), report.from(), report.to(),
+                    report.lateCountsAs()).thenApply(Response.Report::new);
             case Request.Audit audit -> attendance.audit(session.caller(), audit.classId())
                     .thenApply(entries -> new Response.Audit(audit.classId().value(), entries));
             case Request.Health health -> done(switch (rollCalls.health()) {

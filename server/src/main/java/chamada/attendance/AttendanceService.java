@@ -5,12 +5,15 @@ import chamada.rollcall.Caller;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.Outcomes;
+import chamada.rollcall.RollCallStore;
 import chamada.rollcall.TeacherName;
+import chamada.roster.RosterStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -31,11 +34,17 @@ public final class AttendanceService {
     private static final Logger log = LoggerFactory.getLogger(AttendanceService.class);
 
     private final AttendanceStore store;
+    private final RollCallStore rollCalls;
+    private final RosterStore rosters;
     private final Clock clock;
     private final Duration editWindow;
 
-    public AttendanceService(AttendanceStore store, Clock clock, Duration editWindow) {
+    /** Over {@code store}, which also keeps the roll calls and rosters a report reads ({@code rollCalls}, {@code rosters}). */
+    public AttendanceService(AttendanceStore store, RollCallStore rollCalls, RosterStore rosters, Clock clock,
+                             Duration editWindow) {
         this.store = store;
+        this.rollCalls = rollCalls;
+        this.rosters = rosters;
         this.clock = clock;
         this.editWindow = editWindow;
     }
@@ -52,6 +61,17 @@ public final class AttendanceService {
             }
             return result;
         }));
+    }
+
+    /**
+     * The attendance report of {@code classId} from {@code from} to {@code to}, with the roster's
+     * names; a teacher may read it.
+     */
+    public CompletableFuture<AttendanceReport> report(Caller caller, ClassId classId, Optional<LocalDate> from,
+                                                      Optional<LocalDate> to, LateCountsAs lateCountsAs) {
+        return Outcomes.asTeacher(caller, teacher -> rollCalls.numberedClosedRollCalls(classId)
+                .thenCombine(rosters.names(classId),
+                        (closed, names) -> AttendanceReport.of(classId, closed, names, from, to, lateCountsAs)));
     }
 
     /** The audit of {@code classId}, oldest first; a teacher may read it. */

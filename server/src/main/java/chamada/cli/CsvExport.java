@@ -37,7 +37,16 @@ final class CsvExport {
      */
     static Summary write(Path target, List<NumberedRollCall> rollCalls, RosterNames names, ExportCsv.Format format,
                          PrintWriter stdout, Lang lang) {
-        String csv = ExportCsv.of(rollCalls, names, format);
+        writeText(target, ExportCsv.of(rollCalls, names, format), stdout, lang);
+        return new Summary(rollCalls.size(), rollCalls.stream().mapToInt(r -> r.rollCall().present().size()).sum());
+    }
+
+    /**
+     * Writes {@code csv} to {@code target}, or to {@code stdout} when it is {@code -}.
+     *
+     * @throws CommandFailure with {@link ExitCodes#LOCAL_FILE} if the file cannot be written
+     */
+    static void writeText(Path target, String csv, PrintWriter stdout, Lang lang) {
         if (isStdout(target)) {
             stdout.print(csv);
             stdout.flush();
@@ -49,6 +58,5 @@ final class CsvExport {
                         Text.FILE_WRITE_FAILED.format(lang, target, Reasons.file(e, lang)), e);
             }
         }
-        return new Summary(rollCalls.size(), rollCalls.stream().mapToInt(r -> r.rollCall().present().size()).sum());
     }
 }

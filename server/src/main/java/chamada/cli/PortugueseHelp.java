@@ -97,6 +97,20 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"STATUS", "present (presente), late (atrasado), excused (justificado) ou absent (ausente)."},
                 {"chamada.teacher.mark.reason", "O motivo (de 1 a 200 caracteres), guardado na auditoria."},
                 {"chamada.teacher.mark.roll-call", "O número da chamada (padrão: a mais recente da turma)."},
+                {"chamada.teacher.report.usage.header", "A frequência de cada aluno de uma turma: presente, atrasado,"
+                        + " justificado, ausente, e a taxa."},
+                {"chamada.teacher.report.usage.description", "A taxa é (presentes + atrasados) / (chamadas -"
+                        + " justificadas); --late-counts-as absent conta o atraso como falta. Um aluno sem registro numa"
+                        + " chamada conta como ausente nela."},
+                {"chamada.teacher.report.from", "Primeiro dia, como AAAA-MM-DD (padrão: a primeira chamada)."},
+                {"chamada.teacher.report.to", "Último dia, como AAAA-MM-DD (padrão: a última chamada)."},
+                {"chamada.teacher.report.late-counts-as", "Como a taxa conta um aluno atrasado: present (padrão) ou"
+                        + " absent."},
+                {"chamada.teacher.report.csv", "Grava também o relatório neste arquivo CSV (- para a saída padrão)."},
+                {"chamada.teacher.report.csv-separator", "Entre os campos do CSV: , (padrão) ou ; para o Excel em"
+                        + " português."},
+                {"chamada.teacher.report.bom", "Começa o CSV com a marca de ordem de bytes UTF-8, para que o Excel o"
+                        + " leia como UTF-8."},
                 {"chamada.teacher.audit.usage.header", "Lista cada alteração da situação de um aluno nas chamadas de"
                         + " uma turma: quem, quando, de quê, para quê, por quê."},
                 {"chamada.teacher.roster.usage.header", "Lista os alunos de uma turma (matrícula e nome); importa ou"

@@ -1,11 +1,15 @@
 package chamada.cli;
 
+import chamada.attendance.AttendanceReport;
 import chamada.attendance.AuditEntry;
+import chamada.attendance.LateCountsAs;
+import chamada.attendance.ReportLine;
 import chamada.attendance.Reason;
 import chamada.attendance.StatusText;
 import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
 import chamada.protocol.ExportCsv;
+import chamada.protocol.ReportCsv;
 import chamada.protocol.Response;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.ClassId;
@@ -20,6 +24,8 @@ import chamada.roster.RosterEntry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -138,6 +144,46 @@ final class TeacherActions {
         out.println(TeacherText.MARKED.format(lang, matricula, StatusText.of(marked.to(), lang), marked.rollCallId(),
                 classId, marked.from().map(from -> StatusText.of(from, lang)).orElse(TeacherText.NO_STATUS.format(lang))));
         return ExitCodes.OK;
+    }
+
+    /**
+     * Prints the attendance report of {@code classId}, and writes it as CSV to {@code csv} where
+     * given ({@code -} for standard output, instead of the table).
+     */
+    int report(ClassId classId, Optional<LocalDate> from, Optional<LocalDate> to, LateCountsAs lateCountsAs,
+               Optional<Path> csv, ExportCsv.Format format) {
+        Response reply = link.call(c -> c.report(classId, from, to, lateCountsAs), true);
+        if (!(reply instanceof Response.Report answer)) {
+            return refusal(reply);
+        }
+        AttendanceReport report = answer.report();
+        if (csv.isPresent()) {
+            CsvExport.writeText(csv.get(), ReportCsv.of(report, format), out, lang);
+            if (CsvExport.isStdout(csv.get())) {
+                return ExitCodes.OK;
+            }
+        }
+        String period = report.from().isPresent() || report.to().isPresent()
+                ? TeacherText.REPORT_PERIOD.format(lang, report.from().map(HumanTime::date).orElse("…"),
+                report.to().map(HumanTime::date).orElse("…")) : "";
+        out.println(TeacherText.REPORT.format(lang, classId, report.rollCalls(), period,
+                report.lateCountsAs() == LateCountsAs.ABSENT ? TeacherText.REPORT_LATE_AS_ABSENT.format(lang) : ""));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(TeacherText.REPORT_COLUMNS.format(lang).split("\\|")));
+        for (ReportLine line : report.students()) {
+            rows.add(row(line.matricula().map(Matricula::value).orElse(""), line.name().map(Object::toString).orElse(""),
+                    line));
+        }
+        rows.add(row("", TeacherText.REPORT_TOTAL.format(lang), report.totals()));
+        Table.print(out, rows, 2);
+        csv.ifPresent(file -> out.println(TeacherText.REPORT_WRITTEN.format(lang, file)));
+        return ExitCodes.OK;
+    }
+
+    private static List<String> row(String matricula, String name, ReportLine line) {
+        return List.of(matricula, name, Integer.toString(line.present()), Integer.toString(line.late()),
+                Integer.toString(line.excused()), Integer.toString(line.absent()),
+                line.rate().map(rate -> String.format(java.util.Locale.ROOT, "%.1f%%", rate * 100)).orElse("-"));
     }
 
     /** Prints every change of a status in {@code classId}'s roll calls, oldest first. */

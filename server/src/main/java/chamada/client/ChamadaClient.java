@@ -8,6 +8,7 @@ import chamada.protocol.Request;
 import chamada.protocol.RequestEncoder;
 import chamada.protocol.Response;
 import chamada.protocol.ResponseDecoder;
+import chamada.attendance.LateCountsAs;
 import chamada.attendance.Reason;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.ClassId;
@@ -25,6 +26,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -218,6 +220,10 @@ public final class ChamadaClient implements AutoCloseable {
     public Response mark(ClassId classId, Matricula matricula, AttendanceStatus status, Reason reason,
                          Optional<Long> rollCallId) {
         return call(new Request.Mark(classId, matricula, status, reason, rollCallId));
+    }
+
+    public Response report(ClassId classId, Optional<LocalDate> from, Optional<LocalDate> to, LateCountsAs lateCountsAs) {
+        return call(new Request.Report(classId, from, to, lateCountsAs));
     }
 
     public Response audit(ClassId classId) {

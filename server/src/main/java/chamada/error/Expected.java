@@ -17,9 +17,9 @@ public enum Expected implements Bilingual {
     LANG("pt-BR or en",
             "pt-BR ou en"),
     OP("a command: hello, login, resume, open, close, status, checkin, history, export, roster, roster_import,"
-            + " mark, audit, health, help or quit",
+            + " mark, audit, report, health, help or quit",
             "um comando: hello, login, resume, open, close, status, checkin, history, export, roster, roster_import,"
-                    + " mark, audit, health, help ou quit"),
+                    + " mark, audit, report, health, help ou quit"),
     CODE("the 6-digit check-in code shown in the classroom",
             "o código de presença de 6 dígitos mostrado na sala"),
     CODE_POLICY("rotating, fixed or none",
@@ -34,6 +34,10 @@ public enum Expected implements Bilingual {
             "present, late, excused ou absent"),
     ROLL_CALL_ID("a roll call's number, as history lists it",
             "o número de uma chamada, como o histórico o mostra"),
+    DATE("a date as YYYY-MM-DD, e.g. 2026-12-01",
+            "uma data como AAAA-MM-DD, por exemplo 2026-12-01"),
+    LATE_COUNTS_AS("present or absent",
+            "present ou absent"),
     YES_NO("true or false",
             "true ou false"),
     DEVICE("a device id of 16 to 64 letters, digits, hyphens or underscores",

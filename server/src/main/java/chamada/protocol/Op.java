@@ -21,6 +21,7 @@ public enum Op {
     /** Typed, the reason is every word after the status; the roll call is named in JSON only. */
     MARK("mark", List.of(Wire.CLASS, Wire.MATRICULA, Wire.STATUS, Wire.REASON, Wire.ROLL_CALL), 4),
     AUDIT("audit", List.of(Wire.CLASS), 1),
+    REPORT("report", List.of(Wire.CLASS, Wire.FROM, Wire.TO, Wire.LATE_COUNTS_AS), 1),
     /** JSON only: its {@code students} are a list, which no typed word can carry. */
     ROSTER_IMPORT("roster_import", List.of(Wire.CLASS, Wire.PART, Wire.MORE), 1),
     HEALTH("health", List.of(), 0),
@@ -93,6 +94,7 @@ public enum Op {
             case Request.RosterList r -> ROSTER;
             case Request.Mark m -> MARK;
             case Request.Audit a -> AUDIT;
+            case Request.Report r -> REPORT;
             case Request.RosterImport r -> ROSTER_IMPORT;
             case Request.Health h -> HEALTH;
             case Request.Help h -> HELP;

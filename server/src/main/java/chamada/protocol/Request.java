@@ -1,6 +1,7 @@
 package chamada.protocol;
 
 import chamada.i18n.Lang;
+import chamada.attendance.LateCountsAs;
 import chamada.attendance.Reason;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.ClassId;
@@ -10,6 +11,7 @@ import chamada.rollcall.Matricula;
 import chamada.roster.RosterEntry;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -96,6 +98,11 @@ public sealed interface Request {
     }
 
     record Audit(ClassId classId) implements Request {
+    }
+
+    /** A class's attendance report over its closed roll calls from {@code from} to {@code to} (the school's dates). */
+    record Report(ClassId classId, Optional<LocalDate> from, Optional<LocalDate> to, LateCountsAs lateCountsAs)
+            implements Request {
     }
 
     /**

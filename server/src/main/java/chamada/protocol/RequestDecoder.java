@@ -5,6 +5,7 @@ import chamada.error.ErrorCode;
 import chamada.error.Expected;
 import chamada.error.Fields;
 import chamada.i18n.Lang;
+import chamada.attendance.LateCountsAs;
 import chamada.attendance.Reason;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckInCode;
@@ -22,6 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -175,6 +178,19 @@ public final class RequestDecoder {
                 || field.equals(Wire.ROLL_CALL);
     }
 
+    private static LocalDate date(String field, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw Fields.invalid(field, text, Expected.DATE);
+        }
+    }
+
+    private static LateCountsAs lateCountsAs(String word) {
+        return LateCountsAs.fromWire(word).orElseThrow(() -> Fields.invalid(Wire.LATE_COUNTS_AS, word,
+                Expected.LATE_COUNTS_AS));
+    }
+
     private static AttendanceStatus status(String word) {
         return AttendanceStatus.fromWire(word).orElseThrow(() -> Fields.invalid(Wire.STATUS, word, Expected.STATUS));
     }
@@ -243,6 +259,11 @@ public final class RequestDecoder {
                     status(require(fields, Wire.STATUS)), new Reason(require(fields, Wire.REASON)),
                     Optional.ofNullable(fields.get(Wire.ROLL_CALL)).map(RequestDecoder::rollCallId));
             case AUDIT -> new Request.Audit(classId(fields));
+            case REPORT -> new Request.Report(classId(fields),
+                    Optional.ofNullable(fields.get(Wire.FROM)).map(text -> date(Wire.FROM, text)),
+                    Optional.ofNullable(fields.get(Wire.TO)).map(text -> date(Wire.TO, text)),
+                    Optional.ofNullable(fields.get(Wire.LATE_COUNTS_AS)).map(RequestDecoder::lateCountsAs)
+                            .orElse(LateCountsAs.PRESENT));
             case ROSTER_IMPORT -> throw new ChamadaException(ErrorCode.MISSING_FIELD, Wire.STUDENTS, Expected.STUDENTS);
             case HEALTH -> new Request.Health();
             case HELP -> new Request.Help();
@@ -311,6 +332,8 @@ public final class RequestDecoder {
             case Wire.STATUS -> Expected.STATUS;
             case Wire.REASON -> Expected.REASON;
             case Wire.ROLL_CALL -> Expected.ROLL_CALL_ID;
+            case Wire.FROM, Wire.TO -> Expected.DATE;
+            case Wire.LATE_COUNTS_AS -> Expected.LATE_COUNTS_AS;
             case Wire.CHECK_IN_CODE -> Expected.CODE;
             default -> Expected.TEXT;
         };

@@ -1,5 +1,6 @@
 package chamada.protocol;
 
+import chamada.attendance.LateCountsAs;
 import chamada.roster.RosterEntry;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -7,7 +8,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** Writes a {@link Request} as one line of JSON (without the newline); the client side of {@link RequestDecoder}. */
 public final class RequestEncoder {
@@ -71,6 +74,10 @@ public final class RequestEncoder {
                     }
                 }
                 case Request.Audit audit -> g.writeNumberField(Wire.CLASS, audit.classId().value());
+                case Request.Report report -> {
+                    g.writeNumberField(Wire.CLASS, report.classId().value());
+                    writeReportBounds(g, report.from(), report.to(), report.lateCountsAs());
+                }
                 case Request.RosterImport roster -> {
                     g.writeNumberField(Wire.CLASS, roster.classId().value());
                     writeStudents(g, roster.students());
@@ -93,6 +100,18 @@ public final class RequestEncoder {
             throw new UncheckedIOException("writing JSON to a string cannot fail", e);
         }
         return out.toString();
+    }
+
+    /** A report's period and rule, in its request and its reply alike. */
+    static void writeReportBounds(JsonGenerator g, Optional<LocalDate> from, Optional<LocalDate> to,
+                                  LateCountsAs lateCountsAs) throws IOException {
+        if (from.isPresent()) {
+            g.writeStringField(Wire.FROM, from.get().toString());
+        }
+        if (to.isPresent()) {
+            g.writeStringField(Wire.TO, to.get().toString());
+        }
+        g.writeStringField(Wire.LATE_COUNTS_AS, lateCountsAs.wire());
     }
 
     /** A roster's students as the protocol lists them, in a request or a reply: {@code "students":[{matricula, name}]}. */

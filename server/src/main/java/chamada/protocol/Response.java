@@ -1,5 +1,6 @@
 package chamada.protocol;
 
+import chamada.attendance.AttendanceReport;
 import chamada.attendance.AuditEntry;
 import chamada.error.ErrorCode;
 import chamada.rollcall.AttendanceStatus;
@@ -126,6 +127,10 @@ public sealed interface Response {
     /** A correction made: in roll call {@code rollCallId}, {@code matricula} was {@code from} and is {@code to}. */
     record Marked(int classId, long rollCallId, Matricula matricula, Optional<AttendanceStatus> from, AttendanceStatus to,
                   OffsetDateTime at) implements Success {
+    }
+
+    /** A class's attendance report. */
+    record Report(AttendanceReport report) implements Success {
     }
 
     /** A class's audit, oldest first. */

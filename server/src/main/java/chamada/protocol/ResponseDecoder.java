@@ -1,6 +1,9 @@
 package chamada.protocol;
 
+import chamada.attendance.AttendanceReport;
 import chamada.attendance.AuditEntry;
+import chamada.attendance.LateCountsAs;
+import chamada.attendance.ReportLine;
 import chamada.attendance.Reason;
 import chamada.error.ErrorCode;
 import chamada.rollcall.AttendanceStatus;
@@ -24,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,6 +120,18 @@ public final class ResponseDecoder {
             case MARK -> new Response.Marked(node.path(Wire.CLASS).asInt(), node.path(Wire.ROLL_CALL).asLong(),
                     new Matricula(text(node, Wire.MATRICULA)), status(node, Wire.FROM),
                     status(node, Wire.STATUS).orElseThrow(), time(node, Wire.AT));
+            case REPORT -> {
+                ClassId classId = new ClassId(node.path(Wire.CLASS).asInt());
+                List<ReportLine> lines = new ArrayList<>();
+                for (JsonNode item : node.path(Wire.STUDENTS)) {
+                    lines.add(reportLine(item));
+                }
+                yield new Response.Report(new AttendanceReport(classId,
+                        node.hasNonNull(Wire.FROM) ? Optional.of(LocalDate.parse(text(node, Wire.FROM))) : Optional.empty(),
+                        node.hasNonNull(Wire.TO) ? Optional.of(LocalDate.parse(text(node, Wire.TO))) : Optional.empty(),
+                        LateCountsAs.fromWire(text(node, Wire.LATE_COUNTS_AS)).orElseThrow(),
+                        node.path(Wire.ROLL_CALL_COUNT).asInt(), lines, reportLine(node.path(Wire.TOTALS))));
+            }
             case AUDIT -> {
                 ClassId classId = new ClassId(node.path(Wire.CLASS).asInt());
                 List<AuditEntry> entries = new ArrayList<>();
@@ -219,6 +235,14 @@ public final class ResponseDecoder {
             }
         }
         return new RosterNames(hasRoster, names);
+    }
+
+    private static ReportLine reportLine(JsonNode item) {
+        return new ReportLine(item.hasNonNull(Wire.MATRICULA) ? Optional.of(new Matricula(text(item, Wire.MATRICULA)))
+                : Optional.empty(), item.hasNonNull(Wire.NAME) ? Optional.of(new StudentName(text(item, Wire.NAME)))
+                : Optional.empty(), item.path(Wire.PRESENT).asInt(), item.path(Wire.LATE).asInt(),
+                item.path(Wire.EXCUSED).asInt(), item.path(Wire.ABSENT).asInt(),
+                item.has(Wire.RATE) ? Optional.of(item.path(Wire.RATE).asDouble()) : Optional.empty());
     }
 
     private static Optional<AttendanceStatus> status(JsonNode node, String field) {

@@ -1,6 +1,8 @@
 package chamada.protocol;
 
+import chamada.attendance.AttendanceReport;
 import chamada.attendance.AuditEntry;
+import chamada.attendance.ReportLine;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.CurrentCode;
@@ -166,6 +168,20 @@ public final class ResponseEncoder {
                 g.writeStringField(Wire.STATUS, marked.to().wire());
                 g.writeStringField(Wire.AT, Wire.time(marked.at()));
             }
+            case Response.Report reply -> {
+                AttendanceReport report = reply.report();
+                g.writeStringField(Wire.OP, Op.REPORT.wire());
+                g.writeNumberField(Wire.CLASS, report.classId().value());
+                RequestEncoder.writeReportBounds(g, report.from(), report.to(), report.lateCountsAs());
+                g.writeNumberField(Wire.ROLL_CALL_COUNT, report.rollCalls());
+                g.writeArrayFieldStart(Wire.STUDENTS);
+                for (ReportLine line : report.students()) {
+                    writeReportLine(g, line);
+                }
+                g.writeEndArray();
+                g.writeFieldName(Wire.TOTALS);
+                writeReportLine(g, report.totals());
+            }
             case Response.Audit audit -> {
                 g.writeStringField(Wire.OP, Op.AUDIT.wire());
                 g.writeNumberField(Wire.CLASS, audit.classId());
@@ -241,6 +257,24 @@ public final class ResponseEncoder {
         }
         g.writeNumberField(Wire.COUNT, rollCall.present().size());
         writeLateAfter(g, rollCall.rules().lateAfter());
+    }
+
+    private static void writeReportLine(JsonGenerator g, ReportLine line) throws IOException {
+        g.writeStartObject();
+        if (line.matricula().isPresent()) {
+            g.writeStringField(Wire.MATRICULA, line.matricula().get().value());
+        }
+        if (line.name().isPresent()) {
+            g.writeStringField(Wire.NAME, line.name().get().value());
+        }
+        g.writeNumberField(Wire.PRESENT, line.present());
+        g.writeNumberField(Wire.LATE, line.late());
+        g.writeNumberField(Wire.EXCUSED, line.excused());
+        g.writeNumberField(Wire.ABSENT, line.absent());
+        if (line.rate().isPresent()) {
+            g.writeNumberField(Wire.RATE, Math.round(line.rate().get() * 10_000) / 10_000.0);
+        }
+        g.writeEndObject();
     }
 
     private static void writeLateAfter(JsonGenerator g, Optional<Duration> lateAfter) throws IOException {

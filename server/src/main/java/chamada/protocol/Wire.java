@@ -65,6 +65,11 @@ public final class Wire {
     public static final String TO = "to";
     public static final String ENTRIES = "entries";
     public static final String LOCKED_SINCE = "locked_since";
+    public static final String LATE_COUNTS_AS = "late_counts_as";
+    public static final String ROLL_CALL_COUNT = "roll_call_count";
+    public static final String EXCUSED = "excused";
+    public static final String RATE = "rate";
+    public static final String TOTALS = "totals";
     public static final String HAS_ROSTER = "has_roster";
     public static final String NOT_ON_ROSTER = "not_on_roster";
     public static final String STUDENTS = "students";

@@ -39,6 +39,7 @@ record ApiCall(Op op, String classText, boolean forTeachers, boolean hasBody, bo
             case "roster PUT" -> new ApiCall(Op.ROSTER_IMPORT, classText, true, true, false);
             case "marks POST" -> new ApiCall(Op.MARK, classText, true, true, false);
             case "audit GET" -> new ApiCall(Op.AUDIT, classText, true, false, false);
+            case "report GET" -> new ApiCall(Op.REPORT, classText, true, false, false);
             default -> null;
         });
     }

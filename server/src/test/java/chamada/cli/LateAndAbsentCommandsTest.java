@@ -67,6 +67,10 @@ class LateAndAbsentCommandsTest {
         run(Lang.EN, "student", "checkin", "2026025", "1010");
         CliRunner.Result again = run(Lang.EN, "student", "checkin", "2026023", "1010");
         CliRunner.Result closed = run(Lang.EN, "teacher", "close", "1010");
+        Path reportCsv = dir.resolve("report.csv");
+        CliRunner.Result report = run(Lang.EN, "teacher", "report", "1010", "--csv", reportCsv.toString());
+        CliRunner.Result strict = run(Lang.EN, "teacher", "report", "1010", "--late-counts-as", "absent",
+                "--from", "2026-12-01", "--to", "2026-12-01");
 
         assertThat(opened.out()).isEqualTo("Roll call of class 1010 opened at 01/12/2026 08:00:00." + NL
                 + "Check-ins after 08:10:00 (10 minutes after the opening) count as late." + NL);
@@ -77,6 +81,19 @@ class LateAndAbsentCommandsTest {
         assertThat(lines.get(1)).isEqualTo("   1. 2026001  08:00:20  Aluno 01 Souza");
         assertThat(lines.get(23)).isEqualTo("  23. 2026023  08:11:20 (late)  Aluno 23 Souza");
         assertThat(lines.stream().filter(line -> line.contains("(late)"))).hasSize(3);
+        List<String> reported = report.out().lines().toList();
+        assertThat(reported.getFirst()).isEqualTo("Attendance in class 1010, 1 roll call(s)."
+                + " Rate = (present + late) / (roll calls - excused).");
+        assertThat(reported.get(1)).matches(" +Matrícula +Name +Present +Late +Excused +Absent +Rate");
+        assertThat(reported.get(2)).matches(" +2026001 +Aluno 01 Souza +1 +0 +0 +0 +100\\.0%");
+        assertThat(reported.get(24)).matches(" +2026023 +Aluno 23 Souza +0 +1 +0 +0 +100\\.0%");
+        assertThat(reported.get(31)).matches(" +2026030 +Aluno 30 Souza +0 +0 +0 +1 +0\\.0%");
+        assertThat(reported.get(32)).matches(" +Total +22 +3 +0 +5 +83\\.3%");
+        assertThat(Files.readAllLines(reportCsv)).startsWith("matricula,name,present,late,excused,absent,rate",
+                "2026001,Aluno 01 Souza,1,0,0,0,1.0000").endsWith("\"\",total,22,3,0,5,0.8333");
+        assertThat(strict.out().lines().toList().getFirst()).isEqualTo("Attendance in class 1010, 1 roll call(s)"
+                + " from 01/12/2026 to 01/12/2026. Rate = (present + late) / (roll calls - excused); late counts as absent.");
+        assertThat(strict.out().lines().toList().getLast()).matches(" +Total +22 +3 +0 +5 +73\\.3%");
         assertThat(lines.subList(26, lines.size())).containsExactly("Absent (5):",
                 "  2026026  Aluno 26 Souza", "  2026027  Aluno 27 Souza", "  2026028  Aluno 28 Souza",
                 "  2026029  Aluno 29 Souza", "  2026030  Aluno 30 Souza");

@@ -107,6 +107,7 @@ public final class LegacyRollCallCodec {
             case Response.RosterImported imported -> notLegacy(imported);
             case Response.Marked marked -> notLegacy(marked);
             case Response.Audit audit -> notLegacy(audit);
+            case Response.Report report -> notLegacy(report);
         };
     }
 
