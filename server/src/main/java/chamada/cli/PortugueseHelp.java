@@ -107,6 +107,7 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.teacher.report.late-counts-as", "Como a taxa conta um aluno atrasado: present (padrão) ou"
                         + " absent."},
                 {"chamada.teacher.report.csv", "Grava também o relatório neste arquivo CSV (- para a saída padrão)."},
+                {"chamada.teacher.report.xlsx", "Grava também o relatório nesta planilha do Excel (.xlsx)."},
                 {"chamada.teacher.report.csv-separator", "Entre os campos do CSV: , (padrão) ou ; para o Excel em"
                         + " português."},
                 {"chamada.teacher.report.bom", "Começa o CSV com a marca de ordem de bytes UTF-8, para que o Excel o"

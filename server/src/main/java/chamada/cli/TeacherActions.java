@@ -10,6 +10,7 @@ import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
 import chamada.protocol.ExportCsv;
 import chamada.protocol.ReportCsv;
+import chamada.protocol.ReportXlsx;
 import chamada.protocol.Response;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.ClassId;
@@ -21,7 +22,10 @@ import chamada.rollcall.TeacherName;
 import chamada.roster.RosterChange;
 import chamada.roster.RosterEntry;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -151,12 +155,13 @@ final class TeacherActions {
      * given ({@code -} for standard output, instead of the table).
      */
     int report(ClassId classId, Optional<LocalDate> from, Optional<LocalDate> to, LateCountsAs lateCountsAs,
-               Optional<Path> csv, ExportCsv.Format format) {
+               Optional<Path> csv, ExportCsv.Format format, Optional<Path> xlsx) {
         Response reply = link.call(c -> c.report(classId, from, to, lateCountsAs), true);
         if (!(reply instanceof Response.Report answer)) {
             return refusal(reply);
         }
         AttendanceReport report = answer.report();
+        xlsx.ifPresent(file -> writeXlsx(file, report));
         if (csv.isPresent()) {
             CsvExport.writeText(csv.get(), ReportCsv.of(report, format), out, lang);
             if (CsvExport.isStdout(csv.get())) {
@@ -177,7 +182,16 @@ final class TeacherActions {
         rows.add(row("", TeacherText.REPORT_TOTAL.format(lang), report.totals()));
         Table.print(out, rows, 2);
         csv.ifPresent(file -> out.println(TeacherText.REPORT_WRITTEN.format(lang, file)));
+        xlsx.ifPresent(file -> out.println(TeacherText.REPORT_WRITTEN.format(lang, file)));
         return ExitCodes.OK;
+    }
+
+    private void writeXlsx(Path file, AttendanceReport report) {
+        try (OutputStream stream = Files.newOutputStream(file)) {
+            ReportXlsx.write(report, stream);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.LOCAL_FILE, Text.FILE_WRITE_FAILED.format(lang, file, Reasons.file(e, lang)), e);
+        }
     }
 
     private static List<String> row(String matricula, String name, ReportLine line) {

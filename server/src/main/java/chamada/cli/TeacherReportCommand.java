@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code chamada teacher report CLASS [--from DATE] [--to DATE] [--late-counts-as present|absent]
- * [--csv FILE]}: each student's attendance over the class's closed roll calls, and the rate.
+ * [--csv FILE] [--xlsx FILE]}: each student's attendance over the class's closed roll calls, and the rate.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         header = "Each student's attendance in a class: present, late, excused, absent, and the rate.",
@@ -44,6 +44,9 @@ final class TeacherReportCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the report to this CSV file (- for standard output).")
     private Path csv;
 
+    @Option(names = "--xlsx", paramLabel = "FILE", description = "Also write the report to this Excel workbook (.xlsx).")
+    private Path xlsx;
+
     @Option(names = "--csv-separator", paramLabel = ", or ;", defaultValue = ",",
             description = "Between the CSV's fields: , (default) or ; for Excel in a Brazilian locale.")
     private String separator;
@@ -64,7 +67,7 @@ final class TeacherReportCommand implements Callable<Integer> {
         Optional<LocalDate> last = date(teacher, "--to", to);
         try (Link link = teacher.link(spec)) {
             return teacher.actions(link, spec).report(classId, first, last, late, Optional.ofNullable(csv),
-                    new ExportCsv.Format(separator.charAt(0), byteOrderMark));
+                    new ExportCsv.Format(separator.charAt(0), byteOrderMark), Optional.ofNullable(xlsx));
         }
     }
 

@@ -3,6 +3,8 @@ package chamada.cli;
 import chamada.i18n.Lang;
 import chamada.testing.MutableClock;
 import chamada.testing.TestServer;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The issue's classroom, on the command line: a roster of 30, class 1010 opened with
@@ -68,7 +71,9 @@ class LateAndAbsentCommandsTest {
         CliRunner.Result again = run(Lang.EN, "student", "checkin", "2026023", "1010");
         CliRunner.Result closed = run(Lang.EN, "teacher", "close", "1010");
         Path reportCsv = dir.resolve("report.csv");
-        CliRunner.Result report = run(Lang.EN, "teacher", "report", "1010", "--csv", reportCsv.toString());
+        Path workbook = dir.resolve("report.xlsx");
+        CliRunner.Result report = run(Lang.EN, "teacher", "report", "1010", "--csv", reportCsv.toString(),
+                "--xlsx", workbook.toString());
         CliRunner.Result strict = run(Lang.EN, "teacher", "report", "1010", "--late-counts-as", "absent",
                 "--from", "2026-12-01", "--to", "2026-12-01");
 
@@ -91,6 +96,17 @@ class LateAndAbsentCommandsTest {
         assertThat(reported.get(32)).matches(" +Total +22 +3 +0 +5 +83\\.3%");
         assertThat(Files.readAllLines(reportCsv)).startsWith("matricula,name,present,late,excused,absent,rate",
                 "2026001,Aluno 01 Souza,1,0,0,0,1.0000").endsWith("\"\",total,22,3,0,5,0.8333");
+        try (ReadableWorkbook read = new ReadableWorkbook(workbook.toFile())) {
+            List<Row> rows = read.getFirstSheet().read();
+            assertThat(rows).hasSize(32);
+            assertThat(rows.getFirst().getCellAsString(6)).contains("rate");
+            assertThat(rows.get(1).getCellAsString(0)).contains("2026001");
+            assertThat(rows.get(1).getCellAsString(1)).contains("Aluno 01 Souza");
+            assertThat(rows.get(30).getCellAsNumber(5)).contains(java.math.BigDecimal.ONE);
+            assertThat(rows.get(31).getCellAsString(1)).contains("total");
+            assertThat(rows.get(31).getCellAsNumber(2)).contains(java.math.BigDecimal.valueOf(22));
+            assertThat(rows.get(31).getCellAsNumber(6).orElseThrow().doubleValue()).isCloseTo(25.0 / 30, within(1e-4));
+        }
         assertThat(strict.out().lines().toList().getFirst()).isEqualTo("Attendance in class 1010, 1 roll call(s)"
                 + " from 01/12/2026 to 01/12/2026. Rate = (present + late) / (roll calls - excused); late counts as absent.");
         assertThat(strict.out().lines().toList().getLast()).matches(" +Total +22 +3 +0 +5 +73\\.3%");
