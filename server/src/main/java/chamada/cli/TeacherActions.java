@@ -165,6 +165,7 @@ final class TeacherActions {
         if (csv.isPresent()) {
             CsvExport.writeText(csv.get(), ReportCsv.of(report, format), out, lang);
             if (CsvExport.isStdout(csv.get())) {
+                xlsx.ifPresent(file -> err.println(TeacherText.REPORT_WRITTEN.format(lang, file)));
                 return ExitCodes.OK;
             }
         }

@@ -65,6 +65,12 @@ final class TeacherReportCommand implements Callable<Integer> {
         }
         Optional<LocalDate> first = date(teacher, "--from", from);
         Optional<LocalDate> last = date(teacher, "--to", to);
+        if (first.isPresent() && last.isPresent() && first.get().isAfter(last.get())) {
+            throw new CommandFailure(ExitCodes.USAGE, TeacherText.BAD_PERIOD.format(teacher.lang(), from, to));
+        }
+        if (xlsx != null && CsvExport.isStdout(xlsx)) {
+            throw new CommandFailure(ExitCodes.USAGE, TeacherText.XLSX_NOT_STDOUT.format(teacher.lang()));
+        }
         try (Link link = teacher.link(spec)) {
             return teacher.actions(link, spec).report(classId, first, last, late, Optional.ofNullable(csv),
                     new ExportCsv.Format(separator.charAt(0), byteOrderMark), Optional.ofNullable(xlsx));

@@ -36,6 +36,8 @@ public enum Expected implements Bilingual {
             "o número de uma chamada, como o histórico o mostra"),
     DATE("a date as YYYY-MM-DD, e.g. 2026-12-01",
             "uma data como AAAA-MM-DD, por exemplo 2026-12-01"),
+    DATE_NOT_BEFORE_FROM("a date as YYYY-MM-DD, not before from",
+            "uma data como AAAA-MM-DD, não anterior a from"),
     LATE_COUNTS_AS("present or absent",
             "present ou absent"),
     YES_NO("true or false",

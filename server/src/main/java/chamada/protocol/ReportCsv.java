@@ -13,8 +13,9 @@ import java.util.Locale;
 
 /**
  * A report's CSV: one row per student under the header {@value #HEADER}, then the class's totals
- * (name {@code total}); the rate as a fraction with four decimals ({@code 0.9333}), empty where
- * every roll call was excused. Written as {@link ExportCsv} is, in its {@link ExportCsv.Format}.
+ * (name {@code total}); the rate as a fraction with four decimals ({@code 0.9333}, or
+ * {@code 0,9333} with semicolons, for Excel in a Brazilian locale), empty where every roll call
+ * was excused. Written as {@link ExportCsv} is, in its {@link ExportCsv.Format}.
  */
 public final class ReportCsv {
 
@@ -30,17 +31,20 @@ public final class ReportCsv {
             printer.printRecord((Object[]) HEADER.split(","));
             for (ReportLine line : report.students()) {
                 print(printer, line.matricula().map(Matricula::value).orElse(""),
-                        line.name().map(StudentName::value).orElse(""), line);
+                        line.name().map(StudentName::value).orElse(""), line, format.separator());
             }
-            print(printer, "", "total", report.totals());
+            print(printer, "", "total", report.totals(), format.separator());
         } catch (IOException e) {
             throw new UncheckedIOException("writing CSV to a string cannot fail", e);
         }
         return csv.toString();
     }
 
-    private static void print(CSVPrinter printer, String matricula, String name, ReportLine line) throws IOException {
+    /** With semicolons, as Excel in a Brazilian locale reads a file, the rate takes that locale's decimal comma. */
+    private static void print(CSVPrinter printer, String matricula, String name, ReportLine line, char separator)
+            throws IOException {
+        String rate = line.rate().map(value -> String.format(Locale.ROOT, "%.4f", value)).orElse("");
         printer.printRecord(matricula, name, line.present(), line.late(), line.excused(), line.absent(),
-                line.rate().map(rate -> String.format(Locale.ROOT, "%.4f", rate)).orElse(""));
+                separator == ';' ? rate.replace('.', ',') : rate);
     }
 }

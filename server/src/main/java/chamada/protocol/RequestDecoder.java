@@ -178,6 +178,17 @@ public final class RequestDecoder {
                 || field.equals(Wire.ROLL_CALL);
     }
 
+    /** A report's request: a period whose end is not before its start. */
+    private static Request.Report report(Map<String, String> fields) {
+        Optional<LocalDate> from = Optional.ofNullable(fields.get(Wire.FROM)).map(text -> date(Wire.FROM, text));
+        Optional<LocalDate> to = Optional.ofNullable(fields.get(Wire.TO)).map(text -> date(Wire.TO, text));
+        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+            throw Fields.invalid(Wire.TO, fields.get(Wire.TO), Expected.DATE_NOT_BEFORE_FROM);
+        }
+        return new Request.Report(classId(fields), from, to, Optional.ofNullable(fields.get(Wire.LATE_COUNTS_AS))
+                .map(RequestDecoder::lateCountsAs).orElse(LateCountsAs.PRESENT));
+    }
+
     private static LocalDate date(String field, String text) {
         try {
             return LocalDate.parse(text);
@@ -259,11 +270,7 @@ public final class RequestDecoder {
                     status(require(fields, Wire.STATUS)), new Reason(require(fields, Wire.REASON)),
                     Optional.ofNullable(fields.get(Wire.ROLL_CALL)).map(RequestDecoder::rollCallId));
             case AUDIT -> new Request.Audit(classId(fields));
-            case REPORT -> new Request.Report(classId(fields),
-                    Optional.ofNullable(fields.get(Wire.FROM)).map(text -> date(Wire.FROM, text)),
-                    Optional.ofNullable(fields.get(Wire.TO)).map(text -> date(Wire.TO, text)),
-                    Optional.ofNullable(fields.get(Wire.LATE_COUNTS_AS)).map(RequestDecoder::lateCountsAs)
-                            .orElse(LateCountsAs.PRESENT));
+            case REPORT -> report(fields);
             case ROSTER_IMPORT -> throw new ChamadaException(ErrorCode.MISSING_FIELD, Wire.STUDENTS, Expected.STUDENTS);
             case HEALTH -> new Request.Health();
             case HELP -> new Request.Help();

@@ -50,6 +50,8 @@ public final class ApiHandler extends Handler.Abstract {
     private final Languages languages;
     private final ClientAddresses addresses;
     private final ApiRequests requests = new ApiRequests(Json.mapper());
+    /** A report's period and rule come in its query: {@code ?from=2026-11-01&to=2026-11-30&late_counts_as=absent}. */
+    private static final List<String> REPORT_PARAMETERS = List.of(Wire.FROM, Wire.TO, Wire.LATE_COUNTS_AS);
     private final ResponseEncoder encoder = new ResponseEncoder(Json.mapper().getFactory());
     private final EventStreams streams;
 
@@ -77,7 +79,8 @@ public final class ApiHandler extends Handler.Abstract {
                 return true;
             }
             // Read before any refusal: a reply sent while the client still uploads would cut its body short.
-            String body = call.hasBody() ? Content.Source.asString(request, StandardCharsets.UTF_8) : "";
+            String body = call.hasBody() ? Content.Source.asString(request, StandardCharsets.UTF_8)
+                    : call.op() == Op.REPORT ? requests.fromQuery(request, REPORT_PARAMETERS) : "";
             if (call.forTeachers()) {
                 authenticate(request, session, from);
             }

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eclipse.jetty.util.Fields;
+
+import java.util.List;
 
 /**
  * Turns a JSON API call (its operation, the class in its path, its body) into the native
@@ -25,6 +28,19 @@ final class ApiRequests {
     ApiRequests(ObjectMapper json) {
         this.json = json;
         this.decoder = new RequestDecoder(json);
+    }
+
+    /** The query parameters {@code names} of {@code request}, as the JSON object a body would carry them in. */
+    String fromQuery(org.eclipse.jetty.server.Request request, List<String> names) {
+        Fields query = org.eclipse.jetty.server.Request.extractQueryParameters(request);
+        ObjectNode fields = json.createObjectNode();
+        for (String name : names) {
+            String value = query.getValue(name);
+            if (value != null) {
+                fields.put(name, value);
+            }
+        }
+        return fields.toString();
     }
 
     /** The request {@code op} on class {@code classText} with the JSON object {@code body} (blank: none). */

@@ -107,6 +107,11 @@ class LateAndAbsentCommandsTest {
             assertThat(rows.get(31).getCellAsNumber(2)).contains(java.math.BigDecimal.valueOf(22));
             assertThat(rows.get(31).getCellAsNumber(6).orElseThrow().doubleValue()).isCloseTo(25.0 / 30, within(1e-4));
         }
+        CliRunner.Result backwards = run(Lang.EN, "teacher", "report", "1010", "--from", "2026-12-02", "--to", "2026-12-01");
+        CliRunner.Result toTerminal = run(Lang.EN, "teacher", "report", "1010", "--xlsx", "-");
+        assertThat(backwards.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(backwards.err()).contains("--from 2026-12-02 is after --to 2026-12-01");
+        assertThat(toTerminal.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(strict.out().lines().toList().getFirst()).isEqualTo("Attendance in class 1010, 1 roll call(s)"
                 + " from 01/12/2026 to 01/12/2026. Rate = (present + late) / (roll calls - excused); late counts as absent.");
         assertThat(strict.out().lines().toList().getLast()).matches(" +Total +22 +3 +0 +5 +73\\.3%");

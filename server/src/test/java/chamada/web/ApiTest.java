@@ -221,6 +221,14 @@ class ApiTest {
         assertThat(anotherClass.statusCode()).isEqualTo(404);
         assertThat(json(anotherClass).get("code").asText()).isEqualTo("NO_ROLL_CALL");
         assertThat(json(audit).get("entries").get(0).get("reason").asText()).isEqualTo("esqueceu o celular");
+        HttpResponse<String> report = send(get("/api/v1/classes/1010/report?late_counts_as=absent&from=2026-12-02")
+                .header("Authorization", "Bearer " + token));
+        HttpResponse<String> backwards = send(get("/api/v1/classes/1010/report?from=2026-12-02&to=2026-12-01")
+                .header("Authorization", "Bearer " + token));
+        assertThat(json(report).get("late_counts_as").asText()).isEqualTo("absent");
+        assertThat(json(report).get("from").asText()).isEqualTo("2026-12-02");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(json(backwards).get("message").asText()).contains("not before from");
     }
 
     private String rawPost(String path, String host) throws IOException {
