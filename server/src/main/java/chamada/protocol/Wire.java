@@ -64,7 +64,6 @@ public final class Wire {
     public static final String FROM = "from";
     public static final String TO = "to";
     public static final String ENTRIES = "entries";
-    public static final String LOCKED_SINCE = "locked_since";
     public static final String LATE_COUNTS_AS = "late_counts_as";
     public static final String ROLL_CALL_COUNT = "roll_call_count";
     public static final String EXCUSED = "excused";
