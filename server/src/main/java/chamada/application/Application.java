@@ -15,6 +15,7 @@ import chamada.rollcall.TeacherName;
 import chamada.roster.RosterService;
 import chamada.store.ChamadaStore;
 import chamada.attendance.AttendanceService;
+import chamada.teachers.TeacherAdministration;
 import chamada.teachers.Teachers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +61,10 @@ public final class Application implements AutoCloseable {
         this.teachers = teachers;
         this.store = store;
         this.logins = new Logins(teachers, new SessionTokens(store.sessionKey(), clock));
-        this.rollCalls = new RollCallService(store, clock, checkIns);
-        this.dispatcher = new Dispatcher(rollCalls, new RosterService(store),
-                new AttendanceService(store, store, store, clock, checkIns.editWindow()), logins);
+        this.rollCalls = new RollCallService(store, store, clock, checkIns);
+        this.dispatcher = new Dispatcher(rollCalls, new RosterService(store, store),
+                new AttendanceService(store, store, store, store, clock, checkIns.editWindow()),
+                new TeacherAdministration(store, store, logins::hash), logins);
         if (!checkIns.autoCloseAfter().isZero()) {
             autoClose.scheduleWithFixedDelay(this::closeForgottenRollCalls, 1, 1, TimeUnit.MINUTES);
         }
@@ -118,7 +120,7 @@ public final class Application implements AutoCloseable {
      * ({@link chamada.error.ErrorCode#AUTH_REQUIRED}) to anybody else.
      */
     public CompletableFuture<List<RollCall>> openRollCalls(Session session) {
-        return rollCalls.openRollCalls(session.caller());
+        return logins.caller(session).thenCompose(rollCalls::openRollCalls);
     }
 
     /** Where live views hear what happens to roll calls, once durable (the store's events). */

@@ -9,6 +9,7 @@ import chamada.protocol.Op;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
 import chamada.protocol.Wire;
+import chamada.rollcall.Assignment;
 import chamada.rollcall.Caller;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.ClassId;
@@ -21,6 +22,8 @@ import chamada.rollcall.TeacherName;
 import chamada.roster.RosterEntry;
 import chamada.roster.RosterNames;
 import chamada.roster.RosterService;
+import chamada.teachers.AccountChange;
+import chamada.teachers.TeacherAdministration;
 
 import java.util.Arrays;
 import java.util.List;
@@ -43,9 +46,12 @@ final class Dispatcher {
     private final RollCallService rollCalls;
     private final RosterService rosters;
     private final AttendanceService attendance;
+    private final TeacherAdministration administration;
     private final Logins logins;
 
-    Dispatcher(RollCallService rollCalls, RosterService rosters, AttendanceService attendance, Logins logins) {
+    Dispatcher(RollCallService rollCalls, RosterService rosters, AttendanceService attendance,
+               TeacherAdministration administration, Logins logins) {
+        this.administration = administration;
         this.rollCalls = rollCalls;
         this.rosters = rosters;
         this.attendance = attendance;
@@ -74,7 +80,26 @@ final class Dispatcher {
         return new Response.Failure(e.code(), e.message(session.lang()));
     }
 
+    /** Answers {@code request} as the caller {@code session} stands for now ({@link Logins#caller}). */
     private CompletableFuture<Response> dispatch(Session session, Request request) {
+        if (answeredAlikeForAnybody(request)) {
+            // A student's check-in waits for no account; a login replaces whoever was logged in.
+            return dispatch(session, new Caller.Anonymous(), request);
+        }
+        CompletableFuture<Caller> caller = logins.caller(session);
+        if (caller.isDone() && !caller.isCompletedExceptionally()) {
+            return dispatch(session, caller.join(), request);
+        }
+        return caller.thenCompose(resolved -> dispatch(session, resolved, request));
+    }
+
+    /** Whether the reply to {@code request} does not depend on who asks. */
+    private static boolean answeredAlikeForAnybody(Request request) {
+        return request instanceof Request.CheckIn || request instanceof Request.Hello || request instanceof Request.Login
+                || request instanceof Request.Resume || request instanceof Request.Help || request instanceof Request.Quit;
+    }
+
+    private CompletableFuture<Response> dispatch(Session session, Caller caller, Request request) {
         return switch (request) {
             case Request.Hello hello -> {
                 hello.lang().ifPresent(session::lang);
@@ -91,11 +116,12 @@ final class Dispatcher {
             }
             case Request.Resume resume -> {
                 session.logout();
-                TeacherName teacher = logins.resume(resume.token());
-                session.login(teacher);
-                yield done(new Response.Resumed(teacher.value()));
+                yield logins.resume(resume.token()).thenApply(teacher -> {
+                    session.login(teacher);
+                    return new Response.Resumed(teacher.value());
+                });
             }
-            case Request.Open open -> rollCalls.open(session.caller(), open.classId(), open.codePolicy(),
+            case Request.Open open -> rollCalls.open(caller, open.classId(), open.codePolicy(),
                     open.sharedDevices(), open.acceptUnknown(), open.lateAfter()).thenApply(result -> switch (result) {
                 case OpenResult.Opened opened -> new Response.Opened(opened.classId().value(), opened.openedAt(),
                         opened.rules().policy(), opened.rules().sharedDevices(), rollCalls.currentCode(opened.rules()),
@@ -103,8 +129,8 @@ final class Dispatcher {
                 case OpenResult.AlreadyOpen already -> failure(session, new ChamadaException(ErrorCode.ALREADY_OPEN,
                         already.classId(), HumanTime.format(already.openedAt())));
             });
-            case Request.Close close -> rollCalls.close(session.caller(), close.classId()).thenCompose(result -> switch (result) {
-                case CloseResult.Closed closed -> names(session, close.classId()).thenApply(names ->
+            case Request.Close close -> rollCalls.close(caller, close.classId()).thenCompose(result -> switch (result) {
+                case CloseResult.Closed closed -> names(caller, close.classId()).thenApply(names ->
                         new Response.RollCallReply(closed.rollCall(), closed.rollCall().rules().policy(), Optional.empty(),
                                 RollCallAlerts.none(), names));
                 case CloseResult.NotOpen notOpen -> done(failure(session, new ChamadaException(ErrorCode.NOT_OPEN,
@@ -112,21 +138,21 @@ final class Dispatcher {
                 case CloseResult.NotOwner notOwner -> done(failure(session, new ChamadaException(ErrorCode.NOT_OWNER,
                         notOwner.classId(), notOwner.owner())));
             });
-            case Request.Status status -> rollCalls.status(session.caller(), status.classId()).thenCompose(
-                    rollCall -> names(session, status.classId()).thenApply(names -> new Response.RollCallReply(rollCall,
+            case Request.Status status -> rollCalls.status(caller, status.classId()).thenCompose(
+                    rollCall -> names(caller, status.classId()).thenApply(names -> new Response.RollCallReply(rollCall,
                             rollCall.rules().policy(), rollCalls.currentCode(rollCall.rules()),
                             rollCalls.alerts(status.classId()), names)));
             case Request.CheckIn checkIn -> rollCalls.checkIn(checkIn.matricula(), checkIn.classId(), checkIn.code(),
                     checkIn.device(), session.address()).thenApply(result -> checkedIn(session, result));
-            case Request.History history -> rollCalls.history(session.caller(), history.classId())
+            case Request.History history -> rollCalls.history(caller, history.classId())
                     .thenApply(past -> new Response.History(history.classId().value(), past));
-            case Request.Export export -> rollCalls.export(session.caller(), export.classId()).thenCompose(
-                    closed -> names(session, export.classId()).thenApply(
+            case Request.Export export -> rollCalls.export(caller, export.classId()).thenCompose(
+                    closed -> names(caller, export.classId()).thenApply(
                             names -> new Response.Export(export.classId().value(), closed, names)));
-            case Request.RosterList list -> rosters.roster(session.caller(), list.classId())
+            case Request.RosterList list -> rosters.roster(caller, list.classId())
                     .thenApply(roster -> new Response.RosterList(list.classId().value(), roster.students()));
-            case Request.RosterImport part -> rosterImport(session, part);
-            case Request.Mark mark -> attendance.mark(session.caller(), mark.classId(), mark.rollCallId(), mark.matricula(),
+            case Request.RosterImport part -> rosterImport(session, caller, part);
+            case Request.Mark mark -> attendance.mark(caller, mark.classId(), mark.rollCallId(), mark.matricula(),
                     mark.status(), mark.reason()).thenApply(result -> switch (result) {
                 case MarkResult.Marked marked -> new Response.Marked(marked.classId().value(), marked.rollCallId(),
                         mark.matricula(), marked.from(), marked.to(), marked.at());
@@ -136,15 +162,40 @@ final class Dispatcher {
                 case MarkResult.Locked locked -> failure(session, new ChamadaException(ErrorCode.LOCKED,
                         locked.rollCallId(), locked.classId(), HumanTime.format(locked.lockedSince())));
             });
-            case Request.Report report -> attendance.report(session.caller(), report.classId(), report.from(), report.to(),
+            case Request.Report report -> attendance.report(caller, report.classId(), report.from(), report.to(),
                     report.lateCountsAs()).thenApply(Response.Report::new);
-            case Request.Audit audit -> attendance.audit(session.caller(), audit.classId())
+            case Request.Audit audit -> attendance.audit(caller, audit.classId())
                     .thenApply(entries -> new Response.Audit(audit.classId().value(), entries));
+            case Request.Teachers teachers -> administration.accounts(caller).thenApply(accounts -> new Response.Teachers(
+                    accounts.stream().map(account -> new Response.TeacherAccount(account.name().value(),
+                            account.administrator(), account.disabled(), account.fromFile())).toList()));
+            case Request.Account account -> administration.change(caller, account.action(), account.name(),
+                    account.secret(), account.administrator()).thenApply(change -> switch (change) {
+                case AccountChange.Changed changed -> new Response.AccountChanged(account.action().wire(),
+                        changed.name().value());
+                case AccountChange.UnknownTeacher unknown -> failure(session,
+                        new ChamadaException(ErrorCode.UNKNOWN_TEACHER, unknown.name()));
+                case AccountChange.AlreadyExists exists -> failure(session,
+                        new ChamadaException(ErrorCode.TEACHER_EXISTS, exists.name()));
+                case AccountChange.LastAdministrator last -> failure(session,
+                        new ChamadaException(ErrorCode.LAST_ADMINISTRATOR, last.name()));
+                case AccountChange.FromFile fromFile -> failure(session,
+                        new ChamadaException(ErrorCode.TEACHER_IN_FILE, fromFile.name()));
+            });
+            case Request.Assign assign -> administration.assign(caller, assign.classId(), assign.teachers())
+                    .thenApply(assignment -> switch (assignment) {
+                        case Assignment.Assigned assigned -> assigned(assigned.classId(), assigned.teachers());
+                        case Assignment.UnknownTeacher unknown -> failure(session,
+                                new ChamadaException(ErrorCode.UNKNOWN_TEACHER, unknown.teacher()));
+                    });
+            case Request.Assignments assignments -> administration.assignments(caller).thenApply(classes ->
+                    new Response.Assignments(classes.entrySet().stream()
+                            .map(entry -> assigned(entry.getKey(), entry.getValue())).toList()));
             case Request.Health health -> done(switch (rollCalls.health()) {
                 case StoreHealth.Healthy healthy -> new Response.Health(true, Optional.empty());
                 case StoreHealth.Unhealthy unhealthy -> new Response.Health(false, Optional.of(
                         // The details name files and may name a student: for teachers and the log only.
-                        session.caller() instanceof Caller.Teacher ? unhealthy.message(session.lang())
+                        caller instanceof Caller.Teacher ? unhealthy.message(session.lang())
                                 : ApplicationText.UNHEALTHY.format(session.lang())));
             });
             case Request.Help help -> done(new Response.Help(COMMANDS));
@@ -156,8 +207,8 @@ final class Dispatcher {
      * Keeps {@code part} with the session, and with the last part replaces the class's roster
      * by every student sent; only a teacher's parts are kept.
      */
-    private CompletableFuture<Response> rosterImport(Session session, Request.RosterImport part) {
-        if (!(session.caller() instanceof Caller.Teacher)) {
+    private CompletableFuture<Response> rosterImport(Session session, Caller caller, Request.RosterImport part) {
+        if (!(caller instanceof Caller.Teacher)) {
             throw new ChamadaException(ErrorCode.AUTH_REQUIRED);
         }
         List<RosterEntry> students = session.rosterParts().add(part.classId(), part.part(), part.students());
@@ -165,12 +216,16 @@ final class Dispatcher {
             return done(new Response.RosterStaged(part.classId().value(), students.size()));
         }
         session.rosterParts().clear();
-        return rosters.replace(session.caller(), part.classId(), students).thenApply(Response.RosterImported::new);
+        return rosters.replace(caller, part.classId(), students).thenApply(Response.RosterImported::new);
+    }
+
+    private static Response.Assigned assigned(ClassId classId, List<TeacherName> teachers) {
+        return new Response.Assigned(classId.value(), teachers.stream().map(TeacherName::value).toList());
     }
 
     /** The names of the class's roster, for a teacher's view of its roll calls. */
-    private CompletableFuture<RosterNames> names(Session session, ClassId classId) {
-        return rosters.names(session.caller(), classId);
+    private CompletableFuture<RosterNames> names(Caller caller, ClassId classId) {
+        return rosters.names(caller, classId);
     }
 
     private static Response checkedIn(Session session, CheckInResult result) {

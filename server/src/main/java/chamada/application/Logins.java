@@ -2,7 +2,10 @@ package chamada.application;
 
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
+import chamada.rollcall.Caller;
 import chamada.rollcall.TeacherName;
+import chamada.teachers.PasswordHash;
+import chamada.teachers.Role;
 import chamada.teachers.Teachers;
 
 import java.util.Optional;
@@ -33,7 +36,7 @@ final class Logins implements AutoCloseable {
     private final SessionTokens tokens;
     private final Semaphore waiting = new Semaphore(MAX_WAITING);
     /** The checks asked for and not answered yet: {@link #close} answers them, so no caller waits for good. */
-    private final Set<CompletableFuture<TeacherName>> pending = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final ExecutorService hashing = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("chamada-login").daemon(true).factory());
 
@@ -71,6 +74,25 @@ final class Logins implements AutoCloseable {
         return check;
     }
 
+    /** A hash of a new secret, made on the login thread, where the queue's limit holds as for a login. */
+    CompletableFuture<PasswordHash> hash(String secret) {
+        if (!waiting.tryAcquire()) {
+            return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.LOGIN_BUSY));
+        }
+        CompletableFuture<PasswordHash> hashed = new CompletableFuture<>();
+        pending.add(hashed);
+        hashed.whenComplete((hash, failure) -> {
+            pending.remove(hashed);
+            waiting.release();
+        });
+        try {
+            hashing.execute(() -> hashed.complete(PasswordHash.of(secret)));
+        } catch (RejectedExecutionException e) {
+            hashed.completeExceptionally(new ChamadaException(ErrorCode.SHUTTING_DOWN));
+        }
+        return hashed;
+    }
+
     /**
      * A session token for {@code teacher}, who has just logged in; none in open mode, where a
      * login checks no secret, so that a token made there is not honoured once a teachers file is
@@ -81,13 +103,43 @@ final class Logins implements AutoCloseable {
     }
 
     /**
-     * The teacher {@code token} stands for, checked without the slow password hash; throws
+     * The teacher {@code token} stands for, checked without the slow password hash; fails with
      * {@link ErrorCode#TOKEN_INVALID} if it is forged, expired, another store's, or of a
-     * teacher no longer in the teachers file.
+     * teacher whose account has been removed or disabled since.
      */
-    TeacherName resume(String token) {
-        return tokens.verify(token).filter(teachers::mayLogIn)
-                .orElseThrow(() -> new ChamadaException(ErrorCode.TOKEN_INVALID));
+    CompletableFuture<TeacherName> resume(String token) {
+        Optional<TeacherName> teacher = tokens.verify(token);
+        if (teacher.isEmpty()) {
+            return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.TOKEN_INVALID));
+        }
+        return teachers.role(teacher.get()).thenApply(role -> role.map(r -> teacher.get())
+                .orElseThrow(() -> new ChamadaException(ErrorCode.TOKEN_INVALID)));
+    }
+
+    /**
+     * Who the rules see for {@code session}, as things stand now: the logged-in teacher, with
+     * their account read again (a teacher disabled or removed since is logged out and refused
+     * with {@link ErrorCode#ACCOUNT_INACTIVE}); on a port the server answers for itself (the
+     * legacy ports), its reserved owner, who administers nothing; in open mode, without a login,
+     * the shared {@link TeacherName#OPEN_MODE} administrator; otherwise somebody who may only
+     * check in. Answered at once, without the store, for anybody but a logged-in teacher.
+     */
+    CompletableFuture<Caller> caller(Session session) {
+        Optional<TeacherName> teacher = session.teacher();
+        if (teacher.isPresent()) {
+            return teachers.role(teacher.get()).thenApply(role -> {
+                if (role.isEmpty()) {
+                    session.logout();
+                    throw new ChamadaException(ErrorCode.ACCOUNT_INACTIVE, teacher.get());
+                }
+                return new Caller.Teacher(teacher.get(), role.get() == Role.ADMINISTRATOR);
+            });
+        }
+        if (session.server().isPresent()) {
+            return CompletableFuture.completedFuture(new Caller.Teacher(session.server().get(), false));
+        }
+        return CompletableFuture.completedFuture(session.openMode()
+                ? new Caller.Teacher(TeacherName.OPEN_MODE, true) : new Caller.Anonymous());
     }
 
     private TeacherName check(TeacherName name, String secret) {

@@ -1,7 +1,6 @@
 package chamada.application;
 
 import chamada.i18n.Lang;
-import chamada.rollcall.Caller;
 import chamada.rollcall.TeacherName;
 
 import java.net.InetAddress;
@@ -63,18 +62,17 @@ public final class Session {
         return rosterParts;
     }
 
-    /**
-     * Who the rules see: the logged-in teacher; on a port the server answers for itself (the
-     * legacy ports), its reserved owner; in open mode, without a login, the shared
-     * {@link TeacherName#OPEN_MODE} teacher; otherwise somebody who may only check in.
-     */
-    Caller caller() {
-        if (teacher.isPresent()) {
-            return new Caller.Teacher(teacher.get());
-        }
-        if (server.isPresent()) {
-            return new Caller.Teacher(server.get());
-        }
-        return openMode ? new Caller.Teacher(TeacherName.OPEN_MODE) : new Caller.Anonymous();
+    /** The teacher who logged in on this session, if one did. */
+    Optional<TeacherName> teacher() {
+        return teacher;
+    }
+
+    /** The reserved owner the server acts as on this session (the legacy ports), if any. */
+    Optional<TeacherName> server() {
+        return server;
+    }
+
+    boolean openMode() {
+        return openMode;
     }
 }

@@ -79,6 +79,31 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.usage.exitCodeList.6", ExitCodes.NO_JDK + ":nenhum JDK 21 ou mais novo encontrado (lançador)"},
 
                 {"chamada.teacher.usage.header", "Abre e encerra chamadas (interativo sem subcomando)."},
+                {"chamada.admin.usage.header", "Gerencia as contas dos professores e a quais professores cada turma"
+                        + " pertence (só administradores)."},
+                {"chamada.admin.teacher.usage.header", "Contas dos professores: list, add, remove, disable, enable,"
+                        + " passwd."},
+                {"chamada.admin.teacher.list.usage.header", "Lista a conta de cada professor."},
+                {"chamada.admin.teacher.add.usage.header", "Adiciona a conta de um professor; a senha é pedida duas"
+                        + " vezes, sem eco."},
+                {"chamada.admin.teacher.remove.usage.header", "Remove a conta de um professor, e o professor das suas"
+                        + " turmas."},
+                {"chamada.admin.teacher.disable.usage.header", "Impede um professor de entrar, e encerra suas sessões,"
+                        + " sem remover a conta."},
+                {"chamada.admin.teacher.enable.usage.header", "Deixa um professor desativado entrar de novo."},
+                {"chamada.admin.teacher.passwd.usage.header", "Define a senha de um professor; ela é pedida duas vezes,"
+                        + " sem eco."},
+                {"chamada.admin.class.usage.header", "A quais professores cada turma pertence: list, assign, clear."},
+                {"chamada.admin.class.list.usage.header", "Lista cada turma com professores designados."},
+                {"chamada.admin.class.assign.usage.header", "Faz destes professores os professores da turma,"
+                        + " substituindo os que ela tinha."},
+                {"chamada.admin.class.clear.usage.header", "Remove os professores da turma: qualquer professor volta a"
+                        + " poder usá-la."},
+                {"admin", "Faz do professor um administrador da escola."},
+                {"new-secret", "A nova senha da conta (padrão: $" + AdminTeacherCommand.NEW_SECRET_VARIABLE
+                        + "; senão é pedida duas vezes, sem eco)."},
+                {"TEACHER", "O nome de login do professor: letras, dígitos, . _ -"},
+                {"TEACHERS", "Os nomes de login dos professores da turma."},
                 {"chamada.teacher.usage.description", "Sem subcomando: uma tela interativa onde o número de uma"
                         + " turma abre a chamada dela e o mesmo número de novo encerra e lista os presentes."},
                 {"chamada.teacher.open.usage.header", "Abre a chamada de uma turma."},

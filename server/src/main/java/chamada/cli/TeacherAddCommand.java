@@ -1,8 +1,5 @@
 package chamada.cli;
 
-import chamada.error.ChamadaException;
-import chamada.error.ErrorCode;
-import chamada.error.Expected;
 import chamada.i18n.Lang;
 import chamada.rollcall.TeacherName;
 import chamada.teachers.TeachersFile;
@@ -11,7 +8,6 @@ import chamada.teachers.TeachersFileProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -35,8 +31,6 @@ import java.util.concurrent.Callable;
                 + " to change a secret, delete its line and add again.")
 final class TeacherAddCommand implements Callable<Integer> {
 
-    private static final int MAX_SECRET = 256;
-
     @ParentCommand
     private TeacherCommand teacher;
 
@@ -50,17 +44,18 @@ final class TeacherAddCommand implements Callable<Integer> {
     @Option(names = "--teachers", required = true, paramLabel = "FILE", description = "The teachers file.")
     private Path file;
 
+    @Option(names = "--admin", descriptionKey = "admin",
+            description = "Make the teacher a school administrator: the way to make the first one.")
+    private boolean administrator;
+
     @Override
     public Integer call() {
         Lang lang = teacher.lang();
         TeacherName teacherName = Inputs.teacherName(spec, lang, name);
-        String secret = teacher.givenSecret().orElseGet(() -> askTwice(lang, teacherName));
-        if (secret.isEmpty() || secret.length() > MAX_SECRET) {
-            String refusal = new ChamadaException(ErrorCode.INVALID_FIELD, "secret", "***", Expected.SECRET).message(lang);
-            throw new ParameterException(spec.commandLine(), refusal);
-        }
+        String secret = NewSecret.read(spec, teacher.terminal(), lang, teacherName, teacher.givenSecret(),
+                new CommandFailure(ExitCodes.USAGE, Text.NO_SECRET.format(lang, teacherName)));
         try {
-            TeachersFile.add(file, teacherName, secret);
+            TeachersFile.add(file, teacherName, secret, administrator);
         } catch (TeachersFileException e) {
             int code = e.problem() == TeachersFileProblem.ALREADY_PRESENT ? ExitCodes.REFUSED : ExitCodes.LOCAL_FILE;
             throw new CommandFailure(code, e.message(lang), e);
@@ -69,16 +64,5 @@ final class TeacherAddCommand implements Callable<Integer> {
         }
         TeacherCommand.out(spec).println(TeacherText.ADDED.format(lang, teacherName, file));
         return ExitCodes.OK;
-    }
-
-    private String askTwice(Lang lang, TeacherName teacherName) {
-        SecretReader secrets = teacher.terminal().secrets();
-        CommandFailure noSecret = new CommandFailure(ExitCodes.USAGE, Text.NO_SECRET.format(lang, teacherName));
-        String first = secrets.read(Text.SECRET_PROMPT.format(lang, teacherName)).orElseThrow(() -> noSecret);
-        String second = secrets.read(Text.SECRET_AGAIN.format(lang)).orElseThrow(() -> noSecret);
-        if (!first.equals(second)) {
-            throw new CommandFailure(ExitCodes.USAGE, Text.SECRETS_DIFFER.format(lang));
-        }
-        return first;
     }
 }

@@ -2,13 +2,10 @@ package chamada.cli;
 
 import chamada.i18n.Lang;
 import chamada.protocol.Request;
-import chamada.rollcall.TeacherName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -31,8 +28,8 @@ import java.util.concurrent.Callable;
                 TeacherAddCommand.class})
 final class TeacherCommand implements Callable<Integer> {
 
-    static final String NAME_VARIABLE = "CHAMADA_TEACHER";
-    static final String SECRET_VARIABLE = "CHAMADA_SECRET";
+    static final String NAME_VARIABLE = TeacherLogin.NAME_VARIABLE;
+    static final String SECRET_VARIABLE = TeacherLogin.SECRET_VARIABLE;
 
     @ParentCommand
     private ChamadaCommand root;
@@ -41,23 +38,13 @@ final class TeacherCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ServerAddress address;
-
-    @Option(names = "--name", scope = ScopeType.INHERIT, paramLabel = "NAME",
-            description = "Log in as this teacher (default: $" + NAME_VARIABLE + ")."
-                    + " Without a name no login is sent: enough for a server in open mode.")
-    private String name;
-
-    @Option(names = "--secret", scope = ScopeType.INHERIT, paramLabel = "SECRET",
-            description = "The teacher's secret (default: $" + SECRET_VARIABLE + ", else asked without echo)."
-                    + " Other users can see it in the process list: prefer the variable or the prompt.")
-    private String secret;
+    private TeacherLogin teacherLogin;
 
     /** The interactive screen. */
     @Override
     public Integer call() {
-        Optional<Request.Login> login = login(spec);
-        try (Link link = new Link(address, lang(), login)) {
+        Optional<Request.Login> login = teacherLogin.login(spec, lang(), terminal());
+        try (Link link = teacherLogin.link(login, lang())) {
             return new TeacherConsole(root.terminal(), link, lang(), out(spec), err(spec),
                     login.map(Request.Login::name)).run();
         }
@@ -83,7 +70,7 @@ final class TeacherCommand implements Callable<Integer> {
 
     /** A link to the server for {@code command}, logging in if a name was given. */
     Link link(CommandSpec command) {
-        return new Link(address, lang(), login(command));
+        return teacherLogin.link(command, lang(), terminal());
     }
 
     /** The actions, printing to {@code command}'s writers. */
@@ -93,22 +80,7 @@ final class TeacherCommand implements Callable<Integer> {
 
     /** The secret from {@code --secret} or {@code $CHAMADA_SECRET}, if given there. */
     Optional<String> givenSecret() {
-        return Optional.ofNullable(secret).or(() -> terminal().env(SECRET_VARIABLE));
-    }
-
-    /**
-     * The credentials to log in with: none without a name; with a name, the given secret,
-     * else one typed at a prompt.
-     */
-    private Optional<Request.Login> login(CommandSpec command) {
-        Optional<String> given = Optional.ofNullable(name).or(() -> terminal().env(NAME_VARIABLE));
-        if (given.isEmpty()) {
-            return Optional.empty();
-        }
-        TeacherName teacher = Inputs.teacherName(command, lang(), given.get());
-        String typed = givenSecret().or(() -> terminal().secrets().read(Text.SECRET_PROMPT.format(lang(), teacher)))
-                .orElseThrow(() -> new CommandFailure(ExitCodes.USAGE, Text.NO_SECRET.format(lang(), teacher)));
-        return Optional.of(new Request.Login(teacher.value(), typed));
+        return teacherLogin.givenSecret(terminal());
     }
 
     static PrintWriter out(CommandSpec command) {

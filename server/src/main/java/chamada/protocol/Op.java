@@ -24,6 +24,14 @@ public enum Op {
     REPORT("report", List.of(Wire.CLASS, Wire.FROM, Wire.TO, Wire.LATE_COUNTS_AS), 1),
     /** JSON only: its {@code students} are a list, which no typed word can carry. */
     ROSTER_IMPORT("roster_import", List.of(Wire.CLASS, Wire.PART, Wire.MORE), 1),
+    /** An administrator's: every teacher's account. */
+    TEACHERS("teachers", List.of(), 0),
+    /** An administrator's: adds, removes, disables, enables a teacher's account or sets its secret. */
+    ACCOUNT("account", List.of(Wire.ACTION, Wire.NAME, Wire.SECRET, Wire.ADMIN), 2),
+    /** An administrator's: makes the names the class's teachers (none: every teacher's class). Typed, every word after the class is a name. */
+    ASSIGN("assign", List.of(Wire.CLASS, Wire.TEACHERS), 1),
+    /** An administrator's: every class with teachers assigned. */
+    ASSIGNMENTS("assignments", List.of(), 0),
     HEALTH("health", List.of(), 0),
     HELP("help", List.of(), 0),
     QUIT("quit", List.of(), 0);
@@ -58,6 +66,9 @@ public enum Op {
     public String usage() {
         if (this == MARK) {
             return "mark CLASS MATRICULA STATUS REASON...";
+        }
+        if (this == ASSIGN) {
+            return "assign CLASS [NAME...]";
         }
         if (this == ROSTER_IMPORT) {
             return "{\"op\":\"roster_import\",\"class\":CLASS,\"students\":[{\"matricula\":M,\"name\":N}],\"part\":1,\"more\":false}";
@@ -96,6 +107,10 @@ public enum Op {
             case Request.Audit a -> AUDIT;
             case Request.Report r -> REPORT;
             case Request.RosterImport r -> ROSTER_IMPORT;
+            case Request.Teachers t -> TEACHERS;
+            case Request.Account a -> ACCOUNT;
+            case Request.Assign a -> ASSIGN;
+            case Request.Assignments a -> ASSIGNMENTS;
             case Request.Health h -> HEALTH;
             case Request.Help h -> HELP;
             case Request.Quit q -> QUIT;

@@ -8,7 +8,9 @@ import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
+import chamada.rollcall.TeacherName;
 import chamada.roster.RosterEntry;
+import chamada.teachers.AccountAction;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -120,6 +122,31 @@ public sealed interface Request {
         public RosterImport(ClassId classId, List<RosterEntry> students) {
             this(classId, students, 1, false);
         }
+    }
+
+    /** Every teacher's account, for an administrator. */
+    record Teachers() implements Request {
+    }
+
+    /** An administrator's change to {@code name}'s account; {@code secret} for an add or a new secret. */
+    record Account(AccountAction action, TeacherName name, Optional<String> secret, boolean administrator)
+            implements Request {
+        @Override
+        public String toString() {
+            return "Account[action=" + action.wire() + ", name=" + name + ", secret=" + secret.map(s -> "***").orElse("none")
+                    + ", administrator=" + administrator + "]";
+        }
+    }
+
+    /** Makes {@code teachers} the teachers of {@code classId}; none: a class every teacher may use. */
+    record Assign(ClassId classId, List<TeacherName> teachers) implements Request {
+        public Assign {
+            teachers = List.copyOf(teachers);
+        }
+    }
+
+    /** Every class with teachers assigned, for an administrator. */
+    record Assignments() implements Request {
     }
 
     /** Asks whether the server keeps all its promises (for monitoring); anybody may ask. */

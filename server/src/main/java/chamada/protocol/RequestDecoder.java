@@ -13,9 +13,11 @@ import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.Matricula;
+import chamada.rollcall.TeacherName;
 import chamada.roster.Roster;
 import chamada.roster.RosterEntry;
 import chamada.roster.StudentName;
+import chamada.teachers.AccountAction;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -26,6 +28,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,8 +107,8 @@ public final class RequestDecoder {
         }
         String opName = values.remove(Wire.OP);
         Optional<Op> op = opName == null ? Optional.empty() : Op.fromWire(opName);
-        if (op.isEmpty() || op.get() == Op.ROSTER_IMPORT) {
-            return Optional.empty(); // a roster import's students are a list: read only from the tree
+        if (op.isEmpty() || op.get() == Op.ROSTER_IMPORT || op.get() == Op.ASSIGN) {
+            return Optional.empty(); // their students and teachers are lists: read only from the tree
         }
         values.keySet().retainAll(op.get().fields());
         return Optional.of(build(op.get(), values));
@@ -137,6 +140,10 @@ public final class RequestDecoder {
             if (value == null || value.isNull()) {
                 continue;
             }
+            if (op == Op.ASSIGN && field.equals(Wire.TEACHERS)) {
+                fields.put(field, teacherWords(value));
+                continue;
+            }
             if (value.isTextual() || (isNumber(field) && value.isIntegralNumber())
                     || (isYesNo(field) && value.isBoolean())) {
                 fields.put(field, value.asText());
@@ -151,6 +158,21 @@ public final class RequestDecoder {
                     yesNo(fields, Wire.MORE));
         }
         return build(op, fields);
+    }
+
+    /** An assignment's teachers, a list of names, as the words its typed form takes. */
+    private static String teacherWords(JsonNode node) {
+        if (!node.isArray()) {
+            throw Fields.invalid(Wire.TEACHERS, node.toString(), Expected.TEACHER_NAMES);
+        }
+        List<String> names = new ArrayList<>(node.size());
+        for (JsonNode name : node) {
+            if (!name.isTextual()) {
+                throw Fields.invalid(Wire.TEACHERS, node.toString(), Expected.TEACHER_NAMES);
+            }
+            names.add(TeacherName.ofLogin(name.asText()).value()); // a name with a space would become two
+        }
+        return String.join(" ", names);
     }
 
     /** A roster import's students: a list of objects, each a matrícula and a name as strings. */
@@ -224,7 +246,8 @@ public final class RequestDecoder {
     }
 
     private static boolean isYesNo(String field) {
-        return field.equals(Wire.SHARED_DEVICES) || field.equals(Wire.ACCEPT_UNKNOWN) || field.equals(Wire.MORE);
+        return field.equals(Wire.SHARED_DEVICES) || field.equals(Wire.ACCEPT_UNKNOWN) || field.equals(Wire.MORE)
+                || field.equals(Wire.ADMIN);
     }
 
     private Request decodeWords(String line) {
@@ -239,6 +262,10 @@ public final class RequestDecoder {
             // The reason is every word after the status: "mark 1010 042191010 excused atestado médico".
             args = new java.util.ArrayList<>(args.subList(0, op.required() - 1));
             args.add(String.join(" ", words.subList(op.required(), words.size())));
+        }
+        if (op == Op.ASSIGN && args.size() > op.fields().size()) {
+            // Every word after the class is a teacher's name: "assign 1010 ana bia".
+            args = List.of(args.getFirst(), String.join(" ", args.subList(1, args.size())));
         }
         if (args.size() < op.required() || args.size() > op.fields().size()) {
             throw new ChamadaException(ErrorCode.WRONG_ARGUMENTS, op.wire(), op.usage());
@@ -272,10 +299,27 @@ public final class RequestDecoder {
             case AUDIT -> new Request.Audit(classId(fields));
             case REPORT -> report(fields);
             case ROSTER_IMPORT -> throw new ChamadaException(ErrorCode.MISSING_FIELD, Wire.STUDENTS, Expected.STUDENTS);
+            case TEACHERS -> new Request.Teachers();
+            case ACCOUNT -> account(fields);
+            case ASSIGN -> new Request.Assign(classId(fields), Optional.ofNullable(fields.get(Wire.TEACHERS)).stream()
+                    .flatMap(words -> Arrays.stream(words.split(" "))).filter(word -> !word.isEmpty())
+                    .map(TeacherName::ofLogin).toList());
+            case ASSIGNMENTS -> new Request.Assignments();
             case HEALTH -> new Request.Health();
             case HELP -> new Request.Help();
             case QUIT -> new Request.Quit();
         };
+    }
+
+    /** An account change: an add or a new secret carries the secret; only an add makes an administrator. */
+    private static Request.Account account(Map<String, String> fields) {
+        String word = require(fields, Wire.ACTION);
+        AccountAction action = AccountAction.fromWire(word)
+                .orElseThrow(() -> Fields.invalid(Wire.ACTION, word, Expected.ACCOUNT_ACTION));
+        TeacherName name = TeacherName.ofLogin(require(fields, Wire.NAME));
+        Optional<String> secret = action.setsSecret() ? Optional.of(secret(require(fields, Wire.SECRET)))
+                : Optional.empty();
+        return new Request.Account(action, name, secret, action == AccountAction.ADD && yesNo(fields, Wire.ADMIN));
     }
 
     private static ClassId classId(Map<String, String> fields) {
@@ -340,6 +384,9 @@ public final class RequestDecoder {
             case Wire.REASON -> Expected.REASON;
             case Wire.ROLL_CALL -> Expected.ROLL_CALL_ID;
             case Wire.FROM, Wire.TO -> Expected.DATE;
+            case Wire.ACTION -> Expected.ACCOUNT_ACTION;
+            case Wire.ADMIN -> Expected.YES_NO;
+            case Wire.TEACHERS -> Expected.TEACHER_NAMES;
             case Wire.LATE_COUNTS_AS -> Expected.LATE_COUNTS_AS;
             case Wire.CHECK_IN_CODE -> Expected.CODE;
             default -> Expected.TEXT;

@@ -1,6 +1,7 @@
 package chamada.protocol;
 
 import chamada.attendance.LateCountsAs;
+import chamada.rollcall.TeacherName;
 import chamada.roster.RosterEntry;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -88,6 +89,24 @@ public final class RequestEncoder {
                         g.writeBooleanField(Wire.MORE, true);
                     }
                 }
+                case Request.Teachers teachers -> {
+                }
+                case Request.Account account -> {
+                    g.writeStringField(Wire.ACTION, account.action().wire());
+                    g.writeStringField(Wire.NAME, account.name().value());
+                    if (account.secret().isPresent()) {
+                        g.writeStringField(Wire.SECRET, account.secret().get());
+                    }
+                    if (account.administrator()) {
+                        g.writeBooleanField(Wire.ADMIN, true);
+                    }
+                }
+                case Request.Assign assign -> {
+                    g.writeNumberField(Wire.CLASS, assign.classId().value());
+                    writeNames(g, assign.teachers().stream().map(TeacherName::value).toList());
+                }
+                case Request.Assignments assignments -> {
+                }
                 case Request.Health health -> {
                 }
                 case Request.Help help -> {
@@ -112,6 +131,15 @@ public final class RequestEncoder {
             g.writeStringField(Wire.TO, to.get().toString());
         }
         g.writeStringField(Wire.LATE_COUNTS_AS, lateCountsAs.wire());
+    }
+
+    /** Teachers' names as the protocol lists them, in a request or a reply: {@code "teachers":["ana","bia"]}. */
+    static void writeNames(JsonGenerator g, List<String> teachers) throws IOException {
+        g.writeArrayFieldStart(Wire.TEACHERS);
+        for (String teacher : teachers) {
+            g.writeString(teacher);
+        }
+        g.writeEndArray();
     }
 
     /** A roster's students as the protocol lists them, in a request or a reply: {@code "students":[{matricula, name}]}. */

@@ -155,6 +155,35 @@ public sealed interface Response {
     record RosterImported(RosterChange change) implements Success {
     }
 
+    /** A teacher's account as an administrator sees it: never its secret's hash. */
+    record TeacherAccount(String name, boolean administrator, boolean disabled, boolean fromFile) {
+    }
+
+    /** Every teacher's account, by name. */
+    record Teachers(List<TeacherAccount> teachers) implements Success {
+        public Teachers {
+            teachers = List.copyOf(teachers);
+        }
+    }
+
+    /** {@code action} done to {@code name}'s account. */
+    record AccountChanged(String action, String name) implements Success {
+    }
+
+    /** The teachers of class {@code classId} now, by name; none: every teacher's class. */
+    record Assigned(int classId, List<String> teachers) implements Success {
+        public Assigned {
+            teachers = List.copyOf(teachers);
+        }
+    }
+
+    /** Every class with teachers assigned, by class number. */
+    record Assignments(List<Assigned> classes) implements Success {
+        public Assignments {
+            classes = List.copyOf(classes);
+        }
+    }
+
     record Help(List<String> commands) implements Success {
         public Help {
             commands = List.copyOf(commands);

@@ -78,6 +78,14 @@ public final class ResponseDecoder {
         return new Response.Failure(code, message);
     }
 
+    private static Response.Assigned assigned(JsonNode node) {
+        List<String> teachers = new ArrayList<>();
+        for (JsonNode name : node.path(Wire.TEACHERS)) {
+            teachers.add(name.asText());
+        }
+        return new Response.Assigned(node.path(Wire.CLASS).asInt(), teachers);
+    }
+
     private static Response success(JsonNode node) {
         Op op = Op.fromWire(text(node, Wire.OP)).orElseThrow(() -> new IllegalArgumentException("unknown op"));
         return switch (op) {
@@ -156,6 +164,23 @@ public final class ResponseDecoder {
                     : new Response.RosterImported(new RosterChange(new ClassId(node.path(Wire.CLASS).asInt()),
                             node.path(Wire.ADDED).asInt(), node.path(Wire.RENAMED).asInt(),
                             node.path(Wire.REMOVED).asInt(), node.path(Wire.STUDENTS).asInt()));
+            case TEACHERS -> {
+                List<Response.TeacherAccount> teachers = new ArrayList<>();
+                for (JsonNode item : node.path(Wire.TEACHERS)) {
+                    teachers.add(new Response.TeacherAccount(text(item, Wire.NAME), item.path(Wire.ADMIN).asBoolean(),
+                            item.path(Wire.DISABLED).asBoolean(), item.path(Wire.FROM_FILE).asBoolean()));
+                }
+                yield new Response.Teachers(teachers);
+            }
+            case ACCOUNT -> new Response.AccountChanged(text(node, Wire.ACTION), text(node, Wire.NAME));
+            case ASSIGN -> assigned(node);
+            case ASSIGNMENTS -> {
+                List<Response.Assigned> classes = new ArrayList<>();
+                for (JsonNode item : node.path(Wire.CLASSES)) {
+                    classes.add(assigned(item));
+                }
+                yield new Response.Assignments(classes);
+            }
             case HEALTH -> new Response.Health(node.path(Wire.HEALTHY).asBoolean(),
                     node.hasNonNull(Wire.PROBLEM) ? Optional.of(text(node, Wire.PROBLEM)) : Optional.empty());
             case HELP -> {

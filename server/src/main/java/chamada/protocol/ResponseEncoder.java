@@ -202,6 +202,40 @@ public final class ResponseEncoder {
                 }
                 g.writeEndArray();
             }
+            case Response.Teachers teachers -> {
+                g.writeStringField(Wire.OP, Op.TEACHERS.wire());
+                g.writeArrayFieldStart(Wire.TEACHERS);
+                for (Response.TeacherAccount account : teachers.teachers()) {
+                    g.writeStartObject();
+                    g.writeStringField(Wire.NAME, account.name());
+                    g.writeBooleanField(Wire.ADMIN, account.administrator());
+                    g.writeBooleanField(Wire.DISABLED, account.disabled());
+                    g.writeBooleanField(Wire.FROM_FILE, account.fromFile());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            case Response.AccountChanged changed -> {
+                g.writeStringField(Wire.OP, Op.ACCOUNT.wire());
+                g.writeStringField(Wire.ACTION, changed.action());
+                g.writeStringField(Wire.NAME, changed.name());
+            }
+            case Response.Assigned assigned -> {
+                g.writeStringField(Wire.OP, Op.ASSIGN.wire());
+                g.writeNumberField(Wire.CLASS, assigned.classId());
+                RequestEncoder.writeNames(g, assigned.teachers());
+            }
+            case Response.Assignments assignments -> {
+                g.writeStringField(Wire.OP, Op.ASSIGNMENTS.wire());
+                g.writeArrayFieldStart(Wire.CLASSES);
+                for (Response.Assigned assigned : assignments.classes()) {
+                    g.writeStartObject();
+                    g.writeNumberField(Wire.CLASS, assigned.classId());
+                    RequestEncoder.writeNames(g, assigned.teachers());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             case Response.RosterList roster -> {
                 g.writeStringField(Wire.OP, Op.ROSTER.wire());
                 g.writeNumberField(Wire.CLASS, roster.classId());

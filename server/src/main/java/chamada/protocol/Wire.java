@@ -78,6 +78,12 @@ public final class Wire {
     public static final String ADDED = "added";
     public static final String RENAMED = "renamed";
     public static final String REMOVED = "removed";
+    public static final String ACTION = "action";
+    public static final String ADMIN = "admin";
+    public static final String DISABLED = "disabled";
+    public static final String FROM_FILE = "from_file";
+    public static final String TEACHERS = "teachers";
+    public static final String CLASSES = "classes";
 
     private Wire() {
     }

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -24,6 +25,34 @@ public final class Outcomes {
     public static <T> CompletableFuture<T> asTeacher(Caller caller, Function<TeacherName, CompletableFuture<T>> action) {
         return switch (caller) {
             case Caller.Teacher teacher -> guarded(action.apply(teacher.name()));
+            case Caller.Anonymous anonymous -> CompletableFuture.failedFuture(new ChamadaException(ErrorCode.AUTH_REQUIRED));
+        };
+    }
+
+    /**
+     * Runs {@code action} for a teacher whose {@link ClassAccess} to {@code classId} allows it
+     * (reading the class's assigned teachers from {@code classes}); anybody else is refused with
+     * {@link ErrorCode#AUTH_REQUIRED}, a teacher of another class with {@link ErrorCode#NOT_ASSIGNED}.
+     */
+    public static <T> CompletableFuture<T> forClass(Caller caller, ClassId classId, ClassTeachers classes,
+                                                    BiFunction<Caller.Teacher, ClassAccess, CompletableFuture<T>> action) {
+        return switch (caller) {
+            case Caller.Teacher teacher -> guarded(classes.teachersOf(classId).thenCompose(assigned -> {
+                ClassAccess access = ClassAccess.of(teacher, assigned);
+                return access == ClassAccess.REFUSED
+                        ? CompletableFuture.failedFuture(new ChamadaException(ErrorCode.NOT_ASSIGNED, classId, teacher.name()))
+                        : action.apply(teacher, access);
+            }));
+            case Caller.Anonymous anonymous -> CompletableFuture.failedFuture(new ChamadaException(ErrorCode.AUTH_REQUIRED));
+        };
+    }
+
+    /** Runs {@code action} for an administrator; a teacher is refused with {@link ErrorCode#NOT_ADMINISTRATOR}. */
+    public static <T> CompletableFuture<T> asAdministrator(Caller caller, Function<TeacherName, CompletableFuture<T>> action) {
+        return switch (caller) {
+            case Caller.Teacher teacher when teacher.administrator() -> guarded(action.apply(teacher.name()));
+            case Caller.Teacher teacher -> CompletableFuture.failedFuture(
+                    new ChamadaException(ErrorCode.NOT_ADMINISTRATOR, teacher.name()));
             case Caller.Anonymous anonymous -> CompletableFuture.failedFuture(new ChamadaException(ErrorCode.AUTH_REQUIRED));
         };
     }

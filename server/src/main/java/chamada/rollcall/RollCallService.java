@@ -32,13 +32,15 @@ public final class RollCallService {
     private static final Logger log = LoggerFactory.getLogger(RollCallService.class);
 
     private final RollCallStore store;
+    private final ClassTeachers classes;
     private final Clock clock;
     private final CheckInSettings settings;
     private final GuessLimits guesses = new GuessLimits();
     private final DeviceFlags flags = new DeviceFlags();
 
-    public RollCallService(RollCallStore store, Clock clock, CheckInSettings settings) {
+    public RollCallService(RollCallStore store, ClassTeachers classes, Clock clock, CheckInSettings settings) {
         this.store = store;
+        this.classes = classes;
         this.clock = clock;
         this.settings = settings;
     }
@@ -68,16 +70,17 @@ public final class RollCallService {
      * Opens the roll call of {@code classId} with {@code policy} (the server's default when
      * empty), allowing several check-ins per device if {@code sharedDevices}, and matrículas
      * not on the class's roster if {@code acceptUnknown}, check-ins {@code lateAfter} after the
-     * opening late (empty: nobody is); a teacher may.
+     * opening late (empty: nobody is); a teacher may, in a class {@link ClassAccess} lets them.
      */
     public CompletableFuture<OpenResult> open(Caller caller, ClassId classId, Optional<CodePolicy> policy,
                                               boolean sharedDevices, boolean acceptUnknown,
                                               Optional<Duration> lateAfter) {
         CheckInRules rules = CheckInRules.of(policy.orElse(settings.defaultPolicy()), settings.codePeriod(),
                 settings.codeGrace(), sharedDevices).withAcceptUnknown(acceptUnknown).withLateAfter(lateAfter);
-        return Outcomes.asTeacher(caller, teacher -> store.open(classId, teacher, rules, now()).thenApply(result -> {
+        return Outcomes.forClass(caller, classId, classes, (teacher, access) -> store.open(classId, teacher.name(), rules,
+                now()).thenApply(result -> {
             if (result instanceof OpenResult.Opened opened) {
-                log.info("Roll call of class {} opened by {} (id {}, code {})", classId, teacher, opened.id(),
+                log.info("Roll call of class {} opened by {} (id {}, code {})", classId, teacher.name(), opened.id(),
                         rules.policy().wire());
             }
             return result;
@@ -128,18 +131,22 @@ public final class RollCallService {
         }
     }
 
-    /** The open roll call of {@code classId} as it stands; any teacher may read it. */
+    /** The open roll call of {@code classId} as it stands; a teacher of the class may read it. */
     public CompletableFuture<RollCall> status(Caller caller, ClassId classId) {
-        return Outcomes.asTeacher(caller, teacher -> store.openRollCall(classId).thenApply(
+        return Outcomes.forClass(caller, classId, classes, (teacher, access) -> store.openRollCall(classId).thenApply(
                 open -> open.orElseThrow(() -> new ChamadaException(ErrorCode.NOT_OPEN, classId))));
     }
 
-    /** Closes the roll call of {@code classId}; a teacher may, as {@link TeacherName#mayClose} says. */
+    /**
+     * Closes the roll call of {@code classId}: its opener may ({@link TeacherName#mayClose}), and
+     * in a class with assigned teachers any of them, and an administrator in any class.
+     */
     public CompletableFuture<CloseResult> close(Caller caller, ClassId classId) {
-        return Outcomes.asTeacher(caller, teacher -> store.close(classId, teacher, now()).thenApply(result -> {
+        return Outcomes.forClass(caller, classId, classes, (teacher, access) -> store.close(classId, teacher.name(),
+                now(), access.closesAny()).thenApply(result -> {
             if (result instanceof CloseResult.Closed closed) {
                 flags.forget(classId);
-                log.info("Roll call of class {} closed by {} with {} present", classId, teacher,
+                log.info("Roll call of class {} closed by {} with {} present", classId, teacher.name(),
                         closed.rollCall().present().size());
             }
             return result;
@@ -151,14 +158,14 @@ public final class RollCallService {
         return Outcomes.asTeacher(caller, teacher -> store.openRollCalls());
     }
 
-    /** The closed roll calls of {@code classId}, oldest first, with their counts; any teacher may read them. */
+    /** The closed roll calls of {@code classId}, oldest first, with their counts; a teacher of the class may read them. */
     public CompletableFuture<List<PastRollCall>> history(Caller caller, ClassId classId) {
-        return Outcomes.asTeacher(caller, teacher -> store.history(classId));
+        return Outcomes.forClass(caller, classId, classes, (teacher, access) -> store.history(classId));
     }
 
-    /** The closed roll calls of {@code classId}, oldest first, numbered, with every check-in; any teacher may read them. */
+    /** The closed roll calls of {@code classId}, oldest first, numbered, with every check-in; a teacher of the class may read them. */
     public CompletableFuture<List<NumberedRollCall>> export(Caller caller, ClassId classId) {
-        return Outcomes.asTeacher(caller, teacher -> store.numberedClosedRollCalls(classId));
+        return Outcomes.forClass(caller, classId, classes, (teacher, access) -> store.numberedClosedRollCalls(classId));
     }
 
     /** Whether the store keeps all its promises; anybody may ask. */

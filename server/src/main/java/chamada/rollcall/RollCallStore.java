@@ -68,8 +68,17 @@ public interface RollCallStore extends AutoCloseable {
         return checkIn(CheckInAttempt.plain(classId, matricula, at));
     }
 
-    /** Closes the open roll call of {@code classId} at {@code at}, if {@code teacher} may. */
-    CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at);
+    /**
+     * Closes the open roll call of {@code classId} at {@code at}, if {@code teacher} may: its
+     * opener ({@link TeacherName#mayClose}), or anybody when {@code closesAny} (the class's
+     * assigned teachers and administrators, {@link ClassAccess#closesAny}).
+     */
+    CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at, boolean closesAny);
+
+    /** A close only its opener may make. */
+    default CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at) {
+        return close(classId, teacher, at, false);
+    }
 
     /**
      * Where live views hear what happens to roll calls: every change an outcome reports is

@@ -11,6 +11,7 @@ import chamada.server.nativeport.NativeSocket;
 import chamada.store.ChamadaStore;
 import chamada.web.HttpFront;
 import chamada.teachers.Teachers;
+import chamada.teachers.TeachersFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,9 @@ public final class ChamadaServer implements AutoCloseable {
      * @param clock the clock, and so the time zone, of every time the server gives
      */
     public static ChamadaServer start(ServerConfig config, Clock clock) throws IOException {
-        Teachers teachers = Teachers.of(config.teachersFile());
+        // Read first: a malformed file stops the start before any port is bound or file created.
+        Optional<TeachersFile> teachersFile = config.teachersFile().isPresent()
+                ? Optional.of(TeachersFile.load(config.teachersFile().get())) : Optional.empty();
         NativeSocket listener = NativeSocket.bind(new InetSocketAddress(config.bind(), config.port()));
         Optional<LegacyPorts> legacyPorts = Optional.empty();
         ChamadaServer server;
@@ -83,8 +86,8 @@ public final class ChamadaServer implements AutoCloseable {
             }
             ChamadaStore store = config.store().open(clock.getZone());
             try {
-                server = new ChamadaServer(config, listener, legacyPorts, new Application(teachers, store, clock,
-                        config.checkIns()));
+                server = new ChamadaServer(config, listener, legacyPorts,
+                        new Application(Teachers.of(store, teachersFile), store, clock, config.checkIns()));
             } catch (IOException | RuntimeException e) {
                 try {
                     store.close();
@@ -109,7 +112,8 @@ public final class ChamadaServer implements AutoCloseable {
             throw e;
         }
         if (server.openMode()) {
-            log.warn("No teachers file (--teachers): open mode, anybody may open and close roll calls");
+            log.warn("No teachers' accounts and no teachers file (--teachers): open mode, anybody may open and close"
+                    + " roll calls");
         }
         return server;
     }

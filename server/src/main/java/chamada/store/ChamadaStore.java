@@ -1,10 +1,13 @@
 package chamada.store;
 
 import chamada.attendance.AttendanceStore;
+import chamada.rollcall.ClassTeachers;
 import chamada.rollcall.RollCallStore;
 import chamada.roster.RosterStore;
+import chamada.teachers.AccountStore;
 import chamada.teachers.SessionKeys;
 
 /** Everything a Chamada store keeps, one interface per feature: what the server opens from its {@code StoreConfig}. */
-public interface ChamadaStore extends RollCallStore, RosterStore, AttendanceStore, SessionKeys {
+public interface ChamadaStore extends RollCallStore, RosterStore, AttendanceStore, AccountStore, ClassTeachers,
+        SessionKeys {
 }

@@ -36,8 +36,13 @@ public sealed interface Command<R> {
     record CheckIn(CheckInAttempt attempt, CompletableFuture<CheckInResult> done) implements Command<CheckInResult> {
     }
 
-    record Close(ClassId classId, TeacherName teacher, OffsetDateTime at, CompletableFuture<CloseResult> done)
-            implements Command<CloseResult> {
+    record Close(ClassId classId, TeacherName teacher, OffsetDateTime at, boolean closesAny,
+                 CompletableFuture<CloseResult> done) implements Command<CloseResult> {
+
+        /** Whether {@code teacher} may close a roll call {@code owner} opened. */
+        public boolean mayClose(TeacherName owner) {
+            return closesAny || teacher.mayClose(owner);
+        }
     }
 
     /** A read of every open roll call, by class number, in the writer's order. */

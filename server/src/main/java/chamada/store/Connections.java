@@ -31,6 +31,17 @@ final class Connections {
         return writing().createConnection(url(file));
     }
 
+    /**
+     * The connection of the teachers' accounts ({@link SqliteAccounts}), a second writer: every
+     * transaction takes SQLite's write lock when it begins, so that what it read is still true
+     * when it writes.
+     */
+    static Connection accounts(Path file) throws SQLException {
+        SQLiteConfig config = writing();
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return config.createConnection(url(file));
+    }
+
     /** Connections for Flyway, with the writer's pragmas, while the writer's own connection is open. */
     static DataSource migrating(Path file) {
         SQLiteDataSource dataSource = new SQLiteDataSource(writing());

@@ -270,7 +270,7 @@ final class OpenRollCalls {
         if (open == null) {
             return new Decision<>(command, new CloseResult.NotOpen(command.classId()));
         }
-        if (!command.teacher().mayClose(open.owner)) {
+        if (!command.mayClose(open.owner)) {
             return new Decision<>(command, new CloseResult.NotOwner(command.classId(), open.owner));
         }
         byClass.remove(command.classId());

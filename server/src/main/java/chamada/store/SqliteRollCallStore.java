@@ -3,6 +3,7 @@ package chamada.store;
 import chamada.attendance.AuditEntry;
 import chamada.attendance.Mark;
 import chamada.attendance.MarkResult;
+import chamada.rollcall.Assignment;
 import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.CheckInRules;
@@ -22,6 +23,11 @@ import chamada.roster.Roster;
 import chamada.roster.RosterChange;
 import chamada.roster.RosterEntry;
 import chamada.roster.RosterNames;
+import chamada.teachers.Account;
+import chamada.teachers.AccountChange;
+import chamada.teachers.AccountEdit;
+import chamada.teachers.FileTeacher;
+
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,8 +36,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -66,9 +74,13 @@ public final class SqliteRollCallStore implements ChamadaStore {
     private final ReaderPool readers;
     private final RollCallReads reads;
     private final Path journalFolder;
+    private final SqliteAccounts accounts;
+    private final AccountRules accountRules = new AccountRules(Optional.empty());
 
     private SqliteRollCallStore(Path file, DatabaseLock lock, JournalWriter writer, SqliteApplier applier,
-                                ReaderPool readers, RollCallReads reads, Path journalFolder, EventHub events) {
+                                ReaderPool readers, RollCallReads reads, Path journalFolder, EventHub events,
+                                SqliteAccounts accounts) {
+        this.accounts = accounts;
         this.file = file;
         this.events = events;
         this.journalFolder = journalFolder;
@@ -110,9 +122,11 @@ public final class SqliteRollCallStore implements ChamadaStore {
             ReaderPool readers = ReaderPool.start(absolute, READERS);
             SqliteApplier.Recovered recovered = applier.recovered();
             EventHub events = new EventHub();
+            SqliteAccounts accounts = SqliteAccounts.open(absolute);
             JournalWriter writer = JournalWriter.start(journal, recovered.nextSegment(), recovered.rules(),
                     applier::submit, events);
-            return new SqliteRollCallStore(absolute, lock, writer, applier, readers, reads, journal.folder(), events);
+            return new SqliteRollCallStore(absolute, lock, writer, applier, readers, reads, journal.folder(), events,
+                    accounts);
         } catch (RuntimeException e) {
             if (applier != null) {
                 applier.shutdown();
@@ -135,8 +149,44 @@ public final class SqliteRollCallStore implements ChamadaStore {
     }
 
     @Override
-    public CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at) {
-        return writer.submit(new Command.Close(classId, teacher, at, new CompletableFuture<>()));
+    public CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at,
+                                                boolean closesAny) {
+        return writer.submit(new Command.Close(classId, teacher, at, closesAny, new CompletableFuture<>()));
+    }
+
+    @Override
+    public CompletableFuture<Optional<Account>> account(TeacherName name) {
+        return accounts.read(connection -> accountRules.account(connection, name));
+    }
+
+    @Override
+    public CompletableFuture<List<Account>> accounts() {
+        return accounts.read(accountRules::accounts);
+    }
+
+    @Override
+    public CompletableFuture<AccountChange> changeAccount(AccountEdit edit) {
+        return accounts.write(connection -> accountRules.change(connection, edit));
+    }
+
+    @Override
+    public CompletableFuture<Integer> importTeachers(List<FileTeacher> teachers) {
+        return accounts.write(connection -> accountRules.importTeachers(connection, teachers));
+    }
+
+    @Override
+    public CompletableFuture<Set<TeacherName>> teachersOf(ClassId classId) {
+        return accounts.read(connection -> accountRules.teachersOf(connection, classId));
+    }
+
+    @Override
+    public CompletableFuture<Assignment> assign(ClassId classId, List<TeacherName> teachers) {
+        return accounts.write(connection -> accountRules.assign(connection, classId, teachers));
+    }
+
+    @Override
+    public CompletableFuture<Map<ClassId, List<TeacherName>>> assignments() {
+        return accounts.read(accountRules::assignments);
     }
 
     @Override
@@ -271,6 +321,7 @@ public final class SqliteRollCallStore implements ChamadaStore {
      */
     @Override
     public void close() {
+        accounts.close();
         writer.shutdown();
         writer.awaitTermination();
         applier.shutdown();

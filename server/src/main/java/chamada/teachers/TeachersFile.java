@@ -16,35 +16,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The teachers allowed to log in, read from a UTF-8 text file with one {@code NAME:HASH}
- * line per teacher, where HASH is a {@link PasswordHash} in its encoded form:
+ * The teachers file: a UTF-8 text file with one {@code NAME:HASH} line per teacher, where HASH
+ * is a {@link PasswordHash} in its encoded form, and {@code :admin} after it for an administrator:
  *
  * <pre>
  * # Chamada teachers
- * ana:pbkdf2-sha256$600000$3q2+7w...$Lr1c...
+ * ana:pbkdf2-sha256$600000$3q2+7w...$Lr1c...:admin
+ * bia:pbkdf2-sha256$600000$9f0a+1...$Qx7d...
  * </pre>
+ *
+ * <p>The server imports it into its store at every start ({@link AccountStore#importTeachers}):
+ * it is how the first administrator is made, and it stays the truth for the teachers it lists.
  *
  * <p>Blank lines and lines starting with {@code #} are ignored; spaces around a line are
  * too. {@link #load} refuses the whole file at the first malformed line, naming the file
  * and the line, rather than starting a server that silently locks a teacher out.
  *
- * <p>The file is read once; a loaded instance is immutable and thread-safe, and the
- * server's connection threads share it.
+ * <p>A loaded instance is immutable.
  */
-public final class TeachersFile implements Teachers {
+public final class TeachersFile {
 
-    private static final String HEADER = "# Chamada teachers: one NAME:HASH per line, written by \"chamada teacher add\".\n";
+    private static final String HEADER = "# Chamada teachers: one NAME:HASH (or NAME:HASH:admin) per line, written by \"chamada teacher add\".\n";
+    private static final String ADMINISTRATOR = "admin";
 
     /** A teacher's line: where it is, for error messages, and the hash it holds. */
-    private record Entry(int line, PasswordHash hash) {
+    private record Entry(int line, PasswordHash hash, boolean administrator) {
     }
 
     private final Path file;
     private final Map<TeacherName, Entry> entries;
-    private final PasswordHash dummy = PasswordHash.dummy();
 
     private TeachersFile(Path file, Map<TeacherName, Entry> entries) {
         this.file = file;
@@ -62,7 +64,8 @@ public final class TeachersFile implements Teachers {
     }
 
     /**
-     * Appends a line for {@code name} with a fresh hash of {@code secret}, creating the file
+     * Appends a line for {@code name} with a fresh hash of {@code secret}, marked as an
+     * administrator's if {@code administrator}, creating the file
      * (and its directory) if needed. A new file gets permissions {@code rw-------} where the
      * file system has POSIX permissions; an existing file keeps its own.
      *
@@ -74,7 +77,7 @@ public final class TeachersFile implements Teachers {
      * @throws TeachersFileException if the name is already present or the file is malformed
      * @throws IllegalArgumentException if {@code name} is reserved or {@code secret} empty
      */
-    public static void add(Path file, TeacherName name, String secret) throws IOException {
+    public static void add(Path file, TeacherName name, String secret, boolean administrator) throws IOException {
         if (name.isReserved()) {
             throw new IllegalArgumentException("reserved name " + name + " cannot log in");
         }
@@ -84,7 +87,7 @@ public final class TeachersFile implements Teachers {
         if (present != null) {
             throw new TeachersFileException(file, present.line(), TeachersFileProblem.ALREADY_PRESENT, null, name);
         }
-        String line = name + ":" + PasswordHash.of(secret).encoded() + "\n";
+        String line = name + ":" + PasswordHash.of(secret).encoded() + (administrator ? ":" + ADMINISTRATOR : "") + "\n";
         if (!exists) {
             createPrivate(file);
             line = HEADER + line;
@@ -95,32 +98,10 @@ public final class TeachersFile implements Teachers {
     }
 
     /** The teachers in the file, in file order. */
-    public Set<TeacherName> names() {
-        return Collections.unmodifiableSet(entries.keySet());
-    }
-
-    @Override
-    public boolean openMode() {
-        return false;
-    }
-
-    /**
-     * The teacher whose line matches both name and secret. An unknown or invalid name
-     * still costs one PBKDF2 run, so the reply time does not tell which names exist.
-     */
-    @Override
-    public Optional<TeacherName> authenticate(String name, String secret) {
-        Optional<Entry> entry = loginName(name).map(entries::get);
-        if (entry.isEmpty()) {
-            dummy.matches(secret);
-            return Optional.empty();
-        }
-        return entry.get().hash().matches(secret) ? loginName(name) : Optional.empty();
-    }
-
-    @Override
-    public boolean mayLogIn(TeacherName name) {
-        return entries.containsKey(name);
+    public List<FileTeacher> teachers() {
+        return entries.entrySet().stream()
+                .map(entry -> new FileTeacher(entry.getKey(), entry.getValue().hash(), entry.getValue().administrator()))
+                .toList();
     }
 
     @Override
@@ -152,13 +133,18 @@ public final class TeachersFile implements Teachers {
             String rawName = line.substring(0, colon).strip();
             TeacherName name = loginName(rawName).orElseThrow(() -> new TeachersFileException(
                     file, number, TeachersFileProblem.BAD_NAME, null, Fields.echo(rawName), Expected.TEACHER_NAME));
+            String rest = line.substring(colon + 1).strip();
+            boolean administrator = rest.endsWith(":" + ADMINISTRATOR);
+            if (administrator) {
+                rest = rest.substring(0, rest.length() - ADMINISTRATOR.length() - 1).strip();
+            }
             PasswordHash hash;
             try {
-                hash = PasswordHash.parse(line.substring(colon + 1).strip());
+                hash = PasswordHash.parse(rest);
             } catch (IllegalArgumentException e) {
                 throw new TeachersFileException(file, number, TeachersFileProblem.BAD_HASH, e, name, e.getMessage());
             }
-            Entry earlier = entries.putIfAbsent(name, new Entry(number, hash));
+            Entry earlier = entries.putIfAbsent(name, new Entry(number, hash, administrator));
             if (earlier != null) {
                 throw new TeachersFileException(file, number, TeachersFileProblem.DUPLICATE, null, name, earlier.line());
             }

@@ -9,14 +9,14 @@ import chamada.i18n.Bilingual;
  */
 public enum TeachersFileProblem implements Bilingual {
     NO_SEPARATOR(
-            "{0}, line {1}: no colon; each line must be NAME:HASH, as written by \"chamada teacher add\".",
-            "{0}, linha {1}: falta o dois-pontos; cada linha deve ser NOME:HASH, como escreve \"chamada teacher add\"."),
+            "{0}, line {1}: no colon; each line must be NAME:HASH (NAME:HASH:admin for an administrator), as written by \"chamada teacher add\".",
+            "{0}, linha {1}: falta o dois-pontos; cada linha deve ser NOME:HASH (NOME:HASH:admin para um administrador), como escreve \"chamada teacher add\"."),
     BAD_NAME(
             "{0}, line {1}: invalid teacher name \"{2}\". Expected {3}.",
             "{0}, linha {1}: nome de professor inválido \"{2}\". Esperado: {3}."),
     BAD_HASH(
-            "{0}, line {1}: the hash of {2} is not of the form pbkdf2-sha256$ITERATIONS$SALT$HASH ({3}).",
-            "{0}, linha {1}: o hash de {2} não está no formato pbkdf2-sha256$ITERAÇÕES$SAL$HASH ({3})."),
+            "{0}, line {1}: the hash of {2} is not of the form pbkdf2-sha256$ITERATIONS$SALT$HASH, optionally followed by :admin ({3}).",
+            "{0}, linha {1}: o hash de {2} não está no formato pbkdf2-sha256$ITERAÇÕES$SAL$HASH, seguido ou não de :admin ({3})."),
     DUPLICATE(
             "{0}, line {1}: teacher {2} appears twice (first on line {3}); keep one line per teacher.",
             "{0}, linha {1}: o professor {2} aparece duas vezes (antes na linha {3}); deixe uma linha por professor."),

@@ -12,6 +12,8 @@ import chamada.rollcall.Matricula;
 import chamada.rollcall.TeacherName;
 import chamada.store.ChamadaStore;
 import chamada.server.StoreConfig;
+import chamada.teachers.AccountAction;
+import chamada.teachers.Role;
 import chamada.teachers.Teachers;
 import chamada.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +27,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static chamada.testing.Replies.as;
@@ -233,6 +237,50 @@ class ApplicationRulesTest {
     }
 
     @Test
+    void request_ofATeacherWhoseAccountIsGoneSinceTheLogin_isAccountInactive_thenAuthRequired() {
+        Session session = teacher("gone", Lang.EN);
+
+        assertThat(codeOf(answer(session, new Request.Open(CLASS)))).isEqualTo(ErrorCode.ACCOUNT_INACTIVE);
+        assertThat(codeOf(answer(session, new Request.Open(CLASS)))).isEqualTo(ErrorCode.AUTH_REQUIRED);
+    }
+
+    @Test
+    void classWithAssignedTeachers_isTheirsAndTheAdministrators_anotherIsEveryTeachers() {
+        Session diretora = teacher("diretora", Lang.EN);
+        Session ana = teacher("ana", Lang.EN);
+        Session bia = teacher("bia", Lang.EN);
+        ClassId other = new ClassId(2020);
+        for (String name : List.of("ana", "bia")) {
+            as(answer(diretora, new Request.Account(AccountAction.ADD, new TeacherName(name), Optional.of(SECRET), false)),
+                    Response.AccountChanged.class);
+        }
+        as(answer(diretora, new Request.Assign(CLASS, List.of(new TeacherName("bia")))), Response.Assigned.class);
+
+        assertThat(codeOf(answer(ana, new Request.Open(CLASS)))).isEqualTo(ErrorCode.NOT_ASSIGNED);
+        as(answer(bia, new Request.Open(CLASS)), Response.Opened.class);
+        assertThat(codeOf(answer(ana, new Request.Status(CLASS)))).isEqualTo(ErrorCode.NOT_ASSIGNED);
+        assertThat(codeOf(answer(ana, new Request.Close(CLASS)))).isEqualTo(ErrorCode.NOT_ASSIGNED);
+        as(answer(diretora, new Request.Close(CLASS)), Response.RollCallReply.class);
+
+        as(answer(ana, new Request.Open(other)), Response.Opened.class);
+        assertThat(codeOf(answer(bia, new Request.Close(other)))).isEqualTo(ErrorCode.NOT_OWNER);
+        as(answer(diretora, new Request.Close(other)), Response.RollCallReply.class);
+    }
+
+    @Test
+    void administratorsRequests_byATeacher_areNotAdministrator_andByAnybody_authRequired() {
+        Session ana = teacher("ana", Lang.EN);
+
+        for (Request request : new Request[] {new Request.Teachers(), new Request.Assignments(),
+                new Request.Assign(CLASS, List.of()),
+                new Request.Account(AccountAction.REMOVE, new TeacherName("bia"), Optional.empty(), false)}) {
+            assertThat(codeOf(answer(ana, request))).as("%s", request).isEqualTo(ErrorCode.NOT_ADMINISTRATOR);
+            assertThat(codeOf(answer(application.session(Lang.EN), request))).as("%s", request)
+                    .isEqualTo(ErrorCode.AUTH_REQUIRED);
+        }
+    }
+
+    @Test
     void resume_tokenOfAnotherStore_isTokenInvalid() {
         String token = as(answer(application.session(Lang.EN), new Request.Login("ana", SECRET)),
                 Response.LoggedIn.class).token().orElseThrow();
@@ -310,9 +358,12 @@ class ApplicationRulesTest {
                 return openMode || secret.equals(SECRET) ? Optional.of(TeacherName.ofLogin(name)) : Optional.empty();
             }
 
+            /** "gone" lost their account since logging in; "diretora" is an administrator. */
             @Override
-            public boolean mayLogIn(TeacherName name) {
-                return openMode || !name.value().equals("gone");
+            public CompletableFuture<Optional<Role>> role(TeacherName name) {
+                return CompletableFuture.completedFuture(openMode || name.value().equals("diretora")
+                        ? Optional.of(Role.ADMINISTRATOR)
+                        : name.value().equals("gone") ? Optional.empty() : Optional.of(Role.TEACHER));
             }
         };
     }

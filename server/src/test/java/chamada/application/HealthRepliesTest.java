@@ -9,6 +9,7 @@ import chamada.rollcall.StoreFailure;
 import chamada.rollcall.StoreHealth;
 import chamada.rollcall.TeacherName;
 import chamada.store.StoreProblem;
+import chamada.teachers.Role;
 import chamada.teachers.Teachers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,8 +68,8 @@ class HealthRepliesTest {
             }
 
             @Override
-            public boolean mayLogIn(TeacherName name) {
-                return false;
+            public CompletableFuture<Optional<Role>> role(TeacherName name) {
+                return CompletableFuture.completedFuture(Optional.empty());
             }
         };
         StubStore stub = new StubStore(StoreFailure.Kind.UNAVAILABLE, UNHEALTHY);

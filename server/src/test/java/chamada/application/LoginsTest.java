@@ -3,6 +3,7 @@ package chamada.application;
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
 import chamada.rollcall.TeacherName;
+import chamada.teachers.Role;
 import chamada.teachers.Teachers;
 import org.junit.jupiter.api.Test;
 
@@ -60,8 +61,8 @@ class LoginsTest {
             }
 
             @Override
-            public boolean mayLogIn(TeacherName name) {
-                return true;
+            public CompletableFuture<Optional<Role>> role(TeacherName name) {
+                return CompletableFuture.completedFuture(Optional.of(Role.TEACHER));
             }
         };
     }

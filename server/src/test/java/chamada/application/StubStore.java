@@ -6,7 +6,12 @@ import chamada.attendance.MarkResult;
 import chamada.rollcall.RollCallEvents;
 import chamada.rollcall.EventHub;
 import chamada.rollcall.CheckInRules;
+import chamada.rollcall.Assignment;
 import chamada.rollcall.CheckInAttempt;
+import chamada.teachers.Account;
+import chamada.teachers.AccountChange;
+import chamada.teachers.AccountEdit;
+import chamada.teachers.FileTeacher;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
@@ -27,6 +32,8 @@ import chamada.store.ChamadaStore;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /** A store whose every future fails with one kind of {@link StoreFailure}, and whose health is {@code health}. */
@@ -48,7 +55,43 @@ record StubStore(StoreFailure.Kind kind, StoreHealth health) implements ChamadaS
     }
 
     @Override
-    public CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at) {
+    public CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at,
+                                                boolean closesAny) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<Optional<Account>> account(TeacherName name) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<List<Account>> accounts() {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<AccountChange> changeAccount(AccountEdit edit) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<Integer> importTeachers(List<FileTeacher> teachers) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<Set<TeacherName>> teachersOf(ClassId classId) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<Assignment> assign(ClassId classId, List<TeacherName> teachers) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<Map<ClassId, List<TeacherName>>> assignments() {
         return failed();
     }
 

@@ -28,7 +28,7 @@ class CheckInCodeCommandsTest {
     @BeforeEach
     void start() throws Exception {
         Path teachers = dir.resolve("teachers.txt");
-        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
+        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret", false);
         server = TestServer.start(dir, config -> config.withTeachersFile(teachers));
         port = Integer.toString(server.port());
     }

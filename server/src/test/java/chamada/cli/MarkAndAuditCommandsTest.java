@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Corrections on the command line, on a server with a teachers file and the test's clock: an
  * absentee excused with a reason, the audit that shows it, and the lock once --edit-days have
- * passed since the close.
+ * passed since the close, which an administrator may still correct.
  */
 class MarkAndAuditCommandsTest {
 
@@ -42,7 +42,8 @@ class MarkAndAuditCommandsTest {
     @BeforeEach
     void start() throws IOException {
         Path teachers = dir.resolve("teachers.txt");
-        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
+        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret", false);
+        TeachersFile.add(teachers, TeacherName.ofLogin("diretora"), "s3cret", true);
         server = TestServer.start(dir, config -> config.withTeachersFile(teachers), clock);
         port = Integer.toString(server.port());
     }
@@ -69,6 +70,8 @@ class MarkAndAuditCommandsTest {
         CliRunner.Result locked = teacher(Lang.EN, "mark", "1010", "7", "present", "--reason", "late paperwork",
                 "--roll-call", "1");
         CliRunner.Result badStatus = teacher(Lang.EN, "mark", "1010", "7", "missing", "--reason", "x");
+        CliRunner.Result byAdministrator = run(Lang.EN, "teacher", "mark", "1010", "7", "present", "--reason",
+                "late paperwork", "--roll-call", "1", "--name", "diretora", "--secret", "s3cret");
 
         assertThat(excused.exitCode()).as(excused.err()).isEqualTo(ExitCodes.OK);
         assertThat(excused.out()).isEqualTo("7 agora está justificado na chamada 1 da turma 1010 (estava ausente)." + NL);
@@ -78,6 +81,8 @@ class MarkAndAuditCommandsTest {
         assertThat(locked.exitCode()).isEqualTo(ExitCodes.REFUSED);
         assertThat(locked.err()).isEqualTo("Roll call 1 of class 1010 closed more than the correction window ago: it is"
                 + " locked since 08/12/2026 08:50:00. Ask a school administrator." + NL);
+        assertThat(byAdministrator.exitCode()).as(byAdministrator.err()).isEqualTo(ExitCodes.OK);
+        assertThat(byAdministrator.out()).isEqualTo("7 is now present in roll call 1 of class 1010 (was excused)." + NL);
         assertThat(badStatus.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(badStatus.err()).contains("missing is not a status: use present, late, excused or absent.");
     }

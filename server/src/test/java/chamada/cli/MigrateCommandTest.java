@@ -13,6 +13,8 @@ import chamada.rollcall.OpenResult;
 import chamada.rollcall.TeacherName;
 import chamada.roster.RosterEntry;
 import chamada.roster.StudentName;
+import chamada.teachers.AccountEdit;
+import chamada.teachers.PasswordHash;
 import chamada.store.SqliteRollCallStore;
 import chamada.store.postgres.PostgresAddress;
 import chamada.store.postgres.PostgresStore;
@@ -36,6 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * session key; running it again changes nothing; a database holding other data is refused.
  */
 class MigrateCommandTest {
+
+    private static final String HASH =
+            "pbkdf2-sha256$1000$MDEyMzQ1Njc4OWFiY2RlZg==$VYHFlBMF+l3a5tLUVKqUQrPYY8Ij03Qt8PY9YfiJkgc=";
 
     private static final ZoneId ZONE = ZoneId.systemDefault();
     private static final ClassId CLOSED = new ClassId(1010);
@@ -70,6 +75,8 @@ class MigrateCommandTest {
             embedded.open(OPEN, ANA, CheckInRules.none().withAcceptUnknown(true)
                     .withLateAfter(Optional.of(Duration.ofMinutes(10))), tick()).join();
             embedded.checkIn(OPEN, new Matricula("8"), tick()).join();
+            embedded.changeAccount(new AccountEdit.Add(ANA, PasswordHash.parse(HASH), true)).join();
+            embedded.assign(CLOSED, List.of(ANA)).join();
         }
         PostgresAddress database = TestPostgres.freshDatabase();
 
@@ -94,6 +101,9 @@ class MigrateCommandTest {
             assertThat(postgres.history(CLOSED).join()).isEqualTo(embedded.history(CLOSED).join());
             assertThat(postgres.openRollCalls().join()).isEqualTo(embedded.openRollCalls().join());
             assertThat(postgres.sessionKey()).isEqualTo(embedded.sessionKey());
+            assertThat(postgres.accounts().join()).usingRecursiveFieldByFieldElementComparator()
+                    .isEqualTo(embedded.accounts().join()).hasSize(1);
+            assertThat(postgres.assignments().join()).isEqualTo(embedded.assignments().join()).hasSize(1);
             postgres.close(OPEN, ANA, tick()).join();
             OpenResult reopened = postgres.open(OPEN, ANA, tick()).join();
             assertThat(((OpenResult.Opened) reopened).id()).as("ids after the copied ones").isGreaterThan(2);

@@ -157,8 +157,8 @@ class ServerCommandTest {
                 "--db", dir.resolve("c.db").toString(), "--teachers", teachers.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.LOCAL_FILE);
-        assertThat(result.err()).isEqualTo(teachers + ", line 1: no colon; each line must be NAME:HASH,"
-                + " as written by \"chamada teacher add\"." + NL);
+        assertThat(result.err()).isEqualTo(teachers + ", line 1: no colon; each line must be NAME:HASH"
+                + " (NAME:HASH:admin for an administrator), as written by \"chamada teacher add\"." + NL);
     }
 
     @Test

@@ -183,7 +183,7 @@ class TlsOptionsTest {
 
     private Path teachers() throws IOException {
         Path teachers = dir.resolve("teachers.txt");
-        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
+        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret", false);
         return teachers;
     }
 

@@ -176,6 +176,17 @@ public abstract class RollCallStoreContract {
     }
 
     @Test
+    void close_byAnotherTeacherWhoClosesAny_closesIt() {
+        await(store.open(CLASS, ANA, tick()));
+
+        CloseResult result = await(store.close(CLASS, BRUNO, tick(), true));
+
+        assertThat(result).isInstanceOfSatisfying(CloseResult.Closed.class,
+                closed -> assertThat(closed.rollCall().teacher()).isEqualTo(ANA));
+        assertThat(await(store.openRollCall(CLASS))).isEmpty();
+    }
+
+    @Test
     void close_byAnotherTeacher_isNotOwnerAndTheRollCallStaysOpen() {
         await(store.open(CLASS, ANA, tick()));
 

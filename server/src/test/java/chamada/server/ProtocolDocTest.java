@@ -47,8 +47,9 @@ class ProtocolDocTest {
         List<List<String>> sessions = DocSessions.of(Files.readString(Path.of("PROTOCOL.md")), "session");
         assertThat(sessions).as("example blocks in PROTOCOL.md").hasSizeGreaterThan(10);
         Path teachers = dir.resolve("teachers.txt");
-        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
-        TeachersFile.add(teachers, TeacherName.ofLogin("bruno"), "outra-senha");
+        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret", false);
+        TeachersFile.add(teachers, TeacherName.ofLogin("bruno"), "outra-senha", false);
+        TeachersFile.add(teachers, TeacherName.ofLogin("diretora"), "a-diretora", true);
 
         Map<String, String> actualTimeOfDocumented = new HashMap<>();
         Map<String, String> actualTokenOfDocumented = new HashMap<>();

@@ -31,8 +31,8 @@ class TeacherAuthTest {
     @BeforeEach
     void start() throws Exception {
         Path teachers = dir.resolve("teachers.txt");
-        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
-        TeachersFile.add(teachers, TeacherName.ofLogin("bruno"), "outra-senha");
+        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret", false);
+        TeachersFile.add(teachers, TeacherName.ofLogin("bruno"), "outra-senha", false);
         server = TestServer.start(dir, config -> config.withTeachersFile(teachers));
     }
 

@@ -216,7 +216,7 @@ class JournalWriterTest {
                         c.matricula(), Optional.empty(), c.device(), time(c.at())), new CompletableFuture<>());
                 case Write.Replace r -> throw new IllegalArgumentException("no device in these histories: " + r);
                 case Write.Close c -> new Command.Close(opened.get(c.rollCallId()).classId(),
-                        opened.get(c.rollCallId()).teacher(), time(c.closedAt()), new CompletableFuture<>());
+                        opened.get(c.rollCallId()).teacher(), time(c.closedAt()), false, new CompletableFuture<>());
                 case Write.Roster r -> new Command.ReplaceRoster(r.classId(), r.students(), new CompletableFuture<>());
                 case Write.Mark m -> throw new IllegalArgumentException("no corrections in these histories: " + m);
             });
@@ -246,7 +246,7 @@ class JournalWriterTest {
     }
 
     private static Command.Close close(TeacherName teacher, OffsetDateTime at) {
-        return new Command.Close(CLASS, teacher, at, new CompletableFuture<>());
+        return new Command.Close(CLASS, teacher, at, false, new CompletableFuture<>());
     }
 
     /** Waits for {@code latch} on the writer's thread; a test that fails to release it fails at its own deadline. */

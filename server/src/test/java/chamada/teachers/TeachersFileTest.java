@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class TeachersFileTest {
@@ -32,15 +33,31 @@ class TeachersFileTest {
     void add_thenLoad_authenticatesOnlyTheRightSecret() throws IOException {
         Path file = dir.resolve("teachers.txt");
 
-        TeachersFile.add(file, TeacherName.ofLogin("ana"), "s3cret");
-        TeachersFile teachers = TeachersFile.load(file);
-
+        TeachersFile.add(file, TeacherName.ofLogin("ana"), "s3cret", false);
         assertThat(Files.readString(file)).contains("ana:pbkdf2-sha256$600000$").doesNotContain("s3cret");
-        assertThat(teachers.openMode()).isFalse();
-        assertThat(teachers.authenticate("ana", "s3cret")).contains(TeacherName.ofLogin("ana"));
-        assertThat(teachers.authenticate("ana", "wrong")).isEmpty();
-        assertThat(teachers.authenticate("bia", "s3cret")).isEmpty();
-        assertThat(teachers.authenticate("(open)", "s3cret")).isEmpty();
+        assertThat(authenticates(file, "ana", "s3cret")).isTrue();
+        assertThat(authenticates(file, "ana", "wrong")).isFalse();
+        assertThat(authenticates(file, "bia", "s3cret")).isFalse();
+        assertThat(TeachersFile.load(file).teachers()).singleElement()
+                .satisfies(teacher -> assertThat(teacher.administrator()).isFalse());
+    }
+
+    @Test
+    void add_administrator_isMarkedSoAndReadBack() throws IOException {
+        Path file = dir.resolve("teachers.txt");
+
+        TeachersFile.add(file, TeacherName.ofLogin("diretora"), "s3cret", true);
+        TeachersFile.add(file, TeacherName.ofLogin("ana"), "outra", false);
+
+        assertThat(Files.readString(file)).containsPattern("diretora:pbkdf2-sha256\\$600000\\$[^\\n]*:admin\\n");
+        assertThat(TeachersFile.load(file).teachers()).extracting(FileTeacher::name, FileTeacher::administrator)
+                .containsExactly(tuple(TeacherName.ofLogin("diretora"), true), tuple(TeacherName.ofLogin("ana"), false));
+        assertThat(authenticates(file, "diretora", "s3cret")).isTrue();
+    }
+
+    private static boolean authenticates(Path file, String name, String secret) throws IOException {
+        return TeachersFile.load(file).teachers().stream()
+                .anyMatch(teacher -> teacher.name().value().equals(name) && teacher.hash().matches(secret));
     }
 
     @Test
@@ -48,7 +65,7 @@ class TeachersFileTest {
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
         Path file = dir.resolve("sub/teachers.txt");
 
-        TeachersFile.add(file, TeacherName.ofLogin("ana"), "s3cret");
+        TeachersFile.add(file, TeacherName.ofLogin("ana"), "s3cret", false);
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
@@ -58,12 +75,12 @@ class TeachersFileTest {
         Path file = dir.resolve("teachers.txt");
         Files.writeString(file, "# comment\nana:" + HASH);
 
-        assertThatThrownBy(() -> TeachersFile.add(file, TeacherName.ofLogin("ana"), "other"))
+        assertThatThrownBy(() -> TeachersFile.add(file, TeacherName.ofLogin("ana"), "other", false))
                 .isInstanceOfSatisfying(TeachersFileException.class, e -> {
                     assertThat(e.problem()).isEqualTo(TeachersFileProblem.ALREADY_PRESENT);
                     assertThat(e.line()).isEqualTo(2);
                 });
-        assertThat(TeachersFile.load(file).authenticate("ana", SECRET)).isPresent();
+        assertThat(authenticates(file, "ana", SECRET)).isTrue();
     }
 
     @Test
@@ -71,9 +88,10 @@ class TeachersFileTest {
         Path file = dir.resolve("teachers.txt");
         Files.writeString(file, "ana:" + HASH);
 
-        TeachersFile.add(file, TeacherName.ofLogin("bia"), "s3cret");
+        TeachersFile.add(file, TeacherName.ofLogin("bia"), "s3cret", false);
 
-        assertThat(TeachersFile.load(file).names()).extracting(TeacherName::value).containsExactly("ana", "bia");
+        assertThat(TeachersFile.load(file).teachers()).extracting(teacher -> teacher.name().value())
+                .containsExactly("ana", "bia");
     }
 
     @Test
@@ -81,10 +99,9 @@ class TeachersFileTest {
         Path file = dir.resolve("teachers.txt");
         Files.writeString(file, "# teachers\n\n   \n  ana : " + HASH + "  \n   # indented comment\n");
 
-        TeachersFile teachers = TeachersFile.load(file);
-
-        assertThat(teachers.names()).containsExactly(TeacherName.ofLogin("ana"));
-        assertThat(teachers.authenticate("ana", SECRET)).isPresent();
+        assertThat(TeachersFile.load(file).teachers()).extracting(FileTeacher::name)
+                .containsExactly(TeacherName.ofLogin("ana"));
+        assertThat(authenticates(file, "ana", SECRET)).isTrue();
     }
 
     @Test
@@ -119,13 +136,14 @@ class TeachersFileTest {
     }
 
     @Test
-    void teachersOf_noFile_isOpenModeAcceptingAnyValidName() throws IOException {
-        Teachers teachers = Teachers.of(Optional.empty());
+    void openMode_acceptsAnyValidNameAsAnAdministrator() {
+        Teachers teachers = new OpenMode();
 
         assertThat(teachers.openMode()).isTrue();
         assertThat(teachers.authenticate("ana", "")).contains(TeacherName.ofLogin("ana"));
         assertThat(teachers.authenticate("(open)", "x")).isEmpty();
         assertThat(teachers.authenticate("", "x")).isEmpty();
+        assertThat(teachers.role(TeacherName.ofLogin("ana")).join()).contains(Role.ADMINISTRATOR);
     }
 
     @Test

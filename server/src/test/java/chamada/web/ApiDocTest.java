@@ -49,7 +49,7 @@ class ApiDocTest {
         List<List<String>> blocks = DocSessions.of(Files.readString(Path.of("PROTOCOL.md")), "http");
         assertThat(blocks).as("http blocks in PROTOCOL.md").isNotEmpty();
         Path teachers = dir.resolve("teachers.txt");
-        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
+        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret", false);
         Map<String, String> actualOfDocumented = new HashMap<>();
         try (TestServer server = TestServer.start(dir, config -> onStore(config).withTeachersFile(teachers)
                 .withWeb(new WebFront(WebConfig.forTests())));

@@ -241,7 +241,7 @@ class ApiTest {
 
     private void startWithTeachers() throws IOException {
         Path teachers = dir.resolve("teachers.txt");
-        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
+        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret", false);
         start(config -> config.withTeachersFile(teachers).withWeb(new WebFront(WebConfig.forTests())));
     }
 

@@ -251,7 +251,7 @@ class TeacherPagesTest {
 
     private void startWithTeachers() throws IOException {
         Path teachers = dir.resolve("teachers.txt");
-        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
+        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret", false);
         server = TestServer.start(dir, config -> config.withTeachersFile(teachers)
                 .withWeb(new WebFront(WebConfig.forTests())));
     }

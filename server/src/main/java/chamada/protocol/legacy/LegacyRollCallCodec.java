@@ -108,6 +108,10 @@ public final class LegacyRollCallCodec {
             case Response.Marked marked -> notLegacy(marked);
             case Response.Audit audit -> notLegacy(audit);
             case Response.Report report -> notLegacy(report);
+            case Response.Teachers teachers -> notLegacy(teachers);
+            case Response.AccountChanged changed -> notLegacy(changed);
+            case Response.Assigned assigned -> notLegacy(assigned);
+            case Response.Assignments assignments -> notLegacy(assignments);
         };
     }
 

@@ -81,7 +81,7 @@ public final class FromEmbedded {
             try (Statement lock = target.createStatement()) {
                 // No node writes while the copy decides and runs.
                 lock.execute("LOCK TABLE roll_calls, check_ins, check_in_replacements, roll_call_counts, session_key,"
-                        + " roster, statuses, audit IN EXCLUSIVE MODE");
+                        + " roster, statuses, audit, teachers, class_teachers IN EXCLUSIVE MODE");
             }
             Counts before = counts(target);
             if (before.rollCalls() > 0 || before.replacements() > 0 || before.rosterStudents() > 0 || before.audit() > 0) {
@@ -139,6 +139,12 @@ public final class FromEmbedded {
                 ORDER BY id""", """
                 INSERT INTO audit (id, at, teacher, class_id, roll_call_id, matricula, from_status, to_status, reason)
                 OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", 9);
+        // A node started with --teachers may have imported its file's accounts already: those stay as they are.
+        copy(source, target, "SELECT name, password_hash, administrator, disabled, from_file FROM teachers ORDER BY name", """
+                INSERT INTO teachers (name, password_hash, administrator, disabled, from_file) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (name) DO NOTHING""", 5);
+        copy(source, target, "SELECT class_id, teacher FROM class_teachers ORDER BY class_id, teacher",
+                "INSERT INTO class_teachers (class_id, teacher) VALUES (?, ?) ON CONFLICT DO NOTHING", 2);
         copy(source, target, "SELECT key FROM session_key WHERE id = 1", "UPDATE session_key SET key = ? WHERE id = 1", 1);
         try (Statement statement = target.createStatement()) {
             statement.execute("""

@@ -53,7 +53,8 @@ import java.util.TreeMap;
  *       {@code FOR UPDATE}, so it waits for those check-ins, and those after it find it closed.</li>
  *   <li>One device, one check-in: the device's check-ins in a roll call are decided one at a
  *       time, under a transaction lock on the pair, by whichever node holds it.</li>
- *   <li>Only the opener closes ({@link TeacherName#mayClose}), decided under the close's row lock.</li>
+ *   <li>Only the opener closes ({@link TeacherName#mayClose}), unless the command says anybody may,
+ *       decided under the close's row lock.</li>
  * </ul>
  */
 final class PostgresRules {
@@ -221,7 +222,7 @@ final class PostgresRules {
                 owner = new TeacherName(row.getString(2));
             }
         }
-        if (!command.teacher().mayClose(owner)) {
+        if (!command.mayClose(owner)) {
             return new CloseResult.NotOwner(command.classId(), owner);
         }
         try (PreparedStatement close = connection.prepareStatement(CLOSE);

@@ -3,6 +3,7 @@ package chamada.store.postgres;
 import chamada.attendance.AuditEntry;
 import chamada.attendance.Mark;
 import chamada.attendance.MarkResult;
+import chamada.rollcall.Assignment;
 import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.CheckInRules;
@@ -21,11 +22,16 @@ import chamada.roster.Roster;
 import chamada.roster.RosterChange;
 import chamada.roster.RosterEntry;
 import chamada.roster.RosterNames;
+import chamada.store.AccountRules;
 import chamada.store.ChamadaStore;
 import chamada.store.Command;
 import chamada.store.RollCallReads;
 import chamada.store.StoreProblem;
 import chamada.store.StoreUnavailableException;
+import chamada.teachers.Account;
+import chamada.teachers.AccountChange;
+import chamada.teachers.AccountEdit;
+import chamada.teachers.FileTeacher;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
@@ -41,7 +47,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,6 +85,9 @@ public final class PostgresStore implements ChamadaStore {
     private final EventHub events;
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
     private final byte[] sessionKey;
+    /** Accounts' writes wait for each other on this lock: the last administrator is decided under it. */
+    private final AccountRules accountRules = new AccountRules(
+            Optional.of("SELECT pg_advisory_xact_lock(hashtextextended('chamada:teachers', 0))"));
     private volatile boolean closed;
 
     private PostgresStore(PostgresAddress address, HikariDataSource pool, HikariDataSource writes, PostgresWriter writer,
@@ -228,8 +239,9 @@ public final class PostgresStore implements ChamadaStore {
     }
 
     @Override
-    public CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at) {
-        return writer.submit(new Command.Close(classId, teacher, at, new CompletableFuture<>()));
+    public CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at,
+                                                boolean closesAny) {
+        return writer.submit(new Command.Close(classId, teacher, at, closesAny, new CompletableFuture<>()));
     }
 
     @Override
@@ -288,6 +300,41 @@ public final class PostgresStore implements ChamadaStore {
         return read(connection -> reads.closed(connection, classId));
     }
 
+    @Override
+    public CompletableFuture<Optional<Account>> account(TeacherName name) {
+        return read(connection -> accountRules.account(connection, name));
+    }
+
+    @Override
+    public CompletableFuture<List<Account>> accounts() {
+        return read(accountRules::accounts);
+    }
+
+    @Override
+    public CompletableFuture<AccountChange> changeAccount(AccountEdit edit) {
+        return write(connection -> accountRules.change(connection, edit));
+    }
+
+    @Override
+    public CompletableFuture<Integer> importTeachers(List<FileTeacher> teachers) {
+        return write(connection -> accountRules.importTeachers(connection, teachers));
+    }
+
+    @Override
+    public CompletableFuture<Set<TeacherName>> teachersOf(ClassId classId) {
+        return read(connection -> accountRules.teachersOf(connection, classId));
+    }
+
+    @Override
+    public CompletableFuture<Assignment> assign(ClassId classId, List<TeacherName> teachers) {
+        return write(connection -> accountRules.assign(connection, classId, teachers));
+    }
+
+    @Override
+    public CompletableFuture<Map<ClassId, List<TeacherName>>> assignments() {
+        return read(accountRules::assignments);
+    }
+
     /** One query on a pooled connection. */
     @FunctionalInterface
     private interface Query<T> {
@@ -333,6 +380,44 @@ public final class PostgresStore implements ChamadaStore {
             connection.setReadOnly(true);
             return query.run(connection);
         }
+    }
+
+    /**
+     * One transaction on a pooled connection, committed before the future completes: an
+     * administrator's change to the accounts, rare enough not to need the writer's batching.
+     * Not retried: a commit whose reply was lost may have been made.
+     */
+    private <T> CompletableFuture<T> write(Query<T> change) {
+        if (closed) {
+            return CompletableFuture.failedFuture(unavailable("store is closed"));
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            readers.execute(() -> {
+                try (Connection connection = pool.getConnection()) {
+                    connection.setReadOnly(false);
+                    connection.setAutoCommit(false);
+                    try {
+                        T outcome = change.run(connection);
+                        connection.commit();
+                        result.complete(outcome);
+                    } catch (SQLException | RuntimeException e) {
+                        connection.rollback();
+                        throw e;
+                    } finally {
+                        connection.setAutoCommit(true);
+                    }
+                } catch (SQLException e) {
+                    result.completeExceptionally(new StoreFailure(StoreFailure.Kind.NOT_MADE,
+                            "PostgreSQL " + address + ": " + e.getMessage(), e));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(unavailable("store is closed"));
+        }
+        return result;
     }
 
     private StoreFailure unavailable(String why) {

@@ -104,7 +104,7 @@ class LegacyMixedTest {
     @Test
     void withATeachersFile_legacyTeacherNeedsNoLogin_andCannotCloseALoggedInTeachersClass() throws Exception {
         Path teachers = dir.resolve("teachers.txt");
-        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret");
+        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret", false);
         try (LegacyFixture guarded = LegacyFixture.start(dir.resolve("guarded"), config -> config.withTeachersFile(teachers));
              ChamadaClient ana = guarded.nativeClient(); RawClient legacy = guarded.connect(LegacyPort.ROLL_CALL)) {
             as(ana.login("ana", "s3cret"), Response.LoggedIn.class);
