@@ -28,36 +28,47 @@ import java.util.Set;
  * the period: their status there (a correction, else their check-in's present or late, else the
  * close's absent), and absent where they have none, so that a student who never came is not
  * missing from the report. The students are the roster's and everyone with a record in the period.
+ * {@code byRollCall} counts the same students at each roll call of the period, oldest first: the
+ * class's attendance session by session.
  */
 public record AttendanceReport(ClassId classId, Optional<LocalDate> from, Optional<LocalDate> to,
-                               LateCountsAs lateCountsAs, int rollCalls, List<ReportLine> students, ReportLine totals) {
+                               LateCountsAs lateCountsAs, int rollCalls, List<ReportLine> students, ReportLine totals,
+                               List<RollCallLine> byRollCall) {
 
     public AttendanceReport {
         students = List.copyOf(students);
+        byRollCall = List.copyOf(byRollCall);
     }
 
     /** The report of {@code closed}, the class's closed roll calls, with the roster's {@code names}. */
     public static AttendanceReport of(ClassId classId, List<NumberedRollCall> closed, RosterNames names,
                                       Optional<LocalDate> from, Optional<LocalDate> to, LateCountsAs lateCountsAs) {
-        List<RollCall> period = closed.stream().map(NumberedRollCall::rollCall)
-                .filter(rollCall -> from.map(day -> !rollCall.openedAt().toLocalDate().isBefore(day)).orElse(true))
-                .filter(rollCall -> to.map(day -> !rollCall.openedAt().toLocalDate().isAfter(day)).orElse(true))
+        List<NumberedRollCall> numbered = closed.stream()
+                .filter(each -> from.map(day -> !each.rollCall().openedAt().toLocalDate().isBefore(day)).orElse(true))
+                .filter(each -> to.map(day -> !each.rollCall().openedAt().toLocalDate().isAfter(day)).orElse(true))
                 .toList();
+        List<RollCall> period = numbered.stream().map(NumberedRollCall::rollCall).toList();
         Set<Matricula> students = new LinkedHashSet<>(names.names().keySet());
         for (RollCall rollCall : period) {
             rollCall.present().forEach(checkIn -> students.add(checkIn.matricula()));
             students.addAll(rollCall.statuses().keySet());
         }
         Map<Matricula, Map<AttendanceStatus, Integer>> counts = new HashMap<>();
-        for (RollCall rollCall : period) {
+        List<RollCallLine> byRollCall = new ArrayList<>();
+        for (NumberedRollCall each : numbered) {
+            RollCall rollCall = each.rollCall();
             Map<Matricula, AttendanceStatus> statuses = new HashMap<>(rollCall.statuses());
             for (CheckIn checkIn : rollCall.present()) {
                 statuses.put(checkIn.matricula(), rollCall.statusOf(checkIn));
             }
+            Map<AttendanceStatus, Integer> here = new EnumMap<>(AttendanceStatus.class);
             for (Matricula student : students) {
-                counts.computeIfAbsent(student, s -> new EnumMap<>(AttendanceStatus.class))
-                        .merge(statuses.getOrDefault(student, AttendanceStatus.ABSENT), 1, Integer::sum);
+                AttendanceStatus status = statuses.getOrDefault(student, AttendanceStatus.ABSENT);
+                counts.computeIfAbsent(student, s -> new EnumMap<>(AttendanceStatus.class)).merge(status, 1, Integer::sum);
+                here.merge(status, 1, Integer::sum);
             }
+            byRollCall.add(new RollCallLine(each.id(), rollCall.openedAt(),
+                    line(Optional.empty(), Optional.empty(), here, lateCountsAs)));
         }
         List<ReportLine> lines = new ArrayList<>();
         int[] total = new int[AttendanceStatus.values().length];
@@ -71,7 +82,7 @@ public record AttendanceReport(ClassId classId, Optional<LocalDate> from, Option
             totals.put(status, total[status.ordinal()]);
         }
         return new AttendanceReport(classId, from, to, lateCountsAs, period.size(), lines,
-                line(Optional.empty(), Optional.empty(), totals, lateCountsAs));
+                line(Optional.empty(), Optional.empty(), totals, lateCountsAs), byRollCall);
     }
 
     private static ReportLine line(Optional<Matricula> matricula, Optional<StudentName> name,

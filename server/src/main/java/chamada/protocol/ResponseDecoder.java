@@ -4,6 +4,7 @@ import chamada.attendance.AttendanceReport;
 import chamada.attendance.AuditEntry;
 import chamada.attendance.LateCountsAs;
 import chamada.attendance.ReportLine;
+import chamada.attendance.RollCallLine;
 import chamada.attendance.Reason;
 import chamada.error.ErrorCode;
 import chamada.rollcall.AttendanceStatus;
@@ -138,7 +139,8 @@ public final class ResponseDecoder {
                         node.hasNonNull(Wire.FROM) ? Optional.of(LocalDate.parse(text(node, Wire.FROM))) : Optional.empty(),
                         node.hasNonNull(Wire.TO) ? Optional.of(LocalDate.parse(text(node, Wire.TO))) : Optional.empty(),
                         LateCountsAs.fromWire(text(node, Wire.LATE_COUNTS_AS)).orElseThrow(),
-                        node.path(Wire.ROLL_CALL_COUNT).asInt(), lines, reportLine(node.path(Wire.TOTALS))));
+                        node.path(Wire.ROLL_CALL_COUNT).asInt(), lines, reportLine(node.path(Wire.TOTALS)),
+                        byRollCall(node.path(Wire.ROLL_CALLS))));
             }
             case AUDIT -> {
                 ClassId classId = new ClassId(node.path(Wire.CLASS).asInt());
@@ -260,6 +262,14 @@ public final class ResponseDecoder {
             }
         }
         return new RosterNames(hasRoster, names);
+    }
+
+    private static List<RollCallLine> byRollCall(JsonNode items) {
+        List<RollCallLine> lines = new ArrayList<>();
+        for (JsonNode item : items) {
+            lines.add(new RollCallLine(item.path(Wire.ID).asLong(), time(item, Wire.OPENED_AT), reportLine(item)));
+        }
+        return lines;
     }
 
     private static ReportLine reportLine(JsonNode item) {

@@ -3,6 +3,7 @@ package chamada.protocol;
 import chamada.attendance.AttendanceReport;
 import chamada.attendance.AuditEntry;
 import chamada.attendance.ReportLine;
+import chamada.attendance.RollCallLine;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.CurrentCode;
@@ -181,6 +182,15 @@ public final class ResponseEncoder {
                 g.writeEndArray();
                 g.writeFieldName(Wire.TOTALS);
                 writeReportLine(g, report.totals());
+                g.writeArrayFieldStart(Wire.ROLL_CALLS);
+                for (RollCallLine line : report.byRollCall()) {
+                    g.writeStartObject();
+                    g.writeNumberField(Wire.ID, line.rollCallId());
+                    g.writeStringField(Wire.OPENED_AT, Wire.time(line.openedAt()));
+                    writeReportCounts(g, line.counts());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
             }
             case Response.Audit audit -> {
                 g.writeStringField(Wire.OP, Op.AUDIT.wire());
@@ -295,6 +305,12 @@ public final class ResponseEncoder {
 
     private static void writeReportLine(JsonGenerator g, ReportLine line) throws IOException {
         g.writeStartObject();
+        writeReportCounts(g, line);
+        g.writeEndObject();
+    }
+
+    /** A report line's fields, in the object the caller began. */
+    private static void writeReportCounts(JsonGenerator g, ReportLine line) throws IOException {
         if (line.matricula().isPresent()) {
             g.writeStringField(Wire.MATRICULA, line.matricula().get().value());
         }
@@ -308,7 +324,6 @@ public final class ResponseEncoder {
         if (line.rate().isPresent()) {
             g.writeNumberField(Wire.RATE, Math.round(line.rate().get() * 10_000) / 10_000.0);
         }
-        g.writeEndObject();
     }
 
     private static void writeLateAfter(JsonGenerator g, Optional<Duration> lateAfter) throws IOException {

@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A class's pages for its teacher, under {@code /classes/CLASS}: the roll call as it stands
  * (every matrícula, the code), its close (then the final list), its history, the CSV of
- * {@code teacher export}, and the projector ({@link ProjectorPage}). Any teacher may read them;
- * only the roll call's owner may close it, as on every port. Runs on the web server's virtual
+ * {@code teacher export}, its report ({@link ReportPage}) and the projector ({@link ProjectorPage}).
+ * The teachers the class's assignments allow may read them, and close as on every port. Runs on the web server's virtual
  * threads.
  */
 final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
@@ -49,6 +49,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
     private final ProjectorPage projector;
     private final RosterPage roster;
     private final AuditPage audit;
+    private final ReportPage report;
 
     ClassPages(Application application, Pages pages, TeacherSessions sessions, ProjectorPage projector) {
         this.application = application;
@@ -57,6 +58,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
         this.projector = projector;
         this.roster = new RosterPage(application, pages);
         this.audit = new AuditPage(application, pages);
+        this.report = new ReportPage(application, pages);
     }
 
     @Override
@@ -103,6 +105,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
                     FROM_PROJECTOR.equals(fields.getValue(FROM_FIELD)));
             case "audit GET" -> audit.page(request, response, callback, session, classId);
             case "audit POST" -> audit.mark(request, response, callback, session, classId, fields);
+            case "report GET" -> report.page(request, response, callback, session, classId);
             case "history GET" -> history(request, response, callback, session, classId);
             case "roster GET" -> roster.page(request, response, callback, session, classId);
             case "roster POST" -> {

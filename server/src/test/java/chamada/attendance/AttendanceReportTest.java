@@ -53,6 +53,20 @@ class AttendanceReportTest {
     }
 
     @Test
+    void of_byRollCall_countsTheSameStudentsAtEachLessonOldestFirst() {
+        AttendanceReport report = AttendanceReport.of(CLASS, LESSONS, NAMES, Optional.empty(), Optional.empty(),
+                LateCountsAs.PRESENT);
+
+        assertThat(report.byRollCall()).extracting(RollCallLine::rollCallId).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(report.byRollCall()).extracting(RollCallLine::counts).containsExactly(
+                new ReportLine(Optional.empty(), Optional.empty(), 2, 0, 0, 1, Optional.of(2.0 / 3)),
+                new ReportLine(Optional.empty(), Optional.empty(), 0, 1, 0, 2, Optional.of(1.0 / 3)),
+                new ReportLine(Optional.empty(), Optional.empty(), 1, 0, 1, 1, Optional.of(0.5)),
+                new ReportLine(Optional.empty(), Optional.empty(), 2, 0, 0, 1, Optional.of(2.0 / 3)));
+        assertThat(report.byRollCall().getFirst().openedAt().toLocalDate()).isEqualTo(LocalDate.parse("2026-11-02"));
+    }
+
+    @Test
     void of_lateCountingAsAbsent_lowersTheRateOfTheLate() {
         AttendanceReport report = AttendanceReport.of(CLASS, LESSONS, NAMES, Optional.empty(), Optional.empty(),
                 LateCountsAs.ABSENT);

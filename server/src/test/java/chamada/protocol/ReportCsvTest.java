@@ -19,7 +19,7 @@ class ReportCsvTest {
     private static final AttendanceReport REPORT = new AttendanceReport(new ClassId(1010), Optional.empty(),
             Optional.empty(), LateCountsAs.PRESENT, 3, List.of(new ReportLine(Optional.of(new Matricula("7")),
             Optional.of(new StudentName("Lima, Bruno")), 2, 0, 0, 1, Optional.of(2.0 / 3))),
-            new ReportLine(Optional.empty(), Optional.empty(), 2, 0, 0, 1, Optional.of(2.0 / 3)));
+            new ReportLine(Optional.empty(), Optional.empty(), 2, 0, 0, 1, Optional.of(2.0 / 3)), List.of());
 
     @Test
     void of_commas_quotesANameWithACommaAndUsesADecimalPoint() {
