@@ -2,6 +2,7 @@ package chamada.application;
 
 import chamada.error.ChamadaException;
 import chamada.i18n.Lang;
+import chamada.privacy.PrivacyService;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
 import chamada.rollcall.CheckInRules;
@@ -64,7 +65,7 @@ public final class Application implements AutoCloseable {
         this.rollCalls = new RollCallService(store, store, clock, checkIns);
         this.dispatcher = new Dispatcher(rollCalls, new RosterService(store, store),
                 new AttendanceService(store, store, store, store, clock, checkIns.editWindow()),
-                new TeacherAdministration(store, store, logins::hash), logins);
+                new TeacherAdministration(store, store, logins::hash), new PrivacyService(store, clock), logins);
         if (!checkIns.autoCloseAfter().isZero()) {
             autoClose.scheduleWithFixedDelay(this::closeForgottenRollCalls, 1, 1, TimeUnit.MINUTES);
         }

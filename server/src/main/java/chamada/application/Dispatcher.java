@@ -5,6 +5,8 @@ import chamada.attendance.MarkResult;
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
 import chamada.i18n.HumanTime;
+import chamada.privacy.ForgetResult;
+import chamada.privacy.PrivacyService;
 import chamada.protocol.Op;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
@@ -47,11 +49,13 @@ final class Dispatcher {
     private final RosterService rosters;
     private final AttendanceService attendance;
     private final TeacherAdministration administration;
+    private final PrivacyService privacy;
     private final Logins logins;
 
     Dispatcher(RollCallService rollCalls, RosterService rosters, AttendanceService attendance,
-               TeacherAdministration administration, Logins logins) {
+               TeacherAdministration administration, PrivacyService privacy, Logins logins) {
         this.administration = administration;
+        this.privacy = privacy;
         this.rollCalls = rollCalls;
         this.rosters = rosters;
         this.attendance = attendance;
@@ -191,6 +195,14 @@ final class Dispatcher {
             case Request.Assignments assignments -> administration.assignments(caller).thenApply(classes ->
                     new Response.Assignments(classes.entrySet().stream()
                             .map(entry -> assigned(entry.getKey(), entry.getValue())).toList()));
+            case Request.StudentData data -> privacy.studentRecords(caller, data.matricula())
+                    .thenApply(Response.StudentData::new);
+            case Request.ForgetStudent forget -> privacy.forget(caller, forget.matricula())
+                    .thenApply(result -> switch (result) {
+                        case ForgetResult.Forgotten forgotten -> new Response.Forgotten(forgotten.pseudonym().value());
+                        case ForgetResult.InOpenRollCall open -> failure(session,
+                                new ChamadaException(ErrorCode.STUDENT_IN_OPEN_ROLL_CALL, open.classId()));
+                    });
             case Request.Health health -> done(switch (rollCalls.health()) {
                 case StoreHealth.Healthy healthy -> new Response.Health(true, Optional.empty());
                 case StoreHealth.Unhealthy unhealthy -> new Response.Health(false, Optional.of(

@@ -3,11 +3,16 @@ package chamada.cli;
 import chamada.i18n.Lang;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
+import chamada.protocol.StudentRecordsJson;
+import chamada.privacy.StudentRecords;
+import chamada.rollcall.Matricula;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.TeacherName;
 import chamada.teachers.AccountAction;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,6 +104,44 @@ final class AdminActions {
         for (Response.Assigned assigned : assignments.classes()) {
             out.println("  " + assigned.classId() + ": " + String.join(", ", assigned.teachers()));
         }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Writes everything held about {@code student} as JSON to {@code file} (readable by its owner
+     * only, whole or not at all), else to the standard output.
+     */
+    int exportStudent(Matricula student, Optional<Path> file) {
+        Response reply = link.call(c -> c.call(new Request.StudentData(student)), true);
+        if (!(reply instanceof Response.StudentData data)) {
+            return refusal(reply);
+        }
+        String json = StudentRecordsJson.document(data.records());
+        if (file.isEmpty()) {
+            out.print(json);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        try {
+            PrivateFiles.writeAtomically(file.get(), json);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.LOCAL_FILE,
+                    Text.FILE_WRITE_FAILED.format(lang, file.get(), Reasons.file(e, lang)), e);
+        }
+        StudentRecords records = data.records();
+        out.println(AdminText.STUDENT_EXPORTED.format(lang, student, file.get(), records.rosters().size(),
+                records.checkIns().size(), records.statuses().size(), records.audit().size()));
+        return ExitCodes.OK;
+    }
+
+    /** Forgets {@code student}, and says which number their records name now. */
+    int forget(Matricula student) {
+        // Not idempotent: a repeat after a lost reply finds nothing to forget, and says so.
+        Response reply = link.call(c -> c.call(new Request.ForgetStudent(student)), false);
+        if (!(reply instanceof Response.Forgotten forgotten)) {
+            return refusal(reply);
+        }
+        out.println(AdminText.FORGOTTEN.format(lang, student, forgotten.pseudonym()));
         return ExitCodes.OK;
     }
 

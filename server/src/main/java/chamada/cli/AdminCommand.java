@@ -17,7 +17,8 @@ import java.util.function.ToIntFunction;
  */
 @Command(name = "admin", mixinStandardHelpOptions = true,
         header = "Manage teachers' accounts and which teachers each class belongs to (administrators only).",
-        subcommands = {AdminTeacherCommand.class, AdminClassCommand.class})
+        subcommands = {AdminTeacherCommand.class, AdminClassCommand.class, AdminExportStudentCommand.class,
+                AdminForgetCommand.class})
 final class AdminCommand implements Callable<Integer> {
 
     @ParentCommand

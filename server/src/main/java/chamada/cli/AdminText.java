@@ -28,6 +28,19 @@ enum AdminText implements Bilingual {
     ASSIGNMENTS("Classes with assigned teachers ({0}):", "Turmas com professores designados ({0}):"),
     NO_ASSIGNMENTS("No class has assigned teachers: every teacher may use every class.",
             "Nenhuma turma tem professores designados: qualquer professor pode usar qualquer turma."),
+    STUDENT_EXPORTED("Everything held about {0} written to {1}: {2} roster(s), {3} check-in(s), {4} status(es),"
+            + " {5} audit record(s).",
+            "Tudo o que se guarda sobre {0} gravado em {1}: {2} lista(s) de alunos, {3} presença(s), {4} situação(ões),"
+                    + " {5} registro(s) de auditoria."),
+    FORGET_WARNING("Forgetting {0} replaces their matrícula with a random number and erases their name and the reasons"
+            + " written about them, everywhere and for good; their attendance counts stay. A school may have to keep a"
+            + " student's attendance by law (LGPD art. 16): check first, and export it (admin export-student) if"
+            + " needed. Nothing was sent; to go on, run again with --confirm.",
+            "Esquecer {0} troca a matrícula por um número aleatório e apaga o nome e os motivos escritos sobre o aluno,"
+                    + " em todo lugar e para sempre; as contagens de frequência ficam. A escola pode ter de guardar a"
+                    + " frequência por lei (LGPD art. 16): verifique antes, e exporte-a (admin export-student) se preciso."
+                    + " Nada foi enviado; para prosseguir, rode de novo com --confirm."),
+    FORGOTTEN("{0} forgotten: their records now name {1}.", "{0} esquecido: seus registros agora citam {1}."),
     NO_NEW_SECRET("No secret for {0}'s account: give --new-secret, set CHAMADA_NEW_SECRET, or run in a terminal to"
             + " type it.",
             "Nenhuma senha para a conta de {0}: use --new-secret, defina CHAMADA_NEW_SECRET ou rode num terminal para"

@@ -99,6 +99,14 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " substituindo os que ela tinha."},
                 {"chamada.admin.class.clear.usage.header", "Remove os professores da turma: qualquer professor volta a"
                         + " poder usá-la."},
+                {"chamada.admin.export-student.usage.header", "Grava em JSON tudo o que o Chamada guarda sobre um"
+                        + " aluno (o direito de acesso do aluno)."},
+                {"chamada.admin.export-student.out", "Grava o JSON neste arquivo, legível só pelo dono (padrão: a saída"
+                        + " padrão)."},
+                {"chamada.admin.forget.usage.header", "Apaga para sempre a identidade de um aluno: um número"
+                        + " aleatório substitui a matrícula em todo lugar, o nome e os motivos escritos sobre ele são"
+                        + " apagados, as contagens de frequência ficam."},
+                {"chamada.admin.forget.confirm", "Faz de fato: sem isto, só diz o que faria."},
                 {"admin", "Faz do professor um administrador da escola."},
                 {"new-secret", "A nova senha da conta (padrão: $" + AdminTeacherCommand.NEW_SECRET_VARIABLE
                         + "; senão é pedida duas vezes, sem eco)."},

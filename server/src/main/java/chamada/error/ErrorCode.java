@@ -138,6 +138,9 @@ public enum ErrorCode implements Bilingual {
     LAST_ADMINISTRATOR(true,
             "{0} is the only enabled administrator; add another (admin teacher add NAME --admin) first.",
             "{0} é o único administrador ativo; adicione outro antes (admin teacher add NOME --admin)."),
+    STUDENT_IN_OPEN_ROLL_CALL(true,
+            "This student is in the open roll call of class {0}: close it first; nothing was forgotten.",
+            "Este aluno está na chamada aberta da turma {0}: encerre-a antes; nada foi esquecido."),
     TEACHER_IN_FILE(true,
             "{0} comes from the server's teachers file, which would undo this at the next start: change the file"
                     + " (chamada teacher add --teachers FILE) and restart the server.",

@@ -32,6 +32,10 @@ public enum Op {
     ASSIGN("assign", List.of(Wire.CLASS, Wire.TEACHERS), 1),
     /** An administrator's: every class with teachers assigned. */
     ASSIGNMENTS("assignments", List.of(), 0),
+    /** An administrator's: everything held about a student (LGPD's right of access). */
+    STUDENT_DATA("student_data", List.of(Wire.MATRICULA), 1),
+    /** An administrator's: replaces a student's matrícula with a random pseudonym everywhere (LGPD's erasure). */
+    FORGET("forget", List.of(Wire.MATRICULA), 1),
     HEALTH("health", List.of(), 0),
     HELP("help", List.of(), 0),
     QUIT("quit", List.of(), 0);
@@ -111,6 +115,8 @@ public enum Op {
             case Request.Account a -> ACCOUNT;
             case Request.Assign a -> ASSIGN;
             case Request.Assignments a -> ASSIGNMENTS;
+            case Request.StudentData s -> STUDENT_DATA;
+            case Request.ForgetStudent f -> FORGET;
             case Request.Health h -> HEALTH;
             case Request.Help h -> HELP;
             case Request.Quit q -> QUIT;

@@ -149,6 +149,14 @@ public sealed interface Request {
     record Assignments() implements Request {
     }
 
+    /** Everything held about a student, for an administrator. */
+    record StudentData(Matricula matricula) implements Request {
+    }
+
+    /** Forgets a student, for an administrator. */
+    record ForgetStudent(Matricula matricula) implements Request {
+    }
+
     /** Asks whether the server keeps all its promises (for monitoring); anybody may ask. */
     record Health() implements Request {
     }

@@ -305,6 +305,8 @@ public final class RequestDecoder {
                     .flatMap(words -> Arrays.stream(words.split(" "))).filter(word -> !word.isEmpty())
                     .map(TeacherName::ofLogin).toList());
             case ASSIGNMENTS -> new Request.Assignments();
+            case STUDENT_DATA -> new Request.StudentData(new Matricula(require(fields, Wire.MATRICULA)));
+            case FORGET -> new Request.ForgetStudent(new Matricula(require(fields, Wire.MATRICULA)));
             case HEALTH -> new Request.Health();
             case HELP -> new Request.Help();
             case QUIT -> new Request.Quit();

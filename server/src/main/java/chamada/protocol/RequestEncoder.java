@@ -107,6 +107,8 @@ public final class RequestEncoder {
                 }
                 case Request.Assignments assignments -> {
                 }
+                case Request.StudentData data -> g.writeStringField(Wire.MATRICULA, data.matricula().value());
+                case Request.ForgetStudent forget -> g.writeStringField(Wire.MATRICULA, forget.matricula().value());
                 case Request.Health health -> {
                 }
                 case Request.Help help -> {

@@ -3,6 +3,7 @@ package chamada.protocol;
 import chamada.attendance.AttendanceReport;
 import chamada.attendance.AuditEntry;
 import chamada.error.ErrorCode;
+import chamada.privacy.StudentRecords;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.CurrentCode;
@@ -182,6 +183,14 @@ public sealed interface Response {
         public Assignments {
             classes = List.copyOf(classes);
         }
+    }
+
+    /** Everything held about a student. */
+    record StudentData(StudentRecords records) implements Success {
+    }
+
+    /** A student forgotten: their records now name {@code pseudonym}. */
+    record Forgotten(String pseudonym) implements Success {
     }
 
     record Help(List<String> commands) implements Success {

@@ -183,6 +183,8 @@ public final class ResponseDecoder {
                 }
                 yield new Response.Assignments(classes);
             }
+            case STUDENT_DATA -> new Response.StudentData(StudentRecordsJson.read(node));
+            case FORGET -> new Response.Forgotten(text(node, Wire.PSEUDONYM));
             case HEALTH -> new Response.Health(node.path(Wire.HEALTHY).asBoolean(),
                     node.hasNonNull(Wire.PROBLEM) ? Optional.of(text(node, Wire.PROBLEM)) : Optional.empty());
             case HELP -> {

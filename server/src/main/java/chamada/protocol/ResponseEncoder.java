@@ -246,6 +246,14 @@ public final class ResponseEncoder {
                 }
                 g.writeEndArray();
             }
+            case Response.StudentData data -> {
+                g.writeStringField(Wire.OP, Op.STUDENT_DATA.wire());
+                StudentRecordsJson.writeFields(g, data.records());
+            }
+            case Response.Forgotten forgotten -> {
+                g.writeStringField(Wire.OP, Op.FORGET.wire());
+                g.writeStringField(Wire.PSEUDONYM, forgotten.pseudonym());
+            }
             case Response.RosterList roster -> {
                 g.writeStringField(Wire.OP, Op.ROSTER.wire());
                 g.writeNumberField(Wire.CLASS, roster.classId());

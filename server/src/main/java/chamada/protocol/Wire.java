@@ -84,6 +84,15 @@ public final class Wire {
     public static final String FROM_FILE = "from_file";
     public static final String TEACHERS = "teachers";
     public static final String CLASSES = "classes";
+    public static final String ROSTERS = "rosters";
+    public static final String CHECK_INS = "check_ins";
+    public static final String STATUSES = "statuses";
+    public static final String REPLACEMENTS = "replacements";
+    public static final String AUDIT = "audit";
+    public static final String FROM_DEVICE = "from_device";
+    public static final String SOURCE = "source";
+    public static final String BY = "by";
+    public static final String PSEUDONYM = "pseudonym";
 
     private Wire() {
     }

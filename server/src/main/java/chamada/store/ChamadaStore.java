@@ -1,6 +1,7 @@
 package chamada.store;
 
 import chamada.attendance.AttendanceStore;
+import chamada.privacy.PrivacyStore;
 import chamada.rollcall.ClassTeachers;
 import chamada.rollcall.RollCallStore;
 import chamada.roster.RosterStore;
@@ -9,5 +10,5 @@ import chamada.teachers.SessionKeys;
 
 /** Everything a Chamada store keeps, one interface per feature: what the server opens from its {@code StoreConfig}. */
 public interface ChamadaStore extends RollCallStore, RosterStore, AttendanceStore, AccountStore, ClassTeachers,
-        SessionKeys {
+        PrivacyStore, SessionKeys {
 }

@@ -1,6 +1,7 @@
 package chamada.store;
 
 import chamada.attendance.MarkResult;
+import chamada.privacy.ForgetResult;
 import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.CheckInRules;
@@ -64,6 +65,9 @@ public sealed interface Command<R> {
 
     /** A read of one class's roster names, in the writer's order, as {@link Status} is. */
     record NamesOf(ClassId classId, CompletableFuture<RosterNames> done) implements Command<RosterNames> {
+    }
+
+    record Forget(chamada.privacy.Forget forget, CompletableFuture<ForgetResult> done) implements Command<ForgetResult> {
     }
 
     record Mark(chamada.attendance.Mark mark, CompletableFuture<MarkResult> done) implements Command<MarkResult> {

@@ -56,10 +56,15 @@ final class Connections {
         return config.createConnection(url(file));
     }
 
+    /**
+     * The writers' pragmas. {@code secure_delete} zeros what a change removes from a page, so
+     * that a forgotten student's matrícula does not linger in the file's free space.
+     */
     private static SQLiteConfig writing() {
         SQLiteConfig config = common();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         return config;
     }
 

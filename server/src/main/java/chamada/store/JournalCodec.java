@@ -62,6 +62,8 @@ final class JournalCodec {
     private static final byte ROSTER = 9;
     /** A teacher's correction of a student's status. */
     private static final byte MARK = 10;
+    /** A student forgotten: the matrícula and the pseudonym that replaces it. */
+    private static final byte FORGET = 11;
 
     /** A status's byte, fixed here as {@link #POLICY_BYTES} are. */
     private static final List<AttendanceStatus> STATUS_BYTES = List.of(AttendanceStatus.PRESENT, AttendanceStatus.LATE,
@@ -83,6 +85,8 @@ final class JournalCodec {
         return HEADER_BYTES + 1 + switch (write) {
             case Write.Open open -> 8 + 4 + 8 + 2 + 3 * open.teacher().value().length()
                     + 1 + 1 + 4 + 4 + 1 + open.rules().secret().bytes().length + 1 + 4;
+            case Write.Forget forget -> 8 + 1 + forget.matricula().value().length() + 1
+                    + forget.pseudonym().value().length() + 2 + 3 * forget.administrator().value().length();
             case Write.Mark mark -> 8 + 8 + 8 + 1 + mark.matricula().value().length() + 1
                     + 2 + 3 * mark.teacher().value().length() + 2 + 3 * mark.reason().value().length();
             case Write.Roster roster -> 4 + 4 + roster.students().stream()
@@ -120,6 +124,12 @@ final class JournalCodec {
                                 .putInt(rules.lateAfter().map(late -> (int) late.toSeconds()).orElse(-1));
                     }
                 }
+            }
+            case Write.Forget forget -> {
+                out.put(FORGET).putLong(forget.at());
+                putAscii(out, forget.matricula().value());
+                putAscii(out, forget.pseudonym().value());
+                putUtf8(out, forget.administrator().value());
             }
             case Write.Mark mark -> {
                 out.put(MARK).putLong(mark.auditId()).putLong(mark.rollCallId()).putLong(mark.at());
@@ -253,6 +263,12 @@ final class JournalCodec {
                     AttendanceStatus status = STATUS_BYTES.get(body.get());
                     TeacherName teacher = new TeacherName(getUtf8(body));
                     yield new Write.Mark(auditId, rollCallId, matricula, status, new Reason(getUtf8(body)), teacher, at);
+                }
+                case FORGET -> {
+                    long at = body.getLong();
+                    Matricula matricula = new Matricula(getAscii(body));
+                    Matricula pseudonym = new Matricula(getAscii(body));
+                    yield new Write.Forget(matricula, pseudonym, new TeacherName(getUtf8(body)), at);
                 }
                 case ROSTER -> {
                     ClassId classId = new ClassId(body.getInt());

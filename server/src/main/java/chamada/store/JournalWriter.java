@@ -220,6 +220,10 @@ final class JournalWriter {
             // Handed on before it is counted: a read waits for the applier to reach the count.
             applier.accept(new JournalBatch(writes, new JournalPosition(segment, offset)));
             counters.committed(writes.size());
+            if (writes.stream().anyMatch(Write.Forget.class::isInstance)) {
+                // Nothing more goes into a segment that holds a forgotten matrícula: the applier deletes it.
+                closeSegment();
+            }
         }
         decided.forEach(Decision::complete);
         // After the replies: a projector hears of a check-in after the student does, never before.

@@ -2,6 +2,8 @@ package chamada.store;
 
 import chamada.attendance.Mark;
 import chamada.attendance.MarkResult;
+import chamada.privacy.Forget;
+import chamada.privacy.ForgetResult;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.CheckInAttempt;
@@ -131,6 +133,7 @@ final class OpenRollCalls {
                     Optional.ofNullable(byClass.get(status.classId())).map(open -> open.snapshot(Optional.empty())));
             case Command.ReplaceRoster replace -> replaceRoster(replace);
             case Command.Mark mark -> mark(mark);
+            case Command.Forget forget -> forget(forget);
             case Command.NamesOf names -> new Decision<>(names, rosters.containsKey(names.classId())
                     ? new RosterNames(true, rosters.get(names.classId())) : RosterNames.none());
         };
@@ -165,6 +168,34 @@ final class OpenRollCalls {
                 mark.status(), mark.at(), auditId),
                 Optional.of(new Write.Mark(auditId, rollCall.id(), mark.matricula(), mark.status(), mark.reason(),
                         mark.teacher(), millis(mark.at()))), Optional.empty());
+    }
+
+    /**
+     * A forget, unless the student is present or marked in an open roll call: those the writer
+     * keeps in memory, by matrícula, for decisions still to come. The rosters it keeps take the
+     * pseudonym at once, as SQLite's will.
+     */
+    private Decision<ForgetResult> forget(Command.Forget command) {
+        Forget forget = command.forget();
+        Matricula matricula = forget.matricula();
+        Optional<ClassId> open = byClass.values().stream()
+                .filter(rollCall -> rollCall.present.at(matricula).isPresent() || rollCall.marked.containsKey(matricula))
+                .map(rollCall -> rollCall.classId).min(java.util.Comparator.comparingInt(ClassId::value));
+        if (open.isPresent()) {
+            return new Decision<>(command, new ForgetResult.InOpenRollCall(open.get()));
+        }
+        rosters.replaceAll((classId, roster) -> {
+            if (!roster.containsKey(matricula)) {
+                return roster;
+            }
+            Map<Matricula, StudentName> renamed = new HashMap<>(roster);
+            renamed.remove(matricula);
+            renamed.put(forget.pseudonym(), new StudentName(ForgetStatements.BLANK));
+            return Map.copyOf(renamed);
+        });
+        return new Decision<>(command, new ForgetResult.Forgotten(forget.pseudonym()),
+                Optional.of(new Write.Forget(matricula, forget.pseudonym(), forget.administrator(), millis(forget.at()))),
+                Optional.empty());
     }
 
     private Decision<RosterChange> replaceRoster(Command.ReplaceRoster command) {

@@ -2,6 +2,7 @@ package chamada.store;
 
 import chamada.attendance.AuditEntry;
 import chamada.attendance.Reason;
+import chamada.privacy.StudentRecords;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.CheckInRules;
@@ -170,6 +171,56 @@ public final class RollCallReads {
             query.setLong(1, id);
             return auditEntries(query).getFirst();
         }
+    }
+
+    /** Everything held about {@code matricula}, each kind in the order it was made. */
+    public StudentRecords studentRecords(Connection connection, Matricula matricula) throws SQLException {
+        String student = matricula.value();
+        List<StudentRecords.RosterListing> rosters = rows(connection,
+                "SELECT class_id, name FROM roster WHERE matricula = ? ORDER BY class_id", List.of(student),
+                row -> new StudentRecords.RosterListing(new ClassId(row.getInt(1)), new StudentName(row.getString(2))));
+        List<StudentRecords.CheckInRecord> checkIns = rows(connection, """
+                SELECT r.class_id, c.roll_call_id, c.at, c.device IS NOT NULL FROM check_ins c
+                JOIN roll_calls r ON r.id = c.roll_call_id WHERE c.matricula = ? ORDER BY c.roll_call_id""",
+                List.of(student), row -> new StudentRecords.CheckInRecord(new ClassId(row.getInt(1)), row.getLong(2),
+                        time(row.getLong(3)), row.getBoolean(4)));
+        List<StudentRecords.StatusRecord> statuses = rows(connection, """
+                SELECT r.class_id, s.roll_call_id, s.status, s.source FROM statuses s
+                JOIN roll_calls r ON r.id = s.roll_call_id WHERE s.matricula = ? ORDER BY s.roll_call_id""",
+                List.of(student), row -> new StudentRecords.StatusRecord(new ClassId(row.getInt(1)), row.getLong(2),
+                        AttendanceStatus.fromWire(row.getString(3)).orElseThrow(), row.getString(4)));
+        List<StudentRecords.ReplacementRecord> replacements = rows(connection, """
+                SELECT r.class_id, x.roll_call_id, x.at, x.replaced, x.by_matricula FROM check_in_replacements x
+                JOIN roll_calls r ON r.id = x.roll_call_id WHERE x.replaced = ? OR x.by_matricula = ?
+                ORDER BY x.roll_call_id, x.at""", List.of(student, student),
+                row -> new StudentRecords.ReplacementRecord(new ClassId(row.getInt(1)), row.getLong(2),
+                        time(row.getLong(3)), new Matricula(row.getString(4)), new Matricula(row.getString(5))));
+        try (PreparedStatement query = connection.prepareStatement(AUDIT + " WHERE matricula = ? ORDER BY id")) {
+            query.setString(1, student);
+            return new StudentRecords(matricula, rosters, checkIns, statuses, replacements, auditEntries(query));
+        }
+    }
+
+    /** A row of a query, read into a value. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private static <T> List<T> rows(Connection connection, String sql, List<String> values, RowReader<T> reader)
+            throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                query.setString(i + 1, values.get(i));
+            }
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    rows.add(reader.read(row));
+                }
+            }
+        }
+        return rows;
     }
 
     /** The highest audit record's number, or 0: where the embedded writer's numbering goes on. */

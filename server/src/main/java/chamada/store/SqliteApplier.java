@@ -299,7 +299,15 @@ final class SqliteApplier {
                 return true;
             }
         }
-        if (end.segment() > lastAppliedSegment) {
+        Optional<Long> forgotIn = batches.stream().filter(journaled -> journaled.writes().stream()
+                .anyMatch(Write.Forget.class::isInstance)).map(journaled -> journaled.end().segment()).max(Long::compare);
+        if (forgotIn.isPresent()) {
+            // The writer closed that segment after the forget: it and those before it go now, and so does
+            // the WAL, where the pages SQLite changed still held the matrícula. Only then is the forget answered.
+            deleteSegmentsBelow(Math.max(end.segment(), forgotIn.get() + 1));
+            lastAppliedSegment = Math.max(end.segment(), forgotIn.get());
+            emptyTheWal(batch);
+        } else if (end.segment() > lastAppliedSegment) {
             deleteSegmentsBelow(end.segment());
             lastAppliedSegment = end.segment();
         }
@@ -325,6 +333,29 @@ final class SqliteApplier {
         StoreFailure unavailable = new StoreFailure(StoreFailure.Kind.UNAVAILABLE,
                 "SQLite " + file + " takes no more writes: it refused " + e.write(), e);
         failed.forEach(waiter -> waiter.done().completeExceptionally(unavailable));
+    }
+
+    /**
+     * Checkpoints the WAL into the database file and truncates it, trying a few times while a
+     * reader holds back the checkpoint; says so in the log if it could not, since the WAL then
+     * still holds a forgotten matrícula until the next checkpoint.
+     */
+    private void emptyTheWal(SqliteBatch batch) {
+        for (int attempt = 1; attempt <= 50; attempt++) {
+            try {
+                if (batch.checkpoint()) {
+                    return;
+                }
+                Thread.sleep(100);
+            } catch (SQLException e) {
+                log.warn("Emptying the WAL of {} after a forget failed: {}", file, e.toString());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        log.warn("The WAL of {} could not be emptied after a forget: a reader held it; the next checkpoint will", file);
     }
 
     /** Deletes applied segments; one that cannot be deleted now is only in the way, and goes at the next start. */

@@ -184,11 +184,18 @@ final class SqliteBatch implements AutoCloseable {
         return refused;
     }
 
-    /** Copies the WAL into the database file and empties it; for a clean stop, once everything is applied. */
-    void checkpoint() throws SQLException {
+    /**
+     * Copies the WAL into the database file and empties it: for a clean stop, once everything is
+     * applied, and after a forget. Returns whether it could: a reader in the middle of a read
+     * holds it back.
+     */
+    boolean checkpoint() throws SQLException {
         connection.setAutoCommit(true);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            return row.next() && row.getInt(1) == 0;
+        } finally {
+            connection.setAutoCommit(false);
         }
     }
 
@@ -220,6 +227,10 @@ final class SqliteBatch implements AutoCloseable {
             } else if (kind == Write.Mark.class) {
                 for (Write mark : writes.subList(start, end)) {
                     mark((Write.Mark) mark);
+                }
+            } else if (kind == Write.Forget.class) {
+                for (Write forget : writes.subList(start, end)) {
+                    forget((Write.Forget) forget);
                 }
             } else if (kind == Write.Roster.class) {
                 for (Write roster : writes.subList(start, end)) {
@@ -297,6 +308,19 @@ final class SqliteBatch implements AutoCloseable {
             boolean late = rules.isLate(Instant.ofEpochMilli(row.getLong(2)).atOffset(ZoneOffset.UTC),
                     Instant.ofEpochMilli(row.getLong(1)).atOffset(ZoneOffset.UTC));
             return Optional.of(late ? AttendanceStatus.LATE : AttendanceStatus.PRESENT);
+        }
+    }
+
+    /**
+     * Forgets a student, in this transaction: the row of {@code forgetting} lets the audit's
+     * matrícula and reason change while it is there (V10), and is gone before the commit.
+     */
+    private void forget(Write.Forget forget) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO forgetting (id) VALUES (1)");
+            ForgetStatements.run(connection, forget.matricula(), forget.pseudonym(), forget.administrator(),
+                    forget.at());
+            statement.executeUpdate("DELETE FROM forgetting");
         }
     }
 
@@ -384,6 +408,7 @@ final class SqliteBatch implements AutoCloseable {
             case Write.Replace replace -> throw new IllegalArgumentException(replace + " takes three statements");
             case Write.Roster roster -> throw new IllegalArgumentException(roster + " takes a statement per student");
             case Write.Mark mark -> throw new IllegalArgumentException(mark + " takes a read and two statements");
+            case Write.Forget forget -> throw new IllegalArgumentException(forget + " takes a statement per table");
             case Write.Close close -> {
                 closeRollCall.setLong(1, close.closedAt());
                 closeRollCall.setString(2, close.closedBy().map(TeacherName::value).orElse(null));

@@ -3,6 +3,9 @@ package chamada.store;
 import chamada.attendance.AuditEntry;
 import chamada.attendance.Mark;
 import chamada.attendance.MarkResult;
+import chamada.privacy.Forget;
+import chamada.privacy.ForgetResult;
+import chamada.privacy.StudentRecords;
 import chamada.rollcall.Assignment;
 import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInResult;
@@ -10,6 +13,7 @@ import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.EventHub;
 import chamada.rollcall.CloseResult;
+import chamada.rollcall.Matricula;
 import chamada.rollcall.NumberedRollCall;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.PastRollCall;
@@ -172,6 +176,24 @@ public final class SqliteRollCallStore implements ChamadaStore {
     @Override
     public CompletableFuture<Integer> importTeachers(List<FileTeacher> teachers) {
         return accounts.write(connection -> accountRules.importTeachers(connection, teachers));
+    }
+
+    @Override
+    public CompletableFuture<StudentRecords> studentRecords(Matricula matricula) {
+        return read(connection -> reads.studentRecords(connection, matricula));
+    }
+
+    /**
+     * The writer decides the forget (refused while the student is in an open roll call) and
+     * journals it; the future completes once the applier has applied it, deleted the journal
+     * segments that held the matrícula and emptied the WAL.
+     */
+    @Override
+    public CompletableFuture<ForgetResult> forget(Forget forget) {
+        return writer.submit(new Command.Forget(forget, new CompletableFuture<>())).thenCompose(result ->
+                result instanceof ForgetResult.Forgotten
+                        ? applier.whenApplied(writer.durableWrites()).thenApply(applied -> result)
+                        : CompletableFuture.completedFuture(result));
     }
 
     @Override

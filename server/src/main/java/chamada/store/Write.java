@@ -85,6 +85,19 @@ sealed interface Write {
      * the applier keeps it, and its audit record {@code auditId} (the writer's number, never given
      * before) with the status before, computed from what SQLite holds at this point of the journal.
      */
+    /**
+     * A student forgotten: {@code matricula} becomes {@code pseudonym} in every table. The one
+     * record that holds a forgotten matrícula after its forget: the writer closes its segment
+     * after it, and the applier deletes that segment once it has applied it.
+     */
+    record Forget(Matricula matricula, Matricula pseudonym, TeacherName administrator, long at) implements Write {
+
+        @Override
+        public String toString() {
+            return "Forget[pseudonym=" + pseudonym + ", administrator=" + administrator + ", at=" + at + "]";
+        }
+    }
+
     record Mark(long auditId, long rollCallId, Matricula matricula, AttendanceStatus status, Reason reason,
                 TeacherName teacher, long at) implements Write {
         @Override

@@ -6,6 +6,9 @@ import chamada.attendance.MarkResult;
 import chamada.rollcall.RollCallEvents;
 import chamada.rollcall.EventHub;
 import chamada.rollcall.CheckInRules;
+import chamada.privacy.Forget;
+import chamada.privacy.ForgetResult;
+import chamada.privacy.StudentRecords;
 import chamada.rollcall.Assignment;
 import chamada.rollcall.CheckInAttempt;
 import chamada.teachers.Account;
@@ -77,6 +80,16 @@ record StubStore(StoreFailure.Kind kind, StoreHealth health) implements ChamadaS
 
     @Override
     public CompletableFuture<Integer> importTeachers(List<FileTeacher> teachers) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<StudentRecords> studentRecords(Matricula matricula) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<ForgetResult> forget(Forget forget) {
         return failed();
     }
 

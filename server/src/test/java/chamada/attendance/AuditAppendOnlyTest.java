@@ -45,6 +45,13 @@ class AuditAppendOnlyTest {
         }
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             assertRefused(connection);
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO forgetting (id) VALUES (1)");
+                assertThatThrownBy(() -> statement.executeUpdate("UPDATE audit SET teacher = 'outro'"))
+                        .as("not even inside a forget").isInstanceOf(SQLException.class)
+                        .hasMessageContaining("audit records are never changed");
+                statement.executeUpdate("DELETE FROM forgetting");
+            }
         }
     }
 
@@ -62,6 +69,15 @@ class AuditAppendOnlyTest {
                         .hasMessageContaining("audit records are never changed or removed");
             }
             assertRefused(connection);
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL chamada.forgetting = 'on'");
+                assertThatThrownBy(() -> statement.executeUpdate("UPDATE audit SET teacher = 'outro'"))
+                        .as("not even inside a forget").isInstanceOf(SQLException.class)
+                        .hasMessageContaining("audit records are never changed");
+            } finally {
+                connection.rollback();
+            }
         }
     }
 
@@ -79,6 +95,9 @@ class AuditAppendOnlyTest {
                     .isInstanceOf(SQLException.class).hasMessageContaining("audit records are never changed");
             assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM audit"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("audit records are never");
+            assertThatThrownBy(() -> statement.executeUpdate("UPDATE audit SET matricula = '8'"))
+                    .as("only a forget changes a matrícula").isInstanceOf(SQLException.class)
+                    .hasMessageContaining("audit records are never changed");
             try (var rows = statement.executeQuery("SELECT reason FROM audit")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("esqueceu");

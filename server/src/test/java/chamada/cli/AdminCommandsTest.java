@@ -9,8 +9,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -96,6 +101,41 @@ class AdminCommandsTest {
         assertThat(badName.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(list.out()).isEqualTo("Teachers (2):" + NL + "  ana (from the teachers file)" + NL
                 + "  diretora (administrator, from the teachers file)" + NL);
+    }
+
+    @Test
+    void administrator_exportsEverythingHeldAboutAStudent_thenForgetsThem() throws IOException {
+        Path roster = Files.writeString(dir.resolve("1010.csv"), "matricula,name\n042191010,Ana Souza\n7,Bruno Lima\n");
+        as("ana", Lang.EN, "teacher", "roster", "import", "1010", roster.toString());
+        as("ana", Lang.EN, "teacher", "open", "1010", "--code-policy", "none");
+        new CliRunner().run("student", "checkin", "042191010", "1010", "--port", port);
+        as("ana", Lang.EN, "teacher", "close", "1010");
+        Path out = dir.resolve("student.json");
+
+        CliRunner.Result exported = as("diretora", Lang.EN, "admin", "export-student", "042191010", "--out",
+                out.toString());
+        CliRunner.Result byTeacher = as("ana", Lang.EN, "admin", "export-student", "042191010");
+        CliRunner.Result unconfirmed = as("diretora", Lang.EN, "admin", "forget", "042191010");
+        CliRunner.Result forgotten = as("diretora", Lang.PT_BR, "admin", "forget", "042191010", "--confirm");
+        CliRunner.Result afterwards = as("diretora", Lang.EN, "admin", "export-student", "042191010");
+
+        assertThat(exported.exitCode()).as(exported.err()).isEqualTo(ExitCodes.OK);
+        assertThat(exported.out()).isEqualTo("Everything held about 042191010 written to " + out + ": 1 roster(s),"
+                + " 1 check-in(s), 0 status(es), 0 audit record(s)." + NL);
+        JsonNode json = new ObjectMapper().readTree(Files.readString(out));
+        assertThat(json.path("matricula").asText()).isEqualTo("042191010");
+        assertThat(json.path("rosters").get(0).path("name").asText()).isEqualTo("Ana Souza");
+        assertThat(json.path("check_ins").get(0).path("class").asInt()).isEqualTo(1010);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
+        assertThat(byTeacher.err()).isEqualTo("Only a school administrator may do this, and ana is not one." + NL);
+        assertThat(unconfirmed.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unconfirmed.err()).startsWith("Forgetting 042191010 replaces their matrícula with a random number")
+                .contains("LGPD art. 16").contains("Nothing was sent");
+        assertThat(forgotten.exitCode()).as(forgotten.err()).isEqualTo(ExitCodes.OK);
+        assertThat(forgotten.out()).matches("042191010 esquecido: seus registros agora citam 00[0-9]{18}\\.\\R");
+        JsonNode after = new ObjectMapper().readTree(afterwards.out());
+        assertThat(after.path("rosters").isEmpty()).isTrue();
+        assertThat(after.path("check_ins").isEmpty()).isTrue();
     }
 
     private CliRunner.Result as(String teacher, Lang lang, String... args) {

@@ -219,6 +219,7 @@ class JournalWriterTest {
                         opened.get(c.rollCallId()).teacher(), time(c.closedAt()), false, new CompletableFuture<>());
                 case Write.Roster r -> new Command.ReplaceRoster(r.classId(), r.students(), new CompletableFuture<>());
                 case Write.Mark m -> throw new IllegalArgumentException("no corrections in these histories: " + m);
+                case Write.Forget f -> throw new IllegalArgumentException("no forgets in these histories: " + f);
             });
         }
         return commands;

@@ -79,6 +79,7 @@ final class Stores {
                         .thenApply(result -> expect(result, CloseResult.Closed.class, c));
                 case Write.Roster r -> store.replaceRoster(r.classId(), r.students());
                 case Write.Mark m -> throw new IllegalArgumentException("these histories have no corrections: " + m);
+                case Write.Forget f -> throw new IllegalArgumentException("these histories forget nobody: " + f);
             });
         }
         return futures;

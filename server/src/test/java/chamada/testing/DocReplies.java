@@ -63,6 +63,8 @@ public final class DocReplies {
                 copy.set(field.getKey(), switch (field.getKey()) {
                     case "server" -> TextNode.valueOf("<version>");
                     case "token" -> TextNode.valueOf("<token>");
+                    // A forgotten student's pseudonym is random.
+                    case "pseudonym" -> TextNode.valueOf("<pseudonym>");
                     case "code" -> isCheckInCode(node) ? TextNode.valueOf("<code>") : field.getValue();
                     // A roll call's number is the store's: PostgreSQL's identity skips those a refused open drew.
                     case "roll_call" -> TextNode.valueOf("<roll call>");

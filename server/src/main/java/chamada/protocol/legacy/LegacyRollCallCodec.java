@@ -112,6 +112,8 @@ public final class LegacyRollCallCodec {
             case Response.AccountChanged changed -> notLegacy(changed);
             case Response.Assigned assigned -> notLegacy(assigned);
             case Response.Assignments assignments -> notLegacy(assignments);
+            case Response.StudentData data -> notLegacy(data);
+            case Response.Forgotten forgotten -> notLegacy(forgotten);
         };
     }
 

@@ -81,7 +81,7 @@ public final class FromEmbedded {
             try (Statement lock = target.createStatement()) {
                 // No node writes while the copy decides and runs.
                 lock.execute("LOCK TABLE roll_calls, check_ins, check_in_replacements, roll_call_counts, session_key,"
-                        + " roster, statuses, audit, teachers, class_teachers IN EXCLUSIVE MODE");
+                        + " roster, statuses, audit, teachers, class_teachers, privacy_log IN EXCLUSIVE MODE");
             }
             Counts before = counts(target);
             if (before.rollCalls() > 0 || before.replacements() > 0 || before.rosterStudents() > 0 || before.audit() > 0) {
@@ -145,6 +145,9 @@ public final class FromEmbedded {
                 ON CONFLICT (name) DO NOTHING""", 5);
         copy(source, target, "SELECT class_id, teacher FROM class_teachers ORDER BY class_id, teacher",
                 "INSERT INTO class_teachers (class_id, teacher) VALUES (?, ?) ON CONFLICT DO NOTHING", 2);
+        copy(source, target, "SELECT id, at, administrator, action, pseudonym FROM privacy_log ORDER BY id", """
+                INSERT INTO privacy_log (id, at, administrator, action, pseudonym) OVERRIDING SYSTEM VALUE
+                VALUES (?, ?, ?, ?, ?)""", 5);
         copy(source, target, "SELECT key FROM session_key WHERE id = 1", "UPDATE session_key SET key = ? WHERE id = 1", 1);
         try (Statement statement = target.createStatement()) {
             statement.execute("""
@@ -155,6 +158,8 @@ public final class FromEmbedded {
             statement.execute("SELECT setval(pg_get_serial_sequence('roll_calls', 'id'), MAX(id)) FROM roll_calls"
                     + " HAVING MAX(id) IS NOT NULL");
             statement.execute("SELECT setval(pg_get_serial_sequence('audit', 'id'), MAX(id)) FROM audit"
+                    + " HAVING MAX(id) IS NOT NULL");
+            statement.execute("SELECT setval(pg_get_serial_sequence('privacy_log', 'id'), MAX(id)) FROM privacy_log"
                     + " HAVING MAX(id) IS NOT NULL");
         }
     }

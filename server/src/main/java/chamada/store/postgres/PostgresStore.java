@@ -3,6 +3,9 @@ package chamada.store.postgres;
 import chamada.attendance.AuditEntry;
 import chamada.attendance.Mark;
 import chamada.attendance.MarkResult;
+import chamada.privacy.Forget;
+import chamada.privacy.ForgetResult;
+import chamada.privacy.StudentRecords;
 import chamada.rollcall.Assignment;
 import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInResult;
@@ -10,6 +13,7 @@ import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
 import chamada.rollcall.EventHub;
+import chamada.rollcall.Matricula;
 import chamada.rollcall.NumberedRollCall;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.PastRollCall;
@@ -24,6 +28,7 @@ import chamada.roster.RosterEntry;
 import chamada.roster.RosterNames;
 import chamada.store.AccountRules;
 import chamada.store.ChamadaStore;
+import chamada.store.ForgetStatements;
 import chamada.store.Command;
 import chamada.store.RollCallReads;
 import chamada.store.StoreProblem;
@@ -43,6 +48,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -318,6 +324,32 @@ public final class PostgresStore implements ChamadaStore {
     @Override
     public CompletableFuture<Integer> importTeachers(List<FileTeacher> teachers) {
         return write(connection -> accountRules.importTeachers(connection, teachers));
+    }
+
+    @Override
+    public CompletableFuture<StudentRecords> studentRecords(Matricula matricula) {
+        return read(connection -> reads.studentRecords(connection, matricula));
+    }
+
+    /**
+     * One transaction: refused while the student is in an open roll call, else every table
+     * renamed, with the audit's one change allowed by {@code chamada.forgetting} for this
+     * transaction only.
+     */
+    @Override
+    public CompletableFuture<ForgetResult> forget(Forget forget) {
+        return write(connection -> {
+            Optional<ClassId> open = ForgetStatements.openRollCallOf(connection, forget.matricula());
+            if (open.isPresent()) {
+                return new ForgetResult.InOpenRollCall(open.get());
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL chamada.forgetting = 'on'");
+            }
+            ForgetStatements.run(connection, forget.matricula(), forget.pseudonym(), forget.administrator(),
+                    forget.at().toInstant().toEpochMilli());
+            return new ForgetResult.Forgotten(forget.pseudonym());
+        });
     }
 
     @Override

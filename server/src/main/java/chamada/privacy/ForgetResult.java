@@ -1,0 +1,16 @@
+package chamada.privacy;
+
+import chamada.rollcall.ClassId;
+import chamada.rollcall.Matricula;
+
+/** What a {@link Forget} came to: the store's decision. */
+public sealed interface ForgetResult {
+
+    /** Done: the matrícula is {@code pseudonym} everywhere, and no file of the store holds it any more. */
+    record Forgotten(Matricula pseudonym) implements ForgetResult {
+    }
+
+    /** The student is in the open roll call of {@code classId}: close it first; nothing was changed. */
+    record InOpenRollCall(ClassId classId) implements ForgetResult {
+    }
+}

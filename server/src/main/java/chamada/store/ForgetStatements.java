@@ -1,0 +1,72 @@
+package chamada.store;
+
+import chamada.rollcall.ClassId;
+import chamada.rollcall.Matricula;
+import chamada.rollcall.TeacherName;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a forget changes, in SQL both stores share ({@link chamada.privacy.PrivacyStore#forget}):
+ * the matrícula replaced by the pseudonym in every table, the name and the reasons written about
+ * the student blanked, a check-in's device id dropped, and the privacy log's record. The store's
+ * transaction must first allow the one change of audit records (SQLite: the row of
+ * {@code forgetting}; PostgreSQL: {@code chamada.forgetting}).
+ */
+public final class ForgetStatements {
+
+    /** What stands for an erased name or reason: the columns take no empty text. */
+    public static final String BLANK = "-";
+
+    private static final List<String> RENAMES = List.of(
+            "UPDATE roster SET matricula = ?, name = '" + BLANK + "' WHERE matricula = ?",
+            "UPDATE check_ins SET matricula = ?, device = NULL WHERE matricula = ?",
+            "UPDATE check_in_replacements SET replaced = ? WHERE replaced = ?",
+            "UPDATE check_in_replacements SET by_matricula = ? WHERE by_matricula = ?",
+            "UPDATE statuses SET matricula = ? WHERE matricula = ?",
+            "UPDATE audit SET matricula = ?, reason = '" + BLANK + "' WHERE matricula = ?");
+    private static final String LOG = """
+            INSERT INTO privacy_log (at, administrator, action, pseudonym) VALUES (?, ?, 'forget', ?)""";
+    private static final String IN_OPEN_ROLL_CALL = """
+            SELECT r.class_id FROM roll_calls r WHERE r.closed_at IS NULL AND (
+                EXISTS (SELECT 1 FROM check_ins c WHERE c.roll_call_id = r.id AND c.matricula = ?)
+                OR EXISTS (SELECT 1 FROM statuses s WHERE s.roll_call_id = r.id AND s.matricula = ?))
+            ORDER BY r.class_id""";
+
+    private ForgetStatements() {
+    }
+
+    /** Replaces {@code matricula} by {@code pseudonym} everywhere, and logs it; in the caller's transaction. */
+    public static void run(Connection connection, Matricula matricula, Matricula pseudonym, TeacherName administrator,
+                           long at) throws SQLException {
+        for (String rename : RENAMES) {
+            try (PreparedStatement statement = connection.prepareStatement(rename)) {
+                statement.setString(1, pseudonym.value());
+                statement.setString(2, matricula.value());
+                statement.executeUpdate();
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(LOG)) {
+            statement.setLong(1, at);
+            statement.setString(2, administrator.value());
+            statement.setString(3, pseudonym.value());
+            statement.executeUpdate();
+        }
+    }
+
+    /** The class of an open roll call the student is present or marked in, if any. */
+    public static Optional<ClassId> openRollCallOf(Connection connection, Matricula matricula) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(IN_OPEN_ROLL_CALL)) {
+            query.setString(1, matricula.value());
+            query.setString(2, matricula.value());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(new ClassId(row.getInt(1))) : Optional.empty();
+            }
+        }
+    }
+}
