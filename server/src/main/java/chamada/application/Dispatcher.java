@@ -17,6 +17,7 @@ import chamada.rollcall.CheckInResult;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
 import chamada.rollcall.OpenResult;
+import chamada.rollcall.Outcomes;
 import chamada.rollcall.RollCallAlerts;
 import chamada.rollcall.RollCallService;
 import chamada.rollcall.StoreHealth;
@@ -90,7 +91,7 @@ final class Dispatcher {
             // A student's check-in waits for no account; a login replaces whoever was logged in.
             return dispatch(session, new Caller.Anonymous(), request);
         }
-        CompletableFuture<Caller> caller = logins.caller(session);
+        CompletableFuture<Caller> caller = Outcomes.guarded(logins.caller(session));
         if (caller.isDone() && !caller.isCompletedExceptionally()) {
             return dispatch(session, caller.join(), request);
         }
@@ -113,14 +114,14 @@ final class Dispatcher {
             case Request.Login login -> {
                 session.logout(); // first: a login refused for any reason ends the one before
                 TeacherName name = TeacherName.ofLogin(login.name());
-                yield logins.authenticate(name, login.secret()).thenApply(teacher -> {
+                yield Outcomes.guarded(logins.authenticate(name, login.secret())).thenApply(teacher -> {
                     session.login(teacher);
                     return new Response.LoggedIn(teacher.value(), logins.token(teacher));
                 });
             }
             case Request.Resume resume -> {
                 session.logout();
-                yield logins.resume(resume.token()).thenApply(teacher -> {
+                yield Outcomes.guarded(logins.resume(resume.token())).thenApply(teacher -> {
                     session.login(teacher);
                     return new Response.Resumed(teacher.value());
                 });

@@ -121,8 +121,10 @@ final class Logins implements AutoCloseable {
      * their account read again (a teacher disabled or removed since is logged out and refused
      * with {@link ErrorCode#ACCOUNT_INACTIVE}); on a port the server answers for itself (the
      * legacy ports), its reserved owner, who administers nothing; in open mode, without a login,
-     * the shared {@link TeacherName#OPEN_MODE} administrator; otherwise somebody who may only
-     * check in. Answered at once, without the store, for anybody but a logged-in teacher.
+     * the shared {@link TeacherName#OPEN_MODE} teacher; otherwise somebody who may only check in.
+     * In open mode a caller is an administrator only from the server's own machine: anybody on
+     * the network may act as a teacher there, as the seeds let them, but not make accounts or
+     * forget students. Answered at once, without the store, for anybody but a logged-in teacher.
      */
     CompletableFuture<Caller> caller(Session session) {
         Optional<TeacherName> teacher = session.teacher();
@@ -132,14 +134,16 @@ final class Logins implements AutoCloseable {
                     session.logout();
                     throw new ChamadaException(ErrorCode.ACCOUNT_INACTIVE, teacher.get());
                 }
-                return new Caller.Teacher(teacher.get(), role.get() == Role.ADMINISTRATOR);
+                return new Caller.Teacher(teacher.get(), role.get() == Role.ADMINISTRATOR
+                        && (!session.openMode() || session.address().isLoopbackAddress()));
             });
         }
         if (session.server().isPresent()) {
             return CompletableFuture.completedFuture(new Caller.Teacher(session.server().get(), false));
         }
         return CompletableFuture.completedFuture(session.openMode()
-                ? new Caller.Teacher(TeacherName.OPEN_MODE, true) : new Caller.Anonymous());
+                ? new Caller.Teacher(TeacherName.OPEN_MODE, session.address().isLoopbackAddress())
+                : new Caller.Anonymous());
     }
 
     private TeacherName check(TeacherName name, String secret) {

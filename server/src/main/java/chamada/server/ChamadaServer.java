@@ -10,6 +10,8 @@ import chamada.server.nativeport.NativePort;
 import chamada.server.nativeport.NativeSocket;
 import chamada.store.ChamadaStore;
 import chamada.web.HttpFront;
+import chamada.teachers.Account;
+import chamada.teachers.Role;
 import chamada.teachers.Teachers;
 import chamada.teachers.TeachersFile;
 import org.slf4j.Logger;
@@ -20,6 +22,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -86,8 +89,12 @@ public final class ChamadaServer implements AutoCloseable {
             }
             ChamadaStore store = config.store().open(clock.getZone());
             try {
+                Teachers teachers = Teachers.of(store, teachersFile);
+                if (!teachers.openMode()) {
+                    logAccounts(store.accounts().join());
+                }
                 server = new ChamadaServer(config, listener, legacyPorts,
-                        new Application(Teachers.of(store, teachersFile), store, clock, config.checkIns()));
+                        new Application(teachers, store, clock, config.checkIns()));
             } catch (IOException | RuntimeException e) {
                 try {
                     store.close();
@@ -116,6 +123,18 @@ public final class ChamadaServer implements AutoCloseable {
                     + " roll calls");
         }
         return server;
+    }
+
+    /**
+     * Says at start who administers the server: an administrator added by another, rather than by
+     * the teachers file, is worth an IT person's look.
+     */
+    private static void logAccounts(List<Account> accounts) {
+        List<String> administrators = accounts.stream().filter(account -> account.role().equals(
+                Optional.of(Role.ADMINISTRATOR))).map(account -> account.name() + (account.fromFile() ? "" : " (added by"
+                + " an administrator)")).toList();
+        log.info("{} teachers' accounts; administrators: {}", accounts.size(),
+                administrators.isEmpty() ? "none" : String.join(", ", administrators));
     }
 
     /** Where the server listens; the port is the real one when the config asked for 0. */

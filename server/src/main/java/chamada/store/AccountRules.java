@@ -8,6 +8,8 @@ import chamada.teachers.AccountChange;
 import chamada.teachers.AccountEdit;
 import chamada.teachers.FileTeacher;
 import chamada.teachers.PasswordHash;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,6 +36,8 @@ import java.util.TreeSet;
  * once cannot both remove "another" administrator. Stateless.
  */
 public final class AccountRules {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountRules.class);
 
     private static final String ACCOUNT = """
             SELECT name, password_hash, administrator, disabled, from_file FROM teachers WHERE name = ?""";
@@ -142,6 +146,8 @@ public final class AccountRules {
         }
         for (String gone : column(connection, FILE_ACCOUNTS)) {
             if (!inFile.contains(gone)) {
+                // On PostgreSQL, a node started with an older file does this for every node: say so.
+                log.warn("Teacher {} is no longer in the teachers file: their account and classes removed", gone);
                 update(connection, DELETE, gone);
             }
         }

@@ -23,6 +23,13 @@ final class Connections {
     /** How long a connection waits for a lock held by another connection before failing. */
     static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
+    /**
+     * How long an account's change waits for SQLite's write lock, which the applier holds while
+     * it catches up: longer than the applier's transactions, since such a change is rare and an
+     * administrator may wait for it.
+     */
+    static final int ACCOUNTS_BUSY_TIMEOUT_MILLIS = 30_000;
+
     private Connections() {
     }
 
@@ -32,13 +39,13 @@ final class Connections {
     }
 
     /**
-     * The connection of the teachers' accounts ({@link SqliteAccounts}), a second writer: every
-     * transaction takes SQLite's write lock when it begins, so that what it read is still true
-     * when it writes.
+     * The connection of the teachers' accounts' changes ({@link SqliteAccounts}), a second
+     * writer, whose transactions begin {@code IMMEDIATE}: with SQLite's write lock, so that what
+     * they read is still true when they write.
      */
     static Connection accounts(Path file) throws SQLException {
         SQLiteConfig config = writing();
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setBusyTimeout(ACCOUNTS_BUSY_TIMEOUT_MILLIS);
         return config.createConnection(url(file));
     }
 

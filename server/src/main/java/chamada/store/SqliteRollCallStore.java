@@ -127,8 +127,14 @@ public final class SqliteRollCallStore implements ChamadaStore {
             SqliteApplier.Recovered recovered = applier.recovered();
             EventHub events = new EventHub();
             SqliteAccounts accounts = SqliteAccounts.open(absolute);
-            JournalWriter writer = JournalWriter.start(journal, recovered.nextSegment(), recovered.rules(),
-                    applier::submit, events);
+            JournalWriter writer;
+            try {
+                writer = JournalWriter.start(journal, recovered.nextSegment(), recovered.rules(), applier::submit,
+                        events);
+            } catch (RuntimeException e) {
+                accounts.close();
+                throw e;
+            }
             return new SqliteRollCallStore(absolute, lock, writer, applier, readers, reads, journal.folder(), events,
                     accounts);
         } catch (RuntimeException e) {

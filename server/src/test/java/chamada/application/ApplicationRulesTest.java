@@ -1,6 +1,9 @@
 package chamada.application;
 
 import java.net.InetAddress;
+import chamada.attendance.LateCountsAs;
+import chamada.attendance.Reason;
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckInSettings;
 import chamada.error.ErrorCode;
 import chamada.i18n.HumanTime;
@@ -265,6 +268,42 @@ class ApplicationRulesTest {
         as(answer(ana, new Request.Open(other)), Response.Opened.class);
         assertThat(codeOf(answer(bia, new Request.Close(other)))).isEqualTo(ErrorCode.NOT_OWNER);
         as(answer(diretora, new Request.Close(other)), Response.RollCallReply.class);
+    }
+
+    @Test
+    void classWithAssignedTeachers_refusesEveryTeacherRequestOfAnotherTeacher_andAnyOfItsTeachersCloses() {
+        Session diretora = teacher("diretora", Lang.EN);
+        for (String name : List.of("ana", "bia", "carla")) {
+            as(answer(diretora, new Request.Account(AccountAction.ADD, new TeacherName(name), Optional.of(SECRET), false)),
+                    Response.AccountChanged.class);
+        }
+        as(answer(diretora, new Request.Assign(CLASS, List.of(new TeacherName("bia"), new TeacherName("carla")))),
+                Response.Assigned.class);
+        Session ana = teacher("ana", Lang.EN);
+        Session bia = teacher("bia", Lang.EN);
+        Session carla = teacher("carla", Lang.EN);
+
+        for (Request request : new Request[] {new Request.History(CLASS), new Request.Export(CLASS),
+                new Request.Report(CLASS, Optional.empty(), Optional.empty(), LateCountsAs.PRESENT),
+                new Request.Audit(CLASS), new Request.RosterList(CLASS), new Request.RosterImport(CLASS, List.of()),
+                new Request.Mark(CLASS, new Matricula("7"), AttendanceStatus.PRESENT, new Reason("x"), Optional.empty())}) {
+            assertThat(codeOf(answer(ana, request))).as("%s", request).isEqualTo(ErrorCode.NOT_ASSIGNED);
+        }
+        as(answer(bia, new Request.Open(CLASS)), Response.Opened.class);
+        as(answer(carla, new Request.Close(CLASS)), Response.RollCallReply.class);
+    }
+
+    @Test
+    void openMode_administersOnlyFromTheServersOwnMachine() throws Exception {
+        application.close();
+        application = start(teachers(true), "open.db");
+        Session remote = application.session(Lang.EN, InetAddress.getByName("203.0.113.9"));
+        Request add = new Request.Account(AccountAction.ADD, new TeacherName("ana"), Optional.of(SECRET), true);
+
+        assertThat(codeOf(answer(remote, add))).isEqualTo(ErrorCode.NOT_ADMINISTRATOR);
+        assertThat(codeOf(answer(remote, new Request.StudentData(new Matricula("7"))))).isEqualTo(ErrorCode.NOT_ADMINISTRATOR);
+        as(answer(remote, new Request.Open(CLASS)), Response.Opened.class);
+        as(answer(application.session(Lang.EN), add), Response.AccountChanged.class);
     }
 
     @Test

@@ -10,6 +10,7 @@ import chamada.rollcall.Matricula;
 import chamada.rollcall.StoreFailure;
 import chamada.rollcall.StoreHealth;
 import chamada.teachers.OpenMode;
+import chamada.teachers.StoredTeachers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,6 +47,18 @@ class StoreFailureRepliesTest {
                 assertThat(application.handle(session, request).join()).as("%s", request)
                         .isEqualTo(new Response.Failure(code, code.format(Lang.EN)));
             }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void login_storeFailsThatWay_isRefusedWithItsOwnCode_notAsABug(StoreFailure.Kind kind, ErrorCode code) {
+        StubStore stub = new StubStore(kind, new StoreHealth.Healthy());
+        try (Application application = new Application(new StoredTeachers(stub), stub,
+                Clock.systemDefaultZone(), CheckInSettings.defaults())) {
+            Response reply = application.handle(application.session(Lang.EN), new Request.Login("ana", "s3cret")).join();
+
+            assertThat(reply).isEqualTo(new Response.Failure(code, code.format(Lang.EN)));
         }
     }
 

@@ -39,7 +39,7 @@ public abstract class AccountStoreContract {
     private static final ClassId CLASS = new ClassId(1010);
     private static final ClassId OTHER_CLASS = new ClassId(2020);
 
-    private ChamadaStore store;
+    protected ChamadaStore store;
 
     protected abstract ChamadaStore openStore();
 

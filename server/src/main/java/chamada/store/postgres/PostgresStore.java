@@ -416,8 +416,10 @@ public final class PostgresStore implements ChamadaStore {
 
     /**
      * One transaction on a pooled connection, committed before the future completes: an
-     * administrator's change to the accounts, rare enough not to need the writer's batching.
-     * Not retried: a commit whose reply was lost may have been made.
+     * administrator's change to the accounts, or a forget, rare enough not to need the writer's
+     * batching. Read committed, whatever the database's default, so that a statement after the
+     * advisory lock sees what the transaction that held it committed. Not retried: a commit
+     * whose reply was lost may have been made ({@link StoreFailure.Kind#OUTCOME_UNKNOWN}).
      */
     private <T> CompletableFuture<T> write(Query<T> change) {
         if (closed) {
@@ -428,17 +430,24 @@ public final class PostgresStore implements ChamadaStore {
             readers.execute(() -> {
                 try (Connection connection = pool.getConnection()) {
                     connection.setReadOnly(false);
+                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                     connection.setAutoCommit(false);
+                    T outcome;
                     try {
-                        T outcome = change.run(connection);
-                        connection.commit();
-                        result.complete(outcome);
+                        outcome = change.run(connection);
                     } catch (SQLException | RuntimeException e) {
                         connection.rollback();
                         throw e;
-                    } finally {
-                        connection.setAutoCommit(true);
                     }
+                    try {
+                        connection.commit();
+                    } catch (SQLException e) {
+                        result.completeExceptionally(new StoreFailure(StoreFailure.Kind.OUTCOME_UNKNOWN,
+                                "PostgreSQL " + address + ": the commit failed, and may have been made: "
+                                        + e.getMessage(), e));
+                        return;
+                    }
+                    result.complete(outcome);
                 } catch (SQLException e) {
                     result.completeExceptionally(new StoreFailure(StoreFailure.Kind.NOT_MADE,
                             "PostgreSQL " + address + ": " + e.getMessage(), e));
