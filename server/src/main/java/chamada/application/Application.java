@@ -62,7 +62,7 @@ public final class Application implements AutoCloseable {
         this.teachers = teachers;
         this.store = store;
         this.logins = new Logins(teachers, new SessionTokens(store.sessionKey(), clock));
-        this.rollCalls = new RollCallService(store, store, clock, checkIns);
+        this.rollCalls = new RollCallService(store, store, store, clock, checkIns);
         this.dispatcher = new Dispatcher(rollCalls, new RosterService(store, store),
                 new AttendanceService(store, store, store, store, clock, checkIns.editWindow()),
                 new TeacherAdministration(store, store, logins::hash), new PrivacyService(store, clock), logins);

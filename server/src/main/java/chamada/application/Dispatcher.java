@@ -171,6 +171,10 @@ final class Dispatcher {
                     report.lateCountsAs()).thenApply(Response.Report::new);
             case Request.Audit audit -> attendance.audit(caller, audit.classId())
                     .thenApply(entries -> new Response.Audit(audit.classId().value(), entries));
+            case Request.ClassDefaults defaults -> (defaults.set()
+                    ? rollCalls.setDefaultLateAfter(caller, defaults.classId(), defaults.lateAfter())
+                    : rollCalls.defaultLateAfter(caller, defaults.classId()))
+                    .thenApply(late -> new Response.ClassDefaults(defaults.classId().value(), late));
             case Request.Teachers teachers -> administration.accounts(caller).thenApply(accounts -> new Response.Teachers(
                     accounts.stream().map(account -> new Response.TeacherAccount(account.name().value(),
                             account.administrator(), account.disabled(), account.fromFile())).toList()));

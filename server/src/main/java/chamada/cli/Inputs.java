@@ -4,12 +4,14 @@ import chamada.error.ChamadaException;
 import chamada.attendance.Reason;
 import chamada.i18n.Lang;
 import chamada.rollcall.CheckInCode;
+import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.TeacherName;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -20,6 +22,15 @@ import java.util.function.Function;
 final class Inputs {
 
     private Inputs() {
+    }
+
+    /** {@code --late-after}'s minutes, 0 to 720; a usage error naming the option otherwise. */
+    static Duration lateAfter(Lang lang, String text) {
+        try {
+            return CheckInRules.lateAfterMinutes(text);
+        } catch (ChamadaException e) {
+            throw new CommandFailure(ExitCodes.USAGE, TeacherText.BAD_LATE_AFTER.format(lang, text));
+        }
     }
 
     static ClassId classId(CommandSpec spec, Lang lang, String text) {

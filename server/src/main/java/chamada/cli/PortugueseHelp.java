@@ -117,8 +117,13 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.teacher.open.usage.header", "Abre a chamada de uma turma."},
                 {"chamada.server.edit-days", "Um professor pode corrigir uma chamada por tantos dias depois de"
                         + " encerrada; depois, só um administrador (0: só enquanto aberta; no máximo 3650)."},
+                {"chamada.teacher.defaults.usage.header", "Mostra os padrões de uma turma, ou define o atraso que suas"
+                        + " chamadas têm quando abertas sem --late-after."},
+                {"chamada.teacher.defaults.late-after", "Presenças mais de tantos minutos depois da abertura das chamadas"
+                        + " da turma são atrasos (de 0 a 720), a não ser que uma seja aberta com seu próprio"
+                        + " --late-after; off: nenhum."},
                 {"chamada.teacher.open.late-after", "Presenças mais de tantos minutos depois da abertura contam como"
-                        + " atraso (de 0 a 720; padrão: ninguém se atrasa)."},
+                        + " atraso (de 0 a 720; padrão: o da turma, teacher defaults, senão ninguém se atrasa)."},
                 {"chamada.teacher.open.accept-unknown", "Se a turma tem lista de alunos, aceita também matrículas"
                         + " fora dela (mostradas como fora da lista) em vez de recusá-las."},
                 {"chamada.teacher.mark.usage.header", "Corrige a situação de um aluno numa chamada (present, late,"

@@ -11,6 +11,7 @@ import chamada.i18n.Lang;
 import chamada.protocol.ExportCsv;
 import chamada.protocol.ReportCsv;
 import chamada.protocol.ReportXlsx;
+import chamada.protocol.Request;
 import chamada.protocol.Response;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.ClassId;
@@ -199,6 +200,21 @@ final class TeacherActions {
         return List.of(matricula, name, Integer.toString(line.present()), Integer.toString(line.late()),
                 Integer.toString(line.excused()), Integer.toString(line.absent()),
                 line.rate().map(rate -> String.format(java.util.Locale.ROOT, "%.1f%%", rate * 100)).orElse("-"));
+    }
+
+    /**
+     * Prints {@code classId}'s defaults, having set its default lateness first when
+     * {@code change} holds one (empty inside: none).
+     */
+    int defaults(ClassId classId, Optional<Optional<Duration>> change) {
+        Response reply = link.call(c -> c.call(new Request.ClassDefaults(classId, change.isPresent(),
+                change.flatMap(late -> late))), true);
+        if (!(reply instanceof Response.ClassDefaults defaults)) {
+            return refusal(reply);
+        }
+        out.println(defaults.lateAfter().map(late -> TeacherText.DEFAULT_LATE_AFTER.format(lang, classId,
+                late.toMinutes())).orElseGet(() -> TeacherText.NO_DEFAULT_LATE_AFTER.format(lang, classId)));
+        return ExitCodes.OK;
     }
 
     /** Prints every change of a status in {@code classId}'s roll calls, oldest first. */

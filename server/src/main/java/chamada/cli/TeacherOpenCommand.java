@@ -1,13 +1,10 @@
 package chamada.cli;
 
-import chamada.error.ChamadaException;
-import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.time.Duration;
 import java.util.Optional;
 
 /** {@code chamada teacher open CLASS [--code-policy POLICY] [--accept-unknown] [--late-after MINUTES]}: opens the roll call of a class and prints when, and its code. */
@@ -27,21 +24,13 @@ final class TeacherOpenCommand extends TeacherClassCommand {
 
     @Option(names = "--late-after", paramLabel = "MINUTES",
             description = "Check-ins more than this many minutes after the opening count as late (0 to 720;"
-                    + " default: nobody is late).")
+                    + " default: the class's, see teacher defaults, else nobody is late).")
     private String lateAfter;
 
     @Override
     int run(TeacherActions actions, ClassId classId) {
         return actions.open(classId, Optional.ofNullable(codePolicy).map(this::policy), acceptUnknown,
-                Optional.ofNullable(lateAfter).map(this::minutes));
-    }
-
-    private Duration minutes(String text) {
-        try {
-            return CheckInRules.lateAfterMinutes(text);
-        } catch (ChamadaException e) {
-            throw new CommandFailure(ExitCodes.USAGE, TeacherText.BAD_LATE_AFTER.format(lang(), text));
-        }
+                Optional.ofNullable(lateAfter).map(text -> Inputs.lateAfter(lang(), text)));
     }
 
     private CodePolicy policy(String word) {

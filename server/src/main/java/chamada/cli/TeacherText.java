@@ -51,6 +51,14 @@ enum TeacherText implements Bilingual {
     ABSENT("Absent ({0}):", "Ausentes ({0}):"),
     LATE_AFTER("Check-ins after {0} ({1} minutes after the opening) count as late.",
             "Presenças depois das {0} ({1} minutos após a abertura) contam como atraso."),
+    DEFAULT_LATE_AFTER("Class {0}: check-ins more than {1} minutes after the opening are late, unless a roll call is"
+            + " opened with its own --late-after.",
+            "Turma {0}: presenças mais de {1} minutos depois da abertura são atrasos, a não ser que a chamada seja"
+                    + " aberta com seu próprio --late-after."),
+    NO_DEFAULT_LATE_AFTER("Class {0} has no default lateness: nobody is late unless a roll call is opened with"
+            + " --late-after.",
+            "A turma {0} não tem atraso padrão: ninguém se atrasa, a não ser que a chamada seja aberta com"
+                    + " --late-after."),
     BAD_LATE_AFTER("--late-after {0} is not a number of minutes from 0 to 720.",
             "--late-after {0} não é um número de minutos de 0 a 720."),
     ROSTER("Roster of class {0} ({1} students):", "Lista de alunos da turma {0} ({1} alunos):"),

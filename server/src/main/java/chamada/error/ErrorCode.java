@@ -31,6 +31,11 @@ public enum ErrorCode implements Bilingual {
     MISSING_FIELD(true,
             "Missing field {0}. Expected {1}.",
             "Falta o campo {0}. Esperado: {1}."),
+    NOT_HTTP(false,
+            "This is Chamada's native port, which does not speak HTTP: the web pages are on the web port. Closing the"
+                    + " connection.",
+            "Esta é a porta nativa do Chamada, que não fala HTTP: as páginas web estão na porta web. A conexão será"
+                    + " encerrada."),
     LINE_TOO_LONG(false,
             "Request line longer than {0} bytes; closing the connection.",
             "Linha de pedido com mais de {0} bytes; a conexão será encerrada."),

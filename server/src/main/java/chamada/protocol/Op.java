@@ -24,6 +24,8 @@ public enum Op {
     REPORT("report", List.of(Wire.CLASS, Wire.FROM, Wire.TO, Wire.LATE_COUNTS_AS), 1),
     /** JSON only: its {@code students} are a list, which no typed word can carry. */
     ROSTER_IMPORT("roster_import", List.of(Wire.CLASS, Wire.PART, Wire.MORE), 1),
+    /** A class's defaults: read, or with {@code late_after} (minutes, or {@code off}) set. */
+    CLASS_DEFAULTS("class_defaults", List.of(Wire.CLASS, Wire.LATE_AFTER), 1),
     /** An administrator's: every teacher's account. */
     TEACHERS("teachers", List.of(), 0),
     /** An administrator's: adds, removes, disables, enables a teacher's account or sets its secret. */
@@ -111,6 +113,7 @@ public enum Op {
             case Request.Audit a -> AUDIT;
             case Request.Report r -> REPORT;
             case Request.RosterImport r -> ROSTER_IMPORT;
+            case Request.ClassDefaults d -> CLASS_DEFAULTS;
             case Request.Teachers t -> TEACHERS;
             case Request.Account a -> ACCOUNT;
             case Request.Assign a -> ASSIGN;

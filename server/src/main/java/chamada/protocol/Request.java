@@ -124,6 +124,13 @@ public sealed interface Request {
         }
     }
 
+    /**
+     * A class's defaults; when {@code set}, first makes {@code lateAfter} the class's default
+     * lateness (empty: none).
+     */
+    record ClassDefaults(ClassId classId, boolean set, Optional<Duration> lateAfter) implements Request {
+    }
+
     /** Every teacher's account, for an administrator. */
     record Teachers() implements Request {
     }

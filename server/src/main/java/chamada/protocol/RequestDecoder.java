@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns one line of the native protocol into a {@link Request}: a JSON object such as
@@ -43,6 +44,9 @@ import java.util.Optional;
  * <p>Stateless and thread-safe.
  */
 public final class RequestDecoder {
+
+    /** The first line of an HTTP request, e.g. {@code POST / HTTP/1.1}. */
+    private static final Pattern HTTP_REQUEST_LINE = Pattern.compile("[A-Z]+ \\S+ HTTP/\\d(\\.\\d)?");
 
     private final ObjectMapper json;
 
@@ -255,8 +259,12 @@ public final class RequestDecoder {
             throw new ChamadaException(ErrorCode.UNKNOWN_COMMAND, "");
         }
         List<String> words = List.of(line.split("\\s+"));
-        Op op = Op.fromWire(words.getFirst())
-                .orElseThrow(() -> new ChamadaException(ErrorCode.UNKNOWN_COMMAND, Fields.echo(words.getFirst())));
+        Optional<Op> known = Op.fromWire(words.getFirst());
+        if (known.isEmpty() && HTTP_REQUEST_LINE.matcher(line).matches()) {
+            // A browser sent here, maybe by a hostile page: its body's lines must never be read as requests.
+            throw new ChamadaException(ErrorCode.NOT_HTTP);
+        }
+        Op op = known.orElseThrow(() -> new ChamadaException(ErrorCode.UNKNOWN_COMMAND, Fields.echo(words.getFirst())));
         List<String> args = words.subList(1, words.size());
         if (op == Op.MARK && args.size() > op.required()) {
             // The reason is every word after the status: "mark 1010 042191010 excused atestado médico".
@@ -299,6 +307,7 @@ public final class RequestDecoder {
             case AUDIT -> new Request.Audit(classId(fields));
             case REPORT -> report(fields);
             case ROSTER_IMPORT -> throw new ChamadaException(ErrorCode.MISSING_FIELD, Wire.STUDENTS, Expected.STUDENTS);
+            case CLASS_DEFAULTS -> classDefaults(fields);
             case TEACHERS -> new Request.Teachers();
             case ACCOUNT -> account(fields);
             case ASSIGN -> new Request.Assign(classId(fields), Optional.ofNullable(fields.get(Wire.TEACHERS)).stream()
@@ -311,6 +320,16 @@ public final class RequestDecoder {
             case HELP -> new Request.Help();
             case QUIT -> new Request.Quit();
         };
+    }
+
+    /** A class's defaults: read, or set to {@code late_after} minutes, or none with {@code off}. */
+    private static Request.ClassDefaults classDefaults(Map<String, String> fields) {
+        String late = fields.get(Wire.LATE_AFTER);
+        if (late == null) {
+            return new Request.ClassDefaults(classId(fields), false, Optional.empty());
+        }
+        return new Request.ClassDefaults(classId(fields), true,
+                late.equals(Wire.OFF) ? Optional.empty() : Optional.of(CheckInRules.lateAfterMinutes(late)));
     }
 
     /** An account change: an add or a new secret carries the secret; only an add makes an administrator. */

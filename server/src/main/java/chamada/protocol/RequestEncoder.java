@@ -89,6 +89,16 @@ public final class RequestEncoder {
                         g.writeBooleanField(Wire.MORE, true);
                     }
                 }
+                case Request.ClassDefaults defaults -> {
+                    g.writeNumberField(Wire.CLASS, defaults.classId().value());
+                    if (defaults.set()) {
+                        if (defaults.lateAfter().isPresent()) {
+                            g.writeNumberField(Wire.LATE_AFTER, defaults.lateAfter().get().toMinutes());
+                        } else {
+                            g.writeStringField(Wire.LATE_AFTER, Wire.OFF);
+                        }
+                    }
+                }
                 case Request.Teachers teachers -> {
                 }
                 case Request.Account account -> {

@@ -156,6 +156,10 @@ public sealed interface Response {
     record RosterImported(RosterChange change) implements Success {
     }
 
+    /** A class's defaults: its default lateness, if it has one. */
+    record ClassDefaults(int classId, Optional<Duration> lateAfter) implements Success {
+    }
+
     /** A teacher's account as an administrator sees it: never its secret's hash. */
     record TeacherAccount(String name, boolean administrator, boolean disabled, boolean fromFile) {
     }

@@ -166,6 +166,7 @@ public final class ResponseDecoder {
                     : new Response.RosterImported(new RosterChange(new ClassId(node.path(Wire.CLASS).asInt()),
                             node.path(Wire.ADDED).asInt(), node.path(Wire.RENAMED).asInt(),
                             node.path(Wire.REMOVED).asInt(), node.path(Wire.STUDENTS).asInt()));
+            case CLASS_DEFAULTS -> new Response.ClassDefaults(node.path(Wire.CLASS).asInt(), lateAfter(node));
             case TEACHERS -> {
                 List<Response.TeacherAccount> teachers = new ArrayList<>();
                 for (JsonNode item : node.path(Wire.TEACHERS)) {

@@ -212,6 +212,11 @@ public final class ResponseEncoder {
                 }
                 g.writeEndArray();
             }
+            case Response.ClassDefaults defaults -> {
+                g.writeStringField(Wire.OP, Op.CLASS_DEFAULTS.wire());
+                g.writeNumberField(Wire.CLASS, defaults.classId());
+                writeLateAfter(g, defaults.lateAfter());
+            }
             case Response.Teachers teachers -> {
                 g.writeStringField(Wire.OP, Op.TEACHERS.wire());
                 g.writeArrayFieldStart(Wire.TEACHERS);

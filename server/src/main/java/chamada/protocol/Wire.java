@@ -93,6 +93,7 @@ public final class Wire {
     public static final String SOURCE = "source";
     public static final String BY = "by";
     public static final String PSEUDONYM = "pseudonym";
+    public static final String OFF = "off";
 
     private Wire() {
     }

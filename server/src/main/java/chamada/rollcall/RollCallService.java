@@ -33,14 +33,17 @@ public final class RollCallService {
 
     private final RollCallStore store;
     private final ClassTeachers classes;
+    private final ClassDefaults defaults;
     private final Clock clock;
     private final CheckInSettings settings;
     private final GuessLimits guesses = new GuessLimits();
     private final DeviceFlags flags = new DeviceFlags();
 
-    public RollCallService(RollCallStore store, ClassTeachers classes, Clock clock, CheckInSettings settings) {
+    public RollCallService(RollCallStore store, ClassTeachers classes, ClassDefaults defaults, Clock clock,
+                           CheckInSettings settings) {
         this.store = store;
         this.classes = classes;
+        this.defaults = defaults;
         this.clock = clock;
         this.settings = settings;
     }
@@ -70,21 +73,41 @@ public final class RollCallService {
      * Opens the roll call of {@code classId} with {@code policy} (the server's default when
      * empty), allowing several check-ins per device if {@code sharedDevices}, and matrículas
      * not on the class's roster if {@code acceptUnknown}, check-ins {@code lateAfter} after the
-     * opening late (empty: nobody is); a teacher may, in a class {@link ClassAccess} lets them.
+     * opening late (empty: the class's default, if it has one, else nobody is); a teacher may, in
+     * a class {@link ClassAccess} lets them.
      */
     public CompletableFuture<OpenResult> open(Caller caller, ClassId classId, Optional<CodePolicy> policy,
                                               boolean sharedDevices, boolean acceptUnknown,
                                               Optional<Duration> lateAfter) {
-        CheckInRules rules = CheckInRules.of(policy.orElse(settings.defaultPolicy()), settings.codePeriod(),
-                settings.codeGrace(), sharedDevices).withAcceptUnknown(acceptUnknown).withLateAfter(lateAfter);
-        return Outcomes.forClass(caller, classId, classes, (teacher, access) -> store.open(classId, teacher.name(), rules,
-                now()).thenApply(result -> {
-            if (result instanceof OpenResult.Opened opened) {
-                log.info("Roll call of class {} opened by {} (id {}, code {})", classId, teacher.name(), opened.id(),
-                        rules.policy().wire());
-            }
-            return result;
-        }));
+        CheckInRules chosen = CheckInRules.of(policy.orElse(settings.defaultPolicy()), settings.codePeriod(),
+                settings.codeGrace(), sharedDevices).withAcceptUnknown(acceptUnknown);
+        return Outcomes.forClass(caller, classId, classes, (teacher, access) -> (lateAfter.isPresent()
+                ? CompletableFuture.completedFuture(lateAfter) : defaults.lateAfterOf(classId)).thenCompose(late -> {
+                    CheckInRules rules = chosen.withLateAfter(late);
+                    return store.open(classId, teacher.name(), rules, now()).thenApply(result -> {
+                        if (result instanceof OpenResult.Opened opened) {
+                            log.info("Roll call of class {} opened by {} (id {}, code {})", classId, teacher.name(),
+                                    opened.id(), rules.policy().wire());
+                        }
+                        return result;
+                    });
+                }));
+    }
+
+    /** The class's default lateness; a teacher of the class may read it. */
+    public CompletableFuture<Optional<Duration>> defaultLateAfter(Caller caller, ClassId classId) {
+        return Outcomes.forClass(caller, classId, classes, (teacher, access) -> defaults.lateAfterOf(classId));
+    }
+
+    /** Sets the class's default lateness (empty: none); a teacher of the class may. */
+    public CompletableFuture<Optional<Duration>> setDefaultLateAfter(Caller caller, ClassId classId,
+                                                                    Optional<Duration> lateAfter) {
+        return Outcomes.forClass(caller, classId, classes, (teacher, access) -> defaults.setLateAfter(classId, lateAfter)
+                .thenApply(set -> {
+                    log.info("Default lateness of class {} set by {}: {}", classId, teacher.name(),
+                            set.map(late -> late.toMinutes() + " min").orElse("none"));
+                    return set;
+                }));
     }
 
     /**

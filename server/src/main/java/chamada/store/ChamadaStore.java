@@ -2,6 +2,7 @@ package chamada.store;
 
 import chamada.attendance.AttendanceStore;
 import chamada.privacy.PrivacyStore;
+import chamada.rollcall.ClassDefaults;
 import chamada.rollcall.ClassTeachers;
 import chamada.rollcall.RollCallStore;
 import chamada.roster.RosterStore;
@@ -10,5 +11,5 @@ import chamada.teachers.SessionKeys;
 
 /** Everything a Chamada store keeps, one interface per feature: what the server opens from its {@code StoreConfig}. */
 public interface ChamadaStore extends RollCallStore, RosterStore, AttendanceStore, AccountStore, ClassTeachers,
-        PrivacyStore, SessionKeys {
+        ClassDefaults, PrivacyStore, SessionKeys {
 }

@@ -7,7 +7,9 @@ import chamada.rollcall.TeacherName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +32,15 @@ public final class ForgetStatements {
             "UPDATE check_in_replacements SET by_matricula = ? WHERE by_matricula = ?",
             "UPDATE statuses SET matricula = ? WHERE matricula = ?",
             "UPDATE audit SET matricula = ?, reason = '" + BLANK + "' WHERE matricula = ?");
+    /**
+     * A replaced check-in's phone id stays (the column takes no null) but made random, so that it
+     * no longer links the pseudonym to the phone; in closed roll calls only, since an open one's
+     * rule against one phone checking in several students still reads it.
+     */
+    private static final String UNLINK_DEVICE = """
+            UPDATE check_in_replacements SET device = ? WHERE (replaced = ? OR by_matricula = ?)
+            AND roll_call_id IN (SELECT id FROM roll_calls WHERE closed_at IS NOT NULL)""";
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String LOG = """
             INSERT INTO privacy_log (at, administrator, action, pseudonym) VALUES (?, ?, 'forget', ?)""";
     private static final String IN_OPEN_ROLL_CALL = """
@@ -44,6 +55,12 @@ public final class ForgetStatements {
     /** Replaces {@code matricula} by {@code pseudonym} everywhere, and logs it; in the caller's transaction. */
     public static void run(Connection connection, Matricula matricula, Matricula pseudonym, TeacherName administrator,
                            long at) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(UNLINK_DEVICE)) {
+            statement.setString(1, randomDevice());
+            statement.setString(2, matricula.value());
+            statement.setString(3, matricula.value());
+            statement.executeUpdate();
+        }
         for (String rename : RENAMES) {
             try (PreparedStatement statement = connection.prepareStatement(rename)) {
                 statement.setString(1, pseudonym.value());
@@ -57,6 +74,12 @@ public final class ForgetStatements {
             statement.setString(3, pseudonym.value());
             statement.executeUpdate();
         }
+    }
+
+    private static String randomDevice() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return "forgotten-" + HexFormat.of().formatHex(bytes);
     }
 
     /** The class of an open roll call the student is present or marked in, if any. */

@@ -60,6 +60,12 @@ final class SqliteApplier {
 
     private static final long RETRY_PAUSE_MILLIS = 1_000;
 
+    /** The schema from which writers run with {@code secure_delete}: a file from before has old rows in its free space. */
+    private static final int FIRST_SECURE_DELETE_VERSION = 10;
+
+    /** How often a forget tries at once to empty the WAL, each try waiting out the busy timeout at most. */
+    private static final int WAL_ATTEMPTS = 3;
+
     /**
      * What start-up found: where the journal goes on, the state its writer decides commands
      * against, and the key that signs session tokens.
@@ -91,6 +97,8 @@ final class SqliteApplier {
     private volatile Optional<Throwable> crashed = Optional.empty();
     /** SQLite's refusal of the batch being retried now (a full disk, a lock); empty while applying works. */
     private volatile Optional<SQLException> retrying = Optional.empty();
+    /** Whether the WAL may still hold a forgotten student's pages: emptied again after each batch until it is. */
+    private boolean walHoldsForgotten;
     /** Whether a batch offered to a stopped applier was said in the log; the journal writer's thread only. */
     private boolean saidStopped;
 
@@ -199,13 +207,19 @@ final class SqliteApplier {
 
     private void run() {
         try (Connection connection = Connections.writer(file)) {
+            int before = FileVersion.of(connection, file).version();
             Migrations.bundled().apply(connection, file);
+            if (before > 0 && before < FIRST_SECURE_DELETE_VERSION) {
+                vacuum(connection);
+            }
             try (SqliteBatch batch = new SqliteBatch(connection)) {
                 long nextSegment = replay(batch);
                 // Recorded before the replayed segments go: the journal now goes on in nextSegment, and a
                 // crash before its first record must not leave a start-up looking for the deleted ones.
                 batch.apply(List.of(), new JournalPosition(nextSegment, 0));
                 journal.deleteBelow(nextSegment);
+                // A forget replayed here must leave no page of its student's in the WAL either.
+                batch.checkpoint();
                 lastAppliedSegment = nextSegment - 1;
                 OpenRollCalls rules = new OpenRollCalls(reads.open(connection), reads.maxRollCallId(connection),
                         reads.rosters(connection), reads.known(connection), reads.maxAuditId(connection));
@@ -306,10 +320,13 @@ final class SqliteApplier {
             // the WAL, where the pages SQLite changed still held the matrícula. Only then is the forget answered.
             deleteSegmentsBelow(Math.max(end.segment(), forgotIn.get() + 1));
             lastAppliedSegment = Math.max(end.segment(), forgotIn.get());
-            emptyTheWal(batch);
+            walHoldsForgotten = true;
         } else if (end.segment() > lastAppliedSegment) {
             deleteSegmentsBelow(end.segment());
             lastAppliedSegment = end.segment();
+        }
+        if (walHoldsForgotten) {
+            walHoldsForgotten = !emptyTheWal(batch, forgotIn.isPresent() ? WAL_ATTEMPTS : 1);
         }
         advance(writes.size());
         return true;
@@ -336,26 +353,37 @@ final class SqliteApplier {
     }
 
     /**
-     * Checkpoints the WAL into the database file and truncates it, trying a few times while a
-     * reader holds back the checkpoint; says so in the log if it could not, since the WAL then
-     * still holds a forgotten matrícula until the next checkpoint.
+     * Checkpoints the WAL into the database file and truncates it, up to {@code attempts} times
+     * while a reader holds it back; true once done. Until then, each batch applied after tries
+     * once more (a forget is answered meanwhile: the log says the WAL still holds its pages).
      */
-    private void emptyTheWal(SqliteBatch batch) {
-        for (int attempt = 1; attempt <= 50; attempt++) {
+    private boolean emptyTheWal(SqliteBatch batch, int attempts) {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 if (batch.checkpoint()) {
-                    return;
+                    return true;
                 }
-                Thread.sleep(100);
             } catch (SQLException e) {
                 log.warn("Emptying the WAL of {} after a forget failed: {}", file, e.toString());
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
-        log.warn("The WAL of {} could not be emptied after a forget: a reader held it; the next checkpoint will", file);
+        log.warn("The WAL of {} still holds a forgotten student's pages: a reader holds it back; tried again after"
+                + " each batch", file);
+        return false;
+    }
+
+    /**
+     * Rewrites the database file once, on the upgrade to the schema that turns {@code
+     * secure_delete} on: what earlier versions deleted (a roster replaced, a check-in replaced) is
+     * still in its free pages, and a forget must not leave the student there.
+     */
+    private void vacuum(Connection connection) throws SQLException {
+        log.info("Rewriting {} once, so that what earlier versions deleted is not left in its free space", file);
+        try (var statement = connection.createStatement()) {
+            statement.execute("PRAGMA secure_delete = ON");
+            statement.execute("VACUUM");
+        }
     }
 
     /** Deletes applied segments; one that cannot be deleted now is only in the way, and goes at the next start. */

@@ -80,6 +80,7 @@ public final class SqliteRollCallStore implements ChamadaStore {
     private final Path journalFolder;
     private final SqliteAccounts accounts;
     private final AccountRules accountRules = new AccountRules(Optional.empty());
+    private final ClassDefaultRules classDefaults = new ClassDefaultRules();
 
     private SqliteRollCallStore(Path file, DatabaseLock lock, JournalWriter writer, SqliteApplier applier,
                                 ReaderPool readers, RollCallReads reads, Path journalFolder, EventHub events,
@@ -200,6 +201,16 @@ public final class SqliteRollCallStore implements ChamadaStore {
                 result instanceof ForgetResult.Forgotten
                         ? applier.whenApplied(writer.durableWrites()).thenApply(applied -> result)
                         : CompletableFuture.completedFuture(result));
+    }
+
+    @Override
+    public CompletableFuture<Optional<Duration>> lateAfterOf(ClassId classId) {
+        return accounts.read(connection -> classDefaults.lateAfterOf(connection, classId));
+    }
+
+    @Override
+    public CompletableFuture<Optional<Duration>> setLateAfter(ClassId classId, Optional<Duration> lateAfter) {
+        return accounts.write(connection -> classDefaults.setLateAfter(connection, classId, lateAfter));
     }
 
     @Override

@@ -294,6 +294,23 @@ class ApplicationRulesTest {
     }
 
     @Test
+    void open_withoutLateAfter_takesTheClassDefault_andOneOfItsOwnWins() {
+        Session ana = teacher("ana", Lang.EN);
+
+        Response set = answer(ana, new Request.ClassDefaults(CLASS, true, Optional.of(Duration.ofMinutes(10))));
+        Response opened = answer(ana, new Request.Open(CLASS));
+        answer(ana, new Request.Close(CLASS));
+        Response own = answer(ana, new Request.Open(CLASS, Optional.empty(), false, false,
+                Optional.of(Duration.ofMinutes(5))));
+
+        assertThat(set).isEqualTo(new Response.ClassDefaults(CLASS.value(), Optional.of(Duration.ofMinutes(10))));
+        assertThat(as(opened, Response.Opened.class).lateAfter()).contains(Duration.ofMinutes(10));
+        assertThat(as(own, Response.Opened.class).lateAfter()).contains(Duration.ofMinutes(5));
+        assertThat(codeOf(answer(application.session(Lang.EN), new Request.ClassDefaults(CLASS, false,
+                Optional.empty())))).isEqualTo(ErrorCode.AUTH_REQUIRED);
+    }
+
+    @Test
     void openMode_administersOnlyFromTheServersOwnMachine() throws Exception {
         application.close();
         application = start(teachers(true), "open.db");

@@ -32,6 +32,7 @@ import chamada.roster.RosterEntry;
 import chamada.roster.RosterNames;
 import chamada.store.ChamadaStore;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -90,6 +91,16 @@ record StubStore(StoreFailure.Kind kind, StoreHealth health) implements ChamadaS
 
     @Override
     public CompletableFuture<ForgetResult> forget(Forget forget) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<Optional<Duration>> lateAfterOf(ClassId classId) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<Optional<Duration>> setLateAfter(ClassId classId, Optional<Duration> lateAfter) {
         return failed();
     }
 

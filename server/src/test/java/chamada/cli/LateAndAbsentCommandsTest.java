@@ -51,6 +51,24 @@ class LateAndAbsentCommandsTest {
     }
 
     @Test
+    void classDefault_setThenTakenByAnOpenWithoutLateAfter_thenRemoved() {
+        CliRunner.Result set = run(Lang.EN, "teacher", "defaults", "2020", "--late-after", "15");
+        CliRunner.Result opened = run(Lang.EN, "teacher", "open", "2020", "--code-policy", "none");
+        clock.advance(Duration.ofMinutes(20));
+        CliRunner.Result late = run(Lang.EN, "student", "checkin", "7", "2020");
+        CliRunner.Result removed = run(Lang.PT_BR, "teacher", "defaults", "2020", "--late-after", "off");
+        CliRunner.Result bad = run(Lang.EN, "teacher", "defaults", "2020", "--late-after", "soon");
+
+        assertThat(set.out()).isEqualTo("Class 2020: check-ins more than 15 minutes after the opening are late, unless"
+                + " a roll call is opened with its own --late-after." + NL);
+        assertThat(opened.exitCode()).as(opened.err()).isEqualTo(ExitCodes.OK);
+        assertThat(late.out()).containsIgnoringCase("late");
+        assertThat(removed.out()).isEqualTo("A turma 2020 não tem atraso padrão: ninguém se atrasa, a não ser que a"
+                + " chamada seja aberta com --late-after." + NL);
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void rosterOf30_lateAfter10_25CheckIn_threeLate_closeNamesTheFiveAbsent() throws IOException {
         StringBuilder csv = new StringBuilder("matricula;nome\n");
         for (int i = 1; i <= 30; i++) {

@@ -38,7 +38,7 @@ class BilingualTextsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("texts")
     void text_formatted_leavesNoPlaceholderAndKeepsNumbersPlain(Bilingual text) {
-        Object[] args = {1010, "x", "y", "z"};
+        Object[] args = {1010, "x", "y", "z", "w", "v", "u"};
         for (Lang lang : Lang.values()) {
             String formatted = text.format(lang, args);
             assertThat(formatted).doesNotContainPattern(PLACEHOLDER).doesNotContain("1.010").doesNotContain("1,010");

@@ -141,6 +141,34 @@ public abstract class PrivacyStoreContract {
     }
 
     @Test
+    void forget_ofAStudentOnlyMarkedInAnOpenRollCall_isRefusedToo() {
+        twoLessons();
+        await(store.open(CLASS, ANA, CheckInRules.none(), tick()));
+        await(store.mark(new Mark(CLASS, Optional.empty(), STUDENT, AttendanceStatus.EXCUSED, new Reason("viagem"), ANA,
+                tick(), Duration.ofDays(7), false)));
+
+        assertThat(await(store.forget(forget()))).isEqualTo(new ForgetResult.InOpenRollCall(CLASS));
+    }
+
+    @Test
+    void forget_renamesTheStudentInTheCheckInsAPhoneReplaced() {
+        await(store.open(CLASS, ANA, CheckInRules.none(), tick()));
+        await(store.checkIn(new CheckInAttempt(CLASS, OTHER, Optional.empty(), Optional.of(PHONE), tick())));
+        assertThat(await(store.checkIn(new CheckInAttempt(CLASS, STUDENT, Optional.empty(), Optional.of(PHONE), tick()))))
+                .isInstanceOf(chamada.rollcall.CheckInResult.Replaced.class);
+        await(store.close(CLASS, ANA, tick()));
+
+        Matricula pseudonym = ((ForgetResult.Forgotten) await(store.forget(forget()))).pseudonym();
+
+        assertThat(await(store.studentRecords(STUDENT)).isEmpty()).isTrue();
+        assertThat(await(store.studentRecords(pseudonym)).replacements()).singleElement()
+                .satisfies(replacement -> {
+                    assertThat(replacement.replaced()).isEqualTo(OTHER);
+                    assertThat(replacement.by()).isEqualTo(pseudonym);
+                });
+    }
+
+    @Test
     void forget_survivesAReopen() {
         twoLessons();
         Matricula pseudonym = ((ForgetResult.Forgotten) await(store.forget(forget()))).pseudonym();

@@ -92,6 +92,24 @@ class BadInputTest {
         assertStillServing();
     }
 
+    /**
+     * A browser made to post to the native port, as a hostile page on the server's machine could:
+     * the request line is refused and the connection closed, so the body's lines are never read
+     * as requests (here, a close of the open roll call in open mode).
+     */
+    @Test
+    void httpRequest_getsNotHttpThenClose_andItsBodyIsNeverAnswered() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+                    + "Content-Length: 11\r\n\r\nclose 1010\n").getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+
+            assertThat(JSON.readTree(in.readLine()).get("code").asText()).isEqualTo("NOT_HTTP");
+            assertThat(in.readLine()).isNull();
+        }
+        as(teacher.status(CLASS), Response.RollCallReply.class);
+    }
+
     @Test
     void silentConnection_isClosedAfterIdleTimeoutWithoutAWord() throws IOException {
         try (TestServer impatient = TestServer.start(dir.resolve("impatient"),

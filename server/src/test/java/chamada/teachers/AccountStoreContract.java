@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +204,20 @@ public abstract class AccountStoreContract {
         change(new AccountEdit.Remove(ANA));
 
         assertThat(await(store.teachersOf(CLASS))).containsExactly(BIA);
+    }
+
+    @Test
+    void classDefaults_setReadCleared_andSurviveAReopen() {
+        assertThat(await(store.lateAfterOf(CLASS))).isEmpty();
+
+        assertThat(await(store.setLateAfter(CLASS, Optional.of(Duration.ofMinutes(10)))))
+                .contains(Duration.ofMinutes(10));
+        store = reopen(store);
+
+        assertThat(await(store.lateAfterOf(CLASS))).contains(Duration.ofMinutes(10));
+        assertThat(await(store.lateAfterOf(OTHER_CLASS))).isEmpty();
+        await(store.setLateAfter(CLASS, Optional.empty()));
+        assertThat(await(store.lateAfterOf(CLASS))).isEmpty();
     }
 
     @Test

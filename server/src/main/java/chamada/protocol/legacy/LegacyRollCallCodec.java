@@ -108,6 +108,7 @@ public final class LegacyRollCallCodec {
             case Response.Marked marked -> notLegacy(marked);
             case Response.Audit audit -> notLegacy(audit);
             case Response.Report report -> notLegacy(report);
+            case Response.ClassDefaults defaults -> notLegacy(defaults);
             case Response.Teachers teachers -> notLegacy(teachers);
             case Response.AccountChanged changed -> notLegacy(changed);
             case Response.Assigned assigned -> notLegacy(assigned);

@@ -28,6 +28,7 @@ import chamada.roster.RosterEntry;
 import chamada.roster.RosterNames;
 import chamada.store.AccountRules;
 import chamada.store.ChamadaStore;
+import chamada.store.ClassDefaultRules;
 import chamada.store.ForgetStatements;
 import chamada.store.Command;
 import chamada.store.RollCallReads;
@@ -92,6 +93,7 @@ public final class PostgresStore implements ChamadaStore {
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
     private final byte[] sessionKey;
     /** Accounts' writes wait for each other on this lock: the last administrator is decided under it. */
+    private final ClassDefaultRules classDefaults = new ClassDefaultRules();
     private final AccountRules accountRules = new AccountRules(
             Optional.of("SELECT pg_advisory_xact_lock(hashtextextended('chamada:teachers', 0))"));
     private volatile boolean closed;
@@ -339,6 +341,11 @@ public final class PostgresStore implements ChamadaStore {
     @Override
     public CompletableFuture<ForgetResult> forget(Forget forget) {
         return write(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                // Check-ins and marks wait for the few milliseconds a forget takes: none commits the
+                // matrícula between the refusal's check and the renames, into an open roll call or at all.
+                statement.execute("LOCK TABLE check_ins, statuses, roster, audit, check_in_replacements IN EXCLUSIVE MODE");
+            }
             Optional<ClassId> open = ForgetStatements.openRollCallOf(connection, forget.matricula());
             if (open.isPresent()) {
                 return new ForgetResult.InOpenRollCall(open.get());
@@ -350,6 +357,16 @@ public final class PostgresStore implements ChamadaStore {
                     forget.at().toInstant().toEpochMilli());
             return new ForgetResult.Forgotten(forget.pseudonym());
         });
+    }
+
+    @Override
+    public CompletableFuture<Optional<Duration>> lateAfterOf(ClassId classId) {
+        return read(connection -> classDefaults.lateAfterOf(connection, classId));
+    }
+
+    @Override
+    public CompletableFuture<Optional<Duration>> setLateAfter(ClassId classId, Optional<Duration> lateAfter) {
+        return write(connection -> classDefaults.setLateAfter(connection, classId, lateAfter));
     }
 
     @Override
