@@ -50,9 +50,12 @@ public final class Application implements AutoCloseable {
     private final Logins logins;
     private final Dispatcher dispatcher;
     private final RollCallService rollCalls;
-    /** Closes forgotten roll calls once a minute (--auto-close-after); a thread of its own, stopped with the application. */
-    private final ScheduledExecutorService autoClose = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("chamada-auto-close").daemon(true).factory());
+    /**
+     * Closes forgotten roll calls once a minute (--auto-close-after) and deletes expired ones daily
+     * (--retain-days); a thread of its own, stopped with the application.
+     */
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("chamada-housekeeping").daemon(true).factory());
 
     /**
      * The application over {@code store}, which it closes with itself, signing session tokens
@@ -67,7 +70,10 @@ public final class Application implements AutoCloseable {
                 new AttendanceService(store, store, store, store, clock, checkIns.editWindow()),
                 new TeacherAdministration(store, store, logins::hash), new PrivacyService(store, clock), logins);
         if (!checkIns.autoCloseAfter().isZero()) {
-            autoClose.scheduleWithFixedDelay(this::closeForgottenRollCalls, 1, 1, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(this::closeForgottenRollCalls, 1, 1, TimeUnit.MINUTES);
+        }
+        if (!checkIns.retention().isZero()) {
+            housekeeping.scheduleWithFixedDelay(this::deleteExpiredRollCalls, 0, 1, TimeUnit.DAYS);
         }
     }
 
@@ -79,6 +85,17 @@ public final class Application implements AutoCloseable {
             // The store unavailable for a moment, say: the next minute tries again.
             log.warn("Closing the roll calls open past --auto-close-after failed: {}", e.toString());
             return List.of();
+        }
+    }
+
+    /** Deletes the roll calls closed longer ago than --retain-days; returns how many. */
+    public int deleteExpiredRollCalls() {
+        try {
+            return rollCalls.deleteExpired();
+        } catch (RuntimeException e) {
+            // The store unavailable for a moment, say: tomorrow's run, or the next start, deletes them.
+            log.warn("Deleting the roll calls past --retain-days failed: {}", e.toString());
+            return 0;
         }
     }
 
@@ -149,7 +166,7 @@ public final class Application implements AutoCloseable {
     /** Stops checking passwords, then finishes the store's writes and closes it. */
     @Override
     public void close() {
-        autoClose.shutdownNow();
+        housekeeping.shutdownNow();
         logins.close();
         store.close();
     }

@@ -22,6 +22,7 @@ final class CheckInOptions {
     private static final Duration MAX_AUTO_CLOSE = Duration.ofDays(7);
     /** Ten years: past any school's rule. */
     private static final long MAX_EDIT_DAYS = 3_650;
+    private static final long MAX_RETAIN_DAYS = 36_500;
 
     @Option(names = "--code-policy", paramLabel = "POLICY", defaultValue = "none",
             description = "Check-in code of a roll call opened without choosing one: rotating, fixed or none"
@@ -46,6 +47,11 @@ final class CheckInOptions {
             description = "A teacher may correct a roll call for this many days after its close; after that only an"
                     + " administrator (0: only before it closes; at most 3650).")
     private long editDays;
+
+    @Option(names = "--retain-days", paramLabel = "DAYS", defaultValue = "0",
+            description = "Delete roll calls closed more than this many days ago, with their check-ins, statuses and"
+                    + " audit, at start and daily; 0 keeps them for good (default: ${DEFAULT-VALUE}; at most 36500).")
+    private long retainDays;
 
     @Option(names = "--allow-network", paramLabel = "CIDR",
             description = "Accept check-ins only from this network, such as 10.20.0.0/16; repeat it for several"
@@ -77,8 +83,11 @@ final class CheckInOptions {
         if (editDays < 0 || editDays > MAX_EDIT_DAYS) {
             throw outOfRange(lang, "--edit-days", 0, MAX_EDIT_DAYS, editDays);
         }
+        if (retainDays < 0 || retainDays > MAX_RETAIN_DAYS) {
+            throw outOfRange(lang, "--retain-days", 0, MAX_RETAIN_DAYS, retainDays);
+        }
         return new CheckInSettings(policy, Duration.ofSeconds(codePeriodSeconds), Duration.ofSeconds(codeGraceSeconds),
-                networks, Duration.ofMinutes(autoCloseAfterMinutes), Duration.ofDays(editDays));
+                networks, Duration.ofMinutes(autoCloseAfterMinutes), Duration.ofDays(editDays), Duration.ofDays(retainDays));
     }
 
     private static CommandFailure outOfRange(Lang lang, String option, long min, long max, long value) {

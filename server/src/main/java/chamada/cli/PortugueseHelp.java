@@ -115,6 +115,9 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.teacher.usage.description", "Sem subcomando: uma tela interativa onde o número de uma"
                         + " turma abre a chamada dela e o mesmo número de novo encerra e lista os presentes."},
                 {"chamada.teacher.open.usage.header", "Abre a chamada de uma turma."},
+                {"chamada.server.retain-days", "Apaga as chamadas encerradas há mais de tantos dias, com suas"
+                        + " presenças, situações e auditoria, ao iniciar e diariamente; 0 as guarda para sempre"
+                        + " (padrão: ${DEFAULT-VALUE}; no máximo 36500)."},
                 {"chamada.server.edit-days", "Um professor pode corrigir uma chamada por tantos dias depois de"
                         + " encerrada; depois, só um administrador (0: só enquanto aberta; no máximo 3650)."},
                 {"chamada.teacher.defaults.usage.header", "Mostra os padrões de uma turma, ou define o atraso que suas"

@@ -70,6 +70,22 @@ public final class RollCallService {
     }
 
     /**
+     * Deletes, with everything recorded in them, the roll calls closed longer ago than the
+     * settings' {@code retention}; answers how many (none when it is zero). Called at start and
+     * daily by the application; on several nodes each may, and the second finds nothing left.
+     */
+    public int deleteExpired() {
+        if (settings.retention().isZero()) {
+            return 0;
+        }
+        OffsetDateTime cutoff = now().minus(settings.retention());
+        int deleted = store.deleteClosedBefore(cutoff).join();
+        log.info("{} roll call(s) closed before {} deleted, with their records (--retain-days {})", deleted,
+                cutoff.toLocalDate(), settings.retention().toDays());
+        return deleted;
+    }
+
+    /**
      * Opens the roll call of {@code classId} with {@code policy} (the server's default when
      * empty), allowing several check-ins per device if {@code sharedDevices}, and matrículas
      * not on the class's roster if {@code acceptUnknown}, check-ins {@code lateAfter} after the

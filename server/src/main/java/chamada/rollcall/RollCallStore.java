@@ -75,6 +75,13 @@ public interface RollCallStore extends AutoCloseable {
      */
     CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at, boolean closesAny);
 
+    /**
+     * Deletes every roll call closed before {@code cutoff}, with everything recorded in it: its
+     * check-ins, statuses and audit records (--retain-days); answers how many. An open roll call
+     * is never deleted. Durable before it completes.
+     */
+    CompletableFuture<Integer> deleteClosedBefore(OffsetDateTime cutoff);
+
     /** A close only its opener may make. */
     default CompletableFuture<CloseResult> close(ClassId classId, TeacherName teacher, OffsetDateTime at) {
         return close(classId, teacher, at, false);

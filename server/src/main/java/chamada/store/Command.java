@@ -67,6 +67,10 @@ public sealed interface Command<R> {
     record NamesOf(ClassId classId, CompletableFuture<RosterNames> done) implements Command<RosterNames> {
     }
 
+    /** A retention purge of the roll calls closed before {@code cutoff}. */
+    record Purge(OffsetDateTime cutoff, CompletableFuture<Integer> done) implements Command<Integer> {
+    }
+
     record Forget(chamada.privacy.Forget forget, CompletableFuture<ForgetResult> done) implements Command<ForgetResult> {
     }
 

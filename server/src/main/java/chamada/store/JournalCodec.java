@@ -64,6 +64,8 @@ final class JournalCodec {
     private static final byte MARK = 10;
     /** A student forgotten: the matrícula and the pseudonym that replaces it. */
     private static final byte FORGET = 11;
+    /** A retention purge: the cutoff. */
+    private static final byte PURGE = 12;
 
     /** A status's byte, fixed here as {@link #POLICY_BYTES} are. */
     private static final List<AttendanceStatus> STATUS_BYTES = List.of(AttendanceStatus.PRESENT, AttendanceStatus.LATE,
@@ -85,6 +87,7 @@ final class JournalCodec {
         return HEADER_BYTES + 1 + switch (write) {
             case Write.Open open -> 8 + 4 + 8 + 2 + 3 * open.teacher().value().length()
                     + 1 + 1 + 4 + 4 + 1 + open.rules().secret().bytes().length + 1 + 4;
+            case Write.Purge purge -> 8;
             case Write.Forget forget -> 8 + 1 + forget.matricula().value().length() + 1
                     + forget.pseudonym().value().length() + 2 + 3 * forget.administrator().value().length();
             case Write.Mark mark -> 8 + 8 + 8 + 1 + mark.matricula().value().length() + 1
@@ -125,6 +128,7 @@ final class JournalCodec {
                     }
                 }
             }
+            case Write.Purge purge -> out.put(PURGE).putLong(purge.cutoff());
             case Write.Forget forget -> {
                 out.put(FORGET).putLong(forget.at());
                 putAscii(out, forget.matricula().value());
@@ -264,6 +268,7 @@ final class JournalCodec {
                     TeacherName teacher = new TeacherName(getUtf8(body));
                     yield new Write.Mark(auditId, rollCallId, matricula, status, new Reason(getUtf8(body)), teacher, at);
                 }
+                case PURGE -> new Write.Purge(body.getLong());
                 case FORGET -> {
                     long at = body.getLong();
                     Matricula matricula = new Matricula(getAscii(body));

@@ -134,6 +134,7 @@ final class OpenRollCalls {
             case Command.ReplaceRoster replace -> replaceRoster(replace);
             case Command.Mark mark -> mark(mark);
             case Command.Forget forget -> forget(forget);
+            case Command.Purge purge -> purge(purge);
             case Command.NamesOf names -> new Decision<>(names, rosters.containsKey(names.classId())
                     ? new RosterNames(true, rosters.get(names.classId())) : RosterNames.none());
         };
@@ -195,6 +196,18 @@ final class OpenRollCalls {
         });
         return new Decision<>(command, new ForgetResult.Forgotten(forget.pseudonym()),
                 Optional.of(new Write.Forget(matricula, forget.pseudonym(), forget.administrator(), millis(forget.at()))),
+                Optional.empty());
+    }
+
+    /**
+     * A retention purge: the roll calls it deletes are forgotten here too, so that a correction
+     * naming one is refused as unknown, and a class whose latest goes has none to correct.
+     */
+    private Decision<Integer> purge(Command.Purge command) {
+        List<Long> old = known.values().stream().filter(rollCall -> rollCall.closedAt()
+                .filter(closedAt -> closedAt.isBefore(command.cutoff())).isPresent()).map(KnownRollCall::id).toList();
+        old.forEach(id -> latest.remove(known.remove(id).classId(), id));
+        return new Decision<>(command, old.size(), Optional.of(new Write.Purge(millis(command.cutoff()))),
                 Optional.empty());
     }
 

@@ -150,8 +150,9 @@ public final class RollCallReads {
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 long closedAt = rows.getLong(3);
+                boolean open = rows.wasNull(); // asked right after its column: it says whether the last one read was null
                 known.add(new KnownRollCall(rows.getLong(1), new ClassId(rows.getInt(2)),
-                        rows.wasNull() ? Optional.empty() : Optional.of(time(closedAt))));
+                        open ? Optional.empty() : Optional.of(time(closedAt))));
             }
         }
         return known;

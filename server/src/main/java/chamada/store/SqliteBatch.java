@@ -228,6 +228,10 @@ final class SqliteBatch implements AutoCloseable {
                 for (Write mark : writes.subList(start, end)) {
                     mark((Write.Mark) mark);
                 }
+            } else if (kind == Write.Purge.class) {
+                for (Write purge : writes.subList(start, end)) {
+                    purge((Write.Purge) purge);
+                }
             } else if (kind == Write.Forget.class) {
                 for (Write forget : writes.subList(start, end)) {
                     forget((Write.Forget) forget);
@@ -324,6 +328,15 @@ final class SqliteBatch implements AutoCloseable {
         }
     }
 
+    /** A retention purge, in this transaction: the row of {@code purging} lets audit records go while it is there (V12). */
+    private void purge(Write.Purge purge) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO purging (id) VALUES (1)");
+            PurgeStatements.run(connection, purge.cutoff(), List.of());
+            statement.executeUpdate("DELETE FROM purging");
+        }
+    }
+
     /** Makes the roster's students the class's whole roster. */
     private void roster(Write.Roster roster) throws SQLException {
         deleteRoster.setInt(1, roster.classId().value());
@@ -409,6 +422,7 @@ final class SqliteBatch implements AutoCloseable {
             case Write.Roster roster -> throw new IllegalArgumentException(roster + " takes a statement per student");
             case Write.Mark mark -> throw new IllegalArgumentException(mark + " takes a read and two statements");
             case Write.Forget forget -> throw new IllegalArgumentException(forget + " takes a statement per table");
+            case Write.Purge purge -> throw new IllegalArgumentException(purge + " takes a statement per table");
             case Write.Close close -> {
                 closeRollCall.setLong(1, close.closedAt());
                 closeRollCall.setString(2, close.closedBy().map(TeacherName::value).orElse(null));

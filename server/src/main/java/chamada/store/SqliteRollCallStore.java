@@ -229,6 +229,11 @@ public final class SqliteRollCallStore implements ChamadaStore {
     }
 
     @Override
+    public CompletableFuture<Integer> deleteClosedBefore(OffsetDateTime cutoff) {
+        return writer.submit(new Command.Purge(cutoff, new CompletableFuture<>()));
+    }
+
+    @Override
     public RollCallEvents events() {
         return events;
     }

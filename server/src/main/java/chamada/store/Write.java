@@ -85,6 +85,10 @@ sealed interface Write {
      * the applier keeps it, and its audit record {@code auditId} (the writer's number, never given
      * before) with the status before, computed from what SQLite holds at this point of the journal.
      */
+    /** The roll calls closed before {@code cutoff} (epoch milliseconds) deleted, with their records. */
+    record Purge(long cutoff) implements Write {
+    }
+
     /**
      * A student forgotten: {@code matricula} becomes {@code pseudonym} in every table. The one
      * record that holds a forgotten matrícula after its forget: the writer closes its segment

@@ -311,6 +311,28 @@ class ApplicationRulesTest {
     }
 
     @Test
+    void deleteExpiredRollCalls_deletesThoseClosedLongerAgoThanTheRetention_andNothingWhenOff() {
+        application.close();
+        ChamadaStore store = new StoreConfig.Embedded(dir.resolve("retained.db")).open(clock.getZone());
+        CheckInSettings defaults = CheckInSettings.defaults();
+        application = new Application(teachers(false), store, clock, new CheckInSettings(defaults.defaultPolicy(),
+                defaults.codePeriod(), defaults.codeGrace(), List.of(), defaults.autoCloseAfter(),
+                defaults.editWindow(), Duration.ofDays(30)));
+        Session ana = teacher("ana", Lang.EN);
+        as(answer(ana, new Request.Open(CLASS)), Response.Opened.class);
+        as(answer(ana, new Request.Close(CLASS)), Response.RollCallReply.class);
+        clock.advance(Duration.ofDays(29));
+
+        int tooSoon = application.deleteExpiredRollCalls();
+        clock.advance(Duration.ofDays(2));
+        int expired = application.deleteExpiredRollCalls();
+
+        assertThat(tooSoon).isZero();
+        assertThat(expired).isEqualTo(1);
+        assertThat(as(answer(ana, new Request.History(CLASS)), Response.History.class).rollCalls()).isEmpty();
+    }
+
+    @Test
     void openMode_administersOnlyFromTheServersOwnMachine() throws Exception {
         application.close();
         application = start(teachers(true), "open.db");

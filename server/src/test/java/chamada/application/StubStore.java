@@ -65,6 +65,11 @@ record StubStore(StoreFailure.Kind kind, StoreHealth health) implements ChamadaS
     }
 
     @Override
+    public CompletableFuture<Integer> deleteClosedBefore(OffsetDateTime cutoff) {
+        return failed();
+    }
+
+    @Override
     public CompletableFuture<Optional<Account>> account(TeacherName name) {
         return failed();
     }

@@ -225,6 +225,49 @@ public abstract class AttendanceStoreContract {
         assertThat(await(store.audit(CLASS))).isEmpty();
     }
 
+    /**
+     * --retain-days: the roll calls closed before the cutoff go, with their check-ins, statuses
+     * and audit records (the one removal the audit's triggers allow); a newer one and an open one
+     * stay, and a correction naming a deleted one is refused as unknown.
+     */
+    @Test
+    void deleteClosedBefore_deletesOldRollCallsWithTheirRecords_andKeepsNewerAndOpenOnes() {
+        await(store.replaceRoster(CLASS, List.of(entry(ALICE), entry(BETO))));
+        long old = openRollCall(CheckInRules.none());
+        checkIn(ALICE, 60);
+        closeRollCall(600);
+        await(store.mark(mark(BETO, AttendanceStatus.EXCUSED, "atestado", 700)));
+        await(store.open(CLASS, ANA, CheckInRules.none(), at(1_000)));
+        checkIn(BETO, 1_060);
+        closeRollCall(1_600);
+        await(store.open(CLASS, ANA, CheckInRules.none(), at(2_000)));
+        checkIn(ALICE, 2_060);
+
+        int deleted = await(store.deleteClosedBefore(at(800)));
+        store = reopen(store);
+
+        assertThat(deleted).isEqualTo(1);
+        assertThat(await(store.closedRollCalls(CLASS))).singleElement()
+                .satisfies(rollCall -> assertThat(rollCall.openedAt()).isEqualTo(at(1_000)));
+        assertThat(await(store.audit(CLASS))).isEmpty();
+        assertThat(await(store.openRollCall(CLASS))).isPresent();
+        assertThat(await(store.mark(new Mark(CLASS, Optional.of(old), ALICE, AttendanceStatus.PRESENT, new Reason("x"),
+                ANA, at(2_100), WINDOW, true)))).isEqualTo(new MarkResult.NoRollCall(CLASS, Optional.of(old)));
+        assertThat(await(store.deleteClosedBefore(at(800)))).isZero();
+    }
+
+    /** A roll call still open at a restart is still open to corrections: a week later too, for a teacher. */
+    @Test
+    void mark_inARollCallOpenAcrossARestart_isNeverLocked() {
+        openRollCall(CheckInRules.none());
+        store = reopen(store);
+
+        MarkResult marked = await(store.mark(mark(ALICE, AttendanceStatus.PRESENT, "esqueceu o celular",
+                at(0).plusDays(8), false)));
+
+        assertThat(marked).isInstanceOf(MarkResult.Marked.class);
+    }
+
     private long openRollCall(CheckInRules rules) {
         OpenResult opened = await(store.open(CLASS, ANA, rules, at(0)));
         assertThat(opened).isInstanceOf(OpenResult.Opened.class);

@@ -220,6 +220,7 @@ class JournalWriterTest {
                 case Write.Roster r -> new Command.ReplaceRoster(r.classId(), r.students(), new CompletableFuture<>());
                 case Write.Mark m -> throw new IllegalArgumentException("no corrections in these histories: " + m);
                 case Write.Forget f -> throw new IllegalArgumentException("no forgets in these histories: " + f);
+                case Write.Purge p -> throw new IllegalArgumentException("no purges in these histories: " + p);
             });
         }
         return commands;

@@ -38,13 +38,14 @@ final class RandomWrites {
 
     /** One write of any kind, with fields anywhere in their ranges. */
     static Write any(Random random) {
-        return switch (random.nextInt(8)) {
+        return switch (random.nextInt(9)) {
             case 0 -> new Write.Open(random.nextLong(), classId(random), teacher(random), random.nextLong(), rules(random));
             case 4 -> new Write.Roster(classId(random), roster(random));
             case 5 -> new Write.Mark(random.nextLong(), random.nextLong(), matricula(random),
                     AttendanceStatus.values()[random.nextInt(AttendanceStatus.values().length)],
                     new Reason("motivo " + "ção".repeat(random.nextInt(60))), teacher(random), random.nextLong());
             case 1 -> new Write.CheckIn(random.nextLong(), matricula(random), random.nextLong(), device(random));
+            case 8 -> new Write.Purge(random.nextLong());
             case 7 -> new Write.Forget(matricula(random), matricula(random), teacher(random), random.nextLong());
             case 2 -> new Write.Replace(random.nextLong(), device(random).orElse(new DeviceId("d".repeat(64))),
                     matricula(random), matricula(random), random.nextLong(), random.nextLong());

@@ -56,6 +56,7 @@ record Snapshot(Map<ClassId, RollCall> open, Map<ClassId, List<RollCall>> closed
                 case Write.Roster r -> throw new IllegalArgumentException("snapshots hold roll calls, not rosters: " + r);
                 case Write.Mark m -> throw new IllegalArgumentException("snapshots hold roll calls, not corrections: " + m);
                 case Write.Forget f -> throw new IllegalArgumentException("snapshots hold roll calls, not forgets: " + f);
+                case Write.Purge p -> throw new IllegalArgumentException("snapshots hold roll calls, not purges: " + p);
             }
         }
         List<StoredRollCall> all = opens.values().stream().map(o -> new StoredRollCall(o.id(), new RollCall(o.classId(),

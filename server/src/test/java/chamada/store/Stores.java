@@ -80,6 +80,7 @@ final class Stores {
                 case Write.Roster r -> store.replaceRoster(r.classId(), r.students());
                 case Write.Mark m -> throw new IllegalArgumentException("these histories have no corrections: " + m);
                 case Write.Forget f -> throw new IllegalArgumentException("these histories forget nobody: " + f);
+                case Write.Purge p -> throw new IllegalArgumentException("these histories purge nothing: " + p);
             });
         }
         return futures;

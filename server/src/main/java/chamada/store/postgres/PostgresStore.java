@@ -30,6 +30,7 @@ import chamada.store.AccountRules;
 import chamada.store.ChamadaStore;
 import chamada.store.ClassDefaultRules;
 import chamada.store.ForgetStatements;
+import chamada.store.PurgeStatements;
 import chamada.store.Command;
 import chamada.store.RollCallReads;
 import chamada.store.StoreProblem;
@@ -276,6 +277,18 @@ public final class PostgresStore implements ChamadaStore {
     @Override
     public CompletableFuture<Roster> roster(ClassId classId) {
         return read(connection -> reads.roster(connection, classId));
+    }
+
+    /** One transaction, with the audit's removal allowed by {@code chamada.purging} for it only. */
+    @Override
+    public CompletableFuture<Integer> deleteClosedBefore(OffsetDateTime cutoff) {
+        return write(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL chamada.purging = 'on'");
+            }
+            return PurgeStatements.run(connection, cutoff.toInstant().toEpochMilli(), List.of(
+                    "DELETE FROM roll_call_counts WHERE roll_call_id IN (" + PurgeStatements.oldRollCalls() + ")"));
+        });
     }
 
     @Override

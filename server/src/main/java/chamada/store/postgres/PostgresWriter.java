@@ -224,6 +224,8 @@ final class PostgresWriter {
                     case Command.Status status -> throw new IllegalArgumentException("a read is not written: " + status);
                     case Command.OpenedBefore before -> throw new IllegalArgumentException("a read is not written: " + before);
                     case Command.NamesOf names -> throw new IllegalArgumentException("a read is not written: " + names);
+                    case Command.Purge purge -> throw new IllegalArgumentException(
+                            "a purge is its own transaction (PostgresStore.deleteClosedBefore): " + purge);
                     case Command.Forget forget -> throw new IllegalArgumentException(
                             "a forget is its own transaction (PostgresStore.forget): " + forget);
                 };
