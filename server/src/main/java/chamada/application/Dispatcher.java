@@ -205,6 +205,8 @@ final class Dispatcher {
             case Request.ForgetStudent forget -> privacy.forget(caller, forget.matricula())
                     .thenApply(result -> switch (result) {
                         case ForgetResult.Forgotten forgotten -> new Response.Forgotten(forgotten.pseudonym().value());
+                        case ForgetResult.NothingHeld nothing -> failure(session,
+                                new ChamadaException(ErrorCode.NOTHING_HELD, forget.matricula()));
                         case ForgetResult.InOpenRollCall open -> failure(session,
                                 new ChamadaException(ErrorCode.STUDENT_IN_OPEN_ROLL_CALL, open.classId()));
                     });

@@ -10,6 +10,10 @@ public sealed interface ForgetResult {
     record Forgotten(Matricula pseudonym) implements ForgetResult {
     }
 
+    /** Chamada holds nothing about the matrícula (a typo, or a student forgotten already); nothing was changed. */
+    record NothingHeld() implements ForgetResult {
+    }
+
     /** The student is in the open roll call of {@code classId}: close it first; nothing was changed. */
     record InOpenRollCall(ClassId classId) implements ForgetResult {
     }

@@ -40,8 +40,9 @@ public final class PrivacyService {
      */
     public CompletableFuture<ForgetResult> forget(Caller caller, Matricula matricula) {
         OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        return Outcomes.asAdministrator(caller, administrator -> store.forget(
-                new Forget(matricula, Pseudonyms.next(), administrator, at)).thenApply(result -> {
+        return Outcomes.asAdministrator(caller, administrator -> store.studentRecords(matricula).thenCompose(held ->
+                held.isEmpty() ? CompletableFuture.completedFuture(new ForgetResult.NothingHeld())
+                        : store.forget(new Forget(matricula, Pseudonyms.next(), administrator, at))).thenApply(result -> {
                     if (result instanceof ForgetResult.Forgotten forgotten) {
                         log.info("A student forgotten by {}: their records now name {}", administrator,
                                 forgotten.pseudonym());

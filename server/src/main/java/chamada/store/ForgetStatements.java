@@ -15,18 +15,18 @@ import java.util.Optional;
 
 /**
  * What a forget changes, in SQL both stores share ({@link chamada.privacy.PrivacyStore#forget}):
- * the matrícula replaced by the pseudonym in every table, the name and the reasons written about
- * the student blanked, a check-in's device id dropped, and the privacy log's record. The store's
+ * the student taken off every roster (their name with it), the matrícula replaced by the
+ * pseudonym in every other table, the reasons written about the student blanked, a check-in's
+ * device id dropped, and the privacy log's record. The store's
  * transaction must first allow the one change of audit records (SQLite: the row of
  * {@code forgetting}; PostgreSQL: {@code chamada.forgetting}).
  */
 public final class ForgetStatements {
 
-    /** What stands for an erased name or reason: the columns take no empty text. */
+    /** What stands for an erased reason: the column takes no empty text. */
     public static final String BLANK = "-";
 
     private static final List<String> RENAMES = List.of(
-            "UPDATE roster SET matricula = ?, name = '" + BLANK + "' WHERE matricula = ?",
             "UPDATE check_ins SET matricula = ?, device = NULL WHERE matricula = ?",
             "UPDATE check_in_replacements SET replaced = ? WHERE replaced = ?",
             "UPDATE check_in_replacements SET by_matricula = ? WHERE by_matricula = ?",
@@ -41,6 +41,8 @@ public final class ForgetStatements {
             UPDATE check_in_replacements SET device = ? WHERE (replaced = ? OR by_matricula = ?)
             AND roll_call_id IN (SELECT id FROM roll_calls WHERE closed_at IS NOT NULL)""";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Off every roster: a forgotten student is no longer one of a class's, whom each close would mark absent. */
+    private static final String OFF_ROSTERS = "DELETE FROM roster WHERE matricula = ?";
     private static final String LOG = """
             INSERT INTO privacy_log (at, administrator, action, pseudonym) VALUES (?, ?, 'forget', ?)""";
     private static final String IN_OPEN_ROLL_CALL = """
@@ -55,6 +57,10 @@ public final class ForgetStatements {
     /** Replaces {@code matricula} by {@code pseudonym} everywhere, and logs it; in the caller's transaction. */
     public static void run(Connection connection, Matricula matricula, Matricula pseudonym, TeacherName administrator,
                            long at) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(OFF_ROSTERS)) {
+            statement.setString(1, matricula.value());
+            statement.executeUpdate();
+        }
         try (PreparedStatement statement = connection.prepareStatement(UNLINK_DEVICE)) {
             statement.setString(1, randomDevice());
             statement.setString(2, matricula.value());

@@ -173,8 +173,8 @@ final class OpenRollCalls {
 
     /**
      * A forget, unless the student is present or marked in an open roll call: those the writer
-     * keeps in memory, by matrícula, for decisions still to come. The rosters it keeps take the
-     * pseudonym at once, as SQLite's will.
+     * keeps in memory, by matrícula, for decisions still to come. The student leaves the rosters
+     * it keeps at once, as SQLite's.
      */
     private Decision<ForgetResult> forget(Command.Forget command) {
         Forget forget = command.forget();
@@ -189,11 +189,11 @@ final class OpenRollCalls {
             if (!roster.containsKey(matricula)) {
                 return roster;
             }
-            Map<Matricula, StudentName> renamed = new HashMap<>(roster);
-            renamed.remove(matricula);
-            renamed.put(forget.pseudonym(), new StudentName(ForgetStatements.BLANK));
-            return Map.copyOf(renamed);
+            Map<Matricula, StudentName> without = new HashMap<>(roster);
+            without.remove(matricula);
+            return Map.copyOf(without);
         });
+        rosters.values().removeIf(Map::isEmpty); // a roster of one, forgotten: the class has none, as in SQLite
         return new Decision<>(command, new ForgetResult.Forgotten(forget.pseudonym()),
                 Optional.of(new Write.Forget(matricula, forget.pseudonym(), forget.administrator(), millis(forget.at()))),
                 Optional.empty());

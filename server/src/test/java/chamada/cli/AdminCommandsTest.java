@@ -118,6 +118,7 @@ class AdminCommandsTest {
         CliRunner.Result unconfirmed = as("diretora", Lang.EN, "admin", "forget", "042191010");
         CliRunner.Result forgotten = as("diretora", Lang.PT_BR, "admin", "forget", "042191010", "--confirm");
         CliRunner.Result afterwards = as("diretora", Lang.EN, "admin", "export-student", "042191010");
+        CliRunner.Result again = as("diretora", Lang.EN, "admin", "forget", "042191010", "--confirm");
 
         assertThat(exported.exitCode()).as(exported.err()).isEqualTo(ExitCodes.OK);
         assertThat(exported.out()).isEqualTo("Everything held about 042191010 written to " + out + ": 1 roster(s),"
@@ -133,6 +134,9 @@ class AdminCommandsTest {
                 .contains("LGPD art. 16").contains("Nothing was sent");
         assertThat(forgotten.exitCode()).as(forgotten.err()).isEqualTo(ExitCodes.OK);
         assertThat(forgotten.out()).matches("042191010 esquecido: seus registros agora citam 00[0-9]{18}\\.\\R");
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(again.err()).isEqualTo("Chamada holds nothing about 042191010: check the number; nothing was"
+                + " changed." + NL);
         JsonNode after = new ObjectMapper().readTree(afterwards.out());
         assertThat(after.path("rosters").isEmpty()).isTrue();
         assertThat(after.path("check_ins").isEmpty()).isTrue();

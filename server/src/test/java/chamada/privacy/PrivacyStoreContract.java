@@ -108,7 +108,7 @@ public abstract class PrivacyStoreContract {
     }
 
     @Test
-    void forget_leavesThePseudonymEverywhere_blanksNameAndReason_andKeepsEveryCount() {
+    void forget_leavesThePseudonymEverywhere_takesTheStudentOffTheRoster_andKeepsEveryCount() {
         twoLessons();
         AttendanceReport before = report();
 
@@ -117,14 +117,18 @@ public abstract class PrivacyStoreContract {
         Matricula pseudonym = ((ForgetResult.Forgotten) result).pseudonym();
         assertThat(await(store.studentRecords(STUDENT)).isEmpty()).isTrue();
         StudentRecords now = await(store.studentRecords(pseudonym));
-        assertThat(now.rosters()).containsExactly(new StudentRecords.RosterListing(CLASS, new StudentName("-")));
+        assertThat(now.rosters()).isEmpty();
         assertThat(now.checkIns()).singleElement().satisfies(checkIn -> assertThat(checkIn.fromDevice()).isFalse());
         assertThat(now.statuses()).hasSize(1);
         assertThat(now.audit()).singleElement().satisfies(entry -> assertThat(entry.reason().value()).isEqualTo("-"));
         AttendanceReport after = report();
         assertThat(after.totals()).isEqualTo(before.totals());
         assertThat(after.byRollCall()).isEqualTo(before.byRollCall());
-        assertThat(await(store.names(CLASS)).names()).containsKey(pseudonym).doesNotContainKey(STUDENT);
+        assertThat(await(store.names(CLASS)).names()).doesNotContainKeys(pseudonym, STUDENT).containsKey(OTHER);
+        await(store.open(CLASS, ANA, CheckInRules.none(), tick()));
+        CloseResult closed = await(store.close(CLASS, ANA, tick()));
+        assertThat(((CloseResult.Closed) closed).rollCall().absent()).as("no longer one of the class's")
+                .containsExactly(OTHER);
     }
 
     @Test
@@ -176,7 +180,7 @@ public abstract class PrivacyStoreContract {
         store = reopen(store);
 
         assertThat(await(store.studentRecords(pseudonym)).checkIns()).hasSize(1);
-        assertThat(await(store.names(CLASS)).names()).containsKey(pseudonym).doesNotContainKey(STUDENT);
+        assertThat(await(store.names(CLASS)).names()).doesNotContainKeys(pseudonym, STUDENT);
         assertThat(await(store.studentRecords(STUDENT)).isEmpty()).isTrue();
     }
 
