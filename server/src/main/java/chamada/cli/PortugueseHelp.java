@@ -135,7 +135,7 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " indique outra (chamada teacher history lista os números). Uma chamada encerrada pode ser"
                         + " corrigida por --edit-days dias depois de encerrada. Incluir um aluno que esqueceu de"
                         + " registrar presença é um mark present; não é um registro de presença."},
-                {"STATUS", "present (presente), late (atrasado), excused (justificado) ou absent (ausente)."},
+                {"STATUS", "presente, atrasado, justificado ou ausente (ou em inglês: present, late, excused, absent)."},
                 {"chamada.teacher.mark.reason", "O motivo (de 1 a 200 caracteres), guardado na auditoria."},
                 {"chamada.teacher.mark.roll-call", "O número da chamada (padrão: a mais recente da turma)."},
                 {"chamada.teacher.report.usage.header", "A frequência de cada aluno de uma turma: presente, atrasado,"

@@ -1,6 +1,7 @@
 package chamada.cli;
 
 import chamada.attendance.Reason;
+import chamada.attendance.StatusText;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
@@ -34,7 +35,8 @@ final class TeacherMarkCommand implements Callable<Integer> {
     private String matriculaText;
 
     @Parameters(index = "2", paramLabel = "STATUS", descriptionKey = "STATUS",
-            description = "present, late, excused or absent.")
+            description = "present, late, excused or absent (or in Portuguese: presente, atrasado, justificado,"
+                    + " ausente).")
     private String statusText;
 
     @Option(names = "--reason", required = true, paramLabel = "TEXT",
@@ -49,7 +51,7 @@ final class TeacherMarkCommand implements Callable<Integer> {
         TeacherCommand teacher = TeacherCommand.of(spec);
         ClassId classId = Inputs.classId(spec, teacher.lang(), classText);
         Matricula matricula = Inputs.matricula(spec, teacher.lang(), matriculaText);
-        AttendanceStatus status = AttendanceStatus.fromWire(statusText).orElseThrow(() -> new CommandFailure(
+        AttendanceStatus status = StatusText.parse(statusText).orElseThrow(() -> new CommandFailure(
                 ExitCodes.USAGE, TeacherText.BAD_STATUS.format(teacher.lang(), statusText)));
         Reason reason = Inputs.reason(spec, teacher.lang(), reasonText);
         try (Link link = teacher.link(spec)) {

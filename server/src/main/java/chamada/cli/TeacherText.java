@@ -45,7 +45,8 @@ enum TeacherText implements Bilingual {
     REPORT_TOTAL("Total", "Total"),
     REPORT_WRITTEN("Report written to {0}.", "Relatório gravado em {0}."),
     BAD_STATUS("{0} is not a status: use present, late, excused or absent.",
-            "{0} não é uma situação: use present, late, excused ou absent."),
+            "{0} não é uma situação: use presente, atrasado, justificado ou ausente (ou present, late, excused,"
+                    + " absent)."),
     MARKED_WITHOUT_CHECK_IN("Marked by a teacher, without a check-in ({0}):",
             "Marcados por um professor, sem registro de presença ({0}):"),
     ABSENT("Absent ({0}):", "Ausentes ({0}):"),

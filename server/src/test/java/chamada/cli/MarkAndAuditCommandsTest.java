@@ -63,7 +63,7 @@ class MarkAndAuditCommandsTest {
         teacher(Lang.EN, "close", "1010");
         clock.advance(Duration.ofHours(2));
 
-        CliRunner.Result excused = teacher(Lang.PT_BR, "mark", "1010", "7", "excused", "--reason", "atestado médico");
+        CliRunner.Result excused = teacher(Lang.PT_BR, "mark", "1010", "7", "justificado", "--reason", "atestado médico");
         CliRunner.Result audit = teacher(Lang.EN, "audit", "1010");
         CliRunner.Result history = teacher(Lang.EN, "history", "1010");
         clock.advance(Duration.ofDays(7));
