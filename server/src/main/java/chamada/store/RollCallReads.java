@@ -86,15 +86,20 @@ public final class RollCallReads {
             WHERE r.class_id = ? AND r.closed_at IS NOT NULL
             ORDER BY r.opened_at, r.id""";
 
+    /** The larger of a table's highest id and the highest a purge deleted from it (V13). */
+    private static final String HIGHEST = """
+            SELECT MAX(COALESCE((SELECT MAX(id) FROM %s), 0),
+                       COALESCE((SELECT value FROM highest_ids WHERE name = '%s'), 0))""";
+
     private final ZoneId zone;
 
     public RollCallReads(ZoneId zone) {
         this.zone = zone;
     }
 
-    /** The highest roll call id ever stored, or 0 for an empty store. */
+    /** The highest roll call id ever stored, a purged one too, or 0 for an empty store. */
     long maxRollCallId(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM roll_calls");
+        try (PreparedStatement query = connection.prepareStatement(HIGHEST.formatted("roll_calls", "roll_calls"));
              ResultSet row = query.executeQuery()) {
             row.next();
             return row.getLong(1);
@@ -224,9 +229,9 @@ public final class RollCallReads {
         return rows;
     }
 
-    /** The highest audit record's number, or 0: where the embedded writer's numbering goes on. */
+    /** The highest audit record's number, a purged one too, or 0: where the embedded writer's numbering goes on. */
     long maxAuditId(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM audit");
+        try (PreparedStatement query = connection.prepareStatement(HIGHEST.formatted("audit", "audit"));
              ResultSet row = query.executeQuery()) {
             row.next();
             return row.getLong(1);

@@ -331,6 +331,12 @@ final class SqliteBatch implements AutoCloseable {
     /** A retention purge, in this transaction: the row of {@code purging} lets audit records go while it is there (V12). */
     private void purge(Write.Purge purge) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            for (String table : List.of("roll_calls", "audit")) {
+                // Kept before the rows go: the writer's numbering must go on past them after a restart.
+                statement.executeUpdate(("INSERT INTO highest_ids (name, value) SELECT '%s', MAX(id) FROM %s"
+                        + " HAVING MAX(id) IS NOT NULL"
+                        + " ON CONFLICT (name) DO UPDATE SET value = MAX(value, excluded.value)").formatted(table, table));
+            }
             statement.executeUpdate("INSERT INTO purging (id) VALUES (1)");
             PurgeStatements.run(connection, purge.cutoff(), List.of());
             statement.executeUpdate("DELETE FROM purging");

@@ -80,11 +80,6 @@ sealed interface Write {
         }
     }
 
-    /**
-     * A teacher set {@code matricula}'s status in roll call {@code rollCallId} to {@code status}:
-     * the applier keeps it, and its audit record {@code auditId} (the writer's number, never given
-     * before) with the status before, computed from what SQLite holds at this point of the journal.
-     */
     /** The roll calls closed before {@code cutoff} (epoch milliseconds) deleted, with their records. */
     record Purge(long cutoff) implements Write {
     }
@@ -102,6 +97,11 @@ sealed interface Write {
         }
     }
 
+    /**
+     * A teacher set {@code matricula}'s status in roll call {@code rollCallId} to {@code status}:
+     * the applier keeps it, and its audit record {@code auditId} (the writer's number, never given
+     * before) with the status before, computed from what SQLite holds at this point of the journal.
+     */
     record Mark(long auditId, long rollCallId, Matricula matricula, AttendanceStatus status, Reason reason,
                 TeacherName teacher, long at) implements Write {
         @Override

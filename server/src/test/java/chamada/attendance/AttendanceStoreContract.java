@@ -256,6 +256,23 @@ public abstract class AttendanceStoreContract {
         assertThat(await(store.deleteClosedBefore(at(800)))).isZero();
     }
 
+    /** An id is never given twice: not after a purge deleted the highest, nor after a restart. */
+    @Test
+    void deleteClosedBefore_thenARestart_givesNewRollCallsAndAuditRecordsNewIds() {
+        long purgedId = openRollCall(CheckInRules.none());
+        closeRollCall(600);
+        long purgedAuditId = ((MarkResult.Marked) await(store.mark(mark(ALICE, AttendanceStatus.EXCUSED, "atestado",
+                700)))).auditId();
+        assertThat(await(store.deleteClosedBefore(at(800)))).isEqualTo(1);
+        store = reopen(store);
+
+        OpenResult opened = await(store.open(CLASS, ANA, CheckInRules.none(), at(1_000)));
+        MarkResult marked = await(store.mark(mark(ALICE, AttendanceStatus.PRESENT, "esqueceu", 1_060)));
+
+        assertThat(((OpenResult.Opened) opened).id()).isGreaterThan(purgedId);
+        assertThat(((MarkResult.Marked) marked).auditId()).isGreaterThan(purgedAuditId);
+    }
+
     /** A roll call still open at a restart is still open to corrections: a week later too, for a teacher. */
     @Test
     void mark_inARollCallOpenAcrossARestart_isNeverLocked() {

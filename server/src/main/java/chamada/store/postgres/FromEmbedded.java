@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -81,7 +82,7 @@ public final class FromEmbedded {
             try (Statement lock = target.createStatement()) {
                 // No node writes while the copy decides and runs.
                 lock.execute("LOCK TABLE roll_calls, check_ins, check_in_replacements, roll_call_counts, session_key,"
-                        + " roster, statuses, audit, teachers, class_teachers, privacy_log IN EXCLUSIVE MODE");
+                        + " roster, statuses, audit, teachers, class_teachers, privacy_log, class_defaults IN EXCLUSIVE MODE");
             }
             Counts before = counts(target);
             if (before.rollCalls() > 0 || before.replacements() > 0 || before.rosterStudents() > 0 || before.audit() > 0) {
@@ -145,6 +146,8 @@ public final class FromEmbedded {
                 ON CONFLICT (name) DO NOTHING""", 5);
         copy(source, target, "SELECT class_id, teacher FROM class_teachers ORDER BY class_id, teacher",
                 "INSERT INTO class_teachers (class_id, teacher) VALUES (?, ?) ON CONFLICT DO NOTHING", 2);
+        copy(source, target, "SELECT class_id, late_after_s FROM class_defaults ORDER BY class_id",
+                "INSERT INTO class_defaults (class_id, late_after_s) VALUES (?, ?)", 2);
         copy(source, target, "SELECT id, at, administrator, action, pseudonym FROM privacy_log ORDER BY id", """
                 INSERT INTO privacy_log (id, at, administrator, action, pseudonym) OVERRIDING SYSTEM VALUE
                 VALUES (?, ?, ?, ?, ?)""", 5);
@@ -161,6 +164,24 @@ public final class FromEmbedded {
                     + " HAVING MAX(id) IS NOT NULL");
             statement.execute("SELECT setval(pg_get_serial_sequence('privacy_log', 'id'), MAX(id)) FROM privacy_log"
                     + " HAVING MAX(id) IS NOT NULL");
+            // Past the ids a retention purge deleted from the file too: none is given twice.
+            for (String table : List.of("roll_calls", "audit")) {
+                long purged = highestPurged(source, table);
+                if (purged > 0) {
+                    statement.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), GREATEST(" + purged
+                            + ", COALESCE(MAX(id), 0))) FROM " + table);
+                }
+            }
+        }
+    }
+
+    /** The highest id a retention purge deleted from the file's {@code table}, or 0. */
+    private static long highestPurged(Connection source, String table) throws SQLException {
+        try (PreparedStatement query = source.prepareStatement("SELECT value FROM highest_ids WHERE name = ?")) {
+            query.setString(1, table);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
         }
     }
 

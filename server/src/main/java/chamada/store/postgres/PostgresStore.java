@@ -285,6 +285,13 @@ public final class PostgresStore implements ChamadaStore {
         return write(connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET LOCAL chamada.purging = 'on'");
+                // The roll calls' rows first, in one order: a close or a mark holding one is waited for, and
+                // two nodes purging at once take turns, rather than deadlock or fail on a foreign key.
+                try (PreparedStatement lock = connection.prepareStatement(
+                        PurgeStatements.oldRollCalls() + " ORDER BY id FOR UPDATE")) {
+                    lock.setLong(1, cutoff.toInstant().toEpochMilli());
+                    lock.executeQuery().close();
+                }
             }
             return PurgeStatements.run(connection, cutoff.toInstant().toEpochMilli(), List.of(
                     "DELETE FROM roll_call_counts WHERE roll_call_id IN (" + PurgeStatements.oldRollCalls() + ")"));
