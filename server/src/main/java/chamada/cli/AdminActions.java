@@ -36,7 +36,7 @@ final class AdminActions {
     int teachers() {
         Response reply = link.call(c -> c.call(new Request.Teachers()), true);
         if (!(reply instanceof Response.Teachers teachers)) {
-            return refusal(reply);
+            return Refusals.of(err, lang, reply);
         }
         if (teachers.teachers().isEmpty()) {
             out.println(AdminText.NO_TEACHERS.format(lang));
@@ -64,7 +64,7 @@ final class AdminActions {
         // Not idempotent: a repeated add after a lost reply would answer "already exists" for our own add.
         Response reply = link.call(c -> c.call(new Request.Account(action, name, secret, administrator)), false);
         if (!(reply instanceof Response.AccountChanged)) {
-            return refusal(reply);
+            return Refusals.of(err, lang, reply);
         }
         out.println(switch (action) {
             case ADD -> (administrator ? AdminText.ADDED_ADMINISTRATOR : AdminText.ADDED).format(lang, name);
@@ -83,7 +83,7 @@ final class AdminActions {
     int assign(ClassId classId, List<TeacherName> teachers) {
         Response reply = link.call(c -> c.call(new Request.Assign(classId, teachers)), true);
         if (!(reply instanceof Response.Assigned assigned)) {
-            return refusal(reply);
+            return Refusals.of(err, lang, reply);
         }
         out.println(assigned.teachers().isEmpty() ? AdminText.UNASSIGNED.format(lang, classId)
                 : AdminText.ASSIGNED.format(lang, classId, String.join(", ", assigned.teachers())));
@@ -94,7 +94,7 @@ final class AdminActions {
     int assignments() {
         Response reply = link.call(c -> c.call(new Request.Assignments()), true);
         if (!(reply instanceof Response.Assignments assignments)) {
-            return refusal(reply);
+            return Refusals.of(err, lang, reply);
         }
         if (assignments.classes().isEmpty()) {
             out.println(AdminText.NO_ASSIGNMENTS.format(lang));
@@ -114,7 +114,7 @@ final class AdminActions {
     int exportStudent(Matricula student, Optional<Path> file) {
         Response reply = link.call(c -> c.call(new Request.StudentData(student)), true);
         if (!(reply instanceof Response.StudentData data)) {
-            return refusal(reply);
+            return Refusals.of(err, lang, reply);
         }
         String json = StudentRecordsJson.document(data.records());
         if (file.isEmpty()) {
@@ -139,16 +139,9 @@ final class AdminActions {
         // Not idempotent: a repeat after a lost reply finds nothing to forget, and says so.
         Response reply = link.call(c -> c.call(new Request.ForgetStudent(student)), false);
         if (!(reply instanceof Response.Forgotten forgotten)) {
-            return refusal(reply);
+            return Refusals.of(err, lang, reply);
         }
         out.println(AdminText.FORGOTTEN.format(lang, student, forgotten.pseudonym()));
         return ExitCodes.OK;
-    }
-
-    private int refusal(Response reply) {
-        if (reply instanceof Response.Failure failure) {
-            return Refusals.print(err, lang, failure);
-        }
-        throw Refusals.unexpected(reply);
     }
 }

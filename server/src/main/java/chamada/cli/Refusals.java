@@ -21,6 +21,17 @@ final class Refusals {
         return ExitCodes.REFUSED;
     }
 
+    /**
+     * Prints {@code reply}, a request's refusal, and returns {@link ExitCodes#REFUSED}; any other
+     * reply is one this CLI did not expect ({@link #unexpected}).
+     */
+    static int of(PrintWriter err, Lang lang, Response reply) {
+        if (reply instanceof Response.Failure failure) {
+            return print(err, lang, failure);
+        }
+        throw unexpected(reply);
+    }
+
     /** The line for a refusal. */
     static String line(Lang lang, Response.Failure failure) {
         // The server's text tells a protocol user to "send login"; a CLI user needs the option names.

@@ -68,7 +68,7 @@ final class TeacherActions {
             printCode(classId, opened.code());
             return ExitCodes.OK;
         }
-        return refusal(reply);
+        return Refusals.of(err, lang, reply);
     }
 
     int close(ClassId classId) {
@@ -77,7 +77,7 @@ final class TeacherActions {
             RollCallPrinter.closed(out, lang, closed.rollCall(), closed.names());
             return ExitCodes.OK;
         }
-        return refusal(reply);
+        return Refusals.of(err, lang, reply);
     }
 
     int status(ClassId classId) {
@@ -93,7 +93,7 @@ final class TeacherActions {
             }
             return ExitCodes.OK;
         }
-        return refusal(reply);
+        return Refusals.of(err, lang, reply);
     }
 
     private void printCode(ClassId classId, Optional<CurrentCode> code) {
@@ -105,7 +105,7 @@ final class TeacherActions {
     int history(ClassId classId) {
         Response reply = link.call(c -> c.history(classId), true);
         if (!(reply instanceof Response.History history)) {
-            return refusal(reply);
+            return Refusals.of(err, lang, reply);
         }
         if (history.rollCalls().isEmpty()) {
             out.println(TeacherText.HISTORY_EMPTY.format(lang, classId));
@@ -131,7 +131,7 @@ final class TeacherActions {
     int export(ClassId classId, Path csv, ExportCsv.Format format) {
         Response reply = link.call(c -> c.export(classId), true);
         if (!(reply instanceof Response.Export export)) {
-            return refusal(reply);
+            return Refusals.of(err, lang, reply);
         }
         CsvExport.Summary summary = CsvExport.write(csv, export.rollCalls(), export.names(), format, out, lang);
         if (!CsvExport.isStdout(csv)) {
@@ -144,7 +144,7 @@ final class TeacherActions {
     int mark(ClassId classId, Matricula matricula, AttendanceStatus status, Reason reason, Optional<Long> rollCallId) {
         Response reply = link.call(c -> c.mark(classId, matricula, status, reason, rollCallId), false);
         if (!(reply instanceof Response.Marked marked)) {
-            return refusal(reply);
+            return Refusals.of(err, lang, reply);
         }
         out.println(TeacherText.MARKED.format(lang, matricula, StatusText.of(marked.to(), lang), marked.rollCallId(),
                 classId, marked.from().map(from -> StatusText.of(from, lang)).orElse(TeacherText.NO_STATUS.format(lang))));
@@ -159,7 +159,7 @@ final class TeacherActions {
                Optional<Path> csv, ExportCsv.Format format, Optional<Path> xlsx) {
         Response reply = link.call(c -> c.report(classId, from, to, lateCountsAs), true);
         if (!(reply instanceof Response.Report answer)) {
-            return refusal(reply);
+            return Refusals.of(err, lang, reply);
         }
         AttendanceReport report = answer.report();
         xlsx.ifPresent(file -> writeXlsx(file, report));
@@ -210,7 +210,7 @@ final class TeacherActions {
         Response reply = link.call(c -> c.call(new Request.ClassDefaults(classId, change.isPresent(),
                 change.flatMap(late -> late))), true);
         if (!(reply instanceof Response.ClassDefaults defaults)) {
-            return refusal(reply);
+            return Refusals.of(err, lang, reply);
         }
         out.println(defaults.lateAfter().map(late -> TeacherText.DEFAULT_LATE_AFTER.format(lang, classId,
                 late.toMinutes())).orElseGet(() -> TeacherText.NO_DEFAULT_LATE_AFTER.format(lang, classId)));
@@ -221,7 +221,7 @@ final class TeacherActions {
     int audit(ClassId classId) {
         Response reply = link.call(c -> c.audit(classId), true);
         if (!(reply instanceof Response.Audit audit)) {
-            return refusal(reply);
+            return Refusals.of(err, lang, reply);
         }
         if (audit.entries().isEmpty()) {
             out.println(TeacherText.AUDIT_EMPTY.format(lang, classId));
@@ -241,7 +241,7 @@ final class TeacherActions {
     int roster(ClassId classId) {
         Response reply = link.call(c -> c.roster(classId), true);
         if (!(reply instanceof Response.RosterList roster)) {
-            return refusal(reply);
+            return Refusals.of(err, lang, reply);
         }
         if (roster.students().isEmpty()) {
             out.println(TeacherText.ROSTER_EMPTY.format(lang, classId));
@@ -261,20 +261,12 @@ final class TeacherActions {
         // Idempotent: the roster is replaced whole, and a new connection sends every part again.
         Response reply = link.call(c -> c.importRoster(classId, students), true);
         if (!(reply instanceof Response.RosterImported imported)) {
-            return refusal(reply);
+            return Refusals.of(err, lang, reply);
         }
         RosterChange change = imported.change();
         out.println(change.total() == 0 ? TeacherText.ROSTER_CLEARED.format(lang, classId)
                 : TeacherText.ROSTER_IMPORTED.format(lang, classId, change.total(), change.added(), change.renamed(),
                         change.removed()));
         return ExitCodes.OK;
-    }
-
-    /** Prints an error reply, or fails on a reply that makes no sense for the request. */
-    private int refusal(Response reply) {
-        if (reply instanceof Response.Failure failure) {
-            return Refusals.print(err, lang, failure);
-        }
-        throw Refusals.unexpected(reply);
     }
 }
