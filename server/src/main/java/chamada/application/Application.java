@@ -1,7 +1,10 @@
 package chamada.application;
 
+import chamada.attendance.AttendanceService;
 import chamada.error.ChamadaException;
 import chamada.i18n.Lang;
+import chamada.messages.MessageService;
+import chamada.messages.PostingLimits;
 import chamada.privacy.PrivacyService;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
@@ -15,7 +18,6 @@ import chamada.rollcall.RollCallService;
 import chamada.rollcall.TeacherName;
 import chamada.roster.RosterService;
 import chamada.store.ChamadaStore;
-import chamada.attendance.AttendanceService;
 import chamada.teachers.TeacherAdministration;
 import chamada.teachers.Teachers;
 import org.slf4j.Logger;
@@ -68,7 +70,9 @@ public final class Application implements AutoCloseable {
         this.rollCalls = new RollCallService(store, store, store, clock, checkIns);
         this.dispatcher = new Dispatcher(rollCalls, new RosterService(store, store),
                 new AttendanceService(store, store, store, store, clock, checkIns.editWindow()),
-                new TeacherAdministration(store, store, logins::hash), new PrivacyService(store, clock), logins);
+                new TeacherAdministration(store, store, logins::hash), new PrivacyService(store, clock),
+                new MessageService(store, store, new PostingLimits(PostingLimits.PER_STUDENT, PostingLimits.PER_ADDRESS),
+                        clock), logins);
         if (!checkIns.autoCloseAfter().isZero()) {
             housekeeping.scheduleWithFixedDelay(this::closeForgottenRollCalls, 1, 1, TimeUnit.MINUTES);
         }

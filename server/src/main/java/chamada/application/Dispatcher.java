@@ -5,6 +5,8 @@ import chamada.attendance.MarkResult;
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
 import chamada.i18n.HumanTime;
+import chamada.messages.MessageService;
+import chamada.messages.PostResult;
 import chamada.privacy.ForgetResult;
 import chamada.privacy.PrivacyService;
 import chamada.protocol.Op;
@@ -51,11 +53,13 @@ final class Dispatcher {
     private final AttendanceService attendance;
     private final TeacherAdministration administration;
     private final PrivacyService privacy;
+    private final MessageService messages;
     private final Logins logins;
 
     Dispatcher(RollCallService rollCalls, RosterService rosters, AttendanceService attendance,
-               TeacherAdministration administration, PrivacyService privacy, Logins logins) {
+               TeacherAdministration administration, PrivacyService privacy, MessageService messages, Logins logins) {
         this.administration = administration;
+        this.messages = messages;
         this.privacy = privacy;
         this.rollCalls = rollCalls;
         this.rosters = rosters;
@@ -100,7 +104,8 @@ final class Dispatcher {
 
     /** Whether the reply to {@code request} does not depend on who asks. */
     private static boolean answeredAlikeForAnybody(Request request) {
-        return request instanceof Request.CheckIn || request instanceof Request.Hello || request instanceof Request.Login
+        return request instanceof Request.CheckIn || request instanceof Request.Message
+                || request instanceof Request.Hello || request instanceof Request.Login
                 || request instanceof Request.Resume || request instanceof Request.Help || request instanceof Request.Quit;
     }
 
@@ -210,6 +215,23 @@ final class Dispatcher {
                         case ForgetResult.InOpenRollCall open -> failure(session,
                                 new ChamadaException(ErrorCode.STUDENT_IN_OPEN_ROLL_CALL, open.classId()));
                     });
+            case Request.Message message -> messages.post(message.classId(), message.sender(), message.text(),
+                    session.address()).thenApply(result -> switch (result) {
+                case PostResult.Posted posted -> new Response.MessageSent(message.classId().value(),
+                        posted.message().id(), posted.message().at());
+                case PostResult.NotInRoster notInRoster -> failure(session, new ChamadaException(ErrorCode.NOT_IN_ROSTER,
+                        notInRoster.sender(), notInRoster.classId()));
+            });
+            case Request.Inbox inbox -> messages.inbox(caller, inbox.classId(), inbox.unreadOnly())
+                    .thenApply(list -> new Response.Inbox(inbox.classId().value(), list));
+            case Request.MarkRead read -> messages.markRead(caller, read.classId(), read.ids())
+                    .thenApply(marked -> new Response.MarkedRead(read.classId().value(), marked));
+            case Request.Anonymous anonymous -> (anonymous.set().isPresent()
+                    ? messages.allowAnonymous(caller, anonymous.classId(), anonymous.set().get())
+                    : messages.anonymousAllowed(caller, anonymous.classId()))
+                    .thenApply(allowed -> new Response.Anonymous(anonymous.classId().value(), allowed));
+            case Request.Watch watch -> rollCalls.watch(caller, watch.classId())
+                    .thenApply(classId -> new Response.Watching(classId.value()));
             case Request.Health health -> done(switch (rollCalls.health()) {
                 case StoreHealth.Healthy healthy -> new Response.Health(true, Optional.empty());
                 case StoreHealth.Unhealthy unhealthy -> new Response.Health(false, Optional.of(

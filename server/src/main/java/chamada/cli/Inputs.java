@@ -1,8 +1,9 @@
 package chamada.cli;
 
-import chamada.error.ChamadaException;
 import chamada.attendance.Reason;
+import chamada.error.ChamadaException;
 import chamada.i18n.Lang;
+import chamada.messages.MessageText;
 import chamada.rollcall.CheckInCode;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
@@ -47,6 +48,10 @@ final class Inputs {
 
     static Reason reason(CommandSpec spec, Lang lang, String text) {
         return parse(spec, lang, text, Reason::new);
+    }
+
+    static MessageText messageText(CommandSpec spec, Lang lang, String text) {
+        return parse(spec, lang, text, MessageText::new);
     }
 
     static TeacherName teacherName(CommandSpec spec, Lang lang, String text) {

@@ -62,6 +62,12 @@ final class LegacyOptions {
                     + " (default: ${DEFAULT-VALUE}, relative to the working directory).")
     private Path filesFolder;
 
+    @Option(names = "--legacy-messages-class", paramLabel = "CLASS",
+            description = "Keep what the seeds' message client sends in this class's inbox, as anonymous messages"
+                    + " (the class must take them: chamada teacher anonymous CLASS on); without it, the messages"
+                    + " are only logged.")
+    private String messagesClass;
+
     @Option(names = "--legacy-idle-timeout", paramLabel = "SECONDS",
             defaultValue = "" + LegacyConfig.DEFAULT_IDLE_TIMEOUT_SECONDS,
             description = "Close a legacy connection after this many seconds without a message"
@@ -78,7 +84,7 @@ final class LegacyOptions {
     Optional<LegacyConfig> config(Lang lang) {
         if (!enabled) {
             for (String option : List.of("--legacy-bind", "--legacy-port", "--legacy-messages-port",
-                    "--legacy-files-port", "--legacy-files", "--legacy-idle-timeout")) {
+                    "--legacy-files-port", "--legacy-files", "--legacy-messages-class", "--legacy-idle-timeout")) {
                 if (command.commandLine().getParseResult().hasMatchedOption(option)) {
                     throw new CommandFailure(ExitCodes.USAGE, LegacyOptionsText.NEEDS_LEGACY.format(lang, option));
                 }
@@ -93,6 +99,9 @@ final class LegacyOptions {
         }
         LegacyConfig config = new LegacyConfig(address, rollCallPort, messagesPort, filesPort, filesFolder,
                 Duration.ofSeconds(idleTimeoutSeconds));
+        if (messagesClass != null) {
+            config = config.withMessagesClass(Inputs.classId(command, lang, messagesClass));
+        }
         try {
             Files.createDirectories(filesFolder);
         } catch (IOException e) {

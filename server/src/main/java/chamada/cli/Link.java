@@ -7,10 +7,14 @@ import chamada.i18n.Lang;
 import chamada.protocol.ProtocolException;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.RollCallEvent;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -119,6 +123,43 @@ final class Link implements AutoCloseable {
             }
         }
         return reply;
+    }
+
+    /**
+     * Watches {@code classId}: hands each of its events to {@code each} as it comes, until the
+     * server ends the watch, whose refusal is returned, or {@code stop} comes, when the returned
+     * reply is the {@link Response.Watching} that began it. A refusal to watch is returned at once.
+     */
+    Response watch(ClassId classId, Consumer<RollCallEvent> each, StopSignal stop) {
+        Response reply = call(c -> c.watch(classId), true);
+        if (!(reply instanceof Response.Watching)) {
+            return reply;
+        }
+        ChamadaClient watching = client.orElseThrow();
+        AtomicBoolean stopped = new AtomicBoolean();
+        stop.onStop(() -> {
+            stopped.set(true);
+            watching.abort();
+        });
+        watching.replyTimeout(Duration.ZERO); // a quiet class may send nothing for an hour
+        try {
+            while (true) {
+                each.accept(watching.nextEvent());
+            }
+        } catch (ServerRefusedException e) {
+            drop();
+            return new Response.Failure(e.code(), e.getMessage());
+        } catch (UncheckedIOException e) {
+            drop();
+            if (stopped.get()) {
+                return reply;
+            }
+            throw new CommandFailure(ExitCodes.UNREACHABLE, Text.CONNECTION_LOST.format(lang, display(),
+                    Reasons.network(e.getCause(), lang, 0)), e);
+        } catch (ProtocolException e) {
+            drop();
+            throw notChamada(e);
+        }
     }
 
     /** Says goodbye to the server, if connected. */

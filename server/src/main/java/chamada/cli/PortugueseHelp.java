@@ -1,6 +1,7 @@
 package chamada.cli;
 
 import chamada.protocol.ExportCsv;
+
 import java.util.ListResourceBundle;
 
 /**
@@ -121,7 +122,16 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.server.edit-days", "Um professor pode corrigir uma chamada por tantos dias depois de"
                         + " encerrada; depois, só um administrador (0: só enquanto aberta; no máximo 3650)."},
                 {"chamada.teacher.defaults.usage.header", "Mostra os padrões de uma turma, ou define o atraso que suas"
-                        + " chamadas têm quando abertas sem --late-after."},
+                        + " chamadas têm quando abertas sem --late-after e se ela aceita mensagens anônimas."},
+                {"chamada.teacher.defaults.anonymous-messages", "Se os alunos podem escrever aos professores da turma"
+                        + " sem matrícula (on: chamada student message --anonymous) ou só com ela (off), conferida na"
+                        + " lista de alunos se a turma tiver uma."},
+                {"chamada.teacher.inbox.usage.header", "Mostra as mensagens que os alunos enviaram a uma turma, da mais"
+                        + " antiga à mais nova."},
+                {"chamada.teacher.inbox.unread", "Só as mensagens ainda não marcadas como lidas."},
+                {"chamada.teacher.inbox.mark-read", "Marca como lidas as mensagens mostradas."},
+                {"chamada.teacher.watch.usage.header", "Acompanha uma turma ao vivo: cada presença com a contagem, cada"
+                        + " correção e cada mensagem, até Ctrl-C."},
                 {"chamada.teacher.defaults.late-after", "Presenças mais de tantos minutos depois da abertura das chamadas"
                         + " da turma são atrasos (de 0 a 720), a não ser que uma seja aberta com seu próprio"
                         + " --late-after; off: nenhum."},
@@ -195,6 +205,12 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " turma de novo e de novo, para vários alunos num mesmo terminal."},
                 {"chamada.student.checkin.usage.header", "Registra a presença de um aluno na chamada aberta de uma"
                         + " turma."},
+                {"chamada.student.message.usage.header", "Escreve aos professores de uma turma (várias mensagens, uma por"
+                        + " linha, sem TEXTO)."},
+                {"MESSAGE_TEXT", "A mensagem (as palavras são unidas com espaços); sem ela, lida linha"
+                        + " a linha."},
+                {"chamada.student.message.matricula", "Quem escreve: a matrícula do aluno, como o professor a verá."},
+                {"chamada.student.message.anonymous", "Escreve sem matrícula, onde a turma aceita mensagens anônimas."},
 
                 {"chamada.server.usage.header", "Roda o servidor Chamada até Ctrl-C ou SIGTERM."},
                 {"chamada.server.usage.description", "Sem --teachers o servidor roda em modo aberto: qualquer pessoa"
@@ -228,6 +244,9 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.server.legacy-files-port", "Porta do download de arquivos das seeds (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.server.legacy-files", "Pasta cujos arquivos o download legado oferece, criada se não existir"
                         + " (padrão: ${DEFAULT-VALUE}, relativa ao diretório atual)."},
+                {"chamada.server.legacy-messages-class", "Guarda o que o cliente de mensagens das seeds envia na caixa"
+                        + " de entrada desta turma, como mensagens anônimas (a turma precisa aceitá-las: chamada"
+                        + " teacher anonymous TURMA on); sem esta opção, as mensagens só vão para o log."},
                 {"chamada.server.legacy-idle-timeout", "Encerra uma conexão legada após tantos segundos sem mensagem"
                         + " (padrão: ${DEFAULT-VALUE}: um cliente das seeds mantém a conexão a aula inteira)."},
 

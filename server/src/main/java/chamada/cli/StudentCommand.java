@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         header = "Check in to an open roll call (interactive without a subcommand).",
         description = "Without a subcommand: an interactive screen that asks matrícula and class again and again,"
                 + " for many students sharing one terminal.",
-        subcommands = StudentCheckInCommand.class)
+        subcommands = {StudentCheckInCommand.class, StudentMessageCommand.class})
 final class StudentCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -43,6 +43,10 @@ final class StudentCommand implements Callable<Integer> {
 
     Lang lang() {
         return root.lang();
+    }
+
+    Terminal terminal() {
+        return root.terminal();
     }
 
     /** Students never log in. */

@@ -3,8 +3,8 @@ package chamada.cli;
 import chamada.attendance.AttendanceReport;
 import chamada.attendance.AuditEntry;
 import chamada.attendance.LateCountsAs;
-import chamada.attendance.ReportLine;
 import chamada.attendance.Reason;
+import chamada.attendance.ReportLine;
 import chamada.attendance.StatusText;
 import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
@@ -52,6 +52,11 @@ final class TeacherActions {
         this.lang = lang;
         this.out = out;
         this.err = err;
+    }
+
+    /** The class-message and live actions, over the same link and writers. */
+    ClassMessages messages() {
+        return new ClassMessages(link, lang, out, err);
     }
 
     /**

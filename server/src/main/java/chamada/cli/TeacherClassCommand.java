@@ -26,6 +26,11 @@ abstract class TeacherClassCommand implements Callable<Integer> {
         return TeacherCommand.of(spec).lang();
     }
 
+    /** What the command reads besides its arguments, and where Ctrl-C reaches it. */
+    final Terminal terminal() {
+        return TeacherCommand.of(spec).terminal();
+    }
+
     /** The one action of this subcommand; returns its exit code. */
     abstract int run(TeacherActions actions, ClassId classId);
 

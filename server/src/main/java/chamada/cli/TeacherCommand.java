@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
                 + " and the same number again closes it and lists who is present.",
         subcommands = {TeacherOpenCommand.class, TeacherCloseCommand.class, TeacherStatusCommand.class,
                 TeacherHistoryCommand.class, TeacherExportCommand.class, TeacherRosterCommand.class, TeacherMarkCommand.class, TeacherAuditCommand.class,
-                TeacherReportCommand.class, TeacherDefaultsCommand.class,
+                TeacherReportCommand.class, TeacherDefaultsCommand.class, TeacherInboxCommand.class,
+                TeacherWatchCommand.class,
                 TeacherAddCommand.class})
 final class TeacherCommand implements Callable<Integer> {
 

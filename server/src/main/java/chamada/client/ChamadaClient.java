@@ -1,6 +1,10 @@
 package chamada.client;
 
+import chamada.attendance.LateCountsAs;
+import chamada.attendance.Reason;
 import chamada.i18n.Lang;
+import chamada.messages.MessageText;
+import chamada.protocol.EventJson;
 import chamada.protocol.Json;
 import chamada.protocol.LineReader;
 import chamada.protocol.ProtocolException;
@@ -8,12 +12,12 @@ import chamada.protocol.Request;
 import chamada.protocol.RequestEncoder;
 import chamada.protocol.Response;
 import chamada.protocol.ResponseDecoder;
-import chamada.attendance.LateCountsAs;
-import chamada.attendance.Reason;
+import chamada.protocol.Wire;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.Matricula;
+import chamada.rollcall.RollCallEvent;
 import chamada.roster.RosterEntry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -27,6 +31,7 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +42,9 @@ import java.util.Optional;
  * <p>{@link #call} sends a request and waits for its reply. For pipelining, {@link #send}
  * and {@link #flush} write requests without waiting and {@link #receive} reads replies,
  * which come back in request order.
+ *
+ * <p>After {@link #watch}, the server also pushes the class's events, each a line of its own
+ * between replies: {@link #receive} keeps those it meets for {@link #nextEvent}.
  *
  * <p>Not thread-safe: one client per thread. Connection problems surface as
  * {@link UncheckedIOException}; a server that refuses the connection as
@@ -70,6 +78,8 @@ public final class ChamadaClient implements AutoCloseable {
     private final Socket socket;
     private final LineReader in;
     private final OutputStream out;
+    /** Events of watched classes read while looking for a reply, oldest first. */
+    private final ArrayDeque<RollCallEvent> events = new ArrayDeque<>();
 
     private ChamadaClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -152,9 +162,50 @@ public final class ChamadaClient implements AutoCloseable {
         }
     }
 
-    /** Reads the next reply. */
+    /** Reads the next reply; the watched classes' events met on the way are kept for {@link #nextEvent}. */
     public Response receive() {
-        return DECODER.decode(receiveLine());
+        while (true) {
+            String line = receiveLine();
+            if (!isEvent(line)) {
+                return DECODER.decode(line);
+            }
+            event(line).ifPresent(events::add);
+        }
+    }
+
+    /**
+     * The next event of a watched class, waiting for it as long as the reply timeout allows. A
+     * reply instead means the server ended the watch (it is stopping, or this client fell too
+     * far behind): thrown as {@link ServerRefusedException}.
+     */
+    public RollCallEvent nextEvent() {
+        while (events.isEmpty()) {
+            String line = receiveLine();
+            if (isEvent(line)) {
+                event(line).ifPresent(events::add);
+                continue;
+            }
+            Response reply = DECODER.decode(line);
+            if (reply instanceof Response.Refusal refusal) {
+                throw new ServerRefusedException(refusal.code(), refusal.message());
+            }
+            throw new ProtocolException("expected an event, got " + reply, null);
+        }
+        return events.poll();
+    }
+
+    /** Whether {@code line} is a pushed event: the server writes its {@code "event"} first, where a reply has {@code "ok"}. */
+    private static boolean isEvent(String line) {
+        return line.startsWith("{\"" + Wire.EVENT + "\"");
+    }
+
+    /** The event {@code line} carries; empty for a kind newer than this client, which it skips. */
+    private static Optional<RollCallEvent> event(String line) {
+        try {
+            return EventJson.read(JSON.readTree(line));
+        } catch (IOException | RuntimeException e) {
+            throw new ProtocolException("unreadable event: " + line, e);
+        }
     }
 
     /** Reads the next reply line as it came; for tests and tools. */
@@ -167,6 +218,29 @@ public final class ChamadaClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Sends a message to {@code classId}'s teachers as {@code sender} (empty: anonymous). */
+    public Response message(ClassId classId, Optional<Matricula> sender, MessageText text) {
+        return call(new Request.Message(classId, sender, text));
+    }
+
+    public Response inbox(ClassId classId, boolean unreadOnly) {
+        return call(new Request.Inbox(classId, unreadOnly));
+    }
+
+    public Response markRead(ClassId classId, List<Long> ids) {
+        return call(new Request.MarkRead(classId, ids));
+    }
+
+    /** Whether {@code classId} takes anonymous messages; with {@code set}, first makes it so. */
+    public Response anonymous(ClassId classId, Optional<Boolean> set) {
+        return call(new Request.Anonymous(classId, set));
+    }
+
+    /** Watches {@code classId}: after a {@link Response.Watching} reply, {@link #nextEvent} reads its events. */
+    public Response watch(ClassId classId) {
+        return call(new Request.Watch(classId));
     }
 
     public Response login(String name, String secret) {
@@ -266,6 +340,14 @@ public final class ChamadaClient implements AutoCloseable {
     }
 
     /** Says quit and closes; safe to call on a connection the server already dropped. */
+    /**
+     * Closes the connection at once, without a goodbye; from any thread, e.g. to end a wait in
+     * {@link #nextEvent} when the user presses Ctrl-C.
+     */
+    public void abort() {
+        closeQuietly(socket);
+    }
+
     @Override
     public void close() {
         try {

@@ -48,6 +48,11 @@ public enum ErrorCode implements Bilingual {
     TOO_MANY_CONNECTIONS(false,
             "Too many connections from your address (limit {0}); try again later.",
             "Conexões demais a partir do seu endereço (limite {0}); tente novamente mais tarde."),
+    WATCH_TOO_SLOW(false,
+            "This connection fell more than {0} events behind the classes it watches, so it is closed; connect and"
+                    + " watch again (the status shows where things are now).",
+            "Esta conexão ficou mais de {0} eventos atrás das turmas que acompanha, então foi encerrada; conecte e"
+                    + " acompanhe de novo (o status mostra a situação atual)."),
     SHUTTING_DOWN(false,
             "The server is shutting down; try again in a moment.",
             "O servidor está sendo desligado; tente novamente em instantes."),
@@ -96,6 +101,15 @@ public enum ErrorCode implements Bilingual {
             "Matrícula {0} is not on the roster of class {1}: check the number you typed, or ask your teacher.",
             "A matrícula {0} não está na lista de alunos da turma {1}: confira o número digitado ou fale com seu"
                     + " professor."),
+    MESSAGE_TOO_LONG(true,
+            "A message holds at most {0} characters; this one has {1}. Nothing was sent: shorten it and send it again.",
+            "Uma mensagem tem no máximo {0} caracteres; esta tem {1}. Nada foi enviado: encurte-a e envie de novo."),
+    TOO_MANY_MESSAGES(true,
+            "Too many messages in a short time; wait {0} seconds and send it again.",
+            "Mensagens demais em pouco tempo; espere {0} segundos e envie de novo."),
+    ANONYMOUS_NOT_ALLOWED(true,
+            "Class {0} does not take anonymous messages: write your matrícula too.",
+            "A turma {0} não aceita mensagens anônimas: informe também sua matrícula."),
     ROSTER_TOO_LARGE(true,
             "A roster holds at most {0} students; this one has {1}. Nothing was imported.",
             "Uma lista de alunos tem no máximo {0} alunos; esta tem {1}. Nada foi importado."),

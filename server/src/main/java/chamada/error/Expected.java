@@ -17,9 +17,11 @@ public enum Expected implements Bilingual {
     LANG("pt-BR or en",
             "pt-BR ou en"),
     OP("a command: hello, login, resume, open, close, status, checkin, history, export, roster, roster_import,"
-            + " mark, audit, report, health, help or quit",
+            + " mark, audit, report, class_defaults, teachers, account, assign, assignments, student_data, forget,"
+            + " message, inbox, read, anonymous, watch, health, help or quit",
             "um comando: hello, login, resume, open, close, status, checkin, history, export, roster, roster_import,"
-                    + " mark, audit, report, health, help ou quit"),
+                    + " mark, audit, report, class_defaults, teachers, account, assign, assignments, student_data,"
+                    + " forget, message, inbox, read, anonymous, watch, health, help ou quit"),
     CODE("the 6-digit check-in code shown in the classroom",
             "o código de presença de 6 dígitos mostrado na sala"),
     CODE_POLICY("rotating, fixed or none",
@@ -30,6 +32,12 @@ public enum Expected implements Bilingual {
             "um número de parte de 1 a 5000"),
     REASON("a reason of 1 to 200 characters, without control characters",
             "um motivo de 1 a 200 caracteres, sem caracteres de controle"),
+    MESSAGE_TEXT("a message of 1 to 2000 characters; line breaks and tabs are kept, other control characters are"
+            + " refused",
+            "uma mensagem de 1 a 2000 caracteres; quebras de linha e tabulações são mantidas, outros caracteres de"
+                    + " controle são recusados"),
+    MESSAGE_IDS("message numbers, as the inbox lists them (at most 500)",
+            "números de mensagens, como a caixa de entrada os mostra (no máximo 500)"),
     ACCOUNT_ACTION("add, remove, disable, enable or passwd",
             "add, remove, disable, enable ou passwd"),
     TEACHER_NAMES("a list of teachers' names, each 1 to 64 letters, digits, dots, hyphens or underscores",

@@ -12,11 +12,11 @@ import java.util.List;
 /**
  * Everything Chamada holds about one student, for the student's right of access (LGPD art. 18):
  * the rosters naming them, their check-ins, the statuses kept for them, the check-ins a phone
- * replaced with or by them, and the audit records naming them.
+ * replaced with or by them, the audit records naming them, and the messages sent as them.
  */
 public record StudentRecords(Matricula matricula, List<RosterListing> rosters, List<CheckInRecord> checkIns,
                              List<StatusRecord> statuses, List<ReplacementRecord> replacements,
-                             List<AuditEntry> audit) {
+                             List<AuditEntry> audit, List<MessageRecord> messages) {
 
     public StudentRecords {
         rosters = List.copyOf(rosters);
@@ -24,12 +24,13 @@ public record StudentRecords(Matricula matricula, List<RosterListing> rosters, L
         statuses = List.copyOf(statuses);
         replacements = List.copyOf(replacements);
         audit = List.copyOf(audit);
+        messages = List.copyOf(messages);
     }
 
     /** Whether Chamada holds nothing about the student. */
     public boolean isEmpty() {
         return rosters.isEmpty() && checkIns.isEmpty() && statuses.isEmpty() && replacements.isEmpty()
-                && audit.isEmpty();
+                && audit.isEmpty() && messages.isEmpty();
     }
 
     /** The student on a class's roster, with the name it gives. */
@@ -50,5 +51,9 @@ public record StudentRecords(Matricula matricula, List<RosterListing> rosters, L
     /** A phone's check-in of {@code replaced} that the same phone replaced with {@code by}, a typo corrected. */
     public record ReplacementRecord(ClassId classId, long rollCallId, OffsetDateTime at, Matricula replaced,
                                     Matricula by) {
+    }
+
+    /** A message sent to {@code classId}'s teachers with the student's matrícula, as they wrote it. */
+    public record MessageRecord(ClassId classId, long id, OffsetDateTime at, String text) {
     }
 }

@@ -38,6 +38,16 @@ public enum Op {
     STUDENT_DATA("student_data", List.of(Wire.MATRICULA), 1),
     /** An administrator's: replaces a student's matrícula with a random pseudonym everywhere (LGPD's erasure). */
     FORGET("forget", List.of(Wire.MATRICULA), 1),
+    /** A student's message to the class's teachers; typed, every word after the matrícula ({@code -}: anonymous) is the text. */
+    MESSAGE("message", List.of(Wire.CLASS, Wire.MATRICULA, Wire.TEXT), 3),
+    /** A teacher's: the class's messages, oldest first; with {@code unread}, only those not read yet. */
+    INBOX("inbox", List.of(Wire.CLASS, Wire.UNREAD), 1),
+    /** A teacher's: marks messages of the class read. Typed, every word after the class is a message's id. */
+    READ("read", List.of(Wire.CLASS, Wire.IDS), 2),
+    /** A teacher's: whether the class takes anonymous messages; with {@code anonymous}, first sets it. */
+    ANONYMOUS("anonymous", List.of(Wire.CLASS, Wire.ANONYMOUS), 1),
+    /** A teacher's: from the reply on, the connection is also sent the class's events as they happen. */
+    WATCH("watch", List.of(Wire.CLASS), 1),
     HEALTH("health", List.of(), 0),
     HELP("help", List.of(), 0),
     QUIT("quit", List.of(), 0);
@@ -75,6 +85,12 @@ public enum Op {
         }
         if (this == ASSIGN) {
             return "assign CLASS [NAME...]";
+        }
+        if (this == MESSAGE) {
+            return "message CLASS MATRICULA|- TEXT...";
+        }
+        if (this == READ) {
+            return "read CLASS ID...";
         }
         if (this == ROSTER_IMPORT) {
             return "{\"op\":\"roster_import\",\"class\":CLASS,\"students\":[{\"matricula\":M,\"name\":N}],\"part\":1,\"more\":false}";
@@ -120,6 +136,11 @@ public enum Op {
             case Request.Assignments a -> ASSIGNMENTS;
             case Request.StudentData s -> STUDENT_DATA;
             case Request.ForgetStudent f -> FORGET;
+            case Request.Message m -> MESSAGE;
+            case Request.Inbox i -> INBOX;
+            case Request.MarkRead r -> READ;
+            case Request.Anonymous a -> ANONYMOUS;
+            case Request.Watch w -> WATCH;
             case Request.Health h -> HEALTH;
             case Request.Help h -> HELP;
             case Request.Quit q -> QUIT;

@@ -1,8 +1,9 @@
 package chamada.protocol;
 
-import chamada.i18n.Lang;
 import chamada.attendance.LateCountsAs;
 import chamada.attendance.Reason;
+import chamada.i18n.Lang;
+import chamada.messages.MessageText;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
@@ -162,6 +163,29 @@ public sealed interface Request {
 
     /** Forgets a student, for an administrator. */
     record ForgetStudent(Matricula matricula) implements Request {
+    }
+
+    /** A student's message to {@code classId}'s teachers, from {@code sender} as typed (empty: anonymous). */
+    record Message(ClassId classId, Optional<Matricula> sender, MessageText text) implements Request {
+    }
+
+    /** {@code classId}'s messages, for a teacher of the class: all, or only those not read yet. */
+    record Inbox(ClassId classId, boolean unreadOnly) implements Request {
+    }
+
+    /** Marks messages {@code ids} of {@code classId} read, for a teacher of the class. */
+    record MarkRead(ClassId classId, List<Long> ids) implements Request {
+        public MarkRead {
+            ids = List.copyOf(ids);
+        }
+    }
+
+    /** Whether {@code classId} takes anonymous messages; with {@code set}, first makes it so. */
+    record Anonymous(ClassId classId, Optional<Boolean> set) implements Request {
+    }
+
+    /** The class's events pushed to this connection from the reply on, for a teacher of the class. */
+    record Watch(ClassId classId) implements Request {
     }
 
     /** Asks whether the server keeps all its promises (for monitoring); anybody may ask. */

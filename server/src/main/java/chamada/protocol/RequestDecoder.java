@@ -1,12 +1,14 @@
 package chamada.protocol;
 
+import chamada.attendance.LateCountsAs;
+import chamada.attendance.Reason;
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
 import chamada.error.Expected;
 import chamada.error.Fields;
 import chamada.i18n.Lang;
-import chamada.attendance.LateCountsAs;
-import chamada.attendance.Reason;
+import chamada.messages.MessageService;
+import chamada.messages.MessageText;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckInCode;
 import chamada.rollcall.CheckInRules;
@@ -47,6 +49,9 @@ public final class RequestDecoder {
 
     /** The first line of an HTTP request, e.g. {@code POST / HTTP/1.1}. */
     private static final Pattern HTTP_REQUEST_LINE = Pattern.compile("[A-Z]+ \\S+ HTTP/\\d(\\.\\d)?");
+
+    /** The matrícula a typed message gives to be anonymous. */
+    public static final String ANONYMOUS_SENDER = "-";
 
     private final ObjectMapper json;
 
@@ -111,8 +116,8 @@ public final class RequestDecoder {
         }
         String opName = values.remove(Wire.OP);
         Optional<Op> op = opName == null ? Optional.empty() : Op.fromWire(opName);
-        if (op.isEmpty() || op.get() == Op.ROSTER_IMPORT || op.get() == Op.ASSIGN) {
-            return Optional.empty(); // their students and teachers are lists: read only from the tree
+        if (op.isEmpty() || op.get() == Op.ROSTER_IMPORT || op.get() == Op.ASSIGN || op.get() == Op.READ) {
+            return Optional.empty(); // their students, teachers and ids are lists: read only from the tree
         }
         values.keySet().retainAll(op.get().fields());
         return Optional.of(build(op.get(), values));
@@ -148,6 +153,10 @@ public final class RequestDecoder {
                 fields.put(field, teacherWords(value));
                 continue;
             }
+            if (op == Op.READ && field.equals(Wire.IDS)) {
+                fields.put(field, idWords(value));
+                continue;
+            }
             if (value.isTextual() || (isNumber(field) && value.isIntegralNumber())
                     || (isYesNo(field) && value.isBoolean())) {
                 fields.put(field, value.asText());
@@ -177,6 +186,21 @@ public final class RequestDecoder {
             names.add(TeacherName.ofLogin(name.asText()).value()); // a name with a space would become two
         }
         return String.join(" ", names);
+    }
+
+    /** A mark-read's ids, a list of whole numbers, as the words its typed form takes. */
+    private static String idWords(JsonNode node) {
+        if (!node.isArray() || node.size() > MessageService.MARK_LIMIT) {
+            throw Fields.invalid(Wire.IDS, node.toString(), Expected.MESSAGE_IDS);
+        }
+        List<String> ids = new ArrayList<>(node.size());
+        for (JsonNode id : node) {
+            if (!id.isIntegralNumber()) {
+                throw Fields.invalid(Wire.IDS, node.toString(), Expected.MESSAGE_IDS);
+            }
+            ids.add(id.asText());
+        }
+        return String.join(" ", ids);
     }
 
     /** A roster import's students: a list of objects, each a matrícula and a name as strings. */
@@ -251,7 +275,7 @@ public final class RequestDecoder {
 
     private static boolean isYesNo(String field) {
         return field.equals(Wire.SHARED_DEVICES) || field.equals(Wire.ACCEPT_UNKNOWN) || field.equals(Wire.MORE)
-                || field.equals(Wire.ADMIN);
+                || field.equals(Wire.ADMIN) || field.equals(Wire.UNREAD) || field.equals(Wire.ANONYMOUS);
     }
 
     private Request decodeWords(String line) {
@@ -271,9 +295,13 @@ public final class RequestDecoder {
             args = new java.util.ArrayList<>(args.subList(0, op.required() - 1));
             args.add(String.join(" ", words.subList(op.required(), words.size())));
         }
-        if (op == Op.ASSIGN && args.size() > op.fields().size()) {
-            // Every word after the class is a teacher's name: "assign 1010 ana bia".
+        if ((op == Op.ASSIGN || op == Op.READ) && args.size() > op.fields().size()) {
+            // Every word after the class is a teacher's name, "assign 1010 ana bia", or a message's id.
             args = List.of(args.getFirst(), String.join(" ", args.subList(1, args.size())));
+        }
+        if (op == Op.MESSAGE && args.size() > op.fields().size()) {
+            // The text is every word after the matrícula: "message 1010 042191010 posso entregar amanhã?".
+            args = List.of(args.get(0), args.get(1), String.join(" ", args.subList(2, args.size())));
         }
         if (args.size() < op.required() || args.size() > op.fields().size()) {
             throw new ChamadaException(ErrorCode.WRONG_ARGUMENTS, op.wire(), op.usage());
@@ -316,6 +344,13 @@ public final class RequestDecoder {
             case ASSIGNMENTS -> new Request.Assignments();
             case STUDENT_DATA -> new Request.StudentData(new Matricula(require(fields, Wire.MATRICULA)));
             case FORGET -> new Request.ForgetStudent(new Matricula(require(fields, Wire.MATRICULA)));
+            case MESSAGE -> new Request.Message(classId(fields), sender(fields.get(Wire.MATRICULA)),
+                    new MessageText(require(fields, Wire.TEXT)));
+            case INBOX -> new Request.Inbox(classId(fields), yesNo(fields, Wire.UNREAD));
+            case READ -> new Request.MarkRead(classId(fields), ids(require(fields, Wire.IDS)));
+            case ANONYMOUS -> new Request.Anonymous(classId(fields),
+                    Optional.ofNullable(fields.get(Wire.ANONYMOUS)).map(word -> yesNo(Wire.ANONYMOUS, word)));
+            case WATCH -> new Request.Watch(classId(fields));
             case HEALTH -> new Request.Health();
             case HELP -> new Request.Help();
             case QUIT -> new Request.Quit();
@@ -341,6 +376,29 @@ public final class RequestDecoder {
         Optional<String> secret = action.setsSecret() ? Optional.of(secret(require(fields, Wire.SECRET)))
                 : Optional.empty();
         return new Request.Account(action, name, secret, action == AccountAction.ADD && yesNo(fields, Wire.ADMIN));
+    }
+
+    /** A message's sender: a matrícula, or none ({@code -} typed, or no field in JSON) for an anonymous message. */
+    private static Optional<Matricula> sender(String matricula) {
+        return matricula == null || matricula.equals(ANONYMOUS_SENDER) ? Optional.empty()
+                : Optional.of(new Matricula(matricula));
+    }
+
+    private static List<Long> ids(String words) {
+        List<Long> ids = new ArrayList<>();
+        for (String word : words.split(" ")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (word.length() > 18 || !word.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw Fields.invalid(Wire.IDS, word, Expected.MESSAGE_IDS);
+            }
+            ids.add(Long.parseLong(word));
+        }
+        if (ids.isEmpty() || ids.size() > MessageService.MARK_LIMIT) {
+            throw Fields.invalid(Wire.IDS, words, Expected.MESSAGE_IDS);
+        }
+        return ids;
     }
 
     private static ClassId classId(Map<String, String> fields) {
@@ -397,7 +455,9 @@ public final class RequestDecoder {
             case Wire.SECRET -> Expected.SECRET;
             case Wire.LANG -> Expected.LANG;
             case Wire.CODE_POLICY -> Expected.CODE_POLICY;
-            case Wire.SHARED_DEVICES, Wire.ACCEPT_UNKNOWN, Wire.MORE -> Expected.YES_NO;
+            case Wire.SHARED_DEVICES, Wire.ACCEPT_UNKNOWN, Wire.MORE, Wire.UNREAD, Wire.ANONYMOUS -> Expected.YES_NO;
+            case Wire.TEXT -> Expected.MESSAGE_TEXT;
+            case Wire.IDS -> Expected.MESSAGE_IDS;
             case Wire.STUDENTS -> Expected.STUDENTS;
             case Wire.LATE_AFTER -> Expected.LATE_AFTER;
             case Wire.PART -> Expected.PART;

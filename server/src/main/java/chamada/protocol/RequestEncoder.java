@@ -119,6 +119,34 @@ public final class RequestEncoder {
                 }
                 case Request.StudentData data -> g.writeStringField(Wire.MATRICULA, data.matricula().value());
                 case Request.ForgetStudent forget -> g.writeStringField(Wire.MATRICULA, forget.matricula().value());
+                case Request.Message message -> {
+                    g.writeNumberField(Wire.CLASS, message.classId().value());
+                    if (message.sender().isPresent()) {
+                        g.writeStringField(Wire.MATRICULA, message.sender().get().value());
+                    }
+                    g.writeStringField(Wire.TEXT, message.text().value());
+                }
+                case Request.Inbox inbox -> {
+                    g.writeNumberField(Wire.CLASS, inbox.classId().value());
+                    if (inbox.unreadOnly()) {
+                        g.writeBooleanField(Wire.UNREAD, true);
+                    }
+                }
+                case Request.MarkRead read -> {
+                    g.writeNumberField(Wire.CLASS, read.classId().value());
+                    g.writeArrayFieldStart(Wire.IDS);
+                    for (long id : read.ids()) {
+                        g.writeNumber(id);
+                    }
+                    g.writeEndArray();
+                }
+                case Request.Anonymous anonymous -> {
+                    g.writeNumberField(Wire.CLASS, anonymous.classId().value());
+                    if (anonymous.set().isPresent()) {
+                        g.writeBooleanField(Wire.ANONYMOUS, anonymous.set().get());
+                    }
+                }
+                case Request.Watch watch -> g.writeNumberField(Wire.CLASS, watch.classId().value());
                 case Request.Health health -> {
                 }
                 case Request.Help help -> {

@@ -3,6 +3,7 @@ package chamada.protocol;
 import chamada.attendance.AttendanceReport;
 import chamada.attendance.AuditEntry;
 import chamada.error.ErrorCode;
+import chamada.messages.ClassMessage;
 import chamada.privacy.StudentRecords;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CodePolicy;
@@ -10,8 +11,8 @@ import chamada.rollcall.CurrentCode;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.NumberedRollCall;
 import chamada.rollcall.PastRollCall;
-import chamada.rollcall.RollCallAlerts;
 import chamada.rollcall.RollCall;
+import chamada.rollcall.RollCallAlerts;
 import chamada.roster.RosterChange;
 import chamada.roster.RosterEntry;
 import chamada.roster.RosterNames;
@@ -195,6 +196,29 @@ public sealed interface Response {
 
     /** A student forgotten: their records now name {@code pseudonym}. */
     record Forgotten(String pseudonym) implements Success {
+    }
+
+    /** A message stored, durably: its {@code id} in the class's inbox, and when. */
+    record MessageSent(int classId, long id, OffsetDateTime at) implements Success {
+    }
+
+    /** A class's messages, oldest first. */
+    record Inbox(int classId, List<ClassMessage> messages) implements Success {
+        public Inbox {
+            messages = List.copyOf(messages);
+        }
+    }
+
+    /** How many of the messages named were unread, and are now read. */
+    record MarkedRead(int classId, int marked) implements Success {
+    }
+
+    /** Whether the class takes anonymous messages. */
+    record Anonymous(int classId, boolean anonymous) implements Success {
+    }
+
+    /** The class's events follow on this connection, each a line with an {@code event} field. */
+    record Watching(int classId) implements Success {
     }
 
     record Help(List<String> commands) implements Success {

@@ -3,10 +3,12 @@ package chamada.protocol;
 import chamada.attendance.AttendanceReport;
 import chamada.attendance.AuditEntry;
 import chamada.attendance.LateCountsAs;
+import chamada.attendance.Reason;
 import chamada.attendance.ReportLine;
 import chamada.attendance.RollCallLine;
-import chamada.attendance.Reason;
 import chamada.error.ErrorCode;
+import chamada.messages.ClassMessage;
+import chamada.messages.MessageText;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.CheckInRules;
@@ -186,6 +188,23 @@ public final class ResponseDecoder {
             }
             case STUDENT_DATA -> new Response.StudentData(StudentRecordsJson.read(node));
             case FORGET -> new Response.Forgotten(text(node, Wire.PSEUDONYM));
+            case MESSAGE -> new Response.MessageSent(node.path(Wire.CLASS).asInt(), node.path(Wire.ID).asLong(),
+                    Wire.parseTime(text(node, Wire.AT)));
+            case INBOX -> {
+                ClassId classId = new ClassId(node.path(Wire.CLASS).asInt());
+                List<ClassMessage> messages = new ArrayList<>();
+                for (JsonNode item : node.path(Wire.MESSAGES)) {
+                    messages.add(new ClassMessage(item.path(Wire.ID).asLong(), classId,
+                            item.hasNonNull(Wire.MATRICULA) ? Optional.of(new Matricula(text(item, Wire.MATRICULA)))
+                                    : Optional.empty(),
+                            new MessageText(text(item, Wire.TEXT)), Wire.parseTime(text(item, Wire.AT)),
+                            item.path(Wire.READ).asBoolean()));
+                }
+                yield new Response.Inbox(classId.value(), messages);
+            }
+            case READ -> new Response.MarkedRead(node.path(Wire.CLASS).asInt(), node.path(Wire.MARKED).asInt());
+            case ANONYMOUS -> new Response.Anonymous(node.path(Wire.CLASS).asInt(), node.path(Wire.ANONYMOUS).asBoolean());
+            case WATCH -> new Response.Watching(node.path(Wire.CLASS).asInt());
             case HEALTH -> new Response.Health(node.path(Wire.HEALTHY).asBoolean(),
                     node.hasNonNull(Wire.PROBLEM) ? Optional.of(text(node, Wire.PROBLEM)) : Optional.empty());
             case HELP -> {

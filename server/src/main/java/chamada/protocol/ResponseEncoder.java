@@ -4,6 +4,7 @@ import chamada.attendance.AttendanceReport;
 import chamada.attendance.AuditEntry;
 import chamada.attendance.ReportLine;
 import chamada.attendance.RollCallLine;
+import chamada.messages.ClassMessage;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.CurrentCode;
@@ -11,6 +12,7 @@ import chamada.rollcall.Matricula;
 import chamada.rollcall.NumberedRollCall;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
+import chamada.rollcall.RollCallEvent;
 import chamada.roster.RosterChange;
 import chamada.roster.RosterNames;
 import chamada.roster.StudentName;
@@ -19,10 +21,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,6 +61,20 @@ public final class ResponseEncoder {
         try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             write(g, response);
+        }
+    }
+
+    /**
+     * Writes a watched class's {@code event} to {@code out} as one line of UTF-8 JSON without its
+     * end: its {@code "event"} (where a reply has {@code "ok"}) and its fields ({@link EventJson}).
+     */
+    public void encode(RollCallEvent event, OutputStream out) throws IOException {
+        try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            g.writeStartObject();
+            g.writeStringField(Wire.EVENT, EventJson.name(event));
+            EventJson.writeFields(g, event, false);
+            g.writeEndObject();
         }
     }
 
@@ -250,6 +266,43 @@ public final class ResponseEncoder {
                     g.writeEndObject();
                 }
                 g.writeEndArray();
+            }
+            case Response.MessageSent sent -> {
+                g.writeStringField(Wire.OP, Op.MESSAGE.wire());
+                g.writeNumberField(Wire.CLASS, sent.classId());
+                g.writeNumberField(Wire.ID, sent.id());
+                g.writeStringField(Wire.AT, Wire.time(sent.at()));
+            }
+            case Response.Inbox inbox -> {
+                g.writeStringField(Wire.OP, Op.INBOX.wire());
+                g.writeNumberField(Wire.CLASS, inbox.classId());
+                g.writeArrayFieldStart(Wire.MESSAGES);
+                for (ClassMessage message : inbox.messages()) {
+                    g.writeStartObject();
+                    g.writeNumberField(Wire.ID, message.id());
+                    if (message.sender().isPresent()) {
+                        g.writeStringField(Wire.MATRICULA, message.sender().get().value());
+                    }
+                    g.writeStringField(Wire.TEXT, message.text().value());
+                    g.writeStringField(Wire.AT, Wire.time(message.at()));
+                    g.writeBooleanField(Wire.READ, message.read());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            case Response.MarkedRead read -> {
+                g.writeStringField(Wire.OP, Op.READ.wire());
+                g.writeNumberField(Wire.CLASS, read.classId());
+                g.writeNumberField(Wire.MARKED, read.marked());
+            }
+            case Response.Anonymous anonymous -> {
+                g.writeStringField(Wire.OP, Op.ANONYMOUS.wire());
+                g.writeNumberField(Wire.CLASS, anonymous.classId());
+                g.writeBooleanField(Wire.ANONYMOUS, anonymous.anonymous());
+            }
+            case Response.Watching watching -> {
+                g.writeStringField(Wire.OP, Op.WATCH.wire());
+                g.writeNumberField(Wire.CLASS, watching.classId());
             }
             case Response.StudentData data -> {
                 g.writeStringField(Wire.OP, Op.STUDENT_DATA.wire());

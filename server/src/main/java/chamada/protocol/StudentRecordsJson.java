@@ -100,6 +100,16 @@ public final class StudentRecordsJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeArrayFieldStart(Wire.MESSAGES);
+        for (StudentRecords.MessageRecord message : records.messages()) {
+            g.writeStartObject();
+            g.writeNumberField(Wire.CLASS, message.classId().value());
+            g.writeNumberField(Wire.ID, message.id());
+            g.writeStringField(Wire.AT, Wire.time(message.at()));
+            g.writeStringField(Wire.TEXT, message.text());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** The records a {@code student_data} reply holds. */
@@ -134,7 +144,12 @@ public final class StudentRecordsJson {
                     : Optional.empty(), AttendanceStatus.fromWire(item.path(Wire.TO).asText()).orElseThrow(),
                     new Reason(item.path(Wire.REASON).asText())));
         }
-        return new StudentRecords(matricula, rosters, checkIns, statuses, replacements, audit);
+        List<StudentRecords.MessageRecord> messages = new ArrayList<>();
+        for (JsonNode item : node.path(Wire.MESSAGES)) {
+            messages.add(new StudentRecords.MessageRecord(classId(item), item.path(Wire.ID).asLong(), time(item, Wire.AT),
+                    item.path(Wire.TEXT).asText()));
+        }
+        return new StudentRecords(matricula, rosters, checkIns, statuses, replacements, audit, messages);
     }
 
     private static ClassId classId(JsonNode item) {

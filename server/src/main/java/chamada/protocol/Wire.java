@@ -94,6 +94,14 @@ public final class Wire {
     public static final String BY = "by";
     public static final String PSEUDONYM = "pseudonym";
     public static final String OFF = "off";
+    public static final String TEXT = "text";
+    public static final String MESSAGES = "messages";
+    public static final String UNREAD = "unread";
+    public static final String IDS = "ids";
+    public static final String READ = "read";
+    public static final String ANONYMOUS = "anonymous";
+    /** What tells a pushed event's line from a reply's: a reply has {@link #OK}, an event this. */
+    public static final String EVENT = "event";
 
     private Wire() {
     }

@@ -164,7 +164,7 @@ public final class GuessLimits {
     }
 
     /** An IPv6 address counts by its /64, which one household or phone usually has whole. */
-    static String addressGroup(InetAddress from) {
+    public static String addressGroup(InetAddress from) {
         byte[] bytes = from.getAddress();
         if (from instanceof Inet6Address) {
             return Arrays.toString(Arrays.copyOf(bytes, 8)) + "/64";

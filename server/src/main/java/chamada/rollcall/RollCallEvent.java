@@ -4,14 +4,15 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
- * Something that happened to a roll call, told to its live views (the projector, the teacher's
- * page, the API's event stream) once it is durable, whichever front or node caused it.
+ * Something that happened in a class, told to its live views (the projector, the teacher's page,
+ * the API's event stream, {@code chamada teacher watch}) once it is durable, whichever front or
+ * node caused it: mostly to its roll call, and also a message to its teachers.
  */
 public sealed interface RollCallEvent {
 
     ClassId classId();
 
-    /** When it happened: the opening, the check-in or the close. */
+    /** When it happened: the opening, the check-in, the close, the mark or the message. */
     OffsetDateTime at();
 
     /** A roll call opened. */
@@ -28,5 +29,18 @@ public sealed interface RollCallEvent {
 
     /** The roll call closed with {@code count} present. */
     record Closed(ClassId classId, OffsetDateTime at, int count) implements RollCallEvent {
+    }
+
+    /** A teacher set {@code matricula}'s status in roll call {@code rollCallId} to {@code status}. */
+    record Marked(ClassId classId, long rollCallId, Matricula matricula, AttendanceStatus status, OffsetDateTime at)
+            implements RollCallEvent {
+    }
+
+    /**
+     * A student wrote to the class's teachers: message {@code id}, from {@code sender} as declared
+     * (empty: anonymous). Only a teacher's view shows it; a projector never does.
+     */
+    record MessagePosted(ClassId classId, long id, Optional<Matricula> sender, String text, OffsetDateTime at)
+            implements RollCallEvent {
     }
 }

@@ -24,11 +24,11 @@ final class Connections {
     static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
     /**
-     * How long an account's change waits for SQLite's write lock, which the applier holds while
-     * it catches up: longer than the applier's transactions, since such a change is rare and an
-     * administrator may wait for it.
+     * How long a direct write waits for SQLite's write lock, which the applier holds while it
+     * catches up: longer than the applier's transactions, since such a write is rare and its
+     * teacher or student may wait for it.
      */
-    static final int ACCOUNTS_BUSY_TIMEOUT_MILLIS = 30_000;
+    static final int DIRECT_BUSY_TIMEOUT_MILLIS = 30_000;
 
     private Connections() {
     }
@@ -39,13 +39,13 @@ final class Connections {
     }
 
     /**
-     * The connection of the teachers' accounts' changes ({@link SqliteAccounts}), a second
+     * The connection of the writes that skip the journal ({@link SqliteDirect}), a second
      * writer, whose transactions begin {@code IMMEDIATE}: with SQLite's write lock, so that what
      * they read is still true when they write.
      */
-    static Connection accounts(Path file) throws SQLException {
+    static Connection direct(Path file) throws SQLException {
         SQLiteConfig config = writing();
-        config.setBusyTimeout(ACCOUNTS_BUSY_TIMEOUT_MILLIS);
+        config.setBusyTimeout(DIRECT_BUSY_TIMEOUT_MILLIS);
         return config.createConnection(url(file));
     }
 

@@ -4,10 +4,10 @@ import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.TeacherName;
 
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * What a forget changes, in SQL both stores share ({@link chamada.privacy.PrivacyStore#forget}):
  * the student taken off every roster (their name with it), the matrícula replaced by the
- * pseudonym in every other table, the reasons written about the student blanked, a check-in's
- * device id dropped, and the privacy log's record. The store's
+ * pseudonym in every other table, the reasons written about the student and the messages they
+ * wrote blanked, a check-in's device id dropped, and the privacy log's record. The store's
  * transaction must first allow the one change of audit records (SQLite: the row of
  * {@code forgetting}; PostgreSQL: {@code chamada.forgetting}).
  */
@@ -31,7 +31,8 @@ public final class ForgetStatements {
             "UPDATE check_in_replacements SET replaced = ? WHERE replaced = ?",
             "UPDATE check_in_replacements SET by_matricula = ? WHERE by_matricula = ?",
             "UPDATE statuses SET matricula = ? WHERE matricula = ?",
-            "UPDATE audit SET matricula = ?, reason = '" + BLANK + "' WHERE matricula = ?");
+            "UPDATE audit SET matricula = ?, reason = '" + BLANK + "' WHERE matricula = ?",
+            "UPDATE messages SET matricula = ?, text = '" + BLANK + "' WHERE matricula = ?");
     /**
      * A replaced check-in's phone id stays (the column takes no null) but made random, so that it
      * no longer links the pseudonym to the phone; in closed roll calls only, since an open one's

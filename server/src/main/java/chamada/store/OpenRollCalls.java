@@ -168,7 +168,9 @@ final class OpenRollCalls {
         return new Decision<>(command, new MarkResult.Marked(mark.classId(), rollCall.id(), Optional.empty(),
                 mark.status(), mark.at(), auditId),
                 Optional.of(new Write.Mark(auditId, rollCall.id(), mark.matricula(), mark.status(), mark.reason(),
-                        mark.teacher(), millis(mark.at()))), Optional.empty());
+                        mark.teacher(), millis(mark.at()))),
+                Optional.of(new RollCallEvent.Marked(mark.classId(), rollCall.id(), mark.matricula(), mark.status(),
+                        mark.at())));
     }
 
     /**

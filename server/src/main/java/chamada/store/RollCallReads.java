@@ -97,6 +97,11 @@ public final class RollCallReads {
         this.zone = zone;
     }
 
+    /** The zone times are read back in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** The highest roll call id ever stored, a purged one too, or 0 for an empty store. */
     long maxRollCallId(Connection connection) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(HIGHEST.formatted("roll_calls", "roll_calls"));
@@ -201,9 +206,14 @@ public final class RollCallReads {
                 ORDER BY x.roll_call_id, x.at""", List.of(student, student),
                 row -> new StudentRecords.ReplacementRecord(new ClassId(row.getInt(1)), row.getLong(2),
                         time(row.getLong(3)), new Matricula(row.getString(4)), new Matricula(row.getString(5))));
+        List<StudentRecords.MessageRecord> messages = rows(connection,
+                "SELECT class_id, id, at, text FROM messages WHERE matricula = ? ORDER BY id", List.of(student),
+                row -> new StudentRecords.MessageRecord(new ClassId(row.getInt(1)), row.getLong(2), time(row.getLong(3)),
+                        row.getString(4)));
         try (PreparedStatement query = connection.prepareStatement(AUDIT + " WHERE matricula = ? ORDER BY id")) {
             query.setString(1, student);
-            return new StudentRecords(matricula, rosters, checkIns, statuses, replacements, auditEntries(query));
+            return new StudentRecords(matricula, rosters, checkIns, statuses, replacements, auditEntries(query),
+                    messages);
         }
     }
 

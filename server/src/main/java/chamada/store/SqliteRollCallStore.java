@@ -3,6 +3,9 @@ package chamada.store;
 import chamada.attendance.AuditEntry;
 import chamada.attendance.Mark;
 import chamada.attendance.MarkResult;
+import chamada.messages.ClassMessage;
+import chamada.messages.PostResult;
+import chamada.messages.Posting;
 import chamada.privacy.Forget;
 import chamada.privacy.ForgetResult;
 import chamada.privacy.StudentRecords;
@@ -11,8 +14,8 @@ import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
-import chamada.rollcall.EventHub;
 import chamada.rollcall.CloseResult;
+import chamada.rollcall.EventHub;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.NumberedRollCall;
 import chamada.rollcall.OpenResult;
@@ -31,7 +34,6 @@ import chamada.teachers.Account;
 import chamada.teachers.AccountChange;
 import chamada.teachers.AccountEdit;
 import chamada.teachers.FileTeacher;
-
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,14 +80,16 @@ public final class SqliteRollCallStore implements ChamadaStore {
     private final ReaderPool readers;
     private final RollCallReads reads;
     private final Path journalFolder;
-    private final SqliteAccounts accounts;
+    private final SqliteDirect accounts;
     private final AccountRules accountRules = new AccountRules(Optional.empty());
     private final ClassDefaultRules classDefaults = new ClassDefaultRules();
+    private final MessageRules messages;
 
     private SqliteRollCallStore(Path file, DatabaseLock lock, JournalWriter writer, SqliteApplier applier,
                                 ReaderPool readers, RollCallReads reads, Path journalFolder, EventHub events,
-                                SqliteAccounts accounts) {
+                                SqliteDirect accounts) {
         this.accounts = accounts;
+        this.messages = new MessageRules(reads.zone());
         this.file = file;
         this.events = events;
         this.journalFolder = journalFolder;
@@ -127,7 +131,7 @@ public final class SqliteRollCallStore implements ChamadaStore {
             ReaderPool readers = ReaderPool.start(absolute, READERS);
             SqliteApplier.Recovered recovered = applier.recovered();
             EventHub events = new EventHub();
-            SqliteAccounts accounts = SqliteAccounts.open(absolute);
+            SqliteDirect accounts = SqliteDirect.open(absolute);
             JournalWriter writer;
             try {
                 writer = JournalWriter.start(journal, recovered.nextSegment(), recovered.rules(), applier::submit,
@@ -211,6 +215,43 @@ public final class SqliteRollCallStore implements ChamadaStore {
     @Override
     public CompletableFuture<Optional<Duration>> setLateAfter(ClassId classId, Optional<Duration> lateAfter) {
         return accounts.write(connection -> classDefaults.setLateAfter(connection, classId, lateAfter));
+    }
+
+    /**
+     * Stored straight to SQLite ({@link SqliteDirect}) once SQLite holds every roster change
+     * acknowledged before it, so that the roster it is checked against is the one the teacher
+     * was told is in place; the class's views hear of it once committed.
+     */
+    @Override
+    public CompletableFuture<PostResult> post(Posting posting) {
+        return applier.whenApplied(writer.durableWrites())
+                .thenCompose(applied -> accounts.write(connection -> messages.post(connection, posting)))
+                .thenApply(result -> {
+                    if (result instanceof PostResult.Posted posted) {
+                        events.publish(posted.message().event());
+                    }
+                    return result;
+                });
+    }
+
+    @Override
+    public CompletableFuture<List<ClassMessage>> inbox(ClassId classId, boolean unreadOnly, int limit) {
+        return accounts.read(connection -> messages.inbox(connection, classId, unreadOnly, limit));
+    }
+
+    @Override
+    public CompletableFuture<Integer> markRead(ClassId classId, List<Long> ids, OffsetDateTime at) {
+        return accounts.write(connection -> messages.markRead(connection, classId, ids, at.toInstant().toEpochMilli()));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> anonymousAllowed(ClassId classId) {
+        return accounts.read(connection -> messages.anonymousAllowed(connection, classId));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> allowAnonymous(ClassId classId, boolean allowed) {
+        return accounts.write(connection -> messages.allowAnonymous(connection, classId, allowed));
     }
 
     @Override

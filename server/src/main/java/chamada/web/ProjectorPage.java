@@ -2,6 +2,7 @@ package chamada.web;
 
 import chamada.application.Application;
 import chamada.application.Session;
+import chamada.protocol.Masked;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
 import chamada.rollcall.CheckIn;

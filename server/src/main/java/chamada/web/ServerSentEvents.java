@@ -1,5 +1,7 @@
 package chamada.web;
 
+import chamada.protocol.EventJson;
+import chamada.protocol.Masked;
 import chamada.protocol.Wire;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.CurrentCode;
@@ -56,25 +58,10 @@ final class ServerSentEvents {
         /** The event for {@code event}; {@code mask} says whether matrículas show only their last 3 digits. */
         Batch event(RollCallEvent event, boolean mask) {
             return switch (event) {
-                case RollCallEvent.Opened opened -> frame("open", g -> {
-                    g.writeNumberField(Wire.CLASS, opened.classId().value());
-                    g.writeStringField(Wire.OPENED_AT, Wire.time(opened.at()));
-                });
-                case RollCallEvent.CheckedIn checkedIn -> frame("checkin", g -> {
-                    g.writeNumberField(Wire.CLASS, checkedIn.classId().value());
-                    g.writeStringField(Wire.MATRICULA, mask ? Masked.matricula(checkedIn.matricula())
-                            : checkedIn.matricula().value());
-                    g.writeStringField(Wire.AT, Wire.time(checkedIn.at()));
-                    g.writeNumberField(Wire.COUNT, checkedIn.count());
-                    if (checkedIn.replaced().isPresent() && !mask) {
-                        g.writeStringField(Wire.REPLACED, checkedIn.replaced().get().value());
-                    }
-                });
-                case RollCallEvent.Closed closed -> frame("close", g -> {
-                    g.writeNumberField(Wire.CLASS, closed.classId().value());
-                    g.writeStringField(Wire.CLOSED_AT, Wire.time(closed.at()));
-                    g.writeNumberField(Wire.COUNT, closed.count());
-                });
+                // A projector shows the count, not who was corrected, and a roll call's stream no message.
+                case RollCallEvent.Marked marked when mask -> this;
+                case RollCallEvent.MessagePosted posted -> this;
+                default -> frame(EventJson.name(event), g -> EventJson.writeFields(g, event, mask));
             };
         }
 

@@ -3,26 +3,25 @@ package chamada.application;
 import chamada.attendance.AuditEntry;
 import chamada.attendance.Mark;
 import chamada.attendance.MarkResult;
-import chamada.rollcall.RollCallEvents;
-import chamada.rollcall.EventHub;
-import chamada.rollcall.CheckInRules;
+import chamada.messages.ClassMessage;
+import chamada.messages.PostResult;
+import chamada.messages.Posting;
 import chamada.privacy.Forget;
 import chamada.privacy.ForgetResult;
 import chamada.privacy.StudentRecords;
 import chamada.rollcall.Assignment;
 import chamada.rollcall.CheckInAttempt;
-import chamada.teachers.Account;
-import chamada.teachers.AccountChange;
-import chamada.teachers.AccountEdit;
-import chamada.teachers.FileTeacher;
 import chamada.rollcall.CheckInResult;
+import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
+import chamada.rollcall.EventHub;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.NumberedRollCall;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.PastRollCall;
 import chamada.rollcall.RollCall;
+import chamada.rollcall.RollCallEvents;
 import chamada.rollcall.StoreFailure;
 import chamada.rollcall.StoreHealth;
 import chamada.rollcall.TeacherName;
@@ -31,12 +30,16 @@ import chamada.roster.RosterChange;
 import chamada.roster.RosterEntry;
 import chamada.roster.RosterNames;
 import chamada.store.ChamadaStore;
+import chamada.teachers.Account;
+import chamada.teachers.AccountChange;
+import chamada.teachers.AccountEdit;
+import chamada.teachers.FileTeacher;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -96,6 +99,31 @@ record StubStore(StoreFailure.Kind kind, StoreHealth health) implements ChamadaS
 
     @Override
     public CompletableFuture<ForgetResult> forget(Forget forget) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<PostResult> post(Posting posting) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<List<ClassMessage>> inbox(ClassId classId, boolean unreadOnly, int limit) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<Integer> markRead(ClassId classId, List<Long> ids, OffsetDateTime at) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<Boolean> anonymousAllowed(ClassId classId) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<Boolean> allowAnonymous(ClassId classId, boolean allowed) {
         return failed();
     }
 

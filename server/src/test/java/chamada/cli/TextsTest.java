@@ -24,7 +24,7 @@ class TextsTest {
     /** Every enum of texts the CLI prints, its own and those of the teachers file, the store and the TLS files. */
     private static List<Bilingual> allTexts() {
         return Stream.of(Text.values(), TeacherText.values(), StudentText.values(), ServerCommandText.values(),
-                        TeachersFileProblem.values(), StoreProblem.values(), TlsProblem.values())
+                        TeachersFileProblem.values(), StoreProblem.values(), TlsProblem.values(), InboxText.values())
                 .flatMap(Arrays::stream).map(Bilingual.class::cast).toList();
     }
 

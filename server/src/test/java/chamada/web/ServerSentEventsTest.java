@@ -1,5 +1,6 @@
 package chamada.web;
 
+import chamada.protocol.Masked;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CurrentCode;

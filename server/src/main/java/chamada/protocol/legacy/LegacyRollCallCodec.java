@@ -115,6 +115,11 @@ public final class LegacyRollCallCodec {
             case Response.Assignments assignments -> notLegacy(assignments);
             case Response.StudentData data -> notLegacy(data);
             case Response.Forgotten forgotten -> notLegacy(forgotten);
+            case Response.MessageSent sent -> notLegacy(sent);
+            case Response.Inbox inbox -> notLegacy(inbox);
+            case Response.MarkedRead read -> notLegacy(read);
+            case Response.Anonymous anonymous -> notLegacy(anonymous);
+            case Response.Watching watching -> notLegacy(watching);
         };
     }
 

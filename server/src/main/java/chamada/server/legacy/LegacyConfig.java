@@ -1,8 +1,11 @@
 package chamada.server.legacy;
 
+import chamada.rollcall.ClassId;
+
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How the legacy listeners run, checked once at start-up with messages that name the option
@@ -16,9 +19,11 @@ import java.time.Duration;
  * @param filesFolder  the folder whose regular files the file download offers; created if missing
  * @param idleTimeout  a legacy connection with nothing to read for this long is closed; long,
  *                     because a seed client keeps one connection for the whole class
+ * @param messagesClass the class whose inbox keeps what the message port receives; empty: the
+ *                     messages are only logged, as before class messages existed
  */
 public record LegacyConfig(InetAddress bind, int rollCallPort, int messagesPort, int filesPort, Path filesFolder,
-                           Duration idleTimeout) {
+                           Duration idleTimeout, Optional<ClassId> messagesClass) {
 
     public static final int DEFAULT_ROLL_CALL_PORT = 5050;
     public static final int DEFAULT_MESSAGES_PORT = 5051;
@@ -54,8 +59,20 @@ public record LegacyConfig(InetAddress bind, int rollCallPort, int messagesPort,
         return new LegacyConfig(InetAddress.getLoopbackAddress(), 0, 0, 0, filesFolder, DEFAULT_IDLE_TIMEOUT);
     }
 
+    /** Messages only logged. */
+    public LegacyConfig(InetAddress bind, int rollCallPort, int messagesPort, int filesPort, Path filesFolder,
+                        Duration idleTimeout) {
+        this(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout, Optional.empty());
+    }
+
     public LegacyConfig withIdleTimeout(Duration idleTimeout) {
-        return new LegacyConfig(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout);
+        return new LegacyConfig(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout, messagesClass);
+    }
+
+    /** The message port's messages kept in {@code classId}'s inbox. */
+    public LegacyConfig withMessagesClass(ClassId classId) {
+        return new LegacyConfig(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout,
+                Optional.of(classId));
     }
 
     /** The configured port of {@code which} (0 means a free one is picked at start). */

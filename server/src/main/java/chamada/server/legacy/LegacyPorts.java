@@ -85,7 +85,7 @@ public final class LegacyPorts implements AutoCloseable {
         sockets.forEach((port, socket) -> {
             LegacyProtocol protocol = switch (port) {
                 case ROLL_CALL -> new RollCallProtocol(application, config.idleTimeout());
-                case MESSAGES -> new MessageProtocol();
+                case MESSAGES -> new MessageProtocol(application, config.messagesClass());
                 case FILES -> new FileProtocol(folder, config.idleTimeout());
             };
             listeners.put(port, new LegacyListener(port, socket, protocol, limiter, watchdog,

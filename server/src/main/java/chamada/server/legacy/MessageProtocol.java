@@ -1,9 +1,17 @@
 package chamada.server.legacy;
 
+import chamada.application.Application;
+import chamada.application.Session;
+import chamada.error.ChamadaException;
+import chamada.i18n.Lang;
+import chamada.messages.MessageText;
+import chamada.protocol.Request;
+import chamada.protocol.Response;
 import chamada.protocol.legacy.LegacyText;
 import chamada.protocol.legacy.MessageFraming;
 import chamada.protocol.legacy.PythonLiteral;
 import chamada.protocol.legacy.StrictUtf8;
+import chamada.rollcall.ClassId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +29,13 @@ import java.util.OptionalInt;
  * ({@link MessageFraming}): every message is answered {@value MessageFraming#RECEIVED}, and
  * {@value MessageFraming#DISCONNECT} is answered and ends the session.
  *
- * <p>Messages are kept in the log only (INFO, with the sender's address, as a Python literal
- * so that no message can forge a log line): Chamada has no class messages yet. The framing is
+ * <p>With {@code --legacy-messages-class}, each message goes to that class's inbox, as an
+ * anonymous message (the seed's client sends no matrícula), so the class must take anonymous
+ * messages; a message the inbox refuses (too long, too fast, anonymity not allowed) is answered
+ * with the refusal's text instead of {@value MessageFraming#RECEIVED}, so the person knows it was
+ * not kept. Without it, messages are kept in the log only (INFO, with the sender's address, as a
+ * Python literal so that no message can forge a log line). The disconnect message is never
+ * stored. The framing is
  * exact, so split and coalesced segments need nothing special. A header that is not a length,
  * or a length over {@value #MAX_MESSAGE_BYTES} bytes, leaves the stream out of step: that
  * gets a text and the connection closes. A message that is not UTF-8 is framed all the same,
@@ -35,6 +48,14 @@ final class MessageProtocol implements LegacyProtocol {
 
     private static final Logger log = LoggerFactory.getLogger(MessageProtocol.class);
     private static final byte[] RECEIVED = MessageFraming.RECEIVED.getBytes(StandardCharsets.UTF_8);
+
+    private final Application application;
+    private final Optional<ClassId> inbox;
+
+    MessageProtocol(Application application, Optional<ClassId> inbox) {
+        this.application = application;
+        this.inbox = inbox;
+    }
 
     @Override
     public Ending serve(Socket socket, InetAddress client, OutputStream out) throws IOException {
@@ -68,12 +89,34 @@ final class MessageProtocol implements LegacyProtocol {
                 continue;
             }
             String message = decoded.get();
-            log.info("Legacy message from {}: {}", client, PythonLiteral.repr(message));
-            send(out, RECEIVED);
             if (message.equals(MessageFraming.DISCONNECT)) {
+                send(out, RECEIVED);
                 return Ending.FINISHED;
             }
+            if (inbox.isEmpty()) {
+                log.info("Legacy message from {}: {}", client, PythonLiteral.repr(message));
+                send(out, RECEIVED);
+            } else {
+                send(out, store(inbox.get(), message, client).getBytes(StandardCharsets.UTF_8));
+            }
         }
+    }
+
+    /** The reply to a message for {@code classId}'s inbox: the seed's confirmation once it is stored, or why not. */
+    private String store(ClassId classId, String message, InetAddress client) {
+        Session session = application.session(Lang.PT_BR, client);
+        Response reply;
+        try {
+            reply = application.handle(session, new Request.Message(classId, Optional.empty(), new MessageText(message)))
+                    .join();
+        } catch (ChamadaException e) {
+            reply = application.refusal(session, e);
+        }
+        return switch (reply) {
+            case Response.MessageSent sent -> MessageFraming.RECEIVED;
+            case Response.Failure failure -> failure.message();
+            default -> throw new IllegalStateException("a message got " + reply);
+        };
     }
 
     private static void send(OutputStream out, byte[] bytes) throws IOException {

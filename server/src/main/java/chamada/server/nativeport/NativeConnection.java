@@ -9,6 +9,8 @@ import chamada.protocol.Request;
 import chamada.protocol.RequestDecoder;
 import chamada.protocol.Response;
 import chamada.protocol.ResponseEncoder;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.RollCallEvent;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
@@ -20,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +47,9 @@ import java.util.concurrent.TimeUnit;
  * later request carried out unanswered. The throughput comes from many connections, whose
  * requests the store groups into one fsync. While a line waits, or the client does not read
  * its replies, the connection stops reading: what a client can make the server hold is one
- * read's worth of bytes and one socket buffer of replies.
+ * read's worth of bytes and one socket buffer of replies. A connection that watches a class
+ * ({@link WatchedEvents}) is also sent its events, between replies, as far as it reads them;
+ * what it can make the server hold then is a bounded queue of events.
  */
 final class NativeConnection extends ChannelInboundHandlerAdapter implements Watchdog.Watched {
 
@@ -69,8 +74,12 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
     private final LoopReplies replies;
     private final Watchdog watchdog;
     private ChannelHandlerContext ctx;
-    private Watchdog.Registration watched;
+    private Watchdog.Registration watchdogEntry;
     private final ReceivedBytes received = new ReceivedBytes();
+    /** The classes this connection watches, once a {@code watch} is answered; their events go out between replies. */
+    private WatchedEvents watched;
+    /** Whether the client watches a class: then a silence is no idle timeout. */
+    private volatile boolean watching;
     private boolean spoke;
     private boolean busy;
     private boolean ending;
@@ -109,7 +118,7 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
     public void channelActive(ChannelHandlerContext context) {
         ctx = context;
         waitingSince = System.nanoTime();
-        watched = watchdog.watch(this);
+        watchdogEntry = watchdog.watch(this);
         context.fireChannelActive();
         if (stopping) {
             serve();
@@ -119,6 +128,9 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
     @Override
     public void channelInactive(ChannelHandlerContext context) {
         ending = true;
+        if (watchdogEntry != null) {
+            watchdogEntry.close();
+        }
         if (watched != null) {
             watched.close();
         }
@@ -154,6 +166,7 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
     public void channelWritabilityChanged(ChannelHandlerContext context) {
         if (context.channel().isWritable()) {
             unreadSince = NEVER;
+            pushEvents();
             serve();
         } else {
             unreadSince = System.nanoTime();
@@ -299,9 +312,22 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
     }
 
     private void send(Response response) {
+        writeLine(out -> encoder.encode(response, out));
+        unflushed = true;
+        if (response instanceof Response.Watching watch) {
+            watch(new ClassId(watch.classId()));
+        }
+        if (response instanceof Response.Goodbye
+                || response instanceof Response.Failure failure && !failure.code().keepsConnection()) {
+            end();
+        }
+    }
+
+    /** Writes one line, unflushed: what {@code encode} writes, and its end. */
+    private void writeLine(LineEncoding encode) {
         ByteBuf out = ctx.alloc().buffer(REPLY_BYTES);
         try {
-            encoder.encode(response, new ByteBufOutputStream(out));
+            encode.into(new ByteBufOutputStream(out));
         } catch (IOException e) {
             out.release();
             throw new UncheckedIOException("writing to a growing buffer cannot fail", e);
@@ -311,10 +337,47 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
         }
         out.writeByte('\n');
         ctx.write(out, ctx.voidPromise());
-        unflushed = true;
-        if (response instanceof Response.Goodbye
-                || response instanceof Response.Failure failure && !failure.code().keepsConnection()) {
-            end();
+    }
+
+    @FunctionalInterface
+    private interface LineEncoding {
+        void into(OutputStream out) throws IOException;
+    }
+
+    /** From this reply on, the class's events go to the client too, between replies. */
+    private void watch(ClassId classId) {
+        if (watched == null) {
+            watched = new WatchedEvents(() -> ctx.executor().execute(this::pushEvents));
+        }
+        watched.watch(application.events(), classId);
+        watching = true;
+    }
+
+    /**
+     * On the loop: writes the watched classes' events queued so far, as far as the client reads
+     * them; one that fell too far behind is told so and closed.
+     */
+    private void pushEvents() {
+        if (watched == null || ending) {
+            return;
+        }
+        if (watched.overflowed()) {
+            watched.close();
+            send(failure(ErrorCode.WATCH_TOO_SLOW, WatchedEvents.MAX_QUEUED));
+            ctx.flush();
+            return;
+        }
+        boolean wrote = false;
+        while (ctx.channel().isWritable()) {
+            RollCallEvent event = watched.next();
+            if (event == null) {
+                break;
+            }
+            writeLine(out -> encoder.encode(event, out));
+            wrote = true;
+        }
+        if (wrote) {
+            ctx.flush();
         }
     }
 
@@ -351,7 +414,7 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
         Runnable act;
         if (unread != NEVER && now - unread > idleNanos) {
             act = this::closeUnread;
-        } else if (waiting != NEVER && now - waiting > idleNanos) {
+        } else if (waiting != NEVER && now - waiting > idleNanos && !watching) {
             act = this::idle;
         } else if (waiting != NEVER && line != NEVER && now - line > idleNanos) {
             act = this::tooSlow;

@@ -82,7 +82,8 @@ public final class FromEmbedded {
             try (Statement lock = target.createStatement()) {
                 // No node writes while the copy decides and runs.
                 lock.execute("LOCK TABLE roll_calls, check_ins, check_in_replacements, roll_call_counts, session_key,"
-                        + " roster, statuses, audit, teachers, class_teachers, privacy_log, class_defaults IN EXCLUSIVE MODE");
+                        + " roster, statuses, audit, teachers, class_teachers, privacy_log, class_defaults, messages,"
+                        + " class_inboxes IN EXCLUSIVE MODE");
             }
             Counts before = counts(target);
             if (before.rollCalls() > 0 || before.replacements() > 0 || before.rosterStudents() > 0 || before.audit() > 0) {
@@ -151,6 +152,12 @@ public final class FromEmbedded {
         copy(source, target, "SELECT id, at, administrator, action, pseudonym FROM privacy_log ORDER BY id", """
                 INSERT INTO privacy_log (id, at, administrator, action, pseudonym) OVERRIDING SYSTEM VALUE
                 VALUES (?, ?, ?, ?, ?)""", 5);
+        copy(source, target, "SELECT id, class_id, matricula, text, at, read_at FROM messages ORDER BY id", """
+                INSERT INTO messages (id, class_id, matricula, text, at, read_at) OVERRIDING SYSTEM VALUE
+                VALUES (?, ?, ?, ?, ?, ?)""", 6);
+        // SQLite keeps the setting as 0 or 1, PostgreSQL as a boolean.
+        copy(source, target, "SELECT class_id, anonymous FROM class_inboxes ORDER BY class_id",
+                "INSERT INTO class_inboxes (class_id, anonymous) VALUES (?, ? <> 0)", 2);
         copy(source, target, "SELECT key FROM session_key WHERE id = 1", "UPDATE session_key SET key = ? WHERE id = 1", 1);
         try (Statement statement = target.createStatement()) {
             statement.execute("""
@@ -163,6 +170,8 @@ public final class FromEmbedded {
             statement.execute("SELECT setval(pg_get_serial_sequence('audit', 'id'), MAX(id)) FROM audit"
                     + " HAVING MAX(id) IS NOT NULL");
             statement.execute("SELECT setval(pg_get_serial_sequence('privacy_log', 'id'), MAX(id)) FROM privacy_log"
+                    + " HAVING MAX(id) IS NOT NULL");
+            statement.execute("SELECT setval(pg_get_serial_sequence('messages', 'id'), MAX(id)) FROM messages"
                     + " HAVING MAX(id) IS NOT NULL");
             // Past the ids a retention purge deleted from the file too: none is given twice.
             for (String table : List.of("roll_calls", "audit")) {

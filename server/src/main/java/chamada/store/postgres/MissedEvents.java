@@ -170,6 +170,9 @@ final class MissedEvents {
                 }
                 yield added;
             }
+            // Neither changes who is present: told as they come.
+            case RollCallEvent.Marked marked -> true;
+            case RollCallEvent.MessagePosted posted -> true;
             case RollCallEvent.Closed closed -> {
                 if (known != null && known.openedAt() != HeardCheckIns.UNKNOWN && at < known.openedAt()) {
                     yield false;

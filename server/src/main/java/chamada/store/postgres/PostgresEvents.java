@@ -1,9 +1,11 @@
 package chamada.store.postgres;
 
+import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.EventHub;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.RollCallEvent;
+import chamada.store.MessageRules;
 import chamada.store.Threads;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -49,6 +51,8 @@ final class PostgresEvents implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PostgresEvents.class);
 
     static final String CHANNEL = "chamada_events";
+    /** The kind of a message's line, which names the message only. */
+    private static final String MESSAGE = "M";
     /** How the listening sessions show in {@code pg_stat_activity}, for an operator looking for them. */
     static final String APPLICATION_NAME = "chamada-listen";
     /** How long a node gathers its events before one {@code NOTIFY}: a live view updates within a second. */
@@ -73,6 +77,7 @@ final class PostgresEvents implements AutoCloseable {
     private final ZoneId zone;
     private final Duration poll;
     private final MissedEvents missed;
+    private final MessageRules messages;
     private final ConcurrentLinkedQueue<RollCallEvent> outgoing = new ConcurrentLinkedQueue<>();
     /** How many events wait in {@link #outgoing}; past {@link #MAX_WAITING}, new ones are dropped. */
     private final AtomicInteger waiting = new AtomicInteger();
@@ -92,6 +97,7 @@ final class PostgresEvents implements AutoCloseable {
         this.zone = zone;
         this.poll = poll;
         this.missed = new MissedEvents(hub, zone);
+        this.messages = new MessageRules(zone);
     }
 
     private static String randomNode() {
@@ -203,7 +209,7 @@ final class PostgresEvents implements AutoCloseable {
                 while (!closed) {
                     PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
                     for (PGNotification notification : notifications == null ? new PGNotification[0] : notifications) {
-                        hear(notification.getParameter());
+                        hear(notification.getParameter(), connection);
                     }
                     if (System.nanoTime() - nextPoll >= 0) {
                         missed.poll(connection);
@@ -241,14 +247,18 @@ final class PostgresEvents implements AutoCloseable {
      * Publishes the events of another node's {@code payload}, but for those this node's views were
      * already told; this node's own, and lines it cannot read, are skipped.
      */
-    private void hear(String payload) {
+    private void hear(String payload, Connection connection) throws SQLException {
         String[] lines = payload.split("\n");
         if (lines[0].equals(node)) {
             return;
         }
         for (int i = 1; i < lines.length; i++) {
             try {
-                missed.heard(decode(lines[i], zone));
+                if (lines[i].startsWith(MESSAGE + ",")) {
+                    message(connection, lines[i]).ifPresent(missed::heard);
+                } else {
+                    missed.heard(decode(lines[i], zone));
+                }
             } catch (RuntimeException e) {
                 log.warn("PostgreSQL {}: an event from another node could not be read: {} ({})", address, lines[i],
                         e.toString());
@@ -264,6 +274,10 @@ final class PostgresEvents implements AutoCloseable {
                     + millis(in.at()) + "," + in.count() + "," + in.replaced().map(Matricula::value).orElse("");
             case RollCallEvent.Closed closed -> "X," + closed.classId().value() + "," + millis(closed.at()) + ","
                     + closed.count();
+            case RollCallEvent.Marked marked -> "K," + marked.classId().value() + "," + marked.rollCallId() + ","
+                    + marked.matricula().value() + "," + marked.status().wire() + "," + millis(marked.at());
+            // A message's text may not fit in a notification: the nodes that hear it read it from the database.
+            case RollCallEvent.MessagePosted posted -> MESSAGE + "," + posted.classId().value() + "," + posted.id();
         };
     }
 
@@ -276,8 +290,17 @@ final class PostgresEvents implements AutoCloseable {
             case "I" -> new RollCallEvent.CheckedIn(classId, new Matricula(fields[2]), time(fields[3], zone),
                     Integer.parseInt(fields[4]), fields[5].isEmpty() ? Optional.empty() : Optional.of(new Matricula(fields[5])));
             case "X" -> new RollCallEvent.Closed(classId, time(fields[2], zone), Integer.parseInt(fields[3]));
+            case "K" -> new RollCallEvent.Marked(classId, Long.parseLong(fields[2]), new Matricula(fields[3]),
+                    AttendanceStatus.fromWire(fields[4]).orElseThrow(), time(fields[5], zone));
             default -> throw new IllegalArgumentException("unknown event kind " + fields[0]);
         };
+    }
+
+    /** The message a {@code M} line names, read from the database; empty if a forget or a purge took it since. */
+    private Optional<RollCallEvent> message(Connection connection, String line) throws SQLException {
+        long id = Long.parseLong(line.split(",", -1)[2]);
+        return messages.message(connection, id).map(message -> new RollCallEvent.MessagePosted(message.classId(),
+                message.id(), message.sender(), message.text().value(), message.at()));
     }
 
     private static OffsetDateTime time(String epochMillis, ZoneId zone) {

@@ -3,6 +3,9 @@ package chamada.store.postgres;
 import chamada.attendance.AuditEntry;
 import chamada.attendance.Mark;
 import chamada.attendance.MarkResult;
+import chamada.messages.ClassMessage;
+import chamada.messages.PostResult;
+import chamada.messages.Posting;
 import chamada.privacy.Forget;
 import chamada.privacy.ForgetResult;
 import chamada.privacy.StudentRecords;
@@ -29,9 +32,10 @@ import chamada.roster.RosterNames;
 import chamada.store.AccountRules;
 import chamada.store.ChamadaStore;
 import chamada.store.ClassDefaultRules;
-import chamada.store.ForgetStatements;
-import chamada.store.PurgeStatements;
 import chamada.store.Command;
+import chamada.store.ForgetStatements;
+import chamada.store.MessageRules;
+import chamada.store.PurgeStatements;
 import chamada.store.RollCallReads;
 import chamada.store.StoreProblem;
 import chamada.store.StoreUnavailableException;
@@ -93,8 +97,9 @@ public final class PostgresStore implements ChamadaStore {
     private final EventHub events;
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
     private final byte[] sessionKey;
-    /** Accounts' writes wait for each other on this lock: the last administrator is decided under it. */
     private final ClassDefaultRules classDefaults = new ClassDefaultRules();
+    private final MessageRules messages;
+    /** Accounts' writes wait for each other on this lock: the last administrator is decided under it. */
     private final AccountRules accountRules = new AccountRules(
             Optional.of("SELECT pg_advisory_xact_lock(hashtextextended('chamada:teachers', 0))"));
     private volatile boolean closed;
@@ -107,6 +112,7 @@ public final class PostgresStore implements ChamadaStore {
         this.writes = writes;
         this.writer = writer;
         this.reads = reads;
+        this.messages = new MessageRules(reads.zone());
         this.events = events;
         this.sessionKey = sessionKey;
     }
@@ -362,9 +368,10 @@ public final class PostgresStore implements ChamadaStore {
     public CompletableFuture<ForgetResult> forget(Forget forget) {
         return write(connection -> {
             try (Statement statement = connection.createStatement()) {
-                // Check-ins and marks wait for the few milliseconds a forget takes: none commits the
+                // Check-ins, marks and messages wait for the few milliseconds a forget takes: none commits the
                 // matrícula between the refusal's check and the renames, into an open roll call or at all.
-                statement.execute("LOCK TABLE check_ins, statuses, roster, audit, check_in_replacements IN EXCLUSIVE MODE");
+                statement.execute("LOCK TABLE check_ins, statuses, roster, audit, check_in_replacements, messages"
+                        + " IN EXCLUSIVE MODE");
             }
             Optional<ClassId> open = ForgetStatements.openRollCallOf(connection, forget.matricula());
             if (open.isPresent()) {
@@ -377,6 +384,37 @@ public final class PostgresStore implements ChamadaStore {
                     forget.at().toInstant().toEpochMilli());
             return new ForgetResult.Forgotten(forget.pseudonym());
         });
+    }
+
+    /** One transaction on a pooled connection; this node's views and the others hear of it once committed. */
+    @Override
+    public CompletableFuture<PostResult> post(Posting posting) {
+        return write(connection -> messages.post(connection, posting)).thenApply(result -> {
+            if (result instanceof PostResult.Posted posted) {
+                others.tell(List.of(posted.message().event()));
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<ClassMessage>> inbox(ClassId classId, boolean unreadOnly, int limit) {
+        return read(connection -> messages.inbox(connection, classId, unreadOnly, limit));
+    }
+
+    @Override
+    public CompletableFuture<Integer> markRead(ClassId classId, List<Long> ids, OffsetDateTime at) {
+        return write(connection -> messages.markRead(connection, classId, ids, at.toInstant().toEpochMilli()));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> anonymousAllowed(ClassId classId) {
+        return read(connection -> messages.anonymousAllowed(connection, classId));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> allowAnonymous(ClassId classId, boolean allowed) {
+        return write(connection -> messages.allowAnonymous(connection, classId, allowed));
     }
 
     @Override

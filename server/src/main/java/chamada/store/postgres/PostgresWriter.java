@@ -1,5 +1,6 @@
 package chamada.store.postgres;
 
+import chamada.attendance.MarkResult;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
@@ -280,6 +281,9 @@ final class PostgresWriter {
                 }
             } else if (outcome instanceof OpenResult.Opened opened) {
                 changes.add(new RollCallEvent.Opened(opened.classId(), opened.openedAt()));
+            } else if (outcome instanceof MarkResult.Marked marked) {
+                changes.add(new RollCallEvent.Marked(marked.classId(), marked.rollCallId(),
+                        ((Command.Mark) step.get(i)).mark().matricula(), marked.to(), marked.at()));
             } else if (outcome instanceof CloseResult.Closed closed) {
                 RollCall rollCall = closed.rollCall();
                 changes.add(new RollCallEvent.Closed(rollCall.classId(), rollCall.closedAt().orElseThrow(),

@@ -15,17 +15,19 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded store's teachers' accounts and class assignments: written straight to SQLite,
- * not through the journal, on a connection and a thread of their own. They are an
- * administrator's rare writes, a few a day, where the journal exists for the check-ins' rate;
- * each is one {@code BEGIN IMMEDIATE} transaction, fsynced at its commit ({@code synchronous=FULL}),
- * so it is as durable as a journaled write when its future completes. Reads (a teacher's account,
- * at each of their requests) have a read-only connection and a thread of their own too, so that
- * they never wait behind a write waiting for SQLite's lock, nor behind a long export.
+ * The embedded store's writes that go straight to SQLite, not through the journal, on a
+ * connection and a thread of their own: teachers' accounts, class assignments, class defaults
+ * and class messages. They are a few a minute at most (messages are rate-limited per student and
+ * per address, {@link chamada.messages.PostingLimits}), where the journal exists for the
+ * check-ins' rate; each is one {@code BEGIN IMMEDIATE} transaction, fsynced at its commit
+ * ({@code synchronous=FULL}), so it is as durable as a journaled write when its future completes.
+ * Reads (a teacher's account, at each of their requests; an inbox) have a read-only connection
+ * and a thread of their own too, so that they never wait behind a write waiting for SQLite's
+ * lock, nor behind a long export.
  */
-final class SqliteAccounts implements AutoCloseable {
+final class SqliteDirect implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(SqliteAccounts.class);
+    private static final Logger log = LoggerFactory.getLogger(SqliteDirect.class);
 
     private final Path file;
     private final Connection writing;
@@ -35,18 +37,18 @@ final class SqliteAccounts implements AutoCloseable {
     private final ExecutorService reader = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("chamada-store-accounts-reader").daemon(true).factory());
 
-    private SqliteAccounts(Path file, Connection writing, Connection reading) {
+    private SqliteDirect(Path file, Connection writing, Connection reading) {
         this.file = file;
         this.writing = writing;
         this.reading = reading;
     }
 
     /** Opens the accounts' connections to {@code file}, whose schema is already up to date. */
-    static SqliteAccounts open(Path file) {
+    static SqliteDirect open(Path file) {
         Connection writing = null;
         try {
-            writing = Connections.accounts(file);
-            return new SqliteAccounts(file, writing, Connections.reader(file));
+            writing = Connections.direct(file);
+            return new SqliteDirect(file, writing, Connections.reader(file));
         } catch (SQLException e) {
             if (writing != null) {
                 try {
@@ -125,7 +127,7 @@ final class SqliteAccounts implements AutoCloseable {
     }
 
     private void fail(CompletableFuture<?> result, StoreFailure.Kind kind, Exception e) {
-        log.error("Teachers' accounts in {}: {}", file, e.toString());
+        log.error("SQLite {} (accounts, classes or messages): {}", file, e.toString());
         result.completeExceptionally(new StoreFailure(kind, "SQLite " + file + ": " + e, e));
     }
 
@@ -144,7 +146,7 @@ final class SqliteAccounts implements AutoCloseable {
         for (ExecutorService thread : new ExecutorService[] {writer, reader}) {
             thread.shutdown();
             try {
-                thread.awaitTermination(Connections.ACCOUNTS_BUSY_TIMEOUT_MILLIS * 2L, TimeUnit.MILLISECONDS);
+                thread.awaitTermination(Connections.DIRECT_BUSY_TIMEOUT_MILLIS * 2L, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -153,7 +155,7 @@ final class SqliteAccounts implements AutoCloseable {
             try {
                 connection.close();
             } catch (SQLException e) {
-                log.warn("Closing an accounts' connection to {}: {}", file, e.toString());
+                log.warn("Closing a direct connection to {}: {}", file, e.toString());
             }
         }
     }

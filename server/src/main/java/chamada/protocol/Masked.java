@@ -1,4 +1,4 @@
-package chamada.web;
+package chamada.protocol;
 
 import chamada.rollcall.Matricula;
 
@@ -7,14 +7,14 @@ import chamada.rollcall.Matricula;
  * read: only its last 3 digits, the rest as dots ({@code 042191010} shows as {@code ••••••010}),
  * enough for a student to recognise their own arrival and too little to check in for somebody else.
  */
-final class Masked {
+public final class Masked {
 
-    static final int SHOWN = 3;
+    public static final int SHOWN = 3;
 
     private Masked() {
     }
 
-    static String matricula(Matricula matricula) {
+    public static String matricula(Matricula matricula) {
         String value = matricula.value();
         int hidden = Math.max(0, value.length() - SHOWN);
         return "•".repeat(hidden) + value.substring(hidden);
