@@ -3,6 +3,10 @@ package chamada.application;
 import chamada.attendance.AttendanceService;
 import chamada.error.ChamadaException;
 import chamada.i18n.Lang;
+import chamada.materials.MaterialFolder;
+import chamada.materials.MaterialLimits;
+import chamada.materials.MaterialService;
+import chamada.materials.Upload;
 import chamada.messages.MessageService;
 import chamada.messages.PostingLimits;
 import chamada.privacy.PrivacyService;
@@ -52,6 +56,7 @@ public final class Application implements AutoCloseable {
     private final Logins logins;
     private final Dispatcher dispatcher;
     private final RollCallService rollCalls;
+    private final MaterialService materials;
     /**
      * Closes forgotten roll calls once a minute (--auto-close-after) and deletes expired ones daily
      * (--retain-days); a thread of its own, stopped with the application.
@@ -63,16 +68,18 @@ public final class Application implements AutoCloseable {
      * The application over {@code store}, which it closes with itself, signing session tokens
      * with the key it keeps; every time it gives is {@code clock}'s.
      */
-    public Application(Teachers teachers, ChamadaStore store, Clock clock, CheckInSettings checkIns) {
+    public Application(Teachers teachers, ChamadaStore store, Clock clock, CheckInSettings checkIns,
+                       MaterialFolder materialFolder, MaterialLimits materialLimits) {
         this.teachers = teachers;
         this.store = store;
+        this.materials = new MaterialService(store, store, materialFolder, materialLimits, clock);
         this.logins = new Logins(teachers, new SessionTokens(store.sessionKey(), clock));
         this.rollCalls = new RollCallService(store, store, store, clock, checkIns);
         this.dispatcher = new Dispatcher(rollCalls, new RosterService(store, store),
                 new AttendanceService(store, store, store, store, clock, checkIns.editWindow()),
                 new TeacherAdministration(store, store, logins::hash), new PrivacyService(store, clock),
                 new MessageService(store, store, new PostingLimits(PostingLimits.PER_STUDENT, PostingLimits.PER_ADDRESS),
-                        clock), logins);
+                        clock), materials, logins);
         if (!checkIns.autoCloseAfter().isZero()) {
             housekeeping.scheduleWithFixedDelay(this::closeForgottenRollCalls, 1, 1, TimeUnit.MINUTES);
         }
@@ -132,6 +139,24 @@ public final class Application implements AutoCloseable {
         return dispatcher.handle(session, request);
     }
 
+    /**
+     * Begins the upload {@code request} asks for: its go-ahead and where its bytes go, or its
+     * refusal. The front writes the bytes, then calls {@link #finishUpload}.
+     */
+    public CompletableFuture<UploadStart> upload(Session session, Request.Upload request) {
+        return dispatcher.upload(session, request);
+    }
+
+    /** Publishes an upload whose bytes are all written; the reply says it is, or why not (nothing is then kept). */
+    public CompletableFuture<Response> finishUpload(Session session, Upload upload) {
+        return dispatcher.finishUpload(session, upload);
+    }
+
+    /** The reply to {@code request} and the bytes to send after it, or its refusal. */
+    public CompletableFuture<Transfer> download(Session session, Request.Download request) {
+        return dispatcher.download(session, request);
+    }
+
     /** The reply that says {@code refusal} to {@code session}, for a front refusing before any request. */
     public Response.Failure refusal(Session session, ChamadaException refusal) {
         return Dispatcher.failure(session, refusal);
@@ -172,6 +197,7 @@ public final class Application implements AutoCloseable {
     public void close() {
         housekeeping.shutdownNow();
         logins.close();
+        materials.close();
         store.close();
     }
 }

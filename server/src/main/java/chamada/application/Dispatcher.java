@@ -4,7 +4,11 @@ import chamada.attendance.AttendanceService;
 import chamada.attendance.MarkResult;
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
+import chamada.error.Expected;
+import chamada.error.Fields;
 import chamada.i18n.HumanTime;
+import chamada.materials.MaterialService;
+import chamada.materials.Upload;
 import chamada.messages.MessageService;
 import chamada.messages.PostResult;
 import chamada.privacy.ForgetResult;
@@ -54,11 +58,14 @@ final class Dispatcher {
     private final TeacherAdministration administration;
     private final PrivacyService privacy;
     private final MessageService messages;
+    private final MaterialService materials;
     private final Logins logins;
 
     Dispatcher(RollCallService rollCalls, RosterService rosters, AttendanceService attendance,
-               TeacherAdministration administration, PrivacyService privacy, MessageService messages, Logins logins) {
+               TeacherAdministration administration, PrivacyService privacy, MessageService messages,
+               MaterialService materials, Logins logins) {
         this.administration = administration;
+        this.materials = materials;
         this.messages = messages;
         this.privacy = privacy;
         this.rollCalls = rollCalls;
@@ -232,6 +239,13 @@ final class Dispatcher {
                     .thenApply(allowed -> new Response.Anonymous(anonymous.classId().value(), allowed));
             case Request.Watch watch -> rollCalls.watch(caller, watch.classId())
                     .thenApply(classId -> new Response.Watching(classId.value()));
+            case Request.Materials list -> materials.materials(list.classId())
+                    .thenApply(found -> new Response.Materials(list.classId().value(), found));
+            case Request.RemoveMaterial remove -> materials.remove(caller, remove.classId(), remove.name())
+                    .thenApply(removed -> new Response.MaterialRemoved(remove.classId().value(), removed.name().value()));
+            // Their bytes go on the connection after the reply: only a front that carries them calls upload or download.
+            case Request.Upload upload -> done(failure(session, new ChamadaException(ErrorCode.BYTES_NOT_CARRIED)));
+            case Request.Download download -> done(failure(session, new ChamadaException(ErrorCode.BYTES_NOT_CARRIED)));
             case Request.Health health -> done(switch (rollCalls.health()) {
                 case StoreHealth.Healthy healthy -> new Response.Health(true, Optional.empty());
                 case StoreHealth.Unhealthy unhealthy -> new Response.Health(false, Optional.of(
@@ -242,6 +256,40 @@ final class Dispatcher {
             case Request.Help help -> done(new Response.Help(COMMANDS));
             case Request.Quit quit -> done(new Response.Goodbye(ApplicationText.GOODBYE.format(session.lang())));
         };
+    }
+
+    /** Accepts {@code request}'s upload for {@code session}'s caller, or says why not. */
+    CompletableFuture<UploadStart> upload(Session session, Request.Upload request) {
+        return Outcomes.guarded(logins.caller(session)).thenCompose(caller -> materials.begin(caller, request.classId(),
+                request.name(), request.size(), request.sha256())).<UploadStart>thenApply(upload -> new UploadStart.Accepted(
+                new Response.UploadReady(request.classId().value(), request.name().value(), request.size()), upload))
+                .exceptionallyCompose(failure -> refused(session, failure, UploadStart.Refused::new));
+    }
+
+    /** The reply to an upload whose bytes are all written: published, or refused with nothing kept. */
+    CompletableFuture<Response> finishUpload(Session session, Upload upload) {
+        return materials.finish(upload).<Response>thenApply(Response.Uploaded::new)
+                .exceptionallyCompose(failure -> refused(session, failure, refusal -> refusal));
+    }
+
+    /** Opens the bytes {@code request} asks for, from its offset, or says why not; anybody may download. */
+    CompletableFuture<Transfer> download(Session session, Request.Download request) {
+        return materials.find(request.classId(), request.choice()).thenCompose(material -> {
+            if (request.offset() > material.size()) {
+                throw Fields.invalid(Wire.OFFSET, Long.toString(request.offset()), Expected.OFFSET);
+            }
+            return materials.open(material).<Transfer>thenApply(channel -> new Transfer.Ready(new Response.Download(
+                    material, request.offset(), material.size() - request.offset()), channel));
+        }).exceptionallyCompose(failure -> refused(session, failure, Transfer.Refused::new));
+    }
+
+    /** A refusal as {@code wrap} carries it; anything but a refusal is a bug, left failed for the front to report. */
+    private static <T> CompletableFuture<T> refused(Session session, Throwable failure,
+                                                    java.util.function.Function<Response.Failure, T> wrap) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof ChamadaException refusal
+                ? CompletableFuture.completedFuture(wrap.apply(failure(session, refusal)))
+                : CompletableFuture.failedFuture(cause);
     }
 
     /**

@@ -3,6 +3,8 @@ package chamada.cli;
 import chamada.attendance.Reason;
 import chamada.error.ChamadaException;
 import chamada.i18n.Lang;
+import chamada.materials.MaterialChoice;
+import chamada.materials.MaterialName;
 import chamada.messages.MessageText;
 import chamada.rollcall.CheckInCode;
 import chamada.rollcall.CheckInRules;
@@ -52,6 +54,14 @@ final class Inputs {
 
     static MessageText messageText(CommandSpec spec, Lang lang, String text) {
         return parse(spec, lang, text, MessageText::new);
+    }
+
+    static MaterialName materialName(CommandSpec spec, Lang lang, String text) {
+        return parse(spec, lang, text, MaterialName::new);
+    }
+
+    static MaterialChoice materialChoice(CommandSpec spec, Lang lang, String text) {
+        return parse(spec, lang, text, MaterialChoice::parse);
     }
 
     static TeacherName teacherName(CommandSpec spec, Lang lang, String text) {

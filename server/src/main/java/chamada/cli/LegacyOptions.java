@@ -64,9 +64,14 @@ final class LegacyOptions {
 
     @Option(names = "--legacy-messages-class", paramLabel = "CLASS",
             description = "Keep what the seeds' message client sends in this class's inbox, as anonymous messages"
-                    + " (the class must take them: chamada teacher anonymous CLASS on); without it, the messages"
-                    + " are only logged.")
+                    + " (the class must take them: chamada teacher defaults CLASS --anonymous-messages on); without it,"
+                    + " the messages are only logged.")
     private String messagesClass;
+
+    @Option(names = "--legacy-files-class", paramLabel = "CLASS",
+            description = "Offer this class's materials (chamada teacher upload) on the file download, instead of the"
+                    + " files of --legacy-files; the seed's client takes text files of up to 1 MB.")
+    private String filesClass;
 
     @Option(names = "--legacy-idle-timeout", paramLabel = "SECONDS",
             defaultValue = "" + LegacyConfig.DEFAULT_IDLE_TIMEOUT_SECONDS,
@@ -84,7 +89,8 @@ final class LegacyOptions {
     Optional<LegacyConfig> config(Lang lang) {
         if (!enabled) {
             for (String option : List.of("--legacy-bind", "--legacy-port", "--legacy-messages-port",
-                    "--legacy-files-port", "--legacy-files", "--legacy-messages-class", "--legacy-idle-timeout")) {
+                    "--legacy-files-port", "--legacy-files", "--legacy-messages-class", "--legacy-files-class",
+                    "--legacy-idle-timeout")) {
                 if (command.commandLine().getParseResult().hasMatchedOption(option)) {
                     throw new CommandFailure(ExitCodes.USAGE, LegacyOptionsText.NEEDS_LEGACY.format(lang, option));
                 }
@@ -102,6 +108,9 @@ final class LegacyOptions {
         if (messagesClass != null) {
             config = config.withMessagesClass(Inputs.classId(command, lang, messagesClass));
         }
+        if (filesClass != null) {
+            config = config.withFilesClass(Inputs.classId(command, lang, filesClass));
+        }
         try {
             Files.createDirectories(filesFolder);
         } catch (IOException e) {
@@ -116,7 +125,8 @@ final class LegacyOptions {
         server.legacy().ifPresent(legacy -> {
             out.println(LegacyOptionsText.LISTENING.format(lang, address(legacy, LegacyPort.ROLL_CALL),
                     address(legacy, LegacyPort.MESSAGES), address(legacy, LegacyPort.FILES)));
-            out.println(LegacyOptionsText.FILES.format(lang, legacy.filesFolder()));
+            out.println(legacy.filesClass().map(classId -> LegacyOptionsText.FILES_OF_CLASS.format(lang, classId))
+                    .orElseGet(() -> LegacyOptionsText.FILES.format(lang, legacy.filesFolder())));
         });
     }
 

@@ -10,6 +10,8 @@ enum LegacyOptionsText implements Bilingual {
             "Portas legadas (clientes das seeds; sem autenticação): chamada em {0}, mensagens em {1},"
             + " download de arquivos em {2}."),
     FILES("Legacy file download offers the files of {0}.", "O download de arquivos legado oferece os arquivos de {0}."),
+    FILES_OF_CLASS("Legacy file download offers the materials of class {0}.",
+            "O download de arquivos legado oferece os materiais da turma {0}."),
     NEEDS_LEGACY("{0} needs --legacy, which turns the legacy ports on.",
             "{0} precisa de --legacy, que liga as portas legadas."),
     BAD_BIND("--legacy-bind {0} is not an address of this machine, nor a name that resolves to one.",

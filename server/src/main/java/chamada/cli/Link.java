@@ -46,6 +46,9 @@ final class Link implements AutoCloseable {
      */
     static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(60);
 
+    /** How long a watch may hear nothing, keep-alives included, before the connection is taken for dead. */
+    static final Duration WATCH_SILENCE = Duration.ofSeconds(90);
+
     private final ServerAddress address;
     private final Lang lang;
     private final Optional<Request.Login> login;
@@ -141,7 +144,9 @@ final class Link implements AutoCloseable {
             stopped.set(true);
             watching.abort();
         });
-        watching.replyTimeout(Duration.ZERO); // a quiet class may send nothing for an hour
+        // A quiet class sends nothing for an hour, but the server sends a keep-alive every 30 seconds:
+        // three missed mean the connection is dead.
+        watching.replyTimeout(WATCH_SILENCE);
         try {
             while (true) {
                 each.accept(watching.nextEvent());

@@ -130,6 +130,12 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " antiga à mais nova."},
                 {"chamada.teacher.inbox.unread", "Só as mensagens ainda não marcadas como lidas."},
                 {"chamada.teacher.inbox.mark-read", "Marca como lidas as mensagens mostradas."},
+                {"chamada.teacher.upload.usage.header", "Publica arquivos numa turma, para seus alunos baixarem (um"
+                        + " arquivo de mesmo nome é substituído)."},
+                {"UPLOAD_FILES", "Os arquivos a publicar."},
+                {"chamada.teacher.upload.as", "O nome que os alunos veem, para um só arquivo (padrão: o dele)."},
+                {"chamada.teacher.rm.usage.header", "Remove um material de uma turma."},
+                {"MATERIAL_NAME", "O nome do material, como chamada student files o lista."},
                 {"chamada.teacher.watch.usage.header", "Acompanha uma turma ao vivo: cada presença com a contagem, cada"
                         + " correção e cada mensagem, até Ctrl-C."},
                 {"chamada.teacher.defaults.late-after", "Presenças mais de tantos minutos depois da abertura das chamadas"
@@ -205,6 +211,13 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " turma de novo e de novo, para vários alunos num mesmo terminal."},
                 {"chamada.student.checkin.usage.header", "Registra a presença de um aluno na chamada aberta de uma"
                         + " turma."},
+                {"chamada.student.files.usage.header", "Lista os materiais publicados numa turma."},
+                {"chamada.student.download.usage.header", "Baixa um material de uma turma (sem NOME, escolha-o na lista"
+                        + " pelo número)."},
+                {"MATERIAL_CHOICE", "O nome do material, ou seu número em chamada student files."},
+                {"chamada.student.download.out", "A pasta onde salvá-lo (padrão: a atual)."},
+                {"chamada.student.download.resume", "Continua um download interrompido, a partir do NOME.part que ele"
+                        + " deixou."},
                 {"chamada.student.message.usage.header", "Escreve aos professores de uma turma (várias mensagens, uma por"
                         + " linha, sem TEXTO)."},
                 {"MESSAGE_TEXT", "A mensagem (as palavras são unidas com espaços); sem ela, lida linha"
@@ -246,7 +259,18 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " (padrão: ${DEFAULT-VALUE}, relativa ao diretório atual)."},
                 {"chamada.server.legacy-messages-class", "Guarda o que o cliente de mensagens das seeds envia na caixa"
                         + " de entrada desta turma, como mensagens anônimas (a turma precisa aceitá-las: chamada"
-                        + " teacher anonymous TURMA on); sem esta opção, as mensagens só vão para o log."},
+                        + " teacher defaults TURMA --anonymous-messages on); sem esta opção, as mensagens só vão para o"
+                        + " log."},
+                {"chamada.server.materials", "Pasta dos arquivos dos materiais das turmas, criada se não existir"
+                        + " (padrão: materials ao lado do arquivo do banco; com PostgreSQL, chamada-data/materials, e"
+                        + " todos os nós precisam indicar a mesma pasta compartilhada)."},
+                {"chamada.server.max-material-mb", "O maior arquivo que um professor pode publicar, em MiB (padrão:"
+                        + " ${DEFAULT-VALUE})."},
+                {"chamada.server.max-class-materials-mb", "O máximo que os materiais de uma turma podem ocupar juntos,"
+                        + " em MiB (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.server.legacy-files-class", "Oferece os materiais desta turma (chamada teacher upload) no"
+                        + " download de arquivos, em vez dos arquivos de --legacy-files; o cliente das seeds aceita"
+                        + " arquivos de texto de até 1 MB."},
                 {"chamada.server.legacy-idle-timeout", "Encerra uma conexão legada após tantos segundos sem mensagem"
                         + " (padrão: ${DEFAULT-VALUE}: um cliente das seeds mantém a conexão a aula inteira)."},
 

@@ -4,8 +4,8 @@ import chamada.i18n.Lang;
 import chamada.server.ChamadaServer;
 import chamada.server.OptionLimit;
 import chamada.server.ServerConfig;
-import chamada.server.legacy.LegacyBindException;
 import chamada.server.StoreConfig;
+import chamada.server.legacy.LegacyBindException;
 import chamada.store.StoreProblem;
 import chamada.store.StoreUnavailableException;
 import chamada.store.postgres.PostgresAddress;
@@ -67,6 +67,9 @@ final class ServerCommand implements Callable<Integer> {
 
     @Mixin
     private CheckInOptions checkIns;
+
+    @Mixin
+    private MaterialOptions materials;
 
     @Mixin
     private WebOptions web;
@@ -161,6 +164,7 @@ final class ServerCommand implements Callable<Integer> {
             ServerConfig config = new ServerConfig(address, port, store(lang), Optional.ofNullable(teachers), maxLineBytes,
                     Duration.ofSeconds(idleTimeoutSeconds), maxConnectionsPerAddress, lang)
                     .withCheckIns(checkIns.settings(lang))
+                    .withMaterials(materials.config(lang))
                     .withTrustedProxies(web.trustedProxies(lang));
             config = web.front(lang, maxConnectionsPerAddress).map(config::withWeb).orElse(config);
             return legacy.config(lang).map(config::withLegacy).orElse(config);

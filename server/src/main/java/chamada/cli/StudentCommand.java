@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
         header = "Check in to an open roll call (interactive without a subcommand).",
         description = "Without a subcommand: an interactive screen that asks matrícula and class again and again,"
                 + " for many students sharing one terminal.",
-        subcommands = {StudentCheckInCommand.class, StudentMessageCommand.class})
+        subcommands = {StudentCheckInCommand.class, StudentMessageCommand.class, StudentFilesCommand.class,
+                StudentDownloadCommand.class})
 final class StudentCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -47,6 +48,11 @@ final class StudentCommand implements Callable<Integer> {
 
     Terminal terminal() {
         return root.terminal();
+    }
+
+    /** The material actions over {@code link}, printing to {@code command}'s writers. */
+    ClassMaterials materials(Link link, CommandSpec command) {
+        return new ClassMaterials(link, lang(), command.commandLine().getOut(), command.commandLine().getErr());
     }
 
     /** Students never log in. */

@@ -54,6 +54,11 @@ final class TeacherActions {
         this.err = err;
     }
 
+    /** The class-material actions, over the same link and writers. */
+    ClassMaterials materials() {
+        return new ClassMaterials(link, lang, out, err);
+    }
+
     /** The class-message and live actions, over the same link and writers. */
     ClassMessages messages() {
         return new ClassMessages(link, lang, out, err);

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         subcommands = {TeacherOpenCommand.class, TeacherCloseCommand.class, TeacherStatusCommand.class,
                 TeacherHistoryCommand.class, TeacherExportCommand.class, TeacherRosterCommand.class, TeacherMarkCommand.class, TeacherAuditCommand.class,
                 TeacherReportCommand.class, TeacherDefaultsCommand.class, TeacherInboxCommand.class,
-                TeacherWatchCommand.class,
+                TeacherWatchCommand.class, TeacherUploadCommand.class, TeacherRemoveMaterialCommand.class,
                 TeacherAddCommand.class})
 final class TeacherCommand implements Callable<Integer> {
 

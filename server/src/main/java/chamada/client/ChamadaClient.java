@@ -3,6 +3,8 @@ package chamada.client;
 import chamada.attendance.LateCountsAs;
 import chamada.attendance.Reason;
 import chamada.i18n.Lang;
+import chamada.materials.MaterialChoice;
+import chamada.materials.MaterialName;
 import chamada.messages.MessageText;
 import chamada.protocol.EventJson;
 import chamada.protocol.Json;
@@ -22,7 +24,9 @@ import chamada.roster.RosterEntry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -35,6 +39,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * The one client of the native protocol, used by the CLI, the tests and the benchmark.
@@ -236,6 +241,62 @@ public final class ChamadaClient implements AutoCloseable {
     /** Whether {@code classId} takes anonymous messages; with {@code set}, first makes it so. */
     public Response anonymous(ClassId classId, Optional<Boolean> set) {
         return call(new Request.Anonymous(classId, set));
+    }
+
+    public Response materials(ClassId classId) {
+        return call(new Request.Materials(classId));
+    }
+
+    /**
+     * Publishes {@code size} bytes from {@code bytes} as {@code name}, whose SHA-256 is {@code sha256}:
+     * sends the request and, once the server says go ahead, the bytes, then returns the final reply
+     * ({@link Response.Uploaded}, or a refusal, before or after the bytes). {@code progress} is told
+     * how many bytes have gone so far.
+     */
+    public Response upload(ClassId classId, MaterialName name, long size, String sha256, InputStream bytes,
+                           LongConsumer progress) {
+        Response ready = call(new Request.Upload(classId, name, size, sha256));
+        if (!(ready instanceof Response.UploadReady)) {
+            return ready;
+        }
+        try {
+            byte[] chunk = new byte[64 * 1024];
+            long sent = 0;
+            while (sent < size) {
+                int read = bytes.read(chunk, 0, (int) Math.min(chunk.length, size - sent));
+                if (read < 0) {
+                    throw new EOFException("the file ended after " + sent + " of its " + size + " bytes");
+                }
+                out.write(chunk, 0, read);
+                sent += read;
+                progress.accept(sent);
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return receive();
+    }
+
+    /**
+     * Downloads the material {@code choice} names in {@code classId}, from {@code offset}: returns
+     * the reply, and when it is a {@link Response.Download}, its bytes have been written to
+     * {@code sink} (a connection that ends before the last is an {@link UncheckedIOException}).
+     */
+    public Response download(ClassId classId, MaterialChoice choice, long offset, OutputStream sink) {
+        Response reply = call(new Request.Download(classId, choice, offset));
+        if (reply instanceof Response.Download download) {
+            try {
+                in.readBytes(download.length(), sink);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return reply;
+    }
+
+    public Response removeMaterial(ClassId classId, MaterialName name) {
+        return call(new Request.RemoveMaterial(classId, name));
     }
 
     /** Watches {@code classId}: after a {@link Response.Watching} reply, {@link #nextEvent} reads its events. */

@@ -110,6 +110,28 @@ public enum ErrorCode implements Bilingual {
     ANONYMOUS_NOT_ALLOWED(true,
             "Class {0} does not take anonymous messages: write your matrícula too.",
             "A turma {0} não aceita mensagens anônimas: informe também sua matrícula."),
+    UNKNOWN_MATERIAL(true,
+            "Class {0} has no material \"{1}\"; chamada student files {0} lists them.",
+            "A turma {0} não tem o material \"{1}\"; chamada student files {0} os lista."),
+    BYTES_NOT_CARRIED(true,
+            "This port does not carry a file's bytes: upload and download on the native port (chamada teacher upload,"
+                    + " chamada student download) or on the web pages.",
+            "Esta porta não transporta os bytes de um arquivo: envie e baixe pela porta nativa (chamada teacher"
+                    + " upload, chamada student download) ou pelas páginas web."),
+    MATERIAL_TOO_LARGE(true,
+            "The file has {0} MB; a material may have at most {1} MB. Nothing was sent.",
+            "O arquivo tem {0} MB; um material pode ter no máximo {1} MB. Nada foi enviado."),
+    CLASS_MATERIALS_FULL(true,
+            "Class {0}'s materials may take at most {1} MB, and {2} MB are left: remove some first. Nothing was kept.",
+            "Os materiais da turma {0} podem ocupar no máximo {1} MB, e restam {2} MB: remova algum antes. Nada foi"
+                    + " guardado."),
+    DISK_FULL(true,
+            "The server's disk is too full to keep the file; nothing was kept. Tell the school's IT person.",
+            "O disco do servidor está cheio demais para guardar o arquivo; nada foi guardado. Avise o técnico de"
+                    + " informática da escola."),
+    UPLOAD_CORRUPT(true,
+            "The file {0} arrived damaged (its SHA-256 is not {1}); nothing was kept: send it again.",
+            "O arquivo {0} chegou danificado (seu SHA-256 não é {1}); nada foi guardado: envie de novo."),
     ROSTER_TOO_LARGE(true,
             "A roster holds at most {0} students; this one has {1}. Nothing was imported.",
             "Uma lista de alunos tem no máximo {0} alunos; esta tem {1}. Nada foi importado."),

@@ -38,6 +38,16 @@ public enum Expected implements Bilingual {
                     + " controle são recusados"),
     MESSAGE_IDS("message numbers, as the inbox lists them (at most 500)",
             "números de mensagens, como a caixa de entrada os mostra (no máximo 500)"),
+    MATERIAL_NAME("a file name of 1 to 255 bytes, without / \\ : * ? \" < > | or control characters, not starting"
+            + " with a dot nor ending with a dot or a space, and not a name Windows reserves (CON, NUL, COM1...)",
+            "um nome de arquivo de 1 a 255 bytes, sem / \\ : * ? \" < > | nem caracteres de controle, que não comece"
+                    + " com ponto nem termine com ponto ou espaço, e que não seja um nome reservado do Windows (CON,"
+                    + " NUL, COM1...)"),
+    MATERIAL("a material's name, or its number in chamada student files",
+            "o nome de um material, ou seu número em chamada student files"),
+    SHA256("the file's SHA-256, 64 lowercase hexadecimal digits", "o SHA-256 do arquivo, 64 dígitos hexadecimais minúsculos"),
+    SIZE("the file's size in bytes, a whole number from 0", "o tamanho do arquivo em bytes, um número inteiro a partir de 0"),
+    OFFSET("a byte offset from 0 to the file's size", "uma posição em bytes de 0 até o tamanho do arquivo"),
     ACCOUNT_ACTION("add, remove, disable, enable or passwd",
             "add, remove, disable, enable ou passwd"),
     TEACHER_NAMES("a list of teachers' names, each 1 to 64 letters, digits, dots, hyphens or underscores",

@@ -30,7 +30,7 @@ public final class MessageService {
 
     private static final Logger log = LoggerFactory.getLogger(MessageService.class);
 
-    /** The most messages one inbox reply holds: the oldest first, so marking them read shows the next. */
+    /** The most messages one inbox reply holds: all of them, the newest; unread, the oldest, so marking them read shows the next. */
     public static final int INBOX_LIMIT = 500;
     /** The most ids one mark-read names. */
     public static final int MARK_LIMIT = INBOX_LIMIT;

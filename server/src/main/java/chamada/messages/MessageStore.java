@@ -26,7 +26,10 @@ public interface MessageStore {
 
     CompletableFuture<PostResult> post(Posting posting);
 
-    /** {@code classId}'s messages, oldest first: all, or only those not read yet; at most {@code limit}. */
+    /**
+     * {@code classId}'s messages, oldest first, at most {@code limit}: the newest of all, or the
+     * oldest of those not read yet.
+     */
     CompletableFuture<List<ClassMessage>> inbox(ClassId classId, boolean unreadOnly, int limit);
 
     /** Marks {@code ids}, those of them in {@code classId}'s inbox, read at {@code at}; answers how many were unread. */

@@ -8,7 +8,8 @@ import chamada.error.Fields;
 /**
  * What a student wrote to the teacher: 1 to {@value #MAX_CHARACTERS} characters (counted as a
  * person counts them, so an emoji is one), line breaks and tabs kept, other control characters
- * refused. A Windows line break is kept as a plain one. It is only ever shown as text: every
+ * refused, and so is half of a character (an unpaired surrogate). A Windows line break is kept
+ * as a plain one. It is only ever shown as text: every
  * page escapes it.
  */
 public record MessageText(String value) {
@@ -25,7 +26,8 @@ public record MessageText(String value) {
         if (characters > MAX_CHARACTERS) {
             throw new ChamadaException(ErrorCode.MESSAGE_TOO_LONG, MAX_CHARACTERS, characters);
         }
-        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t'
+                || Character.getType(c) == Character.SURROGATE)) {
             throw Fields.invalid(FIELD, value, Expected.MESSAGE_TEXT);
         }
     }

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentMap;
  * <p>Design note. The address's allowance is larger than a student's, because a school's phones
  * may share one NAT address; an anonymous message counts on its address only. Counts are this
  * node's own: with several nodes, each limits what it sees, as {@link GuessLimits} does
- * (docs/DECISIONS.md). Thread-safe: one atomic map update per key.
+ * (docs/DECISIONS.md). Thread-safe: one message is admitted at a time, so a burst of concurrent
+ * posts cannot all find the last token.
  */
 public final class PostingLimits {
 
@@ -54,7 +55,8 @@ public final class PostingLimits {
      * Takes one message's token from each of its keys, or none if any is empty: then answers how
      * long until it may send again.
      */
-    public Optional<Duration> take(ClassId classId, Optional<Matricula> sender, InetAddress from, Instant now) {
+    public synchronized Optional<Duration> take(ClassId classId, Optional<Matricula> sender, InetAddress from,
+                                                Instant now) {
         List<Key> keys = new ArrayList<>(2);
         List<Allowance> allowances = new ArrayList<>(2);
         sender.ifPresent(matricula -> {

@@ -1,7 +1,9 @@
 package chamada.protocol;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -53,7 +55,9 @@ public final class LineReader {
      */
     private static final int BUFFER_BYTES = 2048;
 
-    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private static final int FILE_BUFFER_BYTES = 64 * 1024;
+
+    private byte[] buffer = new byte[BUFFER_BYTES];
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -115,6 +119,31 @@ public final class LineReader {
             if (newline >= 0) {
                 return Optional.of(decode(length));
             }
+        }
+    }
+
+    /**
+     * Copies the next {@code count} bytes, raw, to {@code out}: the bytes of a file that follow a
+     * reply's line. Fewer arrive only if the connection ends, which throws {@link EOFException}.
+     */
+    public void readBytes(long count, OutputStream out) throws IOException {
+        if (buffer.length < FILE_BUFFER_BYTES) {
+            // A file comes in larger reads than lines: the buffer grows at a connection's first transfer.
+            byte[] larger = new byte[FILE_BUFFER_BYTES];
+            System.arraycopy(buffer, position, larger, 0, limit - position);
+            limit -= position;
+            position = 0;
+            buffer = larger;
+        }
+        long left = count;
+        while (left > 0) {
+            if (position == limit && !fill()) {
+                throw new EOFException((count - left) + " of " + count + " bytes received before the connection ended");
+            }
+            int chunk = (int) Math.min(left, limit - position);
+            out.write(buffer, position, chunk);
+            position += chunk;
+            left -= chunk;
         }
     }
 

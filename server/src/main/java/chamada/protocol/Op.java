@@ -48,6 +48,14 @@ public enum Op {
     ANONYMOUS("anonymous", List.of(Wire.CLASS, Wire.ANONYMOUS), 1),
     /** A teacher's: from the reply on, the connection is also sent the class's events as they happen. */
     WATCH("watch", List.of(Wire.CLASS), 1),
+    /** A class's materials, numbered by name as the seed's menu numbers its files. */
+    MATERIALS("materials", List.of(Wire.CLASS), 1),
+    /** A teacher's: publishes a file; the reply asks for its SIZE bytes, a second reply says it is published. */
+    UPLOAD("upload", List.of(Wire.CLASS, Wire.FILE, Wire.SIZE, Wire.SHA256), 4),
+    /** A material's bytes, from {@code offset}: the reply is followed by them. */
+    DOWNLOAD("download", List.of(Wire.CLASS, Wire.FILE, Wire.OFFSET), 2),
+    /** A teacher's: takes a material off the class. */
+    REMOVE_MATERIAL("remove_material", List.of(Wire.CLASS, Wire.FILE), 2),
     HEALTH("health", List.of(), 0),
     HELP("help", List.of(), 0),
     QUIT("quit", List.of(), 0);
@@ -141,6 +149,10 @@ public enum Op {
             case Request.MarkRead r -> READ;
             case Request.Anonymous a -> ANONYMOUS;
             case Request.Watch w -> WATCH;
+            case Request.Materials m -> MATERIALS;
+            case Request.Upload u -> UPLOAD;
+            case Request.Download d -> DOWNLOAD;
+            case Request.RemoveMaterial r -> REMOVE_MATERIAL;
             case Request.Health h -> HEALTH;
             case Request.Help h -> HELP;
             case Request.Quit q -> QUIT;

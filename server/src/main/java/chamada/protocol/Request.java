@@ -3,6 +3,8 @@ package chamada.protocol;
 import chamada.attendance.LateCountsAs;
 import chamada.attendance.Reason;
 import chamada.i18n.Lang;
+import chamada.materials.MaterialChoice;
+import chamada.materials.MaterialName;
 import chamada.messages.MessageText;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.ClassId;
@@ -186,6 +188,22 @@ public sealed interface Request {
 
     /** The class's events pushed to this connection from the reply on, for a teacher of the class. */
     record Watch(ClassId classId) implements Request {
+    }
+
+    /** {@code classId}'s materials; anybody may list them. */
+    record Materials(ClassId classId) implements Request {
+    }
+
+    /** Publishes {@code size} bytes whose SHA-256 is {@code sha256} as {@code name}, for a teacher of the class. */
+    record Upload(ClassId classId, MaterialName name, long size, String sha256) implements Request {
+    }
+
+    /** The bytes of the material {@code choice} names, from {@code offset} to its end; anybody may download. */
+    record Download(ClassId classId, MaterialChoice choice, long offset) implements Request {
+    }
+
+    /** Takes {@code name} off {@code classId}, for a teacher of the class. */
+    record RemoveMaterial(ClassId classId, MaterialName name) implements Request {
     }
 
     /** Asks whether the server keeps all its promises (for monitoring); anybody may ask. */

@@ -7,6 +7,9 @@ import chamada.error.ErrorCode;
 import chamada.error.Expected;
 import chamada.error.Fields;
 import chamada.i18n.Lang;
+import chamada.materials.MaterialChoice;
+import chamada.materials.MaterialName;
+import chamada.materials.MaterialService;
 import chamada.messages.MessageService;
 import chamada.messages.MessageText;
 import chamada.rollcall.AttendanceStatus;
@@ -157,6 +160,10 @@ public final class RequestDecoder {
                 fields.put(field, idWords(value));
                 continue;
             }
+            if (op == Op.DOWNLOAD && field.equals(Wire.FILE) && value.isIntegralNumber()) {
+                fields.put(Wire.NUMBER, value.asText()); // a number names the material by its place; a string, by its name
+                continue;
+            }
             if (value.isTextual() || (isNumber(field) && value.isIntegralNumber())
                     || (isYesNo(field) && value.isBoolean())) {
                 fields.put(field, value.asText());
@@ -225,7 +232,7 @@ public final class RequestDecoder {
 
     private static boolean isNumber(String field) {
         return field.equals(Wire.CLASS) || field.equals(Wire.LATE_AFTER) || field.equals(Wire.PART)
-                || field.equals(Wire.ROLL_CALL);
+                || field.equals(Wire.ROLL_CALL) || field.equals(Wire.SIZE) || field.equals(Wire.OFFSET);
     }
 
     /** A report's request: a period whose end is not before its start. */
@@ -310,6 +317,9 @@ public final class RequestDecoder {
         for (int i = 0; i < args.size(); i++) {
             fields.put(op.fields().get(i), args.get(i));
         }
+        if (op == Op.DOWNLOAD && MaterialChoice.parse(fields.get(Wire.FILE)) instanceof MaterialChoice.ByNumber) {
+            fields.put(Wire.NUMBER, fields.remove(Wire.FILE)); // typed, digits are the material's number
+        }
         return build(op, fields);
     }
 
@@ -351,6 +361,16 @@ public final class RequestDecoder {
             case ANONYMOUS -> new Request.Anonymous(classId(fields),
                     Optional.ofNullable(fields.get(Wire.ANONYMOUS)).map(word -> yesNo(Wire.ANONYMOUS, word)));
             case WATCH -> new Request.Watch(classId(fields));
+            case MATERIALS -> new Request.Materials(classId(fields));
+            case UPLOAD -> new Request.Upload(classId(fields), new MaterialName(require(fields, Wire.FILE)),
+                    wholeNumber(Wire.SIZE, require(fields, Wire.SIZE), Expected.SIZE), sha256(require(fields, Wire.SHA256)));
+            case DOWNLOAD -> new Request.Download(classId(fields), fields.containsKey(Wire.NUMBER)
+                    ? new MaterialChoice.ByNumber((int) Math.min(Integer.MAX_VALUE,
+                            wholeNumber(Wire.FILE, fields.get(Wire.NUMBER), Expected.MATERIAL)))
+                    : new MaterialChoice.ByName(new MaterialName(require(fields, Wire.FILE))),
+                    Optional.ofNullable(fields.get(Wire.OFFSET)).map(text -> wholeNumber(Wire.OFFSET, text, Expected.OFFSET))
+                            .orElse(0L));
+            case REMOVE_MATERIAL -> new Request.RemoveMaterial(classId(fields), new MaterialName(require(fields, Wire.FILE)));
             case HEALTH -> new Request.Health();
             case HELP -> new Request.Help();
             case QUIT -> new Request.Quit();
@@ -382,6 +402,20 @@ public final class RequestDecoder {
     private static Optional<Matricula> sender(String matricula) {
         return matricula == null || matricula.equals(ANONYMOUS_SENDER) ? Optional.empty()
                 : Optional.of(new Matricula(matricula));
+    }
+
+    private static long wholeNumber(String field, String text, Expected expected) {
+        if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw Fields.invalid(field, text, expected);
+        }
+        return Long.parseLong(text);
+    }
+
+    private static String sha256(String text) {
+        if (!MaterialService.isSha256(text)) {
+            throw Fields.invalid(Wire.SHA256, text, Expected.SHA256);
+        }
+        return text;
     }
 
     private static List<Long> ids(String words) {
@@ -458,6 +492,10 @@ public final class RequestDecoder {
             case Wire.SHARED_DEVICES, Wire.ACCEPT_UNKNOWN, Wire.MORE, Wire.UNREAD, Wire.ANONYMOUS -> Expected.YES_NO;
             case Wire.TEXT -> Expected.MESSAGE_TEXT;
             case Wire.IDS -> Expected.MESSAGE_IDS;
+            case Wire.FILE -> Expected.MATERIAL;
+            case Wire.SIZE -> Expected.SIZE;
+            case Wire.SHA256 -> Expected.SHA256;
+            case Wire.OFFSET -> Expected.OFFSET;
             case Wire.STUDENTS -> Expected.STUDENTS;
             case Wire.LATE_AFTER -> Expected.LATE_AFTER;
             case Wire.PART -> Expected.PART;

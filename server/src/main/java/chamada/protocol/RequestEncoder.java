@@ -1,6 +1,7 @@
 package chamada.protocol;
 
 import chamada.attendance.LateCountsAs;
+import chamada.materials.MaterialChoice;
 import chamada.rollcall.TeacherName;
 import chamada.roster.RosterEntry;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -147,6 +148,27 @@ public final class RequestEncoder {
                     }
                 }
                 case Request.Watch watch -> g.writeNumberField(Wire.CLASS, watch.classId().value());
+                case Request.Materials materials -> g.writeNumberField(Wire.CLASS, materials.classId().value());
+                case Request.Upload upload -> {
+                    g.writeNumberField(Wire.CLASS, upload.classId().value());
+                    g.writeStringField(Wire.FILE, upload.name().value());
+                    g.writeNumberField(Wire.SIZE, upload.size());
+                    g.writeStringField(Wire.SHA256, upload.sha256());
+                }
+                case Request.Download download -> {
+                    g.writeNumberField(Wire.CLASS, download.classId().value());
+                    switch (download.choice()) {
+                        case MaterialChoice.ByName byName -> g.writeStringField(Wire.FILE, byName.name().value());
+                        case MaterialChoice.ByNumber byNumber -> g.writeNumberField(Wire.FILE, byNumber.number());
+                    }
+                    if (download.offset() > 0) {
+                        g.writeNumberField(Wire.OFFSET, download.offset());
+                    }
+                }
+                case Request.RemoveMaterial remove -> {
+                    g.writeNumberField(Wire.CLASS, remove.classId().value());
+                    g.writeStringField(Wire.FILE, remove.name().value());
+                }
                 case Request.Health health -> {
                 }
                 case Request.Help help -> {

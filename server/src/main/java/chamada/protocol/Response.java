@@ -3,6 +3,7 @@ package chamada.protocol;
 import chamada.attendance.AttendanceReport;
 import chamada.attendance.AuditEntry;
 import chamada.error.ErrorCode;
+import chamada.materials.Material;
 import chamada.messages.ClassMessage;
 import chamada.privacy.StudentRecords;
 import chamada.rollcall.AttendanceStatus;
@@ -219,6 +220,28 @@ public sealed interface Response {
 
     /** The class's events follow on this connection, each a line with an {@code event} field. */
     record Watching(int classId) implements Success {
+    }
+
+    /** A class's materials, sorted by name: the first is number 1. */
+    record Materials(int classId, List<Material> materials) implements Success {
+        public Materials {
+            materials = List.copyOf(materials);
+        }
+    }
+
+    /** An upload accepted: the client sends the {@code size} bytes now, then gets {@link Uploaded} or a refusal. */
+    record UploadReady(int classId, String file, long size) implements Success {
+    }
+
+    /** The bytes received whole and published. */
+    record Uploaded(Material material) implements Success {
+    }
+
+    /** A download: {@code length} bytes of the material, from {@code offset}, follow this reply. */
+    record Download(Material material, long offset, long length) implements Success {
+    }
+
+    record MaterialRemoved(int classId, String file) implements Success {
     }
 
     record Help(List<String> commands) implements Success {

@@ -7,6 +7,8 @@ import chamada.attendance.Reason;
 import chamada.attendance.ReportLine;
 import chamada.attendance.RollCallLine;
 import chamada.error.ErrorCode;
+import chamada.materials.Material;
+import chamada.materials.MaterialName;
 import chamada.messages.ClassMessage;
 import chamada.messages.MessageText;
 import chamada.rollcall.AttendanceStatus;
@@ -205,6 +207,20 @@ public final class ResponseDecoder {
             case READ -> new Response.MarkedRead(node.path(Wire.CLASS).asInt(), node.path(Wire.MARKED).asInt());
             case ANONYMOUS -> new Response.Anonymous(node.path(Wire.CLASS).asInt(), node.path(Wire.ANONYMOUS).asBoolean());
             case WATCH -> new Response.Watching(node.path(Wire.CLASS).asInt());
+            case MATERIALS -> {
+                List<Material> materials = new ArrayList<>();
+                for (JsonNode item : node.path(Wire.MATERIALS)) {
+                    materials.add(material(node.path(Wire.CLASS).asInt(), item));
+                }
+                yield new Response.Materials(node.path(Wire.CLASS).asInt(), materials);
+            }
+            case UPLOAD -> node.has(Wire.PUBLISHED_AT)
+                    ? new Response.Uploaded(material(node.path(Wire.CLASS).asInt(), node))
+                    : new Response.UploadReady(node.path(Wire.CLASS).asInt(), text(node, Wire.FILE),
+                            node.path(Wire.SIZE).asLong());
+            case DOWNLOAD -> new Response.Download(material(node.path(Wire.CLASS).asInt(), node),
+                    node.path(Wire.OFFSET).asLong(), node.path(Wire.LENGTH).asLong());
+            case REMOVE_MATERIAL -> new Response.MaterialRemoved(node.path(Wire.CLASS).asInt(), text(node, Wire.FILE));
             case HEALTH -> new Response.Health(node.path(Wire.HEALTHY).asBoolean(),
                     node.hasNonNull(Wire.PROBLEM) ? Optional.of(text(node, Wire.PROBLEM)) : Optional.empty());
             case HELP -> {
@@ -214,6 +230,16 @@ public final class ResponseDecoder {
             }
             case QUIT -> new Response.Goodbye(text(node, Wire.MESSAGE));
         };
+    }
+
+    /**
+     * A material as a reply describes it. A client never learns where the server keeps the bytes,
+     * nor the store's number for it: those are left empty.
+     */
+    private static Material material(int classId, JsonNode node) {
+        return new Material(0, new ClassId(classId), new MaterialName(text(node, Wire.FILE)), node.path(Wire.SIZE).asLong(),
+                text(node, Wire.SHA256), "", Wire.parseTime(text(node, Wire.PUBLISHED_AT)),
+                new TeacherName(text(node, Wire.PUBLISHED_BY)));
     }
 
     /** A server older than codes sends no policy: its roll calls asked for none. */

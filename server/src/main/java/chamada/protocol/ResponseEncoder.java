@@ -4,6 +4,7 @@ import chamada.attendance.AttendanceReport;
 import chamada.attendance.AuditEntry;
 import chamada.attendance.ReportLine;
 import chamada.attendance.RollCallLine;
+import chamada.materials.Material;
 import chamada.messages.ClassMessage;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckIn;
@@ -76,6 +77,15 @@ public final class ResponseEncoder {
             EventJson.writeFields(g, event, false);
             g.writeEndObject();
         }
+    }
+
+    /** A material's fields as a client sees them: never the key its bytes are kept under. */
+    private static void writeMaterial(JsonGenerator g, Material material) throws IOException {
+        g.writeStringField(Wire.FILE, material.name().value());
+        g.writeNumberField(Wire.SIZE, material.size());
+        g.writeStringField(Wire.SHA256, material.sha256());
+        g.writeStringField(Wire.PUBLISHED_AT, Wire.time(material.publishedAt()));
+        g.writeStringField(Wire.PUBLISHED_BY, material.publishedBy().value());
     }
 
     private static void write(JsonGenerator g, Response response) throws IOException {
@@ -303,6 +313,42 @@ public final class ResponseEncoder {
             case Response.Watching watching -> {
                 g.writeStringField(Wire.OP, Op.WATCH.wire());
                 g.writeNumberField(Wire.CLASS, watching.classId());
+            }
+            case Response.Materials materials -> {
+                g.writeStringField(Wire.OP, Op.MATERIALS.wire());
+                g.writeNumberField(Wire.CLASS, materials.classId());
+                g.writeArrayFieldStart(Wire.MATERIALS);
+                int number = 0;
+                for (Material material : materials.materials()) {
+                    g.writeStartObject();
+                    g.writeNumberField(Wire.NUMBER, ++number);
+                    writeMaterial(g, material);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            case Response.UploadReady ready -> {
+                g.writeStringField(Wire.OP, Op.UPLOAD.wire());
+                g.writeNumberField(Wire.CLASS, ready.classId());
+                g.writeStringField(Wire.FILE, ready.file());
+                g.writeNumberField(Wire.SIZE, ready.size());
+            }
+            case Response.Uploaded uploaded -> {
+                g.writeStringField(Wire.OP, Op.UPLOAD.wire());
+                g.writeNumberField(Wire.CLASS, uploaded.material().classId().value());
+                writeMaterial(g, uploaded.material());
+            }
+            case Response.Download download -> {
+                g.writeStringField(Wire.OP, Op.DOWNLOAD.wire());
+                g.writeNumberField(Wire.CLASS, download.material().classId().value());
+                writeMaterial(g, download.material());
+                g.writeNumberField(Wire.OFFSET, download.offset());
+                g.writeNumberField(Wire.LENGTH, download.length());
+            }
+            case Response.MaterialRemoved removed -> {
+                g.writeStringField(Wire.OP, Op.REMOVE_MATERIAL.wire());
+                g.writeNumberField(Wire.CLASS, removed.classId());
+                g.writeStringField(Wire.FILE, removed.file());
             }
             case Response.StudentData data -> {
                 g.writeStringField(Wire.OP, Op.STUDENT_DATA.wire());

@@ -102,6 +102,16 @@ public final class Wire {
     public static final String ANONYMOUS = "anonymous";
     /** What tells a pushed event's line from a reply's: a reply has {@link #OK}, an event this. */
     public static final String EVENT = "event";
+    /** A material's file name; in a download, a number names it by its place in the list. */
+    public static final String FILE = "file";
+    public static final String NUMBER = "number";
+    public static final String SIZE = "size";
+    public static final String SHA256 = "sha256";
+    public static final String OFFSET = "offset";
+    public static final String LENGTH = "length";
+    public static final String MATERIALS = "materials";
+    public static final String PUBLISHED_AT = "published_at";
+    public static final String PUBLISHED_BY = "published_by";
 
     private Wire() {
     }

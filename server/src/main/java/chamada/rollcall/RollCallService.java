@@ -177,10 +177,6 @@ public final class RollCallService {
     }
 
     /**
-     * Closes the roll call of {@code classId}: its opener may ({@link TeacherName#mayClose}), and
-     * in a class with assigned teachers any of them, and an administrator in any class.
-     */
-    /**
      * Whether {@code caller} may hear {@code classId}'s events as they happen (its check-ins,
      * marks and messages): a teacher of the class may. Completes with the class, or is refused.
      */
@@ -189,6 +185,10 @@ public final class RollCallService {
                 (teacher, access) -> CompletableFuture.completedFuture(classId));
     }
 
+    /**
+     * Closes the roll call of {@code classId}: its opener may ({@link TeacherName#mayClose}), and
+     * in a class with assigned teachers any of them, and an administrator in any class.
+     */
     public CompletableFuture<CloseResult> close(Caller caller, ClassId classId) {
         return Outcomes.forClass(caller, classId, classes, (teacher, access) -> store.close(classId, teacher.name(),
                 now(), access.closesAny()).thenApply(result -> {

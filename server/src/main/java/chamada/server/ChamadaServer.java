@@ -1,6 +1,7 @@
 package chamada.server;
 
 import chamada.application.Application;
+import chamada.materials.MaterialFolder;
 import chamada.net.AddressLimiter;
 import chamada.net.Watchdog;
 import chamada.protocol.Wire;
@@ -9,11 +10,11 @@ import chamada.server.legacy.LegacyServer;
 import chamada.server.nativeport.NativePort;
 import chamada.server.nativeport.NativeSocket;
 import chamada.store.ChamadaStore;
-import chamada.web.HttpFront;
 import chamada.teachers.Account;
 import chamada.teachers.Role;
 import chamada.teachers.Teachers;
 import chamada.teachers.TeachersFile;
+import chamada.web.HttpFront;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +88,7 @@ public final class ChamadaServer implements AutoCloseable {
             if (config.legacy().isPresent()) {
                 legacyPorts = Optional.of(LegacyPorts.bind(config.legacy().get()));
             }
+            MaterialFolder materialFolder = MaterialFolder.at(config.materials().folderFor(config.store()));
             ChamadaStore store = config.store().open(clock.getZone());
             try {
                 Teachers teachers = Teachers.of(store, teachersFile);
@@ -94,7 +96,8 @@ public final class ChamadaServer implements AutoCloseable {
                     logAccounts(store.accounts().join());
                 }
                 server = new ChamadaServer(config, listener, legacyPorts,
-                        new Application(teachers, store, clock, config.checkIns()));
+                        new Application(teachers, store, clock, config.checkIns(), materialFolder,
+                                config.materials().limits()));
             } catch (IOException | RuntimeException e) {
                 try {
                     store.close();

@@ -1,8 +1,9 @@
 package chamada.server;
 
-import chamada.rollcall.Network;
 import chamada.i18n.Lang;
+import chamada.materials.MaterialLimits;
 import chamada.rollcall.CheckInSettings;
+import chamada.rollcall.Network;
 import chamada.server.legacy.LegacyConfig;
 
 import java.net.InetAddress;
@@ -29,11 +30,12 @@ import java.util.Optional;
  * @param trustedProxies           reverse proxies and load balancers believed about whom a connection is from
  *                                 ({@code --trusted-proxy}): their X-Forwarded-For on the web front, their
  *                                 PROXY protocol header on the native port
+ * @param materials                where class materials' bytes live and their limits
  */
 public record ServerConfig(InetAddress bind, int port, StoreConfig store, Optional<Path> teachersFile,
                            int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang,
                            Optional<LegacyConfig> legacy, CheckInSettings checkIns, Optional<WebFront> web,
-                           List<Network> trustedProxies) {
+                           List<Network> trustedProxies, MaterialsConfig materials) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final int DEFAULT_MAX_LINE_BYTES = 8 * 1024;
@@ -57,53 +59,65 @@ public record ServerConfig(InetAddress bind, int port, StoreConfig store, Option
     public ServerConfig(InetAddress bind, int port, StoreConfig store, Optional<Path> teachersFile,
                         int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang) {
         this(bind, port, store, teachersFile, maxLineBytes, idleTimeout, maxConnectionsPerAddress, lang,
-                Optional.empty(), CheckInSettings.defaults(), Optional.empty(), List.of());
+                Optional.empty(), CheckInSettings.defaults(), Optional.empty(), List.of(), MaterialsConfig.defaults());
     }
 
-    /** A loopback server on a free port, with the embedded store at {@code database} and every default: the tests' starting point. */
+    /**
+     * A loopback server on a free port, with the embedded store at {@code database}, the class
+     * materials beside it (whichever store a test then chooses), and every default: the tests'
+     * starting point.
+     */
     public static ServerConfig forTests(Path database) {
         return new ServerConfig(InetAddress.getLoopbackAddress(), 0, new StoreConfig.Embedded(database), Optional.empty(),
-                DEFAULT_MAX_LINE_BYTES, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, Lang.EN);
+                DEFAULT_MAX_LINE_BYTES, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, Lang.EN)
+                .withMaterials(new MaterialsConfig(Optional.of(database.toAbsolutePath().resolveSibling("materials")),
+                        MaterialLimits.defaults()));
     }
 
     public ServerConfig withTeachersFile(Path file) {
         return new ServerConfig(bind, port, store, Optional.of(file), maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials);
     }
 
     public ServerConfig withLimits(int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials);
     }
 
     /** This config with the seeds' legacy protocols on, as {@code legacy} says. */
     public ServerConfig withLegacy(LegacyConfig legacy) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, Optional.of(legacy), checkIns, web, trustedProxies);
+                maxConnectionsPerAddress, lang, Optional.of(legacy), checkIns, web, trustedProxies, materials);
     }
 
     /** This config with {@code checkIns} as its check-in settings. */
     public ServerConfig withCheckIns(CheckInSettings checkIns) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials);
     }
 
     /** This config keeping its roll calls in {@code store}. */
     public ServerConfig withStore(StoreConfig store) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials);
     }
 
     /** This config taking the client's address from the PROXY protocol header of {@code proxies}' connections. */
     public ServerConfig withTrustedProxies(List<Network> proxies) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, proxies);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, proxies, materials);
     }
 
     /** This config with the web front on, as {@code web} says. */
     public ServerConfig withWeb(WebFront web) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, Optional.of(web), trustedProxies);
+                maxConnectionsPerAddress, lang, legacy, checkIns, Optional.of(web), trustedProxies, materials);
+    }
+
+    /** This config with the class materials where and as large as {@code materials} says. */
+    public ServerConfig withMaterials(MaterialsConfig materials) {
+        return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials);
     }
 
     private static void check(boolean condition, String message) {

@@ -1,6 +1,7 @@
 package chamada.store;
 
 import chamada.attendance.AttendanceStore;
+import chamada.materials.MaterialStore;
 import chamada.messages.MessageStore;
 import chamada.privacy.PrivacyStore;
 import chamada.rollcall.ClassDefaults;
@@ -12,5 +13,5 @@ import chamada.teachers.SessionKeys;
 
 /** Everything a Chamada store keeps, one interface per feature: what the server opens from its {@code StoreConfig}. */
 public interface ChamadaStore extends RollCallStore, RosterStore, AttendanceStore, AccountStore, ClassTeachers,
-        ClassDefaults, PrivacyStore, MessageStore, SessionKeys {
+        ClassDefaults, PrivacyStore, MessageStore, MaterialStore, SessionKeys {
 }

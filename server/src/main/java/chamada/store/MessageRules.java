@@ -30,7 +30,10 @@ public final class MessageRules {
     private static final String INSERT = """
             INSERT INTO messages (class_id, matricula, text, at) VALUES (?, ?, ?, ?) RETURNING id""";
     private static final String COLUMNS = "SELECT id, class_id, matricula, text, at, read_at FROM messages";
-    private static final String INBOX = COLUMNS + " WHERE class_id = ? ORDER BY id LIMIT ?";
+    /** The newest, oldest first: a class past the limit still sees what came last. */
+    private static final String INBOX = "SELECT * FROM (" + COLUMNS + " WHERE class_id = ? ORDER BY id DESC LIMIT ?)"
+            + " newest ORDER BY id";
+    /** The oldest unread first: marking them read shows the next. */
     private static final String UNREAD = COLUMNS + " WHERE class_id = ? AND read_at IS NULL ORDER BY id LIMIT ?";
     private static final String ONE = COLUMNS + " WHERE id = ?";
     private static final String BY_SENDER = COLUMNS + " WHERE matricula = ? ORDER BY id";

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * What a retention purge deletes, in SQL both stores share: every roll call closed before the
- * cutoff, with its check-ins, replaced check-ins, statuses and audit records. The store's
+ * cutoff, with its check-ins, replaced check-ins, statuses and audit records, and the class
+ * messages sent before it. The store's
  * transaction must first allow the audit's removal (SQLite: the row of {@code purging};
  * PostgreSQL: {@code chamada.purging}).
  */
@@ -19,6 +20,7 @@ public final class PurgeStatements {
             "DELETE FROM check_in_replacements WHERE roll_call_id IN (" + OLD + ")",
             "DELETE FROM statuses WHERE roll_call_id IN (" + OLD + ")",
             "DELETE FROM audit WHERE roll_call_id IN (" + OLD + ")");
+    private static final String MESSAGES = "DELETE FROM messages WHERE at < ?";
     private static final String ROLL_CALLS = "DELETE FROM roll_calls WHERE closed_at IS NOT NULL AND closed_at < ?";
 
     private PurgeStatements() {
@@ -36,6 +38,7 @@ public final class PurgeStatements {
         for (String delete : RECORDS) {
             execute(connection, delete, cutoff);
         }
+        execute(connection, MESSAGES, cutoff);
         return execute(connection, ROLL_CALLS, cutoff);
     }
 

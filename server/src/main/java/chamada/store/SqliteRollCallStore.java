@@ -3,6 +3,9 @@ package chamada.store;
 import chamada.attendance.AuditEntry;
 import chamada.attendance.Mark;
 import chamada.attendance.MarkResult;
+import chamada.materials.Material;
+import chamada.materials.MaterialName;
+import chamada.materials.PublishResult;
 import chamada.messages.ClassMessage;
 import chamada.messages.PostResult;
 import chamada.messages.Posting;
@@ -84,12 +87,14 @@ public final class SqliteRollCallStore implements ChamadaStore {
     private final AccountRules accountRules = new AccountRules(Optional.empty());
     private final ClassDefaultRules classDefaults = new ClassDefaultRules();
     private final MessageRules messages;
+    private final MaterialRules materials;
 
     private SqliteRollCallStore(Path file, DatabaseLock lock, JournalWriter writer, SqliteApplier applier,
                                 ReaderPool readers, RollCallReads reads, Path journalFolder, EventHub events,
                                 SqliteDirect accounts) {
         this.accounts = accounts;
         this.messages = new MessageRules(reads.zone());
+        this.materials = new MaterialRules(reads.zone());
         this.file = file;
         this.events = events;
         this.journalFolder = journalFolder;
@@ -252,6 +257,22 @@ public final class SqliteRollCallStore implements ChamadaStore {
     @Override
     public CompletableFuture<Boolean> allowAnonymous(ClassId classId, boolean allowed) {
         return accounts.write(connection -> messages.allowAnonymous(connection, classId, allowed));
+    }
+
+    @Override
+    public CompletableFuture<List<Material>> materials(ClassId classId) {
+        return accounts.read(connection -> materials.materials(connection, classId));
+    }
+
+    /** Straight to SQLite ({@link SqliteDirect}): its one write transaction at a time is the class's turn. */
+    @Override
+    public CompletableFuture<PublishResult> publish(Material material, long classLimit) {
+        return accounts.write(connection -> materials.publish(connection, material, classLimit));
+    }
+
+    @Override
+    public CompletableFuture<Optional<Material>> remove(ClassId classId, MaterialName name) {
+        return accounts.write(connection -> materials.remove(connection, classId, name));
     }
 
     @Override

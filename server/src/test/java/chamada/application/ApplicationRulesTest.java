@@ -1,20 +1,21 @@
 package chamada.application;
 
-import java.net.InetAddress;
 import chamada.attendance.LateCountsAs;
 import chamada.attendance.Reason;
-import chamada.rollcall.AttendanceStatus;
-import chamada.rollcall.CheckInSettings;
 import chamada.error.ErrorCode;
 import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
+import chamada.materials.MaterialLimits;
+import chamada.testing.TestMaterials;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
+import chamada.rollcall.AttendanceStatus;
+import chamada.rollcall.CheckInSettings;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.TeacherName;
-import chamada.store.ChamadaStore;
 import chamada.server.StoreConfig;
+import chamada.store.ChamadaStore;
 import chamada.teachers.AccountAction;
 import chamada.teachers.Role;
 import chamada.teachers.Teachers;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +55,7 @@ class ApplicationRulesTest {
 
     @TempDir
     Path dir;
+
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"), ZoneId.of("America/Sao_Paulo"));
     private Application application;
@@ -317,7 +320,7 @@ class ApplicationRulesTest {
         CheckInSettings defaults = CheckInSettings.defaults();
         application = new Application(teachers(false), store, clock, new CheckInSettings(defaults.defaultPolicy(),
                 defaults.codePeriod(), defaults.codeGrace(), List.of(), defaults.autoCloseAfter(),
-                defaults.editWindow(), Duration.ofDays(30)));
+                defaults.editWindow(), Duration.ofDays(30)), TestMaterials.folderIn(dir), MaterialLimits.defaults());
         Session ana = teacher("ana", Lang.EN);
         as(answer(ana, new Request.Open(CLASS)), Response.Opened.class);
         as(answer(ana, new Request.Close(CLASS)), Response.RollCallReply.class);
@@ -406,7 +409,8 @@ class ApplicationRulesTest {
 
     private Application start(Teachers teachers, String database) {
         ChamadaStore store = new StoreConfig.Embedded(dir.resolve(database)).open(clock.getZone());
-        return new Application(teachers, store, clock, CheckInSettings.defaults());
+        return new Application(teachers, store, clock, CheckInSettings.defaults(), TestMaterials.folderIn(dir),
+                MaterialLimits.defaults());
     }
 
     private Session teacher(String name, Lang lang) {

@@ -2,18 +2,20 @@ package chamada.application;
 
 import chamada.error.ErrorCode;
 import chamada.i18n.Lang;
+import chamada.materials.MaterialLimits;
+import chamada.testing.TestMaterials;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.CheckInSettings;
 import chamada.rollcall.ClassId;
-import chamada.rollcall.DeviceId;
-import chamada.rollcall.RollCallAlerts;
 import chamada.rollcall.CodePolicy;
+import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.Network;
-import chamada.store.ChamadaStore;
+import chamada.rollcall.RollCallAlerts;
 import chamada.server.StoreConfig;
+import chamada.store.ChamadaStore;
 import chamada.teachers.OpenMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,8 +118,9 @@ class CheckInGuardsTest {
     private void start(CheckInSettings settings) {
         ChamadaStore store = new StoreConfig.Embedded(dir.resolve("chamada.db")).open(ZoneId.of("America/Sao_Paulo"));
         application = new Application(new OpenMode(), store, Clock.system(ZoneId.of("America/Sao_Paulo")),
-                settings);
+                settings, TestMaterials.folderIn(dir), MaterialLimits.defaults());
     }
+
 
     private Response answer(Session session, Request request) {
         try {

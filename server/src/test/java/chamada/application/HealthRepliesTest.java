@@ -1,19 +1,23 @@
 package chamada.application;
 
-import java.net.InetAddress;
-import chamada.rollcall.CheckInSettings;
 import chamada.i18n.Lang;
+import chamada.materials.MaterialLimits;
+import chamada.testing.TestMaterials;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
+import chamada.rollcall.CheckInSettings;
 import chamada.rollcall.StoreFailure;
 import chamada.rollcall.StoreHealth;
 import chamada.rollcall.TeacherName;
 import chamada.store.StoreProblem;
 import chamada.teachers.Role;
 import chamada.teachers.Teachers;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * student's matrícula) to teachers, a sentence without them to anybody else.
  */
 class HealthRepliesTest {
+
+    @TempDir
+    Path dir;
+
 
     /** The embedded store's text for a refused write: it names the files and the write, so a student. */
     private static final StoreHealth.Unhealthy UNHEALTHY = new StoreHealth.Unhealthy(StoreProblem.APPLY_REFUSED,
@@ -55,7 +63,7 @@ class HealthRepliesTest {
         }
     }
 
-    private static Application application() {
+    private Application application() {
         Teachers teachers = new Teachers() {
             @Override
             public boolean openMode() {
@@ -74,6 +82,7 @@ class HealthRepliesTest {
         };
         StubStore stub = new StubStore(StoreFailure.Kind.UNAVAILABLE, UNHEALTHY);
         return new Application(teachers, stub,
-                Clock.systemDefaultZone(), CheckInSettings.defaults());
+                Clock.systemDefaultZone(), CheckInSettings.defaults(), TestMaterials.folderIn(dir),
+                MaterialLimits.defaults());
     }
 }

@@ -3,6 +3,9 @@ package chamada.application;
 import chamada.attendance.AuditEntry;
 import chamada.attendance.Mark;
 import chamada.attendance.MarkResult;
+import chamada.materials.Material;
+import chamada.materials.MaterialName;
+import chamada.materials.PublishResult;
 import chamada.messages.ClassMessage;
 import chamada.messages.PostResult;
 import chamada.messages.Posting;
@@ -99,6 +102,21 @@ record StubStore(StoreFailure.Kind kind, StoreHealth health) implements ChamadaS
 
     @Override
     public CompletableFuture<ForgetResult> forget(Forget forget) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<List<Material>> materials(ClassId classId) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<PublishResult> publish(Material material, long classLimit) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<Optional<Material>> remove(ClassId classId, MaterialName name) {
         return failed();
     }
 

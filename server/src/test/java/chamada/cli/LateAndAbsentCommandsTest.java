@@ -60,11 +60,12 @@ class LateAndAbsentCommandsTest {
         CliRunner.Result bad = run(Lang.EN, "teacher", "defaults", "2020", "--late-after", "soon");
 
         assertThat(set.out()).isEqualTo("Class 2020: check-ins more than 15 minutes after the opening are late, unless"
-                + " a roll call is opened with its own --late-after." + NL);
+                + " a roll call is opened with its own --late-after." + NL
+                + "Class 2020 takes messages only with a matrícula." + NL);
         assertThat(opened.exitCode()).as(opened.err()).isEqualTo(ExitCodes.OK);
         assertThat(late.out()).containsIgnoringCase("late");
         assertThat(removed.out()).isEqualTo("A turma 2020 não tem atraso padrão: ninguém se atrasa, a não ser que a"
-                + " chamada seja aberta com --late-after." + NL);
+                + " chamada seja aberta com --late-after." + NL + "A turma 2020 só aceita mensagens com matrícula." + NL);
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 

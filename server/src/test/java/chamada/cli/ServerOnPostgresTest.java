@@ -32,7 +32,8 @@ class ServerOnPostgresTest {
         PostgresAddress database = TestPostgres.freshDatabase();
         Path passwordFile = Files.writeString(dir.resolve("db-password"), "not-needed-on-loopback\n");
         CliRunner.Running server = new CliRunner().start("server", "--bind", "127.0.0.1", "--port", "0",
-                "--http-port", "off", "--db", database.toString(), "--db-password-file", passwordFile.toString());
+                "--http-port", "off", "--db", database.toString(), "--db-password-file", passwordFile.toString(),
+                "--materials", dir.resolve("materials").toString());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> LISTENING.matcher(server.out()).find());
         Matcher listening = LISTENING.matcher(server.out());

@@ -90,7 +90,7 @@ public abstract class MessageStoreContract {
     }
 
     @Test
-    void inbox_isTheClassesOwn_oldestFirst_upToTheLimit() {
+    void inbox_isTheClassesOwn_oldestFirst_theNewestUpToTheLimit_orTheOldestUnread() {
         ClassMessage first = posted(CLASS, ALICE, "primeira");
         posted(OTHER_CLASS, BETO, "de outra turma");
         ClassMessage second = posted(CLASS, BETO, "segunda");
@@ -98,7 +98,9 @@ public abstract class MessageStoreContract {
 
         assertThat(await(store.inbox(CLASS, false, 100))).extracting(ClassMessage::id)
                 .containsExactly(first.id(), second.id(), third.id());
-        assertThat(await(store.inbox(CLASS, false, 2))).extracting(ClassMessage::id)
+        assertThat(await(store.inbox(CLASS, false, 2))).as("the newest, oldest first").extracting(ClassMessage::id)
+                .containsExactly(second.id(), third.id());
+        assertThat(await(store.inbox(CLASS, true, 2))).as("the oldest unread").extracting(ClassMessage::id)
                 .containsExactly(first.id(), second.id());
         assertThat(await(store.inbox(OTHER_CLASS, false, 100))).extracting(m -> m.text().value())
                 .containsExactly("de outra turma");

@@ -222,7 +222,7 @@ class MessagesAndWatchTest {
      */
     @Test
     void aWatcherThatStopsReading_isDropped_whileEveryCheckInIsAcknowledged_andReadersHearThemAll() throws Exception {
-        int checkIns = 60_000;
+        int checkIns = 30_000;
         as(teacher.open(CLASS), Response.Opened.class);
         try (Socket stalled = new Socket(); ChamadaClient reader = server.client()) {
             stalled.setReceiveBufferSize(1024);

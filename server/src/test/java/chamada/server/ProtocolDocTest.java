@@ -67,7 +67,8 @@ class ProtocolDocTest {
      * Replays one block. Times may differ from the page, but where the page shows the same time
      * twice (a duplicate check-in's original time, the list at close) the server must too. Session
      * tokens, check-in codes and roll-call numbers differ too; a request that sends a token, a code
-     * or a roll call's number the page showed sends the one the server gave.
+     * or a roll call's number the page showed sends the one the server gave. A line that is not
+     * JSON is a file's bytes, sent or received as the text they are.
      */
     private static void replay(int port, List<String> session, Map<String, String> actualTimeOfDocumented,
                                Map<String, String> actualTokenOfDocumented, Map<String, String> actualCodeOfDocumented,
@@ -94,6 +95,11 @@ class ProtocolDocTest {
                 } else {
                     String actual = in.readLine();
                     assertThat(actual).as("a reply to %s", sent).isNotNull();
+                    if (!line.startsWith("< {")) {
+                        // A file's bytes after a download's reply, shown as the text they are.
+                        assertThat(actual).as("the bytes after %s", sent).isEqualTo(line.substring(2));
+                        continue;
+                    }
                     JsonNode documented = JSON.readTree(line.substring(2));
                     JsonNode replied = JSON.readTree(actual);
                     assertThat(DocReplies.normalize(replied))

@@ -120,6 +120,11 @@ public final class LegacyRollCallCodec {
             case Response.MarkedRead read -> notLegacy(read);
             case Response.Anonymous anonymous -> notLegacy(anonymous);
             case Response.Watching watching -> notLegacy(watching);
+            case Response.Materials materials -> notLegacy(materials);
+            case Response.UploadReady ready -> notLegacy(ready);
+            case Response.Uploaded uploaded -> notLegacy(uploaded);
+            case Response.Download download -> notLegacy(download);
+            case Response.MaterialRemoved removed -> notLegacy(removed);
         };
     }
 

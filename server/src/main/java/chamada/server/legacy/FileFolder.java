@@ -1,6 +1,5 @@
 package chamada.server.legacy;
 
-import chamada.protocol.legacy.StrictUtf8;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -24,28 +22,9 @@ import java.util.stream.Stream;
  * with {@code .}, such as {@code .gitkeep}) nor names with control characters, which would
  * break the menu's lines. Thread-safe: it keeps no state but the path.
  */
-final class FileFolder {
-
-    /** The largest file served. The seed's own client reads the reply with one {@code recv(2048)}. */
-    static final int MAX_FILE_BYTES = 1 << 20;
+final class FileFolder implements LegacyFiles {
 
     private static final Logger log = LoggerFactory.getLogger(FileFolder.class);
-
-    /** What reading one file came to. */
-    sealed interface Content {
-        record Text(String text) implements Content {
-        }
-
-        record TooBig() implements Content {
-        }
-
-        record NotText() implements Content {
-        }
-
-        /** Gone, or no longer a regular file, since the listing. */
-        record Gone() implements Content {
-        }
-    }
 
     private final Path folder;
 
@@ -57,8 +36,14 @@ final class FileFolder {
         return folder;
     }
 
+    @Override
+    public String describe() {
+        return folder.toString();
+    }
+
     /** The names offered, sorted; empty (and a warning logged) when the folder cannot be read. */
-    List<String> names() {
+    @Override
+    public List<String> names() {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries
                     .filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
@@ -72,8 +57,8 @@ final class FileFolder {
         }
     }
 
-    /** The text of {@code name}, one of the names {@link #names()} returned. */
-    Content read(String name) {
+    @Override
+    public Content read(String name) {
         Path file = folder.resolve(name);
         if (!folder.equals(file.getParent()) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return new Content.Gone();
@@ -85,10 +70,6 @@ final class FileFolder {
             log.debug("Cannot read legacy file {}: {}", file, e.toString());
             return new Content.Gone();
         }
-        if (bytes.length > MAX_FILE_BYTES) {
-            return new Content.TooBig();
-        }
-        Optional<String> text = StrictUtf8.decode(bytes);
-        return text.<Content>map(Content.Text::new).orElseGet(Content.NotText::new);
+        return Content.of(bytes);
     }
 }

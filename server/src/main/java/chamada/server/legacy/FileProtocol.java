@@ -30,10 +30,10 @@ final class FileProtocol implements LegacyProtocol {
 
     private static final Logger log = LoggerFactory.getLogger(FileProtocol.class);
 
-    private final FileFolder folder;
+    private final LegacyFiles folder;
     private final Duration idleTimeout;
 
-    FileProtocol(FileFolder folder, Duration idleTimeout) {
+    FileProtocol(LegacyFiles folder, Duration idleTimeout) {
         this.folder = folder;
         this.idleTimeout = idleTimeout;
     }
@@ -80,13 +80,13 @@ final class FileProtocol implements LegacyProtocol {
 
     private String file(String name, InetAddress client) {
         return switch (folder.read(name)) {
-            case FileFolder.Content.Text text -> {
+            case LegacyFiles.Content.Text text -> {
                 log.info("Legacy file download: {} to {}", name, client);
                 yield FileDownloadCodec.reply(name, text.text());
             }
-            case FileFolder.Content.TooBig tooBig -> LegacyText.FILE_TOO_BIG.format(name, FileFolder.MAX_FILE_BYTES);
-            case FileFolder.Content.NotText notText -> LegacyText.FILE_NOT_TEXT.format(name);
-            case FileFolder.Content.Gone gone -> LegacyText.FILE_GONE.format(name);
+            case LegacyFiles.Content.TooBig tooBig -> LegacyText.FILE_TOO_BIG.format(name, LegacyFiles.MAX_FILE_BYTES);
+            case LegacyFiles.Content.NotText notText -> LegacyText.FILE_NOT_TEXT.format(name);
+            case LegacyFiles.Content.Gone gone -> LegacyText.FILE_GONE.format(name);
         };
     }
 

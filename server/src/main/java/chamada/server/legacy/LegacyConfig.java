@@ -21,9 +21,11 @@ import java.util.Optional;
  *                     because a seed client keeps one connection for the whole class
  * @param messagesClass the class whose inbox keeps what the message port receives; empty: the
  *                     messages are only logged, as before class messages existed
+ * @param filesClass   the class whose materials the file download offers; empty: the files of
+ *                     {@code filesFolder}
  */
 public record LegacyConfig(InetAddress bind, int rollCallPort, int messagesPort, int filesPort, Path filesFolder,
-                           Duration idleTimeout, Optional<ClassId> messagesClass) {
+                           Duration idleTimeout, Optional<ClassId> messagesClass, Optional<ClassId> filesClass) {
 
     public static final int DEFAULT_ROLL_CALL_PORT = 5050;
     public static final int DEFAULT_MESSAGES_PORT = 5051;
@@ -62,16 +64,23 @@ public record LegacyConfig(InetAddress bind, int rollCallPort, int messagesPort,
     /** Messages only logged. */
     public LegacyConfig(InetAddress bind, int rollCallPort, int messagesPort, int filesPort, Path filesFolder,
                         Duration idleTimeout) {
-        this(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout, Optional.empty());
+        this(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout, Optional.empty(), Optional.empty());
     }
 
     public LegacyConfig withIdleTimeout(Duration idleTimeout) {
-        return new LegacyConfig(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout, messagesClass);
+        return new LegacyConfig(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout, messagesClass,
+                filesClass);
     }
 
     /** The message port's messages kept in {@code classId}'s inbox. */
     public LegacyConfig withMessagesClass(ClassId classId) {
         return new LegacyConfig(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout,
+                Optional.of(classId), filesClass);
+    }
+
+    /** The file download offering {@code classId}'s materials instead of the folder's files. */
+    public LegacyConfig withFilesClass(ClassId classId) {
+        return new LegacyConfig(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout, messagesClass,
                 Optional.of(classId));
     }
 

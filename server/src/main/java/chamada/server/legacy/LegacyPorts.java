@@ -81,17 +81,19 @@ public final class LegacyPorts implements AutoCloseable {
      */
     public LegacyServer serve(Application application, AddressLimiter limiter, Watchdog watchdog,
                               List<Network> trustedProxies) {
+        LegacyFiles files = config.filesClass().<LegacyFiles>map(classId -> new ClassMaterialFiles(application, classId))
+                .orElse(folder);
         Map<LegacyPort, LegacyListener> listeners = new EnumMap<>(LegacyPort.class);
         sockets.forEach((port, socket) -> {
             LegacyProtocol protocol = switch (port) {
                 case ROLL_CALL -> new RollCallProtocol(application, config.idleTimeout());
                 case MESSAGES -> new MessageProtocol(application, config.messagesClass());
-                case FILES -> new FileProtocol(folder, config.idleTimeout());
+                case FILES -> new FileProtocol(files, config.idleTimeout());
             };
             listeners.put(port, new LegacyListener(port, socket, protocol, limiter, watchdog,
                     config.idleTimeout(), trustedProxies));
         });
-        return new LegacyServer(listeners, folder);
+        return new LegacyServer(listeners, files, folder.path(), config.filesClass());
     }
 
     /** Unbinds the ports; for a start that failed before {@link #serve}. */

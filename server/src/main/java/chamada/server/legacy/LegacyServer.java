@@ -1,5 +1,6 @@
 package chamada.server.legacy;
 
+import chamada.rollcall.ClassId;
 import chamada.rollcall.TeacherName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The three legacy listeners of a Chamada server ({@code --legacy}): the seeds' roll call,
@@ -38,9 +40,13 @@ public final class LegacyServer implements AutoCloseable {
     static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
 
     private final Map<LegacyPort, LegacyListener> listeners;
-    private final FileFolder folder;
+    private final LegacyFiles files;
+    private final Path folder;
+    private final Optional<ClassId> filesClass;
 
-    LegacyServer(Map<LegacyPort, LegacyListener> listeners, FileFolder folder) {
+    LegacyServer(Map<LegacyPort, LegacyListener> listeners, LegacyFiles files, Path folder, Optional<ClassId> filesClass) {
+        this.files = files;
+        this.filesClass = filesClass;
         this.listeners = listeners;
         this.folder = folder;
     }
@@ -50,7 +56,7 @@ public final class LegacyServer implements AutoCloseable {
         listeners.values().forEach(LegacyListener::start);
         List<String> where = new ArrayList<>();
         listeners.forEach((port, listener) -> where.add(port.label() + " on " + listener.address()));
-        log.info("Legacy protocols: {}; files from {}", String.join(", ", where), folder.path());
+        log.info("Legacy protocols: {}; files from {}", String.join(", ", where), files.describe());
         log.warn("Legacy ports have no authentication: whoever reaches them may open and close roll calls as {}",
                 TEACHER);
     }
@@ -62,7 +68,12 @@ public final class LegacyServer implements AutoCloseable {
 
     /** The folder the file download serves, absolute. */
     public Path filesFolder() {
-        return folder.path();
+        return folder;
+    }
+
+    /** The class whose materials the file download offers instead of the folder's files, if one is set. */
+    public Optional<ClassId> filesClass() {
+        return filesClass;
     }
 
     /** Stops gracefully: no new connections, messages in flight answered, idle clients told; bounded by a deadline. */

@@ -89,15 +89,15 @@ final class MessageProtocol implements LegacyProtocol {
                 continue;
             }
             String message = decoded.get();
-            if (message.equals(MessageFraming.DISCONNECT)) {
-                send(out, RECEIVED);
-                return Ending.FINISHED;
-            }
-            if (inbox.isEmpty()) {
+            boolean disconnect = message.equals(MessageFraming.DISCONNECT);
+            if (inbox.isEmpty() || disconnect) {
                 log.info("Legacy message from {}: {}", client, PythonLiteral.repr(message));
                 send(out, RECEIVED);
             } else {
                 send(out, store(inbox.get(), message, client).getBytes(StandardCharsets.UTF_8));
+            }
+            if (disconnect) {
+                return Ending.FINISHED;
             }
         }
     }

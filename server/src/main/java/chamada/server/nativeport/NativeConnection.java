@@ -2,6 +2,8 @@ package chamada.server.nativeport;
 
 import chamada.application.Application;
 import chamada.application.Session;
+import chamada.application.Transfer;
+import chamada.application.UploadStart;
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
 import chamada.net.Watchdog;
@@ -9,6 +11,7 @@ import chamada.protocol.Request;
 import chamada.protocol.RequestDecoder;
 import chamada.protocol.Response;
 import chamada.protocol.ResponseEncoder;
+import chamada.protocol.Wire;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.RollCallEvent;
 import io.netty.buffer.ByteBuf;
@@ -17,6 +20,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -62,6 +68,9 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
      * pipelines thousands of requests answered at once ({@code help}) must not hold up the rest.
      */
     static final int LINES_PER_PASS = 64;
+    /** How often a watcher's permission is checked again, and a quiet watch sent a keep-alive. */
+    static final Duration WATCH_CHECK = Duration.ofSeconds(30);
+    private static final byte[] KEEP_ALIVE = ("{\"" + Wire.EVENT + "\":\"keepalive\"}\n").getBytes(StandardCharsets.UTF_8);
 
     private final long id;
     private final Session session;
@@ -80,6 +89,10 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
     private WatchedEvents watched;
     /** Whether the client watches a class: then a silence is no idle timeout. */
     private volatile boolean watching;
+    /** When the watch was last checked and the watcher sent a keep-alive. */
+    private volatile long watchCheckedAt;
+    /** The upload whose bytes are being received, between its go-ahead and its last byte. */
+    private UploadStream receiving;
     private boolean spoke;
     private boolean busy;
     private boolean ending;
@@ -134,6 +147,10 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
         if (watched != null) {
             watched.close();
         }
+        if (receiving != null) {
+            receiving.abort(); // the client went before its last byte: nothing of the upload is kept
+            receiving = null;
+        }
         received.release();
         context.fireChannelInactive();
     }
@@ -157,7 +174,14 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
             // The end of a request stream, as `printf 'checkin 1 1010\n' | nc` sends it: what
             // came whole is answered; an unfinished last line is never carried out.
             inputShut = true;
-            serve();
+            if (receiving != null && receiving.remaining() > received.readable()) {
+                // The client is done sending, short of its upload's last byte: nothing of it is kept.
+                receiving.abort();
+                receiving = null;
+                end();
+            } else {
+                serve();
+            }
         }
         context.fireUserEventTriggered(event);
     }
@@ -210,6 +234,9 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
         boolean drained = false;
         yielded = false;
         int answered = 0;
+        if (receiving != null && !ending) {
+            receive();
+        }
         while (!busy && !ending && !stopping && ctx.channel().isWritable()) {
             if (answered == LINES_PER_PASS) {
                 yielded = true;
@@ -259,7 +286,8 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
         // left for the next pass, or replies the client has not read), not for every request in
         // flight: a client that waits for each reply is read without a change of the socket's
         // interest in between.
-        boolean read = !ending && !inputShut && !yielded && ctx.channel().isWritable() && !(busy && holding);
+        boolean read = !ending && !inputShut && !yielded && ctx.channel().isWritable() && !(busy && holding)
+                && !(receiving != null && receiving.full());
         if (ctx.channel().config().isAutoRead() != read) {
             ctx.channel().config().setAutoRead(read);
         }
@@ -271,6 +299,14 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
             request = decoder.decode(line);
         } catch (ChamadaException e) {
             send(application.refusal(session, e));
+            return;
+        }
+        if (request instanceof Request.Upload upload) {
+            beginUpload(upload);
+            return;
+        }
+        if (request instanceof Request.Download download) {
+            beginDownload(download);
             return;
         }
         CompletableFuture<Response> reply;
@@ -302,7 +338,7 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
         }
     }
 
-    private Response unexpected(Request request, Throwable failure) {
+    private Response.Failure unexpected(Request request, Throwable failure) {
         log.error("Connection {}: unexpected failure answering {}", id, request, failure);
         return failure(ErrorCode.INTERNAL);
     }
@@ -344,13 +380,155 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
         void into(OutputStream out) throws IOException;
     }
 
+    /**
+     * Answers an upload: its refusal, or its go-ahead, after which the connection's next bytes are
+     * the file's ({@link #receive}), and no line is read until the last of them.
+     */
+    private void beginUpload(Request.Upload request) {
+        busy = true;
+        waitingSince = NEVER;
+        application.upload(session, request).whenComplete((start, failure) -> ctx.executor().execute(() -> {
+            if (ending) {
+                if (start instanceof UploadStart.Accepted accepted) {
+                    accepted.upload().close();
+                }
+                return;
+            }
+            switch (failure != null ? new UploadStart.Refused(failureOf(request, failure)) : start) {
+                case UploadStart.Refused refused -> streamEnded(refused.failure());
+                case UploadStart.Accepted accepted -> {
+                    send(accepted.reply());
+                    receiving = new UploadStream(accepted.upload(), () -> ctx.executor().execute(this::serve));
+                    waitingSince = System.nanoTime(); // the bytes must start within the idle timeout
+                    serve();
+                }
+            }
+        }));
+    }
+
+    /** On the loop: hands the bytes received to the upload, and once the last is in, asks for its publication. */
+    private void receive() {
+        while (receiving.remaining() > 0 && received.waiting()) {
+            receiving.accept(received.take(receiving.remaining()));
+            waitingSince = System.nanoTime();
+        }
+        if (receiving.remaining() > 0) {
+            return;
+        }
+        UploadStream complete = receiving;
+        receiving = null;
+        waitingSince = NEVER;
+        complete.written().thenCompose(failedWrite -> {
+            if (failedWrite == null) {
+                return application.finishUpload(session, complete.upload());
+            }
+            log.error("Connection {}: an upload could not be written: {}", id, failedWrite.toString());
+            complete.upload().close();
+            return CompletableFuture.completedFuture(failure(ErrorCode.DISK_FULL));
+        }).whenComplete((response, failure) -> {
+            pending = failure == null ? response : unexpected(new Request.Upload(complete.upload().classId(),
+                    complete.upload().name(), complete.upload().size(), complete.upload().sha256()), failure);
+            replies.ready(this);
+        });
+    }
+
+    /** Answers a download: its refusal, or its reply followed by the file's bytes, sent by the kernel from the file. */
+    private void beginDownload(Request.Download request) {
+        busy = true;
+        waitingSince = NEVER;
+        application.download(session, request).whenComplete((transfer, failure) -> ctx.executor().execute(() -> {
+            if (ending) {
+                if (transfer instanceof Transfer.Ready ready) {
+                    closeQuietly(ready.channel());
+                }
+                return;
+            }
+            switch (failure != null ? new Transfer.Refused(failureOf(request, failure)) : transfer) {
+                case Transfer.Refused refused -> streamEnded(refused.failure());
+                case Transfer.Ready ready -> sendFile(ready);
+            }
+        }));
+    }
+
+    private void sendFile(Transfer.Ready ready) {
+        send(ready.reply());
+        unflushed = false;
+        if (ready.reply().length() == 0) {
+            closeQuietly(ready.channel());
+            ctx.flush();
+            streamEnded(null);
+            return;
+        }
+        // The region closes the file once written, or once the connection drops it.
+        ctx.writeAndFlush(new DefaultFileRegion(ready.channel(), ready.reply().offset(), ready.reply().length()))
+                .addListener(written -> {
+                    if (written.isSuccess()) {
+                        streamEnded(null);
+                    } else {
+                        log.debug("Connection {}: a download was cut: {}", id, String.valueOf(written.cause()));
+                        close();
+                    }
+                });
+    }
+
+    /** On the loop: a transfer is over, with {@code reply} to send if it has one; the next request may come. */
+    private void streamEnded(Response reply) {
+        busy = false;
+        waitingSince = System.nanoTime();
+        if (reply != null) {
+            send(reply);
+        }
+        serve();
+    }
+
+    private Response.Failure failureOf(Request request, Throwable failure) {
+        return unexpected(request, failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Only read from: nothing to lose.
+        }
+    }
+
     /** From this reply on, the class's events go to the client too, between replies. */
     private void watch(ClassId classId) {
         if (watched == null) {
             watched = new WatchedEvents(() -> ctx.executor().execute(this::pushEvents));
         }
         watched.watch(application.events(), classId);
+        watchCheckedAt = System.nanoTime();
         watching = true;
+    }
+
+    /**
+     * On the loop, every {@link #WATCH_CHECK}: a keep-alive line, so that a watcher gone without a
+     * word is found when the line cannot be delivered, and a client can tell silence from a dead
+     * connection; and each class's watch asked for again, so that a teacher disabled, logged out
+     * or taken off the class stops hearing it. A refusal ends that class's watch and is sent in
+     * place of its events, once no request is in flight (it must not pass for a reply).
+     */
+    private void checkWatch() {
+        if (ending || watched == null) {
+            return;
+        }
+        if (ctx.channel().isWritable()) {
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(KEEP_ALIVE), ctx.voidPromise());
+        }
+        for (ClassId classId : watched.classes()) {
+            application.handle(session, new Request.Watch(classId)).whenComplete((reply, failure) ->
+                    ctx.executor().execute(() -> {
+                        if (reply instanceof Response.Failure refusal && !busy && !ending && watched != null) {
+                            watched.unwatch(classId);
+                            watching = !watched.classes().isEmpty();
+                            send(refusal);
+                            ctx.flush();
+                        }
+                    }));
+        }
     }
 
     /**
@@ -414,6 +592,10 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
         Runnable act;
         if (unread != NEVER && now - unread > idleNanos) {
             act = this::closeUnread;
+        } else if (watching && now - watchCheckedAt > WATCH_CHECK.toNanos()) {
+            watchCheckedAt = now;
+            ctx.executor().execute(this::checkWatch);
+            return;
         } else if (waiting != NEVER && now - waiting > idleNanos && !watching) {
             act = this::idle;
         } else if (waiting != NEVER && line != NEVER && now - line > idleNanos) {
@@ -437,7 +619,7 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
     /** On the loop, where the watchdog's look may be out of date: acts only if the client is still silent. */
     private void idle() {
         long waiting = waitingSince;
-        if (ending || busy || waiting == NEVER || System.nanoTime() - waiting <= idleNanos) {
+        if (ending || (busy && receiving == null) || waiting == NEVER || System.nanoTime() - waiting <= idleNanos) {
             limitReported = false;
             return;
         }

@@ -40,6 +40,24 @@ final class ReceivedBytes {
         return bytes == null ? LineFramer.INCOMPLETE : framer.next(bytes);
     }
 
+    /**
+     * Takes up to {@code max} raw bytes off those waiting (the bytes of an upload, which follow its
+     * request's line); the caller releases them. A whole read's buffer is handed over as it is.
+     */
+    ByteBuf take(long max) {
+        if (bytes.readableBytes() <= max) {
+            ByteBuf all = bytes;
+            bytes = null;
+            return all;
+        }
+        return bytes.readBytes((int) max);
+    }
+
+    /** How many bytes are waiting. */
+    long readable() {
+        return bytes == null ? 0 : bytes.readableBytes();
+    }
+
     /** Whether part of a line, or more, is waiting. */
     boolean waiting() {
         return bytes != null && bytes.isReadable();

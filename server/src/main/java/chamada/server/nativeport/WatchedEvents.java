@@ -4,9 +4,8 @@ import chamada.rollcall.ClassId;
 import chamada.rollcall.RollCallEvent;
 import chamada.rollcall.RollCallEvents;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,8 +28,7 @@ final class WatchedEvents {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean woken = new AtomicBoolean();
     private final Runnable wake;
-    private final Set<ClassId> classes = new HashSet<>();
-    private final List<RollCallEvents.Subscription> subscriptions = new ArrayList<>();
+    private final Map<ClassId, RollCallEvents.Subscription> subscriptions = new HashMap<>();
     private volatile boolean overflowed;
 
     /** {@code wake} asks the loop to write what is queued; it is called once per batch of events. */
@@ -40,22 +38,32 @@ final class WatchedEvents {
 
     /** Starts hearing {@code classId}'s events; a class already watched is not heard twice. */
     void watch(RollCallEvents events, ClassId classId) {
-        if (classes.add(classId)) {
-            subscriptions.add(events.subscribe(classId, this::hear));
+        subscriptions.computeIfAbsent(classId, watched -> events.subscribe(watched, this::hear));
+    }
+
+    /** Stops hearing {@code classId}'s events; those queued still go out. */
+    void unwatch(ClassId classId) {
+        RollCallEvents.Subscription subscription = subscriptions.remove(classId);
+        if (subscription != null) {
+            subscription.close();
         }
     }
 
-    boolean watching() {
-        return !classes.isEmpty();
+    /** The classes watched now. */
+    Set<ClassId> classes() {
+        return Set.copyOf(subscriptions.keySet());
     }
 
     /** On the store's thread: only queues, and wakes the loop once. */
     private void hear(RollCallEvent event) {
         if (queued.incrementAndGet() > MAX_QUEUED) {
-            overflowed = true;
-        } else {
-            queue.add(event);
+            if (!overflowed) {
+                overflowed = true;
+                wake.run(); // even while a push waits for the socket: the watcher is told and dropped now
+            }
+            return;
         }
+        queue.add(event);
         if (woken.compareAndSet(false, true)) {
             wake.run();
         }
@@ -78,8 +86,7 @@ final class WatchedEvents {
 
     /** Stops hearing every class. */
     void close() {
-        subscriptions.forEach(RollCallEvents.Subscription::close);
+        subscriptions.values().forEach(RollCallEvents.Subscription::close);
         subscriptions.clear();
-        classes.clear();
     }
 }

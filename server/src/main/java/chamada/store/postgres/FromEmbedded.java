@@ -83,7 +83,7 @@ public final class FromEmbedded {
                 // No node writes while the copy decides and runs.
                 lock.execute("LOCK TABLE roll_calls, check_ins, check_in_replacements, roll_call_counts, session_key,"
                         + " roster, statuses, audit, teachers, class_teachers, privacy_log, class_defaults, messages,"
-                        + " class_inboxes IN EXCLUSIVE MODE");
+                        + " class_inboxes, materials IN EXCLUSIVE MODE");
             }
             Counts before = counts(target);
             if (before.rollCalls() > 0 || before.replacements() > 0 || before.rosterStudents() > 0 || before.audit() > 0) {
@@ -155,6 +155,10 @@ public final class FromEmbedded {
         copy(source, target, "SELECT id, class_id, matricula, text, at, read_at FROM messages ORDER BY id", """
                 INSERT INTO messages (id, class_id, matricula, text, at, read_at) OVERRIDING SYSTEM VALUE
                 VALUES (?, ?, ?, ?, ?, ?)""", 6);
+        copy(source, target, "SELECT id, class_id, name, size, sha256, file_key, published_at, published_by FROM materials"
+                + " ORDER BY id", """
+                INSERT INTO materials (id, class_id, name, size, sha256, file_key, published_at, published_by)
+                OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", 8);
         // SQLite keeps the setting as 0 or 1, PostgreSQL as a boolean.
         copy(source, target, "SELECT class_id, anonymous FROM class_inboxes ORDER BY class_id",
                 "INSERT INTO class_inboxes (class_id, anonymous) VALUES (?, ? <> 0)", 2);
@@ -172,6 +176,8 @@ public final class FromEmbedded {
             statement.execute("SELECT setval(pg_get_serial_sequence('privacy_log', 'id'), MAX(id)) FROM privacy_log"
                     + " HAVING MAX(id) IS NOT NULL");
             statement.execute("SELECT setval(pg_get_serial_sequence('messages', 'id'), MAX(id)) FROM messages"
+                    + " HAVING MAX(id) IS NOT NULL");
+            statement.execute("SELECT setval(pg_get_serial_sequence('materials', 'id'), MAX(id)) FROM materials"
                     + " HAVING MAX(id) IS NOT NULL");
             // Past the ids a retention purge deleted from the file too: none is given twice.
             for (String table : List.of("roll_calls", "audit")) {

@@ -296,7 +296,7 @@ final class PostgresEvents implements AutoCloseable {
         };
     }
 
-    /** The message a {@code M} line names, read from the database; empty if a forget or a purge took it since. */
+    /** The message an {@code M} line names, read from the database (as a forget since has left it); empty if a purge took it. */
     private Optional<RollCallEvent> message(Connection connection, String line) throws SQLException {
         long id = Long.parseLong(line.split(",", -1)[2]);
         return messages.message(connection, id).map(message -> new RollCallEvent.MessagePosted(message.classId(),

@@ -3,6 +3,9 @@ package chamada.store.postgres;
 import chamada.attendance.AuditEntry;
 import chamada.attendance.Mark;
 import chamada.attendance.MarkResult;
+import chamada.materials.Material;
+import chamada.materials.MaterialName;
+import chamada.materials.PublishResult;
 import chamada.messages.ClassMessage;
 import chamada.messages.PostResult;
 import chamada.messages.Posting;
@@ -34,6 +37,7 @@ import chamada.store.ChamadaStore;
 import chamada.store.ClassDefaultRules;
 import chamada.store.Command;
 import chamada.store.ForgetStatements;
+import chamada.store.MaterialRules;
 import chamada.store.MessageRules;
 import chamada.store.PurgeStatements;
 import chamada.store.RollCallReads;
@@ -99,6 +103,7 @@ public final class PostgresStore implements ChamadaStore {
     private final byte[] sessionKey;
     private final ClassDefaultRules classDefaults = new ClassDefaultRules();
     private final MessageRules messages;
+    private final MaterialRules materials;
     /** Accounts' writes wait for each other on this lock: the last administrator is decided under it. */
     private final AccountRules accountRules = new AccountRules(
             Optional.of("SELECT pg_advisory_xact_lock(hashtextextended('chamada:teachers', 0))"));
@@ -113,6 +118,7 @@ public final class PostgresStore implements ChamadaStore {
         this.writer = writer;
         this.reads = reads;
         this.messages = new MessageRules(reads.zone());
+        this.materials = new MaterialRules(reads.zone());
         this.events = events;
         this.sessionKey = sessionKey;
     }
@@ -389,7 +395,14 @@ public final class PostgresStore implements ChamadaStore {
     /** One transaction on a pooled connection; this node's views and the others hear of it once committed. */
     @Override
     public CompletableFuture<PostResult> post(Posting posting) {
-        return write(connection -> messages.post(connection, posting)).thenApply(result -> {
+        return write(connection -> {
+            try (Statement lock = connection.createStatement()) {
+                // Waits for a forget in progress (it holds messages EXCLUSIVE), so that the roster this
+                // post reads cannot still name the student the forget takes off; posts do not wait for each other.
+                lock.execute("LOCK TABLE messages IN ROW EXCLUSIVE MODE");
+            }
+            return messages.post(connection, posting);
+        }).thenApply(result -> {
             if (result instanceof PostResult.Posted posted) {
                 others.tell(List.of(posted.message().event()));
             }
@@ -415,6 +428,35 @@ public final class PostgresStore implements ChamadaStore {
     @Override
     public CompletableFuture<Boolean> allowAnonymous(ClassId classId, boolean allowed) {
         return write(connection -> messages.allowAnonymous(connection, classId, allowed));
+    }
+
+    @Override
+    public CompletableFuture<List<Material>> materials(ClassId classId) {
+        return read(connection -> materials.materials(connection, classId));
+    }
+
+    /** One transaction, the class's publishes and removals taking turns on an advisory lock, so its limit holds. */
+    @Override
+    public CompletableFuture<PublishResult> publish(Material material, long classLimit) {
+        return write(connection -> {
+            lockClass(connection, material.classId());
+            return materials.publish(connection, material, classLimit);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Optional<Material>> remove(ClassId classId, MaterialName name) {
+        return write(connection -> {
+            lockClass(connection, classId);
+            return materials.remove(connection, classId, name);
+        });
+    }
+
+    private static void lockClass(Connection connection, ClassId classId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(MaterialRules.LOCK_CLASS)) {
+            lock.setLong(1, classId.value());
+            lock.execute();
+        }
     }
 
     @Override

@@ -1,0 +1,45 @@
+package chamada.cli;
+
+import chamada.i18n.Bilingual;
+
+/** What the CLI says about class materials: a teacher's uploads and removals, a student's list and downloads. */
+enum MaterialText implements Bilingual {
+    PUBLISHED("Published {0} ({1}) to class {2}; SHA-256 {3}.", "Publicado {0} ({1}) na turma {2}; SHA-256 {3}."),
+    REMOVED("Removed {0} from class {1}.", "Removido {0} da turma {1}."),
+    NO_MATERIALS("Class {0} has no materials.", "A turma {0} não tem materiais."),
+    MATERIALS("Materials of class {0} ({1}):", "Materiais da turma {0} ({1}):"),
+    HEADER_NUMBER("#", "nº"),
+    HEADER_NAME("name", "nome"),
+    HEADER_SIZE("size", "tamanho"),
+    HEADER_DATE("published", "publicado"),
+    CHOOSE("Type the number of the file:", "Digite o número do arquivo:"),
+    NOT_A_CHOICE("{0} is not one of the numbers listed.", "{0} não é um dos números listados."),
+    DOWNLOADED("Downloaded {0} ({1}) to {2}; SHA-256 checked.", "Baixado {0} ({1}) em {2}; SHA-256 conferido."),
+    RESUMING("Resuming {0} from {1} of {2}.", "Retomando {0} a partir de {1} de {2}."),
+    CUT("The download stopped with {0} of {1} in {2}: run the same command with --resume to go on.",
+            "O download parou com {0} de {1} em {2}: rode o mesmo comando com --resume para continuar."),
+    DAMAGED("{0} arrived damaged or changed on the server meanwhile (its SHA-256 is not {1}); nothing was kept: download"
+            + " it again.",
+            "{0} chegou danificado ou mudou no servidor nesse meio-tempo (seu SHA-256 não é {1}); nada foi guardado:"
+                    + " baixe de novo."),
+    BAD_FILE_NAME("{0} cannot be a material's name here: use --as NAME.", "{0} não pode ser o nome de um material aqui: use --as NOME."),
+    AS_ONE_FILE("--as names one file; {0} were given.", "--as dá nome a um arquivo; foram dados {0}.");
+
+    private final String en;
+    private final String pt;
+
+    MaterialText(String en, String pt) {
+        this.en = en;
+        this.pt = pt;
+    }
+
+    @Override
+    public String en() {
+        return en;
+    }
+
+    @Override
+    public String pt() {
+        return pt;
+    }
+}

@@ -1,0 +1,139 @@
+package chamada.materials;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Where the bytes of class materials live: a folder of files each named by a random key, never
+ * by the name a teacher gave (so no name can reach outside the folder), and an incoming area,
+ * {@code .incoming}, where uploads are written. A file is moved from there into the folder only
+ * once it is whole and fsynced, so the folder never holds part of a file. Several servers may
+ * share one folder (a cluster on PostgreSQL, SCALING.md): keys are random, moves are atomic, and
+ * an incoming file is only ever removed by its own upload, or a day after it was last written.
+ *
+ * <p>Thread-safe: it keeps no state but its paths.
+ */
+public final class MaterialFolder {
+
+    private static final Logger log = LoggerFactory.getLogger(MaterialFolder.class);
+
+    private static final String INCOMING = ".incoming";
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
+    /** An incoming file untouched this long belongs to an upload that died with its server. */
+    static final Duration ABANDONED = Duration.ofDays(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path folder;
+    private final Path incoming;
+
+    private MaterialFolder(Path folder) {
+        this.folder = folder;
+        this.incoming = folder.resolve(INCOMING);
+    }
+
+    /** The folder at {@code path}, created if missing, its abandoned incoming files removed. */
+    public static MaterialFolder at(Path path) throws IOException {
+        MaterialFolder folder = new MaterialFolder(path.toAbsolutePath().normalize());
+        Files.createDirectories(folder.incoming);
+        folder.removeAbandoned();
+        return folder;
+    }
+
+    public Path path() {
+        return folder;
+    }
+
+    /** Bytes free for new files on the folder's disk. */
+    public long usableSpace() throws IOException {
+        return Files.getFileStore(folder).getUsableSpace();
+    }
+
+    /** A new file to receive, in the incoming area. */
+    public IncomingFile receive() throws IOException {
+        Path path = incoming.resolve(newKey() + ".part");
+        return new IncomingFile(path, FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    }
+
+    /**
+     * Makes {@code file}, finished, part of the folder under a new key, durably (the file, then the
+     * folder's entry); answers the key.
+     */
+    String keep(IncomingFile file) throws IOException {
+        String key = newKey();
+        try {
+            Files.move(file.path(), folder.resolve(key), StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the material folder " + folder + " cannot move files atomically", e);
+        }
+        syncFolder();
+        return key;
+    }
+
+    /** Opens the bytes kept under {@code key} for reading; a link or anything but a regular file is refused. */
+    public FileChannel open(String key) throws IOException {
+        Path file = file(key);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        return FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Deletes the bytes kept under {@code key}; a reader that has them open still reads them to the end. */
+    void delete(String key) {
+        try {
+            Files.deleteIfExists(file(key));
+        } catch (IOException e) {
+            log.warn("Could not delete the material file {}: {}", file(key), e.toString());
+        }
+    }
+
+    private Path file(String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("not a material key: " + key);
+        }
+        return folder.resolve(key);
+    }
+
+    private static String newKey() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** A move is durable once the folder's entry is: fsync the folder (Linux allows it; elsewhere it is skipped). */
+    private void syncFolder() {
+        try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException e) {
+            log.debug("Cannot fsync the material folder {} on this system: {}", folder, e.toString());
+        }
+    }
+
+    private void removeAbandoned() throws IOException {
+        Instant before = Instant.now().minus(ABANDONED);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(incoming, "*.part")) {
+            for (Path file : files) {
+                if (Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
+                    log.info("Removing {}, an upload abandoned over a day ago", file);
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+}
