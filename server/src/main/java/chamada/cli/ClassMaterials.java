@@ -1,5 +1,6 @@
 package chamada.cli;
 
+import chamada.error.ErrorCode;
 import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
 import chamada.materials.Material;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -129,8 +129,7 @@ final class ClassMaterials {
     }
 
     private int download(ClassId classId, MaterialChoice choice, Path folder, boolean resume) {
-        Optional<Material> known = choice instanceof MaterialChoice.ByName byName ? Optional.empty()
-                : materials(classId).flatMap(materials -> choice.in(materials));
+        Optional<Material> known = materials(classId).flatMap(materials -> choice.in(materials));
         MaterialName name = switch (choice) {
             case MaterialChoice.ByName byName -> byName.name();
             case MaterialChoice.ByNumber byNumber -> known.map(Material::name).orElse(null);
@@ -170,12 +169,17 @@ final class ClassMaterials {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, Text.FILE_WRITE_FAILED.format(lang, part, Reasons.file(e, lang)), e);
         }
         if (!(reply instanceof Response.Download download)) {
-            deleteQuietly(part);
-            return Refusals.of(err, lang, reply);
+            if (offset > 0 && reply instanceof Response.Failure failure && failure.code() == ErrorCode.INVALID_FIELD) {
+                // The part is longer than the file now: the file changed on the server since the cut.
+                delete(part);
+                err.println(MaterialText.CHANGED.format(lang, name));
+                return ExitCodes.REFUSED;
+            }
+            return Refusals.of(err, lang, reply); // the part is kept: a store or a server stopping may be back soon
         }
         String received = HexFormat.of().formatHex(sha256.digest());
         if (!received.equals(download.material().sha256())) {
-            deleteQuietly(part);
+            delete(part);
             err.println(MaterialText.DAMAGED.format(lang, name, download.material().sha256()));
             return ExitCodes.REFUSED;
         }
@@ -256,11 +260,11 @@ final class ClassMaterials {
         }
     }
 
-    private static void deleteQuietly(Path file) {
+    private void delete(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new CommandFailure(ExitCodes.LOCAL_FILE, Text.FILE_WRITE_FAILED.format(lang, file, Reasons.file(e, lang)), e);
         }
     }
 }

@@ -15,7 +15,9 @@ enum MaterialText implements Bilingual {
     CHOOSE("Type the number of the file:", "Digite o número do arquivo:"),
     NOT_A_CHOICE("{0} is not one of the numbers listed.", "{0} não é um dos números listados."),
     DOWNLOADED("Downloaded {0} ({1}) to {2}; SHA-256 checked.", "Baixado {0} ({1}) em {2}; SHA-256 conferido."),
-    RESUMING("Resuming {0} from {1} of {2}.", "Retomando {0} a partir de {1} de {2}."),
+    RESUMING("Resuming {0}: {1} already in {2}.", "Retomando {0}: {1} já em {2}."),
+    CHANGED("{0} changed on the server since the download was cut; the part was deleted: download it again.",
+            "{0} mudou no servidor desde que o download parou; a parte baixada foi apagada: baixe de novo."),
     CUT("The download stopped with {0} of {1} in {2}: run the same command with --resume to go on.",
             "O download parou com {0} de {1} em {2}: rode o mesmo comando com --resume para continuar."),
     DAMAGED("{0} arrived damaged or changed on the server meanwhile (its SHA-256 is not {1}); nothing was kept: download"

@@ -80,6 +80,9 @@ public final class ChamadaClient implements AutoCloseable {
      */
     private static final Duration REPLY_LINE_DEADLINE = Duration.ofDays(1);
 
+    /** How long the verdict on an upload may take once its last byte is sent. */
+    private static final Duration UPLOAD_VERDICT_TIMEOUT = Duration.ofMinutes(10);
+
     private final Socket socket;
     private final LineReader in;
     private final OutputStream out;
@@ -272,10 +275,18 @@ public final class ChamadaClient implements AutoCloseable {
                 progress.accept(sent);
             }
             out.flush();
+            // The server now makes the whole file durable (an fsync of a gigabyte, on a slow disk,
+            // takes a while) before its verdict.
+            int timeout = socket.getSoTimeout();
+            socket.setSoTimeout(timeout == 0 ? 0 : Math.max(timeout, (int) UPLOAD_VERDICT_TIMEOUT.toMillis()));
+            try {
+                return receive();
+            } finally {
+                socket.setSoTimeout(timeout);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return receive();
     }
 
     /**

@@ -115,9 +115,9 @@ public enum ErrorCode implements Bilingual {
             "A turma {0} não tem o material \"{1}\"; chamada student files {0} os lista."),
     BYTES_NOT_CARRIED(true,
             "This port does not carry a file's bytes: upload and download on the native port (chamada teacher upload,"
-                    + " chamada student download) or on the web pages.",
+                    + " chamada student download).",
             "Esta porta não transporta os bytes de um arquivo: envie e baixe pela porta nativa (chamada teacher"
-                    + " upload, chamada student download) ou pelas páginas web."),
+                    + " upload, chamada student download)."),
     MATERIAL_TOO_LARGE(true,
             "The file has {0} MB; a material may have at most {1} MB. Nothing was sent.",
             "O arquivo tem {0} MB; um material pode ter no máximo {1} MB. Nada foi enviado."),

@@ -38,9 +38,11 @@ public record MaterialName(String value) {
                 || value.endsWith(".") || value.endsWith(" ") || value.isBlank() || FORBIDDEN.matcher(value).find()) {
             return false;
         }
-        if (value.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT
-                || Character.getType(c) == Character.UNASSIGNED || Character.getType(c) == Character.SURROGATE)) {
-            return false; // invisible or broken characters: two names that look alike, or none
+        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.UNASSIGNED || Character.getType(c) == Character.SURROGATE
+                || Character.getType(c) == Character.LINE_SEPARATOR
+                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR)) {
+            return false; // control, invisible or broken characters: a terminal's escape, a line break, a lookalike
         }
         int dot = value.indexOf('.');
         String stem = (dot < 0 ? value : value.substring(0, dot)).strip().toUpperCase(Locale.ROOT);

@@ -6,6 +6,7 @@ import chamada.rollcall.Caller;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.ClassTeachers;
 import chamada.rollcall.Outcomes;
+import chamada.rollcall.StoreFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,7 +142,9 @@ public final class MaterialService implements AutoCloseable {
                     OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS), upload.teacher());
             return store.publish(material, limits.maxClassBytes()).handle((result, failure) -> {
                 if (!(result instanceof PublishResult.Published published)) {
-                    folder.delete(key); // refused or failed: published nowhere, so nobody will ever read it
+                    if (!mayHaveCommitted(failure)) {
+                        folder.delete(key); // refused or failed: published nowhere, so nobody will ever read it
+                    }
                     if (failure != null) {
                         throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
                     }
@@ -155,6 +158,12 @@ public final class MaterialService implements AutoCloseable {
                 return published.material();
             });
         }));
+    }
+
+    /** Whether {@code failure} is a commit whose reply was lost: its row may name the file, which must then stay. */
+    private static boolean mayHaveCommitted(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof StoreFailure storeFailure && storeFailure.kind() == StoreFailure.Kind.OUTCOME_UNKNOWN;
     }
 
     /** Takes {@code name} off {@code classId}, for a teacher of the class; refused with {@link ErrorCode#UNKNOWN_MATERIAL}. */

@@ -11,6 +11,7 @@ CREATE TABLE messages (
 );
 CREATE INDEX messages_by_class ON messages (class_id, id);
 CREATE INDEX messages_by_matricula ON messages (matricula);
+CREATE INDEX messages_by_time ON messages (at);
 
 -- A class whose teacher lets students write without a matrícula; absent: it does not.
 CREATE TABLE class_inboxes (

@@ -9,6 +9,7 @@ CREATE TABLE messages (
 );
 CREATE INDEX messages_by_class ON messages (class_id, id);
 CREATE INDEX messages_by_matricula ON messages (matricula);
+CREATE INDEX messages_by_time ON messages (at);
 
 CREATE TABLE class_inboxes (
     class_id  INTEGER NOT NULL PRIMARY KEY CHECK (class_id > 0),

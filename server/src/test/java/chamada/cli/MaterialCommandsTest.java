@@ -5,10 +5,6 @@ import chamada.i18n.Lang;
 import chamada.materials.MaterialName;
 import chamada.protocol.Response;
 import chamada.rollcall.ClassId;
-import chamada.rollcall.TeacherName;
-import chamada.teachers.TeachersFile;
-import chamada.testing.MutableClock;
-import chamada.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,12 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Random;
 
 import static chamada.testing.Replies.as;
@@ -43,20 +35,14 @@ class MaterialCommandsTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T11:00:00Z"),
-            ZoneId.of("America/Sao_Paulo"));
-    private TestServer server;
-    private String port;
+    private CliServer server;
     private Path lessons;
     private Path downloads;
     private byte[] video;
 
     @BeforeEach
     void start() throws IOException {
-        Path teachers = dir.resolve("teachers.txt");
-        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret", false);
-        server = TestServer.start(dir, config -> config.withTeachersFile(teachers), clock);
-        port = Integer.toString(server.port());
+        server = new CliServer(dir);
         lessons = Files.createDirectories(dir.resolve("aulas"));
         downloads = dir.resolve("downloads");
         video = new byte[3_000_000];
@@ -72,12 +58,12 @@ class MaterialCommandsTest {
 
     @Test
     void aTeacherPublishes_andAStudentListsAndDownloads_byNameNumberOrMenu() throws IOException {
-        CliRunner.Result uploaded = teacher(Lang.EN, "upload", "1010", lessons.resolve("aula 1.mp4").toString(),
+        CliRunner.Result uploaded = server.teacher(Lang.EN, "upload", "1010", lessons.resolve("aula 1.mp4").toString(),
                 lessons.resolve("roteiro.txt").toString());
-        CliRunner.Result files = run(new CliRunner().lang(Lang.PT_BR), "student", "files", "1010");
-        CliRunner.Result byName = run(new CliRunner(), "student", "download", "1010", "aula 1.mp4", "--out",
+        CliRunner.Result files = server.run(new CliRunner().lang(Lang.PT_BR), "student", "files", "1010");
+        CliRunner.Result byName = server.run(new CliRunner(), "student", "download", "1010", "aula 1.mp4", "--out",
                 downloads.toString());
-        CliRunner.Result byMenu = run(new CliRunner().input("2"), "student", "download", "1010", "--out",
+        CliRunner.Result byMenu = server.run(new CliRunner().input("2"), "student", "download", "1010", "--out",
                 downloads.resolve("menu").toString());
 
         assertThat(uploaded.exitCode()).as(uploaded.err()).isEqualTo(ExitCodes.OK);
@@ -100,20 +86,20 @@ class MaterialCommandsTest {
 
     @Test
     void aDownloadCut_resumesFromThePartItLeft_andADamagedPartIsNeverKept() throws IOException {
-        teacher(Lang.EN, "upload", "1010", lessons.resolve("aula 1.mp4").toString());
+        server.teacher(Lang.EN, "upload", "1010", lessons.resolve("aula 1.mp4").toString());
         Files.createDirectories(downloads);
         Files.write(downloads.resolve("aula 1.mp4.part"), Arrays.copyOf(video, 1_000_000));
 
-        CliRunner.Result resumed = run(new CliRunner(), "student", "download", "1010", "1", "--out",
+        CliRunner.Result resumed = server.run(new CliRunner(), "student", "download", "1010", "1", "--out",
                 downloads.toString(), "--resume");
         byte[] whole = Files.readAllBytes(downloads.resolve("aula 1.mp4"));
         Files.write(downloads.resolve("aula 1.mp4.part"), new byte[1_000_000]);
         Files.delete(downloads.resolve("aula 1.mp4"));
-        CliRunner.Result damaged = run(new CliRunner(), "student", "download", "1010", "aula 1.mp4", "--out",
+        CliRunner.Result damaged = server.run(new CliRunner(), "student", "download", "1010", "aula 1.mp4", "--out",
                 downloads.toString(), "--resume");
 
         assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(ExitCodes.OK);
-        assertThat(resumed.err()).startsWith("Resuming aula 1.mp4 from 1.0 MB of ");
+        assertThat(resumed.err()).startsWith("Resuming aula 1.mp4: 1.0 MB already in ");
         assertThat(whole).isEqualTo(video);
         assertThat(damaged.exitCode()).isEqualTo(ExitCodes.REFUSED);
         assertThat(damaged.err()).contains("aula 1.mp4 arrived damaged or changed on the server meanwhile");
@@ -124,13 +110,13 @@ class MaterialCommandsTest {
 
     @Test
     void remove_takesItOff_andAStudentWithoutALoginCannotPublish() throws NoSuchAlgorithmException {
-        teacher(Lang.EN, "upload", "1010", lessons.resolve("roteiro.txt").toString());
-        CliRunner.Result removed = teacher(Lang.PT_BR, "rm", "1010", "roteiro.txt");
-        CliRunner.Result unknown = run(new CliRunner(), "student", "download", "1010", "roteiro.txt", "--out",
+        server.teacher(Lang.EN, "upload", "1010", lessons.resolve("roteiro.txt").toString());
+        CliRunner.Result removed = server.teacher(Lang.PT_BR, "rm", "1010", "roteiro.txt");
+        CliRunner.Result unknown = server.run(new CliRunner(), "student", "download", "1010", "roteiro.txt", "--out",
                 downloads.toString());
         Response student;
         byte[] bytes = "cola".getBytes();
-        try (var client = server.client()) {
+        try (var client = server.server.client()) {
             student = client.upload(new ClassId(1010), new MaterialName("cola.txt"), bytes.length, sha256(bytes),
                     new ByteArrayInputStream(bytes), sent -> { });
         }
@@ -147,19 +133,5 @@ class MaterialCommandsTest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private CliRunner.Result teacher(Lang lang, String... args) {
-        List<String> all = new ArrayList<>(List.of("teacher"));
-        all.addAll(Arrays.asList(args));
-        all.addAll(List.of("--name", "ana", "--secret", "s3cret"));
-        return run(new CliRunner().lang(lang), all.toArray(String[]::new));
-    }
-
-    private CliRunner.Result run(CliRunner runner, String... args) {
-        String[] withPort = Arrays.copyOf(args, args.length + 2);
-        withPort[args.length] = "--port";
-        withPort[args.length + 1] = port;
-        return runner.run(withPort);
     }
 }

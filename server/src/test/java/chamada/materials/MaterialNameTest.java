@@ -22,7 +22,7 @@ class MaterialNameTest {
     @ValueSource(strings = {"", ".", "..", "../x", "../../etc/passwd", "/etc/passwd", "a/b", "a\\b", "..\\x",
             "C:x", "C:\\Windows\\win.ini", ".hidden", "name.", "name ", " ", "CON", "con.txt", "NUL", "com1.pdf",
             "LPT9", "a\u0000b", "a\nb", "a\tb", "\u001b[2J", "a*b", "a?b", "a|b", "a<b", "a>b", "a\"b",
-            "\u202egpj.exe", "a\u200bb"})
+            "\u202egpj.exe", "a\u200bb", "a\u0085b", "a\u009b2Jb", "a\u2028b", "a\u2029b"})
     void pathsAndUnsafeNames_areRefusedByTheField(String name) {
         assertThatThrownBy(() -> new MaterialName(name)).isInstanceOfSatisfying(ChamadaException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);

@@ -329,6 +329,37 @@ class MaterialsTest {
         assertThat(replaced.name().value()).as("a replacement counts only its own size").isEqualTo("b.bin");
     }
 
+    /** Netty counts a file being sent as no bytes waiting: the progress of the transfer is what times it out. */
+    @Test
+    void aDownloadTheClientStopsReading_isClosedAfterTheIdleTimeout() throws Exception {
+        stop();
+        start(config -> config.withLimits(4096, Duration.ofSeconds(1), 50));
+        upload("grande.bin", bytes(32 << 20, 9));
+        try (Socket stalled = new Socket()) {
+            stalled.setReceiveBufferSize(4096);
+            stalled.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+            OutputStream out = stalled.getOutputStream();
+            out.write("download 1010 grande.bin\n".getBytes(StandardCharsets.UTF_8));
+            java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    byte[] requests = "help\n".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+                    for (int i = 0; i < 1_000; i++) {
+                        out.write(requests); // blocks once the server stops reading; fails once it closes
+                    }
+                } catch (IOException e) {
+                    closed.set(true);
+                }
+            });
+
+            await().atMost(Duration.ofSeconds(60)).untilTrue(closed);
+            writer.join();
+        }
+        try (ChamadaClient student = server.client()) {
+            assertThat(as(student.materials(CLASS), Response.Materials.class).materials()).hasSize(1);
+        }
+    }
+
     @Test
     void remove_takesTheMaterialOff_andItsFileWithIt() throws Exception {
         upload("aula.pdf", bytes(1000, 1));

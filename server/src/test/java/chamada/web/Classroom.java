@@ -195,13 +195,17 @@ final class Classroom implements AutoCloseable {
         send(browser);
     }
 
-    /** Sends the check-in form on {@code browser} with its button, and waits for the answer. */
-    static void send(Browser browser) {
-        WebElement button = browser.driver().findElement(By.cssSelector("form button[type=submit]"));
+    /** Clicks {@code button}, which leaves the page, and waits until the page it was on is gone. */
+    static void clickToLeave(Browser browser, WebElement button) {
         button.click();
         // While the next page loads, ChromeDriver may answer about the old button with an error
         // other than "stale" ("node does not belong to the document"): asked again, it is stale.
         waitFor(browser).ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(button));
+    }
+
+    /** Sends the check-in form on {@code browser} with its button, and waits for the answer. */
+    static void send(Browser browser) {
+        clickToLeave(browser, browser.driver().findElement(By.cssSelector("form button[type=submit]")));
         waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#result, .error-summary")));
     }
 

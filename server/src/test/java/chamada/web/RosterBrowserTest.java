@@ -87,9 +87,7 @@ class RosterBrowserTest {
         teacher.driver().findElement(By.id("matricula")).sendKeys("205182055");
         teacher.driver().findElement(By.cssSelector("label[for=status-excused]")).click();
         teacher.driver().findElement(By.id("reason")).sendKeys("atestado médico");
-        WebElement save = teacher.driver().findElement(By.id("mark"));
-        save.click();
-        Classroom.waitFor(teacher).until(ExpectedConditions.stalenessOf(save));
+        Classroom.clickToLeave(teacher, teacher.driver().findElement(By.id("mark")));
         Classroom.waitFor(teacher).until(ExpectedConditions.presenceOfElementLocated(By.id("entries")));
         teacher.screenshot("audit-projector");
         String corrected = teacher.driver().findElement(By.id("result")).getText();
@@ -123,9 +121,7 @@ class RosterBrowserTest {
         if (skip.isSelected() != skipBad) {
             teacher.driver().findElement(By.cssSelector("label[for=skip_bad]")).click();
         }
-        WebElement button = teacher.driver().findElement(By.id("import"));
-        button.click();
-        Classroom.waitFor(teacher).until(ExpectedConditions.stalenessOf(button));
+        Classroom.clickToLeave(teacher, teacher.driver().findElement(By.id("import")));
         Classroom.waitFor(teacher).until(ExpectedConditions.presenceOfElementLocated(By.id("result")));
     }
 

@@ -20,6 +20,9 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelProgressiveFuture;
+import io.netty.channel.ChannelProgressiveFutureListener;
+import io.netty.channel.ChannelProgressivePromise;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import org.slf4j.Logger;
@@ -31,6 +34,8 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +73,9 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
      * pipelines thousands of requests answered at once ({@code help}) must not hold up the rest.
      */
     static final int LINES_PER_PASS = 64;
+    /** The refusals that end a watch: the teacher may no longer hear the class (a store's failure does not). */
+    private static final Set<ErrorCode> REVOKED = EnumSet.of(ErrorCode.AUTH_REQUIRED, ErrorCode.ACCOUNT_INACTIVE,
+            ErrorCode.NOT_ASSIGNED, ErrorCode.TOKEN_INVALID);
     /** How often a watcher's permission is checked again, and a quiet watch sent a keep-alive. */
     static final Duration WATCH_CHECK = Duration.ofSeconds(30);
     private static final byte[] KEEP_ALIVE = ("{\"" + Wire.EVENT + "\":\"keepalive\"}\n").getBytes(StandardCharsets.UTF_8);
@@ -108,6 +116,8 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
     private volatile long waitingSince = NEVER;
     /** When the first byte of a line not yet finished arrived. */
     private volatile long lineSince = NEVER;
+    /** When a download last made progress; {@link #NEVER} while none is under way. */
+    private volatile long transferSince = NEVER;
     /** Since when the client has not been reading its replies. */
     private volatile long unreadSince = NEVER;
     /** Whether a broken limit was handed to the loop already. */
@@ -396,6 +406,10 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
             }
             switch (failure != null ? new UploadStart.Refused(failureOf(request, failure)) : start) {
                 case UploadStart.Refused refused -> streamEnded(refused.failure());
+                case UploadStart.Accepted accepted when stopping -> {
+                    accepted.upload().close();
+                    streamEnded(failure(ErrorCode.SHUTTING_DOWN));
+                }
                 case UploadStart.Accepted accepted -> {
                     send(accepted.reply());
                     receiving = new UploadStream(accepted.upload(), () -> ctx.executor().execute(this::serve));
@@ -436,6 +450,7 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
     private void beginDownload(Request.Download request) {
         busy = true;
         waitingSince = NEVER;
+        transferSince = System.nanoTime();
         application.download(session, request).whenComplete((transfer, failure) -> ctx.executor().execute(() -> {
             if (ending) {
                 if (transfer instanceof Transfer.Ready ready) {
@@ -459,20 +474,32 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
             streamEnded(null);
             return;
         }
-        // The region closes the file once written, or once the connection drops it.
-        ctx.writeAndFlush(new DefaultFileRegion(ready.channel(), ready.reply().offset(), ready.reply().length()))
-                .addListener(written -> {
-                    if (written.isSuccess()) {
-                        streamEnded(null);
-                    } else {
-                        log.debug("Connection {}: a download was cut: {}", id, String.valueOf(written.cause()));
-                        close();
-                    }
-                });
+        // The region closes the file once written, or once the connection drops it. Netty counts a
+        // region as no bytes in its buffer, so a client that stops reading never makes the socket
+        // "not writable": each step of the write stamps its progress, which the watchdog checks.
+        ChannelProgressivePromise promise = ctx.newProgressivePromise();
+        promise.addListener(new ChannelProgressiveFutureListener() {
+            @Override
+            public void operationProgressed(ChannelProgressiveFuture future, long progress, long total) {
+                transferSince = System.nanoTime();
+            }
+
+            @Override
+            public void operationComplete(ChannelProgressiveFuture written) {
+                if (written.isSuccess()) {
+                    streamEnded(null);
+                } else {
+                    log.debug("Connection {}: a download was cut: {}", id, String.valueOf(written.cause()));
+                    close();
+                }
+            }
+        });
+        ctx.writeAndFlush(new DefaultFileRegion(ready.channel(), ready.reply().offset(), ready.reply().length()), promise);
     }
 
     /** On the loop: a transfer is over, with {@code reply} to send if it has one; the next request may come. */
     private void streamEnded(Response reply) {
+        transferSince = NEVER;
         busy = false;
         waitingSince = System.nanoTime();
         if (reply != null) {
@@ -521,11 +548,14 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
         for (ClassId classId : watched.classes()) {
             application.handle(session, new Request.Watch(classId)).whenComplete((reply, failure) ->
                     ctx.executor().execute(() -> {
-                        if (reply instanceof Response.Failure refusal && !busy && !ending && watched != null) {
+                        if (reply instanceof Response.Failure refusal && REVOKED.contains(refusal.code()) && !ending
+                                && watched != null) {
                             watched.unwatch(classId);
                             watching = !watched.classes().isEmpty();
-                            send(refusal);
-                            ctx.flush();
+                            if (!busy) {
+                                send(refusal); // while a request is in flight it would pass for its reply: left out
+                                ctx.flush();
+                            }
                         }
                     }));
         }
@@ -590,8 +620,11 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
         long waiting = waitingSince;
         long line = lineSince;
         Runnable act;
+        long transfer = transferSince;
         if (unread != NEVER && now - unread > idleNanos) {
             act = this::closeUnread;
+        } else if (transfer != NEVER && now - transfer > idleNanos) {
+            act = this::closeStalled;
         } else if (watching && now - watchCheckedAt > WATCH_CHECK.toNanos()) {
             watchCheckedAt = now;
             ctx.executor().execute(this::checkWatch);
@@ -605,6 +638,17 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
         }
         limitReported = true;
         ctx.executor().execute(act);
+    }
+
+    /** On the loop: a download that made no progress for the idle timeout (its client stopped reading). */
+    private void closeStalled() {
+        long transfer = transferSince;
+        if (ending || transfer == NEVER || System.nanoTime() - transfer <= idleNanos) {
+            limitReported = false;
+            return;
+        }
+        log.debug("Connection {} from {} stopped reading its download; closing it", id, ctx.channel().remoteAddress());
+        close();
     }
 
     private void closeUnread() {

@@ -56,7 +56,8 @@ final class UploadStream {
             return false;
         }
         paused.set(true);
-        return true;
+        // The writer may have drained everything between the look and the flag, waking nobody.
+        return !(queued.get() < LOW_BYTES && paused.compareAndSet(true, false));
     }
 
     /** On the loop: takes over {@code bytes}, the next of the upload (at most {@link #remaining}). */
