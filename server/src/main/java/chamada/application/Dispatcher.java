@@ -278,8 +278,8 @@ final class Dispatcher {
             if (request.offset() > material.size()) {
                 throw Fields.invalid(Wire.OFFSET, Long.toString(request.offset()), Expected.OFFSET);
             }
-            return materials.open(material).<Transfer>thenApply(channel -> new Transfer.Ready(new Response.Download(
-                    material, request.offset(), material.size() - request.offset()), channel));
+            return materials.open(material).<Transfer>thenApply(bytes -> new Transfer.Ready(new Response.Download(
+                    material, request.offset(), material.size() - request.offset()), bytes.channel(), bytes.file()));
         }).exceptionallyCompose(failure -> refused(session, failure, Transfer.Refused::new));
     }
 

@@ -87,7 +87,7 @@ public final class MaterialFolder {
 
     /** Opens the bytes kept under {@code key} for reading; a link or anything but a regular file is refused. */
     public FileChannel open(String key) throws IOException {
-        Path file = file(key);
+        Path file = pathOf(key);
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new NoSuchFileException(file.toString());
         }
@@ -97,13 +97,14 @@ public final class MaterialFolder {
     /** Deletes the bytes kept under {@code key}; a reader that has them open still reads them to the end. */
     void delete(String key) {
         try {
-            Files.deleteIfExists(file(key));
+            Files.deleteIfExists(pathOf(key));
         } catch (IOException e) {
-            log.warn("Could not delete the material file {}: {}", file(key), e.toString());
+            log.warn("Could not delete the material file {}: {}", pathOf(key), e.toString());
         }
     }
 
-    private Path file(String key) {
+    /** Where the bytes kept under {@code key} are, for a front that sends a file by its path. */
+    public Path pathOf(String key) {
         if (!KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("not a material key: " + key);
         }

@@ -74,11 +74,11 @@ public final class MaterialService implements AutoCloseable {
                 })));
     }
 
-    /** Opens {@code material}'s bytes; the caller reads them and closes the channel. */
-    public CompletableFuture<FileChannel> open(Material material) {
+    /** Opens {@code material}'s bytes; the caller reads them (from the channel, or by the path) and closes the channel. */
+    public CompletableFuture<MaterialBytes> open(Material material) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return folder.open(material.key());
+                return new MaterialBytes(folder.open(material.key()), folder.pathOf(material.key()));
             } catch (IOException e) {
                 // Removed or replaced since it was listed, or its file lost: either way, not there now.
                 log.debug("Material {} of class {} could not be opened: {}", material.name(), material.classId(),

@@ -27,6 +27,9 @@ record ApiCall(Op op, String classText, boolean forTeachers, boolean hasBody, bo
         }
         String classText = path.get(1);
         List<String> rest = path.subList(2, path.size());
+        if (rest.size() == 2 && rest.getFirst().equals("materials") && method.equals("GET")) {
+            return Optional.of(new ApiCall(Op.DOWNLOAD, classText, false, false, false));
+        }
         return Optional.ofNullable(switch (String.join("/", rest) + " " + method) {
             case "roll-call POST" -> new ApiCall(Op.OPEN, classText, true, true, false);
             case "roll-call GET" -> new ApiCall(Op.STATUS, classText, true, false, false);
@@ -40,6 +43,10 @@ record ApiCall(Op op, String classText, boolean forTeachers, boolean hasBody, bo
             case "marks POST" -> new ApiCall(Op.MARK, classText, true, true, false);
             case "audit GET" -> new ApiCall(Op.AUDIT, classText, true, false, false);
             case "report GET" -> new ApiCall(Op.REPORT, classText, true, false, false);
+            case "materials GET" -> new ApiCall(Op.MATERIALS, classText, false, false, false);
+            case "messages POST" -> new ApiCall(Op.MESSAGE, classText, false, true, false);
+            case "messages GET" -> new ApiCall(Op.INBOX, classText, true, false, false);
+            case "messages/read POST" -> new ApiCall(Op.READ, classText, true, true, false);
             default -> null;
         });
     }

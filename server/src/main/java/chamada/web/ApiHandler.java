@@ -2,31 +2,38 @@ package chamada.web;
 
 import chamada.application.Application;
 import chamada.application.Session;
+import chamada.application.Transfer;
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
 import chamada.error.Expected;
 import chamada.error.Fields;
 import chamada.i18n.Lang;
+import chamada.materials.MaterialChoice;
+import chamada.materials.MaterialName;
+import chamada.protocol.ExportCsv;
 import chamada.protocol.Json;
 import chamada.protocol.Op;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
-import chamada.protocol.Wire;
-import chamada.protocol.ExportCsv;
 import chamada.protocol.ResponseEncoder;
+import chamada.protocol.Wire;
 import chamada.rollcall.ClassId;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.URIUtil;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * The JSON API for integrators, under {@code /api/v1}: the native protocol's operations and reply
@@ -54,6 +61,7 @@ public final class ApiHandler extends Handler.Abstract {
     private static final List<String> REPORT_PARAMETERS = List.of(Wire.FROM, Wire.TO, Wire.LATE_COUNTS_AS);
     private final ResponseEncoder encoder = new ResponseEncoder(Json.mapper().getFactory());
     private final EventStreams streams;
+    private final MaterialDownloads downloads = new MaterialDownloads();
 
     ApiHandler(Application application, Languages languages, ClientAddresses addresses, EventStreams streams) {
         this.application = application;
@@ -80,9 +88,14 @@ public final class ApiHandler extends Handler.Abstract {
             }
             // Read before any refusal: a reply sent while the client still uploads would cut its body short.
             String body = call.hasBody() ? Content.Source.asString(request, StandardCharsets.UTF_8)
-                    : call.op() == Op.REPORT ? requests.fromQuery(request, REPORT_PARAMETERS) : "";
+                    : call.op() == Op.REPORT ? requests.fromQuery(request, REPORT_PARAMETERS)
+                    : call.op() == Op.INBOX ? requests.fromQuery(request, List.of(Wire.UNREAD)) : "";
             if (call.forTeachers()) {
                 authenticate(request, session, from);
+            }
+            if (call.op() == Op.DOWNLOAD) {
+                download(request, response, callback, session, call.classText(), lastSegment(request));
+                return true;
             }
             if (call.stream()) {
                 streams.serve(session, ClassId.parse(call.classText()), false, response, callback)
@@ -106,6 +119,33 @@ public final class ApiHandler extends Handler.Abstract {
             reply(response, callback, application.refusal(session, refusal));
         }
         return true;
+    }
+
+    /**
+     * The last segment of the request's path, percent-decoded once: a material's name, which may
+     * hold spaces or even {@code %} (the path in context is only partly decoded).
+     */
+    private static String lastSegment(org.eclipse.jetty.server.Request request) {
+        String raw = request.getHttpURI().getPath();
+        return URIUtil.decodePath(raw.substring(raw.lastIndexOf('/') + 1));
+    }
+
+    /** A material's bytes, named by the last segment of the path; anybody may download. */
+    private void download(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                          Callback callback, Session session, String classText, String file) {
+        Transfer transfer = await(session, application.download(session, new Request.Download(ClassId.parse(classText),
+                new MaterialChoice.ByName(new MaterialName(file)), 0)), Transfer.Refused::new);
+        switch (transfer) {
+            case Transfer.Refused refused -> reply(response, callback, refused.failure());
+            case Transfer.Ready ready -> {
+                try {
+                    ready.channel().close(); // Jetty opens the file itself, by its path
+                } catch (IOException e) {
+                    // Only read from: nothing to lose.
+                }
+                downloads.serve(request, response, callback, ready.reply().material(), ready.file());
+            }
+        }
     }
 
     /** Logs the session in with the bearer token; in open mode, lets only this machine act as a teacher. */
@@ -146,13 +186,18 @@ public final class ApiHandler extends Handler.Abstract {
     }
 
     private Response answer(Session session, Request request) {
+        return await(session, application.handle(session, request), failure -> failure);
+    }
+
+    /** What {@code future} comes to, or, if it fails or takes too long, the refusal that says so, as {@code refused} wraps it. */
+    private <T> T await(Session session, CompletableFuture<T> future, Function<Response.Failure, T> refused) {
         try {
-            return application.handle(session, request).get(REPLY_SECONDS, TimeUnit.SECONDS);
+            return future.get(REPLY_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            return application.refusal(session, new ChamadaException(ErrorCode.INTERNAL));
+            return refused.apply(application.refusal(session, new ChamadaException(ErrorCode.INTERNAL)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return application.refusal(session, new ChamadaException(ErrorCode.SHUTTING_DOWN));
+            return refused.apply(application.refusal(session, new ChamadaException(ErrorCode.SHUTTING_DOWN)));
         }
     }
 
