@@ -258,7 +258,7 @@ public final class ChamadaClient implements AutoCloseable {
      */
     public Response upload(ClassId classId, MaterialName name, long size, String sha256, InputStream bytes,
                            LongConsumer progress) {
-        Response ready = call(new Request.Upload(classId, name, size, sha256));
+        Response ready = call(new Request.Upload(classId, name, size, Optional.of(sha256)));
         if (!(ready instanceof Response.UploadReady)) {
             return ready;
         }

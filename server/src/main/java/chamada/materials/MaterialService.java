@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -93,7 +94,8 @@ public final class MaterialService implements AutoCloseable {
      * Accepts an upload of {@code size} bytes to {@code classId} as {@code name}, from a teacher of
      * the class, unless it is too large for a file, for the class's room, or for the disk.
      */
-    public CompletableFuture<Upload> begin(Caller caller, ClassId classId, MaterialName name, long size, String sha256) {
+    public CompletableFuture<Upload> begin(Caller caller, ClassId classId, MaterialName name, long size,
+                                           Optional<String> sha256) {
         return Outcomes.forClass(caller, classId, classes, (teacher, access) -> {
             if (size > limits.maxFileBytes()) {
                 throw new ChamadaException(ErrorCode.MATERIAL_TOO_LARGE, mebibytes(size), mebibytes(limits.maxFileBytes()));
@@ -117,8 +119,8 @@ public final class MaterialService implements AutoCloseable {
     }
 
     /**
-     * Finishes {@code upload}, whose bytes its front wrote: checks them against the size and SHA-256
-     * announced, makes them durable, and publishes them, replacing a material of the same name.
+     * Finishes {@code upload}, whose bytes its front wrote: checks them against the size and the
+     * SHA-256 announced (a front without one, the web's, has TCP's and TLS's checks), makes them durable, and publishes them, replacing a material of the same name.
      * Refused with {@link ErrorCode#UPLOAD_CORRUPT} or {@link ErrorCode#CLASS_MATERIALS_FULL}; in
      * every case but success, nothing of it is left.
      */
@@ -126,19 +128,21 @@ public final class MaterialService implements AutoCloseable {
         return Outcomes.guarded(CompletableFuture.supplyAsync(() -> {
             try {
                 String sha256 = upload.file().finish();
-                if (upload.file().written() != upload.size() || !sha256.equals(upload.sha256())) {
-                    throw new ChamadaException(ErrorCode.UPLOAD_CORRUPT, upload.name(), upload.sha256(), sha256);
+                if (upload.file().written() != upload.size() || !upload.sha256().orElse(sha256).equals(sha256)) {
+                    throw new ChamadaException(ErrorCode.UPLOAD_CORRUPT, upload.name(), upload.sha256().orElse(sha256),
+                            sha256);
                 }
-                return folder.keep(upload.file());
+                return new Kept(folder.keep(upload.file()), sha256);
             } catch (IOException e) {
                 throw diskFull(upload.classId(), upload.name(), e);
             }
-        }, files).whenComplete((key, failure) -> {
+        }, files).whenComplete((kept, failure) -> {
             if (failure != null) {
                 upload.close();
             }
-        }).thenCompose(key -> {
-            Material material = new Material(0, upload.classId(), upload.name(), upload.size(), upload.sha256(), key,
+        }).thenCompose(kept -> {
+            String key = kept.key();
+            Material material = new Material(0, upload.classId(), upload.name(), upload.size(), kept.sha256(), key,
                     OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS), upload.teacher());
             return store.publish(material, limits.maxClassBytes()).handle((result, failure) -> {
                 if (!(result instanceof PublishResult.Published published)) {
@@ -158,6 +162,10 @@ public final class MaterialService implements AutoCloseable {
                 return published.material();
             });
         }));
+    }
+
+    /** A file made part of the folder, under {@code key}, whose bytes hash to {@code sha256}. */
+    private record Kept(String key, String sha256) {
     }
 
     /** Whether {@code failure} is a commit whose reply was lost: its row may name the file, which must then stay. */

@@ -194,8 +194,11 @@ public sealed interface Request {
     record Materials(ClassId classId) implements Request {
     }
 
-    /** Publishes {@code size} bytes whose SHA-256 is {@code sha256} as {@code name}, for a teacher of the class. */
-    record Upload(ClassId classId, MaterialName name, long size, String sha256) implements Request {
+    /**
+     * Publishes {@code size} bytes as {@code name}, for a teacher of the class; with {@code sha256},
+     * only if they hash to it (the native protocol always says it).
+     */
+    record Upload(ClassId classId, MaterialName name, long size, Optional<String> sha256) implements Request {
     }
 
     /** The bytes of the material {@code choice} names, from {@code offset} to its end; anybody may download. */

@@ -363,7 +363,8 @@ public final class RequestDecoder {
             case WATCH -> new Request.Watch(classId(fields));
             case MATERIALS -> new Request.Materials(classId(fields));
             case UPLOAD -> new Request.Upload(classId(fields), new MaterialName(require(fields, Wire.FILE)),
-                    wholeNumber(Wire.SIZE, require(fields, Wire.SIZE), Expected.SIZE), sha256(require(fields, Wire.SHA256)));
+                    wholeNumber(Wire.SIZE, require(fields, Wire.SIZE), Expected.SIZE),
+                    Optional.of(sha256(require(fields, Wire.SHA256))));
             case DOWNLOAD -> new Request.Download(classId(fields), fields.containsKey(Wire.NUMBER)
                     ? new MaterialChoice.ByNumber((int) Math.min(Integer.MAX_VALUE,
                             wholeNumber(Wire.FILE, fields.get(Wire.NUMBER), Expected.MATERIAL)))

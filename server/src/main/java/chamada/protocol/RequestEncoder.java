@@ -153,7 +153,9 @@ public final class RequestEncoder {
                     g.writeNumberField(Wire.CLASS, upload.classId().value());
                     g.writeStringField(Wire.FILE, upload.name().value());
                     g.writeNumberField(Wire.SIZE, upload.size());
-                    g.writeStringField(Wire.SHA256, upload.sha256());
+                    if (upload.sha256().isPresent()) {
+                        g.writeStringField(Wire.SHA256, upload.sha256().get());
+                    }
                 }
                 case Request.Download download -> {
                     g.writeNumberField(Wire.CLASS, download.classId().value());

@@ -27,8 +27,14 @@ record ApiCall(Op op, String classText, boolean forTeachers, boolean hasBody, bo
         }
         String classText = path.get(1);
         List<String> rest = path.subList(2, path.size());
-        if (rest.size() == 2 && rest.getFirst().equals("materials") && method.equals("GET")) {
-            return Optional.of(new ApiCall(Op.DOWNLOAD, classText, false, false, false));
+        if (rest.size() == 2 && rest.getFirst().equals("materials")) {
+            return Optional.ofNullable(switch (method) {
+                case "GET" -> new ApiCall(Op.DOWNLOAD, classText, false, false, false);
+                // The body is the file, streamed to it by the handler, never read as a request.
+                case "PUT" -> new ApiCall(Op.UPLOAD, classText, true, false, false);
+                case "DELETE" -> new ApiCall(Op.REMOVE_MATERIAL, classText, true, false, false);
+                default -> null;
+            });
         }
         return Optional.ofNullable(switch (String.join("/", rest) + " " + method) {
             case "roll-call POST" -> new ApiCall(Op.OPEN, classText, true, true, false);

@@ -3,6 +3,7 @@ package chamada.web;
 import chamada.application.Application;
 import chamada.application.Session;
 import chamada.application.Transfer;
+import chamada.application.UploadStart;
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
 import chamada.error.Expected;
@@ -25,15 +26,21 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.URIUtil;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The JSON API for integrators, under {@code /api/v1}: the native protocol's operations and reply
@@ -62,6 +69,8 @@ public final class ApiHandler extends Handler.Abstract {
     private final ResponseEncoder encoder = new ResponseEncoder(Json.mapper().getFactory());
     private final EventStreams streams;
     private final MaterialDownloads downloads = new MaterialDownloads();
+    private static final String REPR_DIGEST = "Repr-Digest";
+    private static final Pattern SHA256_DIGEST = Pattern.compile("sha-256=:([A-Za-z0-9+/=]{44}):");
 
     ApiHandler(Application application, Languages languages, ClientAddresses addresses, EventStreams streams) {
         this.application = application;
@@ -97,6 +106,16 @@ public final class ApiHandler extends Handler.Abstract {
                 download(request, response, callback, session, call.classText(), lastSegment(request));
                 return true;
             }
+            if (call.op() == Op.UPLOAD) {
+                reply(response, callback, upload(request, session, ClassId.parse(call.classText()),
+                        new MaterialName(lastSegment(request))));
+                return true;
+            }
+            if (call.op() == Op.REMOVE_MATERIAL) {
+                reply(response, callback, answer(session, new Request.RemoveMaterial(ClassId.parse(call.classText()),
+                        new MaterialName(lastSegment(request)))));
+                return true;
+            }
             if (call.stream()) {
                 streams.serve(session, ClassId.parse(call.classText()), false, response, callback)
                         .ifPresent(refusal -> reply(response, callback, refusal));
@@ -128,6 +147,51 @@ public final class ApiHandler extends Handler.Abstract {
     private static String lastSegment(org.eclipse.jetty.server.Request request) {
         String raw = request.getHttpURI().getPath();
         return URIUtil.decodePath(raw.substring(raw.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * Publishes the request's body as {@code name}: its {@code Content-Length} is checked against
+     * the limits before a byte is read, then the body is streamed to the file; with a
+     * {@code Repr-Digest: sha-256=:BASE64:} header (RFC 9530) the bytes must hash to it.
+     */
+    private Response upload(org.eclipse.jetty.server.Request request, Session session, ClassId classId,
+                            MaterialName name) {
+        long size = request.getLength();
+        if (size < 0) {
+            throw new ChamadaException(ErrorCode.MISSING_FIELD, "Content-Length", Expected.SIZE);
+        }
+        UploadStart start = await(session, application.upload(session, new Request.Upload(classId, name, size,
+                digest(request.getHeaders().get(REPR_DIGEST)))), UploadStart.Refused::new);
+        if (!(start instanceof UploadStart.Accepted accepted)) {
+            return ((UploadStart.Refused) start).failure();
+        }
+        try (InputStream body = Content.Source.asInputStream(request)) {
+            byte[] chunk = new byte[64 * 1024];
+            for (int read = body.read(chunk); read >= 0; read = body.read(chunk)) {
+                accepted.upload().file().write(ByteBuffer.wrap(chunk, 0, read));
+            }
+        } catch (IOException e) {
+            // The client went, or its body ended short of its length: nothing of it is kept.
+            accepted.upload().close();
+            throw new ChamadaException(ErrorCode.UPLOAD_CORRUPT, name, "-", "-");
+        }
+        return await(session, application.finishUpload(session, accepted.upload()), failure -> failure);
+    }
+
+    /** The SHA-256 of a {@code Repr-Digest} header, in the native protocol's hex; empty without one. */
+    private static Optional<String> digest(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = SHA256_DIGEST.matcher(header);
+        if (!matcher.find()) {
+            throw Fields.invalid(REPR_DIGEST, header, Expected.SHA256);
+        }
+        try {
+            return Optional.of(HexFormat.of().formatHex(Base64.getDecoder().decode(matcher.group(1))));
+        } catch (IllegalArgumentException e) {
+            throw Fields.invalid(REPR_DIGEST, header, Expected.SHA256);
+        }
     }
 
     /** A material's bytes, named by the last segment of the path; anybody may download. */

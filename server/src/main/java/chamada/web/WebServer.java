@@ -10,7 +10,6 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -29,8 +28,8 @@ import java.util.Base64;
  * address, serving the {@link WebRoutes} it is given, the assets, and the error pages.
  *
  * <p>Every response passes, outermost first: {@link GracefulHandler} (requests in flight
- * finish when stopping), {@link SecurityHeaders}, Jetty's {@link SizeLimitHandler} (413 past
- * the body limit), the root context, then the routes. Jetty itself enforces the header limit (431) and the idle
+ * finish when stopping), {@link SecurityHeaders}, {@link BodyLimit} (Jetty's 413 past the body
+ * limit, but for a material's upload), the root context, then the routes. Jetty itself enforces the header limit (431) and the idle
  * timeout; {@link AddressLimit} the connections per address; {@link ErrorPage} writes every
  * error.
  *
@@ -99,9 +98,7 @@ public final class WebServer implements AutoCloseable {
         // Jetty's path mappings expect a context around them; the root one adds nothing else.
         ContextHandler root = new ContextHandler("/");
         root.setHandler(routes.handler(Assets.handler(ResourceFactory.of(root))));
-        SizeLimitHandler sizeLimit = new SizeLimitHandler(config.maxBodyBytes(), -1);
-        sizeLimit.setHandler(root);
-        server.setHandler(new GracefulHandler(new SecurityHeaders(sizeLimit)));
+        server.setHandler(new GracefulHandler(new SecurityHeaders(new BodyLimit(config.maxBodyBytes(), root))));
         try {
             server.start();
         } catch (Exception e) {

@@ -319,9 +319,9 @@ class MaterialsTest {
         upload("b.bin", bytes(1 << 20, 2));
 
         Response tooLarge = teacher.call(new chamada.protocol.Request.Upload(CLASS, new MaterialName("c.bin"),
-                (1 << 20) + 1, "0".repeat(64)));
+                (1 << 20) + 1, Optional.of("0".repeat(64))));
         Response full = teacher.call(new chamada.protocol.Request.Upload(CLASS, new MaterialName("c.bin"), 1,
-                "0".repeat(64)));
+                Optional.of("0".repeat(64))));
         Material replaced = upload("b.bin", bytes(1 << 20, 3));
 
         assertThat(as(tooLarge, Response.Failure.class).code()).isEqualTo(ErrorCode.MATERIAL_TOO_LARGE);

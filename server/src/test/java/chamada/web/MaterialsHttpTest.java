@@ -18,16 +18,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
 
@@ -38,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Class materials and messages over the JSON API, on a server with a teachers file: a material
  * downloaded whole, from a {@code Range} (a download resumed), not at all when the phone has it
  * ({@code If-None-Match}), and whole again when the file changed since the part ({@code If-Range});
- * names that are no file refused; a student's message posted and read by the teacher.
+ * names that are no file refused; a 200 MB file up and back; an upload only from a teacher, and
+ * only with the bytes its digest names; a student's message posted and read by the teacher.
  */
 class MaterialsHttpTest {
 
@@ -141,6 +148,72 @@ class MaterialsHttpTest {
         assertThat(JSON.readTree(hidden.body()).get("code").asText()).isEqualTo("INVALID_FIELD");
         assertThat(encoded.statusCode()).isIn(400, 404);
         assertThat(new String(encoded.body(), StandardCharsets.UTF_8)).doesNotContain("SQLite");
+    }
+
+    private String token() {
+        try (ChamadaClient teacher = server.client()) {
+            return as(teacher.login("ana", "s3cret"), Response.LoggedIn.class).token().orElseThrow();
+        }
+    }
+
+    private static String digest(String sha256) {
+        return "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)) + ":";
+    }
+
+    @Test
+    void aFileOf200Megabytes_goesUpAndComesBackOverHttp_withTheSameSha256() throws Exception {
+        Path original = dir.resolve("aula.mp4");
+        MessageDigest written = MessageDigest.getInstance("SHA-256");
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(original), written)) {
+            Random random = new Random(200);
+            byte[] chunk = new byte[1 << 20];
+            for (int i = 0; i < 200; i++) {
+                random.nextBytes(chunk);
+                out.write(chunk);
+            }
+        }
+        String expected = HexFormat.of().formatHex(written.digest());
+
+        HttpResponse<String> uploaded = http.send(request("/api/v1/classes/1010/materials/aula.mp4")
+                .header("Authorization", "Bearer " + token()).header("Repr-Digest", digest(expected))
+                .PUT(HttpRequest.BodyPublishers.ofFile(original)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<InputStream> downloaded = http.send(request("/api/v1/classes/1010/materials/aula.mp4").GET()
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        MessageDigest received = MessageDigest.getInstance("SHA-256");
+        long size;
+        try (InputStream in = new DigestInputStream(downloaded.body(), received)) {
+            size = in.transferTo(OutputStream.nullOutputStream());
+        }
+
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        assertThat(JSON.readTree(uploaded.body()).get("sha256").asText()).isEqualTo(expected);
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(size).isEqualTo(200L << 20);
+        assertThat(HexFormat.of().formatHex(received.digest())).isEqualTo(expected);
+    }
+
+    @Test
+    void anUpload_needsATeacher_andBytesThatHashToItsDigest_andDeleteRemovesIt() throws Exception {
+        byte[] notes = "Aula 2\n".getBytes(StandardCharsets.UTF_8);
+        String token = token();
+        HttpResponse<String> stranger = http.send(request("/api/v1/classes/1010/materials/notas.txt")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(notes)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> damaged = http.send(request("/api/v1/classes/1010/materials/notas.txt")
+                .header("Authorization", "Bearer " + token).header("Repr-Digest", digest(sha256(new byte[1])))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(notes)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> published = http.send(request("/api/v1/classes/1010/materials/notas.txt")
+                .header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(notes)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> removed = http.send(request("/api/v1/classes/1010/materials/notas.txt")
+                .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(stranger.statusCode()).isEqualTo(401);
+        assertThat(damaged.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(damaged.body()).get("code").asText()).isEqualTo("UPLOAD_CORRUPT");
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(JSON.readTree(published.body()).get("sha256").asText()).isEqualTo(sha256(notes));
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(removed.body()).get("op").asText()).isEqualTo("remove_material");
     }
 
     @Test
