@@ -1,6 +1,7 @@
 package chamada.cli;
 
 import chamada.error.ErrorCode;
+import chamada.i18n.HumanSize;
 import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
 import chamada.materials.Material;
@@ -25,7 +26,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -74,7 +74,7 @@ final class ClassMaterials {
         if (!(reply instanceof Response.Uploaded uploaded)) {
             return Refusals.of(err, lang, reply);
         }
-        out.println(MaterialText.PUBLISHED.format(lang, uploaded.material().name(), size(uploaded.material().size()),
+        out.println(MaterialText.PUBLISHED.format(lang, uploaded.material().name(), HumanSize.format(uploaded.material().size()),
                 classId, uploaded.material().sha256()));
         return ExitCodes.OK;
     }
@@ -153,14 +153,14 @@ final class ClassMaterials {
                 offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
              OutputStream sink = new DigestOutputStream(Channels.newOutputStream(file), sha256)) {
             if (offset > 0) {
-                err.println(MaterialText.RESUMING.format(lang, name, size(offset), part));
+                err.println(MaterialText.RESUMING.format(lang, name, HumanSize.format(offset), part));
                 err.flush();
             }
             try {
                 reply = link.call(client -> client.download(classId, new MaterialChoice.ByName(name), offset, sink), false);
             } catch (CommandFailure cut) {
                 long kept = file.size();
-                err.println(MaterialText.CUT.format(lang, size(kept), known.map(m -> size(m.size())).orElse("?"), part));
+                err.println(MaterialText.CUT.format(lang, HumanSize.format(kept), known.map(m -> HumanSize.format(m.size())).orElse("?"), part));
                 throw cut;
             }
             sink.flush();
@@ -188,7 +188,7 @@ final class ClassMaterials {
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, Text.FILE_WRITE_FAILED.format(lang, target, Reasons.file(e, lang)), e);
         }
-        out.println(MaterialText.DOWNLOADED.format(lang, name, size(download.material().size()), target));
+        out.println(MaterialText.DOWNLOADED.format(lang, name, HumanSize.format(download.material().size()), target));
         return ExitCodes.OK;
     }
 
@@ -212,25 +212,10 @@ final class ClassMaterials {
                 MaterialText.HEADER_SIZE.format(lang), "SHA-256", MaterialText.HEADER_DATE.format(lang)));
         int number = 0;
         for (Material material : materials) {
-            rows.add(List.of(Integer.toString(++number), material.name().value(), size(material.size()),
+            rows.add(List.of(Integer.toString(++number), material.name().value(), HumanSize.format(material.size()),
                     material.sha256(), HumanTime.format(material.publishedAt())));
         }
         Table.print(out, rows, 2);
-    }
-
-    /** A size as a person reads it: bytes, then kB, MB and GB (powers of 1,000), one decimal. */
-    static String size(long bytes) {
-        if (bytes < 1_000) {
-            return bytes + " B";
-        }
-        String[] units = {"kB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1_000 && unit < units.length - 1) {
-            value /= 1_000;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     private static String sha256(Path file) throws IOException {

@@ -38,9 +38,9 @@ public enum Expected implements Bilingual {
                     + " controle são recusados"),
     MESSAGE_IDS("message numbers, as the inbox lists them (at most 500)",
             "números de mensagens, como a caixa de entrada os mostra (no máximo 500)"),
-    MATERIAL_NAME("a file name of 1 to 255 bytes, without / \\ : * ? \" < > | or control characters, not starting"
+    MATERIAL_NAME("a file name of 1 to 255 bytes, without / \\ : * ? \" < > | % or control characters, not starting"
             + " with a dot nor ending with a dot or a space, and not a name Windows reserves (CON, NUL, COM1...)",
-            "um nome de arquivo de 1 a 255 bytes, sem / \\ : * ? \" < > | nem caracteres de controle, que não comece"
+            "um nome de arquivo de 1 a 255 bytes, sem / \\ : * ? \" < > | % nem caracteres de controle, que não comece"
                     + " com ponto nem termine com ponto ou espaço, e que não seja um nome reservado do Windows (CON,"
                     + " NUL, COM1...)"),
     MATERIAL("a material's name, or its number in chamada student files",

@@ -22,7 +22,8 @@ public record MaterialName(String value) {
     public static final String FIELD = "file";
     public static final int MAX_BYTES = 255;
 
-    private static final Pattern FORBIDDEN = Pattern.compile("[<>:\"/\\\\|?*\\p{Cntrl}\\u007f]");
+    /** Windows' forbidden characters, controls, and {@code %}, which a web address cannot carry in a path. */
+    private static final Pattern FORBIDDEN = Pattern.compile("[<>:\"/\\\\|?*%\\p{Cntrl}\\u007f]");
     private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL",
             "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
             "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");

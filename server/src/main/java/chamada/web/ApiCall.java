@@ -18,7 +18,9 @@ record ApiCall(Op op, String classText, boolean forTeachers, boolean hasBody, bo
      * The call {@code method} on {@code path} (its segments under {@code /api/v1}), or empty if
      * the API has none there.
      */
-    static Optional<ApiCall> of(String method, List<String> path) {
+    static Optional<ApiCall> of(String requested, List<String> path) {
+        // HEAD is GET without the body, which Jetty leaves out.
+        String method = requested.equals("HEAD") ? "GET" : requested;
         if (path.equals(List.of("session"))) {
             return method.equals("POST") ? Optional.of(new ApiCall(Op.LOGIN, "", false, false, false)) : Optional.empty();
         }

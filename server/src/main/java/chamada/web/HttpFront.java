@@ -34,6 +34,7 @@ public final class HttpFront implements AutoCloseable {
         EventStreams streams = new EventStreams(application);
         ApiHandler api = new ApiHandler(application, pages.languages(), addresses, streams);
         CheckInPage checkInPage = new CheckInPage(pages);
+        StudentClassPage studentPage = new StudentClassPage(application, pages, addresses);
         TeacherSessions sessions = new TeacherSessions(application, addresses);
         TeacherPages teacher = new TeacherPages(application, pages, sessions, config.tls());
         ClassPages classes = new ClassPages(application, pages, sessions,
@@ -42,6 +43,8 @@ public final class HttpFront implements AutoCloseable {
                 .get("/", checkInPage)
                 .get("/c/*", checkInPage)
                 .post("/check-in", new CheckInAction(application, checkInPage, pages, addresses))
+                .get("/s/*", studentPage)
+                .post("/s/*", studentPage)
                 .get("/teacher", teacher)
                 .get("/teacher/*", teacher)
                 .post("/teacher/*", teacher)
