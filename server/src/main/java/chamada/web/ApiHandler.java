@@ -197,18 +197,31 @@ public final class ApiHandler extends Handler.Abstract {
     /** A material's bytes, named by the last segment of the path; anybody may download. */
     private void download(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                           Callback callback, Session session, String classText, String file) {
-        Transfer transfer = await(session, application.download(session, new Request.Download(ClassId.parse(classText),
-                new MaterialChoice.ByName(new MaterialName(file)), 0)), Transfer.Refused::new);
+        CompletableFuture<Transfer> pending = application.download(session, new Request.Download(ClassId.parse(classText),
+                new MaterialChoice.ByName(new MaterialName(file)), 0));
+        Transfer transfer = await(session, pending, Transfer.Refused::new);
+        if (transfer instanceof Transfer.Refused) {
+            // Given up on (too slow, the server stopping): a file opened after all is closed then.
+            pending.thenAccept(late -> {
+                if (late instanceof Transfer.Ready ready) {
+                    closeQuietly(ready);
+                }
+            });
+        }
         switch (transfer) {
             case Transfer.Refused refused -> reply(response, callback, refused.failure());
             case Transfer.Ready ready -> {
-                try {
-                    ready.channel().close(); // Jetty opens the file itself, by its path
-                } catch (IOException e) {
-                    // Only read from: nothing to lose.
-                }
+                closeQuietly(ready); // Jetty opens the file itself, by its path
                 downloads.serve(request, response, callback, ready.reply().material(), ready.file());
             }
+        }
+    }
+
+    private static void closeQuietly(Transfer.Ready ready) {
+        try {
+            ready.channel().close();
+        } catch (IOException e) {
+            // Only read from: nothing to lose.
         }
     }
 

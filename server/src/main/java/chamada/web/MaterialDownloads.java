@@ -4,6 +4,7 @@ import chamada.materials.Material;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.http.content.HttpContent;
 import org.eclipse.jetty.http.content.ResourceHttpContent;
@@ -26,7 +27,21 @@ import java.nio.file.Path;
  */
 final class MaterialDownloads {
 
-    private final ResourceService service = new ResourceService();
+    private final ResourceService service = new ResourceService() {
+        /**
+         * A 304 is the status alone, with the ETag and cache headers already put: Jetty's error
+         * page would add {@code no-store}, which makes a browser drop the copy it just revalidated.
+         */
+        @Override
+        protected void writeHttpError(Request request, Response response, Callback callback, int status) {
+            if (status == HttpStatus.NOT_MODIFIED_304) {
+                response.setStatus(status);
+                callback.succeeded();
+                return;
+            }
+            super.writeHttpError(request, response, callback, status);
+        }
+    };
     private final MimeTypes mimeTypes = new MimeTypes();
 
     MaterialDownloads() {

@@ -133,7 +133,19 @@ class MaterialsHttpTest {
         assertThat(changed.statusCode()).as("a part of another version is no part: the whole file").isEqualTo(200);
         assertThat(changed.body()).hasSize(bytes.length);
         assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.headers().firstValue("ETag")).contains("\"" + sha256 + "\"");
+        assertThat(unchanged.headers().allValues("Cache-Control")).noneMatch(value -> value.contains("no-store"));
         assertThat(beyond.statusCode()).isEqualTo(416);
+    }
+
+    @Test
+    void head_givesTheHeadersOfTheDownload_withoutItsBytes() throws Exception {
+        HttpResponse<byte[]> head = http.send(request(FILE).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Length")).contains(Integer.toString(bytes.length));
+        assertThat(head.body()).isEmpty();
     }
 
     @Test
