@@ -2,13 +2,13 @@ package chamada.web;
 
 import chamada.application.Application;
 import chamada.application.Session;
+import chamada.attendance.StatusText;
 import chamada.error.ChamadaException;
 import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
 import chamada.protocol.ExportCsv;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
-import chamada.attendance.StatusText;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
@@ -49,6 +49,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
     private final ProjectorPage projector;
     private final RosterPage roster;
     private final AuditPage audit;
+    private final InboxPage inbox;
     private final ReportPage report;
 
     ClassPages(Application application, Pages pages, TeacherSessions sessions, ProjectorPage projector) {
@@ -58,6 +59,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
         this.projector = projector;
         this.roster = new RosterPage(application, pages);
         this.audit = new AuditPage(application, pages);
+        this.inbox = new InboxPage(application, pages);
         this.report = new ReportPage(application, pages);
     }
 
@@ -105,6 +107,8 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
                     FROM_PROJECTOR.equals(fields.getValue(FROM_FIELD)));
             case "audit GET" -> audit.page(request, response, callback, session, classId);
             case "audit POST" -> audit.mark(request, response, callback, session, classId, fields);
+            case "inbox GET" -> inbox.page(request, response, callback, session, classId);
+            case "inbox POST" -> inbox.markRead(request, response, callback, session, classId, fields);
             case "report GET" -> report.page(request, response, callback, session, classId);
             case "history GET" -> history(request, response, callback, session, classId);
             case "roster GET" -> roster.page(request, response, callback, session, classId);
