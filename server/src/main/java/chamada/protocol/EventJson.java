@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -75,8 +76,12 @@ public final class EventJson {
 
     /** The event a line of a native {@code watch} carries; empty for a kind this client does not know. */
     public static Optional<RollCallEvent> read(JsonNode node) {
+        String kind = node.path(Wire.EVENT).asText();
+        if (!List.of(OPEN, CHECKIN, CLOSE, MARK, MESSAGE).contains(kind)) {
+            return Optional.empty(); // a keep-alive, or a kind newer than this client: it carries no class to read
+        }
         ClassId classId = new ClassId(node.path(Wire.CLASS).asInt());
-        return switch (node.path(Wire.EVENT).asText()) {
+        return switch (kind) {
             case OPEN -> Optional.of(new RollCallEvent.Opened(classId, Wire.parseTime(node.path(Wire.OPENED_AT).asText())));
             case CHECKIN -> Optional.of(new RollCallEvent.CheckedIn(classId, new Matricula(node.path(Wire.MATRICULA).asText()),
                     Wire.parseTime(node.path(Wire.AT).asText()), node.path(Wire.COUNT).asInt(),
