@@ -107,8 +107,7 @@ public final class ApiHandler extends Handler.Abstract {
                 return true;
             }
             if (call.op() == Op.UPLOAD) {
-                reply(response, callback, upload(request, session, ClassId.parse(call.classText()),
-                        new MaterialName(lastSegment(request))));
+                publish(request, response, callback, session, call.classText());
                 return true;
             }
             if (call.op() == Op.REMOVE_MATERIAL) {
@@ -147,6 +146,21 @@ public final class ApiHandler extends Handler.Abstract {
     private static String lastSegment(org.eclipse.jetty.server.Request request) {
         String raw = request.getHttpURI().getPath();
         return URIUtil.decodePath(raw.substring(raw.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * Publishes the request's body as the material its path's last segment names, in the class
+     * {@code classText}, and answers as this API does; the teacher's materials page sends its
+     * uploads here too ({@link MaterialsPage}), having checked its own session.
+     */
+    void publish(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                 Callback callback, Session session, String classText) {
+        try {
+            reply(response, callback, upload(request, session, ClassId.parse(classText),
+                    new MaterialName(lastSegment(request))));
+        } catch (ChamadaException refusal) {
+            reply(response, callback, application.refusal(session, refusal));
+        }
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 final class BodyLimit extends Handler.Wrapper {
 
-    private static final Pattern UPLOAD = Pattern.compile(ApiHandler.PATH + "/classes/[^/]+/materials/[^/]+");
+    /** The JSON API's upload, and the teacher's materials page's. */
+    private static final Pattern UPLOAD = Pattern.compile("(" + ApiHandler.PATH + ")?/classes/[^/]+/materials/[^/]+");
 
     private final Handler unlimited;
 

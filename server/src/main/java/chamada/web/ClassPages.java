@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A class's pages for its teacher, under {@code /classes/CLASS}: the roll call as it stands
  * (every matrícula, the code), its close (then the final list), its history, the CSV of
- * {@code teacher export}, its report ({@link ReportPage}) and the projector ({@link ProjectorPage}).
+ * {@code teacher export}, its report ({@link ReportPage}), the projector ({@link ProjectorPage}), its
+ * messages ({@link InboxPage}) and its materials ({@link MaterialsPage}).
  * The teachers the class's assignments allow may read them, and close as on every port. Runs on the web server's virtual
  * threads.
  */
@@ -50,9 +51,11 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
     private final RosterPage roster;
     private final AuditPage audit;
     private final InboxPage inbox;
+    private final MaterialsPage materials;
     private final ReportPage report;
 
-    ClassPages(Application application, Pages pages, TeacherSessions sessions, ProjectorPage projector) {
+    ClassPages(Application application, Pages pages, TeacherSessions sessions, ProjectorPage projector,
+               ApiHandler api) {
         this.application = application;
         this.pages = pages;
         this.sessions = sessions;
@@ -60,6 +63,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
         this.roster = new RosterPage(application, pages);
         this.audit = new AuditPage(application, pages);
         this.inbox = new InboxPage(application, pages);
+        this.materials = new MaterialsPage(application, pages, api);
         this.report = new ReportPage(application, pages);
     }
 
@@ -74,10 +78,16 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
         String[] path = inContext.substring(1).split("/", 2);
         String rest = path.length > 1 ? path[1] : "";
         boolean post = request.getMethod().equals("POST");
+        boolean put = request.getMethod().equals("PUT");
         // An upload's form token is among its parts: RosterPage checks it there.
         boolean upload = post && RosterPage.isUpload(request);
         Fields fields = post && !upload ? FormFields.getFields(request) : new Fields();
         if (post && !upload && !BrowserCookies.formTokenMatches(request, fields.getValue(BrowserCookies.FORM_FIELD))) {
+            org.eclipse.jetty.server.Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403);
+            return true;
+        }
+        // A page's upload is a script's PUT, its form token in a header (MaterialsPage).
+        if (put && !BrowserCookies.formTokenMatches(request, request.getHeaders().get(MaterialsPage.FORM_TOKEN_HEADER))) {
             org.eclipse.jetty.server.Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403);
             return true;
         }
@@ -101,6 +111,14 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
     private void serve(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                        Callback callback, Session session, ClassId classId, String rest, boolean post,
                        Fields fields) throws Exception {
+        if (request.getMethod().equals("PUT")) {
+            if (rest.startsWith("materials/")) {
+                materials.upload(request, response, callback, session, classId);
+            } else {
+                org.eclipse.jetty.server.Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+            }
+            return;
+        }
         switch (rest + (post ? " POST" : " GET")) {
             case " GET" -> status(request, response, callback, session, classId);
             case "close POST" -> close(request, response, callback, session, classId,
@@ -109,6 +127,8 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
             case "audit POST" -> audit.mark(request, response, callback, session, classId, fields);
             case "inbox GET" -> inbox.page(request, response, callback, session, classId);
             case "inbox POST" -> inbox.markRead(request, response, callback, session, classId, fields);
+            case "materials GET" -> materials.page(request, response, callback, session, classId);
+            case "materials POST" -> materials.remove(request, response, callback, session, classId, fields);
             case "report GET" -> report.page(request, response, callback, session, classId);
             case "history GET" -> history(request, response, callback, session, classId);
             case "roster GET" -> roster.page(request, response, callback, session, classId);

@@ -38,7 +38,7 @@ public final class HttpFront implements AutoCloseable {
         TeacherSessions sessions = new TeacherSessions(application, addresses);
         TeacherPages teacher = new TeacherPages(application, pages, sessions, config.tls());
         ClassPages classes = new ClassPages(application, pages, sessions,
-                new ProjectorPage(application, pages, streams, config.bind()));
+                new ProjectorPage(application, pages, streams, config.bind()), api);
         WebRoutes routes = new WebRoutes()
                 .get("/", checkInPage)
                 .get("/c/*", checkInPage)
@@ -50,6 +50,7 @@ public final class HttpFront implements AutoCloseable {
                 .post("/teacher/*", teacher)
                 .get("/classes/*", classes)
                 .post("/classes/*", classes)
+                .put("/classes/*", classes)
                 .get(ApiHandler.PATH + "/*", api)
                 .post(ApiHandler.PATH + "/*", api)
                 .put(ApiHandler.PATH + "/*", api)

@@ -128,7 +128,8 @@ public final class StudentClassPage implements org.eclipse.jetty.server.Request.
                         Map.entry("formToken", BrowserCookies.formToken(request, response))));
     }
 
-    private static String link(ClassId classId, Material material) {
+    /** Where {@code material} downloads from: the JSON API's address, which anybody may read. */
+    static String link(ClassId classId, Material material) {
         return ApiHandler.PATH + "/classes/" + classId.value() + "/materials/"
                 + URLEncoder.encode(material.name().value(), StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -131,6 +131,12 @@ public final class Browser implements AutoCloseable {
         driver.executeScript("chrome.benchmarking.closeConnections()");
     }
 
+    /** Lets the pages download files, which then go to {@code folder} without a question asked. */
+    public void downloadTo(Path folder) {
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", folder.toAbsolutePath().toString()));
+    }
+
     /** Saves what the viewport shows as {@code server/target/screenshots/NAME.png}; returns the file. */
     public Path screenshot(String name) {
         return save(name, driver.getScreenshotAs(OutputType.BYTES));

@@ -229,6 +229,38 @@ class TeacherPagesTest {
                 .contains("<td>esqueceu o celular</td>");
     }
 
+    /** The materials page's upload is a script's PUT: its form token comes in a header, and without it nothing is published. */
+    @Test
+    void materialUpload_withTheFormTokenHeader_publishes_withoutItIsForbidden() throws Exception {
+        startWithTeachers();
+        post("/teacher/login", "name=ana&secret=s3cret");
+        Matcher token = Pattern.compile("data-token=\"([A-Za-z0-9_-]{22})\"").matcher(get("/classes/1010/materials").body());
+        assertThat(token.find()).isTrue();
+
+        HttpResponse<String> forged = put("/classes/1010/materials/roteiro.txt", null, "1) Abra um socket.");
+        HttpResponse<String> wrong = put("/classes/1010/materials/roteiro.txt", "forged-token-000000000", "1) Abra");
+        HttpResponse<String> published = put("/classes/1010/materials/roteiro%20final.txt", token.group(1),
+                "1) Abra um socket.");
+        HttpResponse<String> badName = put("/classes/1010/materials/CON.txt", token.group(1), "x");
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(published.statusCode()).isEqualTo(200);
+        assertThat(published.body()).startsWith("{\"ok\":true,\"op\":\"upload\",\"class\":1010,\"file\":\"roteiro final.txt\"");
+        assertThat(badName.statusCode()).isEqualTo(400);
+        assertThat(badName.body()).contains("\"ok\":false").contains("INVALID_FIELD");
+        assertThat(get("/classes/1010/materials").body()).contains(">roteiro final.txt</a>").doesNotContain("roteiro.txt");
+    }
+
+    private HttpResponse<String> put(String path, String formToken, String text) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.webBase() + path))
+                .header("Accept-Language", "en").PUT(HttpRequest.BodyPublishers.ofString(text));
+        if (formToken != null) {
+            request.header(MaterialsPage.FORM_TOKEN_HEADER, formToken);
+        }
+        return send(request.build());
+    }
+
     /** Posts a roster file as the roster page's form does: multipart, the token and the file among the parts. */
     private HttpResponse<String> upload(String path, String formToken, byte[] file, boolean skipBad)
             throws IOException, InterruptedException {

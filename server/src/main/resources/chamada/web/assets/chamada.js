@@ -8,6 +8,7 @@
  *   code as they turn, a countdown to the next code, the count and the latest arrivals. Its
  *   board says data-live="true" while the stream is open, "false" while it reconnects, so a
  *   style or a test can tell a live page from one that shows what it was loaded with.
+ * - The teacher's materials page publishes files dropped on it, each with a progress bar.
  */
 (function () {
   "use strict";
@@ -126,6 +127,141 @@
       events.close();
       root.setAttribute("data-live", "false");
     });
+  }
+
+  /*
+   * The teacher's materials page: each file dropped on the zone or chosen is sent, one after the
+   * other, as a PUT of its bytes, its progress bar following the upload; the server's answer (or
+   * its refusal, in the page's language) replaces the bar's caption, and once the queue is empty
+   * the list of materials is read again. Each row says data-state="published" or "failed" when
+   * its answer came, so a test can wait for it.
+   */
+  function materials(zone) {
+    var input = document.getElementById("files");
+    var list = document.getElementById("uploads");
+    var queue = [];
+    var sending = false;
+    var published = 0;
+
+    function say(template, value) {
+      return zone.getAttribute(template).replace("{0}", value);
+    }
+
+    function refresh() {
+      window.fetch(window.location.pathname, {credentials: "same-origin", redirect: "error"}).then(function (response) {
+        return response.ok ? response.text() : null;
+      }).catch(function () {
+        return null;
+      }).then(function (html) {
+        var fresh = html && new DOMParser().parseFromString(html, "text/html").getElementById("materials-list");
+        var current = document.getElementById("materials-list");
+        if (fresh && current) {
+          current.replaceWith(fresh);
+        }
+      });
+    }
+
+    function finish(item, xhr) {
+      var reply = null;
+      try {
+        reply = JSON.parse(xhr.responseText);
+      } catch (notJson) {
+        reply = null; // the connection was cut, or a login page came instead
+      }
+      if (reply && reply.ok) {
+        item.status.textContent = say("data-published", item.file.name);
+        item.progress.value = item.progress.max;
+        published++;
+      } else {
+        item.status.textContent = reply && reply.message ? item.file.name + ": " + reply.message
+          : say("data-lost", item.file.name);
+        item.status.className = "failed";
+        item.progress.hidden = true;
+      }
+      item.row.setAttribute("data-state", reply && reply.ok ? "published" : "failed");
+      sending = false;
+      next();
+    }
+
+    function next() {
+      if (sending) {
+        return;
+      }
+      var item = queue.shift();
+      if (!item) {
+        if (published) {
+          published = 0;
+          refresh();
+        }
+        return;
+      }
+      sending = true;
+      var xhr = new XMLHttpRequest();
+      xhr.open("PUT", zone.getAttribute("data-upload") + encodeURIComponent(item.file.name));
+      xhr.setRequestHeader("X-Form-Token", zone.getAttribute("data-token"));
+      xhr.setRequestHeader("Content-Type", "application/octet-stream");
+      xhr.upload.addEventListener("progress", function (event) {
+        if (event.lengthComputable) {
+          item.progress.max = event.total || 1;
+          item.progress.value = event.loaded;
+        }
+      });
+      xhr.addEventListener("loadend", function () {
+        finish(item, xhr);
+      });
+      xhr.send(item.file);
+    }
+
+    function add(files) {
+      Array.prototype.forEach.call(files, function (file) {
+        var row = document.createElement("li");
+        var status = document.createElement("span");
+        var progress = document.createElement("progress");
+        status.textContent = say("data-sending", file.name);
+        progress.max = file.size || 1;
+        progress.value = 0;
+        progress.setAttribute("aria-label", file.name);
+        row.appendChild(status);
+        row.appendChild(progress);
+        list.appendChild(row);
+        queue.push({file: file, row: row, status: status, progress: progress});
+      });
+      next();
+    }
+
+    input.addEventListener("change", function () {
+      add(input.files);
+      input.value = "";
+    });
+    zone.addEventListener("dragover", function (event) {
+      event.preventDefault();
+      zone.classList.add("dragging");
+    });
+    zone.addEventListener("dragleave", function () {
+      zone.classList.remove("dragging");
+    });
+    zone.addEventListener("drop", function (event) {
+      event.preventDefault();
+      zone.classList.remove("dragging");
+      add(event.dataTransfer.files);
+    });
+    // A file dropped beside the zone would replace the page, and cut the uploads under way.
+    ["dragover", "drop"].forEach(function (type) {
+      document.addEventListener(type, function (event) {
+        event.preventDefault();
+      });
+    });
+    window.addEventListener("beforeunload", function (event) {
+      if (sending) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    });
+  }
+
+  var drop = document.getElementById("drop");
+  if (drop) {
+    materials(drop);
   }
 
   var board = document.getElementById("projector");
