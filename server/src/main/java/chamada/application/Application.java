@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -61,6 +62,7 @@ public final class Application implements AutoCloseable {
      * Closes forgotten roll calls once a minute (--auto-close-after) and deletes expired ones daily
      * (--retain-days); a thread of its own, stopped with the application.
      */
+    private final Clock clock;
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("chamada-housekeeping").daemon(true).factory());
 
@@ -72,6 +74,7 @@ public final class Application implements AutoCloseable {
                        MaterialFolder materialFolder, MaterialLimits materialLimits) {
         this.teachers = teachers;
         this.store = store;
+        this.clock = clock;
         this.materials = new MaterialService(store, store, materialFolder, materialLimits, clock);
         this.logins = new Logins(teachers, new SessionTokens(store.sessionKey(), clock));
         this.rollCalls = new RollCallService(store, store, store, clock, checkIns);
@@ -168,6 +171,11 @@ public final class Application implements AutoCloseable {
      */
     public CompletableFuture<List<RollCall>> openRollCalls(Session session) {
         return logins.caller(session).thenCompose(rollCalls::openRollCalls);
+    }
+
+    /** The time now, by the clock every reply's time comes from. */
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 
     /** Where live views hear what happens to roll calls, once durable (the store's events). */

@@ -11,6 +11,7 @@ import chamada.materials.MaterialService;
 import chamada.materials.Upload;
 import chamada.messages.MessageService;
 import chamada.messages.PostResult;
+import chamada.messages.ShowResult;
 import chamada.privacy.ForgetResult;
 import chamada.privacy.PrivacyService;
 import chamada.protocol.Op;
@@ -230,7 +231,13 @@ final class Dispatcher {
                         notInRoster.sender(), notInRoster.classId()));
             });
             case Request.Inbox inbox -> messages.inbox(caller, inbox.classId(), inbox.unreadOnly())
-                    .thenApply(list -> new Response.Inbox(inbox.classId().value(), list));
+                    .thenCombine(messages.shown(caller, inbox.classId()),
+                            (list, shown) -> new Response.Inbox(inbox.classId().value(), list, shown));
+            case Request.Show show -> messages.show(caller, show.classId(), show.id()).thenApply(result -> switch (result) {
+                case ShowResult.Shown shown -> new Response.QuestionShown(show.classId().value(), shown.question());
+                case ShowResult.NotInInbox missing -> failure(session, new ChamadaException(ErrorCode.UNKNOWN_MESSAGE,
+                        missing.classId(), missing.id()));
+            });
             case Request.MarkRead read -> messages.markRead(caller, read.classId(), read.ids())
                     .thenApply(marked -> new Response.MarkedRead(read.classId().value(), marked));
             case Request.Anonymous anonymous -> (anonymous.set().isPresent()

@@ -87,6 +87,21 @@ final class ClassMessages {
         return ExitCodes.OK;
     }
 
+    /** Shows message {@code id} on the class's question screen (empty: none), and says what it shows. */
+    int show(ClassId classId, Optional<Long> id) {
+        Response reply = link.call(c -> c.show(classId, id), true);
+        if (!(reply instanceof Response.QuestionShown shown)) {
+            return Refusals.of(err, lang, reply);
+        }
+        if (shown.shown().isEmpty()) {
+            out.println(InboxText.SHOWN_NONE.format(lang, classId));
+            return ExitCodes.OK;
+        }
+        out.println(InboxText.SHOWN.format(lang, classId, shown.shown().get().id()));
+        printText(shown.shown().get().text().value());
+        return ExitCodes.OK;
+    }
+
     /** Prints the class's events as they come, with the running count, until Ctrl-C or the server ends it. */
     int watch(ClassId classId, StopSignal stop) {
         Response status = link.call(c -> c.status(classId), true);
@@ -120,6 +135,13 @@ final class ClassMessages {
             case RollCallEvent.MessagePosted posted -> {
                 out.println(InboxText.EVENT_MESSAGE.format(lang, at, posted.id(), sender(posted.sender())));
                 printText(posted.text());
+            }
+            case RollCallEvent.QuestionShown shown -> {
+                if (shown.question().isEmpty()) {
+                    out.println(InboxText.EVENT_SHOWN_NONE.format(lang, at));
+                } else {
+                    out.println(InboxText.EVENT_SHOWN.format(lang, at, shown.question().get().id()));
+                }
             }
         }
     }

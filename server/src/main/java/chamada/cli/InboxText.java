@@ -28,7 +28,12 @@ enum InboxText implements Bilingual {
             "{0}  presente: {1}, no lugar de {2}  ({3} presentes)"),
     EVENT_CLOSED("{0}  roll call closed: {1} present", "{0}  chamada encerrada: {1} presentes"),
     EVENT_MARKED("{0}  {1} is now {2} (roll call {3})", "{0}  {1} agora está {2} (chamada {3})"),
-    EVENT_MESSAGE("{0}  message #{1} from {2}:", "{0}  mensagem #{1} de {2}:");
+    EVENT_MESSAGE("{0}  message #{1} from {2}:", "{0}  mensagem #{1} de {2}:"),
+    EVENT_SHOWN("{0}  the question screen shows message #{1}", "{0}  a tela de perguntas mostra a mensagem #{1}"),
+    EVENT_SHOWN_NONE("{0}  the question screen shows no message", "{0}  a tela de perguntas não mostra mensagem"),
+    SHOWN("Class {0}'s question screen shows message #{1}, without its sender:",
+            "A tela de perguntas da turma {0} mostra a mensagem #{1}, sem o remetente:"),
+    SHOWN_NONE("Class {0}'s question screen shows no message.", "A tela de perguntas da turma {0} não mostra mensagem.");
 
     private final String en;
     private final String pt;

@@ -6,6 +6,7 @@ import chamada.i18n.Lang;
 import chamada.materials.MaterialChoice;
 import chamada.materials.MaterialName;
 import chamada.messages.MessageText;
+import chamada.messages.ShownChoice;
 import chamada.rollcall.CheckInCode;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -62,6 +64,10 @@ final class Inputs {
 
     static MaterialChoice materialChoice(CommandSpec spec, Lang lang, String text) {
         return parse(spec, lang, text, MaterialChoice::parse);
+    }
+
+    static Optional<Long> shownChoice(CommandSpec spec, Lang lang, String text) {
+        return parse(spec, lang, text, ShownChoice::parse);
     }
 
     static TeacherName teacherName(CommandSpec spec, Lang lang, String text) {

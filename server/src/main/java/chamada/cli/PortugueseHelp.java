@@ -130,6 +130,9 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " antiga à mais nova."},
                 {"chamada.teacher.inbox.unread", "Só as mensagens ainda não marcadas como lidas."},
                 {"chamada.teacher.inbox.mark-read", "Marca como lidas as mensagens mostradas."},
+                {"chamada.teacher.show.usage.header", "Mostra uma mensagem na tela de perguntas da turma, para o"
+                        + " projetor: o texto, nunca quem a enviou."},
+                {"SHOWN_CHOICE", "O número da mensagem, como chamada teacher inbox o mostra, ou off para nenhuma."},
                 {"chamada.teacher.upload.usage.header", "Publica arquivos numa turma, para seus alunos baixarem (um"
                         + " arquivo de mesmo nome é substituído)."},
                 {"UPLOAD_FILES", "Os arquivos a publicar."},

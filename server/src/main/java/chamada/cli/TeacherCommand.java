@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
                 + " and the same number again closes it and lists who is present.",
         subcommands = {TeacherOpenCommand.class, TeacherCloseCommand.class, TeacherStatusCommand.class,
                 TeacherHistoryCommand.class, TeacherExportCommand.class, TeacherRosterCommand.class, TeacherMarkCommand.class, TeacherAuditCommand.class,
-                TeacherReportCommand.class, TeacherDefaultsCommand.class, TeacherInboxCommand.class,
+                TeacherReportCommand.class, TeacherDefaultsCommand.class, TeacherInboxCommand.class, TeacherShowCommand.class,
                 TeacherWatchCommand.class, TeacherUploadCommand.class, TeacherRemoveMaterialCommand.class,
                 TeacherAddCommand.class})
 final class TeacherCommand implements Callable<Integer> {

@@ -246,6 +246,11 @@ public final class ChamadaClient implements AutoCloseable {
         return call(new Request.Anonymous(classId, set));
     }
 
+    /** A teacher's: shows message {@code id} on the class's question screen, or none. */
+    public Response show(ClassId classId, Optional<Long> id) {
+        return call(new Request.Show(classId, id));
+    }
+
     public Response materials(ClassId classId) {
         return call(new Request.Materials(classId));
     }

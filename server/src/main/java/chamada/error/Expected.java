@@ -36,6 +36,8 @@ public enum Expected implements Bilingual {
             + " refused",
             "uma mensagem de 1 a 2000 caracteres; quebras de linha e tabulações são mantidas, outros caracteres de"
                     + " controle são recusados"),
+    MESSAGE_ID("a message's number, as the inbox lists it, or off",
+            "o número de uma mensagem, como a caixa de entrada o mostra, ou off"),
     MESSAGE_IDS("message numbers, as the inbox lists them (at most 500)",
             "números de mensagens, como a caixa de entrada os mostra (no máximo 500)"),
     MATERIAL_NAME("a file name of 1 to 255 bytes, without / \\ : * ? \" < > | % or control characters, not starting"

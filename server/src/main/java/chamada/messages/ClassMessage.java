@@ -18,4 +18,9 @@ public record ClassMessage(long id, ClassId classId, Optional<Matricula> sender,
     public RollCallEvent.MessagePosted event() {
         return new RollCallEvent.MessagePosted(classId, id, sender, text.value(), at);
     }
+
+    /** What the class's screen shows of it: its number and text, never its sender. */
+    public RollCallEvent.Question asQuestion() {
+        return new RollCallEvent.Question(id, text.value());
+    }
 }

@@ -84,6 +84,20 @@ public final class MessageService {
                 OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS)));
     }
 
+    /** The message {@code classId}'s question screen shows, if any; a teacher of the class asks. */
+    public CompletableFuture<Optional<ClassMessage>> shown(Caller caller, ClassId classId) {
+        return Outcomes.forClass(caller, classId, classes, (teacher, access) -> store.shown(classId));
+    }
+
+    /**
+     * Shows message {@code id} of {@code classId}'s inbox on the class's question screen, or none;
+     * a teacher of the class chooses. The screen shows the text, never the sender.
+     */
+    public CompletableFuture<ShowResult> show(Caller caller, ClassId classId, Optional<Long> id) {
+        return Outcomes.forClass(caller, classId, classes, (teacher, access) -> store.show(classId, id,
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS)));
+    }
+
     /** Whether {@code classId} takes anonymous messages; a teacher of the class asks. */
     public CompletableFuture<Boolean> anonymousAllowed(Caller caller, ClassId classId) {
         return Outcomes.forClass(caller, classId, classes, (teacher, access) -> store.anonymousAllowed(classId));

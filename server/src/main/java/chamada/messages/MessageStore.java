@@ -4,6 +4,7 @@ import chamada.rollcall.ClassId;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -20,6 +21,9 @@ import java.util.concurrent.CompletableFuture;
  *       that class's, and says how many were unread before.</li>
  *   <li>A class does not take anonymous messages until its teacher allows them.</li>
  *   <li>The store tells the class's live views of each message once it is durable.</li>
+ *   <li>{@link #show} shows only a message of the class's own inbox ({@link ShowResult.NotInInbox}
+ *       otherwise, nothing changed); {@link #shown} answers the last choice, empty once its
+ *       message is gone (a purge); the class's views are told of each choice.</li>
  * </ul>
  */
 public interface MessageStore {
@@ -40,4 +44,10 @@ public interface MessageStore {
 
     /** Lets {@code classId} take messages without a matrícula, or stops it; answers the setting. */
     CompletableFuture<Boolean> allowAnonymous(ClassId classId, boolean allowed);
+
+    /** Shows message {@code id} of {@code classId}'s inbox on the class's screen (empty: none), chosen at {@code at}. */
+    CompletableFuture<ShowResult> show(ClassId classId, Optional<Long> id, OffsetDateTime at);
+
+    /** The message {@code classId}'s screen shows, if any. */
+    CompletableFuture<Optional<ClassMessage>> shown(ClassId classId);
 }

@@ -24,6 +24,7 @@ public final class EventJson {
     public static final String CLOSE = "close";
     public static final String MARK = "mark";
     public static final String MESSAGE = "message";
+    public static final String QUESTION = "question";
 
     private EventJson() {
     }
@@ -35,6 +36,7 @@ public final class EventJson {
             case RollCallEvent.Closed closed -> CLOSE;
             case RollCallEvent.Marked marked -> MARK;
             case RollCallEvent.MessagePosted posted -> MESSAGE;
+            case RollCallEvent.QuestionShown shown -> QUESTION;
         };
     }
 
@@ -71,13 +73,20 @@ public final class EventJson {
                 g.writeStringField(Wire.TEXT, posted.text());
                 g.writeStringField(Wire.AT, Wire.time(posted.at()));
             }
+            case RollCallEvent.QuestionShown shown -> {
+                g.writeStringField(Wire.AT, Wire.time(shown.at()));
+                if (shown.question().isPresent()) {
+                    g.writeNumberField(Wire.ID, shown.question().get().id());
+                    g.writeStringField(Wire.TEXT, shown.question().get().text());
+                }
+            }
         }
     }
 
     /** The event a line of a native {@code watch} carries; empty for a kind this client does not know. */
     public static Optional<RollCallEvent> read(JsonNode node) {
         String kind = node.path(Wire.EVENT).asText();
-        if (!List.of(OPEN, CHECKIN, CLOSE, MARK, MESSAGE).contains(kind)) {
+        if (!List.of(OPEN, CHECKIN, CLOSE, MARK, MESSAGE, QUESTION).contains(kind)) {
             return Optional.empty(); // a keep-alive, or a kind newer than this client: it carries no class to read
         }
         ClassId classId = new ClassId(node.path(Wire.CLASS).asInt());
@@ -97,6 +106,9 @@ public final class EventJson {
                     node.hasNonNull(Wire.MATRICULA) ? Optional.of(new Matricula(node.path(Wire.MATRICULA).asText()))
                             : Optional.empty(),
                     node.path(Wire.TEXT).asText(), Wire.parseTime(node.path(Wire.AT).asText())));
+            case QUESTION -> Optional.of(new RollCallEvent.QuestionShown(classId, node.hasNonNull(Wire.ID)
+                    ? Optional.of(new RollCallEvent.Question(node.path(Wire.ID).asLong(), node.path(Wire.TEXT).asText()))
+                    : Optional.empty(), Wire.parseTime(node.path(Wire.AT).asText())));
             default -> Optional.empty();
         };
     }

@@ -46,6 +46,8 @@ public enum Op {
     READ("read", List.of(Wire.CLASS, Wire.IDS), 2),
     /** A teacher's: whether the class takes anonymous messages; with {@code anonymous}, first sets it. */
     ANONYMOUS("anonymous", List.of(Wire.CLASS, Wire.ANONYMOUS), 1),
+    /** A teacher's: shows message ID of the class's inbox on its question screen, without its sender; {@code off}: none. */
+    SHOW("show", List.of(Wire.CLASS, Wire.ID), 2),
     /** A teacher's: from the reply on, the connection is also sent the class's events as they happen. */
     WATCH("watch", List.of(Wire.CLASS), 1),
     /** A class's materials, numbered by name as the seed's menu numbers its files. */
@@ -148,6 +150,7 @@ public enum Op {
             case Request.Inbox i -> INBOX;
             case Request.MarkRead r -> READ;
             case Request.Anonymous a -> ANONYMOUS;
+            case Request.Show s -> SHOW;
             case Request.Watch w -> WATCH;
             case Request.Materials m -> MATERIALS;
             case Request.Upload u -> UPLOAD;

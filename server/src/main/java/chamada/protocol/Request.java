@@ -186,6 +186,10 @@ public sealed interface Request {
     record Anonymous(ClassId classId, Optional<Boolean> set) implements Request {
     }
 
+    /** Shows message {@code id} of {@code classId}'s inbox on the class's question screen (empty: none), for a teacher of the class. */
+    record Show(ClassId classId, Optional<Long> id) implements Request {
+    }
+
     /** The class's events pushed to this connection from the reply on, for a teacher of the class. */
     record Watch(ClassId classId) implements Request {
     }

@@ -12,6 +12,7 @@ import chamada.materials.MaterialName;
 import chamada.materials.MaterialService;
 import chamada.messages.MessageService;
 import chamada.messages.MessageText;
+import chamada.messages.ShownChoice;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckInCode;
 import chamada.rollcall.CheckInRules;
@@ -232,7 +233,8 @@ public final class RequestDecoder {
 
     private static boolean isNumber(String field) {
         return field.equals(Wire.CLASS) || field.equals(Wire.LATE_AFTER) || field.equals(Wire.PART)
-                || field.equals(Wire.ROLL_CALL) || field.equals(Wire.SIZE) || field.equals(Wire.OFFSET);
+                || field.equals(Wire.ROLL_CALL) || field.equals(Wire.SIZE) || field.equals(Wire.OFFSET)
+                || field.equals(Wire.ID);
     }
 
     /** A report's request: a period whose end is not before its start. */
@@ -360,6 +362,7 @@ public final class RequestDecoder {
             case READ -> new Request.MarkRead(classId(fields), ids(require(fields, Wire.IDS)));
             case ANONYMOUS -> new Request.Anonymous(classId(fields),
                     Optional.ofNullable(fields.get(Wire.ANONYMOUS)).map(word -> yesNo(Wire.ANONYMOUS, word)));
+            case SHOW -> new Request.Show(classId(fields), ShownChoice.parse(require(fields, Wire.ID)));
             case WATCH -> new Request.Watch(classId(fields));
             case MATERIALS -> new Request.Materials(classId(fields));
             case UPLOAD -> new Request.Upload(classId(fields), new MaterialName(require(fields, Wire.FILE)),

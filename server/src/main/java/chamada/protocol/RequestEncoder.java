@@ -2,6 +2,7 @@ package chamada.protocol;
 
 import chamada.attendance.LateCountsAs;
 import chamada.materials.MaterialChoice;
+import chamada.messages.ShownChoice;
 import chamada.rollcall.TeacherName;
 import chamada.roster.RosterEntry;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -145,6 +146,14 @@ public final class RequestEncoder {
                     g.writeNumberField(Wire.CLASS, anonymous.classId().value());
                     if (anonymous.set().isPresent()) {
                         g.writeBooleanField(Wire.ANONYMOUS, anonymous.set().get());
+                    }
+                }
+                case Request.Show show -> {
+                    g.writeNumberField(Wire.CLASS, show.classId().value());
+                    if (show.id().isPresent()) {
+                        g.writeNumberField(Wire.ID, show.id().get());
+                    } else {
+                        g.writeStringField(Wire.ID, ShownChoice.OFF);
                     }
                 }
                 case Request.Watch watch -> g.writeNumberField(Wire.CLASS, watch.classId().value());

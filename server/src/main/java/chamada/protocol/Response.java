@@ -204,10 +204,14 @@ public sealed interface Response {
     }
 
     /** A class's messages, oldest first. */
-    record Inbox(int classId, List<ClassMessage> messages) implements Success {
+    record Inbox(int classId, List<ClassMessage> messages, Optional<ClassMessage> shown) implements Success {
         public Inbox {
             messages = List.copyOf(messages);
         }
+    }
+
+    /** The question the class's screen shows now, after a {@code show}; empty: none. */
+    record QuestionShown(int classId, Optional<ClassMessage> shown) implements Success {
     }
 
     /** How many of the messages named were unread, and are now read. */

@@ -202,10 +202,12 @@ public final class ResponseDecoder {
                             new MessageText(text(item, Wire.TEXT)), Wire.parseTime(text(item, Wire.AT)),
                             item.path(Wire.READ).asBoolean()));
                 }
-                yield new Response.Inbox(classId.value(), messages);
+                yield new Response.Inbox(classId.value(), messages, shown(node, classId));
             }
             case READ -> new Response.MarkedRead(node.path(Wire.CLASS).asInt(), node.path(Wire.MARKED).asInt());
             case ANONYMOUS -> new Response.Anonymous(node.path(Wire.CLASS).asInt(), node.path(Wire.ANONYMOUS).asBoolean());
+            case SHOW -> new Response.QuestionShown(node.path(Wire.CLASS).asInt(),
+                    shown(node, new ClassId(node.path(Wire.CLASS).asInt())));
             case WATCH -> new Response.Watching(node.path(Wire.CLASS).asInt());
             case MATERIALS -> {
                 List<Material> materials = new ArrayList<>();
@@ -343,5 +345,15 @@ public final class ResponseDecoder {
 
     private static OffsetDateTime time(JsonNode node, String field) {
         return Wire.parseTime(text(node, field));
+    }
+
+    /** The question of a reply's {@code shown}, if any; its sender is never sent, and it counts as read. */
+    private static Optional<ClassMessage> shown(JsonNode node, ClassId classId) {
+        JsonNode shown = node.path(Wire.SHOWN);
+        if (!shown.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClassMessage(shown.path(Wire.ID).asLong(), classId, Optional.empty(),
+                new MessageText(text(shown, Wire.TEXT)), Wire.parseTime(text(shown, Wire.AT)), true));
     }
 }

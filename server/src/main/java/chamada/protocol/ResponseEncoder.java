@@ -299,11 +299,17 @@ public final class ResponseEncoder {
                     g.writeEndObject();
                 }
                 g.writeEndArray();
+                writeShown(g, inbox.shown());
             }
             case Response.MarkedRead read -> {
                 g.writeStringField(Wire.OP, Op.READ.wire());
                 g.writeNumberField(Wire.CLASS, read.classId());
                 g.writeNumberField(Wire.MARKED, read.marked());
+            }
+            case Response.QuestionShown shown -> {
+                g.writeStringField(Wire.OP, Op.SHOW.wire());
+                g.writeNumberField(Wire.CLASS, shown.classId());
+                writeShown(g, shown.shown());
             }
             case Response.Anonymous anonymous -> {
                 g.writeStringField(Wire.OP, Op.ANONYMOUS.wire());
@@ -520,5 +526,17 @@ public final class ResponseEncoder {
         if (names.hasRoster()) {
             g.writeBooleanField(Wire.HAS_ROSTER, true);
         }
+    }
+
+    /** The question a class's screen shows, without its sender; nothing when none is. */
+    private static void writeShown(JsonGenerator g, Optional<ClassMessage> shown) throws IOException {
+        if (shown.isEmpty()) {
+            return;
+        }
+        g.writeObjectFieldStart(Wire.SHOWN);
+        g.writeNumberField(Wire.ID, shown.get().id());
+        g.writeStringField(Wire.TEXT, shown.get().text().value());
+        g.writeStringField(Wire.AT, Wire.time(shown.get().at()));
+        g.writeEndObject();
     }
 }

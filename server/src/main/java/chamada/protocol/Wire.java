@@ -59,6 +59,8 @@ public final class Wire {
     public static final String ABSENT = "absent";
     /** Students a teacher marked present, late or excused who have no check-in. */
     public static final String MARKED = "marked";
+    /** The message a class's question screen shows, in an inbox or a {@code show} reply. */
+    public static final String SHOWN = "shown";
     public static final String REASON = "reason";
     public static final String ROLL_CALL = "roll_call";
     public static final String FROM = "from";

@@ -43,4 +43,15 @@ public sealed interface RollCallEvent {
     record MessagePosted(ClassId classId, long id, Optional<Matricula> sender, String text, OffsetDateTime at)
             implements RollCallEvent {
     }
+
+    /**
+     * The class's teacher chose the question the class's screen shows, at {@code at}: message
+     * {@code question}'s text, never its sender; empty: none any more.
+     */
+    record QuestionShown(ClassId classId, Optional<Question> question, OffsetDateTime at) implements RollCallEvent {
+    }
+
+    /** A message shown to the whole class: its number and text, without who wrote it. */
+    record Question(long id, String text) {
+    }
 }

@@ -4,6 +4,7 @@ import chamada.messages.ClassMessage;
 import chamada.messages.MessageText;
 import chamada.messages.PostResult;
 import chamada.messages.Posting;
+import chamada.messages.ShowResult;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
 
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -36,6 +38,12 @@ public final class MessageRules {
     /** The oldest unread first: marking them read shows the next. */
     private static final String UNREAD = COLUMNS + " WHERE class_id = ? AND read_at IS NULL ORDER BY id LIMIT ?";
     private static final String ONE = COLUMNS + " WHERE id = ?";
+    private static final String ONE_IN_CLASS = COLUMNS + " WHERE id = ? AND class_id = ?";
+    private static final String SHOW = """
+            INSERT INTO class_inboxes (class_id, anonymous, shown) VALUES (?, ?, ?)
+            ON CONFLICT (class_id) DO UPDATE SET shown = excluded.shown""";
+    private static final String SHOWN = COLUMNS
+            + " WHERE id = (SELECT shown FROM class_inboxes WHERE class_id = ?) AND class_id = ?";
     private static final String BY_SENDER = COLUMNS + " WHERE matricula = ? ORDER BY id";
     private static final String MARK_READ = "UPDATE messages SET read_at = ? WHERE class_id = ? AND id = ? AND read_at IS NULL";
     private static final String ANONYMOUS = "SELECT anonymous FROM class_inboxes WHERE class_id = ?";
@@ -146,6 +154,45 @@ public final class MessageRules {
             upsert.executeUpdate();
         }
         return allowed;
+    }
+
+    /**
+     * Shows message {@code id} on {@code classId}'s screen, or none, in the caller's transaction:
+     * only a message of the class's own inbox. One statement, as {@link #allowAnonymous}.
+     */
+    public ShowResult show(Connection connection, ClassId classId, Optional<Long> id, OffsetDateTime at)
+            throws SQLException {
+        Optional<ClassMessage> question = Optional.empty();
+        if (id.isPresent()) {
+            try (PreparedStatement query = connection.prepareStatement(ONE_IN_CLASS)) {
+                query.setLong(1, id.get());
+                query.setInt(2, classId.value());
+                question = messages(query).stream().findFirst();
+            }
+            if (question.isEmpty()) {
+                return new ShowResult.NotInInbox(classId, id.get());
+            }
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(SHOW)) {
+            upsert.setInt(1, classId.value());
+            upsert.setBoolean(2, false);
+            if (id.isPresent()) {
+                upsert.setLong(3, id.get());
+            } else {
+                upsert.setNull(3, Types.BIGINT);
+            }
+            upsert.executeUpdate();
+        }
+        return new ShowResult.Shown(classId, question, at);
+    }
+
+    /** The message {@code classId}'s screen shows: none once a purge took it. */
+    public Optional<ClassMessage> shown(Connection connection, ClassId classId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(SHOWN)) {
+            query.setInt(1, classId.value());
+            query.setInt(2, classId.value());
+            return messages(query).stream().findFirst();
+        }
     }
 
     private List<ClassMessage> messages(PreparedStatement query) throws SQLException {

@@ -34,7 +34,7 @@ final class Migrations {
             "V4__check_in_rules.sql", "V5__closed_by.sql", "V6__rosters.sql",
             "V7__statuses.sql", "V8__audit.sql", "V9__teachers.sql", "V10__privacy.sql",
             "V11__class_defaults.sql", "V12__retention.sql", "V13__purge_ids.sql", "V14__messages.sql",
-            "V15__materials.sql");
+            "V15__materials.sql", "V16__shown_question.sql");
 
     private static final String BUNDLED_LOCATION = "classpath:db/migration";
     private static final Pattern FILE_NAME = Pattern.compile("V([1-9][0-9]*)__([a-z0-9_]+)\\.sql");

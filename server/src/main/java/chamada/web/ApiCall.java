@@ -55,6 +55,7 @@ record ApiCall(Op op, String classText, boolean forTeachers, boolean hasBody, bo
             case "messages POST" -> new ApiCall(Op.MESSAGE, classText, false, true, false);
             case "messages GET" -> new ApiCall(Op.INBOX, classText, true, false, false);
             case "messages/read POST" -> new ApiCall(Op.READ, classText, true, true, false);
+            case "messages/shown PUT" -> new ApiCall(Op.SHOW, classText, true, true, false);
             default -> null;
         });
     }

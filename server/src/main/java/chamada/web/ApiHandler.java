@@ -116,7 +116,7 @@ public final class ApiHandler extends Handler.Abstract {
                 return true;
             }
             if (call.stream()) {
-                streams.serve(session, ClassId.parse(call.classText()), false, response, callback)
+                streams.serve(session, ClassId.parse(call.classText()), LiveView.TEACHER, 0, response, callback)
                         .ifPresent(refusal -> reply(response, callback, refusal));
                 return true;
             }

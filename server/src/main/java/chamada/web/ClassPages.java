@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * A class's pages for its teacher, under {@code /classes/CLASS}: the roll call as it stands
  * (every matrícula, the code), its close (then the final list), its history, the CSV of
  * {@code teacher export}, its report ({@link ReportPage}), the projector ({@link ProjectorPage}), its
- * messages ({@link InboxPage}) and its materials ({@link MaterialsPage}).
+ * messages ({@link InboxPage}), its question screen ({@link QuestionScreenPage}) and its materials
+ * ({@link MaterialsPage}).
  * The teachers the class's assignments allow may read them, and close as on every port. Runs on the web server's virtual
  * threads.
  */
@@ -52,17 +53,19 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
     private final AuditPage audit;
     private final InboxPage inbox;
     private final MaterialsPage materials;
+    private final QuestionScreenPage question;
     private final ReportPage report;
 
     ClassPages(Application application, Pages pages, TeacherSessions sessions, ProjectorPage projector,
-               ApiHandler api) {
+               ApiHandler api, EventStreams streams) {
         this.application = application;
         this.pages = pages;
         this.sessions = sessions;
         this.projector = projector;
         this.roster = new RosterPage(application, pages);
         this.audit = new AuditPage(application, pages);
-        this.inbox = new InboxPage(application, pages);
+        this.inbox = new InboxPage(application, pages, streams);
+        this.question = new QuestionScreenPage(application, pages, streams);
         this.materials = new MaterialsPage(application, pages, api);
         this.report = new ReportPage(application, pages);
     }
@@ -126,7 +129,16 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
             case "audit GET" -> audit.page(request, response, callback, session, classId);
             case "audit POST" -> audit.mark(request, response, callback, session, classId, fields);
             case "inbox GET" -> inbox.page(request, response, callback, session, classId);
-            case "inbox POST" -> inbox.markRead(request, response, callback, session, classId, fields);
+            case "inbox POST" -> {
+                if (fields.getValue(InboxPage.SHOW_FIELD) != null) {
+                    inbox.show(request, response, callback, session, classId, fields);
+                } else {
+                    inbox.markRead(request, response, callback, session, classId, fields);
+                }
+            }
+            case "inbox/events GET" -> inbox.events(request, response, callback, session, classId);
+            case "question GET" -> question.page(request, response, callback, session, classId);
+            case "question/events GET" -> question.events(request, response, callback, session, classId);
             case "materials GET" -> materials.page(request, response, callback, session, classId);
             case "materials POST" -> materials.remove(request, response, callback, session, classId, fields);
             case "report GET" -> report.page(request, response, callback, session, classId);

@@ -2,6 +2,7 @@ package chamada.web;
 
 import chamada.application.Application;
 import chamada.application.Session;
+import chamada.messages.ClassMessage;
 import chamada.protocol.Request;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CurrentCode;
@@ -32,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Live views' event streams (Server-Sent Events): what happens to one roll call, as the store
  * publishes it, and each new code as it turns, until the roll call closes, the reader goes away
- * or the server stops.
+ * or the server stops; or a class's messages and the question it shows, until the reader goes
+ * away or the server stops ({@link LiveView}).
  *
  * <p>Design note. One writer thread serves every stream of the server: every {@link #GATHER}
  * it takes each stream's queued events, writes them as one batch, and checks its code and its
@@ -70,57 +72,69 @@ final class EventStreams implements AutoCloseable {
     }
 
     /**
-     * Streams the roll call of {@code classId} to {@code response}, matrículas {@code masked} for
-     * a projector, if {@code session} may read it; otherwise returns the refusal to send instead,
-     * having written nothing. A stream outlives this call: the writer completes {@code callback}
-     * when the stream ends.
+     * Streams {@code classId} to {@code response} as {@code view} shows it, if {@code session}
+     * may read it; otherwise returns the refusal to send instead, having written nothing. An
+     * inbox's stream begins with the messages after number {@code after} (those its page did not
+     * show), a question screen's and an inbox's with the question shown. A stream outlives this
+     * call: the writer completes {@code callback} when the stream ends.
      */
-    Optional<chamada.protocol.Response> serve(Session session, ClassId classId, boolean masked, Response response,
-                                              Callback callback) throws Exception {
-        Stream stream = new Stream(masked, response, callback);
-        // Subscribed before the status is read, so nothing falls between the two.
+    Optional<chamada.protocol.Response> serve(Session session, ClassId classId, LiveView view, long after,
+                                              Response response, Callback callback) throws Exception {
+        Stream stream = new Stream(view, response, callback);
+        // Subscribed before the state is read, so nothing falls between the two.
         stream.subscription = application.events().subscribe(classId, stream::hear);
         try {
-            return start(session, classId, stream, masked, response);
+            return start(session, classId, stream, after, response);
         } catch (Exception | Error e) {
             stream.subscription.close();
             throw e;
         }
     }
 
-    /** Reads the roll call, writes the stream's first batch and hands it to the writer. */
-    private Optional<chamada.protocol.Response> start(Session session, ClassId classId, Stream stream, boolean masked,
+    /** Reads the roll call or the inbox, writes the stream's first batch and hands it to the writer. */
+    private Optional<chamada.protocol.Response> start(Session session, ClassId classId, Stream stream, long after,
                                                        Response response) throws Exception {
-        chamada.protocol.Response status;
+        LiveView view = stream.view;
+        chamada.protocol.Response state;
         try {
-            status = application.handle(session, new Request.Status(classId)).get(REPLY_SECONDS, TimeUnit.SECONDS);
+            state = application.handle(session, view.followsRollCall() ? new Request.Status(classId)
+                    : new Request.Inbox(classId, false)).get(REPLY_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             stream.subscription.close();
             return Optional.of(application.refusal(session, new chamada.error.ChamadaException(
                     chamada.error.ErrorCode.INTERNAL)));
         }
-        if (!(status instanceof chamada.protocol.Response.RollCallReply open)) {
+        if (!(state instanceof chamada.protocol.Response.RollCallReply
+                || state instanceof chamada.protocol.Response.Inbox)) {
             stream.subscription.close();
-            return Optional.of(status);
+            return Optional.of(state);
         }
         if (stopping.get()) {
             stream.subscription.close();
             return Optional.of(application.refusal(session, new chamada.error.ChamadaException(
                     chamada.error.ErrorCode.SHUTTING_DOWN)));
         }
-        stream.rollCall = open;
-        stream.shown = application.currentCode(open.rollCall().rules());
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         // Written at once, so the reader has the headers before anything happens. A projector
-        // (masked) also gets the roll call as it stands now: what happened between its page's
-        // load and this stream, or during a reconnect, would be missing otherwise.
+        // also gets the roll call as it stands now, an inbox the messages its page lacks, and
+        // both class views the question shown: what happened between the page's load and this
+        // stream, or during a reconnect, would be missing otherwise.
         stream.batch.retry();
-        if (masked) {
-            stream.batch.state(open.rollCall());
+        if (state instanceof chamada.protocol.Response.RollCallReply open) {
+            stream.rollCall = open;
+            stream.shown = application.currentCode(open.rollCall().rules());
+            if (view.masks()) {
+                stream.batch.state(open.rollCall());
+            }
+            stream.shown.ifPresent(stream.batch::code);
+        } else if (state instanceof chamada.protocol.Response.Inbox inbox) {
+            inbox.messages().stream().filter(message -> message.id() > after)
+                    .forEach(message -> stream.batch.event(message.event(), view));
+            stream.batch.event(new RollCallEvent.QuestionShown(classId, inbox.shown().map(ClassMessage::asQuestion),
+                    application.now()), view);
         }
-        stream.shown.ifPresent(stream.batch::code);
         Callback.Completable first = new Callback.Completable();
         response.write(false, stream.batch.take(), first);
         try {
@@ -178,7 +192,7 @@ final class EventStreams implements AutoCloseable {
     /** One reader's stream. Its fields are the writer thread's, but for the queue and the flags. */
     private final class Stream {
 
-        private final boolean masked;
+        private final LiveView view;
         private final Response response;
         private final Callback callback;
         private final Queue<RollCallEvent> queue = new ConcurrentLinkedQueue<>();
@@ -194,8 +208,8 @@ final class EventStreams implements AutoCloseable {
         private long lastWrite;
         private boolean closing;
 
-        Stream(boolean masked, Response response, Callback callback) {
-            this.masked = masked;
+        Stream(LiveView view, Response response, Callback callback) {
+            this.view = view;
             this.response = response;
             this.callback = callback;
         }
@@ -224,10 +238,12 @@ final class EventStreams implements AutoCloseable {
             if (closing) {
                 return;
             }
-            Optional<CurrentCode> code = application.currentCode(rollCall.rollCall().rules());
-            if (!code.equals(shown)) {
-                code.ifPresent(batch::code);
-                shown = code;
+            if (view.followsRollCall()) {
+                Optional<CurrentCode> code = application.currentCode(rollCall.rollCall().rules());
+                if (!code.equals(shown)) {
+                    code.ifPresent(batch::code);
+                    shown = code;
+                }
             }
             for (int taken = 0; taken < EVENTS_PER_WRITE; taken++) {
                 RollCallEvent event = queue.poll();
@@ -235,6 +251,10 @@ final class EventStreams implements AutoCloseable {
                     break;
                 }
                 queued.decrementAndGet();
+                if (!view.followsRollCall()) {
+                    batch.event(event, view);
+                    continue;
+                }
                 OffsetDateTime openedAt = rollCall.rollCall().openedAt();
                 if (event instanceof RollCallEvent.Opened opened && !opened.at().isEqual(openedAt)) {
                     // Another roll call of the class, its close never heard here (nodes on PostgreSQL lose
@@ -245,7 +265,7 @@ final class EventStreams implements AutoCloseable {
                 if (event instanceof RollCallEvent.Opened || event.at().isBefore(openedAt)) {
                     continue; // its own opening, or an earlier roll call's event heard late
                 }
-                batch.event(event, masked);
+                batch.event(event, view);
                 if (event instanceof RollCallEvent.Closed) {
                     closing = true;
                     break;

@@ -38,7 +38,7 @@ public final class HttpFront implements AutoCloseable {
         TeacherSessions sessions = new TeacherSessions(application, addresses);
         TeacherPages teacher = new TeacherPages(application, pages, sessions, config.tls());
         ClassPages classes = new ClassPages(application, pages, sessions,
-                new ProjectorPage(application, pages, streams, config.bind()), api);
+                new ProjectorPage(application, pages, streams, config.bind()), api, streams);
         WebRoutes routes = new WebRoutes()
                 .get("/", checkInPage)
                 .get("/c/*", checkInPage)

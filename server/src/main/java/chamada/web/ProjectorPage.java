@@ -74,7 +74,7 @@ final class ProjectorPage {
 
     void events(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                 Callback callback, Session session, ClassId classId) throws Exception {
-        Optional<Response> refusal = streams.serve(session, classId, true, response, callback);
+        Optional<Response> refusal = streams.serve(session, classId, LiveView.PROJECTOR, 0, response, callback);
         if (refusal.isPresent()) {
             org.eclipse.jetty.server.Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
         }

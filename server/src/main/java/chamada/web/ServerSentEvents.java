@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * The text of Server-Sent Events (the HTML standard's {@code text/event-stream}) for each thing a
- * live view hears: {@code checkin}, {@code code}, {@code state}, {@code open} and {@code close},
+ * live view hears: {@code checkin}, {@code code}, {@code state}, {@code open}, {@code close},
+ * {@code mark}, {@code message} and {@code question},
  * each with a one-line JSON {@code data} whose field names are the native protocol's.
  *
  * <p>Design note. Events are written into a {@link Batch}, straight to UTF-8 bytes by one JSON
@@ -55,14 +56,12 @@ final class ServerSentEvents {
             json.setRootValueSeparator(null);
         }
 
-        /** The event for {@code event}; {@code mask} says whether matrículas show only their last 3 digits. */
-        Batch event(RollCallEvent event, boolean mask) {
-            return switch (event) {
-                // A projector shows the count, not who was corrected, and a roll call's stream no message.
-                case RollCallEvent.Marked marked when mask -> this;
-                case RollCallEvent.MessagePosted posted -> this;
-                default -> frame(EventJson.name(event), g -> EventJson.writeFields(g, event, mask));
-            };
+        /** The event for {@code event} as {@code view} shows it; nothing if that view does not show it. */
+        Batch event(RollCallEvent event, LiveView view) {
+            if (!view.shows(event)) {
+                return this;
+            }
+            return frame(EventJson.name(event), g -> EventJson.writeFields(g, event, view.masks()));
         }
 
         /**

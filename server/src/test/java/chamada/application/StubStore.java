@@ -8,6 +8,7 @@ import chamada.materials.MaterialName;
 import chamada.materials.PublishResult;
 import chamada.messages.ClassMessage;
 import chamada.messages.PostResult;
+import chamada.messages.ShowResult;
 import chamada.messages.Posting;
 import chamada.privacy.Forget;
 import chamada.privacy.ForgetResult;
@@ -142,6 +143,16 @@ record StubStore(StoreFailure.Kind kind, StoreHealth health) implements ChamadaS
 
     @Override
     public CompletableFuture<Boolean> allowAnonymous(ClassId classId, boolean allowed) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<ShowResult> show(ClassId classId, Optional<Long> id, OffsetDateTime at) {
+        return failed();
+    }
+
+    @Override
+    public CompletableFuture<Optional<ClassMessage>> shown(ClassId classId) {
         return failed();
     }
 

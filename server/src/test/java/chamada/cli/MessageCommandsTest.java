@@ -82,6 +82,25 @@ class MessageCommandsTest {
     }
 
     @Test
+    void teacherShow_putsAMessageOnTheQuestionScreen_withoutItsSender_andOffTakesItAway() {
+        server.run(new CliRunner(), "student", "message", "1010", "Vale nota?", "--matricula", "7");
+
+        CliRunner.Result shown = server.teacher(Lang.EN, "show", "1010", "1");
+        CliRunner.Result unknown = server.teacher(Lang.EN, "show", "1010", "2");
+        CliRunner.Result typo = server.teacher(Lang.PT_BR, "show", "1010", "um");
+        CliRunner.Result off = server.teacher(Lang.PT_BR, "show", "1010", "off");
+
+        assertThat(shown.err()).isEmpty();
+        assertThat(shown.out()).isEqualTo("Class 1010's question screen shows message #1, without its sender:" + NL
+                + "      Vale nota?" + NL);
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(unknown.err()).isEqualTo("Class 1010 has no message 2; chamada teacher inbox 1010 lists them." + NL);
+        assertThat(typo.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(typo.err()).contains("um");
+        assertThat(off.out()).isEqualTo("A tela de perguntas da turma 1010 não mostra mensagem." + NL);
+    }
+
+    @Test
     void teacherWatch_printsCheckInsWithTheCount_andMessages_asTheyHappen_untilCtrlC() {
         server.teacher(Lang.EN, "open", "1010", "--code-policy", "none");
         CliRunner.Running watch = new CliRunner().lang(Lang.EN).start(server.withPort("teacher", "watch", "1010", "--name",

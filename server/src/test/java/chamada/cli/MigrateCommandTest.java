@@ -2,10 +2,13 @@ package chamada.cli;
 
 import chamada.attendance.Mark;
 import chamada.attendance.Reason;
+import chamada.messages.MessageText;
+import chamada.messages.PostResult;
+import chamada.messages.Posting;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckInAttempt;
-import chamada.rollcall.CheckInRules;
 import chamada.rollcall.CheckInResult;
+import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.DeviceId;
 import chamada.rollcall.Matricula;
@@ -13,20 +16,20 @@ import chamada.rollcall.OpenResult;
 import chamada.rollcall.TeacherName;
 import chamada.roster.RosterEntry;
 import chamada.roster.StudentName;
-import chamada.teachers.AccountEdit;
-import chamada.teachers.PasswordHash;
 import chamada.store.SqliteRollCallStore;
 import chamada.store.postgres.PostgresAddress;
 import chamada.store.postgres.PostgresStore;
+import chamada.teachers.AccountEdit;
+import chamada.teachers.PasswordHash;
 import chamada.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,6 +80,10 @@ class MigrateCommandTest {
             embedded.checkIn(OPEN, new Matricula("8"), tick()).join();
             embedded.changeAccount(new AccountEdit.Add(ANA, PasswordHash.parse(HASH), true)).join();
             embedded.assign(CLOSED, List.of(ANA)).join();
+            PostResult.Posted posted = (PostResult.Posted) embedded.post(new Posting(CLOSED, Optional.of(new Matricula("7")),
+                    new MessageText("Vale nota?"), tick())).join();
+            embedded.allowAnonymous(CLOSED, true).join();
+            embedded.show(CLOSED, Optional.of(posted.message().id()), tick()).join();
         }
         PostgresAddress database = TestPostgres.freshDatabase();
 
@@ -104,6 +111,9 @@ class MigrateCommandTest {
             assertThat(postgres.accounts().join()).usingRecursiveFieldByFieldElementComparator()
                     .isEqualTo(embedded.accounts().join()).hasSize(1);
             assertThat(postgres.assignments().join()).isEqualTo(embedded.assignments().join()).hasSize(1);
+            assertThat(postgres.inbox(CLOSED, false, 10).join()).isEqualTo(embedded.inbox(CLOSED, false, 10).join()).hasSize(1);
+            assertThat(postgres.anonymousAllowed(CLOSED).join()).isTrue();
+            assertThat(postgres.shown(CLOSED).join()).isEqualTo(embedded.shown(CLOSED).join()).isPresent();
             postgres.close(OPEN, ANA, tick()).join();
             OpenResult reopened = postgres.open(OPEN, ANA, tick()).join();
             assertThat(((OpenResult.Opened) reopened).id()).as("ids after the copied ones").isGreaterThan(2);

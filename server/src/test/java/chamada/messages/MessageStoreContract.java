@@ -175,6 +175,49 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    void show_takesOnlyAMessageOfTheClassesOwnInbox_andNoneHidesIt_andTheChoiceSurvivesAReopen() {
+        ClassMessage question = posted(CLASS, ALICE, "A prova é sexta?");
+        ClassMessage elsewhere = posted(OTHER_CLASS, BETO, "outra turma");
+        await(store.allowAnonymous(CLASS, true));
+
+        ShowResult shown = await(store.show(CLASS, Optional.of(question.id()), tick()));
+        ShowResult refused = await(store.show(CLASS, Optional.of(elsewhere.id()), tick()));
+        ShowResult unknown = await(store.show(CLASS, Optional.of(elsewhere.id() + 1000), tick()));
+
+        assertThat(shown).isInstanceOfSatisfying(ShowResult.Shown.class,
+                result -> assertThat(result.question()).contains(question));
+        assertThat(refused).isEqualTo(new ShowResult.NotInInbox(CLASS, elsewhere.id()));
+        assertThat(unknown).isEqualTo(new ShowResult.NotInInbox(CLASS, elsewhere.id() + 1000));
+        assertThat(await(store.shown(CLASS))).contains(question);
+        assertThat(await(store.shown(OTHER_CLASS))).isEmpty();
+        assertThat(await(store.anonymousAllowed(CLASS))).as("the class's other setting").isTrue();
+        store = reopen(store);
+        assertThat(await(store.shown(CLASS))).contains(question);
+        assertThat(await(store.show(CLASS, Optional.empty(), tick()))).isInstanceOfSatisfying(ShowResult.Shown.class,
+                result -> assertThat(result.question()).isEmpty());
+        assertThat(await(store.shown(CLASS))).isEmpty();
+        assertThat(await(store.show(OTHER_CLASS, Optional.empty(), tick()))).isInstanceOf(ShowResult.Shown.class);
+        assertThat(await(store.anonymousAllowed(OTHER_CLASS))).as("a class's row made by a show").isFalse();
+    }
+
+    @Test
+    void show_tellsTheClassesViews_theQuestionWithoutItsSender() throws InterruptedException {
+        ClassMessage message = posted(CLASS, ALICE, "Pode repetir?");
+        LinkedBlockingQueue<RollCallEvent> heard = new LinkedBlockingQueue<>();
+        try (RollCallEvents.Subscription subscription = store.events().subscribe(CLASS, heard::add)) {
+            OffsetDateTime shownAt = tick();
+            await(store.show(CLASS, Optional.of(message.id()), shownAt));
+            OffsetDateTime hiddenAt = tick();
+            await(store.show(CLASS, Optional.empty(), hiddenAt));
+
+            assertThat(heard.poll(30, TimeUnit.SECONDS)).isEqualTo(new RollCallEvent.QuestionShown(CLASS,
+                    Optional.of(new RollCallEvent.Question(message.id(), "Pode repetir?")), shownAt));
+            assertThat(heard.poll(30, TimeUnit.SECONDS)).isEqualTo(new RollCallEvent.QuestionShown(CLASS,
+                    Optional.empty(), hiddenAt));
+        }
+    }
+
+    @Test
     void concurrentPosts_areEachStoredOnce_withTheirOwnIds() {
         List<CompletableFuture<PostResult>> futures = new ArrayList<>();
         IntStream.range(0, 50).forEach(i -> futures.add(store.post(new Posting(CLASS, Optional.of(ALICE),

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,14 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A class's messages on its teacher's page in Chromium: each as the text the student wrote (a tag
  * stays text, a line break stays a line break), the unread ones marked, and the button that marks
- * those shown read. Its screenshot goes to {@code server/target/screenshots}.
+ * those shown read; a message that comes while the page is open appears on it, and the one the
+ * teacher chooses goes on the class's question screen, without its sender. Screenshots:
+ * {@code inbox-teacher} and {@code question-screen}, in {@code server/target/screenshots}.
  */
 class InboxBrowserTest {
 
     private static final ClassId CLASS = new ClassId(1010);
 
     @RegisterExtension
-    static final SharedBrowser BROWSERS = new SharedBrowser(WindowSize.PROJECTOR);
+    static final SharedBrowser BROWSERS = new SharedBrowser(WindowSize.PROJECTOR, WindowSize.PROJECTOR);
 
     @TempDir
     Path dir;
@@ -37,8 +40,8 @@ class InboxBrowserTest {
     private Classroom classroom;
 
     @BeforeEach
-    void start(Browser teacher) {
-        classroom = Classroom.start(dir, teacher);
+    void start(Browser teacher, Browser projector) {
+        classroom = Classroom.start(dir, teacher, projector);
     }
 
     @AfterEach
@@ -46,6 +49,47 @@ class InboxBrowserTest {
         if (classroom != null) { // null when the browser could not start
             classroom.close();
         }
+    }
+
+    @Test
+    void aMessageThatComes_appearsLive_andTheTeacherPutsItOnTheQuestionScreen_withoutItsSender(Browser teacher,
+                                                                                             Browser projector) {
+        String question = "Pode repetir o exemplo do socket?\nNão entendi o bind().";
+        classroom.logIn(teacher);
+        classroom.logIn(projector);
+        projector.driver().get(classroom.url("/classes/1010/question"));
+        Classroom.waitFor(projector).until(ExpectedConditions.attributeToBe(By.id("question-screen"), "data-live", "true"));
+        teacher.driver().get(classroom.url("/classes/1010/inbox"));
+        Classroom.waitFor(teacher).until(ExpectedConditions.attributeToBe(By.id("inbox"), "data-live", "true"));
+        boolean noneAtFirst = projector.driver().findElement(By.id("no-question")).isDisplayed();
+
+        long id;
+        try (var student = classroom.server().client()) {
+            id = as(student.message(CLASS, Optional.of(new Matricula("042191010")), new MessageText(question)),
+                    Response.MessageSent.class).id();
+        }
+        Classroom.waitFor(teacher).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#messages tbody tr"), 1));
+        String liveRow = teacher.driver().findElement(By.cssSelector("#messages tbody tr")).getText();
+        Classroom.clickToLeave(teacher, teacher.driver().findElement(By.cssSelector(
+                "button[aria-label='Show message " + id + " on the question screen']")));
+        Classroom.waitFor(projector).until(ExpectedConditions.textToBe(By.id("question"), question));
+        projector.screenshot("question-screen");
+        String projected = projector.driver().findElement(By.id("question-screen")).getText();
+        String shownResult = teacher.driver().findElement(By.id("result")).getText();
+        boolean markedOnScreen = teacher.driver().findElement(By.cssSelector("tr[data-id='" + id + "'] .on-screen"))
+                .isDisplayed();
+        Classroom.clickToLeave(teacher, teacher.driver().findElement(By.id("hide")));
+        Classroom.waitFor(projector).until(ExpectedConditions.visibilityOfElementLocated(By.id("no-question")));
+
+        assertThat(noneAtFirst).isTrue();
+        assertThat(liveRow).contains(Long.toString(id)).contains("042191010").contains("new")
+                .contains("Pode repetir o exemplo do socket?");
+        assertThat(shownResult).isEqualTo("Message " + id + " is on the question screen, without its sender.");
+        assertThat(markedOnScreen).isTrue();
+        assertThat(projected).contains(question).doesNotContain("042191010");
+        assertThat(teacher.driver().findElement(By.id("result")).getText()).isEqualTo("The question screen shows no message.");
+        assertThat(projector.driver().findElement(By.id("question")).isDisplayed()).isFalse();
+        assertThat(as(classroom.teacher().inbox(CLASS, false), Response.Inbox.class).shown()).isEmpty();
     }
 
     @Test

@@ -247,4 +247,37 @@ class MaterialsHttpTest {
         assertThat(stranger.statusCode()).isEqualTo(401);
         assertThat(JSON.readTree(inbox.body()).at("/messages/0/text").asText()).isEqualTo("A prova é sexta?");
     }
+
+    @Test
+    void theQuestionShown_isSetByATeacher_withoutItsSender() throws Exception {
+        HttpResponse<String> posted = http.send(request("/api/v1/classes/1010/messages")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"matricula\":\"042191010\",\"text\":\"Vale nota?\"}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        long id = JSON.readTree(posted.body()).get("id").asLong();
+        String token;
+        try (ChamadaClient teacher = server.client()) {
+            token = as(teacher.login("ana", "s3cret"), Response.LoggedIn.class).token().orElseThrow();
+        }
+
+        HttpResponse<String> stranger = http.send(request("/api/v1/classes/1010/messages/shown")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"id\":" + id + "}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> shown = http.send(request("/api/v1/classes/1010/messages/shown")
+                .header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"id\":" + id + "}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = http.send(request("/api/v1/classes/1010/messages/shown")
+                .header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"id\":" + (id + 1) + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> off = http.send(request("/api/v1/classes/1010/messages/shown")
+                .header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"id\":\"off\"}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(stranger.statusCode()).isEqualTo(401);
+        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+        assertThat(JSON.readTree(shown.body()).at("/shown/text").asText()).isEqualTo("Vale nota?");
+        assertThat(shown.body()).doesNotContain("042191010");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("code").asText()).isEqualTo("UNKNOWN_MESSAGE");
+        assertThat(off.body()).isEqualTo("{\"ok\":true,\"op\":\"show\",\"class\":1010}\n");
+    }
 }

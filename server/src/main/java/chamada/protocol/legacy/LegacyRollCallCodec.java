@@ -119,6 +119,7 @@ public final class LegacyRollCallCodec {
             case Response.Inbox inbox -> notLegacy(inbox);
             case Response.MarkedRead read -> notLegacy(read);
             case Response.Anonymous anonymous -> notLegacy(anonymous);
+            case Response.QuestionShown shown -> notLegacy(shown);
             case Response.Watching watching -> notLegacy(watching);
             case Response.Materials materials -> notLegacy(materials);
             case Response.UploadReady ready -> notLegacy(ready);

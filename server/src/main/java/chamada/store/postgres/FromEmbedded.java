@@ -160,8 +160,8 @@ public final class FromEmbedded {
                 INSERT INTO materials (id, class_id, name, size, sha256, file_key, published_at, published_by)
                 OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", 8);
         // SQLite keeps the setting as 0 or 1, PostgreSQL as a boolean.
-        copy(source, target, "SELECT class_id, anonymous FROM class_inboxes ORDER BY class_id",
-                "INSERT INTO class_inboxes (class_id, anonymous) VALUES (?, ? <> 0)", 2);
+        copy(source, target, "SELECT class_id, anonymous, shown FROM class_inboxes ORDER BY class_id",
+                "INSERT INTO class_inboxes (class_id, anonymous, shown) VALUES (?, ? <> 0, ?)", 3);
         copy(source, target, "SELECT key FROM session_key WHERE id = 1", "UPDATE session_key SET key = ? WHERE id = 1", 1);
         try (Statement statement = target.createStatement()) {
             statement.execute("""

@@ -173,6 +173,7 @@ final class MissedEvents {
             // Neither changes who is present: told as they come.
             case RollCallEvent.Marked marked -> true;
             case RollCallEvent.MessagePosted posted -> true;
+            case RollCallEvent.QuestionShown shown -> true;
             case RollCallEvent.Closed closed -> {
                 if (known != null && known.openedAt() != HeardCheckIns.UNKNOWN && at < known.openedAt()) {
                     yield false;

@@ -53,6 +53,8 @@ final class PostgresEvents implements AutoCloseable {
     static final String CHANNEL = "chamada_events";
     /** The kind of a message's line, which names the message only. */
     private static final String MESSAGE = "M";
+    /** The kind of a shown question's line, which names its message only, as {@link #MESSAGE}. */
+    private static final String QUESTION = "Q";
     /** How the listening sessions show in {@code pg_stat_activity}, for an operator looking for them. */
     static final String APPLICATION_NAME = "chamada-listen";
     /** How long a node gathers its events before one {@code NOTIFY}: a live view updates within a second. */
@@ -256,6 +258,8 @@ final class PostgresEvents implements AutoCloseable {
             try {
                 if (lines[i].startsWith(MESSAGE + ",")) {
                     message(connection, lines[i]).ifPresent(missed::heard);
+                } else if (lines[i].startsWith(QUESTION + ",")) {
+                    missed.heard(question(connection, lines[i]));
                 } else {
                     missed.heard(decode(lines[i], zone));
                 }
@@ -278,6 +282,8 @@ final class PostgresEvents implements AutoCloseable {
                     + marked.matricula().value() + "," + marked.status().wire() + "," + millis(marked.at());
             // A message's text may not fit in a notification: the nodes that hear it read it from the database.
             case RollCallEvent.MessagePosted posted -> MESSAGE + "," + posted.classId().value() + "," + posted.id();
+            case RollCallEvent.QuestionShown shown -> QUESTION + "," + shown.classId().value() + "," + millis(shown.at())
+                    + "," + shown.question().map(question -> Long.toString(question.id())).orElse("");
         };
     }
 
@@ -301,6 +307,18 @@ final class PostgresEvents implements AutoCloseable {
         long id = Long.parseLong(line.split(",", -1)[2]);
         return messages.message(connection, id).map(message -> new RollCallEvent.MessagePosted(message.classId(),
                 message.id(), message.sender(), message.text().value(), message.at()));
+    }
+
+    /**
+     * The question a {@code Q} line shows, its text read from the database; a message gone
+     * meanwhile (a purge) is shown as none, as {@link MessageRules#shown} would answer.
+     */
+    private RollCallEvent question(Connection connection, String line) throws SQLException {
+        String[] fields = line.split(",", -1);
+        ClassId classId = new ClassId(Integer.parseInt(fields[1]));
+        Optional<RollCallEvent.Question> question = fields[3].isEmpty() ? Optional.empty()
+                : messages.message(connection, Long.parseLong(fields[3])).map(message -> message.asQuestion());
+        return new RollCallEvent.QuestionShown(classId, question, time(fields[2], zone));
     }
 
     private static OffsetDateTime time(String epochMillis, ZoneId zone) {

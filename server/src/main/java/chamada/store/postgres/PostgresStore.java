@@ -8,6 +8,7 @@ import chamada.materials.MaterialName;
 import chamada.materials.PublishResult;
 import chamada.messages.ClassMessage;
 import chamada.messages.PostResult;
+import chamada.messages.ShowResult;
 import chamada.messages.Posting;
 import chamada.privacy.Forget;
 import chamada.privacy.ForgetResult;
@@ -428,6 +429,21 @@ public final class PostgresStore implements ChamadaStore {
     @Override
     public CompletableFuture<Boolean> allowAnonymous(ClassId classId, boolean allowed) {
         return write(connection -> messages.allowAnonymous(connection, classId, allowed));
+    }
+
+    @Override
+    public CompletableFuture<ShowResult> show(ClassId classId, Optional<Long> id, OffsetDateTime at) {
+        return write(connection -> messages.show(connection, classId, id, at)).thenApply(result -> {
+            if (result instanceof ShowResult.Shown shown) {
+                others.tell(List.of(shown.event()));
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Optional<ClassMessage>> shown(ClassId classId) {
+        return read(connection -> messages.shown(connection, classId));
     }
 
     @Override

@@ -9,6 +9,8 @@
  *   board says data-live="true" while the stream is open, "false" while it reconnects, so a
  *   style or a test can tell a live page from one that shows what it was loaded with.
  * - The teacher's materials page publishes files dropped on it, each with a progress bar.
+ * - The teacher's inbox page adds messages as they come; the question screen follows the
+ *   question the teacher shows. Both say data-live as the projector does.
  */
 (function () {
   "use strict";
@@ -257,6 +259,145 @@
         event.returnValue = "";
       }
     });
+  }
+
+  /*
+   * The teacher's inbox page: the messages that come while it is open are added at the end of
+   * the table, unread, with their button for the question screen, and the mark-read form takes
+   * them too; the message on the question screen is marked as the teacher's choices come. The
+   * stream begins after the newest message the page was loaded with; a message already shown
+   * (a reconnect) is not added twice.
+   */
+  function inbox(root) {
+    var url = root.getAttribute("data-events");
+    if (!url || !window.EventSource) {
+      return;
+    }
+    var table = document.getElementById("messages");
+    var body = table.tBodies[0];
+    var none = document.getElementById("no-messages");
+    var markForm = document.getElementById("mark-read-form");
+    var unreadIds = document.getElementById("unread-ids");
+    var hideForm = document.getElementById("hide-form");
+
+    function cell(row, text) {
+      var td = document.createElement("td");
+      td.textContent = text;
+      row.appendChild(td);
+      return td;
+    }
+
+    // As the page writes times: the server's wall clock, which the event's time carries with its offset.
+    function when(iso) {
+      return iso.slice(8, 10) + "/" + iso.slice(5, 7) + "/" + iso.slice(0, 4) + " " + iso.slice(11, 19);
+    }
+
+    function showForm(id) {
+      var form = document.createElement("form");
+      form.method = "post";
+      form.action = hideForm.getAttribute("action");
+      [["form_token", root.getAttribute("data-token")], ["show", id]].forEach(function (field) {
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.name = field[0];
+        input.value = field[1];
+        form.appendChild(input);
+      });
+      var button = document.createElement("button");
+      button.className = "button button-secondary button-small";
+      button.type = "submit";
+      button.textContent = root.getAttribute("data-show");
+      button.setAttribute("aria-label", root.getAttribute("data-show-label").replace("{0}", id));
+      form.appendChild(button);
+      return form;
+    }
+
+    function markShown(shown) {
+      root.setAttribute("data-shown", shown);
+      hideForm.hidden = !shown;
+      Array.prototype.forEach.call(body.rows, function (row) {
+        var on = row.getAttribute("data-id") === shown;
+        row.querySelector(".on-screen").hidden = !on;
+        row.querySelector("form").hidden = on;
+      });
+    }
+
+    function add(data) {
+      var id = String(data.id);
+      if (body.querySelector("tr[data-id='" + id + "']")) {
+        return;
+      }
+      var row = document.createElement("tr");
+      row.className = "unread";
+      row.setAttribute("data-id", id);
+      cell(row, id);
+      cell(row, when(data.at));
+      var from = cell(row, data.matricula || root.getAttribute("data-anonymous"));
+      var unread = document.createElement("strong");
+      unread.textContent = root.getAttribute("data-new");
+      from.appendChild(document.createTextNode(" "));
+      from.appendChild(unread);
+      cell(row, data.text).className = "message-text";
+      var choice = cell(row, "");
+      var onScreen = document.createElement("strong");
+      onScreen.className = "on-screen";
+      onScreen.textContent = root.getAttribute("data-on-screen");
+      choice.appendChild(onScreen);
+      choice.appendChild(showForm(id));
+      body.appendChild(row);
+      table.hidden = false;
+      none.hidden = true;
+      unreadIds.value = unreadIds.value ? unreadIds.value + "," + id : id;
+      markForm.hidden = false;
+      markShown(root.getAttribute("data-shown"));
+    }
+
+    var events = new EventSource(url);
+    events.addEventListener("open", function () {
+      root.setAttribute("data-live", "true");
+    });
+    events.addEventListener("error", function () {
+      root.setAttribute("data-live", "false");
+    });
+    events.addEventListener("message", function (event) {
+      add(JSON.parse(event.data));
+    });
+    events.addEventListener("question", function (event) {
+      var data = JSON.parse(event.data);
+      markShown(data.id ? String(data.id) : "");
+    });
+  }
+
+  /* The question screen, on the projector: the question the teacher shows, as the choices come. */
+  function questionScreen(root) {
+    if (!window.EventSource) {
+      return;
+    }
+    var text = document.getElementById("question");
+    var none = document.getElementById("no-question");
+    var events = new EventSource(root.getAttribute("data-events"));
+    events.addEventListener("open", function () {
+      root.setAttribute("data-live", "true");
+    });
+    events.addEventListener("error", function () {
+      root.setAttribute("data-live", "false");
+    });
+    events.addEventListener("question", function (event) {
+      var data = JSON.parse(event.data);
+      text.textContent = data.text || "";
+      text.hidden = !data.text;
+      none.hidden = !!data.text;
+      root.setAttribute("data-shown", data.id ? String(data.id) : "");
+    });
+  }
+
+  var inboxRoot = document.getElementById("inbox");
+  if (inboxRoot) {
+    inbox(inboxRoot);
+  }
+  var screen = document.getElementById("question-screen");
+  if (screen) {
+    questionScreen(screen);
   }
 
   var drop = document.getElementById("drop");

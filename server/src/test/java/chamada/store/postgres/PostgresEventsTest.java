@@ -35,6 +35,15 @@ class PostgresEventsTest {
     }
 
     @Test
+    void aQuestionShown_travelsAsItsClassTimeAndNumber_andNoneAsNothing() {
+        assertThat(PostgresEvents.encode(new RollCallEvent.QuestionShown(CLASS,
+                Optional.of(new RollCallEvent.Question(17, "Pode repetir, com vírgulas, e\nlinhas?")), AT)))
+                .isEqualTo("Q,1010,1764000000123,17");
+        assertThat(PostgresEvents.encode(new RollCallEvent.QuestionShown(CLASS, Optional.empty(), AT)))
+                .isEqualTo("Q,1010,1764000000123,");
+    }
+
+    @Test
     void aLineOfAnUnknownKind_isRefused() {
         assertThatThrownBy(() -> PostgresEvents.decode("Z,1010,1", ZONE)).isInstanceOf(IllegalArgumentException.class);
     }

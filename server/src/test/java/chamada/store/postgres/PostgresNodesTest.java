@@ -1,5 +1,8 @@
 package chamada.store.postgres;
 
+import chamada.messages.MessageText;
+import chamada.messages.PostResult;
+import chamada.messages.Posting;
 import chamada.rollcall.CheckInResult;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
@@ -147,6 +150,29 @@ class PostgresNodesTest {
                     .containsExactly(expected.get(0), expected.get(2), expected.get(3));
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> heardOnA.size() >= expected.size());
             assertThat(heardOnA).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    /** A message and the question shown travel as their numbers; the node that hears them reads their text. */
+    @Test
+    void aMessage_andTheQuestionShownOnAnotherNode_areHeardWithTheirText() {
+        List<RollCallEvent> heardOnC = new CopyOnWriteArrayList<>();
+        try (RollCallEvents.Subscription c = nodes.get(2).events().subscribe(CLASS, heardOnC::add)) {
+            OffsetDateTime postedAt = tick();
+            PostResult.Posted posted = (PostResult.Posted) await(nodes.get(1).post(new Posting(CLASS,
+                    Optional.of(new Matricula("7")), new MessageText("Vale nota?\nE a lista 3?"), postedAt)));
+            OffsetDateTime shownAt = tick();
+            await(nodes.get(0).show(CLASS, Optional.of(posted.message().id()), shownAt));
+            OffsetDateTime hiddenAt = tick();
+            await(nodes.get(0).show(CLASS, Optional.empty(), hiddenAt));
+
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> heardOnC.size() >= 3);
+            assertThat(heardOnC).containsExactlyInAnyOrder(posted.message().event(),
+                    new RollCallEvent.QuestionShown(CLASS, Optional.of(new RollCallEvent.Question(
+                            posted.message().id(), "Vale nota?\nE a lista 3?")), shownAt),
+                    new RollCallEvent.QuestionShown(CLASS, Optional.empty(), hiddenAt));
+            assertThat(heardOnC.stream().filter(RollCallEvent.QuestionShown.class::isInstance)
+                    .map(event -> ((RollCallEvent.QuestionShown) event).question().isPresent())).containsExactly(true, false);
         }
     }
 
