@@ -58,11 +58,11 @@ public final class Application implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final RollCallService rollCalls;
     private final MaterialService materials;
+    private final Clock clock;
     /**
      * Closes forgotten roll calls once a minute (--auto-close-after) and deletes expired ones daily
      * (--retain-days); a thread of its own, stopped with the application.
      */
-    private final Clock clock;
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("chamada-housekeeping").daemon(true).factory());
 

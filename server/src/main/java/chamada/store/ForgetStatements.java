@@ -44,6 +44,9 @@ public final class ForgetStatements {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Off every roster: a forgotten student is no longer one of a class's, whom each close would mark absent. */
     private static final String OFF_ROSTERS = "DELETE FROM roster WHERE matricula = ?";
+    /** Off the question screens: the blank a forget leaves of the student's text is nothing to project. */
+    private static final String UNSHOW = """
+            UPDATE class_inboxes SET shown = NULL WHERE shown IN (SELECT id FROM messages WHERE matricula = ?)""";
     private static final String LOG = """
             INSERT INTO privacy_log (at, administrator, action, pseudonym) VALUES (?, ?, 'forget', ?)""";
     private static final String IN_OPEN_ROLL_CALL = """
@@ -58,9 +61,11 @@ public final class ForgetStatements {
     /** Replaces {@code matricula} by {@code pseudonym} everywhere, and logs it; in the caller's transaction. */
     public static void run(Connection connection, Matricula matricula, Matricula pseudonym, TeacherName administrator,
                            long at) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(OFF_ROSTERS)) {
-            statement.setString(1, matricula.value());
-            statement.executeUpdate();
+        for (String statementText : List.of(OFF_ROSTERS, UNSHOW)) {
+            try (PreparedStatement statement = connection.prepareStatement(statementText)) {
+                statement.setString(1, matricula.value());
+                statement.executeUpdate();
+            }
         }
         try (PreparedStatement statement = connection.prepareStatement(UNLINK_DEVICE)) {
             statement.setString(1, randomDevice());

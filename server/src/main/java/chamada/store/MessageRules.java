@@ -158,7 +158,8 @@ public final class MessageRules {
 
     /**
      * Shows message {@code id} on {@code classId}'s screen, or none, in the caller's transaction:
-     * only a message of the class's own inbox. One statement, as {@link #allowAnonymous}.
+     * only a message of the class's own inbox. The class's row is written by one upsert, as
+     * {@link #allowAnonymous} writes it: two teachers choosing at once take turns on it.
      */
     public ShowResult show(Connection connection, ClassId classId, Optional<Long> id, OffsetDateTime at)
             throws SQLException {

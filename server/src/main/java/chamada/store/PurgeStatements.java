@@ -21,6 +21,9 @@ public final class PurgeStatements {
             "DELETE FROM statuses WHERE roll_call_id IN (" + OLD + ")",
             "DELETE FROM audit WHERE roll_call_id IN (" + OLD + ")");
     private static final String MESSAGES = "DELETE FROM messages WHERE at < ?";
+    /** A question screen showing a message the purge deletes shows none. */
+    private static final String UNSHOW = "UPDATE class_inboxes SET shown = NULL WHERE shown IN (SELECT id FROM messages"
+            + " WHERE at < ?)";
     private static final String ROLL_CALLS = "DELETE FROM roll_calls WHERE closed_at IS NOT NULL AND closed_at < ?";
 
     private PurgeStatements() {
@@ -38,6 +41,7 @@ public final class PurgeStatements {
         for (String delete : RECORDS) {
             execute(connection, delete, cutoff);
         }
+        execute(connection, UNSHOW, cutoff);
         execute(connection, MESSAGES, cutoff);
         return execute(connection, ROLL_CALLS, cutoff);
     }

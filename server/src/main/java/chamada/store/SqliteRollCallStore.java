@@ -262,17 +262,21 @@ public final class SqliteRollCallStore implements ChamadaStore {
 
     @Override
     public CompletableFuture<ShowResult> show(ClassId classId, Optional<Long> id, OffsetDateTime at) {
-        return accounts.write(connection -> messages.show(connection, classId, id, at)).thenApply(result -> {
-            if (result instanceof ShowResult.Shown shown) {
-                events.publish(shown.event());
-            }
-            return result;
-        });
+        // After the journal's writes, as a post: a message a purge acknowledged before is gone.
+        return applier.whenApplied(writer.durableWrites())
+                .thenCompose(applied -> accounts.write(connection -> messages.show(connection, classId, id, at)))
+                .thenApply(result -> {
+                    if (result instanceof ShowResult.Shown shown) {
+                        events.publish(shown.event());
+                    }
+                    return result;
+                });
     }
 
     @Override
     public CompletableFuture<Optional<ClassMessage>> shown(ClassId classId) {
-        return accounts.read(connection -> messages.shown(connection, classId));
+        return applier.whenApplied(writer.durableWrites())
+                .thenCompose(applied -> accounts.read(connection -> messages.shown(connection, classId)));
     }
 
     @Override

@@ -103,6 +103,10 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
         }
         Lang lang = pages.languages().choose(request, response);
         switch (sessions.of(request, lang)) {
+            // A page's script uploading with a session that ended: a redirect to the login page would
+            // reach it as that page's HTML; a 401 it can tell the teacher about.
+            case TeacherSessions.LoginNeeded needed when put -> org.eclipse.jetty.server.Response.writeError(
+                    request, response, callback, HttpStatus.UNAUTHORIZED_401);
             case TeacherSessions.LoginNeeded needed -> TeacherPages.redirect(request, response, callback, "/teacher");
             case TeacherSessions.LocalOnly local -> localOnly(pages, request, response, callback, application, local.session());
             case TeacherSessions.Allowed allowed -> serve(request, response, callback, allowed.session(), classId, rest,

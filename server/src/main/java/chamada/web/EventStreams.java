@@ -57,6 +57,15 @@ final class EventStreams implements AutoCloseable {
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
     private static final long REPLY_SECONDS = 60;
     private static final long NOT_WRITING = Long.MIN_VALUE;
+    /**
+     * How long a class view's stream lasts before it ends and its page reconnects. A roll call's
+     * stream ends with its roll call; a class's would never end, so its reconnect is when the
+     * teacher's session is asked again (one logged out, taken off the class or disabled stops
+     * hearing within this), and when the question shown is read again (a purge or a forget tells
+     * no view). The page loses nothing: the stream begins with the question shown and the
+     * messages its page lacks.
+     */
+    static final Duration CLASS_VIEW_LIFETIME = Duration.ofSeconds(30);
     /** The most events one write carries; a busier stream's rest goes at the next pass. */
     private static final int EVENTS_PER_WRITE = 4_096;
 
@@ -207,6 +216,7 @@ final class EventStreams implements AutoCloseable {
         private Optional<CurrentCode> shown = Optional.empty();
         private long lastWrite;
         private boolean closing;
+        private final long startedAt = System.nanoTime();
 
         Stream(LiveView view, Response response, Callback callback) {
             this.view = view;
@@ -214,8 +224,11 @@ final class EventStreams implements AutoCloseable {
             this.callback = callback;
         }
 
-        /** On the store's thread: only queues. */
+        /** On the store's thread: only queues, and only what this view shows. */
         void hear(RollCallEvent event) {
+            if (!view.shows(event)) {
+                return;
+            }
             if (queued.incrementAndGet() > QUEUED) {
                 overflowed = true;
                 return;
@@ -237,6 +250,9 @@ final class EventStreams implements AutoCloseable {
             }
             if (closing) {
                 return;
+            }
+            if (!view.followsRollCall() && now - startedAt >= CLASS_VIEW_LIFETIME.toNanos()) {
+                closing = true;
             }
             if (view.followsRollCall()) {
                 Optional<CurrentCode> code = application.currentCode(rollCall.rollCall().rules());

@@ -45,6 +45,12 @@ public enum WebText implements Bilingual {
             "Publicar por esta página precisa de JavaScript; sem ele, use chamada teacher upload."),
     UPLOAD_SENDING("{0}: sending…", "{0}: enviando…"),
     UPLOAD_PUBLISHED("{0}: published.", "{0}: publicado."),
+    UPLOAD_LOGIN("{0}: nothing was published: your session or this page has expired; reload the page (and log in"
+            + " again if asked), then send it again.",
+            "{0}: nada foi publicado: sua sessão ou esta página expirou; recarregue a página (e entre de novo se for"
+                    + " pedido), depois envie outra vez."),
+    UPLOAD_BAD_NAME("{0}: a file name with % cannot go in a web address; rename the file, then send it again.",
+            "{0}: um nome de arquivo com % não cabe num endereço web; renomeie o arquivo e envie outra vez."),
     UPLOAD_LOST("{0}: the connection was lost and nothing was published; try again.",
             "{0}: a conexão caiu e nada foi publicado; tente de novo."),
     INBOX_TITLE("Messages of class {0}", "Mensagens da turma {0}"),

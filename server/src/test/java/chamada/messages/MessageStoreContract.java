@@ -237,6 +237,23 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    void aPurgeOrAForgetOfTheMessageShown_takesItOffTheScreen_andNoNewMessageTakesItsPlace() {
+        ClassMessage old = posted(CLASS, ALICE, "antiga");
+        ClassMessage alices = posted(OTHER_CLASS, ALICE, "da Alice");
+        await(store.show(CLASS, Optional.of(old.id()), tick()));
+        await(store.show(OTHER_CLASS, Optional.of(alices.id()), tick()));
+
+        await(store.deleteClosedBefore(old.at().plusNanos(1_000_000)));
+        await(store.forget(new Forget(ALICE, new Matricula("00123456789012345678"), new TeacherName("diretora"),
+                tick())));
+        ClassMessage next = posted(CLASS, BETO, "nova");
+
+        assertThat(await(store.shown(CLASS))).isEmpty();
+        assertThat(await(store.shown(OTHER_CLASS))).isEmpty();
+        assertThat(next.id()).isGreaterThan(alices.id());
+    }
+
+    @Test
     void forget_renamesTheSender_andBlanksWhatTheyWrote_keepingTheCount() {
         posted(CLASS, ALICE, "Sou a Alice, da turma 1010");
         posted(CLASS, BETO, "Sou o Beto");

@@ -54,13 +54,13 @@ class InboxBrowserTest {
     @Test
     void aMessageThatComes_appearsLive_andTheTeacherPutsItOnTheQuestionScreen_withoutItsSender(Browser teacher,
                                                                                              Browser projector) {
-        String question = "Pode repetir o exemplo do socket?\nNão entendi o bind().";
+        String question = "Pode repetir o exemplo do <b>socket</b>?\nNão entendi o bind().";
         classroom.logIn(teacher);
         classroom.logIn(projector);
         projector.driver().get(classroom.url("/classes/1010/question"));
-        Classroom.waitFor(projector).until(ExpectedConditions.attributeToBe(By.id("question-screen"), "data-live", "true"));
+        Classroom.waitFor(projector).until(ExpectedConditions.attributeToBe(By.id("question-board"), "data-live", "true"));
         teacher.driver().get(classroom.url("/classes/1010/inbox"));
-        Classroom.waitFor(teacher).until(ExpectedConditions.attributeToBe(By.id("inbox"), "data-live", "true"));
+        Classroom.waitFor(teacher).until(ExpectedConditions.attributeToBe(By.id("inbox-board"), "data-live", "true"));
         boolean noneAtFirst = projector.driver().findElement(By.id("no-question")).isDisplayed();
 
         long id;
@@ -70,11 +70,13 @@ class InboxBrowserTest {
         }
         Classroom.waitFor(teacher).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#messages tbody tr"), 1));
         String liveRow = teacher.driver().findElement(By.cssSelector("#messages tbody tr")).getText();
+        String liveText = teacher.driver().findElement(By.cssSelector("#messages tbody tr .message-text")).getText();
+        int liveElements = teacher.driver().findElements(By.cssSelector("#messages tbody tr .message-text *")).size();
         Classroom.clickToLeave(teacher, teacher.driver().findElement(By.cssSelector(
                 "button[aria-label='Show message " + id + " on the question screen']")));
         Classroom.waitFor(projector).until(ExpectedConditions.textToBe(By.id("question"), question));
         projector.screenshot("question-screen");
-        String projected = projector.driver().findElement(By.id("question-screen")).getText();
+        String projected = projector.driver().findElement(By.id("question-board")).getText();
         String shownResult = teacher.driver().findElement(By.id("result")).getText();
         boolean markedOnScreen = teacher.driver().findElement(By.cssSelector("tr[data-id='" + id + "'] .on-screen"))
                 .isDisplayed();
@@ -82,8 +84,9 @@ class InboxBrowserTest {
         Classroom.waitFor(projector).until(ExpectedConditions.visibilityOfElementLocated(By.id("no-question")));
 
         assertThat(noneAtFirst).isTrue();
-        assertThat(liveRow).contains(Long.toString(id)).contains("042191010").contains("new")
-                .contains("Pode repetir o exemplo do socket?");
+        assertThat(liveRow).contains(Long.toString(id)).contains("042191010").contains("new");
+        assertThat(liveText).as("a tag the student typed stays text").isEqualTo(question);
+        assertThat(liveElements).isZero();
         assertThat(shownResult).isEqualTo("Message " + id + " is on the question screen, without its sender.");
         assertThat(markedOnScreen).isTrue();
         assertThat(projected).contains(question).doesNotContain("042191010");

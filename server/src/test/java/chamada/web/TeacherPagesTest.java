@@ -233,6 +233,9 @@ class TeacherPagesTest {
     @Test
     void materialUpload_withTheFormTokenHeader_publishes_withoutItIsForbidden() throws Exception {
         startWithTeachers();
+        Matcher loggedOut = TOKEN.matcher(get("/teacher").body());
+        assertThat(loggedOut.find()).isTrue();
+        HttpResponse<String> withoutSession = put("/classes/1010/materials/roteiro.txt", loggedOut.group(1), "1) Abra");
         post("/teacher/login", "name=ana&secret=s3cret");
         Matcher token = Pattern.compile("data-token=\"([A-Za-z0-9_-]{22})\"").matcher(get("/classes/1010/materials").body());
         assertThat(token.find()).isTrue();
@@ -243,6 +246,7 @@ class TeacherPagesTest {
                 "1) Abra um socket.");
         HttpResponse<String> badName = put("/classes/1010/materials/CON.txt", token.group(1), "x");
 
+        assertThat(withoutSession.statusCode()).as("a script can tell a session that ended").isEqualTo(401);
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(wrong.statusCode()).isEqualTo(403);
         assertThat(published.statusCode()).isEqualTo(200);
@@ -250,6 +254,30 @@ class TeacherPagesTest {
         assertThat(badName.statusCode()).isEqualTo(400);
         assertThat(badName.body()).contains("\"ok\":false").contains("INVALID_FIELD");
         assertThat(get("/classes/1010/materials").body()).contains(">roteiro final.txt</a>").doesNotContain("roteiro.txt");
+    }
+
+    /**
+     * A class view's stream ends by itself, and its reconnect asks the session again: the inbox
+     * page of a teacher who has logged out stops hearing the class within the stream's life.
+     */
+    @Test
+    void inboxStream_endsByItself_andAfterALogoutIsNotServedAgain() throws Exception {
+        startWithTeachers();
+        post("/teacher/login", "name=ana&secret=s3cret");
+
+        HttpResponse<java.util.stream.Stream<String>> stream = browser.send(HttpRequest.newBuilder(
+                URI.create(server.webBase() + "/classes/1010/inbox/events?after=0")).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        List<String> lines = java.util.concurrent.CompletableFuture.supplyAsync(() -> stream.body().toList())
+                .get(EventStreams.CLASS_VIEW_LIFETIME.toSeconds() * 3, java.util.concurrent.TimeUnit.SECONDS);
+        post("/teacher/logout", "");
+        HttpResponse<String> again = get("/classes/1010/inbox/events?after=0");
+
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(lines).startsWith("retry: 2000", "", "event: question");
+        assertThat(lines.get(3)).startsWith("data: {\"class\":1010,\"at\":\"").doesNotContain("\"id\"");
+        assertThat(again.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+        assertThat(again.body()).contains("action=\"/teacher/login\"");
     }
 
     private HttpResponse<String> put(String path, String formToken, String text) throws IOException, InterruptedException {

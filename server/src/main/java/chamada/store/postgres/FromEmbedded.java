@@ -180,8 +180,8 @@ public final class FromEmbedded {
             statement.execute("SELECT setval(pg_get_serial_sequence('materials', 'id'), MAX(id)) FROM materials"
                     + " HAVING MAX(id) IS NOT NULL");
             // Past the ids a retention purge deleted from the file too: none is given twice.
-            for (String table : List.of("roll_calls", "audit")) {
-                long purged = highestPurged(source, table);
+            for (String table : List.of("roll_calls", "audit", "messages", "materials")) {
+                long purged = Math.max(highestPurged(source, table), highestAutoincrement(source, table));
                 if (purged > 0) {
                     statement.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), GREATEST(" + purged
                             + ", COALESCE(MAX(id), 0))) FROM " + table);
@@ -193,6 +193,20 @@ public final class FromEmbedded {
     /** The highest id a retention purge deleted from the file's {@code table}, or 0. */
     private static long highestPurged(Connection source, String table) throws SQLException {
         try (PreparedStatement query = source.prepareStatement("SELECT value FROM highest_ids WHERE name = ?")) {
+            query.setString(1, table);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
+    }
+
+    /**
+     * The highest id SQLite ever gave in {@code table}, an {@code AUTOINCREMENT} one, or 0: past
+     * the rows a purge or a removal deleted (a question screen names a message by its id, which a
+     * new message must never take).
+     */
+    private static long highestAutoincrement(Connection source, String table) throws SQLException {
+        try (PreparedStatement query = source.prepareStatement("SELECT seq FROM sqlite_sequence WHERE name = ?")) {
             query.setString(1, table);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? row.getLong(1) : 0;

@@ -170,7 +170,7 @@ final class MissedEvents {
                 }
                 yield added;
             }
-            // Neither changes who is present: told as they come.
+            // None of these changes who is present: told as they come.
             case RollCallEvent.Marked marked -> true;
             case RollCallEvent.MessagePosted posted -> true;
             case RollCallEvent.QuestionShown shown -> true;

@@ -53,7 +53,7 @@ final class PostgresEvents implements AutoCloseable {
     static final String CHANNEL = "chamada_events";
     /** The kind of a message's line, which names the message only. */
     private static final String MESSAGE = "M";
-    /** The kind of a shown question's line, which names its message only, as {@link #MESSAGE}. */
+    /** The kind of the line that says a class's question screen changed; it names the class only. */
     private static final String QUESTION = "Q";
     /** How the listening sessions show in {@code pg_stat_activity}, for an operator looking for them. */
     static final String APPLICATION_NAME = "chamada-listen";
@@ -282,8 +282,8 @@ final class PostgresEvents implements AutoCloseable {
                     + marked.matricula().value() + "," + marked.status().wire() + "," + millis(marked.at());
             // A message's text may not fit in a notification: the nodes that hear it read it from the database.
             case RollCallEvent.MessagePosted posted -> MESSAGE + "," + posted.classId().value() + "," + posted.id();
-            case RollCallEvent.QuestionShown shown -> QUESTION + "," + shown.classId().value() + "," + millis(shown.at())
-                    + "," + shown.question().map(question -> Long.toString(question.id())).orElse("");
+            // Only the class: the nodes that hear it read what the class shows when they do.
+            case RollCallEvent.QuestionShown shown -> QUESTION + "," + shown.classId().value() + "," + millis(shown.at());
         };
     }
 
@@ -310,15 +310,15 @@ final class PostgresEvents implements AutoCloseable {
     }
 
     /**
-     * The question a {@code Q} line shows, its text read from the database; a message gone
-     * meanwhile (a purge) is shown as none, as {@link MessageRules#shown} would answer.
+     * What a {@code Q} line's class shows now, read from the database: two choices made on two
+     * nodes in quick succession may be heard in either order, and each screen must end on the one
+     * the database kept (a purge or a forget since: none).
      */
     private RollCallEvent question(Connection connection, String line) throws SQLException {
         String[] fields = line.split(",", -1);
         ClassId classId = new ClassId(Integer.parseInt(fields[1]));
-        Optional<RollCallEvent.Question> question = fields[3].isEmpty() ? Optional.empty()
-                : messages.message(connection, Long.parseLong(fields[3])).map(message -> message.asQuestion());
-        return new RollCallEvent.QuestionShown(classId, question, time(fields[2], zone));
+        return new RollCallEvent.QuestionShown(classId, messages.shown(connection, classId).map(message ->
+                message.asQuestion()), time(fields[2], zone));
     }
 
     private static OffsetDateTime time(String epochMillis, ZoneId zone) {

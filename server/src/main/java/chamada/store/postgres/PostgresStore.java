@@ -433,7 +433,13 @@ public final class PostgresStore implements ChamadaStore {
 
     @Override
     public CompletableFuture<ShowResult> show(ClassId classId, Optional<Long> id, OffsetDateTime at) {
-        return write(connection -> messages.show(connection, classId, id, at)).thenApply(result -> {
+        return write(connection -> {
+            try (Statement lock = connection.createStatement()) {
+                // As a post: waits for a forget in progress, so that no text it blanks is shown after it.
+                lock.execute("LOCK TABLE messages IN ROW EXCLUSIVE MODE");
+            }
+            return messages.show(connection, classId, id, at);
+        }).thenApply(result -> {
             if (result instanceof ShowResult.Shown shown) {
                 others.tell(List.of(shown.event()));
             }

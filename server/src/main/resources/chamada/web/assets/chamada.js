@@ -146,7 +146,9 @@
     var published = 0;
 
     function say(template, value) {
-      return zone.getAttribute(template).replace("{0}", value);
+      return zone.getAttribute(template).replace("{0}", function () {
+        return value; // as it is: a file name may hold "$&", which a replacement string would expand
+      });
     }
 
     function refresh() {
@@ -170,13 +172,17 @@
       } catch (notJson) {
         reply = null; // the connection was cut, or a login page came instead
       }
+      // Answers that are not the API's JSON come from the web server before the upload is read: a
+      // session or page expired, or (400) a name whose "%" the web server refuses in any path.
+      var unread = xhr.status === 401 || xhr.status === 403 ? "data-login"
+        : xhr.status === 400 ? "data-bad-name" : "data-lost";
       if (reply && reply.ok) {
         item.status.textContent = say("data-published", item.file.name);
         item.progress.value = item.progress.max;
         published++;
       } else {
         item.status.textContent = reply && reply.message ? item.file.name + ": " + reply.message
-          : say("data-lost", item.file.name);
+          : say(unread, item.file.name);
         item.status.className = "failed";
         item.progress.hidden = true;
       }
@@ -307,7 +313,9 @@
       button.className = "button button-secondary button-small";
       button.type = "submit";
       button.textContent = root.getAttribute("data-show");
-      button.setAttribute("aria-label", root.getAttribute("data-show-label").replace("{0}", id));
+      button.setAttribute("aria-label", root.getAttribute("data-show-label").replace("{0}", function () {
+        return id;
+      }));
       form.appendChild(button);
       return form;
     }
@@ -391,11 +399,11 @@
     });
   }
 
-  var inboxRoot = document.getElementById("inbox");
+  var inboxRoot = document.getElementById("inbox-board");
   if (inboxRoot) {
     inbox(inboxRoot);
   }
-  var screen = document.getElementById("question-screen");
+  var screen = document.getElementById("question-board");
   if (screen) {
     questionScreen(screen);
   }

@@ -35,12 +35,12 @@ class PostgresEventsTest {
     }
 
     @Test
-    void aQuestionShown_travelsAsItsClassTimeAndNumber_andNoneAsNothing() {
+    void aQuestionShown_travelsAsItsClassAndTime_only() {
         assertThat(PostgresEvents.encode(new RollCallEvent.QuestionShown(CLASS,
                 Optional.of(new RollCallEvent.Question(17, "Pode repetir, com vírgulas, e\nlinhas?")), AT)))
-                .isEqualTo("Q,1010,1764000000123,17");
+                .isEqualTo("Q,1010,1764000000123");
         assertThat(PostgresEvents.encode(new RollCallEvent.QuestionShown(CLASS, Optional.empty(), AT)))
-                .isEqualTo("Q,1010,1764000000123,");
+                .isEqualTo("Q,1010,1764000000123");
     }
 
     @Test
