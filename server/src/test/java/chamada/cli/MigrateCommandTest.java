@@ -82,6 +82,11 @@ class MigrateCommandTest {
             embedded.assign(CLOSED, List.of(ANA)).join();
             PostResult.Posted posted = (PostResult.Posted) embedded.post(new Posting(CLOSED, Optional.of(new Matricula("7")),
                     new MessageText("Vale nota?"), tick())).join();
+            // The newest message, with an old time: a purge takes it (and nothing else), leaving the file's
+            // highest message id below the highest it ever gave.
+            OffsetDateTime longAgo = OffsetDateTime.parse("2020-03-02T08:00:00-03:00");
+            embedded.post(new Posting(CLOSED, Optional.of(new Matricula("7")), new MessageText("apagada"), longAgo)).join();
+            embedded.deleteClosedBefore(longAgo.plusSeconds(1)).join();
             embedded.allowAnonymous(CLOSED, true).join();
             embedded.show(CLOSED, Optional.of(posted.message().id()), tick()).join();
         }
@@ -114,6 +119,9 @@ class MigrateCommandTest {
             assertThat(postgres.inbox(CLOSED, false, 10).join()).isEqualTo(embedded.inbox(CLOSED, false, 10).join()).hasSize(1);
             assertThat(postgres.anonymousAllowed(CLOSED).join()).isTrue();
             assertThat(postgres.shown(CLOSED).join()).isEqualTo(embedded.shown(CLOSED).join()).isPresent();
+            PostResult.Posted next = (PostResult.Posted) postgres.post(new Posting(CLOSED, Optional.of(new Matricula("7")),
+                    new MessageText("depois"), tick())).join();
+            assertThat(next.message().id()).as("past every id the file gave, the purged one's too").isEqualTo(3);
             postgres.close(OPEN, ANA, tick()).join();
             OpenResult reopened = postgres.open(OPEN, ANA, tick()).join();
             assertThat(((OpenResult.Opened) reopened).id()).as("ids after the copied ones").isGreaterThan(2);
