@@ -24,7 +24,8 @@ enum MaterialText implements Bilingual {
             + " it again.",
             "{0} chegou danificado ou mudou no servidor nesse meio-tempo (seu SHA-256 não é {1}); nada foi guardado:"
                     + " baixe de novo."),
-    BAD_FILE_NAME("{0} cannot be a material's name here: use --as NAME.", "{0} não pode ser o nome de um material aqui: use --as NOME."),
+    BAD_FILE_NAME("{0} cannot be a material's name here. {1} Give it another with --as NAME.",
+            "{0} não pode ser o nome de um material aqui. {1} Dê outro com --as NOME."),
     AS_ONE_FILE("--as names one file; {0} were given.", "--as dá nome a um arquivo; foram dados {0}.");
 
     private final String en;

@@ -63,7 +63,8 @@ final class TeacherUploadCommand implements Callable<Integer> {
         try {
             return new MaterialName(own == null ? "" : own.toString());
         } catch (ChamadaException e) {
-            throw new CommandFailure(ExitCodes.USAGE, MaterialText.BAD_FILE_NAME.format(teacher.lang(), file), e);
+            throw new CommandFailure(ExitCodes.USAGE, MaterialText.BAD_FILE_NAME.format(teacher.lang(), file,
+                    e.message(teacher.lang())), e);
         }
     }
 }

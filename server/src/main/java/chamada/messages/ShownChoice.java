@@ -18,14 +18,18 @@ public final class ShownChoice {
     private ShownChoice() {
     }
 
-    /** The message {@code word} names; empty for {@value #OFF}; refused as an invalid field otherwise. */
+    /**
+     * The message {@code word} names, with or without the {@code #} the inbox prints before a
+     * number; empty for {@value #OFF}; refused as an invalid field otherwise.
+     */
     public static Optional<Long> parse(String word) {
         if (word.equalsIgnoreCase(OFF)) {
             return Optional.empty();
         }
-        if (word.isEmpty() || word.length() > MAX_DIGITS || !word.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        String digits = word.startsWith("#") ? word.substring(1) : word;
+        if (digits.isEmpty() || digits.length() > MAX_DIGITS || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw Fields.invalid(FIELD, word, Expected.MESSAGE_ID);
         }
-        return Optional.of(Long.parseLong(word));
+        return Optional.of(Long.parseLong(digits));
     }
 }

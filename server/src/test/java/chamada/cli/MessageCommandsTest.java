@@ -85,7 +85,7 @@ class MessageCommandsTest {
     void teacherShow_putsAMessageOnTheQuestionScreen_withoutItsSender_andOffTakesItAway() {
         server.run(new CliRunner(), "student", "message", "1010", "Vale nota?", "--matricula", "7");
 
-        CliRunner.Result shown = server.teacher(Lang.EN, "show", "1010", "1");
+        CliRunner.Result shown = server.teacher(Lang.EN, "show", "1010", "#1");
         CliRunner.Result unknown = server.teacher(Lang.EN, "show", "1010", "2");
         CliRunner.Result typo = server.teacher(Lang.PT_BR, "show", "1010", "um");
         CliRunner.Result off = server.teacher(Lang.PT_BR, "show", "1010", "off");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -133,7 +134,7 @@ class MaterialsBrowserTest {
     }
 
     @Test
-    void theRemoveButton_takesTheFileAwayFromTheStudents(Browser teacher) throws Exception {
+    void theRemoveButton_asksFirst_thenTakesTheFileAwayFromTheStudents(Browser teacher) throws Exception {
         byte[] bytes = PDF.getBytes(StandardCharsets.UTF_8);
         for (String name : List.of("aula 1.pdf", "aula 2.pdf")) {
             as(classroom.teacher().upload(CLASS, new MaterialName(name), bytes.length, sha256(PDF),
@@ -142,8 +143,17 @@ class MaterialsBrowserTest {
         classroom.logIn(teacher);
         teacher.driver().get(classroom.url("/classes/1010/materials"));
 
-        Classroom.clickToLeave(teacher, teacher.driver().findElement(By.cssSelector("button[aria-label='Remove aula 1.pdf']")));
+        teacher.driver().findElement(By.cssSelector("button[aria-label='Remove aula 2.pdf']")).click();
+        Alert second = Classroom.waitFor(teacher).until(ExpectedConditions.alertIsPresent());
+        String asked = second.getText();
+        second.dismiss();
+        WebElement remove = teacher.driver().findElement(By.cssSelector("button[aria-label='Remove aula 1.pdf']"));
+        remove.click();
+        Classroom.waitFor(teacher).until(ExpectedConditions.alertIsPresent()).accept();
+        Classroom.waitFor(teacher).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(remove));
 
+        assertThat(asked).isEqualTo("Remove aula 2.pdf? Students will no longer see it.");
         assertThat(teacher.driver().findElement(By.id("result")).getText())
                 .isEqualTo("aula 1.pdf was removed: students no longer see it.");
         assertThat(teacher.driver().findElements(By.cssSelector("#materials tbody tr"))).hasSize(1);

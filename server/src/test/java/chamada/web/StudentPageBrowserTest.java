@@ -76,4 +76,22 @@ class StudentPageBrowserTest {
         assertThat(as(classroom.teacher().inbox(new ClassId(1010), false), Response.Inbox.class).messages())
                 .extracting(m -> m.text().value()).containsExactly("Professora, a lista 3 vale nota?");
     }
+
+    /** A question too long is refused as such, never cut short by the browser and sent as if whole. */
+    @Test
+    void aQuestionTooLong_isRefusedWithTheLimit_notCutShort(Browser phone) {
+        phone.driver().get(classroom.url("/s/1010"));
+        phone.driver().findElement(By.id("matricula")).sendKeys("042191010");
+        ((JavascriptExecutor) phone.driver()).executeScript(
+                "document.getElementById('text').value = 'a'.repeat(3000);");
+        Classroom.clickToLeave(phone, phone.driver().findElement(By.id("send")));
+        Classroom.waitFor(phone).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
+
+        assertThat(phone.driver().findElement(By.cssSelector(".error-summary")).getText())
+                .contains("at most 2000 characters").contains("3000");
+        assertThat(phone.driver().findElement(By.id("text")).getDomProperty("value")).hasSize(3000);
+        assertThat(phone.driver().findElement(By.id("text")).getDomAttribute("maxlength"))
+                .as("a maxlength would cut a pasted question short, silently").isNull();
+        assertThat(as(classroom.teacher().inbox(new ClassId(1010), false), Response.Inbox.class).messages()).isEmpty();
+    }
 }

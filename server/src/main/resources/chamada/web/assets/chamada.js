@@ -8,7 +8,8 @@
  *   code as they turn, a countdown to the next code, the count and the latest arrivals. Its
  *   board says data-live="true" while the stream is open, "false" while it reconnects, so a
  *   style or a test can tell a live page from one that shows what it was loaded with.
- * - The teacher's materials page publishes files dropped on it, each with a progress bar.
+ * - The teacher's materials page publishes files dropped on it, each with a progress bar; a
+ *   form with data-confirm (removing a material) asks before it is sent.
  * - The teacher's inbox page adds messages as they come; the question screen follows the
  *   question the teacher shows. Both say data-live as the projector does.
  */
@@ -134,7 +135,7 @@
   /*
    * The teacher's materials page: each file dropped on the zone or chosen is sent, one after the
    * other, as a PUT of its bytes, its progress bar following the upload; the server's answer (or
-   * its refusal, in the page's language) replaces the bar's caption, and once the queue is empty
+   * its refusal, in the page's language) replaces the bar's caption, and once a file is published
    * the list of materials is read again. Each row says data-state="published" or "failed" when
    * its answer came, so a test can wait for it.
    */
@@ -143,7 +144,6 @@
     var list = document.getElementById("uploads");
     var queue = [];
     var sending = false;
-    var published = 0;
 
     function say(template, value) {
       return zone.getAttribute(template).replace("{0}", function () {
@@ -179,7 +179,7 @@
       if (reply && reply.ok) {
         item.status.textContent = say("data-published", item.file.name);
         item.progress.value = item.progress.max;
-        published++;
+        refresh(); // each file in the list once published, not only when the last one is
       } else {
         item.status.textContent = reply && reply.message ? item.file.name + ": " + reply.message
           : say(unread, item.file.name);
@@ -197,10 +197,6 @@
       }
       var item = queue.shift();
       if (!item) {
-        if (published) {
-          published = 0;
-          refresh();
-        }
         return;
       }
       sending = true;
@@ -407,6 +403,15 @@
   if (screen) {
     questionScreen(screen);
   }
+
+  // A form that takes something away for good asks first (a removed material is gone for the class).
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) {
+        event.preventDefault();
+      }
+    });
+  });
 
   var drop = document.getElementById("drop");
   if (drop) {
