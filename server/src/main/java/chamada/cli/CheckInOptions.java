@@ -59,38 +59,35 @@ final class CheckInOptions {
     private List<String> allowedNetworks = new ArrayList<>();
 
     CheckInSettings settings(Lang lang) {
-        CodePolicy policy = CodePolicy.fromWire(codePolicy).orElseThrow(() -> new CommandFailure(ExitCodes.USAGE,
+        CodePolicy policy = CodePolicy.fromWire(codePolicy).orElseThrow(() -> CommandFailure.badValue("--code-policy",
                 ServerCommandText.BAD_POLICY.format(lang, codePolicy)));
         long maxSeconds = CheckInRules.MAX_PERIOD.toSeconds();
         if (codePeriodSeconds < 1 || codePeriodSeconds > maxSeconds) {
-            throw outOfRange(lang, "--code-period", 1, maxSeconds, codePeriodSeconds);
+            throw CommandFailure.outOfRange(lang, "--code-period", 1, maxSeconds, codePeriodSeconds);
         }
         // Only the previous code has a grace, so it cannot be longer than the period.
         if (codeGraceSeconds < 0 || codeGraceSeconds > codePeriodSeconds) {
-            throw outOfRange(lang, "--code-grace", 0, codePeriodSeconds, codeGraceSeconds);
+            throw CommandFailure.outOfRange(lang, "--code-grace", 0, codePeriodSeconds, codeGraceSeconds);
         }
         List<Network> networks = new ArrayList<>();
         for (String cidr : allowedNetworks) {
             try {
                 networks.add(Network.parse(cidr));
             } catch (IllegalArgumentException e) {
-                throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_NETWORK.format(lang, cidr), e);
+                throw CommandFailure.badValue("--allow-network", ServerCommandText.BAD_NETWORK.format(lang, cidr), e);
             }
         }
         if (autoCloseAfterMinutes < 0 || autoCloseAfterMinutes > MAX_AUTO_CLOSE.toMinutes()) {
-            throw outOfRange(lang, "--auto-close-after", 0, MAX_AUTO_CLOSE.toMinutes(), autoCloseAfterMinutes);
+            throw CommandFailure.outOfRange(lang, "--auto-close-after", 0, MAX_AUTO_CLOSE.toMinutes(), autoCloseAfterMinutes);
         }
         if (editDays < 0 || editDays > MAX_EDIT_DAYS) {
-            throw outOfRange(lang, "--edit-days", 0, MAX_EDIT_DAYS, editDays);
+            throw CommandFailure.outOfRange(lang, "--edit-days", 0, MAX_EDIT_DAYS, editDays);
         }
         if (retainDays < 0 || retainDays > MAX_RETAIN_DAYS) {
-            throw outOfRange(lang, "--retain-days", 0, MAX_RETAIN_DAYS, retainDays);
+            throw CommandFailure.outOfRange(lang, "--retain-days", 0, MAX_RETAIN_DAYS, retainDays);
         }
         return new CheckInSettings(policy, Duration.ofSeconds(codePeriodSeconds), Duration.ofSeconds(codeGraceSeconds),
                 networks, Duration.ofMinutes(autoCloseAfterMinutes), Duration.ofDays(editDays), Duration.ofDays(retainDays));
     }
 
-    private static CommandFailure outOfRange(Lang lang, String option, long min, long max, long value) {
-        return new CommandFailure(ExitCodes.USAGE, ServerCommandText.OUT_OF_RANGE.format(lang, option, min, max, value));
-    }
 }

@@ -29,7 +29,7 @@ final class DatabasePassword {
             String line = Optional.ofNullable(reader.readLine()).orElse("");
             String password = line.startsWith("\uFEFF") ? line.substring(1) : line; // a byte-order mark is no part of it
             if (password.isEmpty()) {
-                throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.EMPTY_PASSWORD_FILE.format(lang, file));
+                throw CommandFailure.badValue("--db-password-file", ServerCommandText.EMPTY_PASSWORD_FILE.format(lang, file));
             }
             return Optional.of(password);
         } catch (IOException e) {

@@ -13,13 +13,21 @@ import java.io.PrintWriter;
  */
 final class ExecutionFailureHandler implements IExecutionExceptionHandler {
 
+    private final ConfigOrigin origin;
+
+    /** Says where a config file gave a value the command refused, as {@code origin} knows it. */
+    ExecutionFailureHandler(ConfigOrigin origin) {
+        this.origin = origin;
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         ChamadaCommand root = ChamadaCommand.of(commandLine.getCommandSpec());
         PrintWriter err = commandLine.getErr();
         int exitCode;
         if (ex instanceof CommandFailure failure) {
-            err.println(failure.getMessage());
+            err.println(failure.option().map(option -> origin.describe(option, failure.getMessage(), root.lang()))
+                    .orElse(failure.getMessage()));
             exitCode = failure.exitCode();
         } else {
             err.println(Text.INTERNAL_ERROR.format(root.lang(), ex));

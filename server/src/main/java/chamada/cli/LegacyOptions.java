@@ -92,7 +92,7 @@ final class LegacyOptions {
                     "--legacy-files-port", "--legacy-files", "--legacy-messages-class", "--legacy-files-class",
                     "--legacy-idle-timeout")) {
                 if (command.commandLine().getParseResult().hasMatchedOption(option)) {
-                    throw new CommandFailure(ExitCodes.USAGE, LegacyOptionsText.NEEDS_LEGACY.format(lang, option));
+                    throw CommandFailure.badValue(option, LegacyOptionsText.NEEDS_LEGACY.format(lang, option));
                 }
             }
             return Optional.empty();
@@ -101,7 +101,7 @@ final class LegacyOptions {
         try {
             address = InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
-            throw new CommandFailure(ExitCodes.USAGE, LegacyOptionsText.BAD_BIND.format(lang, bind), e);
+            throw CommandFailure.badValue("--legacy-bind", LegacyOptionsText.BAD_BIND.format(lang, bind), e);
         }
         LegacyConfig config = new LegacyConfig(address, rollCallPort, messagesPort, filesPort, filesFolder,
                 Duration.ofSeconds(idleTimeoutSeconds));

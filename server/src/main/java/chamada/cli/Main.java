@@ -18,7 +18,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(Terminal.system(), args).execute(args));
+        System.exit(execute(commandLine(Terminal.system(), args), args));
     }
 
     /** Runs {@code chamada args} in this JVM, printing to {@code out} and {@code err}; returns the exit code. */
@@ -36,11 +36,31 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         try {
-            return commandLine.execute(args);
+            return execute(commandLine, args);
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * Runs {@code commandLine} on {@code args}, a server's config file read into them first
+     * ({@link ServerArguments}); a file that cannot be used ends it with its line said, and the
+     * usage exit code.
+     */
+    static int execute(CommandLine commandLine, String... args) {
+        Terminal terminal = ChamadaCommand.of(commandLine.getCommandSpec()).terminal();
+        ServerArguments.Expanded expanded;
+        try {
+            expanded = ServerArguments.expand(commandLine, Help.requested(terminal.defaultLang(), args), args);
+        } catch (CommandFailure e) {
+            commandLine.getErr().println(e.getMessage());
+            commandLine.getErr().flush();
+            return e.exitCode();
+        }
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler(expanded.origin()))
+                .setExecutionExceptionHandler(new ExecutionFailureHandler(expanded.origin()));
+        return commandLine.execute(expanded.args());
     }
 
     /** The command line for {@code args}, with its help in the language they ask for, as wide as the terminal. */
@@ -56,8 +76,8 @@ public final class Main {
                                    String... args) {
         CommandLine commandLine = new CommandLine(new ChamadaCommand(terminal));
         subcommands.forEach(commandLine::addSubcommand);
-        commandLine.setParameterExceptionHandler(new UsageErrorHandler())
-                .setExecutionExceptionHandler(new ExecutionFailureHandler());
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler(ConfigOrigin.NONE))
+                .setExecutionExceptionHandler(new ExecutionFailureHandler(ConfigOrigin.NONE));
         Help.localize(commandLine, terminal.defaultLang(), portuguese, args);
         Help.fitWidth(commandLine, terminal);
         return commandLine;

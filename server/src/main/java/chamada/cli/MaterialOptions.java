@@ -33,16 +33,13 @@ final class MaterialOptions {
 
     MaterialsConfig config(Lang lang) {
         if (maxFileMb < 1 || maxFileMb > MAX_MB) {
-            throw outOfRange(lang, "--max-material-mb", 1, MAX_MB, maxFileMb);
+            throw CommandFailure.outOfRange(lang, "--max-material-mb", 1, MAX_MB, maxFileMb);
         }
         if (maxClassMb < maxFileMb || maxClassMb > MAX_MB) {
-            throw outOfRange(lang, "--max-class-materials-mb", maxFileMb, MAX_MB, maxClassMb);
+            throw CommandFailure.outOfRange(lang, "--max-class-materials-mb", maxFileMb, MAX_MB, maxClassMb);
         }
         return new MaterialsConfig(Optional.ofNullable(folder),
                 new MaterialLimits(maxFileMb * MaterialLimits.MIB, maxClassMb * MaterialLimits.MIB));
     }
 
-    private static CommandFailure outOfRange(Lang lang, String option, long min, long max, long value) {
-        return new CommandFailure(ExitCodes.USAGE, ServerCommandText.OUT_OF_RANGE.format(lang, option, min, max, value));
-    }
 }

@@ -130,6 +130,13 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " antiga à mais nova."},
                 {"chamada.teacher.inbox.unread", "Só as mensagens ainda não marcadas como lidas."},
                 {"chamada.teacher.inbox.mark-read", "Marca como lidas as mensagens mostradas."},
+                {"chamada.config.usage.header", "Confere um arquivo de configuração do chamada server."},
+                {"chamada.config.check.usage.header", "Confere um arquivo de configuração do chamada server sem"
+                        + " iniciar o servidor."},
+                {"CONFIG_FILE", "O arquivo de configuração a conferir."},
+                {"chamada.server.config", "Lê as opções do servidor de ARQUIVO (YAML, uma opção por linha, como port:"
+                        + " 7070; uma lista para as repetíveis); uma opção dada também na linha de comando vale sobre o"
+                        + " arquivo. chamada config check ARQUIVO confere um arquivo sem iniciar."},
                 {"chamada.teacher.show.usage.header", "Mostra uma mensagem na tela de perguntas da turma, para o"
                         + " projetor: o texto, nunca quem a enviou."},
                 {"SHOWN_CHOICE", "O número da mensagem, como chamada teacher inbox o mostra, ou off para nenhuma."},

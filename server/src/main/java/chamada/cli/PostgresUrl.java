@@ -11,7 +11,7 @@ final class PostgresUrl {
 
     static PostgresAddress parse(String text, Lang lang) {
         String shown = PostgresAddress.withoutSecrets(text);
-        return PostgresAddress.parse(text).orElseThrow(() -> new CommandFailure(ExitCodes.USAGE,
+        return PostgresAddress.parse(text).orElseThrow(() -> CommandFailure.badValue("--db",
                 PostgresAddress.hasSecret(text) ? ServerCommandText.PASSWORD_IN_POSTGRES_URL.format(lang, shown)
                         : ServerCommandText.BAD_POSTGRES_URL.format(lang, shown)));
     }

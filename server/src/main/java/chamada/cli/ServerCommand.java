@@ -74,6 +74,14 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     private WebOptions web;
 
+    // Read before the command line is parsed (ServerArguments), so that the file's options are
+    // parsed, and refused, as flags; declared here to be listed and accepted.
+    @Option(names = ServerArguments.CONFIG, paramLabel = "FILE",
+            description = "Read the server's options from FILE (YAML, one option per line, as port: 7070; a list for"
+                    + " a repeatable one); a flag given as well overrides the file. chamada config check FILE checks"
+                    + " a file without starting.")
+    private Path configFile;
+
     @Option(names = "--bind", paramLabel = "ADDRESS",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, every IPv4 interface).")
     private String bind;
@@ -148,12 +156,22 @@ final class ServerCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * Checks the options as {@link #call} would before starting, without starting: the
+     * configuration they make, or the failure that would stop the start.
+     */
+    ServerConfig check() {
+        Lang lang = root.lang();
+        zone(lang);
+        return config(lang);
+    }
+
     private ServerConfig config(Lang lang) {
         InetAddress address;
         try {
             address = InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
-            throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_BIND.format(lang, bind), e);
+            throw CommandFailure.badValue("--bind", ServerCommandText.BAD_BIND.format(lang, bind), e);
         }
         // ServerConfig checks the same ranges, but in English: checked here first, in the user's language.
         checkRange(lang, OptionLimit.PORT, port);
@@ -179,7 +197,7 @@ final class ServerCommand implements Callable<Integer> {
         // Any scheme:// is meant as an address (postgres:// too), never as a file name to create folders for.
         if (!database.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*://.*")) {
             if (databasePasswordFile != null) {
-                throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.PASSWORD_WITHOUT_POSTGRES.format(lang));
+                throw CommandFailure.badValue("--db-password-file", ServerCommandText.PASSWORD_WITHOUT_POSTGRES.format(lang));
             }
             return new StoreConfig.Embedded(Path.of(database));
         }
@@ -189,8 +207,7 @@ final class ServerCommand implements Callable<Integer> {
 
     private static void checkRange(Lang lang, OptionLimit limit, long value) {
         if (!limit.allows(value)) {
-            throw new CommandFailure(ExitCodes.USAGE,
-                    ServerCommandText.OUT_OF_RANGE.format(lang, limit.option(), limit.min(), limit.max(), value));
+            throw CommandFailure.outOfRange(lang, limit.option(), limit.min(), limit.max(), value);
         }
     }
 
@@ -211,7 +228,7 @@ final class ServerCommand implements Callable<Integer> {
         try {
             return ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_ZONE.format(lang, zone), e);
+            throw CommandFailure.badValue("--zone", ServerCommandText.BAD_ZONE.format(lang, zone), e);
         }
     }
 

@@ -19,7 +19,8 @@ final class Subcommands {
 
     /** In the order {@code chamada --help} lists them. */
     static final List<Class<?>> ALL =
-            List.of(TeacherCommand.class, StudentCommand.class, AdminCommand.class, ServerCommand.class, MigrateCommand.class,
+            List.of(TeacherCommand.class, StudentCommand.class, AdminCommand.class, ServerCommand.class, ConfigCommand.class,
+                    MigrateCommand.class,
                     BenchJarCommand.class);
 
     private Subcommands() {

@@ -18,12 +18,19 @@ import java.io.PrintWriter;
  */
 final class UsageErrorHandler implements IParameterExceptionHandler {
 
+    private final ConfigOrigin origin;
+
+    /** Says where a config file gave a refused value, as {@code origin} knows it. */
+    UsageErrorHandler(ConfigOrigin origin) {
+        this.origin = origin;
+    }
+
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine commandLine = ex.getCommandLine();
         ChamadaCommand root = ChamadaCommand.of(commandLine.getCommandSpec());
         PrintWriter err = commandLine.getErr();
-        err.println(ex.getMessage());
+        err.println(describe(ex, origin, root.lang()));
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println(Text.USAGE_HINT.format(root.lang(), commandLine.getCommandSpec().qualifiedName()));
         if (root.verbose()) {
@@ -31,5 +38,11 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         }
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /** {@code ex}'s message, with the config file's line when the value it refuses came from one. */
+    static String describe(ParameterException ex, ConfigOrigin origin, chamada.i18n.Lang lang) {
+        return ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option
+                ? origin.describe(option.longestName(), ex.getMessage(), lang) : ex.getMessage();
     }
 }

@@ -63,7 +63,7 @@ final class WebOptions {
             try {
                 proxies.add(Network.parse(cidr));
             } catch (IllegalArgumentException e) {
-                throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_PROXY.format(lang, cidr), e);
+                throw CommandFailure.badValue("--trusted-proxy", ServerCommandText.BAD_PROXY.format(lang, cidr), e);
             }
         }
         return proxies;
@@ -92,16 +92,16 @@ final class WebOptions {
         try {
             number = Integer.parseInt(port);
         } catch (NumberFormatException e) {
-            throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_PORT.format(lang, port), e);
+            throw CommandFailure.badValue("--http-port", ServerCommandText.BAD_PORT.format(lang, port), e);
         }
         if (!OptionLimit.PORT.allows(number)) {
-            throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_PORT.format(lang, port));
+            throw CommandFailure.badValue("--http-port", ServerCommandText.BAD_PORT.format(lang, port));
         }
         InetAddress address;
         try {
             address = InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
-            throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.BAD_HTTP_BIND.format(lang, bind), e);
+            throw CommandFailure.badValue("--http-bind", ServerCommandText.BAD_HTTP_BIND.format(lang, bind), e);
         }
         WebConfig defaults = WebConfig.defaults(address, number, lang);
         WebConfig config = defaults.withLimits(defaults.maxHeaderBytes(), defaults.maxBodyBytes(),

@@ -58,6 +58,11 @@ final class CliRunner {
             stopActions.forEach(Runnable::run);
         }
 
+        /** Whether the command has ended (a server that could not start, say). */
+        boolean isDone() {
+            return exitCode.isDone();
+        }
+
         /** Waits (at most a minute) for the command to end. */
         Result result() {
             int code = exitCode.orTimeout(60, TimeUnit.SECONDS).join();
