@@ -10,6 +10,7 @@ import chamada.materials.Upload;
 import chamada.messages.MessageService;
 import chamada.messages.PostingLimits;
 import chamada.privacy.PrivacyService;
+import chamada.protocol.Op;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
 import chamada.rollcall.CheckInRules;
@@ -139,7 +140,15 @@ public final class Application implements AutoCloseable {
      * future fails only on a bug, which the front reports as {@code INTERNAL}.
      */
     public CompletableFuture<Response> handle(Session session, Request request) {
-        return dispatcher.handle(session, request);
+        CompletableFuture<Response> reply = dispatcher.handle(session, request);
+        if (log.isDebugEnabled()) {
+            // One line per request, at debug only (--log-level debug): who, what, and how it ended;
+            // never what it carried (a matrícula, a message, a secret).
+            reply.whenComplete((answer, failure) -> log.debug("{} {}: {}", session.address().getHostAddress(),
+                    Op.of(request).wire(), failure != null ? failure.toString()
+                            : answer instanceof Response.Refusal refused ? refused.code() : "ok"));
+        }
+        return reply;
     }
 
     /**

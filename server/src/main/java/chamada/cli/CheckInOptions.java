@@ -89,5 +89,4 @@ final class CheckInOptions {
         return new CheckInSettings(policy, Duration.ofSeconds(codePeriodSeconds), Duration.ofSeconds(codeGraceSeconds),
                 networks, Duration.ofMinutes(autoCloseAfterMinutes), Duration.ofDays(editDays), Duration.ofDays(retainDays));
     }
-
 }

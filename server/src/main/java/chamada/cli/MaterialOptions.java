@@ -41,5 +41,4 @@ final class MaterialOptions {
         return new MaterialsConfig(Optional.ofNullable(folder),
                 new MaterialLimits(maxFileMb * MaterialLimits.MIB, maxClassMb * MaterialLimits.MIB));
     }
-
 }

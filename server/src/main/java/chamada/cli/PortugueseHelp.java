@@ -134,6 +134,14 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.config.check.usage.header", "Confere um arquivo de configuração do chamada server sem"
                         + " iniciar o servidor."},
                 {"CONFIG_FILE", "O arquivo de configuração a conferir."},
+                {"chamada.server.log-file", "Escreve o log em ARQUIVO em vez do stderr, um arquivo novo a cada dia e sempre"
+                        + " que passar de --log-max-file-mb, os antigos comprimidos ao lado e guardados por 30 dias"
+                        + " (padrão: stderr, que o journal do systemd guarda)."},
+                {"chamada.server.log-max-file-mb", "Com --log-file, começa um arquivo novo quando o atual passa de tantos"
+                        + " MiB (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.server.log-json", "Um objeto JSON por linha (o JSON do Logback), para um coletor de logs."},
+                {"chamada.server.log-level", "Quanto registrar: error, warn, info, debug; debug acrescenta uma linha por"
+                        + " pedido (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.server.config", "Lê as opções do servidor de ARQUIVO (YAML, uma opção por linha, como port:"
                         + " 7070; uma lista para as repetíveis); uma opção dada também na linha de comando vale sobre o"
                         + " arquivo. chamada config check ARQUIVO confere um arquivo sem iniciar."},

@@ -74,6 +74,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     private WebOptions web;
 
+    @Mixin
+    private LogOptions logs;
+
     // Read before the command line is parsed (ServerArguments), so that the file's options are
     // parsed, and refused, as flags; declared here to be listed and accepted.
     @Option(names = ServerArguments.CONFIG, paramLabel = "FILE",
@@ -128,6 +131,12 @@ final class ServerCommand implements Callable<Integer> {
         Lang lang = root.lang();
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = config(lang);
+        try (ServerLogging logging = ServerLogging.apply(logs.settings(lang), lang)) {
+            return serve(config, lang, out);
+        }
+    }
+
+    private int serve(ServerConfig config, Lang lang, PrintWriter out) throws InterruptedException {
         createStoreFolder(config.store(), lang);
         ChamadaServer server = start(config, zone(lang), lang);
         out.println(ServerCommandText.LISTENING.format(lang, VersionProvider.version(), display(server.address()),
@@ -163,6 +172,7 @@ final class ServerCommand implements Callable<Integer> {
     ServerConfig check() {
         Lang lang = root.lang();
         zone(lang);
+        logs.settings(lang);
         return config(lang);
     }
 

@@ -82,7 +82,9 @@ class ConfigFileTest {
             Map.entry("--code-policy", List.of("rotating")),
             Map.entry("--zone", List.of("America/Manaus")),
             Map.entry("--http-port", List.of("off")),
-            Map.entry("--lang", List.of("pt-BR")));
+            Map.entry("--lang", List.of("pt-BR")),
+            Map.entry("--log-file", List.of("log/chamada.log")),
+            Map.entry("--log-level", List.of("debug")));
 
     /** Every option of chamada server: set by the file, it is what the same flag sets. */
     @Test
