@@ -8,8 +8,8 @@ import chamada.materials.MaterialName;
 import chamada.materials.PublishResult;
 import chamada.messages.ClassMessage;
 import chamada.messages.PostResult;
-import chamada.messages.ShowResult;
 import chamada.messages.Posting;
+import chamada.messages.ShowResult;
 import chamada.privacy.Forget;
 import chamada.privacy.ForgetResult;
 import chamada.privacy.StudentRecords;
@@ -42,6 +42,7 @@ import chamada.store.MaterialRules;
 import chamada.store.MessageRules;
 import chamada.store.PurgeStatements;
 import chamada.store.RollCallReads;
+import chamada.store.SchemaVersion;
 import chamada.store.StoreProblem;
 import chamada.store.StoreUnavailableException;
 import chamada.teachers.Account;
@@ -52,6 +53,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -82,6 +86,8 @@ import java.util.concurrent.RejectedExecutionException;
  * zone given at {@link #open}.
  */
 public final class PostgresStore implements ChamadaStore {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresStore.class);
 
     /**
      * Connections for reads per node: a teacher's history or export, a status. The writer has a
@@ -215,12 +221,46 @@ public final class PostgresStore implements ChamadaStore {
     }
 
     private static void migrate(HikariDataSource pool, PostgresAddress address) {
+        refuseNewerSchema(pool, address);
         try {
             // No pattern ignored: a database migrated by a newer Chamada is refused, not used half-understood.
-            Flyway.configure().dataSource(pool).locations("classpath:db/postgresql")
+            MigrateResult result = Flyway.configure().dataSource(pool).locations("classpath:db/postgresql")
                     .ignoreMigrationPatterns(new String[0]).outputQueryResults(false).load().migrate();
+            if (result.migrationsExecuted > 0) {
+                log.info("PostgreSQL {}: schema version {} brought up to {}", address,
+                        result.initialSchemaVersion == null ? 0 : result.initialSchemaVersion, result.targetSchemaVersion);
+            }
         } catch (FlywayException e) {
             throw new StoreUnavailableException(StoreProblem.POSTGRES_SCHEMA, address, e, rootMessage(e));
+        }
+    }
+
+    /**
+     * Refuses a database a newer Chamada has migrated, saying so, before Flyway would (in words of
+     * its own about unresolved migrations): in a cluster being upgraded node by node, a node of
+     * the older build that restarts stops here, its line naming the versions.
+     */
+    private static void refuseNewerSchema(HikariDataSource pool, PostgresAddress address) {
+        int found;
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            try (ResultSet exists = statement.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+                exists.next();
+                if (!exists.getBoolean(1)) {
+                    return; // a new database: nothing migrated yet
+                }
+            }
+            try (ResultSet version = statement.executeQuery("""
+                    SELECT COALESCE(MAX(CAST(version AS INTEGER)), 0) FROM flyway_schema_history
+                    WHERE success AND version IS NOT NULL""")) {
+                version.next();
+                found = version.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(StoreProblem.POSTGRES_SCHEMA, address, e, rootMessage(e));
+        }
+        if (found > SchemaVersion.latest()) {
+            throw new StoreUnavailableException(StoreProblem.POSTGRES_NEWER_SCHEMA, address, null, found,
+                    SchemaVersion.latest());
         }
     }
 
