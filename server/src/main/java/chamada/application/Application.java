@@ -142,10 +142,11 @@ public final class Application implements AutoCloseable {
     public CompletableFuture<Response> handle(Session session, Request request) {
         CompletableFuture<Response> reply = dispatcher.handle(session, request);
         if (log.isDebugEnabled()) {
-            // One line per request, at debug only (--log-level debug): who, what, and how it ended;
-            // never what it carried (a matrícula, a message, a secret).
+            // One line per request this answers, at debug only (--log-level debug): who, what, and
+            // how it ended; never what it carried (a matrícula, a message, a secret), nor an
+            // exception's message, which might.
             reply.whenComplete((answer, failure) -> log.debug("{} {}: {}", session.address().getHostAddress(),
-                    Op.of(request).wire(), failure != null ? failure.toString()
+                    Op.of(request).wire(), failure != null ? failure.getClass().getSimpleName()
                             : answer instanceof Response.Refusal refused ? refused.code() : "ok"));
         }
         return reply;

@@ -41,6 +41,11 @@ final class CommandFailure extends RuntimeException {
         return badValue(option, line, null);
     }
 
+    /** A file {@code option} names that cannot be used ({@link ExitCodes#LOCAL_FILE}), said as {@link #badValue} is. */
+    static CommandFailure badFile(String option, String line, Throwable cause) {
+        return new CommandFailure(ExitCodes.LOCAL_FILE, line, cause, Optional.of(option));
+    }
+
     /** {@code option}'s {@code value}, outside {@code min} to {@code max}. */
     static CommandFailure outOfRange(Lang lang, String option, long min, long max, long value) {
         return badValue(option, ServerCommandText.OUT_OF_RANGE.format(lang, option, min, max, value));

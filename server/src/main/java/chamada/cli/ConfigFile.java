@@ -8,7 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The server's config file ({@code chamada server --config FILE}), as a person writes it: YAML,
@@ -47,15 +46,17 @@ record ConfigFile(Path file, List<ConfigFile.Entry> entries) {
         entries = List.copyOf(entries);
     }
 
-    /** The entry for {@code key}, if the file gives it. */
-    Optional<Entry> entry(String key) {
-        return entries.stream().filter(entry -> entry.key().equals(key)).findFirst();
-    }
-
     /** Reads {@code file}; a file that cannot be read, or is not one option per line, ends the command, saying where. */
     static ConfigFile read(Path file, Lang lang) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             JsonParser parser = YAML.createParser(reader)) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new CommandFailure(ExitCodes.USAGE, ConfigText.NOT_UTF8.format(lang, file), e);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.LOCAL_FILE, Text.FILE_READ_FAILED.format(lang, file, Reasons.file(e, lang)), e);
+        }
+        try (JsonParser parser = YAML.createParser(text)) {
             return new ConfigFile(file, entries(parser, file, lang));
         } catch (StreamReadException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
@@ -67,7 +68,7 @@ record ConfigFile(Path file, List<ConfigFile.Entry> entries) {
             }
             throw new CommandFailure(ExitCodes.USAGE, ConfigText.SYNTAX.format(lang, file, line, problem), e);
         } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.LOCAL_FILE, Text.FILE_READ_FAILED.format(lang, file, Reasons.file(e, lang)), e);
+            throw new CommandFailure(ExitCodes.USAGE, ConfigText.SYNTAX.format(lang, file, 1, e.getMessage()), e);
         }
     }
 
@@ -88,6 +89,11 @@ record ConfigFile(Path file, List<ConfigFile.Entry> entries) {
             if (earlier != null) {
                 throw new CommandFailure(ExitCodes.USAGE, ConfigText.TWICE.format(lang, file, line, key, earlier.line()));
             }
+        }
+        // A second YAML document (after ---) would be options nobody reads: refused, as a typo would be.
+        if (parser.nextToken() != null) {
+            throw new CommandFailure(ExitCodes.USAGE, ConfigText.ONE_DOCUMENT.format(lang, file,
+                    parser.currentTokenLocation().getLineNr()));
         }
         return new ArrayList<>(entries.values());
     }

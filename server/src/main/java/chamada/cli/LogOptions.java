@@ -30,19 +30,36 @@ final class LogOptions {
     @Option(names = "--log-json", description = "One JSON object per line (Logback's JSON), for a log shipper.")
     private boolean json;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
-            description = "How much to log: " + LEVELS + "; debug adds a line per request (default: ${DEFAULT-VALUE}).")
+    // No default value: without the option, the levels stay as the logging was set up (a
+    // -Dlogback.configurationFile's included).
+    @Option(names = "--log-level", paramLabel = "LEVEL",
+            description = "How much to log: " + LEVELS + "; debug adds a line per request (default: info).")
     private String level;
+
+    /**
+     * Ends the command, naming {@code --log-file}, if the log file cannot be written: opened before
+     * the server starts ({@code create}), only looked at by {@code chamada config check}.
+     */
+    void checkWritable(Lang lang, boolean create) {
+        if (file == null) {
+            return;
+        }
+        if (create) {
+            ServerLogging.open(file, lang);
+        } else {
+            ServerLogging.checkWritable(file, lang);
+        }
+    }
 
     /** The logging the options ask for; a value out of range ends the command, naming its option. */
     ServerLogging.Settings settings(Lang lang) {
         if (maxFileMb < 1 || maxFileMb > MAX_FILE_MB) {
             throw CommandFailure.outOfRange(lang, "--log-max-file-mb", 1, MAX_FILE_MB, maxFileMb);
         }
-        String chosen = level.toLowerCase(Locale.ROOT);
-        if (!ServerLogging.LEVELS.containsKey(chosen)) {
+        Optional<String> chosen = Optional.ofNullable(level).map(text -> text.toLowerCase(Locale.ROOT));
+        if (chosen.isPresent() && !ServerLogging.LEVELS.containsKey(chosen.get())) {
             throw CommandFailure.badValue("--log-level", ServerCommandText.BAD_LOG_LEVEL.format(lang, level, LEVELS));
         }
-        return new ServerLogging.Settings(Optional.ofNullable(file), maxFileMb, json, ServerLogging.LEVELS.get(chosen));
+        return new ServerLogging.Settings(Optional.ofNullable(file), maxFileMb, json, chosen.map(ServerLogging.LEVELS::get));
     }
 }

@@ -94,7 +94,9 @@ final class ServerArguments {
             throw new CommandFailure(ExitCodes.USAGE, ConfigText.NESTED_CONFIG.format(lang, file, entry.line()));
         }
         OptionSpec option = entry.key().startsWith("-") ? null : server.findOption("--" + entry.key());
-        if (option == null || option.usageHelp() || option.versionHelp() || !option.longestName().equals("--" + entry.key())) {
+        // --lang and --verbose belong to the whole command line (they come before "server"), not to the file.
+        if (option == null || option.usageHelp() || option.versionHelp() || option.inherited()
+                || !option.longestName().equals("--" + entry.key())) {
             throw new CommandFailure(ExitCodes.USAGE, ConfigText.UNKNOWN_KEY.format(lang, file, entry.line(), entry.key(),
                     closest(server, entry.key()).map(name -> ConfigText.DID_YOU_MEAN.format(lang, name)).orElse("")));
         }
@@ -131,7 +133,7 @@ final class ServerArguments {
 
     /** The option a mistyped {@code key} most likely meant, within two edits, without its dashes. */
     private static Optional<String> closest(CommandSpec server, String key) {
-        return server.options().stream().filter(option -> !option.usageHelp() && !option.versionHelp())
+        return server.options().stream().filter(option -> !option.usageHelp() && !option.versionHelp() && !option.inherited())
                 .map(option -> option.longestName().substring(2))
                 .filter(name -> distance(name, key) <= 2)
                 .min(Comparator.comparingInt(name -> distance(name, key)));

@@ -9,6 +9,7 @@ import chamada.server.legacy.LegacyBindException;
 import chamada.store.StoreProblem;
 import chamada.store.StoreUnavailableException;
 import chamada.store.postgres.PostgresAddress;
+import chamada.teachers.TeachersFile;
 import chamada.teachers.TeachersFileException;
 import chamada.web.StudentAddresses;
 import picocli.CommandLine.Command;
@@ -131,7 +132,10 @@ final class ServerCommand implements Callable<Integer> {
         Lang lang = root.lang();
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = config(lang);
-        try (ServerLogging logging = ServerLogging.apply(logs.settings(lang), lang)) {
+        config.teachersFile().ifPresent(file -> readTeachers(file, lang));
+        ServerLogging.Settings logging = logs.settings(lang);
+        logs.checkWritable(lang, true);
+        try (ServerLogging applied = ServerLogging.apply(logging)) {
             return serve(config, lang, out);
         }
     }
@@ -173,7 +177,24 @@ final class ServerCommand implements Callable<Integer> {
         Lang lang = root.lang();
         zone(lang);
         logs.settings(lang);
-        return config(lang);
+        logs.checkWritable(lang, false);
+        ServerConfig config = config(lang);
+        config.teachersFile().ifPresent(file -> readTeachers(file, lang));
+        return config;
+    }
+
+    /**
+     * The teachers file read as the start reads it, before it: a refusal names {@code --teachers},
+     * with the config file's line when it came from one.
+     */
+    private static void readTeachers(Path file, Lang lang) {
+        try {
+            TeachersFile.load(file);
+        } catch (TeachersFileException e) {
+            throw CommandFailure.badFile("--teachers", e.message(lang), e);
+        } catch (IOException e) {
+            throw CommandFailure.badFile("--teachers", Text.FILE_READ_FAILED.format(lang, file, Reasons.file(e, lang)), e);
+        }
     }
 
     private ServerConfig config(Lang lang) {

@@ -28,6 +28,7 @@ enum ServerCommandText implements Bilingual {
             "Aviso: chamadas abertas pela porta legada não pedem código (os clientes dos seeds não sabem"
                     + " enviá-lo), seja qual for o --code-policy."),
     BAD_CONFIG("Invalid configuration: {0}", "Configuração inválida: {0}"),
+    NOT_WRITABLE("{0} cannot be written by this user", "{0} não pode ser gravado por este usuário"),
     BAD_LOG_LEVEL("Option --log-level takes one of {1}, not {0}.", "A opção --log-level recebe um de {1}, não {0}."),
     OUT_OF_RANGE("Option {0} must be from {1} to {2}; got {3}.", "A opção {0} deve ser de {1} a {2}; recebido {3}."),
     BAD_BIND("--bind {0} is not an address of this machine, nor a name that resolves to one.",

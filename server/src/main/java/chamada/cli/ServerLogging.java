@@ -43,7 +43,7 @@ final class ServerLogging implements AutoCloseable {
     private static final int KEEP_FILES_OF_SIZE = 40;
 
     /** What the options asked: the file (empty: stderr), its size before a new one, JSON or lines, the level. */
-    record Settings(Optional<Path> file, long maxFileMb, boolean json, Level level) {
+    record Settings(Optional<Path> file, long maxFileMb, boolean json, Optional<Level> level) {
     }
 
     private final ch.qos.logback.classic.Logger root;
@@ -65,8 +65,7 @@ final class ServerLogging implements AutoCloseable {
     }
 
     /** Logs as {@code settings} say until {@link #close}; a log file that cannot be written ends the command, naming it. */
-    static ServerLogging apply(Settings settings, Lang lang) {
-        settings.file().ifPresent(file -> checkWritable(file, lang));
+    static ServerLogging apply(Settings settings) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             // Another SLF4J binding: its own configuration.
             return new ServerLogging(null, null, null, null, List.of(), Optional.empty());
@@ -76,8 +75,10 @@ final class ServerLogging implements AutoCloseable {
         Level rootBefore = root.getLevel();
         Level chamadaBefore = chamada.getLevel();
         // Debug is the server's own: the libraries' debug (Netty's, Jetty's) would bury its lines.
-        chamada.setLevel(settings.level());
-        root.setLevel(settings.level().isGreaterOrEqual(Level.INFO) ? settings.level() : Level.INFO);
+        settings.level().ifPresent(level -> {
+            chamada.setLevel(level);
+            root.setLevel(level.isGreaterOrEqual(Level.INFO) ? level : Level.INFO);
+        });
         if (settings.file().isEmpty() && !settings.json()) {
             return new ServerLogging(root, chamada, rootBefore, chamadaBefore, List.of(), Optional.empty());
         }
@@ -130,6 +131,7 @@ final class ServerLogging implements AutoCloseable {
             encoder.setWithContext(false);
             encoder.setWithSequenceNumber(false);
             encoder.setWithNanoseconds(false);
+            encoder.setWithMDC(false);
             encoder.start();
             return encoder;
         }
@@ -140,18 +142,37 @@ final class ServerLogging implements AutoCloseable {
         return encoder;
     }
 
-    /** Logback says nothing when it cannot write its file; the server says so before it starts. */
-    private static void checkWritable(Path file, Lang lang) {
+    /**
+     * Logback says nothing when it cannot write its file, so the server opens it first, as
+     * Logback will (its folders made if missing, nothing written).
+     */
+    static void open(Path file, Lang lang) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             try (OutputStream ignored = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                // opened for writing, as Logback will: nothing written
+                // opened for writing: nothing written
             }
         } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.LOCAL_FILE, Text.FILE_WRITE_FAILED.format(lang, file, Reasons.file(e, lang)), e);
+            throw CommandFailure.badValue("--log-file", Text.FILE_WRITE_FAILED.format(lang, file, Reasons.file(e, lang)), e);
+        }
+    }
+
+    /**
+     * As {@link #open}, creating nothing, for {@code chamada config check}: the file, or the
+     * nearest folder above it that exists, must be writable.
+     */
+    static void checkWritable(Path file, Lang lang) {
+        Path existing = file.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isWritable(existing) || (existing.equals(file.toAbsolutePath())
+                && Files.isDirectory(existing))) {
+            throw CommandFailure.badValue("--log-file", Text.FILE_WRITE_FAILED.format(lang, file,
+                    ServerCommandText.NOT_WRITABLE.format(lang, existing == null ? file : existing)));
         }
     }
 

@@ -126,13 +126,13 @@ public enum StoreProblem implements Bilingual {
                     + " them again.",
             "O PostgreSQL {0} recusa gravações agora ({1}); pedidos que alteram algo recebem um erro até que ele volte"
                     + " a aceitá-las."),
-    /** {@code {1}}: what PostgreSQL said. */
-    /** {@code {1}}: the version found; {@code {2}}: this build's. */
+    /** {@code {1}}: the version found; {@code {2}}: the newest this build knows. */
     POSTGRES_NEWER_SCHEMA(
             "PostgreSQL {0} was brought to schema version {1} by a newer Chamada; this one knows up to {2}: upgrade"
                     + " this server too (UPGRADING.md).",
             "O PostgreSQL {0} foi levado à versão de esquema {1} por um Chamada mais novo; este conhece até a {2}:"
                     + " atualize também este servidor (UPGRADING.md)."),
+    /** {@code {1}}: what PostgreSQL or Flyway said. */
     POSTGRES_SCHEMA(
             "PostgreSQL {0}: bringing the schema up to date failed ({1}); nothing was changed by this server.",
             "PostgreSQL {0}: a atualização do esquema falhou ({1}); este servidor não alterou nada.");

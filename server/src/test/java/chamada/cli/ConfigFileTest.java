@@ -1,6 +1,8 @@
 package chamada.cli;
 
 import chamada.i18n.Lang;
+import chamada.rollcall.TeacherName;
+import chamada.teachers.TeachersFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,6 +12,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,7 +85,6 @@ class ConfigFileTest {
             Map.entry("--code-policy", List.of("rotating")),
             Map.entry("--zone", List.of("America/Manaus")),
             Map.entry("--http-port", List.of("off")),
-            Map.entry("--lang", List.of("pt-BR")),
             Map.entry("--log-file", List.of("log/chamada.log")),
             Map.entry("--log-level", List.of("debug")));
 
@@ -92,7 +94,8 @@ class ConfigFileTest {
         CommandSpec server = Main.commandLine(CliRunner.silentTerminal(), "server").getSubcommands().get("server")
                 .getCommandSpec();
         List<OptionSpec> options = server.options().stream().filter(option -> !option.usageHelp()
-                && !option.versionHelp() && !option.longestName().equals(ServerArguments.CONFIG)).toList();
+                && !option.versionHelp() && !option.inherited() && !option.longestName().equals(ServerArguments.CONFIG))
+                .toList();
         StringBuilder yaml = new StringBuilder();
         List<String> flags = new ArrayList<>();
         for (OptionSpec option : options) {
@@ -134,16 +137,35 @@ class ConfigFileTest {
                 .args());
         Map<String, Object> values = new TreeMap<>();
         result.subcommand().commandSpec().options().stream().filter(option -> !option.usageHelp()
-                        && !option.versionHelp() && !option.longestName().equals(ServerArguments.CONFIG))
+                        && !option.versionHelp() && !option.inherited() && !option.longestName().equals(ServerArguments.CONFIG))
                 .forEach(option -> values.put(option.longestName(), String.valueOf((Object) option.getValue())));
         return values;
     }
 
+    /** The example, its teachers file made where it says (the rest of it is what a check reads). */
     @Test
-    void theExampleInDeploy_isValid() {
-        CliRunner.Result checked = new CliRunner().lang(Lang.EN).run("config", "check", "deploy/chamada.yaml");
+    void theExampleInDeploy_isValid() throws IOException {
+        Path teachers = dir.resolve("teachers.txt");
+        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret", false);
+        Path config = file(Files.readString(Path.of("deploy", "chamada.yaml"))
+                .replace("/etc/chamada/teachers.txt", teachers.toString()));
+
+        CliRunner.Result checked = new CliRunner().lang(Lang.EN).run("config", "check", config.toString());
 
         assertThat(checked.exitCode()).as(checked.err()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void aTeachersFileThatCannotBeRead_isSaidWithItsLine_byACheckAndByAStart() throws IOException {
+        Path config = file("teachers: nenhum/professores.txt\nhttp-port: \"off\"\ndb: %s\n".formatted(dir.resolve("c.db")));
+
+        CliRunner.Result checked = new CliRunner().lang(Lang.EN).run("config", "check", config.toString());
+        CliRunner.Result started = new CliRunner().lang(Lang.EN).run("server", "--config", config.toString(), "--port", "0");
+
+        for (CliRunner.Result result : List.of(checked, started)) {
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.LOCAL_FILE);
+            assertThat(result.err()).startsWith(config + ", line 1, teachers: Could not read nenhum/professores.txt");
+        }
     }
 
     @ParameterizedTest
@@ -162,6 +184,8 @@ class ConfigFileTest {
             config: other.yaml                       | , line 1: a config file cannot name another one.
             port: [1, 2                              | , line 2: this is not YAML the server can read (expected ',' or ']', but got <stream end>).
             - port                                   | : the file holds one server option per line, as name: value (port: 7070).
+            port: 7070\\n---\\nprot: 8000             | , line 3: a config file holds one YAML document; this one goes on after its end.
+            lang: pt-BR                              | , line 1: lang is not an option of chamada server; chamada server --help lists them.
             """)
     void aFileWithAMistake_isRefused_sayingTheFileTheLineAndTheKey(String text, String said) throws IOException {
         Path config = file(text.replace("\\n", "\n") + "\n");
@@ -174,6 +198,17 @@ class ConfigFileTest {
         assertThat(checked.err()).startsWith(config + said.strip());
         assertThat(started.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(started.err()).startsWith(config + said.strip());
+    }
+
+    @Test
+    void aFileNotInUtf8_isSaidSo() throws IOException {
+        Path config = Files.write(dir.resolve("chamada.yaml"), "zone: América/São_Paulo\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        CliRunner.Result checked = new CliRunner().lang(Lang.EN).run("config", "check", config.toString());
+
+        assertThat(checked.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(checked.err()).isEqualTo(config + " is not UTF-8 text: save it as UTF-8 (an editor's \"UTF-8\""
+                + " encoding)." + NL);
     }
 
     @Test

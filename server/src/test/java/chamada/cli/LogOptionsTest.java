@@ -41,6 +41,7 @@ class LogOptionsTest {
         ch.qos.logback.classic.Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory())
                 .getLogger(Logger.ROOT_LOGGER_NAME);
         List<Appender<ILoggingEvent>> before = appenders(root);
+        ch.qos.logback.classic.Level levelBefore = root.getLevel();
         Path log = dir.resolve("log/chamada.log");
 
         CliRunner.Running server = new CliRunner().lang(Lang.EN).start("server", "--bind", "127.0.0.1", "--port", "0",
@@ -63,6 +64,9 @@ class LogOptionsTest {
                         .isEqualTo("127.0.0.1 checkin: NOT_OPEN"));
         assertThat(Files.readString(log)).doesNotContain("042191010");
         assertThat(appenders(root)).as("the logging there was before").isEqualTo(before);
+        assertThat(root.getLevel()).isEqualTo(levelBefore);
+        assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("chamada").getLevel())
+                .as("the server's loggers' level, as before: none of their own").isNull();
     }
 
     @Test

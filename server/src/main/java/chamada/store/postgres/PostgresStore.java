@@ -42,7 +42,6 @@ import chamada.store.MaterialRules;
 import chamada.store.MessageRules;
 import chamada.store.PurgeStatements;
 import chamada.store.RollCallReads;
-import chamada.store.SchemaVersion;
 import chamada.store.StoreProblem;
 import chamada.store.StoreUnavailableException;
 import chamada.teachers.Account;
@@ -53,6 +52,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +70,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -221,11 +225,12 @@ public final class PostgresStore implements ChamadaStore {
     }
 
     private static void migrate(HikariDataSource pool, PostgresAddress address) {
-        refuseNewerSchema(pool, address);
         try {
             // No pattern ignored: a database migrated by a newer Chamada is refused, not used half-understood.
-            MigrateResult result = Flyway.configure().dataSource(pool).locations("classpath:db/postgresql")
-                    .ignoreMigrationPatterns(new String[0]).outputQueryResults(false).load().migrate();
+            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/postgresql")
+                    .ignoreMigrationPatterns(new String[0]).outputQueryResults(false).load();
+            refuseNewerSchema(flyway.info(), address);
+            MigrateResult result = flyway.migrate();
             if (result.migrationsExecuted > 0) {
                 log.info("PostgreSQL {}: schema version {} brought up to {}", address,
                         result.initialSchemaVersion == null ? 0 : result.initialSchemaVersion, result.targetSchemaVersion);
@@ -236,32 +241,22 @@ public final class PostgresStore implements ChamadaStore {
     }
 
     /**
-     * Refuses a database a newer Chamada has migrated, saying so, before Flyway would (in words of
-     * its own about unresolved migrations): in a cluster being upgraded node by node, a node of
-     * the older build that restarts stops here, its line naming the versions.
+     * Refuses a database a newer Chamada has migrated (Flyway sees applied migrations this build
+     * does not have), saying so in the versions' words before Flyway would in its own, about
+     * unresolved migrations: in a cluster being upgraded node by node, a node of the older build
+     * that restarts stops here.
      */
-    private static void refuseNewerSchema(HikariDataSource pool, PostgresAddress address) {
-        int found;
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            try (ResultSet exists = statement.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
-                exists.next();
-                if (!exists.getBoolean(1)) {
-                    return; // a new database: nothing migrated yet
-                }
-            }
-            try (ResultSet version = statement.executeQuery("""
-                    SELECT COALESCE(MAX(CAST(version AS INTEGER)), 0) FROM flyway_schema_history
-                    WHERE success AND version IS NOT NULL""")) {
-                version.next();
-                found = version.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new StoreUnavailableException(StoreProblem.POSTGRES_SCHEMA, address, e, rootMessage(e));
+    private static void refuseNewerSchema(MigrationInfoService info, PostgresAddress address) {
+        boolean newer = Arrays.stream(info.all()).anyMatch(migration -> migration.getState() == MigrationState.FUTURE_SUCCESS
+                || migration.getState() == MigrationState.FUTURE_FAILED);
+        if (!newer) {
+            return;
         }
-        if (found > SchemaVersion.latest()) {
-            throw new StoreUnavailableException(StoreProblem.POSTGRES_NEWER_SCHEMA, address, null, found,
-                    SchemaVersion.latest());
-        }
+        String known = Arrays.stream(info.all()).filter(migration -> migration.getState().isResolved())
+                .map(MigrationInfo::getVersion).filter(java.util.Objects::nonNull).max(MigrationVersion::compareTo)
+                .map(MigrationVersion::getVersion).orElse("0");
+        throw new StoreUnavailableException(StoreProblem.POSTGRES_NEWER_SCHEMA, address, null,
+                info.current().getVersion().getVersion(), known);
     }
 
     /** The nodes' shared signing key: made by the first node to find none, read by every other. */
