@@ -21,6 +21,9 @@ record ApiCall(Op op, String classText, boolean forTeachers, boolean hasBody, bo
     static Optional<ApiCall> of(String requested, List<String> path) {
         // HEAD is GET without the body, which Jetty leaves out.
         String method = requested.equals("HEAD") ? "GET" : requested;
+        if (path.equals(List.of("health"))) {
+            return method.equals("GET") ? Optional.of(new ApiCall(Op.HEALTH, "", false, false, false)) : Optional.empty();
+        }
         if (path.equals(List.of("session"))) {
             return method.equals("POST") ? Optional.of(new ApiCall(Op.LOGIN, "", false, false, false)) : Optional.empty();
         }

@@ -95,6 +95,10 @@ public final class ApiHandler extends Handler.Abstract {
                 reply(response, callback, answer(session, login(request)));
                 return true;
             }
+            if (call.op() == Op.HEALTH) {
+                reply(response, callback, answer(session, new Request.Health()));
+                return true;
+            }
             // Read before any refusal: a reply sent while the client still uploads would cut its body short.
             String body = call.hasBody() ? Content.Source.asString(request, StandardCharsets.UTF_8)
                     : call.op() == Op.REPORT ? requests.fromQuery(request, REPORT_PARAMETERS)
@@ -293,7 +297,10 @@ public final class ApiHandler extends Handler.Abstract {
     }
 
     private void reply(org.eclipse.jetty.server.Response response, Callback callback, Response answer) {
-        response.setStatus(answer instanceof Response.Refusal refusal ? HttpStatuses.of(refusal.code()) : 200);
+        // An unhealthy server answers its health with 503, so that a load balancer's or a
+        // monitor's HTTP check needs no JSON to tell.
+        response.setStatus(answer instanceof Response.Refusal refusal ? HttpStatuses.of(refusal.code())
+                : answer instanceof Response.Health health && !health.healthy() ? 503 : 200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         Content.Sink.write(response, true, encoder.encode(answer) + "\n", callback);

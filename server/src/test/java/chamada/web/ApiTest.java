@@ -239,6 +239,22 @@ class ApiTest {
         }
     }
 
+    /** A monitor's check: anybody may ask, no token, and the answer's status says it (200; 503 when not healthy). */
+    @Test
+    void health_isAnsweredToAnybody_withItsStatus() throws Exception {
+        startWithTeachers();
+
+        HttpResponse<String> health = send(request("/api/v1/health").GET());
+        HttpResponse<String> head = http.send(request("/api/v1/health").method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> posted = send(request("/api/v1/health").POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("{\"ok\":true,\"op\":\"health\",\"healthy\":true}\n");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(posted.statusCode()).isEqualTo(400);
+    }
+
     private void startWithTeachers() throws IOException {
         Path teachers = dir.resolve("teachers.txt");
         TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret", false);
