@@ -68,8 +68,7 @@ final class ConfigCommand implements Callable<Integer> {
             try {
                 command.check();
             } catch (CommandFailure e) {
-                throw new CommandFailure(e.exitCode(), e.option().map(option -> origin.describe(option, e.getMessage(), lang))
-                        .orElse(e.getMessage()), e);
+                throw new CommandFailure(e.exitCode(), origin.describe(e, lang), e);
             }
             spec.commandLine().getOut().println(ConfigText.VALID.format(lang, file, config.entries().size()));
             return ExitCodes.OK;

@@ -18,6 +18,11 @@ record ConfigOrigin(Optional<Path> file, Map<String, ConfigFile.Entry> byOption)
         byOption = Map.copyOf(byOption);
     }
 
+    /** What {@code failure} says, with where the file gave the option it is about, if it did. */
+    String describe(CommandFailure failure, Lang lang) {
+        return failure.option().map(option -> describe(option, failure.getMessage(), lang)).orElse(failure.getMessage());
+    }
+
     /** {@code message} about {@code option} (as {@code --port}), with where the file gave it if it did. */
     String describe(String option, String message, Lang lang) {
         ConfigFile.Entry entry = byOption.get(option);

@@ -26,8 +26,7 @@ final class ExecutionFailureHandler implements IExecutionExceptionHandler {
         PrintWriter err = commandLine.getErr();
         int exitCode;
         if (ex instanceof CommandFailure failure) {
-            err.println(failure.option().map(option -> origin.describe(option, failure.getMessage(), root.lang()))
-                    .orElse(failure.getMessage()));
+            err.println(origin.describe(failure, root.lang()));
             exitCode = failure.exitCode();
         } else {
             err.println(Text.INTERNAL_ERROR.format(root.lang(), ex));

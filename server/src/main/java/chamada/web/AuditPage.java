@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A class's corrections for its teacher, {@code /classes/CLASS/audit}: the form that corrects a
@@ -30,8 +29,6 @@ import java.util.concurrent.TimeUnit;
  * first. The form posts to the same address; its reply is the page again, with what came of it.
  */
 final class AuditPage {
-
-    private static final long REPLY_SECONDS = 60;
 
     private final Application application;
     private final Pages pages;
@@ -66,7 +63,7 @@ final class AuditPage {
             send(request, response, callback, session, classId, e.message(lang), HttpStatus.BAD_REQUEST_400);
             return;
         }
-        Response reply = ask(session, mark);
+        Response reply = PageRequests.ask(application, session, mark);
         String result = reply instanceof Response.Marked marked
                 ? WebText.MARKED.format(lang, marked.matricula(), StatusText.of(marked.to(), lang), marked.rollCallId(),
                         marked.from().map(from -> StatusText.of(from, lang)).orElse(WebText.NO_STATUS.format(lang)))
@@ -77,7 +74,7 @@ final class AuditPage {
     private void send(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                       Callback callback, Session session, ClassId classId, String result, int status) throws Exception {
         Lang lang = session.lang();
-        Response reply = ask(session, new Request.Audit(classId));
+        Response reply = PageRequests.ask(application, session, new Request.Audit(classId));
         List<AuditEntry> entries = reply instanceof Response.Audit audit ? audit.entries() : List.of();
         String shown = reply instanceof Response.Refusal refusal && result.isEmpty() ? refusal.message() : result;
         pages.send(request, response, callback, status, "audit.jte", Map.of(
@@ -96,9 +93,5 @@ final class AuditPage {
     private static String value(Fields fields, String name) {
         String value = fields.getValue(name);
         return value == null ? "" : value.strip();
-    }
-
-    private Response ask(Session session, Request request) throws Exception {
-        return application.handle(session, request).get(REPLY_SECONDS, TimeUnit.SECONDS);
     }
 }

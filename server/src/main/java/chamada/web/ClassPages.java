@@ -27,7 +27,6 @@ import org.eclipse.jetty.util.Fields;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A class's pages for its teacher, under {@code /classes/CLASS}: the roll call as it stands
@@ -40,7 +39,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
 
-    private static final long REPLY_SECONDS = 60;
     /** The hidden field of the projector's close form: that page is on the wall, for the whole room to read. */
     static final String FROM_FIELD = "from";
     static final String FROM_PROJECTOR = "projector";
@@ -167,14 +165,14 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
 
     private void status(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                         Callback callback, Session session, ClassId classId) throws Exception {
-        Response reply = ask(session, new Request.Status(classId));
+        Response reply = PageRequests.ask(application, session, new Request.Status(classId));
         if (reply instanceof Response.RollCallReply open) {
             send(request, response, callback, classId, rows(open.rollCall(), open.names(), session.lang()), open.code(),
                     "", HumanTime.format(open.rollCall().openedAt()), open.alerts());
             return;
         }
         // Closed: the last roll call's list, which a close from the projector did not show.
-        Response closed = ask(session, new Request.Export(classId));
+        Response closed = PageRequests.ask(application, session, new Request.Export(classId));
         if (reply instanceof Response.Refusal refusal && refusal.code() == chamada.error.ErrorCode.NOT_OPEN
                 && closed instanceof Response.Export export && !export.rollCalls().isEmpty()) {
             sendClosed(request, response, callback, classId, export.rollCalls().getLast().rollCall(), export.names(),
@@ -188,7 +186,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
     /** Closes; from the projector, a public screen, the page shows the count and not the list. */
     private void close(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                        Callback callback, Session session, ClassId classId, boolean fromProjector) throws Exception {
-        Response reply = ask(session, new Request.Close(classId));
+        Response reply = PageRequests.ask(application, session, new Request.Close(classId));
         if (reply instanceof Response.RollCallReply closed) {
             sendClosed(request, response, callback, classId, closed.rollCall(), closed.names(), session.lang(),
                     !fromProjector);
@@ -200,7 +198,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
 
     private void history(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                          Callback callback, Session session, ClassId classId) throws Exception {
-        Response reply = ask(session, new Request.History(classId));
+        Response reply = PageRequests.ask(application, session, new Request.History(classId));
         List<List<String>> rows = reply instanceof Response.History history ? history.rollCalls().stream()
                 .map(past -> List.of(HumanTime.format(past.openedAt()), closed(past, session.lang()),
                         past.teacher().value(), Integer.toString(past.count()))).toList() : List.of();
@@ -218,7 +216,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
 
     private void export(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                         Callback callback, Session session, ClassId classId) throws Exception {
-        Response reply = ask(session, new Request.Export(classId));
+        Response reply = PageRequests.ask(application, session, new Request.Export(classId));
         if (!(reply instanceof Response.Export export)) {
             org.eclipse.jetty.server.Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503);
             return;
@@ -276,10 +274,6 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
                     .orElseGet(() -> WebText.NOT_ON_ROSTER.format(lang));
             return java.util.stream.Stream.concat(row.stream(), java.util.stream.Stream.of(name)).toList();
         }).toList();
-    }
-
-    private Response ask(Session session, Request request) throws Exception {
-        return application.handle(session, request).get(REPLY_SECONDS, TimeUnit.SECONDS);
     }
 
     /** The page open mode shows to another machine: only the server's machine may act as a teacher. */

@@ -18,7 +18,6 @@ import org.eclipse.jetty.util.Fields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -31,7 +30,6 @@ import java.util.stream.Collectors;
  */
 final class InboxPage {
 
-    private static final long REPLY_SECONDS = 60;
     /** The form field that shows a message on the question screen: its number, or {@code off}. */
     static final String SHOW_FIELD = "show";
     /** The inbox stream's parameter: the newest message the page shows, after which the stream begins. */
@@ -63,7 +61,7 @@ final class InboxPage {
               Callback callback, Session session, ClassId classId, Fields fields) throws Exception {
         String result;
         try {
-            Response reply = ask(session, new Request.Show(classId, ShownChoice.parse(
+            Response reply = PageRequests.ask(application, session, new Request.Show(classId, ShownChoice.parse(
                     String.valueOf(fields.getValue(SHOW_FIELD)).strip())));
             result = reply instanceof Response.QuestionShown shown ? shown.shown()
                     .map(question -> WebText.INBOX_SHOWN.format(session.lang(), question.id()))
@@ -92,7 +90,7 @@ final class InboxPage {
         }
         String result = "";
         if (!shown.isEmpty()) {
-            Response reply = ask(session, new Request.MarkRead(classId, shown));
+            Response reply = PageRequests.ask(application, session, new Request.MarkRead(classId, shown));
             result = reply instanceof Response.MarkedRead read ? WebText.INBOX_MARKED.format(session.lang(), read.marked())
                     : ((Response.Refusal) reply).message();
         }
@@ -102,7 +100,7 @@ final class InboxPage {
     private void send(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                       Callback callback, Session session, ClassId classId, String result) throws Exception {
         Lang lang = session.lang();
-        Response reply = ask(session, new Request.Inbox(classId, false));
+        Response reply = PageRequests.ask(application, session, new Request.Inbox(classId, false));
         List<ClassMessage> messages = reply instanceof Response.Inbox inbox ? inbox.messages() : List.of();
         String shownId = reply instanceof Response.Inbox inbox ? inbox.shown().map(message -> Long.toString(message.id()))
                 .orElse("") : "";
@@ -120,9 +118,5 @@ final class InboxPage {
                 "unreadIds", messages.stream().filter(message -> !message.read()).map(message -> Long.toString(message.id()))
                         .collect(Collectors.joining(",")),
                 "formToken", BrowserCookies.formToken(request, response)));
-    }
-
-    private Response ask(Session session, Request request) throws Exception {
-        return application.handle(session, request).get(REPLY_SECONDS, TimeUnit.SECONDS);
     }
 }

@@ -16,7 +16,6 @@ import org.eclipse.jetty.util.Fields;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A class's materials for its teacher, {@code /classes/CLASS/materials}: the files published,
@@ -27,7 +26,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class MaterialsPage {
 
-    private static final long REPLY_SECONDS = 60;
     /** The remove form's field: the material's name. */
     static final String FILE_FIELD = "file";
     /** The header that carries the page's form token with an upload, as the field does with a form. */
@@ -58,7 +56,8 @@ final class MaterialsPage {
         String file = fields.getValue(FILE_FIELD);
         String result;
         try {
-            Response reply = ask(session, new Request.RemoveMaterial(classId, new MaterialName(file == null ? "" : file)));
+            Response reply = PageRequests.ask(application, session,
+                    new Request.RemoveMaterial(classId, new MaterialName(file == null ? "" : file)));
             result = reply instanceof Response.MaterialRemoved removed
                     ? WebText.MATERIAL_REMOVED.format(session.lang(), removed.file())
                     : ((Response.Refusal) reply).message();
@@ -70,7 +69,7 @@ final class MaterialsPage {
 
     private void send(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                       Callback callback, Session session, ClassId classId, String result) throws Exception {
-        Response reply = ask(session, new Request.Materials(classId));
+        Response reply = PageRequests.ask(application, session, new Request.Materials(classId));
         List<Material> materials = reply instanceof Response.Materials listed ? listed.materials() : List.of();
         pages.send(request, response, callback, HttpStatus.OK_200, "materials.jte", Map.of(
                 "classNumber", classId.toString(),
@@ -80,9 +79,5 @@ final class MaterialsPage {
                         HumanTime.format(material.publishedAt()), material.publishedBy().value(),
                         material.sha256())).toList(),
                 "formToken", BrowserCookies.formToken(request, response)));
-    }
-
-    private Response ask(Session session, Request request) throws Exception {
-        return application.handle(session, request).get(REPLY_SECONDS, TimeUnit.SECONDS);
     }
 }

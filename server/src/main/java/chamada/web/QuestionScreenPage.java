@@ -10,7 +10,6 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.util.Callback;
 
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A class's question screen, {@code /classes/CLASS/question}, for the projector: the message its
@@ -20,8 +19,6 @@ import java.util.concurrent.TimeUnit;
  * stays up when no roll call is open.
  */
 final class QuestionScreenPage {
-
-    private static final long REPLY_SECONDS = 60;
 
     private final Application application;
     private final Pages pages;
@@ -35,7 +32,7 @@ final class QuestionScreenPage {
 
     void page(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response, Callback callback,
               Session session, ClassId classId) throws Exception {
-        Response reply = application.handle(session, new Request.Inbox(classId, true)).get(REPLY_SECONDS, TimeUnit.SECONDS);
+        Response reply = PageRequests.ask(application, session, new Request.Inbox(classId, true));
         if (!(reply instanceof Response.Inbox inbox)) {
             pages.send(request, response, callback, HttpStatus.OK_200, "message.jte", Map.of(
                     "title", WebText.QUESTION_TITLE.format(session.lang(), classId),

@@ -22,7 +22,6 @@ import org.eclipse.jetty.util.Callback;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A class's roster for its teacher, {@code /classes/CLASS/roster}: the students by name, and a
@@ -32,7 +31,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class RosterPage {
 
-    private static final long REPLY_SECONDS = 60;
     private static final String FILE_PART = "roster";
     private static final String SKIP_BAD_PART = "skip_bad";
     /** A few fields and one file; the whole body is bounded before this by --http-max-body-bytes. */
@@ -83,7 +81,7 @@ final class RosterPage {
                 send(request, response, callback, session, classId, WebText.ROSTER_NO_STUDENTS.format(lang), problems);
                 return;
             }
-            Response reply = ask(session, new Request.RosterImport(classId, read.students()));
+            Response reply = PageRequests.ask(application, session, new Request.RosterImport(classId, read.students()));
             String result = reply instanceof Response.RosterImported imported ? imported(imported.change(), lang)
                     : ((Response.Refusal) reply).message();
             if (!problems.isEmpty()) {
@@ -100,7 +98,7 @@ final class RosterPage {
     private void send(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                       Callback callback, Session session, ClassId classId, String result, List<String> problems)
             throws Exception {
-        Response reply = ask(session, new Request.RosterList(classId));
+        Response reply = PageRequests.ask(application, session, new Request.RosterList(classId));
         List<RosterEntry> students = reply instanceof Response.RosterList roster ? roster.students() : List.of();
         String shown = reply instanceof Response.Refusal refusal ? refusal.message() : result;
         pages.send(request, response, callback, HttpStatus.OK_200, "roster.jte", Map.of(
@@ -121,9 +119,5 @@ final class RosterPage {
 
     private static String text(MultiPart.Part part) {
         return part == null ? "" : part.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private Response ask(Session session, Request request) throws Exception {
-        return application.handle(session, request).get(REPLY_SECONDS, TimeUnit.SECONDS);
     }
 }
