@@ -25,6 +25,9 @@ import chamada.roster.RosterService;
 import chamada.store.ChamadaStore;
 import chamada.teachers.TeacherAdministration;
 import chamada.teachers.Teachers;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +37,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Chamada's application: everything a front needs to answer a person, built once from the
@@ -49,7 +54,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Every operation returns at once with a future: a front on a virtual thread waits on it,
  * an event loop composes it. Nothing here blocks a caller. Thread-safe.
  */
-public final class Application implements AutoCloseable {
+public final class Application implements AutoCloseable, MeterBinder {
+
+    /** How long a gauge waits for the store at a scrape; Prometheus gives up on a scrape after 10 s by default. */
+    private static final long GAUGE_READ_SECONDS = 5;
 
     private final Teachers teachers;
     private static final Logger log = LoggerFactory.getLogger(Application.class);
@@ -60,6 +68,7 @@ public final class Application implements AutoCloseable {
     private final RollCallService rollCalls;
     private final MaterialService materials;
     private final Clock clock;
+    private final RequestMeters requestMeters = new RequestMeters();
     /**
      * Closes forgotten roll calls once a minute (--auto-close-after) and deletes expired ones daily
      * (--retain-days); a thread of its own, stopped with the application.
@@ -140,16 +149,46 @@ public final class Application implements AutoCloseable {
      * future fails only on a bug, which the front reports as {@code INTERNAL}.
      */
     public CompletableFuture<Response> handle(Session session, Request request) {
-        CompletableFuture<Response> reply = dispatcher.handle(session, request);
-        if (log.isDebugEnabled()) {
+        long started = System.nanoTime();
+        // The front gets the stage after the meters': a reply it sends is already counted.
+        return dispatcher.handle(session, request).whenComplete((answer, failure) -> {
+            requestMeters.answered(request, answer, failure, started);
             // One line per request this answers, at debug only (--log-level debug): who, what, and
             // how it ended; never what it carried (a matrícula, a message, a secret), nor an
             // exception's message, which might.
-            reply.whenComplete((answer, failure) -> log.debug("{} {}: {}", session.address().getHostAddress(),
-                    Op.of(request).wire(), failure != null ? failure.getClass().getSimpleName()
-                            : answer instanceof Response.Refusal refused ? refused.code() : "ok"));
+            if (log.isDebugEnabled()) {
+                log.debug("{} {}: {}", session.address().getHostAddress(), Op.of(request).wire(),
+                        failure != null ? failure.getClass().getSimpleName()
+                                : answer instanceof Response.Refusal refused ? refused.code() : "ok");
+            }
+        });
+    }
+
+    /**
+     * Adds the application's meters, and its store's, to {@code registry}: the requests answered
+     * ({@link RequestMeters}), the roll calls open now and the journal's lag. For {@code GET /metrics}.
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        requestMeters.bindTo(registry);
+        store.bindTo(registry);
+        Gauge.builder("chamada.rollcalls.open", this, Application::countOpenRollCalls)
+                .description("Roll calls open now, on every node of the store").register(registry);
+        Gauge.builder("chamada.journal.lag", store, ChamadaStore::journalLag).baseUnit("writes")
+                .description("Writes durable in the journal but not yet in the database reads come from (0 on PostgreSQL)")
+                .register(registry);
+    }
+
+    /** A gauge's reading: NaN, Prometheus's "no value", when the store cannot say within a scrape's time. */
+    private double countOpenRollCalls() {
+        try {
+            return store.openRollCalls().get(GAUGE_READ_SECONDS, TimeUnit.SECONDS).size();
+        } catch (ExecutionException | TimeoutException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
         }
-        return reply;
     }
 
     /**

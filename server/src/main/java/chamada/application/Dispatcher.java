@@ -254,11 +254,11 @@ final class Dispatcher {
             case Request.Upload upload -> done(failure(session, new ChamadaException(ErrorCode.BYTES_NOT_CARRIED)));
             case Request.Download download -> done(failure(session, new ChamadaException(ErrorCode.BYTES_NOT_CARRIED)));
             case Request.Health health -> done(switch (rollCalls.health()) {
-                case StoreHealth.Healthy healthy -> new Response.Health(true, Optional.empty());
+                case StoreHealth.Healthy healthy -> new Response.Health(true, Optional.empty(), rollCalls.journalLag());
                 case StoreHealth.Unhealthy unhealthy -> new Response.Health(false, Optional.of(
                         // The details name files and may name a student: for teachers and the log only.
                         caller instanceof Caller.Teacher ? unhealthy.message(session.lang())
-                                : ApplicationText.UNHEALTHY.format(session.lang())));
+                                : ApplicationText.UNHEALTHY.format(session.lang())), rollCalls.journalLag());
             });
             case Request.Help help -> done(new Response.Help(COMMANDS));
             case Request.Quit quit -> done(new Response.Goodbye(ApplicationText.GOODBYE.format(session.lang())));

@@ -63,6 +63,11 @@ public final class Listener {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
+    /** How many connections it is serving now. */
+    public int connections() {
+        return open.size();
+    }
+
     /** Whether stopping has begun: connections served from now on are told so. */
     public boolean stopping() {
         return stopping.get();

@@ -259,9 +259,11 @@ public sealed interface Response {
 
     /**
      * Whether the server keeps all its promises; when it does not, {@code problem} says what is
-     * wrong and what a person should do.
+     * wrong and what a person should do. {@code journalLag} is how many acknowledged writes the
+     * journal holds that the database does not yet (always 0 on PostgreSQL): a figure that only
+     * grows says the database is not keeping up.
      */
-    record Health(boolean healthy, Optional<String> problem) implements Success {
+    record Health(boolean healthy, Optional<String> problem, long journalLag) implements Success {
     }
 
     /** A refusal or error: a stable {@code code} and a {@code message} for people. */

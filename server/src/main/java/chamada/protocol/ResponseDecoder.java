@@ -224,7 +224,8 @@ public final class ResponseDecoder {
                     node.path(Wire.OFFSET).asLong(), node.path(Wire.LENGTH).asLong());
             case REMOVE_MATERIAL -> new Response.MaterialRemoved(node.path(Wire.CLASS).asInt(), text(node, Wire.FILE));
             case HEALTH -> new Response.Health(node.path(Wire.HEALTHY).asBoolean(),
-                    node.hasNonNull(Wire.PROBLEM) ? Optional.of(text(node, Wire.PROBLEM)) : Optional.empty());
+                    node.hasNonNull(Wire.PROBLEM) ? Optional.of(text(node, Wire.PROBLEM)) : Optional.empty(),
+                    node.path(Wire.JOURNAL_LAG).asLong());
             case HELP -> {
                 List<String> commands = new ArrayList<>();
                 node.path(Wire.COMMANDS).forEach(c -> commands.add(c.asText()));

@@ -401,6 +401,7 @@ public final class ResponseEncoder {
                 if (health.problem().isPresent()) {
                     g.writeStringField(Wire.PROBLEM, health.problem().get());
                 }
+                g.writeNumberField(Wire.JOURNAL_LAG, health.journalLag());
             }
             case Response.Failure failure -> {
                 g.writeStringField(Wire.CODE, failure.code().wireName());

@@ -40,6 +40,7 @@ public final class Wire {
     public static final String COMMANDS = "commands";
     public static final String HEALTHY = "healthy";
     public static final String PROBLEM = "problem";
+    public static final String JOURNAL_LAG = "journal_lag";
     public static final String TOKEN = "token";
     public static final String CODE_POLICY = "code_policy";
     public static final String SHARED_DEVICES = "shared_devices";

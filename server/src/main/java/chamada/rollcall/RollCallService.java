@@ -221,6 +221,11 @@ public final class RollCallService {
         return store.health();
     }
 
+    /** The store's journal lag ({@link RollCallStore#journalLag}). */
+    public long journalLag() {
+        return store.journalLag();
+    }
+
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
     }

@@ -122,6 +122,12 @@ public interface RollCallStore extends AutoCloseable {
     /** Whether the store keeps every promise above right now. */
     StoreHealth health();
 
+    /**
+     * The journal's lag: how many writes are durable, and acknowledged, but not yet in the
+     * database reads are served from. Always 0 on a store with no journal in front of its database.
+     */
+    long journalLag();
+
     /** A short description for the start-up line, e.g. {@code SQLite /var/lib/chamada/chamada.db}. */
     String describe();
 

@@ -2,6 +2,7 @@ package chamada.server;
 
 import chamada.application.Application;
 import chamada.materials.MaterialFolder;
+import chamada.metrics.ServerMetrics;
 import chamada.net.AddressLimiter;
 import chamada.net.Watchdog;
 import chamada.protocol.Wire;
@@ -15,6 +16,7 @@ import chamada.teachers.Role;
 import chamada.teachers.Teachers;
 import chamada.teachers.TeachersFile;
 import chamada.web.HttpFront;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +58,7 @@ public final class ChamadaServer implements AutoCloseable {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Optional<LegacyServer> legacy;
     private final Optional<HttpFront> web;
+    private final ServerMetrics metrics = new ServerMetrics();
 
     private ChamadaServer(ServerConfig config, NativeSocket socket, Optional<LegacyPorts> legacyPorts,
                           Application application) throws IOException {
@@ -66,7 +69,12 @@ public final class ChamadaServer implements AutoCloseable {
         this.legacy = legacyPorts.map(ports -> ports.serve(application, limiter, watchdog, config.trustedProxies()));
         // Started here, last: the web server binds and serves in one step, and needs the application.
         this.web = config.web().isEmpty() ? Optional.empty() : Optional.of(HttpFront.start(config.web().get().config(),
-                application, config.trustedProxies(), limiter));
+                application, config.trustedProxies(), limiter, metrics));
+        MeterRegistry registry = metrics.registry();
+        application.bindTo(registry);
+        nativePort.bindTo(registry);
+        legacy.ifPresent(ports -> ports.bindTo(registry));
+        web.ifPresent(front -> front.bindTo(registry));
     }
 
     /**
@@ -195,6 +203,7 @@ public final class ChamadaServer implements AutoCloseable {
         legacy.ifPresent(ports -> ports.awaitConnections(deadline));
         watchdog.close();
         application.close();
+        metrics.close();
         log.info("Stopped");
         terminated.countDown();
     }

@@ -10,8 +10,12 @@ import chamada.rollcall.RollCallStore;
 import chamada.roster.RosterStore;
 import chamada.teachers.AccountStore;
 import chamada.teachers.SessionKeys;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
-/** Everything a Chamada store keeps, one interface per feature: what the server opens from its {@code StoreConfig}. */
+/**
+ * Everything a Chamada store keeps, one interface per feature: what the server opens from its
+ * {@code StoreConfig}. Its meters ({@link StoreMeters}) join the server's when bound.
+ */
 public interface ChamadaStore extends RollCallStore, RosterStore, AttendanceStore, AccountStore, ClassTeachers,
-        ClassDefaults, PrivacyStore, MessageStore, MaterialStore, SessionKeys {
+        ClassDefaults, PrivacyStore, MessageStore, MaterialStore, SessionKeys, MeterBinder {
 }

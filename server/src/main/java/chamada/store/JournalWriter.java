@@ -2,6 +2,7 @@ package chamada.store;
 
 import chamada.rollcall.EventHub;
 import chamada.rollcall.StoreFailure;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -74,6 +76,7 @@ final class JournalWriter {
     private final EventHub events;
     private final WorkQueue<Command<?>> queue = new WorkQueue<>();
     private final WriteCounters counters = new WriteCounters();
+    private final Timer syncs;
     private final Thread thread;
     private ByteBuffer buffer = ByteBuffer.allocateDirect(64 << 10);
     private FileChannel channel;
@@ -86,8 +89,9 @@ final class JournalWriter {
     private boolean takenBack;
 
     private JournalWriter(JournalFiles files, long firstSegment, OpenRollCalls rules,
-                          Consumer<JournalBatch> applier, EventHub events) {
+                          Consumer<JournalBatch> applier, EventHub events, Timer syncs) {
         this.files = files;
+        this.syncs = syncs;
         this.segment = firstSegment - 1;
         this.rules = rules;
         this.applier = applier;
@@ -97,11 +101,11 @@ final class JournalWriter {
 
     /**
      * Starts the writer; its first record goes to a new segment {@code firstSegment}, and what
-     * each durable batch changed is published to {@code events}.
+     * each durable batch changed is published to {@code events}; each fsync's time goes to {@code syncs}.
      */
     static JournalWriter start(JournalFiles files, long firstSegment, OpenRollCalls rules,
-                               Consumer<JournalBatch> applier, EventHub events) {
-        JournalWriter writer = new JournalWriter(files, firstSegment, rules, applier, events);
+                               Consumer<JournalBatch> applier, EventHub events, Timer syncs) {
+        JournalWriter writer = new JournalWriter(files, firstSegment, rules, applier, events, syncs);
         writer.thread.start();
         return writer;
     }
@@ -258,7 +262,9 @@ final class JournalWriter {
             while (buffer.hasRemaining()) {
                 offset += channel.write(buffer, offset);
             }
+            long syncStart = System.nanoTime();
             channel.force(false);
+            syncs.record(System.nanoTime() - syncStart, TimeUnit.NANOSECONDS);
         } catch (IOException e) {
             takeBack(batchStart, e);
             throw e;

@@ -174,6 +174,16 @@ final class SqliteApplier {
         }
     }
 
+    /** How many journaled writes are in SQLite since the store opened; {@link JournalWriter#durableWrites} counts the same way. */
+    long appliedWrites() {
+        progress.lock();
+        try {
+            return applied;
+        } finally {
+            progress.unlock();
+        }
+    }
+
     /** The journaled write SQLite refused, if it did: the applier then applies nothing more. */
     Optional<String> refused() {
         return refused;

@@ -8,8 +8,8 @@ import chamada.materials.MaterialName;
 import chamada.materials.PublishResult;
 import chamada.messages.ClassMessage;
 import chamada.messages.PostResult;
-import chamada.messages.ShowResult;
 import chamada.messages.Posting;
+import chamada.messages.ShowResult;
 import chamada.privacy.Forget;
 import chamada.privacy.ForgetResult;
 import chamada.privacy.StudentRecords;
@@ -38,6 +38,7 @@ import chamada.teachers.Account;
 import chamada.teachers.AccountChange;
 import chamada.teachers.AccountEdit;
 import chamada.teachers.FileTeacher;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,11 +90,13 @@ public final class SqliteRollCallStore implements ChamadaStore {
     private final ClassDefaultRules classDefaults = new ClassDefaultRules();
     private final MessageRules messages;
     private final MaterialRules materials;
+    private final StoreMeters meters;
 
     private SqliteRollCallStore(Path file, DatabaseLock lock, JournalWriter writer, SqliteApplier applier,
                                 ReaderPool readers, RollCallReads reads, Path journalFolder, EventHub events,
-                                SqliteDirect accounts) {
+                                SqliteDirect accounts, StoreMeters meters) {
         this.accounts = accounts;
+        this.meters = meters;
         this.messages = new MessageRules(reads.zone());
         this.materials = new MaterialRules(reads.zone());
         this.file = file;
@@ -138,16 +141,17 @@ public final class SqliteRollCallStore implements ChamadaStore {
             SqliteApplier.Recovered recovered = applier.recovered();
             EventHub events = new EventHub();
             SqliteDirect accounts = SqliteDirect.open(absolute);
+            StoreMeters meters = new StoreMeters("journal");
             JournalWriter writer;
             try {
                 writer = JournalWriter.start(journal, recovered.nextSegment(), recovered.rules(), applier::submit,
-                        events);
+                        events, meters.syncs());
             } catch (RuntimeException e) {
                 accounts.close();
                 throw e;
             }
             return new SqliteRollCallStore(absolute, lock, writer, applier, readers, reads, journal.folder(), events,
-                    accounts);
+                    accounts, meters);
         } catch (RuntimeException e) {
             if (applier != null) {
                 applier.shutdown();
@@ -421,6 +425,17 @@ public final class SqliteRollCallStore implements ChamadaStore {
                 .<StoreHealth>map(cause -> new StoreHealth.Unhealthy(StoreProblem.APPLY_RETRYING,
                         List.of(file, Objects.toString(cause.getMessage(), cause.toString()), journalFolder)))
                 .orElse(new StoreHealth.Healthy());
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        meters.bindTo(registry);
+    }
+
+    /** Read without stopping either thread, so it may be a batch behind or ahead; never below 0. */
+    @Override
+    public long journalLag() {
+        return Math.max(0, writer.durableWrites() - applier.appliedWrites());
     }
 
     @Override

@@ -280,6 +280,15 @@ public final class ApiHandler extends Handler.Abstract {
         return new Request.Login(decoded.substring(0, colon), decoded.substring(colon + 1));
     }
 
+    /** {@code GET /health}: the API's health call at the root too, where monitors look first. */
+    org.eclipse.jetty.server.Request.Handler health() {
+        return (request, response, callback) -> {
+            Session session = application.session(languages.of(request), addresses.of(request));
+            reply(response, callback, answer(session, new Request.Health()));
+            return true;
+        };
+    }
+
     private Response answer(Session session, Request request) {
         return await(session, application.handle(session, request), failure -> failure);
     }

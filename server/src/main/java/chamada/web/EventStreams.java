@@ -179,6 +179,11 @@ final class EventStreams implements AutoCloseable {
         }
     }
 
+    /** How many streams are open now. */
+    int open() {
+        return streams.size();
+    }
+
     /**
      * Ends every stream, for a server that stops: those with nothing on the way end as complete
      * responses, those still writing are cut.

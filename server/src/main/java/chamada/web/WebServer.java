@@ -65,10 +65,12 @@ public final class WebServer implements AutoCloseable {
     private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     private final Server server;
+    private final ServerConnector connector;
     private final InetSocketAddress address;
 
-    private WebServer(Server server, InetSocketAddress address) {
+    private WebServer(Server server, ServerConnector connector, InetSocketAddress address) {
         this.server = server;
+        this.connector = connector;
         this.address = address;
     }
 
@@ -111,7 +113,7 @@ public final class WebServer implements AutoCloseable {
             }
             throw new IllegalStateException("The web front did not start", e);
         }
-        return new WebServer(server, new InetSocketAddress(config.bind(), connector.getLocalPort()));
+        return new WebServer(server, connector, new InetSocketAddress(config.bind(), connector.getLocalPort()));
     }
 
     /*
@@ -170,6 +172,11 @@ public final class WebServer implements AutoCloseable {
 
     public int port() {
         return address.getPort();
+    }
+
+    /** How many connections are open now. */
+    public int connections() {
+        return connector.getConnectedEndPoints().size();
     }
 
     /**

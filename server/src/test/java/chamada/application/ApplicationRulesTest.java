@@ -6,7 +6,6 @@ import chamada.error.ErrorCode;
 import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
 import chamada.materials.MaterialLimits;
-import chamada.testing.TestMaterials;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
 import chamada.rollcall.AttendanceStatus;
@@ -20,6 +19,7 @@ import chamada.teachers.AccountAction;
 import chamada.teachers.Role;
 import chamada.teachers.Teachers;
 import chamada.testing.MutableClock;
+import chamada.testing.TestMaterials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -404,7 +404,7 @@ class ApplicationRulesTest {
     @Test
     void health_storeKeepingItsPromises_isHealthy() {
         assertThat(answer(application.session(Lang.EN), new Request.Health()))
-                .isEqualTo(new Response.Health(true, Optional.empty()));
+                .isEqualTo(new Response.Health(true, Optional.empty(), 0));
     }
 
     private Application start(Teachers teachers, String database) {

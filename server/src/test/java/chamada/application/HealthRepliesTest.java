@@ -2,7 +2,6 @@ package chamada.application;
 
 import chamada.i18n.Lang;
 import chamada.materials.MaterialLimits;
-import chamada.testing.TestMaterials;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
 import chamada.rollcall.CheckInSettings;
@@ -12,6 +11,7 @@ import chamada.rollcall.TeacherName;
 import chamada.store.StoreProblem;
 import chamada.teachers.Role;
 import chamada.teachers.Teachers;
+import chamada.testing.TestMaterials;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -48,7 +48,7 @@ class HealthRepliesTest {
                     InetAddress.getLoopbackAddress());
 
             assertThat(application.handle(teacher, new Request.Health()).join())
-                    .isEqualTo(new Response.Health(false, Optional.of(UNHEALTHY.message(lang))));
+                    .isEqualTo(new Response.Health(false, Optional.of(UNHEALTHY.message(lang)), 0));
         }
     }
 
@@ -58,7 +58,7 @@ class HealthRepliesTest {
         try (Application application = application()) {
             Response reply = application.handle(application.session(lang), new Request.Health()).join();
 
-            assertThat(reply).isEqualTo(new Response.Health(false, Optional.of(ApplicationText.UNHEALTHY.format(lang))));
+            assertThat(reply).isEqualTo(new Response.Health(false, Optional.of(ApplicationText.UNHEALTHY.format(lang)), 0));
             assertThat(((Response.Health) reply).problem().orElseThrow()).doesNotContain("42191010", "chamada.db");
         }
     }

@@ -8,8 +8,8 @@ import chamada.materials.MaterialName;
 import chamada.materials.PublishResult;
 import chamada.messages.ClassMessage;
 import chamada.messages.PostResult;
-import chamada.messages.ShowResult;
 import chamada.messages.Posting;
+import chamada.messages.ShowResult;
 import chamada.privacy.Forget;
 import chamada.privacy.ForgetResult;
 import chamada.privacy.StudentRecords;
@@ -38,6 +38,7 @@ import chamada.teachers.Account;
 import chamada.teachers.AccountChange;
 import chamada.teachers.AccountEdit;
 import chamada.teachers.FileTeacher;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -244,6 +245,15 @@ record StubStore(StoreFailure.Kind kind, StoreHealth health) implements ChamadaS
     @Override
     public String describe() {
         return "stub test store";
+    }
+
+    @Override
+    public long journalLag() {
+        return 0;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
     }
 
     @Override

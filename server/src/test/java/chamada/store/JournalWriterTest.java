@@ -1,12 +1,12 @@
 package chamada.store;
 
-import chamada.rollcall.CheckInRules;
-import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckIn;
-import chamada.rollcall.EventHub;
+import chamada.rollcall.CheckInAttempt;
 import chamada.rollcall.CheckInResult;
+import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CloseResult;
+import chamada.rollcall.EventHub;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.OpenResult;
 import chamada.rollcall.RollCall;
@@ -192,7 +192,7 @@ class JournalWriterTest {
 
     private void start(long firstSegment, Consumer<JournalBatch> applier) {
         writer = JournalWriter.start(JournalFiles.of(database()), firstSegment, new OpenRollCalls(List.of(), 0, List.of(), List.of(), 0), applier,
-                new EventHub());
+                new EventHub(), new StoreMeters("journal").syncs());
     }
 
     private Path database() {

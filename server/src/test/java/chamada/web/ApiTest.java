@@ -1,8 +1,8 @@
 package chamada.web;
 
 import chamada.protocol.ExportCsv;
-import chamada.rollcall.Matricula;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.Matricula;
 import chamada.rollcall.Network;
 import chamada.rollcall.TeacherName;
 import chamada.server.ServerConfig;
@@ -239,7 +239,10 @@ class ApiTest {
         }
     }
 
-    /** A monitor's check: anybody may ask, no token, and the answer's status says it (200; 503 when not healthy). */
+    /**
+     * A monitor's check: anybody may ask, no token, at the API's path or the root's, and the answer's
+     * status says it (200; 503 when not healthy).
+     */
     @Test
     void health_isAnsweredToAnybody_withItsStatus() throws Exception {
         startWithTeachers();
@@ -248,11 +251,14 @@ class ApiTest {
         HttpResponse<String> head = http.send(request("/api/v1/health").method("HEAD", HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> posted = send(request("/api/v1/health").POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> atRoot = send(request("/health").GET());
 
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).isEqualTo("{\"ok\":true,\"op\":\"health\",\"healthy\":true}\n");
+        assertThat(health.body()).isEqualTo("{\"ok\":true,\"op\":\"health\",\"healthy\":true,\"journal_lag\":0}\n");
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(posted.statusCode()).isEqualTo(400);
+        assertThat(atRoot.statusCode()).isEqualTo(200);
+        assertThat(atRoot.body()).isEqualTo(health.body());
     }
 
     private void startWithTeachers() throws IOException {

@@ -1,12 +1,12 @@
 package chamada.server.legacy;
 
-import chamada.protocol.legacy.LegacyText;
-import chamada.rollcall.Network;
 import chamada.net.AddressLimiter;
 import chamada.net.Listener;
 import chamada.net.ProxyHeaderReader;
 import chamada.net.Watchdog;
 import chamada.net.WatchedOutput;
+import chamada.protocol.legacy.LegacyText;
+import chamada.rollcall.Network;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -57,8 +56,7 @@ final class LegacyListener {
         this.watchdog = watchdog;
         this.idleTimeout = idleTimeout;
         this.trustedProxies = List.copyOf(trustedProxies);
-        String name = "legacy-" + port.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        this.listener = new Listener(name, listener, this::serve);
+        this.listener = new Listener(port.meterName(), listener, this::serve);
     }
 
     void start() {
@@ -67,6 +65,11 @@ final class LegacyListener {
 
     LegacyPort port() {
         return port;
+    }
+
+    /** How many connections it is serving now. */
+    int connections() {
+        return listener.connections();
     }
 
     /** Where it listens; the port is the real one when the config asked for 0. */

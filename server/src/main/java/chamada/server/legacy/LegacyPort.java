@@ -1,5 +1,7 @@
 package chamada.server.legacy;
 
+import java.util.Locale;
+
 /** The three legacy listeners, each with the option that sets its port and its seed's default port. */
 public enum LegacyPort {
     /** The roll call of {@code seeds/000}: the seed's {@code teacher.py} and {@code student.py}. */
@@ -22,6 +24,11 @@ public enum LegacyPort {
     /** What logs call it, e.g. {@code roll call}. */
     public String label() {
         return label;
+    }
+
+    /** Its name in the server's meters and logs, e.g. {@code legacy-roll-call}. */
+    public String meterName() {
+        return "legacy-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The {@code chamada server} option that sets its port. */

@@ -1,7 +1,10 @@
 package chamada.server.legacy;
 
+import chamada.metrics.FrontMeters;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.TeacherName;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +26,7 @@ import java.util.Optional;
  * native port, starts it with its native accept loop, and closes it before its store.
  * Threads: see {@link LegacyListener}.
  */
-public final class LegacyServer implements AutoCloseable {
+public final class LegacyServer implements AutoCloseable, MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(LegacyServer.class);
 
@@ -64,6 +67,13 @@ public final class LegacyServer implements AutoCloseable {
     /** Where {@code port} listens; the port is the real one when the config asked for 0. */
     public InetSocketAddress address(LegacyPort port) {
         return listeners.get(port).address();
+    }
+
+    /** Each port's connections now, as {@code chamada_connections} with its {@code port} tag (e.g. {@code legacy-roll-call}). */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        listeners.forEach((port, listener) -> FrontMeters.connections(registry, port.meterName(), listener,
+                LegacyListener::connections));
     }
 
     /** The folder the file download serves, absolute. */

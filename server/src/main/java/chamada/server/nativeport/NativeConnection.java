@@ -227,6 +227,11 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
         serve();
     }
 
+    /** Whether it is watching a class now; read from any thread. */
+    boolean watching() {
+        return watching;
+    }
+
     /** On the loop: the server is stopping; the connection ends after the request in flight. */
     void stop() {
         stopping = true;

@@ -4,6 +4,7 @@ import chamada.application.Application;
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
 import chamada.i18n.Lang;
+import chamada.metrics.FrontMeters;
 import chamada.net.AddressLimiter;
 import chamada.net.ProxyHeaderReader;
 import chamada.net.Watchdog;
@@ -12,6 +13,8 @@ import chamada.protocol.RequestDecoder;
 import chamada.protocol.ResponseEncoder;
 import chamada.rollcall.Network;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
@@ -38,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Stopping takes three steps, like the legacy ports' listeners, so that the server stops
  * all its ports together.
  */
-public final class NativePort {
+public final class NativePort implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(NativePort.class);
 
@@ -84,6 +87,21 @@ public final class NativePort {
     /** Where it listens; the port is the real one when the config asked for 0. */
     public InetSocketAddress address() {
         return socket.address();
+    }
+
+    /**
+     * Its connections now ({@code chamada_connections{port="native"}}), and those of them
+     * watching classes ({@code chamada_watchers{front="native"}}).
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FrontMeters.connections(registry, "native", open, Set::size);
+        FrontMeters.watchers(registry, "native", this, NativePort::watchers);
+    }
+
+    private double watchers() {
+        return open.stream().map(channel -> channel.pipeline().get(NativeConnection.class))
+                .filter(connection -> connection != null && connection.watching()).count();
     }
 
     /** First step of stopping: no new connections. */

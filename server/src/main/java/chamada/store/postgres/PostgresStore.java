@@ -42,6 +42,7 @@ import chamada.store.MaterialRules;
 import chamada.store.MessageRules;
 import chamada.store.PurgeStatements;
 import chamada.store.RollCallReads;
+import chamada.store.StoreMeters;
 import chamada.store.StoreProblem;
 import chamada.store.StoreUnavailableException;
 import chamada.teachers.Account;
@@ -50,6 +51,7 @@ import chamada.teachers.AccountEdit;
 import chamada.teachers.FileTeacher;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -118,11 +120,14 @@ public final class PostgresStore implements ChamadaStore {
     /** Accounts' writes wait for each other on this lock: the last administrator is decided under it. */
     private final AccountRules accountRules = new AccountRules(
             Optional.of("SELECT pg_advisory_xact_lock(hashtextextended('chamada:teachers', 0))"));
+    private final StoreMeters meters;
     private volatile boolean closed;
 
     private PostgresStore(PostgresAddress address, HikariDataSource pool, HikariDataSource writes, PostgresWriter writer,
-                          PostgresEvents others, RollCallReads reads, EventHub events, byte[] sessionKey) {
+                          PostgresEvents others, RollCallReads reads, EventHub events, byte[] sessionKey,
+                          StoreMeters meters) {
         this.others = others;
+        this.meters = meters;
         this.address = address;
         this.pool = pool;
         this.writes = writes;
@@ -156,9 +161,11 @@ public final class PostgresStore implements ChamadaStore {
             EventHub events = new EventHub();
             others = new PostgresEvents(address, password, pool, events, zone, poll);
             others.start();
-            PostgresWriter writer = new PostgresWriter(writes, new PostgresRules(zone, reads), others, address.toString());
+            StoreMeters meters = new StoreMeters("postgres");
+            PostgresWriter writer = new PostgresWriter(writes, new PostgresRules(zone, reads), others, address.toString(),
+                    meters.syncs());
             writer.start();
-            return new PostgresStore(address, pool, writes, writer, others, reads, events, sessionKey);
+            return new PostgresStore(address, pool, writes, writer, others, reads, events, sessionKey, meters);
         } catch (SQLException e) {
             closeAll(pool, writes);
             throw new StoreUnavailableException(StoreProblem.POSTGRES_UNREACHABLE, address, e, rootMessage(e));
@@ -648,6 +655,17 @@ public final class PostgresStore implements ChamadaStore {
     @Override
     public byte[] sessionKey() {
         return sessionKey.clone();
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        meters.bindTo(registry);
+    }
+
+    /** No journal: a write is in PostgreSQL once acknowledged. */
+    @Override
+    public long journalLag() {
+        return 0;
     }
 
     @Override

@@ -12,6 +12,7 @@ import chamada.rollcall.StoreFailure;
 import chamada.store.Command;
 import chamada.store.Threads;
 import chamada.store.WorkQueue;
+import io.micrometer.core.instrument.Timer;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The node's one writing thread: it takes every write queued since its last transaction and
@@ -63,9 +65,12 @@ final class PostgresWriter {
     private final Thread thread;
     /** What the last transaction that failed said, until one succeeds. Read by any thread. */
     private volatile Optional<SQLException> failing = Optional.empty();
+    /** Each batch's commit time. */
+    private final Timer syncs;
 
-    PostgresWriter(DataSource connections, PostgresRules rules, PostgresEvents events, String database) {
+    PostgresWriter(DataSource connections, PostgresRules rules, PostgresEvents events, String database, Timer syncs) {
         this.connections = connections;
+        this.syncs = syncs;
         this.rules = rules;
         this.events = events;
         this.database = database;
@@ -232,7 +237,9 @@ final class PostgresWriter {
                 };
                 xid = transactionId(connection);
                 committing = true;
+                long commitStart = System.nanoTime();
                 connection.commit();
+                syncs.record(System.nanoTime() - commitStart, TimeUnit.NANOSECONDS);
             } catch (SQLException | RuntimeException e) {
                 if (!committing) {
                     rollbackQuietly(connection);

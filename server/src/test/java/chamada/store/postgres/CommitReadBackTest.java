@@ -11,6 +11,7 @@ import chamada.rollcall.StoreFailure;
 import chamada.rollcall.TeacherName;
 import chamada.store.Command;
 import chamada.store.RollCallReads;
+import chamada.store.StoreMeters;
 import chamada.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +64,7 @@ class CommitReadBackTest {
         EventHub hub = new EventHub();
         writer = new PostgresWriter(faulty(plain), new PostgresRules(ZONE, new RollCallReads(ZONE)),
                 new PostgresEvents(database, Optional.empty(), plain, hub, ZONE, PostgresEvents.POLL),
-                database.toString());
+                database.toString(), new StoreMeters("postgres").syncs());
         writer.start();
         assertThat(await(writer.submit(new Command.Open(CLASS, new TeacherName("ana"), CheckInRules.none(), tick(),
                 new CompletableFuture<>())))).isInstanceOf(OpenResult.Opened.class);
