@@ -1,6 +1,7 @@
 package chamada.application;
 
 import chamada.attendance.AttendanceService;
+import chamada.backup.BackupService;
 import chamada.error.ChamadaException;
 import chamada.i18n.Lang;
 import chamada.materials.MaterialFolder;
@@ -13,6 +14,7 @@ import chamada.privacy.PrivacyService;
 import chamada.protocol.Op;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
+import chamada.protocol.Wire;
 import chamada.rollcall.CheckInRules;
 import chamada.rollcall.CheckInSettings;
 import chamada.rollcall.ClassId;
@@ -92,7 +94,7 @@ public final class Application implements AutoCloseable, MeterBinder {
                 new AttendanceService(store, store, store, store, clock, checkIns.editWindow()),
                 new TeacherAdministration(store, store, logins::hash), new PrivacyService(store, clock),
                 new MessageService(store, store, new PostingLimits(PostingLimits.PER_STUDENT, PostingLimits.PER_ADDRESS),
-                        clock), materials, logins);
+                        clock), materials, new BackupService(store, materialFolder, clock, Wire.serverVersion()), logins);
         if (!checkIns.autoCloseAfter().isZero()) {
             housekeeping.scheduleWithFixedDelay(this::closeForgottenRollCalls, 1, 1, TimeUnit.MINUTES);
         }
@@ -207,6 +209,14 @@ public final class Application implements AutoCloseable, MeterBinder {
     /** The reply to {@code request} and the bytes to send after it, or its refusal. */
     public CompletableFuture<Transfer> download(Session session, Request.Download request) {
         return dispatcher.download(session, request);
+    }
+
+    /**
+     * A backup of the whole server, for an administrator: the reply and the archive to send after
+     * it, or its refusal. The front closes the archive once sent, which deletes it.
+     */
+    public CompletableFuture<BackupCopy> backup(Session session) {
+        return dispatcher.backup(session);
     }
 
     /** The reply that says {@code refusal} to {@code session}, for a front refusing before any request. */

@@ -2,6 +2,7 @@ package chamada.application;
 
 import chamada.attendance.AttendanceService;
 import chamada.attendance.MarkResult;
+import chamada.backup.BackupService;
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
 import chamada.error.Expected;
@@ -35,6 +36,10 @@ import chamada.roster.RosterService;
 import chamada.teachers.AccountChange;
 import chamada.teachers.TeacherAdministration;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -60,11 +65,13 @@ final class Dispatcher {
     private final PrivacyService privacy;
     private final MessageService messages;
     private final MaterialService materials;
+    private final BackupService backups;
     private final Logins logins;
 
     Dispatcher(RollCallService rollCalls, RosterService rosters, AttendanceService attendance,
                TeacherAdministration administration, PrivacyService privacy, MessageService messages,
-               MaterialService materials, Logins logins) {
+               MaterialService materials, BackupService backups, Logins logins) {
+        this.backups = backups;
         this.administration = administration;
         this.materials = materials;
         this.messages = messages;
@@ -253,6 +260,7 @@ final class Dispatcher {
             // Their bytes go on the connection after the reply: only a front that carries them calls upload or download.
             case Request.Upload upload -> done(failure(session, new ChamadaException(ErrorCode.BYTES_NOT_CARRIED)));
             case Request.Download download -> done(failure(session, new ChamadaException(ErrorCode.BYTES_NOT_CARRIED)));
+            case Request.Backup backup -> done(failure(session, new ChamadaException(ErrorCode.BYTES_NOT_CARRIED)));
             case Request.Health health -> done(switch (rollCalls.health()) {
                 case StoreHealth.Healthy healthy -> new Response.Health(true, Optional.empty(), rollCalls.journalLag());
                 case StoreHealth.Unhealthy unhealthy -> new Response.Health(false, Optional.of(
@@ -288,6 +296,23 @@ final class Dispatcher {
             return materials.open(material).<Transfer>thenApply(bytes -> new Transfer.Ready(new Response.Download(
                     material, request.offset(), material.size() - request.offset()), bytes.channel(), bytes.file()));
         }).exceptionallyCompose(failure -> refused(session, failure, Transfer.Refused::new));
+    }
+
+    /**
+     * A backup of the whole server for an administrator ({@link BackupService#take}): its reply and
+     * its archive, opened to be deleted once the front closes it; or why not.
+     */
+    CompletableFuture<BackupCopy> backup(Session session) {
+        return logins.caller(session).thenCompose(backups::take).<BackupCopy>thenApply(backup -> {
+            try {
+                FileChannel archive = FileChannel.open(backup.file(), StandardOpenOption.READ,
+                        StandardOpenOption.DELETE_ON_CLOSE);
+                return new BackupCopy.Ready(new Response.Backup(backup.at(), backup.size(), backup.sha256(),
+                        backup.materials()), archive);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).exceptionallyCompose(failure -> refused(session, failure, BackupCopy.Refused::new));
     }
 
     /** A refusal as {@code wrap} carries it; anything but a refusal is a bug, left failed for the front to report. */

@@ -10,6 +10,7 @@ import chamada.protocol.Response;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.RollCallEvent;
 
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -48,6 +49,9 @@ final class Link implements AutoCloseable {
 
     /** How long a watch may hear nothing, keep-alives included, before the connection is taken for dead. */
     static final Duration WATCH_SILENCE = Duration.ofSeconds(90);
+
+    /** How long a backup's reply may take: the server writes the whole archive before it answers. */
+    static final Duration BACKUP_TIMEOUT = Duration.ofMinutes(30);
 
     private final ServerAddress address;
     private final Lang lang;
@@ -165,6 +169,18 @@ final class Link implements AutoCloseable {
             drop();
             throw notChamada(e);
         }
+    }
+
+    /** Asks for a backup: a {@link Response.Backup} reply's archive has been written to {@code sink}. */
+    Response backup(OutputStream sink) {
+        return call(c -> {
+            c.replyTimeout(BACKUP_TIMEOUT);
+            try {
+                return c.backup(sink);
+            } finally {
+                c.replyTimeout(timeout);
+            }
+        }, false, BACKUP_TIMEOUT);
     }
 
     /** Says goodbye to the server, if connected. */

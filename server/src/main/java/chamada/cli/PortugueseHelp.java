@@ -304,6 +304,27 @@ public final class PortugueseHelp extends ListResourceBundle {
                         + " como o --db do servidor."},
                 {"chamada.migrate.db-password-file", "Arquivo com a senha do PostgreSQL (sua primeira linha). Sem ele,"
                         + " CHAMADA_DB_PASSWORD."},
+                {"chamada.backup.usage.header", "Faz o backup dos dados de um servidor (banco e materiais), em"
+                        + " funcionamento ou parado."},
+                {"chamada.backup.usage.description", "Pede ao servidor em execução uma cópia consistente (só"
+                        + " administradores; no modo aberto, na máquina do servidor), com toda mudança que ele confirmou"
+                        + " antes de responder; ou, com --db, lê um armazenamento parado. chamada restore a devolve. No"
+                        + " PostgreSQL use o pg_dump (docs/SCALING.md)."},
+                {"chamada.backup.to", "Onde gravar o arquivo de backup (um ZIP); não pode existir ainda."},
+                {"chamada.backup.db", "Faz o backup deste arquivo SQLite de um armazenamento parado em vez de pedir a"
+                        + " um servidor; nenhum servidor pode estar usando-o."},
+                {"chamada.backup.materials", "Com --db: a pasta de materiais do armazenamento (padrão: materials ao"
+                        + " lado do arquivo de --db)."},
+                {"chamada.restore.usage.header", "Devolve um backup a um armazenamento parado (o --db do servidor)."},
+                {"chamada.restore.usage.description", "Recusa um armazenamento que tem dados, a menos que se dê"
+                        + " --force; o servidor precisa estar parado."},
+                {"BACKUP_FILE", "O arquivo gerado por chamada backup."},
+                {"chamada.restore.db", "O arquivo SQLite do armazenamento, como o --db do servidor; criado se não"
+                        + " existir."},
+                {"chamada.restore.materials", "A pasta de materiais do armazenamento (padrão: materials ao lado do"
+                        + " arquivo de --db), como a do servidor."},
+                {"chamada.restore.force", "Substitui um armazenamento que tem dados: seu banco, seu diário e seus"
+                        + " materiais."},
                 {"chamada.bench.usage.header", "Mede presenças por segundo e sua latência (laço fechado)."},
                 {"chamada.bench.usage.description", "O benchmark é um jar à parte, " + BenchJarCommand.JAR
                         + ": ./chamada bench o constrói quando preciso e o roda; ./chamada bench --help lista"

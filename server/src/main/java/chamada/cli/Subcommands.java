@@ -20,7 +20,7 @@ final class Subcommands {
     /** In the order {@code chamada --help} lists them. */
     static final List<Class<?>> ALL =
             List.of(TeacherCommand.class, StudentCommand.class, AdminCommand.class, ServerCommand.class, ConfigCommand.class,
-                    MigrateCommand.class,
+                    MigrateCommand.class, BackupCommand.class, RestoreCommand.class,
                     BenchJarCommand.class);
 
     private Subcommands() {

@@ -311,6 +311,22 @@ public final class ChamadaClient implements AutoCloseable {
         return reply;
     }
 
+    /**
+     * Asks for a backup of the whole server (an administrator's): returns the reply, and when it is
+     * a {@link Response.Backup}, the archive's bytes have been written to {@code sink}.
+     */
+    public Response backup(OutputStream sink) {
+        Response reply = call(new Request.Backup());
+        if (reply instanceof Response.Backup backup) {
+            try {
+                in.readBytes(backup.size(), sink);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return reply;
+    }
+
     public Response removeMaterial(ClassId classId, MaterialName name) {
         return call(new Request.RemoveMaterial(classId, name));
     }

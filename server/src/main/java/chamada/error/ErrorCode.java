@@ -167,6 +167,11 @@ public enum ErrorCode implements Bilingual {
     NOT_ASSIGNED(true,
             "Class {0} has its own teachers, and {1} is not one of them; ask a school administrator.",
             "A turma {0} tem professores designados, e {1} não é um deles; fale com um administrador da escola."),
+    BACKUP_ELSEWHERE(true,
+            "This server keeps its data in PostgreSQL: back it up with pg_dump (docs/SCALING.md, \"Backups\"), and copy"
+                    + " its materials folder.",
+            "Este servidor guarda seus dados no PostgreSQL: faça o backup com pg_dump (docs/SCALING.md, \"Backups\") e"
+                    + " copie a pasta de materiais."),
     NOT_ADMINISTRATOR(true,
             "Only a school administrator may do this, and {0} is not one.",
             "Somente um administrador da escola pode fazer isso, e {0} não é um."),

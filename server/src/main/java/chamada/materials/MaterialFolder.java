@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -16,7 +18,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -71,6 +75,33 @@ public final class MaterialFolder {
     }
 
     /**
+     * A path in the incoming area where nothing is yet, for a file the server writes and removes
+     * itself (a backup's pieces); one a crash leaves behind goes within a day, as an abandoned upload does.
+     */
+    public Path scratchPath() {
+        return incoming.resolve(newKey() + ".part");
+    }
+
+    /** The keys of every material's bytes kept here, whichever class they belong to. */
+    public List<String> keys() throws IOException {
+        List<String> keys = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (KEY.matcher(name).matches() && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    keys.add(name);
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** Whether {@code name} is a key the folder keeps bytes under. */
+    public static boolean isKey(String name) {
+        return KEY.matcher(name).matches();
+    }
+
+    /**
      * Makes {@code file}, finished, part of the folder under a new key, durably (the file, then the
      * folder's entry); answers the key.
      */
@@ -94,8 +125,23 @@ public final class MaterialFolder {
         return FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     }
 
+    /**
+     * Keeps {@code bytes} under {@code key}, durably, replacing what was there: a restore's, which
+     * puts back the keys its database names.
+     */
+    public void keepAs(String key, InputStream bytes) throws IOException {
+        Path target = pathOf(key);
+        Path part = scratchPath();
+        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            bytes.transferTo(Channels.newOutputStream(channel));
+            channel.force(true);
+        }
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncFolder();
+    }
+
     /** Deletes the bytes kept under {@code key}; a reader that has them open still reads them to the end. */
-    void delete(String key) {
+    public void delete(String key) {
         try {
             Files.deleteIfExists(pathOf(key));
         } catch (IOException e) {

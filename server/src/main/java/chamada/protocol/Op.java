@@ -58,6 +58,8 @@ public enum Op {
     DOWNLOAD("download", List.of(Wire.CLASS, Wire.FILE, Wire.OFFSET), 2),
     /** A teacher's: takes a material off the class. */
     REMOVE_MATERIAL("remove_material", List.of(Wire.CLASS, Wire.FILE), 2),
+    /** An administrator's: a consistent copy of the server's data; the reply is followed by the archive's bytes. */
+    BACKUP("backup", List.of(), 0),
     HEALTH("health", List.of(), 0),
     HELP("help", List.of(), 0),
     QUIT("quit", List.of(), 0);
@@ -156,6 +158,7 @@ public enum Op {
             case Request.Upload u -> UPLOAD;
             case Request.Download d -> DOWNLOAD;
             case Request.RemoveMaterial r -> REMOVE_MATERIAL;
+            case Request.Backup b -> BACKUP;
             case Request.Health h -> HEALTH;
             case Request.Help h -> HELP;
             case Request.Quit q -> QUIT;

@@ -213,6 +213,10 @@ public sealed interface Request {
     record RemoveMaterial(ClassId classId, MaterialName name) implements Request {
     }
 
+    /** A backup of the whole server, for an administrator: the archive's bytes follow the reply. */
+    record Backup() implements Request {
+    }
+
     /** Asks whether the server keeps all its promises (for monitoring); anybody may ask. */
     record Health() implements Request {
     }

@@ -375,6 +375,7 @@ public final class RequestDecoder {
                     Optional.ofNullable(fields.get(Wire.OFFSET)).map(text -> wholeNumber(Wire.OFFSET, text, Expected.OFFSET))
                             .orElse(0L));
             case REMOVE_MATERIAL -> new Request.RemoveMaterial(classId(fields), new MaterialName(require(fields, Wire.FILE)));
+            case BACKUP -> new Request.Backup();
             case HEALTH -> new Request.Health();
             case HELP -> new Request.Help();
             case QUIT -> new Request.Quit();

@@ -180,6 +180,8 @@ public final class RequestEncoder {
                     g.writeNumberField(Wire.CLASS, remove.classId().value());
                     g.writeStringField(Wire.FILE, remove.name().value());
                 }
+                case Request.Backup backup -> {
+                }
                 case Request.Health health -> {
                 }
                 case Request.Help help -> {

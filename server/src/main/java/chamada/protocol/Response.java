@@ -248,6 +248,13 @@ public sealed interface Response {
     record MaterialRemoved(int classId, String file) implements Success {
     }
 
+    /**
+     * A backup: {@code size} bytes of its archive follow this reply, whose SHA-256 is {@code sha256};
+     * its database as of {@code at}, with {@code materialFiles} materials' files.
+     */
+    record Backup(OffsetDateTime at, long size, String sha256, int materialFiles) implements Success {
+    }
+
     record Help(List<String> commands) implements Success {
         public Help {
             commands = List.copyOf(commands);

@@ -223,6 +223,8 @@ public final class ResponseDecoder {
             case DOWNLOAD -> new Response.Download(material(node.path(Wire.CLASS).asInt(), node),
                     node.path(Wire.OFFSET).asLong(), node.path(Wire.LENGTH).asLong());
             case REMOVE_MATERIAL -> new Response.MaterialRemoved(node.path(Wire.CLASS).asInt(), text(node, Wire.FILE));
+            case BACKUP -> new Response.Backup(time(node, Wire.AT), node.path(Wire.SIZE).asLong(), text(node, Wire.SHA256),
+                    node.path(Wire.MATERIAL_FILES).asInt());
             case HEALTH -> new Response.Health(node.path(Wire.HEALTHY).asBoolean(),
                     node.hasNonNull(Wire.PROBLEM) ? Optional.of(text(node, Wire.PROBLEM)) : Optional.empty(),
                     node.path(Wire.JOURNAL_LAG).asLong());

@@ -395,6 +395,13 @@ public final class ResponseEncoder {
                 g.writeStringField(Wire.OP, Op.QUIT.wire());
                 g.writeStringField(Wire.MESSAGE, goodbye.message());
             }
+            case Response.Backup backup -> {
+                g.writeStringField(Wire.OP, Op.BACKUP.wire());
+                g.writeStringField(Wire.AT, Wire.time(backup.at()));
+                g.writeNumberField(Wire.SIZE, backup.size());
+                g.writeStringField(Wire.SHA256, backup.sha256());
+                g.writeNumberField(Wire.MATERIAL_FILES, backup.materialFiles());
+            }
             case Response.Health health -> {
                 g.writeStringField(Wire.OP, Op.HEALTH.wire());
                 g.writeBooleanField(Wire.HEALTHY, health.healthy());

@@ -113,6 +113,7 @@ public final class Wire {
     public static final String OFFSET = "offset";
     public static final String LENGTH = "length";
     public static final String MATERIALS = "materials";
+    public static final String MATERIAL_FILES = "material_files";
     public static final String PUBLISHED_AT = "published_at";
     public static final String PUBLISHED_BY = "published_by";
 

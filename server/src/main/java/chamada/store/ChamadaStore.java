@@ -1,6 +1,7 @@
 package chamada.store;
 
 import chamada.attendance.AttendanceStore;
+import chamada.backup.BackupStore;
 import chamada.materials.MaterialStore;
 import chamada.messages.MessageStore;
 import chamada.privacy.PrivacyStore;
@@ -17,5 +18,5 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * {@code StoreConfig}. Its meters ({@link StoreMeters}) join the server's when bound.
  */
 public interface ChamadaStore extends RollCallStore, RosterStore, AttendanceStore, AccountStore, ClassTeachers,
-        ClassDefaults, PrivacyStore, MessageStore, MaterialStore, SessionKeys, MeterBinder {
+        ClassDefaults, PrivacyStore, MessageStore, MaterialStore, SessionKeys, BackupStore, MeterBinder {
 }

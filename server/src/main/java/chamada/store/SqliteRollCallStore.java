@@ -41,8 +41,12 @@ import chamada.teachers.FileTeacher;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -425,6 +429,47 @@ public final class SqliteRollCallStore implements ChamadaStore {
                 .<StoreHealth>map(cause -> new StoreHealth.Unhealthy(StoreProblem.APPLY_RETRYING,
                         List.of(file, Objects.toString(cause.getMessage(), cause.toString()), journalFolder)))
                 .orElse(new StoreHealth.Healthy());
+    }
+
+    /**
+     * {@code VACUUM INTO} on a reader's connection once SQLite holds every write acknowledged so far:
+     * one read transaction, so one moment, and a copy without free pages, so nothing a forget or a
+     * purge deleted is left in it.
+     */
+    @Override
+    public CompletableFuture<Void> copyDatabaseTo(Path copy) {
+        return read(connection -> {
+            try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+                vacuum.setString(1, copy.toAbsolutePath().toString());
+                vacuum.execute();
+            }
+            return null;
+        });
+    }
+
+    /** Whether {@code database} holds anything: the file, or a journal beside it. */
+    public static boolean holdsData(Path database) throws IOException {
+        Path absolute = database.toAbsolutePath().normalize();
+        return Files.exists(absolute) || !JournalFiles.of(absolute).segments().isEmpty();
+    }
+
+    /**
+     * Puts {@code copy}, a database {@link #copyDatabaseTo} wrote, in place of {@code database},
+     * which no server may be using (its lock is taken meanwhile, or this fails naming the server's
+     * lock file). The journal and the WAL beside it go first, so that nothing older is replayed onto the copy.
+     */
+    public static void replaceDatabase(Path database, Path copy) throws IOException {
+        Path absolute = database.toAbsolutePath().normalize();
+        Files.createDirectories(absolute.getParent());
+        try (DatabaseLock lock = DatabaseLock.acquire(absolute)) {
+            JournalFiles.of(absolute).deleteBelow(Long.MAX_VALUE);
+            Files.deleteIfExists(absolute.resolveSibling(absolute.getFileName() + "-wal"));
+            Files.deleteIfExists(absolute.resolveSibling(absolute.getFileName() + "-shm"));
+            Files.move(copy, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try (FileChannel folder = FileChannel.open(absolute.getParent(), StandardOpenOption.READ)) {
+                folder.force(true);
+            }
+        }
     }
 
     @Override

@@ -32,6 +32,7 @@ final class HttpStatuses {
             case STORE_FAILED, STORE_UNAVAILABLE, SHUTTING_DOWN -> 503;
             case DISK_FULL -> 507;
             case STORE_TIMEOUT -> 504;
+            case BACKUP_ELSEWHERE -> 501;
         };
     }
 }

@@ -40,6 +40,7 @@ import chamada.teachers.AccountEdit;
 import chamada.teachers.FileTeacher;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -245,6 +246,11 @@ record StubStore(StoreFailure.Kind kind, StoreHealth health) implements ChamadaS
     @Override
     public String describe() {
         return "stub test store";
+    }
+
+    @Override
+    public CompletableFuture<Void> copyDatabaseTo(Path file) {
+        return failed();
     }
 
     @Override

@@ -32,7 +32,8 @@ class SubcommandsTest {
 
     @Test
     void commandLine_withoutSubcommand_hasEverySubcommand() {
-        assertThat(Main.commandLine(TERMINAL).getSubcommands()).containsOnlyKeys("teacher", "student", "admin", "server", "config", "migrate", "bench");
+        assertThat(Main.commandLine(TERMINAL).getSubcommands()).containsOnlyKeys("teacher", "student", "admin", "server", "config", "migrate", "backup",
+                "restore", "bench");
     }
 
     @Test

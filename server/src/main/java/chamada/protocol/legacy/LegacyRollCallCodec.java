@@ -99,6 +99,7 @@ public final class LegacyRollCallCodec {
             case Response.Resumed resumed -> notLegacy(resumed);
             case Response.History history -> notLegacy(history);
             case Response.Export export -> notLegacy(export);
+            case Response.Backup backup -> notLegacy(backup);
             case Response.Health health -> notLegacy(health);
             case Response.Help help -> notLegacy(help);
             case Response.Goodbye goodbye -> notLegacy(goodbye);

@@ -1,6 +1,7 @@
 package chamada.server.nativeport;
 
 import chamada.application.Application;
+import chamada.application.BackupCopy;
 import chamada.application.Session;
 import chamada.application.Transfer;
 import chamada.application.UploadStart;
@@ -324,6 +325,10 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
             beginDownload(download);
             return;
         }
+        if (request instanceof Request.Backup) {
+            beginBackup();
+            return;
+        }
         CompletableFuture<Response> reply;
         try {
             reply = application.handle(session, request);
@@ -465,16 +470,37 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
             }
             switch (failure != null ? new Transfer.Refused(failureOf(request, failure)) : transfer) {
                 case Transfer.Refused refused -> streamEnded(refused.failure());
-                case Transfer.Ready ready -> sendFile(ready);
+                case Transfer.Ready ready -> sendFile(ready.reply(), ready.channel(), ready.reply().offset(),
+                        ready.reply().length());
             }
         }));
     }
 
-    private void sendFile(Transfer.Ready ready) {
-        send(ready.reply());
+    /** Answers a backup as a download: its refusal, or its reply followed by the archive's bytes. */
+    private void beginBackup() {
+        busy = true;
+        waitingSince = NEVER;
+        transferSince = System.nanoTime();
+        application.backup(session).whenComplete((copy, failure) -> ctx.executor().execute(() -> {
+            if (ending) {
+                if (copy instanceof BackupCopy.Ready ready) {
+                    closeQuietly(ready.archive());
+                }
+                return;
+            }
+            switch (failure != null ? new BackupCopy.Refused(failureOf(new Request.Backup(), failure)) : copy) {
+                case BackupCopy.Refused refused -> streamEnded(refused.failure());
+                case BackupCopy.Ready ready -> sendFile(ready.reply(), ready.archive(), 0, ready.reply().size());
+            }
+        }));
+    }
+
+    /** Sends {@code reply}, then {@code length} bytes of {@code channel} from {@code offset}, and closes the channel. */
+    private void sendFile(Response reply, FileChannel channel, long offset, long length) {
+        send(reply);
         unflushed = false;
-        if (ready.reply().length() == 0) {
-            closeQuietly(ready.channel());
+        if (length == 0) {
+            closeQuietly(channel);
             ctx.flush();
             streamEnded(null);
             return;
@@ -499,7 +525,7 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
                 }
             }
         });
-        ctx.writeAndFlush(new DefaultFileRegion(ready.channel(), ready.reply().offset(), ready.reply().length()), promise);
+        ctx.writeAndFlush(new DefaultFileRegion(channel, offset, length), promise);
     }
 
     /** On the loop: a transfer is over, with {@code reply} to send if it has one; the next request may come. */

@@ -3,6 +3,8 @@ package chamada.store.postgres;
 import chamada.attendance.AuditEntry;
 import chamada.attendance.Mark;
 import chamada.attendance.MarkResult;
+import chamada.error.ChamadaException;
+import chamada.error.ErrorCode;
 import chamada.materials.Material;
 import chamada.materials.MaterialName;
 import chamada.materials.PublishResult;
@@ -62,6 +64,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -660,6 +663,12 @@ public final class PostgresStore implements ChamadaStore {
     @Override
     public void bindTo(MeterRegistry registry) {
         meters.bindTo(registry);
+    }
+
+    /** PostgreSQL's own tools back it up, consistently, while every node serves. */
+    @Override
+    public CompletableFuture<Void> copyDatabaseTo(Path file) {
+        return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.BACKUP_ELSEWHERE));
     }
 
     /** No journal: a write is in PostgreSQL once acknowledged. */

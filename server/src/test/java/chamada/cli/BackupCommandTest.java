@@ -1,0 +1,220 @@
+package chamada.cli;
+
+import chamada.client.ChamadaClient;
+import chamada.error.ErrorCode;
+import chamada.materials.MaterialChoice;
+import chamada.materials.MaterialName;
+import chamada.protocol.Response;
+import chamada.rollcall.CheckIn;
+import chamada.rollcall.ClassId;
+import chamada.rollcall.Matricula;
+import chamada.testing.TestPostgres;
+import chamada.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code chamada backup} and {@code chamada restore}: a backup taken from a server under check-ins
+ * holds every check-in acknowledged before it was asked for, with the class's materials, and comes
+ * back as a store a new server serves; a stopped store backs up the same way; a restore never
+ * replaces data without {@code --force}, nor replays an old journal onto what it restored.
+ */
+class BackupCommandTest {
+
+    private static final ClassId CLASS = new ClassId(1010);
+    private static final byte[] SLIDES = "slides of lesson 1\n".repeat(5_000).getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void backup_underCheckIns_holdsEveryCheckInAcknowledgedBeforeIt_andRestoresIntoAServerThatServesIt() throws Exception {
+        Set<Matricula> acknowledgedBefore;
+        try (TestServer server = TestServer.start(dir.resolve("live"));
+             ChamadaClient teacher = server.client(); ChamadaClient student = server.client()) {
+            teacher.open(CLASS);
+            publish(teacher, CLASS, "slides.txt", SLIDES);
+            ConcurrentLinkedQueue<Matricula> acknowledged = new ConcurrentLinkedQueue<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
+                for (int n = 0; !stop.get(); n++) {
+                    Matricula matricula = new Matricula(String.format("%09d", 100_000_000 + n));
+                    if (student.checkIn(matricula, CLASS) instanceof Response.CheckedIn) {
+                        acknowledged.add(matricula);
+                    }
+                }
+            });
+            awaitAtLeast(acknowledged, 200);
+
+            acknowledgedBefore = Set.copyOf(acknowledged);
+            CliRunner.Result backup = new CliRunner().run("backup", "--to", dir.resolve("school.zip").toString(),
+                    "--port", Integer.toString(server.port()));
+            stop.set(true);
+            load.join();
+
+            assertThat(backup.err()).isEmpty();
+            assertThat(backup.exitCode()).isZero();
+            assertThat(backup.out()).startsWith("Backup written to " + dir.resolve("school.zip")).contains("1 material files");
+            assertThat(acknowledged).hasSizeGreaterThan(acknowledgedBefore.size());
+        }
+        assertThat(dir.resolve("school.zip.part")).doesNotExist();
+
+        Path restored = dir.resolve("restored").resolve("chamada.db");
+        CliRunner.Result restore = new CliRunner().run("restore", dir.resolve("school.zip").toString(), "--db",
+                restored.toString());
+
+        assertThat(restore.exitCode()).as(restore.err()).isZero();
+        assertThat(restore.out()).startsWith("Restored " + dir.resolve("school.zip")).contains("1 material files");
+        try (TestServer server = TestServer.start(dir.resolve("restored")); ChamadaClient client = server.client()) {
+            Response.RollCallReply status = (Response.RollCallReply) client.status(CLASS);
+            Set<Matricula> present = status.rollCall().present().stream().map(CheckIn::matricula).collect(Collectors.toSet());
+            ByteArrayOutputStream slides = new ByteArrayOutputStream();
+            Response download = client.download(CLASS, new MaterialChoice.ByName(new MaterialName("slides.txt")), 0, slides);
+            Response late = client.checkIn(new Matricula("042191010"), CLASS);
+
+            assertThat(present).containsAll(acknowledgedBefore);
+            assertThat(download).isInstanceOf(Response.Download.class);
+            assertThat(slides.toByteArray()).isEqualTo(SLIDES);
+            assertThat(late).isInstanceOf(Response.CheckedIn.class);
+        }
+    }
+
+    @Test
+    void backup_ofAStoppedStore_readsItsJournalToo_andRestoresTheSame() throws Exception {
+        Path live = dir.resolve("live");
+        try (TestServer server = TestServer.start(live); ChamadaClient client = server.client()) {
+            client.open(CLASS);
+            client.checkIn(new Matricula("042191010"), CLASS);
+            publish(client, CLASS, "slides.txt", SLIDES);
+        }
+
+        CliRunner.Result backup = new CliRunner().run("backup", "--to", dir.resolve("stopped.zip").toString(), "--db",
+                live.resolve("chamada.db").toString());
+        CliRunner.Result restore = new CliRunner().run("restore", dir.resolve("stopped.zip").toString(), "--db",
+                dir.resolve("other").resolve("chamada.db").toString());
+
+        assertThat(backup.exitCode()).as(backup.err()).isZero();
+        assertThat(restore.exitCode()).as(restore.err()).isZero();
+        try (TestServer server = TestServer.start(dir.resolve("other")); ChamadaClient client = server.client()) {
+            Response.RollCallReply status = (Response.RollCallReply) client.status(CLASS);
+            assertThat(status.rollCall().present()).extracting(CheckIn::matricula).containsExactly(new Matricula("042191010"));
+            assertThat(((Response.Materials) client.materials(CLASS)).materials()).hasSize(1);
+        }
+    }
+
+    @Test
+    void restore_intoAStoreWithData_isRefusedWithoutForce_andWithForceReplacesItsJournalAndMaterials() throws Exception {
+        Path backedUp = dir.resolve("a");
+        try (TestServer server = TestServer.start(backedUp); ChamadaClient client = server.client()) {
+            client.open(CLASS);
+            client.checkIn(new Matricula("042191010"), CLASS);
+        }
+        assertThat(new CliRunner().run("backup", "--to", dir.resolve("a.zip").toString(), "--db",
+                backedUp.resolve("chamada.db").toString()).exitCode()).isZero();
+        Path target = dir.resolve("b");
+        try (TestServer server = TestServer.start(target); ChamadaClient client = server.client()) {
+            client.open(new ClassId(2020));
+            client.checkIn(new Matricula("099999999"), new ClassId(2020));
+            publish(client, new ClassId(2020), "old.txt", SLIDES);
+        }
+        // A journal segment left beside the database, as after a crash: it must not replay onto the restored one.
+        Path journal = Files.createDirectories(target.resolve("chamada.db.journal"));
+        Files.write(journal.resolve("0000000099.seg"), new byte[] {1, 2, 3});
+
+        CliRunner.Result refused = new CliRunner().run("restore", dir.resolve("a.zip").toString(), "--db",
+                target.resolve("chamada.db").toString());
+        CliRunner.Result forced = new CliRunner().run("restore", dir.resolve("a.zip").toString(), "--db",
+                target.resolve("chamada.db").toString(), "--force");
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(refused.err()).contains(target.resolve("chamada.db") + " already holds data: nothing was restored");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        try (Stream<Path> segments = Files.list(journal)) {
+            assertThat(segments.map(Path::getFileName).map(Path::toString)).doesNotContain("0000000099.seg");
+        }
+        try (TestServer server = TestServer.start(target); ChamadaClient client = server.client()) {
+            assertThat(client.status(CLASS)).isInstanceOf(Response.RollCallReply.class);
+            assertThat(client.status(new ClassId(2020))).isInstanceOf(Response.Failure.class);
+            assertThat(((Response.Materials) client.materials(new ClassId(2020))).materials()).isEmpty();
+        }
+    }
+
+    @Test
+    void backup_askedByATeacherWhoIsNoAdministrator_isRefused_andLeavesNoFile() {
+        try (CliServer server = new CliServer(dir)) {
+            CliRunner.Result refused = server.run(new CliRunner(), "backup", "--to", dir.resolve("x.zip").toString(),
+                    "--name", "ana", "--secret", "s3cret");
+
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.REFUSED);
+            assertThat(refused.err()).contains("Only a school administrator may do this, and ana is not one.");
+            assertThat(dir.resolve("x.zip")).doesNotExist();
+            assertThat(dir.resolve("x.zip.part")).doesNotExist();
+        }
+    }
+
+    @Test
+    void backup_onPostgres_isRefusedPointingToPgDump() {
+        try (TestServer server = TestServer.start(dir, TestPostgres::onFreshDatabase); ChamadaClient client = server.client()) {
+            Response reply = client.backup(OutputStream.nullOutputStream());
+
+            assertThat(reply).isInstanceOf(Response.Failure.class);
+            assertThat(((Response.Failure) reply).code()).isEqualTo(ErrorCode.BACKUP_ELSEWHERE);
+            assertThat(((Response.Failure) reply).message()).contains("pg_dump");
+        }
+    }
+
+    @Test
+    void restore_ofAnArchiveWithAPathThatClimbsOut_isRefused_andWritesNothing() throws IOException {
+        Path evil = dir.resolve("evil.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(evil))) {
+            for (String name : List.of("backup.json", "chamada.db", "materials/../../escaped")) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(name.equals("backup.json") ? "{\"format\":1,\"server\":\"x\",\"taken_at\":\"2026-12-01T08:00:00Z\"}"
+                        .getBytes(StandardCharsets.UTF_8) : new byte[] {0});
+            }
+        }
+
+        CliRunner.Result refused = new CliRunner().run("restore", evil.toString(), "--db",
+                dir.resolve("t").resolve("chamada.db").toString());
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.LOCAL_FILE);
+        assertThat(refused.err()).contains("holds \"materials/../../escaped\", which no Chamada backup holds: nothing was"
+                + " restored.");
+        assertThat(dir.resolve("t").resolve("chamada.db")).doesNotExist();
+        assertThat(dir.resolve("escaped")).doesNotExist();
+    }
+
+    private static void publish(ChamadaClient client, ClassId classId, String name, byte[] bytes) throws Exception {
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        Response uploaded = client.upload(classId, new MaterialName(name), bytes.length, sha256,
+                new ByteArrayInputStream(bytes), progress -> { });
+        assertThat(uploaded).isInstanceOf(Response.Uploaded.class);
+    }
+
+    private static void awaitAtLeast(ConcurrentLinkedQueue<Matricula> acknowledged, int count) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= count);
+    }
+}
