@@ -4,7 +4,7 @@ import chamada.i18n.Bilingual;
 import chamada.i18n.Lang;
 import chamada.store.StoreProblem;
 import chamada.teachers.TeachersFileProblem;
-import chamada.web.TlsProblem;
+import chamada.net.TlsProblem;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

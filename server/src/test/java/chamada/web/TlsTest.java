@@ -1,5 +1,6 @@
 package chamada.web;
 
+import chamada.net.TlsCertificate;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
