@@ -27,23 +27,13 @@ final class ServerCertificateCheck extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        checkChain(chain, authType);
-        try {
-            trusted.checkServerTrusted(chain, authType, socket);
-        } catch (CertificateException e) {
-            throw new RefusedCertificate(TlsHandshakeException.Problem.WRONG_HOST, chain[0], e);
-        }
+        check(chain, authType, () -> trusted.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
-        checkChain(chain, authType);
-        try {
-            trusted.checkServerTrusted(chain, authType, engine);
-        } catch (CertificateException e) {
-            throw new RefusedCertificate(TlsHandshakeException.Problem.WRONG_HOST, chain[0], e);
-        }
+        check(chain, authType, () -> trusted.checkServerTrusted(chain, authType, engine));
     }
 
     @Override
@@ -70,6 +60,22 @@ final class ServerCertificateCheck extends X509ExtendedTrustManager {
     @Override
     public X509Certificate[] getAcceptedIssuers() {
         return trusted.getAcceptedIssuers();
+    }
+
+    /** The chain alone, then {@code withHost}: the JDK's whole check, the host name included. */
+    private void check(X509Certificate[] chain, String authType, JdkCheck withHost) throws CertificateException {
+        checkChain(chain, authType);
+        try {
+            withHost.run();
+        } catch (CertificateException e) {
+            throw new RefusedCertificate(TlsHandshakeException.Problem.WRONG_HOST, chain[0], e);
+        }
+    }
+
+    /** One of the JDK trust manager's checks. */
+    @FunctionalInterface
+    private interface JdkCheck {
+        void run() throws CertificateException;
     }
 
     /** The chain alone, without the host name. */

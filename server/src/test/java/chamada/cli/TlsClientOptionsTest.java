@@ -4,12 +4,11 @@ import chamada.error.ErrorCode;
 import chamada.i18n.Lang;
 import chamada.net.TlsCertificate;
 import chamada.testing.TestServer;
+import chamada.testing.TestTls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,8 +52,8 @@ class TlsClientOptionsTest {
     }
 
     @Test
-    void teacherLogin_withCa_isServedOverTls() throws IOException {
-        TlsCertificate certificate = TlsCertificate.read(file("rsa-cert.pem"), file("rsa-key.pem"));
+    void teacherLogin_withCa_isServedOverTls() {
+        TlsCertificate certificate = TestTls.certificate("rsa-cert.pem", "rsa-key.pem");
         try (CliServer teachers = new CliServer(dir, config -> config.withTls(certificate))) {
             CliRunner.Result opened = teachers.teacher(Lang.EN, "open", "1010", "--ca", file("rsa-cert.pem").toString());
 
@@ -158,12 +157,7 @@ class TlsClientOptionsTest {
     }
 
     private void startTls(String certificate, String key) {
-        TlsCertificate read;
-        try {
-            read = TlsCertificate.read(file(certificate), file(key));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TlsCertificate read = TestTls.certificate(certificate, key);
         server = TestServer.start(dir, config -> config.withTls(read));
     }
 

@@ -245,12 +245,7 @@ class NativeTlsTest {
     }
 
     private void start(String certificate, String key, UnaryOperator<ServerConfig> more) {
-        TlsCertificate read;
-        try {
-            read = TlsCertificate.read(file(certificate), file(key));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TlsCertificate read = TestTls.certificate(certificate, key);
         server = TestServer.start(dir, config -> more.apply(config.withTls(read)));
     }
 
