@@ -174,6 +174,25 @@ class NativeTlsTest {
         }
     }
 
+    /** Neither a silent client nor a handshake left half-way holds a connection past the handshake timeout. */
+    @Test
+    void silentClient_andHandshakeLeftHalfWay_areClosedAfterTheHandshakeTimeout() throws Exception {
+        start("rsa-cert.pem", "rsa-key.pem");
+
+        try (Socket silent = new Socket(); Socket halfWay = new Socket()) {
+            silent.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            halfWay.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            halfWay.getOutputStream().write(Arrays.copyOf(clientHello(0x0303), 20)); // a hello's first bytes only
+            for (Socket client : List.of(silent, halfWay)) {
+                client.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
+                assertThat(client.getInputStream().readAllBytes()).as("closed without a reply").isEmpty();
+            }
+        }
+        try (ChamadaClient client = client(trusting("rsa-cert.pem"))) {
+            assertThat(client.status(CLASS)).isNotNull();
+        }
+    }
+
     @Test
     void tlsClient_onAPlainPort_isToldAtOnceThatThePortDoesNotSpeakTls() {
         server = TestServer.start(dir);
