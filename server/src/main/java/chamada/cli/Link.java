@@ -1,7 +1,9 @@
 package chamada.cli;
 
 import chamada.client.ChamadaClient;
+import chamada.client.ClientTls;
 import chamada.client.ServerRefusedException;
+import chamada.client.TlsHandshakeException;
 import chamada.error.ErrorCode;
 import chamada.i18n.Lang;
 import chamada.protocol.ProtocolException;
@@ -12,7 +14,12 @@ import chamada.rollcall.RollCallEvent;
 
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -37,6 +44,10 @@ import java.util.function.Function;
  */
 final class Link implements AutoCloseable {
 
+    /** The kinds of subject alternative name that name a host (RFC 5280 section 4.2.1.6). */
+    private static final int DNS_NAME = 2;
+    private static final int IP_ADDRESS = 7;
+
     /** How long to wait for the connection and then for each reply. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -54,19 +65,35 @@ final class Link implements AutoCloseable {
     static final Duration BACKUP_TIMEOUT = Duration.ofMinutes(30);
 
     private final ServerAddress address;
+    /** TLS as {@code --tls} or {@code --ca} asked; empty: plain TCP. */
+    private final Optional<ClientTls> tls;
     private final Lang lang;
     private final Optional<Request.Login> login;
     private final Duration timeout;
     private final Duration loginTimeout;
     private Optional<ChamadaClient> client = Optional.empty();
 
+    /**
+     * @throws CommandFailure for a {@code --ca} file that cannot be used ({@link ServerAddress#tls})
+     */
     Link(ServerAddress address, Lang lang, Optional<Request.Login> login) {
-        this(address, lang, login, TIMEOUT, LOGIN_TIMEOUT);
+        this(address, address.tls(lang), lang, login, TIMEOUT, LOGIN_TIMEOUT);
+    }
+
+    /** With the connection's TLS already read from {@code address}, so that a bad {@code --ca} is said first. */
+    Link(ServerAddress address, Optional<ClientTls> tls, Lang lang, Optional<Request.Login> login) {
+        this(address, tls, lang, login, TIMEOUT, LOGIN_TIMEOUT);
     }
 
     /** With other timeouts than {@link #TIMEOUT} and {@link #LOGIN_TIMEOUT}; for tests. */
     Link(ServerAddress address, Lang lang, Optional<Request.Login> login, Duration timeout, Duration loginTimeout) {
+        this(address, address.tls(lang), lang, login, timeout, loginTimeout);
+    }
+
+    private Link(ServerAddress address, Optional<ClientTls> tls, Lang lang, Optional<Request.Login> login,
+                 Duration timeout, Duration loginTimeout) {
         this.address = address;
+        this.tls = tls;
         this.lang = lang;
         this.login = login;
         this.timeout = timeout;
@@ -195,8 +222,11 @@ final class Link implements AutoCloseable {
         }
         ChamadaClient connected;
         try {
-            connected = ChamadaClient.connect(address.host(), address.port(), lang, timeout);
+            connected = ChamadaClient.connect(address.host(), address.port(), tls, lang, timeout);
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof TlsHandshakeException failed) {
+                throw new CommandFailure(ExitCodes.UNREACHABLE, tlsFailure(failed), e);
+            }
             throw new CommandFailure(ExitCodes.UNREACHABLE, Text.CONNECT_FAILED.format(lang, display(),
                     Reasons.network(e.getCause(), lang, timeout.toSeconds())), e);
         } catch (ServerRefusedException e) {
@@ -228,6 +258,36 @@ final class Link implements AutoCloseable {
             throw new CommandFailure(ExitCodes.REFUSED, failure.message());
         }
         throw notChamada(null);
+    }
+
+    /** What to change when the TLS handshake failed. */
+    private String tlsFailure(TlsHandshakeException failed) {
+        return switch (failed.problem()) {
+            case UNTRUSTED -> TlsText.UNTRUSTED.format(lang, display(), failed.certificate()
+                    .map(certificate -> certificate.getIssuerX500Principal().getName()).orElse("?"));
+            case WRONG_HOST -> TlsText.WRONG_HOST.format(lang, display(), failed.certificate()
+                    .map(Link::names).orElse("?"), address.host());
+            case NOT_TLS -> TlsText.NOT_TLS.format(lang, display());
+            case FAILED -> TlsText.FAILED.format(lang, display());
+        };
+    }
+
+    /** The host names and addresses a certificate is for: its subject alternative names, else its subject. */
+    private static String names(X509Certificate certificate) {
+        List<String> names = new ArrayList<>();
+        try {
+            Collection<List<?>> alternatives = certificate.getSubjectAlternativeNames();
+            if (alternatives != null) {
+                for (List<?> name : alternatives) {
+                    if (name.get(0) instanceof Integer type && (type == DNS_NAME || type == IP_ADDRESS)) {
+                        names.add(String.valueOf(name.get(1)));
+                    }
+                }
+            }
+        } catch (CertificateParsingException e) {
+            // A damaged extension: the subject says it as well as can be.
+        }
+        return names.isEmpty() ? certificate.getSubjectX500Principal().getName() : String.join(", ", names);
     }
 
     /** The server's text is meant to be one line; a stray line break must not split ours. */

@@ -27,6 +27,10 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"verbose", "Em caso de erro, mostra também o stack trace."},
                 {"host", "Nome ou endereço do servidor (padrão: ${DEFAULT-VALUE})."},
                 {"port", "Porta TCP do servidor (padrão: ${DEFAULT-VALUE})."},
+                {"tls", "Fala TLS com o servidor, confiando nos certificados em que este sistema confia (padrão: TCP"
+                        + " sem cifra; um servidor iniciado com --tls-cert só fala TLS)."},
+                {"ca", "Fala TLS com o servidor, confiando só no(s) certificado(s) PEM de ARQUIVO: a autoridade da"
+                        + " própria escola, ou o certificado autoassinado do servidor. Implica --tls."},
                 {"name", "Faz login como este professor (padrão: $" + TeacherCommand.NAME_VARIABLE + ")."
                         + " Sem nome não há login: basta para um servidor em modo aberto."},
                 {"secret", "A senha do professor (padrão: $" + TeacherCommand.SECRET_VARIABLE
@@ -42,8 +46,11 @@ public final class PortugueseHelp extends ListResourceBundle {
                 {"chamada.server.http-bind", "Endereço das páginas web e da API JSON (padrão: ${DEFAULT-VALUE},"
                         + " todas as interfaces IPv4)."},
                 {"chamada.server.tls-cert", "Cadeia de certificados PEM, primeiro o do servidor: as páginas web e a API"
-                        + " JSON passam a falar HTTPS, na mesma --http-port (padrão: nenhum, HTTP sem cifra)."
-                        + " Exige --tls-key."},
+                        + " JSON passam a falar HTTPS, na mesma --http-port, e a porta nativa só TLS (padrão: nenhum,"
+                        + " HTTP e TCP sem cifra). Exige --tls-key."},
+                {"chamada.server.plain-native-port", "Com --tls-cert, mantém a porta nativa em TCP sem cifra, para"
+                        + " clientes Chamada mais antigos que o TLS dela; as senhas dos professores atravessam então a"
+                        + " rede às claras por ela."},
                 {"chamada.server.tls-key", "Chave privada PEM do --tls-cert, RSA ou EC, PKCS#8 sem cifra"
                         + " (BEGIN PRIVATE KEY)."},
                 {"chamada.server.trusted-proxy", "Um proxy reverso cujo X-Forwarded-For identifica o cliente, ou um"

@@ -1,6 +1,7 @@
 package chamada.cli;
 
 import chamada.i18n.Lang;
+import chamada.net.TlsCertificate;
 import chamada.server.ChamadaServer;
 import chamada.server.OptionLimit;
 import chamada.server.ServerConfig;
@@ -145,6 +146,9 @@ final class ServerCommand implements Callable<Integer> {
         ChamadaServer server = start(config, zone(lang), lang);
         out.println(ServerCommandText.LISTENING.format(lang, VersionProvider.version(), display(server.address()),
                 server.storeDescription()));
+        if (config.tls().isPresent()) {
+            out.println(ServerCommandText.NATIVE_TLS.format(lang));
+        }
         legacy.printListening(server, out, lang);
         server.web().ifPresent(front -> printWeb(out, lang, front.address(), config.web().orElseThrow().config().tls(),
                 server.openMode()));
@@ -215,7 +219,9 @@ final class ServerCommand implements Callable<Integer> {
                     .withCheckIns(checkIns.settings(lang))
                     .withMaterials(materials.config(lang))
                     .withTrustedProxies(web.trustedProxies(lang));
-            config = web.front(lang, maxConnectionsPerAddress).map(config::withWeb).orElse(config);
+            Optional<TlsCertificate> certificate = web.certificate(lang);
+            config = web.nativeTls(certificate).map(config::withTls).orElse(config);
+            config = web.front(lang, maxConnectionsPerAddress, certificate).map(config::withWeb).orElse(config);
             return legacy.config(lang).map(config::withLegacy).orElse(config);
         } catch (IllegalArgumentException e) {
             // A last resort for a check added to ServerConfig and not yet here: its messages are English.

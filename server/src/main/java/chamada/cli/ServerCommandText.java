@@ -52,8 +52,18 @@ enum ServerCommandText implements Bilingual {
             + " or neither.",
             "{0} foi dado sem {1}: dê os dois (a cadeia de certificados e a chave privada dela, arquivos PEM)"
                     + " ou nenhum."),
-    TLS_WITHOUT_WEB("--tls-cert and --tls-key are for the web front, which --http-port off turns off.",
-            "--tls-cert e --tls-key são para as páginas web, que --http-port off desliga."),
+    TLS_SERVES_NOTHING("--tls-cert and --tls-key would serve nothing: --http-port off turns the web front off, and"
+            + " --plain-native-port keeps the native port in plain TCP.",
+            "--tls-cert e --tls-key não serviriam para nada: --http-port off desliga as páginas web, e"
+                    + " --plain-native-port mantém a porta nativa em TCP sem cifra."),
+    PLAIN_WITHOUT_TLS("--plain-native-port is for a server with --tls-cert and --tls-key; without them every port"
+            + " is plain already.",
+            "--plain-native-port é para um servidor com --tls-cert e --tls-key; sem eles todas as portas já são sem"
+                    + " cifra."),
+    NATIVE_TLS("The native port speaks TLS only (1.3 and 1.2): clients connect with --tls, or with --ca FILE"
+            + " for a certificate of the school's own.",
+            "A porta nativa só fala TLS (1.3 e 1.2): os clientes conectam com --tls, ou com --ca ARQUIVO para um"
+                    + " certificado da própria escola."),
     CANNOT_START("Could not start the server: {0}", "Não foi possível iniciar o servidor: {0}"),
     BAD_POSTGRES_URL("--db {0} is not a PostgreSQL address: write it like postgresql://chamada@db1:5432,db2:5432/school,"
             + " with no password in it (put it in CHAMADA_DB_PASSWORD or --db-password-file).",

@@ -1,5 +1,6 @@
 package chamada.cli;
 
+import chamada.client.ClientTls;
 import chamada.i18n.Lang;
 import chamada.protocol.Request;
 import chamada.rollcall.TeacherName;
@@ -34,7 +35,9 @@ final class TeacherLogin {
 
     /** A link to the server for {@code command}, logging in if a name was given. */
     Link link(CommandSpec command, Lang lang, Terminal terminal) {
-        return link(login(command, lang, terminal), lang);
+        // Read first: a --ca file that cannot be used is said before the secret is asked for.
+        Optional<ClientTls> tls = address.tls(lang);
+        return new Link(address, tls, lang, login(command, lang, terminal));
     }
 
     /** A link to the server, logging in with {@code login} if there is one. */

@@ -1,11 +1,11 @@
 package chamada.cli;
 
 import chamada.i18n.Lang;
+import chamada.net.TlsCertificate;
+import chamada.net.TlsFileException;
 import chamada.rollcall.Network;
 import chamada.server.OptionLimit;
 import chamada.server.WebFront;
-import chamada.web.TlsCertificate;
-import chamada.web.TlsFileException;
 import chamada.web.WebConfig;
 import picocli.CommandLine.Option;
 
@@ -20,10 +20,10 @@ import java.util.Optional;
 
 /**
  * The web front's options, a mixin of {@code chamada server}: where the pages and the JSON API
- * listen, whether they speak HTTPS there, and which reverse proxies to believe about a client's
- * address. Checked here, in the user's language, naming the option. The TLS files are read here
- * too, before anything starts, so a bad one stops the server before it binds a port or creates a
- * database.
+ * listen, the server's certificate (HTTPS on the web port, TLS on the native port), and which
+ * reverse proxies to believe about a client's address. Checked here, in the user's language,
+ * naming the option. The TLS files are read here too, before anything starts, so a bad one stops
+ * the server before it binds a port or creates a database.
  */
 final class WebOptions {
 
@@ -44,12 +44,18 @@ final class WebOptions {
 
     @Option(names = "--tls-cert", paramLabel = "FILE",
             description = "PEM certificate chain, the server's certificate first: the web pages and the JSON API"
-                    + " then speak HTTPS, on the same --http-port (default: none, plain HTTP). Needs --tls-key.")
+                    + " then speak HTTPS, on the same --http-port, and the native port TLS only (default: none, plain"
+                    + " HTTP and TCP). Needs --tls-key.")
     private Path tlsCertificate;
 
     @Option(names = "--tls-key", paramLabel = "FILE",
             description = "PEM private key of --tls-cert, RSA or EC, unencrypted PKCS#8 (BEGIN PRIVATE KEY).")
     private Path tlsKey;
+
+    @Option(names = "--plain-native-port",
+            description = "With --tls-cert, keep the native port in plain TCP, for Chamada clients older than its"
+                    + " TLS; teachers' passwords then cross the network in clear there.")
+    private boolean plainNativePort;
 
     /**
      * The {@code --trusted-proxy} networks: their X-Forwarded-For on the web front, and their PROXY
@@ -70,22 +76,41 @@ final class WebOptions {
     }
 
     /**
-     * The web front as the options say, or empty for {@code --http-port off}.
+     * The server's certificate, read from {@code --tls-cert} and {@code --tls-key}, or empty without them.
      *
-     * @throws CommandFailure {@link ExitCodes#USAGE} for a bad value or a TLS option without the
-     *                        other; {@link ExitCodes#LOCAL_FILE} for a TLS file that cannot be read or used
+     * @throws CommandFailure {@link ExitCodes#USAGE} for a TLS option without the other, or options that
+     *                        leave the certificate nothing to serve; {@link ExitCodes#LOCAL_FILE} for a
+     *                        TLS file that cannot be read or used
      */
-    Optional<WebFront> front(Lang lang, int maxConnectionsPerAddress) {
+    Optional<TlsCertificate> certificate(Lang lang) {
         if (tlsCertificate != null && tlsKey == null) {
             throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.TLS_ALONE.format(lang, "--tls-cert", "--tls-key"));
         }
         if (tlsKey != null && tlsCertificate == null) {
             throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.TLS_ALONE.format(lang, "--tls-key", "--tls-cert"));
         }
+        if (plainNativePort && tlsCertificate == null) {
+            throw CommandFailure.badValue("--plain-native-port", ServerCommandText.PLAIN_WITHOUT_TLS.format(lang));
+        }
+        if (plainNativePort && port.equalsIgnoreCase("off")) {
+            throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.TLS_SERVES_NOTHING.format(lang));
+        }
+        return tlsCertificate == null ? Optional.empty() : Optional.of(read(lang));
+    }
+
+    /** Whether the native port speaks TLS with the server's {@code certificate}: unless {@code --plain-native-port}. */
+    Optional<TlsCertificate> nativeTls(Optional<TlsCertificate> certificate) {
+        return plainNativePort ? Optional.empty() : certificate;
+    }
+
+    /**
+     * The web front as the options say, serving HTTPS with {@code certificate} if there is one, or
+     * empty for {@code --http-port off}.
+     *
+     * @throws CommandFailure {@link ExitCodes#USAGE} for a bad value
+     */
+    Optional<WebFront> front(Lang lang, int maxConnectionsPerAddress, Optional<TlsCertificate> certificate) {
         if (port.equalsIgnoreCase("off")) {
-            if (tlsCertificate != null) {
-                throw new CommandFailure(ExitCodes.USAGE, ServerCommandText.TLS_WITHOUT_WEB.format(lang));
-            }
             return Optional.empty();
         }
         int number;
@@ -106,13 +131,10 @@ final class WebOptions {
         WebConfig defaults = WebConfig.defaults(address, number, lang);
         WebConfig config = defaults.withLimits(defaults.maxHeaderBytes(), defaults.maxBodyBytes(),
                 maxConnectionsPerAddress);
-        if (tlsCertificate != null) {
-            config = config.withTls(certificate(lang));
-        }
-        return Optional.of(new WebFront(config));
+        return Optional.of(new WebFront(certificate.map(config::withTls).orElse(config)));
     }
 
-    private TlsCertificate certificate(Lang lang) {
+    private TlsCertificate read(Lang lang) {
         try {
             return TlsCertificate.read(tlsCertificate, tlsKey);
         } catch (TlsFileException e) {

@@ -51,6 +51,8 @@ import java.util.function.LongConsumer;
  * <p>After {@link #watch}, the server also pushes the class's events, each a line of its own
  * between replies: {@link #receive} keeps those it meets for {@link #nextEvent}.
  *
+ * <p>Plain TCP or TLS ({@link ClientTls}), as the server's native port speaks.
+ *
  * <p>Not thread-safe: one client per thread. Connection problems surface as
  * {@link UncheckedIOException}; a server that refuses the connection as
  * {@link ServerRefusedException}; a reply the client cannot read as {@link ProtocolException}.
@@ -83,14 +85,18 @@ public final class ChamadaClient implements AutoCloseable {
     /** How long the verdict on an upload may take once its last byte is sent. */
     private static final Duration UPLOAD_VERDICT_TIMEOUT = Duration.ofMinutes(10);
 
+    /** The socket the requests and replies go through: {@link #tcp} itself, or TLS over it. */
     private final Socket socket;
+    /** The TCP connection under it, which {@link #abort} closes from another thread. */
+    private final Socket tcp;
     private final LineReader in;
     private final OutputStream out;
     /** Events of watched classes read while looking for a reply, oldest first. */
     private final ArrayDeque<RollCallEvent> events = new ArrayDeque<>();
 
-    private ChamadaClient(Socket socket) throws IOException {
+    private ChamadaClient(Socket socket, Socket tcp) throws IOException {
         this.socket = socket;
+        this.tcp = tcp;
         // Bytes, not a Reader and a Writer: their character conversion was a tenth of the
         // benchmark client's CPU, and the server frames lines as bytes too.
         this.in = new LineReader(socket.getInputStream(), MAX_REPLY_BYTES, REPLY_LINE_DEADLINE);
@@ -98,17 +104,27 @@ public final class ChamadaClient implements AutoCloseable {
     }
 
     /**
-     * Connects and says hello in {@code lang}, so the server's messages come back in it.
+     * Connects in plain TCP and says hello in {@code lang}, so the server's messages come back in it.
      *
      * @param timeout how long to wait for the connection and then for each reply
      */
     public static ChamadaClient connect(String host, int port, Lang lang, Duration timeout) {
-        Socket socket = new Socket();
+        return connect(host, port, Optional.empty(), lang, timeout);
+    }
+
+    /**
+     * Connects with TLS as {@code tls} says when it is there, then as {@link #connect(String, int,
+     * Lang, Duration)}. A failed handshake is an {@link UncheckedIOException} whose cause is a
+     * {@link TlsHandshakeException}.
+     */
+    public static ChamadaClient connect(String host, int port, Optional<ClientTls> tls, Lang lang, Duration timeout) {
+        FirstByteSocket tcp = new FirstByteSocket();
         try {
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
-            socket.setSoTimeout((int) timeout.toMillis());
-            ChamadaClient client = new ChamadaClient(socket);
+            tcp.setTcpNoDelay(true);
+            tcp.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            tcp.setSoTimeout((int) timeout.toMillis());
+            Socket socket = tls.isPresent() ? tls.get().handshake(tcp, host, port) : tcp;
+            ChamadaClient client = new ChamadaClient(socket, tcp);
             Response hello = client.call(new Request.Hello(Optional.of(lang)));
             if (hello instanceof Response.Refusal refusal) {
                 throw new ServerRefusedException(refusal.code(), refusal.message());
@@ -118,10 +134,10 @@ public final class ChamadaClient implements AutoCloseable {
             }
             return client;
         } catch (IOException e) {
-            closeQuietly(socket);
+            closeQuietly(tcp);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            closeQuietly(socket);
+            closeQuietly(tcp);
             throw e;
         }
     }
@@ -432,15 +448,16 @@ public final class ChamadaClient implements AutoCloseable {
         return reply;
     }
 
-    /** Says quit and closes; safe to call on a connection the server already dropped. */
     /**
      * Closes the connection at once, without a goodbye; from any thread, e.g. to end a wait in
-     * {@link #nextEvent} when the user presses Ctrl-C.
+     * {@link #nextEvent} when the user presses Ctrl-C. The TCP connection is closed, not the TLS
+     * over it, whose closing would wait to send its own goodbye behind the reading thread.
      */
     public void abort() {
-        closeQuietly(socket);
+        closeQuietly(tcp);
     }
 
+    /** Says quit and closes; safe to call on a connection the server already dropped. */
     @Override
     public void close() {
         try {

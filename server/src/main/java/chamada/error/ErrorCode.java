@@ -36,6 +36,15 @@ public enum ErrorCode implements Bilingual {
                     + " connection.",
             "Esta é a porta nativa do Chamada, que não fala HTTP: as páginas web estão na porta web. A conexão será"
                     + " encerrada."),
+    TLS_REQUIRED(false,
+            "This port speaks TLS only, so that passwords do not cross the network in clear: connect with TLS"
+                    + " (chamada ... --tls, or --ca FILE for a certificate of the school's own). Closing the connection.",
+            "Esta porta só fala TLS, para que as senhas não atravessem a rede às claras: conecte com TLS"
+                    + " (chamada ... --tls, ou --ca ARQUIVO para um certificado da própria escola). A conexão será"
+                    + " encerrada."),
+    TLS_NOT_OFFERED(false,
+            "This port does not speak TLS: connect without it. Closing the connection.",
+            "Esta porta não fala TLS: conecte sem ele. A conexão será encerrada."),
     LINE_TOO_LONG(false,
             "Request line longer than {0} bytes; closing the connection.",
             "Linha de pedido com mais de {0} bytes; a conexão será encerrada."),

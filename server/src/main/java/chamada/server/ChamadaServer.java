@@ -65,7 +65,7 @@ public final class ChamadaServer implements AutoCloseable {
         this.application = application;
         AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
         this.nativePort = new NativePort(socket, application, limiter, watchdog, config.lang(), config.maxLineBytes(),
-                config.idleTimeout(), config.trustedProxies());
+                config.idleTimeout(), config.trustedProxies(), config.tls());
         this.legacy = legacyPorts.map(ports -> ports.serve(application, limiter, watchdog, config.trustedProxies()));
         // Started here, last: the web server binds and serves in one step, and needs the application.
         this.web = config.web().isEmpty() ? Optional.empty() : Optional.of(HttpFront.start(config.web().get().config(),

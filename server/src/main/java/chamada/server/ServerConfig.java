@@ -2,6 +2,7 @@ package chamada.server;
 
 import chamada.i18n.Lang;
 import chamada.materials.MaterialLimits;
+import chamada.net.TlsCertificate;
 import chamada.rollcall.CheckInSettings;
 import chamada.rollcall.Network;
 import chamada.server.legacy.LegacyConfig;
@@ -31,11 +32,13 @@ import java.util.Optional;
  *                                 ({@code --trusted-proxy}): their X-Forwarded-For on the web front, their
  *                                 PROXY protocol header on the native port
  * @param materials                where class materials' bytes live and their limits
+ * @param tls                      the certificate the native port speaks TLS with ({@code --tls-cert}, the web
+ *                                 front's too); empty: plain TCP
  */
 public record ServerConfig(InetAddress bind, int port, StoreConfig store, Optional<Path> teachersFile,
                            int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang,
                            Optional<LegacyConfig> legacy, CheckInSettings checkIns, Optional<WebFront> web,
-                           List<Network> trustedProxies, MaterialsConfig materials) {
+                           List<Network> trustedProxies, MaterialsConfig materials, Optional<TlsCertificate> tls) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final int DEFAULT_MAX_LINE_BYTES = 8 * 1024;
@@ -59,7 +62,8 @@ public record ServerConfig(InetAddress bind, int port, StoreConfig store, Option
     public ServerConfig(InetAddress bind, int port, StoreConfig store, Optional<Path> teachersFile,
                         int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang) {
         this(bind, port, store, teachersFile, maxLineBytes, idleTimeout, maxConnectionsPerAddress, lang,
-                Optional.empty(), CheckInSettings.defaults(), Optional.empty(), List.of(), MaterialsConfig.defaults());
+                Optional.empty(), CheckInSettings.defaults(), Optional.empty(), List.of(), MaterialsConfig.defaults(),
+                Optional.empty());
     }
 
     /**
@@ -76,48 +80,54 @@ public record ServerConfig(InetAddress bind, int port, StoreConfig store, Option
 
     public ServerConfig withTeachersFile(Path file) {
         return new ServerConfig(bind, port, store, Optional.of(file), maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, tls);
     }
 
     public ServerConfig withLimits(int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, tls);
     }
 
     /** This config with the seeds' legacy protocols on, as {@code legacy} says. */
     public ServerConfig withLegacy(LegacyConfig legacy) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, Optional.of(legacy), checkIns, web, trustedProxies, materials);
+                maxConnectionsPerAddress, lang, Optional.of(legacy), checkIns, web, trustedProxies, materials, tls);
     }
 
     /** This config with {@code checkIns} as its check-in settings. */
     public ServerConfig withCheckIns(CheckInSettings checkIns) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, tls);
     }
 
     /** This config keeping its roll calls in {@code store}. */
     public ServerConfig withStore(StoreConfig store) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, tls);
     }
 
     /** This config taking the client's address from the PROXY protocol header of {@code proxies}' connections. */
     public ServerConfig withTrustedProxies(List<Network> proxies) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, proxies, materials);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, proxies, materials, tls);
     }
 
     /** This config with the web front on, as {@code web} says. */
     public ServerConfig withWeb(WebFront web) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, Optional.of(web), trustedProxies, materials);
+                maxConnectionsPerAddress, lang, legacy, checkIns, Optional.of(web), trustedProxies, materials, tls);
     }
 
     /** This config with the class materials where and as large as {@code materials} says. */
     public ServerConfig withMaterials(MaterialsConfig materials) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, tls);
+    }
+
+    /** This config with the native port speaking TLS only, with {@code certificate}. */
+    public ServerConfig withTls(TlsCertificate certificate) {
+        return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, Optional.of(certificate));
     }
 
     private static void check(boolean condition, String message) {

@@ -1,6 +1,7 @@
 package chamada.web;
 
 import chamada.i18n.Lang;
+import chamada.net.TlsCertificate;
 
 import java.math.BigDecimal;
 import java.net.InetAddress;

@@ -1,6 +1,7 @@
 package chamada.web;
 
 import chamada.net.AddressLimiter;
+import chamada.net.TlsCertificate;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -19,9 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * The web front's HTTP server: Jetty 12 core handlers (no servlets) on {@link WebConfig}'s
@@ -154,9 +153,7 @@ public final class WebServer implements AutoCloseable {
      * since the JDK's PKCS12 store wants one to seal the key entry with.
      */
     private static SslContextFactory.Server sslContext(TlsCertificate certificate) {
-        byte[] random = new byte[16];
-        new SecureRandom().nextBytes(random);
-        String password = Base64.getEncoder().encodeToString(random);
+        String password = new String(TlsCertificate.randomPassword());
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStore(certificate.keyStore("chamada", password.toCharArray()));
         tls.setKeyStorePassword(password);

@@ -2,6 +2,7 @@ package chamada.cli;
 
 import chamada.i18n.Lang;
 import chamada.rollcall.TeacherName;
+import chamada.server.ServerConfig;
 import chamada.teachers.TeachersFile;
 import chamada.testing.MutableClock;
 import chamada.testing.TestServer;
@@ -14,6 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A server for command-line tests: a teachers file with {@code ana} (secret {@code s3cret}), the
@@ -26,13 +28,18 @@ final class CliServer implements AutoCloseable {
     final TestServer server;
 
     CliServer(Path dir) {
+        this(dir, UnaryOperator.identity());
+    }
+
+    /** As {@link #CliServer(Path)}, its config first changed by {@code customize} (TLS, say). */
+    CliServer(Path dir, UnaryOperator<ServerConfig> customize) {
         Path teachers = dir.resolve("teachers.txt");
         try {
             TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret", false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server = TestServer.start(dir, config -> config.withTeachersFile(teachers), clock);
+        server = TestServer.start(dir, config -> customize.apply(config.withTeachersFile(teachers)), clock);
     }
 
     /** {@code chamada teacher ARGS... --name ana --secret s3cret}, in {@code lang}. */

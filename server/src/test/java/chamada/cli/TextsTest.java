@@ -4,7 +4,7 @@ import chamada.i18n.Bilingual;
 import chamada.i18n.Lang;
 import chamada.store.StoreProblem;
 import chamada.teachers.TeachersFileProblem;
-import chamada.web.TlsProblem;
+import chamada.net.TlsProblem;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -21,10 +21,11 @@ class TextsTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
-    /** Every enum of texts the CLI prints, its own and those of the teachers file, the store and the TLS files. */
+    /** Every enum of texts the CLI prints, its own and those of the teachers file, the store, the TLS files and TLS. */
     private static List<Bilingual> allTexts() {
         return Stream.of(Text.values(), TeacherText.values(), StudentText.values(), ServerCommandText.values(),
-                        TeachersFileProblem.values(), StoreProblem.values(), TlsProblem.values(), InboxText.values())
+                        TeachersFileProblem.values(), StoreProblem.values(), TlsProblem.values(), InboxText.values(),
+                        TlsText.values())
                 .flatMap(Arrays::stream).map(Bilingual.class::cast).toList();
     }
 

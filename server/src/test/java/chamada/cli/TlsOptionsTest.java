@@ -1,6 +1,12 @@
 package chamada.cli;
 
+import chamada.client.ChamadaClient;
+import chamada.client.ClientTls;
+import chamada.client.ServerRefusedException;
+import chamada.error.ErrorCode;
 import chamada.i18n.Lang;
+import chamada.protocol.Response;
+import chamada.rollcall.ClassId;
 import chamada.rollcall.TeacherName;
 import chamada.teachers.TeachersFile;
 import chamada.testing.TestTls;
@@ -16,18 +22,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static chamada.testing.TestTls.file;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-/** {@code chamada server --tls-cert FILE --tls-key FILE}: HTTPS on the web port, and every way the files can be wrong. */
+/**
+ * {@code chamada server --tls-cert FILE --tls-key FILE}: HTTPS on the web port and TLS on the native
+ * port (unless {@code --plain-native-port}), and every way the files can be wrong.
+ */
 class TlsOptionsTest {
 
     private static final String NL = System.lineSeparator();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern NATIVE = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+),");
     private static final Pattern HTTPS = Pattern.compile("Web pages and JSON API on 127\\.0\\.0\\.1:(\\d+)\\."
             + " Students open: https://127\\.0\\.0\\.1:(\\d+)/");
 
@@ -106,14 +118,68 @@ class TlsOptionsTest {
                 + " e a chave privada dela, arquivos PEM) ou nenhum.");
     }
 
+    /** One certificate for the whole server: without the web front it still serves the native port's TLS. */
     @Test
-    void server_tlsWithTheWebFrontOff_isAUsageError() {
+    void server_tlsWithTheWebFrontOff_speaksTlsOnTheNativePortOnly() throws Exception {
         List<String> args = new ArrayList<>(List.of(args("--tls-cert", file("rsa-cert.pem").toString(),
                 "--tls-key", file("rsa-key.pem").toString())));
         args.set(args.indexOf("--http-port") + 1, "off");
+        CliRunner.Running server = new CliRunner().start(args.toArray(String[]::new));
+        await().atMost(TIMEOUT).until(() -> server.out().contains("Ctrl-C") || !server.err().isEmpty());
+        Matcher found = NATIVE.matcher(server.out());
+        assertThat(found.find()).as("start-up lines %s%s", server.out(), server.err()).isTrue();
+        int port = Integer.parseInt(found.group(1));
 
-        assertRefused(new CliRunner().run(args.toArray(String[]::new)), ExitCodes.USAGE,
-                "--tls-cert and --tls-key are for the web front, which --http-port off turns off.");
+        Throwable plain = catchThrowable(() -> ChamadaClient.connect("127.0.0.1", port, Lang.EN, TIMEOUT).close());
+        Response status;
+        try (ChamadaClient tls = ChamadaClient.connect("127.0.0.1", port,
+                Optional.of(ClientTls.trusting(file("rsa-cert.pem"))), Lang.EN, TIMEOUT)) {
+            status = tls.status(new ClassId(1010));
+        }
+        server.stop();
+
+        assertThat(plain).isInstanceOfSatisfying(ServerRefusedException.class,
+                refused -> assertThat(refused.code()).isEqualTo(ErrorCode.TLS_REQUIRED));
+        assertThat(status).isNotNull();
+        assertThat(server.result().out()).contains(NL + "The native port speaks TLS only (1.3 and 1.2): clients connect"
+                + " with --tls, or with --ca FILE for a certificate of the school's own." + NL);
+    }
+
+    @Test
+    void server_plainNativePort_keepsTheNativePortInPlainTcp() throws Exception {
+        CliRunner.Running server = new CliRunner().start(args("--tls-cert", file("rsa-cert.pem").toString(),
+                "--tls-key", file("rsa-key.pem").toString(), "--plain-native-port"));
+        await().atMost(TIMEOUT).until(() -> server.out().contains("Ctrl-C") || !server.err().isEmpty());
+        Matcher found = NATIVE.matcher(server.out());
+        assertThat(found.find()).as("start-up lines %s%s", server.out(), server.err()).isTrue();
+
+        Response status;
+        try (ChamadaClient plain = ChamadaClient.connect("127.0.0.1", Integer.parseInt(found.group(1)), Lang.EN,
+                TIMEOUT)) {
+            status = plain.status(new ClassId(1010));
+        }
+        server.stop();
+
+        assertThat(status).isNotNull();
+        assertThat(server.result().out()).contains("https://").doesNotContain("native port speaks TLS");
+    }
+
+    @Test
+    void server_plainNativePortWithoutTls_isAUsageError() {
+        assertRefused(new CliRunner().run(args("--plain-native-port")), ExitCodes.USAGE,
+                "--plain-native-port is for a server with --tls-cert and --tls-key; without them every port is plain"
+                        + " already.");
+    }
+
+    @Test
+    void server_plainNativePortWithTheWebFrontOff_isAUsageErrorInPortuguese() {
+        List<String> args = new ArrayList<>(List.of(args("--tls-cert", file("rsa-cert.pem").toString(),
+                "--tls-key", file("rsa-key.pem").toString(), "--plain-native-port")));
+        args.set(args.indexOf("--http-port") + 1, "off");
+
+        assertRefused(new CliRunner().lang(Lang.PT_BR).run(args.toArray(String[]::new)), ExitCodes.USAGE,
+                "--tls-cert e --tls-key não serviriam para nada: --http-port off desliga as páginas web, e"
+                        + " --plain-native-port mantém a porta nativa em TCP sem cifra.");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package chamada.testing;
 
+import chamada.net.TlsCertificate;
+
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
@@ -35,6 +37,15 @@ public final class TestTls {
             return Path.of(url.toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The server identity of the test files {@code certificate} and {@code key}, such as {@code rsa-cert.pem}. */
+    public static TlsCertificate certificate(String certificate, String key) {
+        try {
+            return TlsCertificate.read(file(certificate), file(key));
+        } catch (IOException e) {
+            throw new IllegalStateException("The test TLS files " + certificate + " and " + key + " cannot be read", e);
         }
     }
 

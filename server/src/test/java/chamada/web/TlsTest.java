@@ -1,5 +1,7 @@
 package chamada.web;
 
+import chamada.net.TlsCertificate;
+import chamada.testing.TestTls;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -10,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import static chamada.testing.TestTls.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -100,12 +101,7 @@ class TlsTest {
     }
 
     private static UnaryOperator<WebConfig> tls(String certificate, String key) {
-        TlsCertificate read;
-        try {
-            read = TlsCertificate.read(file(certificate), file(key));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        TlsCertificate read = TestTls.certificate(certificate, key);
         return config -> config.withTls(read);
     }
 }

@@ -26,6 +26,8 @@ import io.netty.channel.ChannelProgressiveFutureListener;
 import io.netty.channel.ChannelProgressivePromise;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.stream.ChunkedNioFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +81,8 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
             ErrorCode.NOT_ASSIGNED, ErrorCode.TOKEN_INVALID);
     /** How often a watcher's permission is checked again, and a quiet watch sent a keep-alive. */
     static final Duration WATCH_CHECK = Duration.ofSeconds(30);
+    /** A download's chunk under TLS: four TLS records' worth, read from the file at a time. */
+    private static final int TLS_CHUNK_BYTES = 64 * 1024;
     private static final byte[] KEEP_ALIVE = ("{\"" + Wire.EVENT + "\":\"keepalive\"}\n").getBytes(StandardCharsets.UTF_8);
 
     private final long id;
@@ -456,7 +460,7 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
         });
     }
 
-    /** Answers a download: its refusal, or its reply followed by the file's bytes, sent by the kernel from the file. */
+    /** Answers a download: its refusal, or its reply followed by the file's bytes ({@link #fileFrom}). */
     private void beginDownload(Request.Download request) {
         busy = true;
         waitingSince = NEVER;
@@ -505,9 +509,18 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
             streamEnded(null);
             return;
         }
-        // The region closes the file once written, or once the connection drops it. Netty counts a
-        // region as no bytes in its buffer, so a client that stops reading never makes the socket
-        // "not writable": each step of the write stamps its progress, which the watchdog checks.
+        // The region (or the chunks) closes the file once written, or once the connection drops it.
+        // Netty counts a region as no bytes in its buffer, so a client that stops reading never makes
+        // the socket "not writable": each step of the write stamps its progress, which the watchdog checks.
+        Object file;
+        try {
+            file = fileFrom(channel, offset, length);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            log.debug("Connection {}: a download could not be read: {}", id, e.toString());
+            close();
+            return;
+        }
         ChannelProgressivePromise promise = ctx.newProgressivePromise();
         promise.addListener(new ChannelProgressiveFutureListener() {
             @Override
@@ -525,7 +538,18 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
                 }
             }
         });
-        ctx.writeAndFlush(new DefaultFileRegion(channel, offset, length), promise);
+        ctx.writeAndFlush(file, promise);
+    }
+
+    /**
+     * The bytes of a download or a backup, as the connection can send them: in plain TCP a region
+     * the kernel sends from the file itself (zero-copy); under TLS, which encrypts every byte in the
+     * JVM, chunks read from the file, for the {@code ChunkedWriteHandler} before the {@link SslHandler}.
+     */
+    private Object fileFrom(FileChannel channel, long offset, long length) throws IOException {
+        return ctx.pipeline().get(SslHandler.class) == null
+                ? new DefaultFileRegion(channel, offset, length)
+                : new ChunkedNioFile(channel, offset, length, TLS_CHUNK_BYTES);
     }
 
     /** On the loop: a transfer is over, with {@code reply} to send if it has one; the next request may come. */

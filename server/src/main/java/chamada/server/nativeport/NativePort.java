@@ -7,6 +7,7 @@ import chamada.i18n.Lang;
 import chamada.metrics.FrontMeters;
 import chamada.net.AddressLimiter;
 import chamada.net.ProxyHeaderReader;
+import chamada.net.TlsCertificate;
 import chamada.net.Watchdog;
 import chamada.protocol.Json;
 import chamada.protocol.RequestDecoder;
@@ -18,15 +19,18 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +41,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * connections served by a few event loops ({@link NativeSocket}), each connection a
  * {@link NativeConnection} answered through the server's {@link Application}. It decides
  * nothing: it frames, decodes, asks, encodes.
+ *
+ * <p>With the server's certificate it speaks TLS only ({@link NativeTls}): a plain client is told
+ * so in plain text ({@link TlsStart}); without one, a TLS client is told this port does not speak
+ * TLS ({@link PlainStart}). A load balancer's PROXY header comes first, in clear, either way.
  *
  * <p>Stopping takes three steps, like the legacy ports' listeners, so that the server stops
  * all its ports together.
@@ -54,6 +62,8 @@ public final class NativePort implements MeterBinder {
     private final Duration idleTimeout;
     /** Load balancers whose connections begin with a PROXY protocol header naming the client. */
     private final List<Network> trustedProxies;
+    /** The port's TLS, when it speaks TLS only; empty: plain TCP. */
+    private final Optional<NativeTls> tls;
     private final RequestDecoder decoder;
     private final ResponseEncoder encoder;
     private final AtomicLong nextConnectionId = new AtomicLong(1);
@@ -63,11 +73,17 @@ public final class NativePort implements MeterBinder {
 
     /**
      * The native front on {@code socket}, already bound; it accepts once {@link #start} is
-     * called. Replies are in {@code lang} until a client's {@code hello} chooses another.
+     * called. Replies are in {@code lang} until a client's {@code hello} chooses another. With a
+     * {@code certificate}, the port speaks TLS only.
+     *
+     * @throws SSLException when the JDK's TLS will not take the certificate
      */
     public NativePort(NativeSocket socket, Application application, AddressLimiter limiter, Watchdog watchdog,
-                      Lang lang, int maxLineBytes, Duration idleTimeout, List<Network> trustedProxies) {
+                      Lang lang, int maxLineBytes, Duration idleTimeout, List<Network> trustedProxies,
+                      Optional<TlsCertificate> certificate) throws SSLException {
         this.trustedProxies = List.copyOf(trustedProxies);
+        this.tls = certificate.isEmpty() ? Optional.empty() : Optional.of(NativeTls.of(certificate.get()));
+        certificate.ifPresent(served -> log.info("The native port speaks TLS with the certificate of {}", served));
         this.socket = socket;
         this.application = application;
         this.limiter = limiter;
@@ -134,19 +150,46 @@ public final class NativePort implements MeterBinder {
 
     /**
      * Sets up one accepted connection, on its event loop: at once, or, from a trusted load
-     * balancer, once its PROXY protocol header has named the client.
+     * balancer, once its PROXY protocol header (always in clear, before any TLS) has named the client.
      */
     private void serve(Channel channel) {
         InetAddress peer = ((InetSocketAddress) channel.remoteAddress()).getAddress();
         if (trustedProxies.stream().anyMatch(proxy -> proxy.contains(peer))) {
             channel.pipeline().addLast(new HAProxyMessageDecoder(ProxyHeaderReader.MAX_TLV_BYTES),
                     new ProxyHeader((context, client) -> {
-                        serve(channel, client);
-                        context.fireChannelActive(); // the connection's handler, added after the header's, is active now
+                        start(channel, client);
+                        context.fireChannelActive(); // the handlers added after the header's are active now
                     }));
             return;
         }
-        serve(channel, peer);
+        start(channel, peer);
+    }
+
+    /**
+     * Sets up one connection whose client is at {@code address}: on a TLS port, once its first
+     * byte has shown it speaks TLS, behind TLS, and a plain client refused; on a plain port at once.
+     */
+    private void start(Channel channel, InetAddress address) {
+        if (tls.isEmpty()) {
+            channel.pipeline().addLast(new PlainStart(() -> refusalLine(address, ErrorCode.TLS_NOT_OFFERED)));
+            serve(channel, address);
+            return;
+        }
+        channel.pipeline().addLast(new TlsStart(context -> {
+            // ChunkedWriteHandler: a download goes through TLS in chunks read from its file (NativeConnection).
+            channel.pipeline().addLast(tls.get().handler(channel.alloc()), new ChunkedWriteHandler());
+            serve(channel, address);
+            context.fireChannelActive();
+        }, context -> {
+            channel.pipeline().addLast(new RefusedConnection(application.session(lang, address), application, decoder,
+                    encoder, maxLineBytes, new ChamadaException(ErrorCode.TLS_REQUIRED)));
+            context.fireChannelActive();
+        }));
+    }
+
+    /** The reply line refusing a client at {@code address} with {@code code}, in the server's language. */
+    private String refusalLine(InetAddress address, ErrorCode code) {
+        return encoder.encode(application.refusal(application.session(lang, address), new ChamadaException(code))) + "\n";
     }
 
     /** Sets up one accepted connection, whose client is at {@code address}. */

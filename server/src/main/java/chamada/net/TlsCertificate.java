@@ -1,5 +1,6 @@
-package chamada.web;
+package chamada.net;
 
+import javax.net.ssl.KeyManagerFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The web front's TLS identity: a certificate chain and its private key, read from the PEM files
- * of {@code --tls-cert} and {@code --tls-key} with the JDK alone.
+ * The server's TLS identity: a certificate chain and its private key, read from the PEM files
+ * of {@code --tls-cert} and {@code --tls-key} with the JDK alone, for the web front's HTTPS and the
+ * native port's TLS alike.
  *
  * <p>PEM (RFC 7468) is Base64 between {@code -----BEGIN LABEL-----} and {@code -----END LABEL-----}
  * lines. The certificate file holds one or more {@code CERTIFICATE} blocks, the server's own
@@ -77,7 +79,7 @@ public final class TlsCertificate {
     }
 
     /** A key store that holds the chain and the key under {@code password}, for Jetty; never written anywhere. */
-    KeyStore keyStore(String alias, char[] password) {
+    public KeyStore keyStore(String alias, char[] password) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -86,6 +88,28 @@ public final class TlsCertificate {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("The JDK's PKCS12 key store refused a key it had read", e);
         }
+    }
+
+    /**
+     * The JDK's key managers for this identity, for Netty's TLS. The key store they read lives
+     * only in them, so its password protects nothing: a random one, since PKCS12 wants one.
+     */
+    public KeyManagerFactory keyManagers() {
+        char[] password = randomPassword();
+        try {
+            KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            managers.init(keyStore("chamada", password), password);
+            return managers;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JDK's key manager refused a key its key store took", e);
+        }
+    }
+
+    /** A password for a key store kept in memory only. */
+    public static char[] randomPassword() {
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        return Base64.getEncoder().encodeToString(random).toCharArray();
     }
 
     @Override

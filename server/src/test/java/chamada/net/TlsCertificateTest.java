@@ -1,4 +1,4 @@
-package chamada.web;
+package chamada.net;
 
 import chamada.i18n.Lang;
 import org.junit.jupiter.api.Test;
