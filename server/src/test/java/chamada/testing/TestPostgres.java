@@ -46,16 +46,31 @@ public final class TestPostgres {
     }
 
     /** The address of a new, empty database on the tests' PostgreSQL. */
-    public static synchronized PostgresAddress freshDatabase() {
+    public static PostgresAddress freshDatabase() {
+        return freshDatabaseOwnedBy(USER);
+    }
+
+    /**
+     * The address of a new, empty database on the tests' PostgreSQL, owned by and reached as
+     * {@code owner}: a role that may log in but is no superuser, made on first use, as SCALING.md's
+     * {@code createuser} and {@code createdb -O} make one for the nodes.
+     */
+    public static synchronized PostgresAddress freshDatabaseOwnedBy(String owner) {
+        if (!owner.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("A role's name, in lower case letters and _: " + owner);
+        }
         EmbeddedPostgres postgres = server();
         String name = "chamada_test_" + DATABASES.incrementAndGet();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name + " TEMPLATE template0");
+            if (!statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + owner + "'").next()) {
+                statement.execute("CREATE ROLE " + owner + " LOGIN");
+            }
+            statement.execute("CREATE DATABASE " + name + " OWNER " + owner + " TEMPLATE template0");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the test database " + name, e);
         }
-        return new PostgresAddress(USER, List.of("127.0.0.1:" + postgres.getPort()), name, Optional.empty());
+        return new PostgresAddress(owner, List.of("127.0.0.1:" + postgres.getPort()), name, Optional.empty());
     }
 
     private static EmbeddedPostgres server() {
