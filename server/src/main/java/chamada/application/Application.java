@@ -184,7 +184,7 @@ public final class Application implements AutoCloseable, MeterBinder {
     /** A gauge's reading: NaN, Prometheus's "no value", when the store cannot say within a scrape's time. */
     private double countOpenRollCalls() {
         try {
-            return store.openRollCalls().get(GAUGE_READ_SECONDS, TimeUnit.SECONDS).size();
+            return store.openRollCallCount().get(GAUGE_READ_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             return Double.NaN;
         } catch (InterruptedException e) {

@@ -11,17 +11,21 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -42,6 +46,7 @@ public final class BackupArchive {
     static final int FORMAT = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private BackupArchive() {
     }
@@ -53,10 +58,9 @@ public final class BackupArchive {
     static Backup write(Path target, Path database, Map<String, FileChannel> materials, OffsetDateTime at,
                         String server) throws IOException {
         MessageDigest sha256 = newSha256();
-        OutputStream created = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW);
+        OutputStream created = Files.newOutputStream(createPrivate(target));
         try (OutputStream file = created;
              ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(new DigestOutputStream(file, sha256)))) {
-            // Speed over size: materials are mostly compressed already (PDF, video), the database is small.
             zip.setLevel(Deflater.BEST_SPEED);
             ObjectNode manifest = JSON.createObjectNode().put("format", FORMAT).put("server", server)
                     .put("taken_at", at.toString()).put("materials", materials.size());
@@ -64,6 +68,8 @@ public final class BackupArchive {
             zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
             zip.putNextEntry(new ZipEntry(DATABASE));
             Files.copy(database, zip);
+            // Materials are mostly compressed already (PDF, video): stored as they are, the CPU stays with check-ins.
+            zip.setLevel(Deflater.NO_COMPRESSION);
             for (Map.Entry<String, FileChannel> material : materials.entrySet()) {
                 zip.putNextEntry(new ZipEntry(MATERIALS + material.getKey()));
                 material.getValue().position(0);
@@ -84,10 +90,10 @@ public final class BackupArchive {
     public record Contents(ZipFile zip, OffsetDateTime takenAt, String server, int materials)
             implements AutoCloseable {
 
-        /** Writes the archive's database to {@code file}, which must not exist, and fsyncs it. */
+        /** Writes the archive's database to {@code file}, which must not exist, and fsyncs it; only its owner may read it. */
         public void extractDatabase(Path file) throws IOException {
             try (InputStream in = zip.getInputStream(zip.getEntry(DATABASE));
-                 FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                 FileChannel out = FileChannel.open(createPrivate(file), StandardOpenOption.WRITE)) {
                 in.transferTo(Channels.newOutputStream(out));
                 out.force(true);
             }
@@ -163,6 +169,31 @@ public final class BackupArchive {
             zip.close();
             throw e instanceof BackupRefusedException refused ? refused
                     : new BackupRefusedException(BackupText.NOT_A_BACKUP, archive);
+        }
+    }
+
+    /**
+     * Creates {@code file}, which must not exist, readable and writable by its owner alone where the
+     * file system has POSIX permissions: it holds every student's records and the teachers' password hashes.
+     */
+    public static Path createPrivate(Path file) throws IOException {
+        return POSIX ? Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createFile(file);
+    }
+
+    /** A new folder in {@code parent} that only its owner may enter, for a stopped store's copy. */
+    public static Path privateFolder(Path parent) throws IOException {
+        return POSIX ? Files.createTempDirectory(parent, ".chamada-backup-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+                : Files.createTempDirectory(parent, ".chamada-backup-");
+    }
+
+    /** Deletes {@code folder} and everything in it. */
+    public static void deleteFolder(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

@@ -21,10 +21,9 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -82,10 +81,13 @@ final class BackupCommand implements Callable<Integer> {
             if (backup == null) {
                 return ExitCodes.REFUSED;
             }
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            // A link, not a rename: it fails rather than replace a file of that name made meanwhile.
+            Files.createLink(target, part);
             spec.commandLine().getOut().println(BackupText.BACKED_UP.format(lang, target,
                     HumanSize.format(backup.size()), backup.sha256(), backup.at(), backup.materials()));
             return ExitCodes.OK;
+        } catch (FileAlreadyExistsException e) {
+            throw new CommandFailure(ExitCodes.LOCAL_FILE, BackupText.TARGET_EXISTS.format(lang, target), e);
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, BackupText.CANNOT_WRITE.format(lang, part, e.toString()), e);
         } finally {
@@ -98,7 +100,7 @@ final class BackupCommand implements Callable<Integer> {
         MessageDigest sha256 = BackupArchive.newSha256();
         Response reply;
         try (Link link = teacherLogin.link(spec, lang, root.terminal());
-             OutputStream out = new DigestOutputStream(Files.newOutputStream(part, StandardOpenOption.CREATE_NEW), sha256)) {
+             OutputStream out = new DigestOutputStream(Files.newOutputStream(BackupArchive.createPrivate(part)), sha256)) {
             reply = link.backup(out);
         }
         if (!(reply instanceof Response.Backup backup)) {
@@ -117,15 +119,23 @@ final class BackupCommand implements Callable<Integer> {
         return null;
     }
 
-    /** The stopped store's own copy: opened as a server would open it (its journal replayed), then closed. */
+    /**
+     * The stopped store's copy: its files are copied aside under its lock, and the copy is opened as
+     * a server would open it (its journal replayed, its schema brought up to date), so the store
+     * itself is left as the Chamada that wrote it left it.
+     */
     private Backup fromStoppedStore(Lang lang, Path part) throws IOException {
         Path folder = materials != null ? materials : database.toAbsolutePath().getParent().resolve("materials");
         if (!Files.isRegularFile(database)) {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, BackupText.NO_SUCH_STORE.format(lang, database));
         }
-        try (SqliteRollCallStore store = SqliteRollCallStore.open(database, Clock.systemDefaultZone().getZone())) {
-            return new BackupService(store, MaterialFolder.at(folder), Clock.systemDefaultZone(), Wire.serverVersion())
-                    .write(part).join();
+        Path aside = BackupArchive.privateFolder(part.toAbsolutePath().getParent());
+        try {
+            Path copy = SqliteRollCallStore.copyStoppedStore(database, aside);
+            try (SqliteRollCallStore store = SqliteRollCallStore.open(copy, Clock.systemDefaultZone().getZone())) {
+                return new BackupService(store, MaterialFolder.at(folder), Clock.systemDefaultZone(), Wire.serverVersion())
+                        .write(part).join();
+            }
         } catch (StoreUnavailableException e) {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, e.message(lang), e);
         } catch (CompletionException e) {
@@ -133,6 +143,8 @@ final class BackupCommand implements Callable<Integer> {
                 throw io.getCause();
             }
             throw e;
+        } finally {
+            BackupArchive.deleteFolder(aside);
         }
     }
 

@@ -62,11 +62,17 @@ final class RestoreCommand implements Callable<Integer> {
                 throw new CommandFailure(ExitCodes.REFUSED, BackupText.NOT_EMPTY.format(lang, database));
             }
             Path copy = database.toAbsolutePath().resolveSibling(database.getFileName() + ".restoring");
+            Files.createDirectories(copy.getParent());
             Files.deleteIfExists(copy);
-            contents.extractDatabase(copy);
-            SqliteRollCallStore.replaceDatabase(database, copy);
+            try {
+                contents.extractDatabase(copy);
+                // Checked before anything is replaced: a backup this Chamada cannot serve leaves the store as it was.
+                SqliteRollCallStore.check(copy, ZoneId.systemDefault());
+                SqliteRollCallStore.replaceDatabase(database, copy);
+            } finally {
+                Files.deleteIfExists(copy);
+            }
             int files = contents.extractMaterials(materialFolder);
-            SqliteRollCallStore.open(database, ZoneId.systemDefault()).close();
             spec.commandLine().getOut().println(BackupText.RESTORED.format(lang, archive, contents.takenAt(),
                     contents.server(), database, files, folder));
             return ExitCodes.OK;

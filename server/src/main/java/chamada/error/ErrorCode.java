@@ -176,6 +176,13 @@ public enum ErrorCode implements Bilingual {
     NOT_ASSIGNED(true,
             "Class {0} has its own teachers, and {1} is not one of them; ask a school administrator.",
             "A turma {0} tem professores designados, e {1} não é um deles; fale com um administrador da escola."),
+    BACKUP_BUSY(true,
+            "A backup of this server is being taken now; ask again once it is done.",
+            "Um backup deste servidor está sendo feito agora; peça de novo quando ele terminar."),
+    BACKUP_FAILED(true,
+            "The server could not write the backup; nothing was kept and check-ins go on. Its log says why.",
+            "O servidor não conseguiu gravar o backup; nada foi mantido e as presenças continuam. O registro dele diz"
+                    + " por quê."),
     BACKUP_ELSEWHERE(true,
             "This server keeps its data in PostgreSQL: back it up with pg_dump (docs/SCALING.md, \"Backups\"), and copy"
                     + " its materials folder.",

@@ -74,12 +74,23 @@ public final class MaterialFolder {
         return new IncomingFile(path, FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
     }
 
-    /**
-     * A path in the incoming area where nothing is yet, for a file the server writes and removes
-     * itself (a backup's pieces); one a crash leaves behind goes within a day, as an abandoned upload does.
-     */
-    public Path scratchPath() {
-        return incoming.resolve(newKey() + ".part");
+    /** What a scratch file is for, which says how long one a crash left behind is kept. */
+    public enum Scratch {
+        /** A restore's file, gone within a day of being left, as an abandoned upload. */
+        PART(".part"),
+        /** A backup's copy of the database or its archive: removed at the next start, whatever its age (it holds every student's records). */
+        BACKUP(".backup");
+
+        private final String suffix;
+
+        Scratch(String suffix) {
+            this.suffix = suffix;
+        }
+    }
+
+    /** A path in the incoming area where nothing is yet, for a file the server writes and removes itself. */
+    public Path scratchPath(Scratch kind) {
+        return incoming.resolve(newKey() + kind.suffix);
     }
 
     /** The keys of every material's bytes kept here, whichever class they belong to. */
@@ -131,7 +142,7 @@ public final class MaterialFolder {
      */
     public void keepAs(String key, InputStream bytes) throws IOException {
         Path target = pathOf(key);
-        Path part = scratchPath();
+        Path part = scratchPath(Scratch.PART);
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             bytes.transferTo(Channels.newOutputStream(channel));
             channel.force(true);
@@ -173,6 +184,12 @@ public final class MaterialFolder {
     }
 
     private void removeAbandoned() throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(incoming, "*" + Scratch.BACKUP.suffix)) {
+            for (Path file : files) {
+                log.info("Removing {}, a backup's file left by a server that stopped while writing it", file);
+                Files.deleteIfExists(file);
+            }
+        }
         Instant before = Instant.now().minus(ABANDONED);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(incoming, "*.part")) {
             for (Path file : files) {

@@ -119,6 +119,11 @@ public interface RollCallStore extends AutoCloseable {
         return numberedClosedRollCalls(classId).thenApply(closed -> closed.stream().map(NumberedRollCall::rollCall).toList());
     }
 
+    /** How many roll calls are open now, for a gauge: by default counted from {@link #openRollCalls}. */
+    default CompletableFuture<Integer> openRollCallCount() {
+        return openRollCalls().thenApply(List::size);
+    }
+
     /** Whether the store keeps every promise above right now. */
     StoreHealth health();
 

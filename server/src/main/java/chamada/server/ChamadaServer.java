@@ -68,8 +68,13 @@ public final class ChamadaServer implements AutoCloseable {
                 config.idleTimeout(), config.trustedProxies(), config.tls());
         this.legacy = legacyPorts.map(ports -> ports.serve(application, limiter, watchdog, config.trustedProxies()));
         // Started here, last: the web server binds and serves in one step, and needs the application.
-        this.web = config.web().isEmpty() ? Optional.empty() : Optional.of(HttpFront.start(config.web().get().config(),
-                application, config.trustedProxies(), limiter, metrics));
+        try {
+            this.web = config.web().isEmpty() ? Optional.empty() : Optional.of(HttpFront.start(config.web().get().config(),
+                    application, config.trustedProxies(), limiter, metrics));
+        } catch (IOException | RuntimeException e) {
+            metrics.close(); // its garbage collector listeners would outlive a server that never started
+            throw e;
+        }
         MeterRegistry registry = metrics.registry();
         application.bindTo(registry);
         nativePort.bindTo(registry);

@@ -2,7 +2,6 @@ package chamada.store;
 
 import chamada.rollcall.EventHub;
 import chamada.rollcall.StoreFailure;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -76,7 +74,7 @@ final class JournalWriter {
     private final EventHub events;
     private final WorkQueue<Command<?>> queue = new WorkQueue<>();
     private final WriteCounters counters = new WriteCounters();
-    private final Timer syncs;
+    private final StoreMeters meters;
     private final Thread thread;
     private ByteBuffer buffer = ByteBuffer.allocateDirect(64 << 10);
     private FileChannel channel;
@@ -89,9 +87,9 @@ final class JournalWriter {
     private boolean takenBack;
 
     private JournalWriter(JournalFiles files, long firstSegment, OpenRollCalls rules,
-                          Consumer<JournalBatch> applier, EventHub events, Timer syncs) {
+                          Consumer<JournalBatch> applier, EventHub events, StoreMeters meters) {
         this.files = files;
-        this.syncs = syncs;
+        this.meters = meters;
         this.segment = firstSegment - 1;
         this.rules = rules;
         this.applier = applier;
@@ -101,11 +99,11 @@ final class JournalWriter {
 
     /**
      * Starts the writer; its first record goes to a new segment {@code firstSegment}, and what
-     * each durable batch changed is published to {@code events}; each fsync's time goes to {@code syncs}.
+     * each durable batch changed is published to {@code events}; each fsync's time goes to {@code meters}.
      */
     static JournalWriter start(JournalFiles files, long firstSegment, OpenRollCalls rules,
-                               Consumer<JournalBatch> applier, EventHub events, Timer syncs) {
-        JournalWriter writer = new JournalWriter(files, firstSegment, rules, applier, events, syncs);
+                               Consumer<JournalBatch> applier, EventHub events, StoreMeters meters) {
+        JournalWriter writer = new JournalWriter(files, firstSegment, rules, applier, events, meters);
         writer.thread.start();
         return writer;
     }
@@ -117,6 +115,11 @@ final class JournalWriter {
                     "store is closed: journal " + files.folder()));
         }
         return command.done();
+    }
+
+    /** How many roll calls are open, as of the last command decided; from any thread. */
+    int openRollCallCount() {
+        return rules.openCount();
     }
 
     /** How many writes are durable so far: every one acknowledged is counted here first. */
@@ -264,7 +267,7 @@ final class JournalWriter {
             }
             long syncStart = System.nanoTime();
             channel.force(false);
-            syncs.record(System.nanoTime() - syncStart, TimeUnit.NANOSECONDS);
+            meters.synced(System.nanoTime() - syncStart);
         } catch (IOException e) {
             takeBack(batchStart, e);
             throw e;

@@ -82,6 +82,8 @@ final class OpenRollCalls {
     }
 
     private final Map<ClassId, Open> byClass = new HashMap<>();
+    /** {@code byClass}'s size, for a gauge read off the writer's thread (the map is the writer's alone). */
+    private volatile int openCount;
     /** Every roll call ever opened, by id, for corrections; and each class's latest. */
     private final Map<Long, KnownRollCall> known = new HashMap<>();
     private final Map<ClassId, Long> latest = new HashMap<>();
@@ -115,10 +117,22 @@ final class OpenRollCalls {
             restored.marked.putAll(rollCall.statuses());
             byClass.put(rollCall.classId(), restored);
         }
+        openCount = byClass.size();
+    }
+
+    /** How many roll calls are open, as of the last command decided; read by any thread. */
+    int openCount() {
+        return openCount;
     }
 
     /** Decides {@code command} and counts its write, if any, as made. */
     Decision<?> decide(Command<?> command) {
+        Decision<?> decision = decideOne(command);
+        openCount = byClass.size();
+        return decision;
+    }
+
+    private Decision<?> decideOne(Command<?> command) {
         return switch (command) {
             case Command.Open open -> open(open);
             case Command.CheckIn checkIn -> checkIn(checkIn);

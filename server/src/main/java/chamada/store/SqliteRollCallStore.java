@@ -149,7 +149,7 @@ public final class SqliteRollCallStore implements ChamadaStore {
             JournalWriter writer;
             try {
                 writer = JournalWriter.start(journal, recovered.nextSegment(), recovered.rules(), applier::submit,
-                        events, meters.syncs());
+                        events, meters);
             } catch (RuntimeException e) {
                 accounts.close();
                 throw e;
@@ -333,6 +333,12 @@ public final class SqliteRollCallStore implements ChamadaStore {
         return writer.submit(new Command.OpenList(new CompletableFuture<>()));
     }
 
+    /** Read from the writer's decisions without queueing behind the check-ins. */
+    @Override
+    public CompletableFuture<Integer> openRollCallCount() {
+        return CompletableFuture.completedFuture(writer.openRollCallCount());
+    }
+
     @Override
     public CompletableFuture<List<ClassId>> openedBefore(OffsetDateTime cutoff) {
         return writer.submit(new Command.OpenedBefore(cutoff, new CompletableFuture<>()));
@@ -445,6 +451,48 @@ public final class SqliteRollCallStore implements ChamadaStore {
             }
             return null;
         });
+    }
+
+    /**
+     * Copies the stopped store at {@code database} (the file, its WAL, its journal) into the empty
+     * folder {@code folder}, holding the store's lock meanwhile, and returns the copy's database
+     * file: opening the copy, which replays its journal and brings its schema up to date, then
+     * leaves the original as the Chamada that wrote it left it.
+     */
+    public static Path copyStoppedStore(Path database, Path folder) throws IOException {
+        Path absolute = database.toAbsolutePath().normalize();
+        Path copy = folder.resolve(absolute.getFileName());
+        try (DatabaseLock lock = DatabaseLock.acquire(absolute)) {
+            Files.copy(absolute, copy);
+            for (String suffix : new String[] {"-wal", "-shm"}) {
+                Path sibling = absolute.resolveSibling(absolute.getFileName() + suffix);
+                if (Files.exists(sibling)) {
+                    Files.copy(sibling, folder.resolve(copy.getFileName() + suffix));
+                }
+            }
+            JournalFiles journal = JournalFiles.of(absolute);
+            List<Long> segments = journal.segments();
+            if (!segments.isEmpty()) {
+                JournalFiles copied = JournalFiles.of(copy);
+                Files.createDirectories(copied.folder());
+                for (long segment : segments) {
+                    Files.copy(journal.segment(segment), copied.segment(segment));
+                }
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * Opens the database {@code file} as a server would, then closes it, leaving no lock file nor
+     * journal folder beside it: a check that this Chamada can serve it (not a newer one's, not
+     * damaged), bringing its schema up to date. Throws {@link StoreUnavailableException} saying why not.
+     */
+    public static void check(Path file, ZoneId zone) throws IOException {
+        Path absolute = file.toAbsolutePath().normalize();
+        open(absolute, zone).close();
+        Files.deleteIfExists(DatabaseLock.fileOf(absolute));
+        Files.deleteIfExists(JournalFiles.of(absolute).folder());
     }
 
     /** Whether {@code database} holds anything: the file, or a journal beside it. */

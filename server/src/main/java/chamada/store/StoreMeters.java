@@ -3,15 +3,15 @@ package chamada.store;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A store's meters: {@code chamada_store_sync_seconds}, how long each group of writes took to
  * become durable (the journal's fsync, or PostgreSQL's commit), tagged with the store's kind.
- * They record into a registry of their own until {@link #bindTo} adds the server's, so a store
- * a test opens records nowhere. Thread-safe.
+ * Nothing is recorded until {@link #bindTo} gives it the server's registry, so a store a test
+ * opens records nowhere. Thread-safe.
  */
 public final class StoreMeters implements MeterBinder {
 
@@ -21,26 +21,29 @@ public final class StoreMeters implements MeterBinder {
             Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5)};
 
-    private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
-    private final Timer syncs;
+    private final String store;
+    private volatile Timer syncs;
 
     /** The meters of a store of kind {@code store}: {@code journal} or {@code postgres}. */
     public StoreMeters(String store) {
-        this.syncs = Timer.builder("chamada.store.sync")
-                .description("Time for one group of writes to become durable: the journal's fsync, or PostgreSQL's"
-                        + " commit")
-                .tag("store", store)
-                .serviceLevelObjectives(BUCKETS)
-                .register(meters);
+        this.store = store;
     }
 
-    /** Where the store records each group's time. */
-    public Timer syncs() {
-        return syncs;
+    /** Records one group's time to become durable, {@code nanos}; on the store's writer thread. */
+    public void synced(long nanos) {
+        Timer timer = syncs;
+        if (timer != null) {
+            timer.record(nanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        meters.add(registry);
+        syncs = Timer.builder("chamada.store.sync")
+                .description("Time for one group of writes to become durable: the journal's fsync, or PostgreSQL's"
+                        + " commit")
+                .tag("store", store)
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry);
     }
 }

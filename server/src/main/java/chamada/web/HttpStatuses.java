@@ -33,6 +33,8 @@ final class HttpStatuses {
             case DISK_FULL -> 507;
             case STORE_TIMEOUT -> 504;
             case BACKUP_ELSEWHERE -> 501;
+            case BACKUP_BUSY -> 409;
+            case BACKUP_FAILED -> 500;
         };
     }
 }

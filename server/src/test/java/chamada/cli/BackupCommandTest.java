@@ -3,11 +3,13 @@ package chamada.cli;
 import chamada.client.ChamadaClient;
 import chamada.error.ErrorCode;
 import chamada.materials.MaterialChoice;
+import chamada.materials.MaterialLimits;
 import chamada.materials.MaterialName;
 import chamada.protocol.Response;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
+import chamada.server.MaterialsConfig;
 import chamada.testing.TestPostgres;
 import chamada.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -103,22 +106,31 @@ class BackupCommandTest {
     }
 
     @Test
-    void backup_ofAStoppedStore_readsItsJournalToo_andRestoresTheSame() throws Exception {
+    void backup_ofAStoppedStore_leavesItsFilesAsTheyWere_andRestoresTheSameElsewhere() throws Exception {
         Path live = dir.resolve("live");
         try (TestServer server = TestServer.start(live); ChamadaClient client = server.client()) {
             client.open(CLASS);
             client.checkIn(new Matricula("042191010"), CLASS);
             publish(client, CLASS, "slides.txt", SLIDES);
         }
+        byte[] before = Files.readAllBytes(live.resolve("chamada.db"));
 
         CliRunner.Result backup = new CliRunner().run("backup", "--to", dir.resolve("stopped.zip").toString(), "--db",
                 live.resolve("chamada.db").toString());
+        // A database in a folder that does not exist yet, its materials somewhere else.
+        Path other = dir.resolve("new").resolve("folder").resolve("chamada.db");
         CliRunner.Result restore = new CliRunner().run("restore", dir.resolve("stopped.zip").toString(), "--db",
-                dir.resolve("other").resolve("chamada.db").toString());
+                other.toString(), "--materials", dir.resolve("files").toString());
 
         assertThat(backup.exitCode()).as(backup.err()).isZero();
+        assertThat(Files.readAllBytes(live.resolve("chamada.db"))).isEqualTo(before);
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(path -> path.getFileName().toString())).noneMatch(name -> name.startsWith(".chamada-backup"));
+        }
         assertThat(restore.exitCode()).as(restore.err()).isZero();
-        try (TestServer server = TestServer.start(dir.resolve("other")); ChamadaClient client = server.client()) {
+        assertThat(other.resolveSibling("chamada.db.restoring")).doesNotExist();
+        try (TestServer server = TestServer.start(other.getParent(),
+                config -> config.withMaterials(new MaterialsConfig(Optional.of(dir.resolve("files")), MaterialLimits.defaults()))); ChamadaClient client = server.client()) {
             Response.RollCallReply status = (Response.RollCallReply) client.status(CLASS);
             assertThat(status.rollCall().present()).extracting(CheckIn::matricula).containsExactly(new Matricula("042191010"));
             assertThat(((Response.Materials) client.materials(CLASS)).materials()).hasSize(1);

@@ -192,7 +192,7 @@ class JournalWriterTest {
 
     private void start(long firstSegment, Consumer<JournalBatch> applier) {
         writer = JournalWriter.start(JournalFiles.of(database()), firstSegment, new OpenRollCalls(List.of(), 0, List.of(), List.of(), 0), applier,
-                new EventHub(), new StoreMeters("journal").syncs());
+                new EventHub(), new StoreMeters("journal"));
     }
 
     private Path database() {

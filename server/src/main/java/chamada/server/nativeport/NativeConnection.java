@@ -484,7 +484,8 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
     private void beginBackup() {
         busy = true;
         waitingSince = NEVER;
-        transferSince = System.nanoTime();
+        // Not a transfer until its bytes go: building the archive is a request in flight, as long as it takes.
+        transferSince = NEVER;
         application.backup(session).whenComplete((copy, failure) -> ctx.executor().execute(() -> {
             if (ending) {
                 if (copy instanceof BackupCopy.Ready ready) {
@@ -501,6 +502,7 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
 
     /** Sends {@code reply}, then {@code length} bytes of {@code channel} from {@code offset}, and closes the channel. */
     private void sendFile(Response reply, FileChannel channel, long offset, long length) {
+        transferSince = System.nanoTime();
         send(reply);
         unflushed = false;
         if (length == 0) {

@@ -166,7 +166,7 @@ public final class PostgresStore implements ChamadaStore {
             others.start();
             StoreMeters meters = new StoreMeters("postgres");
             PostgresWriter writer = new PostgresWriter(writes, new PostgresRules(zone, reads), others, address.toString(),
-                    meters.syncs());
+                    meters);
             writer.start();
             return new PostgresStore(address, pool, writes, writer, others, reads, events, sessionKey, meters);
         } catch (SQLException e) {

@@ -10,9 +10,9 @@ import chamada.rollcall.RollCall;
 import chamada.rollcall.RollCallEvent;
 import chamada.rollcall.StoreFailure;
 import chamada.store.Command;
+import chamada.store.StoreMeters;
 import chamada.store.Threads;
 import chamada.store.WorkQueue;
-import io.micrometer.core.instrument.Timer;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The node's one writing thread: it takes every write queued since its last transaction and
@@ -65,12 +64,12 @@ final class PostgresWriter {
     private final Thread thread;
     /** What the last transaction that failed said, until one succeeds. Read by any thread. */
     private volatile Optional<SQLException> failing = Optional.empty();
-    /** Each batch's commit time. */
-    private final Timer syncs;
+    /** Where each batch's commit time goes. */
+    private final StoreMeters meters;
 
-    PostgresWriter(DataSource connections, PostgresRules rules, PostgresEvents events, String database, Timer syncs) {
+    PostgresWriter(DataSource connections, PostgresRules rules, PostgresEvents events, String database, StoreMeters meters) {
         this.connections = connections;
-        this.syncs = syncs;
+        this.meters = meters;
         this.rules = rules;
         this.events = events;
         this.database = database;
@@ -239,7 +238,7 @@ final class PostgresWriter {
                 committing = true;
                 long commitStart = System.nanoTime();
                 connection.commit();
-                syncs.record(System.nanoTime() - commitStart, TimeUnit.NANOSECONDS);
+                meters.synced(System.nanoTime() - commitStart);
             } catch (SQLException | RuntimeException e) {
                 if (!committing) {
                     rollbackQuietly(connection);

@@ -64,7 +64,7 @@ class CommitReadBackTest {
         EventHub hub = new EventHub();
         writer = new PostgresWriter(faulty(plain), new PostgresRules(ZONE, new RollCallReads(ZONE)),
                 new PostgresEvents(database, Optional.empty(), plain, hub, ZONE, PostgresEvents.POLL),
-                database.toString(), new StoreMeters("postgres").syncs());
+                database.toString(), new StoreMeters("postgres"));
         writer.start();
         assertThat(await(writer.submit(new Command.Open(CLASS, new TeacherName("ana"), CheckInRules.none(), tick(),
                 new CompletableFuture<>())))).isInstanceOf(OpenResult.Opened.class);
