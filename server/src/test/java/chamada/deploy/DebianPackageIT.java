@@ -44,6 +44,8 @@ class DebianPackageIT {
     private static final List<Path> ACCOUNTS = List.of(Path.of("/etc/passwd"), Path.of("/etc/group"),
             Path.of("/etc/shadow"), Path.of("/etc/gshadow"));
     private static final Path CONFIG = Path.of("/etc/chamada/chamada.yaml");
+    /** The test's self-signed certificate the config serves; the installed CLI trusts it with --ca, as a school's would. */
+    private static final String SERVER_CERTIFICATE = "/etc/chamada/tls/fullchain.pem";
     private static final Path TEACHERS = Path.of("/etc/chamada/teachers.txt");
     private static final Map<String, String> TEACHER = Map.of("CHAMADA_SECRET", "segredo-da-ana");
 
@@ -156,11 +158,13 @@ class DebianPackageIT {
     private static void serveOnce() throws Exception {
         try (InstalledServer server = InstalledServer.start(STEP)) {
             String port = String.valueOf(server.port());
-            installed(TEACHER, "teacher", "open", "1010", "--code-policy", "none", "--name", "ana", "--port", port)
-                    .succeeded();
-            assertThat(installed(Map.of(), "student", "checkin", "20240001", "1010", "--port", port).succeeded().output())
-                    .startsWith("Attendance registered in class 1010 at ");
+            installed(TEACHER, "teacher", "open", "1010", "--code-policy", "none", "--name", "ana", "--port", port,
+                    "--ca", SERVER_CERTIFICATE).succeeded();
+            assertThat(installed(Map.of(), "student", "checkin", "20240001", "1010", "--port", port,
+                    "--ca", SERVER_CERTIFICATE).succeeded().output()).startsWith("Attendance registered in class 1010 at ");
             assertHealthyOverHttps(server);
+            assertThat(overHttps(server, "/metrics").body()).as("/metrics from the packaged runtime")
+                    .contains("chamada_checkins_total 1.0").contains("process_cpu_usage");
             stop(server);
         }
     }
@@ -199,18 +203,21 @@ class DebianPackageIT {
     /** After the upgrade: the roll call and its check-in are still there, and HTTPS comes from the kept config. */
     private static void serveAgain() throws Exception {
         try (InstalledServer server = InstalledServer.start(STEP)) {
-            assertThat(installed(Map.of(), "student", "checkin", "20240001", "1010", "--port", String.valueOf(server.port()))
-                    .succeeded().output()).startsWith("You had already registered in class 1010 (at ");
+            assertThat(installed(Map.of(), "student", "checkin", "20240001", "1010", "--port", String.valueOf(server.port()),
+                    "--ca", SERVER_CERTIFICATE).succeeded().output()).startsWith("You had already registered in class 1010 (at ");
             assertHealthyOverHttps(server);
             stop(server);
         }
     }
 
     private static void assertHealthyOverHttps(InstalledServer server) throws IOException, InterruptedException {
-        HttpResponse<String> health = TestTls.client(STEP).send(HttpRequest.newBuilder(
-                URI.create("https://127.0.0.1:" + server.webPort() + "/api/v1/health")).timeout(STEP).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = overHttps(server, "/api/v1/health");
         assertThat(health.statusCode()).as("GET /api/v1/health over HTTPS: %s", health.body()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> overHttps(InstalledServer server, String path) throws IOException, InterruptedException {
+        return TestTls.client(STEP).send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.webPort() + path))
+                .timeout(STEP).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** SIGTERM, as {@code systemctl stop}: the JVM's own exit code for it, 143, is a success to the unit. */
