@@ -135,11 +135,14 @@ public final class BackupArchive {
      * database, and no entry it does not know; throws {@link BackupRefusedException} saying what is wrong.
      */
     public static Contents open(Path archive) throws IOException {
+        if (!Files.isRegularFile(archive)) {
+            throw new BackupRefusedException(BackupText.NO_SUCH_ARCHIVE, archive);
+        }
         ZipFile zip;
         try {
             zip = new ZipFile(archive.toFile());
         } catch (IOException e) {
-            throw new BackupRefusedException(BackupText.NOT_AN_ARCHIVE, archive, e.getMessage());
+            throw new BackupRefusedException(BackupText.NOT_AN_ARCHIVE, archive);
         }
         try {
             ZipEntry manifestEntry = zip.getEntry(MANIFEST);
@@ -149,6 +152,9 @@ public final class BackupArchive {
             JsonNode manifest;
             try (InputStream in = zip.getInputStream(manifestEntry)) {
                 manifest = JSON.readTree(in);
+            }
+            if (!manifest.path("format").isInt()) {
+                throw new BackupRefusedException(BackupText.NOT_A_BACKUP, archive);
             }
             if (manifest.path("format").asInt() != FORMAT) {
                 throw new BackupRefusedException(BackupText.NEWER_FORMAT, archive, manifest.path("format").asText(),

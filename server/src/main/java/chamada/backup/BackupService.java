@@ -72,7 +72,13 @@ public final class BackupService {
                 return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.BACKUP_BUSY));
             }
             return write(materials.scratchPath(MaterialFolder.Scratch.BACKUP))
-                    .whenComplete((backup, failure) -> running.set(false))
+                    .whenComplete((backup, failure) -> {
+                        running.set(false);
+                        if (backup != null) {
+                            log.info("Backup taken for {}: {} bytes, {} material files, the database as of {}",
+                                    administrator, backup.size(), backup.materials(), backup.at());
+                        }
+                    })
                     .exceptionallyCompose(failure -> CompletableFuture.failedFuture(refusal(failure)));
         });
     }

@@ -4,8 +4,16 @@ import chamada.i18n.Bilingual;
 
 /** What backups and restores say, in both languages. */
 public enum BackupText implements Bilingual {
-    NOT_AN_ARCHIVE("{0} cannot be read as a backup archive ({1}).",
-            "{0} não pode ser lido como um arquivo de backup ({1})."),
+    NOT_AN_ARCHIVE("{0} is not a ZIP archive, so it is no Chamada backup.",
+            "{0} não é um arquivo ZIP, então não é um backup do Chamada."),
+    NO_SUCH_ARCHIVE("{0} does not exist: give the file chamada backup wrote.",
+            "{0} não existe: indique o arquivo gerado por chamada backup."),
+    NO_SUCH_FOLDER("The folder {0} does not exist: create it, or give --to a path in a folder that exists. Nothing was"
+            + " asked of the server.",
+            "A pasta {0} não existe: crie-a, ou dê a --to um caminho numa pasta que exista. Nada foi pedido ao"
+                    + " servidor."),
+    STORE_IN_USE("{0} is in use by a running server: drop --db to ask that server for the backup.",
+            "{0} está em uso por um servidor em execução: tire o --db para pedir o backup a esse servidor."),
     NOT_A_BACKUP("{0} is not a Chamada backup: it lacks backup.json or chamada.db. Give a file chamada backup wrote.",
             "{0} não é um backup do Chamada: falta backup.json ou chamada.db. Indique um arquivo gerado por chamada"
                     + " backup."),

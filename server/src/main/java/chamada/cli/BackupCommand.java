@@ -5,11 +5,13 @@ import chamada.backup.BackupArchive;
 import chamada.backup.BackupService;
 import chamada.backup.BackupText;
 import chamada.i18n.HumanSize;
+import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
 import chamada.materials.MaterialFolder;
 import chamada.protocol.Response;
 import chamada.protocol.Wire;
 import chamada.store.SqliteRollCallStore;
+import chamada.store.StoreProblem;
 import chamada.store.StoreUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,6 +76,10 @@ final class BackupCommand implements Callable<Integer> {
         if (materials != null && database == null) {
             throw new CommandFailure(ExitCodes.USAGE, BackupText.MATERIALS_WITHOUT_DB.format(lang));
         }
+        Path folder = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            throw new CommandFailure(ExitCodes.LOCAL_FILE, BackupText.NO_SUCH_FOLDER.format(lang, folder));
+        }
         Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
             Files.deleteIfExists(part);
@@ -84,7 +90,7 @@ final class BackupCommand implements Callable<Integer> {
             // A link, not a rename: it fails rather than replace a file of that name made meanwhile.
             Files.createLink(target, part);
             spec.commandLine().getOut().println(BackupText.BACKED_UP.format(lang, target,
-                    HumanSize.format(backup.size()), backup.sha256(), backup.at(), backup.materials()));
+                    HumanSize.format(backup.size()), backup.sha256(), HumanTime.format(backup.at()), backup.materials()));
             return ExitCodes.OK;
         } catch (FileAlreadyExistsException e) {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, BackupText.TARGET_EXISTS.format(lang, target), e);
@@ -137,7 +143,8 @@ final class BackupCommand implements Callable<Integer> {
                         .write(part).join();
             }
         } catch (StoreUnavailableException e) {
-            throw new CommandFailure(ExitCodes.LOCAL_FILE, e.message(lang), e);
+            throw new CommandFailure(ExitCodes.LOCAL_FILE, e.problem() == StoreProblem.IN_USE
+                    ? BackupText.STORE_IN_USE.format(lang, database) : e.message(lang), e);
         } catch (CompletionException e) {
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();

@@ -3,6 +3,7 @@ package chamada.cli;
 import chamada.backup.BackupArchive;
 import chamada.backup.BackupRefusedException;
 import chamada.backup.BackupText;
+import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
 import chamada.materials.MaterialFolder;
 import chamada.store.SqliteRollCallStore;
@@ -73,7 +74,7 @@ final class RestoreCommand implements Callable<Integer> {
                 Files.deleteIfExists(copy);
             }
             int files = contents.extractMaterials(materialFolder);
-            spec.commandLine().getOut().println(BackupText.RESTORED.format(lang, archive, contents.takenAt(),
+            spec.commandLine().getOut().println(BackupText.RESTORED.format(lang, archive, HumanTime.format(contents.takenAt()),
                     contents.server(), database, files, folder));
             return ExitCodes.OK;
         } catch (BackupRefusedException e) {

@@ -155,9 +155,10 @@ final class ServerCommand implements Callable<Integer> {
         if (config.legacy().isPresent() && config.checkIns().defaultPolicy().needsCode()) {
             out.println(ServerCommandText.LEGACY_WITHOUT_CODES.format(lang));
         }
-        out.println(server.openMode()
-                ? ServerCommandText.OPEN_MODE.format(lang)
-                : ServerCommandText.TEACHERS.format(lang, config.teachersFile().orElseThrow()));
+        // A store with accounts needs no teachers file: a restored one, or any node after the first.
+        out.println(server.openMode() ? ServerCommandText.OPEN_MODE.format(lang)
+                : config.teachersFile().map(file -> ServerCommandText.TEACHERS.format(lang, file))
+                        .orElseGet(() -> ServerCommandText.TEACHERS_IN_STORE.format(lang)));
         out.println(ServerCommandText.HOW_TO_STOP.format(lang));
         out.flush();
         root.terminal().stop().onStop(server::close);

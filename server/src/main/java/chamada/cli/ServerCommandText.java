@@ -8,6 +8,8 @@ enum ServerCommandText implements Bilingual {
     OPEN_MODE("Open mode (no --teachers file): anybody may open and close roll calls.",
             "Modo aberto (sem arquivo --teachers): qualquer pessoa pode abrir e encerrar chamadas."),
     TEACHERS("Teachers from {0}.", "Professores de {0}."),
+    TEACHERS_IN_STORE("Teachers' accounts from the store (no teachers file).",
+            "Contas de professores do armazenamento (sem arquivo de professores)."),
     HOW_TO_STOP("Ctrl-C stops the server gracefully.", "Ctrl-C encerra o servidor com calma."),
     STOPPED("Server stopped.", "Servidor encerrado."),
     WEB_LISTENING("Web pages and JSON API on {0}. Students open: {1}",

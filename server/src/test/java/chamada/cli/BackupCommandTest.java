@@ -2,6 +2,7 @@ package chamada.cli;
 
 import chamada.client.ChamadaClient;
 import chamada.error.ErrorCode;
+import chamada.i18n.Lang;
 import chamada.materials.MaterialChoice;
 import chamada.materials.MaterialLimits;
 import chamada.materials.MaterialName;
@@ -217,6 +218,19 @@ class BackupCommandTest {
                 + " restored.");
         assertThat(dir.resolve("t").resolve("chamada.db")).doesNotExist();
         assertThat(dir.resolve("escaped")).doesNotExist();
+    }
+
+    @Test
+    void restore_ofAMissingArchive_andBackup_intoAMissingFolder_sayWhatIsMissing_inPortugueseToo() {
+        CliRunner.Result restore = new CliRunner().run("restore", dir.resolve("nowhere.zip").toString(), "--db",
+                dir.resolve("t").resolve("chamada.db").toString());
+        CliRunner.Result backup = new CliRunner().lang(Lang.PT_BR).run("backup", "--to",
+                dir.resolve("no").resolve("folder.zip").toString(), "--port", "1");
+
+        assertThat(restore.exitCode()).isEqualTo(ExitCodes.LOCAL_FILE);
+        assertThat(restore.err()).contains(dir.resolve("nowhere.zip") + " does not exist: give the file chamada backup wrote.");
+        assertThat(backup.exitCode()).isEqualTo(ExitCodes.LOCAL_FILE);
+        assertThat(backup.err()).contains("A pasta " + dir.resolve("no") + " não existe");
     }
 
     private static void publish(ChamadaClient client, ClassId classId, String name, byte[] bytes) throws Exception {

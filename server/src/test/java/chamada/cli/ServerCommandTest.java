@@ -4,8 +4,10 @@ import chamada.client.ChamadaClient;
 import chamada.i18n.Lang;
 import chamada.protocol.Response;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.TeacherName;
 import chamada.server.ServerConfig;
 import chamada.server.StoreConfig;
+import chamada.teachers.TeachersFile;
 import chamada.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +62,28 @@ class ServerCommandTest {
                 .contains("Open mode (no --teachers file)")
                 .endsWith("Server stopped." + NL);
         assertThat(database.getParent()).isDirectory();
+    }
+
+    /**
+     * Issue 15 regression: a store that holds teachers' accounts (a restored one, the previous build's,
+     * a cluster's second node) started without a teachers file crashed after its listening line.
+     */
+    @Test
+    void server_storeWithAccountsAndNoTeachersFile_startsWithTheStoresAccounts() throws IOException {
+        Path database = dir.resolve("chamada.db");
+        Path teachers = dir.resolve("teachers.txt");
+        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret", true);
+        TestServer.start(dir, config -> config.withTeachersFile(teachers)).close();
+
+        CliRunner.Running server = new CliRunner()
+                .start("server", "--bind", "127.0.0.1", "--port", "0", "--http-port", "off", "--db", database.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.out().contains("Ctrl-C") || server.isDone());
+        server.stop();
+        CliRunner.Result stopped = server.result();
+
+        assertThat(stopped.err()).doesNotContain("Unexpected error");
+        assertThat(stopped.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(stopped.out()).contains("Teachers' accounts from the store (no teachers file).");
     }
 
     @Test
