@@ -25,8 +25,8 @@ enum ConfigText implements Bilingual {
     FLAG("{0}, line {1}: {2} is true or false, not {3}.", "{0}, linha {1}: {2} é true ou false, não {3}."),
     NESTED_CONFIG("{0}, line {1}: a config file cannot name another one.",
             "{0}, linha {1}: um arquivo de configuração não pode indicar outro."),
-    VALID("{0} is a valid configuration of chamada server ({1} option(s)).",
-            "{0} é uma configuração válida do chamada server ({1} opção(ões)).");
+    VALID("{0} is a valid configuration of chamada server; options it sets: {1}.",
+            "{0} é uma configuração válida do chamada server; opções que ela define: {1}.");
 
     private final String en;
     private final String pt;

@@ -190,7 +190,7 @@ public enum ErrorCode implements Bilingual {
                     + " copie a pasta de materiais."),
     NOT_ADMINISTRATOR(true,
             "Only a school administrator may do this, and {0} is not one.",
-            "Somente um administrador da escola pode fazer isso, e {0} não é um."),
+            "Somente um administrador da escola pode fazer isso, e {0} não é administrador."),
     ACCOUNT_INACTIVE(true,
             "The account of {0} has been disabled or removed; ask a school administrator.",
             "A conta de {0} foi desativada ou removida; fale com um administrador da escola."),

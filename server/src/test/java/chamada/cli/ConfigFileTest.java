@@ -63,7 +63,7 @@ class ConfigFileTest {
         CliRunner.Result checked = new CliRunner().lang(Lang.EN).run("config", "check", config.toString());
 
         assertThat(checked.exitCode()).as(checked.err()).isEqualTo(ExitCodes.OK);
-        assertThat(checked.out()).isEqualTo(config + " is a valid configuration of chamada server (11 option(s))." + NL);
+        assertThat(checked.out()).isEqualTo(config + " is a valid configuration of chamada server; options it sets: 11." + NL);
     }
 
     /** A value each option takes, where its default is none or would not tell a file's value from the default. */
