@@ -104,6 +104,24 @@ public abstract class RollCallStoreContract {
         assertThat(ids).doesNotHaveDuplicates();
     }
 
+    /** The gauge's count (GET /metrics): what the open list holds, through opens, a repeated open, closes and a reopen. */
+    @Test
+    void openRollCallCount_throughOpensAndCloses_isTheNumberOfOpenRollCalls() {
+        int before = await(store.openRollCallCount());
+        await(store.open(CLASS, ANA, tick()));
+        await(store.open(OTHER_CLASS, ANA, tick()));
+        await(store.open(CLASS, BRUNO, tick()));
+        int twoOpen = await(store.openRollCallCount());
+        await(store.close(CLASS, ANA, tick()));
+        int oneOpen = await(store.openRollCallCount());
+        store = reopen(store);
+
+        assertThat(before).isZero();
+        assertThat(twoOpen).isEqualTo(2);
+        assertThat(oneOpen).isEqualTo(1);
+        assertThat(await(store.openRollCallCount())).isEqualTo(await(store.openRollCalls()).size()).isEqualTo(1);
+    }
+
     @Test
     void checkIn_openRollCall_isRegisteredAtItsTime() {
         await(store.open(CLASS, ANA, tick()));
