@@ -8,8 +8,11 @@ import chamada.i18n.HumanSize;
 import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
 import chamada.materials.MaterialFolder;
+import chamada.materials.MaterialLimits;
 import chamada.protocol.Response;
 import chamada.protocol.Wire;
+import chamada.server.MaterialsConfig;
+import chamada.server.StoreConfig;
 import chamada.store.SqliteRollCallStore;
 import chamada.store.StoreProblem;
 import chamada.store.StoreUnavailableException;
@@ -30,6 +33,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 
@@ -131,7 +135,9 @@ final class BackupCommand implements Callable<Integer> {
      * itself is left as the Chamada that wrote it left it.
      */
     private Backup fromStoppedStore(Lang lang, Path part) throws IOException {
-        Path folder = materials != null ? materials : database.toAbsolutePath().getParent().resolve("materials");
+        // The server's own default, so that a backup or a restore finds the folder a server on --db uses.
+        Path folder = new MaterialsConfig(Optional.ofNullable(materials), MaterialLimits.defaults())
+                .folderFor(new StoreConfig.Embedded(database));
         if (!Files.isRegularFile(database)) {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, BackupText.NO_SUCH_STORE.format(lang, database));
         }

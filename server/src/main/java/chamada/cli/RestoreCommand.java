@@ -6,6 +6,9 @@ import chamada.backup.BackupText;
 import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
 import chamada.materials.MaterialFolder;
+import chamada.materials.MaterialLimits;
+import chamada.server.MaterialsConfig;
+import chamada.server.StoreConfig;
 import chamada.store.SqliteRollCallStore;
 import chamada.store.StoreUnavailableException;
 import picocli.CommandLine.Command;
@@ -19,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -56,7 +60,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lang lang = root.lang();
-        Path folder = materials != null ? materials : database.toAbsolutePath().getParent().resolve("materials");
+        // The server's own default, so that a backup or a restore finds the folder a server on --db uses.
+        Path folder = new MaterialsConfig(Optional.ofNullable(materials), MaterialLimits.defaults())
+                .folderFor(new StoreConfig.Embedded(database));
         try (BackupArchive.Contents contents = BackupArchive.open(archive)) {
             MaterialFolder materialFolder = MaterialFolder.at(folder);
             if (!force && (SqliteRollCallStore.holdsData(database) || !materialFolder.keys().isEmpty())) {
