@@ -36,6 +36,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code chamada server}: builds a {@link ServerConfig} from the options, starts a
@@ -161,16 +162,21 @@ final class ServerCommand implements Callable<Integer> {
                         .orElseGet(() -> ServerCommandText.TEACHERS_IN_STORE.format(lang)));
         out.println(ServerCommandText.HOW_TO_STOP.format(lang));
         out.flush();
-        root.terminal().stop().onStop(server::close);
+        CountDownLatch saidStopped = new CountDownLatch(1);
+        // Said by the stop itself: after SIGTERM the JVM halts as soon as its shutdown hooks return,
+        // so a line printed by this thread after the server ends may never be written.
+        root.terminal().stop().onStop(() -> {
+            server.close();
+            out.println(ServerCommandText.STOPPED.format(lang));
+            out.flush();
+            saidStopped.countDown();
+        });
         try {
-            server.awaitTermination();
+            saidStopped.await();
         } catch (InterruptedException e) {
             server.close();
             throw e;
         }
-        // After a real SIGTERM the JVM may halt before this line; the server's log says "Stopped" too.
-        out.println(ServerCommandText.STOPPED.format(lang));
-        out.flush();
         return ExitCodes.OK;
     }
 
