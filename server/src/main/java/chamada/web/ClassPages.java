@@ -217,6 +217,12 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
     private void export(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                         Callback callback, Session session, ClassId classId) throws Exception {
         Response reply = PageRequests.ask(application, session, new Request.Export(classId));
+        if (reply instanceof Response.Refusal refusal) {
+            // Said as the API says it: a teacher of another class is told so, not that the server failed.
+            pages.send(request, response, callback, HttpStatuses.of(refusal.code()), "message.jte", Map.of(
+                    "title", WebText.CLASS_TITLE.format(session.lang(), classId), "text", refusal.message()));
+            return;
+        }
         if (!(reply instanceof Response.Export export)) {
             org.eclipse.jetty.server.Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503);
             return;
