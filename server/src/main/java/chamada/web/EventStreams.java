@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -66,6 +67,17 @@ final class EventStreams implements AutoCloseable {
      * messages its page lacks.
      */
     static final Duration CLASS_VIEW_LIFETIME = Duration.ofSeconds(30);
+    /**
+     * How often a roll call's stream asks again whether its reader may still hear the class, as a
+     * native watch does: a roll call's stream lasts as long as its roll call, hours maybe, and a
+     * teacher disabled (a stolen laptop's) or taken off the class must stop hearing its codes and
+     * check-ins within this, not at its close.
+     */
+    static final Duration ACCESS_CHECK = Duration.ofSeconds(30);
+    /** The refusals that end a stream: its reader may no longer hear the class (a store's failure does not). */
+    private static final Set<chamada.error.ErrorCode> REVOKED = EnumSet.of(chamada.error.ErrorCode.AUTH_REQUIRED,
+            chamada.error.ErrorCode.ACCOUNT_INACTIVE, chamada.error.ErrorCode.NOT_ASSIGNED,
+            chamada.error.ErrorCode.TOKEN_INVALID);
     /** The most events one write carries; a busier stream's rest goes at the next pass. */
     private static final int EVENTS_PER_WRITE = 4_096;
 
@@ -89,7 +101,7 @@ final class EventStreams implements AutoCloseable {
      */
     Optional<chamada.protocol.Response> serve(Session session, ClassId classId, LiveView view, long after,
                                               Response response, Callback callback) throws Exception {
-        Stream stream = new Stream(view, response, callback);
+        Stream stream = new Stream(session, classId, view, response, callback);
         // Subscribed before the state is read, so nothing falls between the two.
         stream.subscription = application.events().subscribe(classId, stream::hear);
         try {
@@ -206,6 +218,8 @@ final class EventStreams implements AutoCloseable {
     /** One reader's stream. Its fields are the writer thread's, but for the queue and the flags. */
     private final class Stream {
 
+        private final Session session;
+        private final ClassId classId;
         private final LiveView view;
         private final Response response;
         private final Callback callback;
@@ -222,8 +236,13 @@ final class EventStreams implements AutoCloseable {
         private long lastWrite;
         private boolean closing;
         private final long startedAt = System.nanoTime();
+        private long accessCheckedAt = startedAt;
+        private volatile boolean checkingAccess;
+        private volatile boolean revoked;
 
-        Stream(LiveView view, Response response, Callback callback) {
+        Stream(Session session, ClassId classId, LiveView view, Response response, Callback callback) {
+            this.session = session;
+            this.classId = classId;
             this.view = view;
             this.response = response;
             this.callback = callback;
@@ -253,8 +272,15 @@ final class EventStreams implements AutoCloseable {
                 }
                 return;
             }
+            if (revoked) {
+                end(true); // nothing more, not even what was gathered: its reader may no longer hear it
+                return;
+            }
             if (closing) {
                 return;
+            }
+            if (view.followsRollCall() && !checkingAccess && now - accessCheckedAt >= ACCESS_CHECK.toNanos()) {
+                checkAccess(now);
             }
             if (!view.followsRollCall() && now - startedAt >= CLASS_VIEW_LIFETIME.toNanos()) {
                 closing = true;
@@ -311,6 +337,16 @@ final class EventStreams implements AutoCloseable {
                     end(true);
                 }
             }, failure -> end(false)));
+        }
+
+        /** Asks, off the writer thread, whether the reader may still read the roll call; a refusal ends the stream. */
+        private void checkAccess(long now) {
+            accessCheckedAt = now;
+            checkingAccess = true;
+            application.handle(session, new Request.Status(classId)).whenComplete((reply, failure) -> {
+                revoked = reply instanceof chamada.protocol.Response.Refusal refusal && REVOKED.contains(refusal.code());
+                checkingAccess = false;
+            });
         }
 
         /** Ends the stream once: succeeded when its roll call closed or the server stops, failed for a lost reader. */
