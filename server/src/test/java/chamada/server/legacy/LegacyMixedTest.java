@@ -1,6 +1,9 @@
 package chamada.server.legacy;
 
 import chamada.client.ChamadaClient;
+import chamada.error.ErrorCode;
+import chamada.i18n.Lang;
+import chamada.protocol.Request;
 import chamada.protocol.Response;
 import chamada.rollcall.CheckIn;
 import chamada.rollcall.ClassId;
@@ -113,6 +116,24 @@ class LegacyMixedTest {
             legacy.exchange("2020,teacher",
                     "A chamada da turma 2020 foi aberta por ana; somente esse professor pode encerrá-la.");
             legacy.exchange("1010,teacher", "A chamada da turma 1010 foi ativada em 09/03/2026 às 19:05!");
+        }
+    }
+
+    /** The seeds' teachers cannot log in: a class with teachers of its own is theirs alone, never the legacy port's. */
+    @Test
+    void withATeachersFile_aClassWithAssignedTeachers_cannotBeOpenedFromTheLegacyPort() throws Exception {
+        Path teachers = dir.resolve("teachers.txt");
+        TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret", false);
+        TeachersFile.add(teachers, TeacherName.ofLogin("diretora"), "a-diretora", true);
+        try (LegacyFixture guarded = LegacyFixture.start(dir.resolve("guarded"), config -> config.withTeachersFile(teachers));
+             ChamadaClient ana = guarded.nativeClient(); RawClient legacy = guarded.connect(LegacyPort.ROLL_CALL)) {
+            as(ana.login("diretora", "a-diretora"), Response.LoggedIn.class);
+            as(ana.call(new Request.Assign(new ClassId(2020), List.of(TeacherName.ofLogin("ana")))), Response.Assigned.class);
+            as(ana.login("ana", "s3cret"), Response.LoggedIn.class);
+
+            legacy.exchange("2020,teacher", ErrorCode.NOT_ASSIGNED.format(Lang.PT_BR, new ClassId(2020), LegacyServer.TEACHER));
+
+            assertThat(as(ana.status(new ClassId(2020)), Response.Failure.class).code()).isEqualTo(ErrorCode.NOT_OPEN);
         }
     }
 
