@@ -339,7 +339,7 @@ final class EventStreams implements AutoCloseable {
             }, failure -> end(false)));
         }
 
-        /** Asks, off the writer thread, whether the reader may still read the roll call; a refusal ends the stream. */
+        /** Asks whether the reader may still read the roll call, without waiting for the answer; a refusal ends the stream. */
         private void checkAccess(long now) {
             accessCheckedAt = now;
             checkingAccess = true;
