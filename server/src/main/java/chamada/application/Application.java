@@ -88,7 +88,7 @@ public final class Application implements AutoCloseable, MeterBinder {
         this.store = store;
         this.clock = clock;
         this.materials = new MaterialService(store, store, materialFolder, materialLimits, clock);
-        this.logins = new Logins(teachers, new SessionTokens(store.sessionKey(), clock));
+        this.logins = new Logins(teachers, new SessionTokens(store.sessionKey(), clock), clock);
         this.rollCalls = new RollCallService(store, store, store, clock, checkIns);
         this.dispatcher = new Dispatcher(rollCalls, new RosterService(store, store),
                 new AttendanceService(store, store, store, store, clock, checkIns.editWindow()),

@@ -134,7 +134,7 @@ final class Dispatcher {
             case Request.Login login -> {
                 session.logout(); // first: a login refused for any reason ends the one before
                 TeacherName name = TeacherName.ofLogin(login.name());
-                yield Outcomes.guarded(logins.authenticate(name, login.secret())).thenApply(teacher -> {
+                yield Outcomes.guarded(logins.authenticate(name, login.secret(), session.address())).thenApply(teacher -> {
                     session.login(teacher);
                     return new Response.LoggedIn(teacher.value(), logins.token(teacher));
                 });

@@ -8,6 +8,9 @@ import chamada.teachers.PasswordHash;
 import chamada.teachers.Role;
 import chamada.teachers.Teachers;
 
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +28,9 @@ import java.util.concurrent.Semaphore;
  * long, and a handful of teachers logging in at the start of a period would stall every
  * check-in; on an event loop it would stall every connection of the loop. Here the checks
  * queue for one platform thread instead, and the caller gets a future. At most
- * {@link #MAX_WAITING} wait; more are refused with {@link ErrorCode#LOGIN_BUSY} at once.
+ * {@link #MAX_WAITING} wait; more are refused with {@link ErrorCode#LOGIN_BUSY} at once. An address
+ * that sent too many wrong secrets lately waits before its next is checked ({@link LoginLimits},
+ * {@link ErrorCode#TOO_MANY_LOGINS}).
  */
 final class Logins implements AutoCloseable {
 
@@ -34,25 +39,36 @@ final class Logins implements AutoCloseable {
 
     private final Teachers teachers;
     private final SessionTokens tokens;
+    private final LoginLimits limits;
     private final Semaphore waiting = new Semaphore(MAX_WAITING);
     /** The checks asked for and not answered yet: {@link #close} answers them, so no caller waits for good. */
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final ExecutorService hashing = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("chamada-login").daemon(true).factory());
 
-    Logins(Teachers teachers, SessionTokens tokens) {
+    Logins(Teachers teachers, SessionTokens tokens, Clock clock) {
         this.teachers = teachers;
         this.tokens = tokens;
+        this.limits = new LoginLimits(clock);
     }
 
     boolean openMode() {
         return teachers.openMode();
     }
 
-    /** The teacher these credentials belong to; fails with {@link ErrorCode#AUTH_FAILED} otherwise. */
-    CompletableFuture<TeacherName> authenticate(TeacherName name, String secret) {
+    /**
+     * The teacher these credentials, sent from {@code from}, belong to; fails with
+     * {@link ErrorCode#AUTH_FAILED} otherwise, or with {@link ErrorCode#TOO_MANY_LOGINS} unchecked.
+     */
+    CompletableFuture<TeacherName> authenticate(TeacherName name, String secret, InetAddress from) {
         if (!waiting.tryAcquire()) {
             return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.LOGIN_BUSY));
+        }
+        Optional<Duration> wait = limits.begin(from);
+        if (wait.isPresent()) {
+            waiting.release();
+            return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.TOO_MANY_LOGINS,
+                    Math.max(1, (wait.get().toMillis() + 999) / 1000)));
         }
         CompletableFuture<TeacherName> check = new CompletableFuture<>();
         pending.add(check);
@@ -63,7 +79,9 @@ final class Logins implements AutoCloseable {
         try {
             hashing.execute(() -> {
                 try {
-                    check.complete(check(name, secret));
+                    TeacherName teacher = check(name, secret);
+                    limits.succeeded(from);
+                    check.complete(teacher);
                 } catch (RuntimeException e) {
                     check.completeExceptionally(e);
                 }

@@ -2,35 +2,45 @@ package chamada.application;
 
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
+import chamada.rollcall.Network;
 import chamada.rollcall.TeacherName;
 import chamada.teachers.Role;
 import chamada.teachers.Teachers;
+import chamada.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Password checks answered off the caller's thread, and answered even when the server stops. */
 class LoginsTest {
 
+    private static final InetAddress HERE = InetAddress.getLoopbackAddress();
+    private static final InetAddress ELSEWHERE = Network.parse("192.0.2.7").base();
+
     @Test
     void close_withChecksRunningQueuedAndLate_answersEveryOne() throws Exception {
         CountDownLatch checking = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
-        Logins logins = new Logins(slowTeachers(checking, never), new SessionTokens(new byte[32], Clock.systemUTC()));
-        CompletableFuture<TeacherName> running = logins.authenticate(TeacherName.ofLogin("ana"), "s3cret");
+        Logins logins = new Logins(slowTeachers(checking, never), new SessionTokens(new byte[32], Clock.systemUTC()),
+                Clock.systemUTC());
+        CompletableFuture<TeacherName> running = logins.authenticate(TeacherName.ofLogin("ana"), "s3cret", HERE);
         assertThat(checking.await(30, TimeUnit.SECONDS)).as("the first check started").isTrue();
-        CompletableFuture<TeacherName> queued = logins.authenticate(TeacherName.ofLogin("bruno"), "s3cret");
+        CompletableFuture<TeacherName> queued = logins.authenticate(TeacherName.ofLogin("bruno"), "s3cret", HERE);
 
         logins.close();
-        CompletableFuture<TeacherName> late = logins.authenticate(TeacherName.ofLogin("carla"), "s3cret");
+        CompletableFuture<TeacherName> late = logins.authenticate(TeacherName.ofLogin("carla"), "s3cret", HERE);
 
         // The running check may finish with its true answer as the pool stops, or be told it stops; it finishes.
         assertThat(running.handle((teacher, failure) -> true)).succeedsWithin(30, TimeUnit.SECONDS);
@@ -39,6 +49,73 @@ class LoginsTest {
                     .havingCause().isInstanceOfSatisfying(ChamadaException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.SHUTTING_DOWN));
         }
+    }
+
+    /**
+     * Issue 16 (security review): a device on the network could try teachers' secrets as fast as
+     * the server hashed them, with no limit but the queue's. Now an address past
+     * {@link LoginLimits#FREE} wrong secrets waits, doubling, before its next is checked; a right
+     * secret does not count, and another address is not held back.
+     */
+    @Test
+    void authenticate_manyWrongSecretsFromOneAddress_isHeldBackBeforeTheCheck_andAnotherAddressIsNot() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
+        AtomicInteger checked = new AtomicInteger();
+        Logins logins = new Logins(teachersWhoseSecretIs("right", checked), new SessionTokens(new byte[32], clock), clock);
+        TeacherName ana = TeacherName.ofLogin("ana");
+        assertThat(logins.authenticate(ana, "right", ELSEWHERE)).succeedsWithin(30, TimeUnit.SECONDS);
+        for (int i = 0; i < LoginLimits.FREE; i++) {
+            assertRefused(logins.authenticate(ana, "wrong " + i, ELSEWHERE), ErrorCode.AUTH_FAILED);
+        }
+
+        CompletableFuture<TeacherName> heldBack = logins.authenticate(ana, "right", ELSEWHERE);
+        CompletableFuture<TeacherName> fromHere = logins.authenticate(ana, "right", HERE);
+        clock.advance(LoginLimits.FIRST);
+        assertRefused(logins.authenticate(ana, "wrong again", ELSEWHERE), ErrorCode.AUTH_FAILED);
+        CompletableFuture<TeacherName> heldLonger = logins.authenticate(ana, "right", ELSEWHERE);
+        clock.advance(LoginLimits.FIRST.multipliedBy(2));
+        CompletableFuture<TeacherName> afterTheWait = logins.authenticate(ana, "right", ELSEWHERE);
+
+        assertRefused(heldBack, ErrorCode.TOO_MANY_LOGINS);
+        assertRefused(heldLonger, ErrorCode.TOO_MANY_LOGINS);
+        assertThat(fromHere).succeedsWithin(30, TimeUnit.SECONDS);
+        assertThat(afterTheWait).succeedsWithin(30, TimeUnit.SECONDS);
+        assertThat(checked).as("secrets checked: the held-back ones were not").hasValue(LoginLimits.FREE + 4);
+        logins.close();
+    }
+
+    @Test
+    void delay_isNoneWithinTheAllowance_thenDoublesUpToTheCeiling() {
+        assertThat(LoginLimits.delay(LoginLimits.FREE - 1)).isZero();
+        assertThat(LoginLimits.delay(LoginLimits.FREE)).isEqualTo(LoginLimits.FIRST);
+        assertThat(LoginLimits.delay(LoginLimits.FREE + 1)).isEqualTo(LoginLimits.FIRST.multipliedBy(2));
+        assertThat(LoginLimits.delay(LoginLimits.FREE + 1_000)).isEqualTo(LoginLimits.CEILING);
+    }
+
+    private static void assertRefused(CompletableFuture<TeacherName> login, ErrorCode code) {
+        assertThat(login).failsWithin(30, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOfSatisfying(ChamadaException.class, e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    /** Teachers whose every name has {@code secret}, counting the checks. */
+    private static Teachers teachersWhoseSecretIs(String secret, AtomicInteger checked) {
+        return new Teachers() {
+            @Override
+            public boolean openMode() {
+                return false;
+            }
+
+            @Override
+            public Optional<TeacherName> authenticate(String name, String typed) {
+                checked.incrementAndGet();
+                return typed.equals(secret) ? Optional.of(TeacherName.ofLogin(name)) : Optional.empty();
+            }
+
+            @Override
+            public CompletableFuture<Optional<Role>> role(TeacherName name) {
+                return CompletableFuture.completedFuture(Optional.of(Role.TEACHER));
+            }
+        };
     }
 
     /** Teachers whose password check starts, says so, and then waits for {@code never}. */
