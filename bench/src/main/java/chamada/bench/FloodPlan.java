@@ -30,21 +30,26 @@ public record FloodPlan(Port port, String host, int portNumber, int connections,
     /** A server port a flood can aim at. */
     public enum Port {
         /** The native protocol: a trickle is a request line that never ends. */
-        NATIVE("status 1"),
-        /** A legacy roll-call port: the seed's protocol has no framing, so each trickled byte is a message. */
-        LEGACY(""),
+        NATIVE("status 1", 'a'),
+        /**
+         * A legacy port: a trickle is digits, on the messages port a length header that never
+         * ends; the roll-call port has no framing, so there each trickled byte is a message.
+         */
+        LEGACY("", '0'),
         /** The web front: a trickle is a request whose headers never end. */
-        HTTP("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
+        HTTP("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", 'a');
 
         private final String trickleStart;
+        private final char filler;
 
-        Port(String trickleStart) {
+        Port(String trickleStart, char filler) {
             this.trickleStart = trickleStart;
+            this.filler = filler;
         }
 
-        /** The {@code i}th byte a trickle sends: the start of a request, then letters that never end it. */
+        /** The {@code i}th byte a trickle sends: the start of a request, then bytes that never end it. */
         public byte trickleByte(long i) {
-            return i < trickleStart.length() ? (byte) trickleStart.charAt((int) i) : (byte) 'a';
+            return (byte) (i < trickleStart.length() ? trickleStart.charAt((int) i) : filler);
         }
     }
 

@@ -190,7 +190,8 @@ final class BenchCommand implements Callable<Integer> {
     private Duration floodTimeout;
 
     @Option(names = "--flood-port", paramLabel = "PORT", defaultValue = "5050", converter = PortConverter.class,
-            description = "The legacy port for --flood legacy (default: ${DEFAULT-VALUE}).")
+            description = "The legacy port for --flood legacy: the roll call's, or the messages' for a trickle that is"
+                    + " a header never finished (default: ${DEFAULT-VALUE}).")
     private int floodPort;
 
     @Option(names = "--json", description = "Print one JSON document instead of tables.")
