@@ -29,8 +29,8 @@ public record FloodResult(FloodPlan plan, long failed, long refused, long onTime
     /** One line for people, as the bench prints it. */
     public String line() {
         return String.format(Locale.ROOT, "flood %s %s: %d connections from %d addresses (timeout %s): %d failed to"
-                        + " connect, %d refused (closed before %s), %d closed at %s to %s, %d late, %d still open when given up"
-                        + " on (%s after the run): %s",
+                        + " connect, %d refused (closed before %s), %d closed at %s to %s, %d late, %d still open"
+                        + " (waited %s after the run): %s",
                 plan.port().name().toLowerCase(Locale.ROOT), plan.style().name().toLowerCase(Locale.ROOT), plan.connections(), plan.addresses(), seconds(plan.timeout()), failed,
                 refused, seconds(plan.refusedBefore()), onTime, seconds(firstClose), seconds(lastClose), late,
                 neverClosed, seconds(waited), held() ? "held" : "NOT HELD");
