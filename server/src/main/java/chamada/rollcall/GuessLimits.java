@@ -111,11 +111,12 @@ public final class GuessLimits {
      * slowed roll call, an address that guessed wrong into it is first held until its turn.
      */
     public Admission begin(ClassId classId, InetAddress from, Optional<DeviceId> device, Instant now) {
-        List<Key> keys = keys(classId, from, device);
-        Optional<Duration> turn = waitForTurn(classId, keys.getLast(), now);
+        Key rollCallAddress = new Key(Scope.ROLL_CALL_ADDRESS, classId + " " + addressGroup(from));
+        Optional<Duration> turn = waitForTurn(classId, rollCallAddress, now);
         if (turn.isPresent()) {
             return new HeldBack(turn.get());
         }
+        List<Key> keys = keys(classId, from, device, rollCallAddress);
         Duration[] held = {Duration.ZERO};
         int admittedBy = 0;
         for (Key key : keys) {
@@ -207,11 +208,9 @@ public final class GuessLimits {
         return delay.compareTo(scope.ceiling) > 0 ? scope.ceiling : delay;
     }
 
-    private static List<Key> keys(ClassId classId, InetAddress from, Optional<DeviceId> device) {
+    private static List<Key> keys(ClassId classId, InetAddress from, Optional<DeviceId> device, Key rollCallAddress) {
         Key rollCall = new Key(Scope.ROLL_CALL, classId.toString());
-        String group = addressGroup(from);
-        Key address = new Key(Scope.ADDRESS, group);
-        Key rollCallAddress = new Key(Scope.ROLL_CALL_ADDRESS, classId + " " + group);
+        Key address = new Key(Scope.ADDRESS, addressGroup(from));
         return device.map(d -> List.of(new Key(Scope.DEVICE, d.value()), address, rollCall, rollCallAddress))
                 .orElse(List.of(address, rollCall, rollCallAddress));
     }
