@@ -2,6 +2,10 @@ package chamada.cli;
 
 import chamada.bench.ChamadaTarget;
 import chamada.bench.Comparison;
+import chamada.bench.Flood;
+import chamada.bench.FloodPlan;
+import chamada.bench.FloodResult;
+import chamada.bench.FloodedTarget;
 import chamada.bench.HttpTarget;
 import chamada.bench.LoadGenerator;
 import chamada.bench.LoadPlan;
@@ -50,7 +54,9 @@ import java.util.concurrent.Callable;
                 + " once; a mismatch fails the run. --target compare runs Chamada then Redis at each number of"
                 + " connections and adds the ratios Chamada / Redis. --http sends the check-ins to the web front's"
                 + " JSON API over HTTP keep-alive instead; --sse-watchers N keeps N live-view event streams open on the"
-                + " classes while the check-ins run. See BENCHMARKS.md and bench/compare.sh.")
+                + " classes while the check-ins run. --flood native|legacy|http holds --flood-connections silent or trickling"
+                + " connections on that port through each run and reports whether the server closed them within"
+                + " --flood-timeout. See BENCHMARKS.md, RELIABILITY.md and bench/compare.sh.")
 final class BenchCommand implements Callable<Integer> {
 
     /** What to drive; lower case because picocli matches the typed value to the constant's name. */
@@ -151,6 +157,43 @@ final class BenchCommand implements Callable<Integer> {
                     + " the server's heap with all of them open (default: ${DEFAULT-VALUE}).")
     private Duration hold;
 
+    @Option(names = "--flood", paramLabel = "native|legacy|http", converter = FloodPortConverter.class,
+            description = "Through each Chamada run, hold --flood-connections connections open on this port of the"
+                    + " server (native: --port, http: --http-port, legacy: --flood-port), silent or trickling, from"
+                    + " --flood-addresses loopback addresses 127.1.0.1, 127.1.0.2...; after the run, wait for the server"
+                    + " to close them and print how many it refused early, closed within --flood-timeout, closed late"
+                    + " or left open. The run fails if any was closed late or left open. Needs the server on this machine.")
+    private FloodPlan.Port flood;
+
+    @Option(names = "--flood-connections", paramLabel = "N", defaultValue = "2000",
+            description = "Connections of --flood (default: ${DEFAULT-VALUE}).")
+    private int floodConnections;
+
+    @Option(names = "--flood-addresses", paramLabel = "A", defaultValue = "100",
+            description = "Loopback source addresses the flood's connections are spread over, round robin; 1 puts them"
+                    + " all on one address, to check --max-connections-per-address (default: ${DEFAULT-VALUE}).")
+    private int floodAddresses;
+
+    @Option(names = "--flood-style", paramLabel = "silent|trickle", defaultValue = "silent",
+            converter = FloodStyleConverter.class,
+            description = "silent: send nothing; trickle: a request that never ends, one byte every --flood-trickle"
+                    + " seconds (slowloris) (default: ${DEFAULT-VALUE}).")
+    private FloodPlan.Style floodStyle;
+
+    @Option(names = "--flood-trickle", paramLabel = "SECONDS", defaultValue = "2", converter = Seconds.class,
+            description = "Seconds between two trickled bytes (default: ${DEFAULT-VALUE}).")
+    private Duration floodTrickle;
+
+    @Option(names = "--flood-timeout", paramLabel = "SECONDS", defaultValue = "900", converter = Seconds.class,
+            description = "The timeout the server has for that port (--idle-timeout, --legacy-idle-timeout or"
+                    + " --http-idle-timeout), which closures are judged by (default: ${DEFAULT-VALUE}).")
+    private Duration floodTimeout;
+
+    @Option(names = "--flood-port", paramLabel = "PORT", defaultValue = "5050", converter = PortConverter.class,
+            description = "The legacy port for --flood legacy: the roll call's, or the messages' for a trickle that is"
+                    + " a header never finished (default: ${DEFAULT-VALUE}).")
+    private int floodPort;
+
     @Option(names = "--json", description = "Print one JSON document instead of tables.")
     private boolean json;
 
@@ -161,6 +204,7 @@ final class BenchCommand implements Callable<Integer> {
         List<LoadPlan> plans = plans();
         List<RunResult> runs = new ArrayList<>();
         List<Comparison> comparisons = new ArrayList<>();
+        floods.clear();
         for (LoadPlan plan : plans) {
             List<RunResult> chamada = new ArrayList<>();
             List<RunResult> redis = new ArrayList<>();
@@ -195,11 +239,17 @@ final class BenchCommand implements Callable<Integer> {
                 out.print(Report.comparisons(comparisons));
             }
         }
+        // A JSON document stays one document: the floods' lines then go with the problems.
+        floods.forEach(result -> (json ? err : out).println(result.line()));
         out.flush();
         err.print(Report.problems(runs));
         err.flush();
-        return runs.stream().allMatch(RunResult::passed) ? ExitCodes.OK : ExitCodes.REFUSED;
+        return runs.stream().allMatch(RunResult::passed) && floods.stream().allMatch(FloodResult::held)
+                ? ExitCodes.OK : ExitCodes.REFUSED;
     }
+
+    /** What each flooded run's flood saw, in the order of the runs. */
+    private final List<FloodResult> floods = new ArrayList<>();
 
     private List<LoadPlan> plans() {
         if (rounds < 1 || rounds > 100) {
@@ -213,7 +263,13 @@ final class BenchCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.USAGE,
                     "chamada bench: --http and --sse-watchers are for Chamada: use --target chamada or compare");
         }
+        if (mode != Mode.chamada && flood != null) {
+            throw new CommandFailure(ExitCodes.USAGE, "chamada bench: --flood is for Chamada alone: use --target chamada");
+        }
         try {
+            if (flood != null) {
+                floodPlan();
+            }
             List<LoadPlan> plans = new ArrayList<>();
             for (int n : connections) {
                 plans.add(new LoadPlan(n, warmup, duration, classes, firstClass, pause, timeout, hold));
@@ -244,7 +300,12 @@ final class BenchCommand implements Callable<Integer> {
                         plan.hold().toMillis() / 1000.0);
                 err.flush();
             });
-            if (target instanceof WatchedTarget watched) {
+            Target measured = target;
+            if (target instanceof FloodedTarget flooded) {
+                flooded.result().ifPresent(floods::add);
+                measured = flooded.inner();
+            }
+            if (measured instanceof WatchedTarget watched) {
                 result = result.withWatchers(watched.result());
             }
             return result.withServerCpu(cpuBefore.flatMap(before -> ProcessCpu.of(pid).map(after -> after.minus(before))));
@@ -257,14 +318,48 @@ final class BenchCommand implements Callable<Integer> {
     private Target chamada(LoadPlan plan) throws IOException {
         Target target = http ? HttpTarget.start(host, httpPort, timeout, plan.connections())
                 : new ChamadaTarget(host, port, alsoPorts, timeout);
-        if (sseWatchers == 0) {
-            return target;
+        if (sseWatchers > 0) {
+            try {
+                target = new WatchedTarget(target, SseWatchers.start(host, httpPort, timeout, sseWatchers));
+            } catch (IOException | RuntimeException e) {
+                target.close();
+                throw e;
+            }
         }
-        try {
-            return new WatchedTarget(target, SseWatchers.start(host, httpPort, timeout, sseWatchers));
-        } catch (IOException | RuntimeException e) {
-            target.close();
-            throw e;
+        return flood == null ? target : new FloodedTarget(target, new Flood(floodPlan(), timeout));
+    }
+
+    private FloodPlan floodPlan() {
+        int number = switch (flood) {
+            case NATIVE -> port;
+            case LEGACY -> floodPort;
+            case HTTP -> httpPort;
+        };
+        return new FloodPlan(flood, host, number, floodConnections, floodAddresses, floodStyle, floodTrickle,
+                floodTimeout);
+    }
+
+    /** Reads {@code native}, {@code legacy} or {@code http}. */
+    static final class FloodPortConverter implements ITypeConverter<FloodPlan.Port> {
+        @Override
+        public FloodPlan.Port convert(String value) {
+            try {
+                return FloodPlan.Port.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("native, legacy or http, got \"" + value + "\"");
+            }
+        }
+    }
+
+    /** Reads {@code silent} or {@code trickle}. */
+    static final class FloodStyleConverter implements ITypeConverter<FloodPlan.Style> {
+        @Override
+        public FloodPlan.Style convert(String value) {
+            try {
+                return FloodPlan.Style.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("silent or trickle, got \"" + value + "\"");
+            }
         }
     }
 

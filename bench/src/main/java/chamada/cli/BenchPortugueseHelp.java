@@ -26,7 +26,9 @@ final class BenchPortugueseHelp extends ListResourceBundle {
                         + " --target compare roda Chamada e Redis a cada número de conexões e mostra as razões"
                         + " Chamada / Redis. --http manda as presenças à API JSON da frente web por HTTP keep-alive;"
                         + " --sse-watchers N mantém N fluxos de eventos de telas ao vivo abertos nas turmas enquanto as"
-                        + " presenças correm. Veja BENCHMARKS.md e bench/compare.sh."},
+                        + " presenças correm. --flood native|legacy|http mantém --flood-connections conexões caladas"
+                        + " ou a conta-gotas nessa porta durante cada rodada e diz se o servidor as fechou dentro de"
+                        + " --flood-timeout. Veja BENCHMARKS.md, RELIABILITY.md e bench/compare.sh."},
                 {"chamada.bench.target", "O que carregar: chamada, redis ou compare (os dois, alternados)."
                         + " Padrão: ${DEFAULT-VALUE}."},
                 {"chamada.bench.host", "Endereço do servidor Chamada (padrão: ${DEFAULT-VALUE})."},
@@ -68,6 +70,24 @@ final class BenchPortugueseHelp extends ListResourceBundle {
                 {"chamada.bench.redis-pid", "PID do processo do Redis, para medir sua CPU por presença (Linux)."},
                 {"chamada.bench.hold", "Mantém as conexões abertas, ociosas, por este tempo depois da medição,"
                         + " por exemplo para ver o heap do servidor com todas abertas (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.bench.flood", "Durante cada rodada do Chamada, mantém --flood-connections conexões"
+                        + " abertas nesta porta do servidor (native: --port, http: --http-port, legacy: --flood-port),"
+                        + " caladas ou a conta-gotas, de --flood-addresses endereços locais 127.1.0.1, 127.1.0.2...;"
+                        + " depois da rodada, espera o servidor fechá-las e mostra quantas ele recusou logo, fechou"
+                        + " dentro de --flood-timeout, fechou tarde ou deixou abertas. A rodada é reprovada se alguma"
+                        + " foi fechada tarde ou ficou aberta. Precisa do servidor nesta máquina."},
+                {"chamada.bench.flood-connections", "Conexões de --flood (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.bench.flood-addresses", "Endereços locais de origem entre os quais as conexões de --flood"
+                        + " se espalham, em rodízio; 1 põe todas num endereço, para conferir"
+                        + " --max-connections-per-address (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.bench.flood-style", "silent: não manda nada; trickle: um pedido que nunca termina, um byte"
+                        + " a cada --flood-trickle segundos (slowloris) (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.bench.flood-trickle", "Segundos entre dois bytes a conta-gotas (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.bench.flood-timeout", "O tempo limite que o servidor tem para essa porta (--idle-timeout,"
+                        + " --legacy-idle-timeout ou --http-idle-timeout), pelo qual os fechamentos são julgados"
+                        + " (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.bench.flood-port", "A porta legada para --flood legacy: a da chamada, ou a das mensagens"
+                        + " para um conta-gotas que é um cabeçalho nunca terminado (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.bench.json", "Imprime um documento JSON em vez de tabelas."},
         };
     }

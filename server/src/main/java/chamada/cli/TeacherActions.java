@@ -98,6 +98,9 @@ final class TeacherActions {
             if (status.alerts().wrongCodes() > 0) {
                 out.println(TeacherText.ALERT_WRONG_CODES.format(lang, status.alerts().wrongCodes()));
             }
+            if (status.alerts().slowed()) {
+                out.println(TeacherText.ALERT_SLOWED.format(lang));
+            }
             if (status.alerts().devicesTryingSeveral() > 0) {
                 out.println(TeacherText.ALERT_DEVICES.format(lang, status.alerts().devicesTryingSeveral()));
             }

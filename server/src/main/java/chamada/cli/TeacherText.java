@@ -9,6 +9,8 @@ enum TeacherText implements Bilingual {
             "Código de presença: {0} (muda às {1}; \"chamada teacher status {2}\" mostra o atual)."),
     ALERT_WRONG_CODES("{0} wrong codes in the last 10 minutes: somebody may be guessing the code.",
             "{0} códigos errados nos últimos 10 minutos: alguém pode estar tentando adivinhar o código."),
+    ALERT_SLOWED("So many wrong codes that check-ins from the addresses sending them now wait their turn, a few per second; the others go straight in.",
+            "Tantos códigos errados que as tentativas dos endereços que os enviam agora esperam sua vez, algumas por segundo; as demais entram direto."),
     ALERT_DEVICES("{0} phones tried to check in more than one student.",
             "{0} celulares tentaram registrar a presença de mais de um aluno."),
     BAD_CODE_POLICY("--code-policy {0} is not a code policy: use rotating, fixed or none.",

@@ -20,7 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is checked, so whatever it holds back, it holds back whole: a limit on the roll call would let
  * one guesser shut a class out. So only the guesser's own keys are held: its device, and its
  * address (an IPv6 /64 counts as one), whose allowance is large because a whole school may share
- * one NAT address. The roll call's count only tells its teacher ({@link #wrongCodes}). An attempt
+ * one NAT address. The roll call's count tells its teacher ({@link #wrongCodes}). A guesser spread
+ * over many addresses gets each address's allowance, so once a roll call has taken more wrong
+ * codes in its window than a class could ever type ({@link #SLOW_AFTER}), it is <em>slowed</em>:
+ * an attempt from an address that already sent it a wrong code needs a turn, and the roll call
+ * gives one turn every {@link #TURN}, in the order the addresses first asked, one waiting turn per
+ * address. The guesser's rate into it is then bounded by the turns plus its fresh addresses, each
+ * good for one wrong code; a student whose address sent it no wrong code is never held by this, and
+ * one who mistyped waits for their address's turn, which no other address can take (its place is
+ * kept {@link #TURN_KEPT} past its time). Nothing is held back whole. An attempt
  * counts as a possible wrong code from {@link #begin} until {@link #end}, so a guesser's
  * concurrent requests cannot all slip past the allowance before the first is counted. A code that
  * was right a moment ago (typed too slowly) is not counted as a guess. A key forgets its count
@@ -36,11 +44,19 @@ public final class GuessLimits {
     /** How long a key remembers its wrong codes after the last one. */
     public static final Duration WINDOW = Duration.ofMinutes(10);
 
+    /** Wrong codes in a roll call's window past which it is slowed: more than a class could ever type. */
+    public static final int SLOW_AFTER = 300;
+    /** Once slowed, a roll call gives one turn this often, to the addresses that guessed wrong into it. */
+    static final Duration TURN = Duration.ofMillis(200);
+    /** How long past its time a turn stays kept for its address, for a client that retries a bit late. */
+    static final Duration TURN_KEPT = Duration.ofSeconds(10);
+
     /** One kind of key: its free allowance, first delay and ceiling. */
     enum Scope {
         DEVICE(5, Duration.ofSeconds(2), Duration.ofMinutes(5)),
         ADDRESS(50, Duration.ofSeconds(1), Duration.ofSeconds(30)),
-        ROLL_CALL(Integer.MAX_VALUE, Duration.ZERO, Duration.ZERO);
+        ROLL_CALL(Integer.MAX_VALUE, Duration.ZERO, Duration.ZERO),
+        ROLL_CALL_ADDRESS(Integer.MAX_VALUE, Duration.ZERO, Duration.ZERO);
 
         final int free;
         final Duration first;
@@ -72,7 +88,7 @@ public final class GuessLimits {
     public record Admitted(List<Key> keys) implements Admission {
     }
 
-    /** Not for {@code retryAfter}: its device or address has guessed too much lately. */
+    /** Not for {@code retryAfter}: its device or address has guessed too much lately, or waits for its turn. */
     public record HeldBack(Duration retryAfter) implements Admission {
     }
 
@@ -82,15 +98,25 @@ public final class GuessLimits {
     static final int MAX_KEYS = 200_000;
 
     private final ConcurrentMap<Key, Count> counts = new ConcurrentHashMap<>();
+    /** For each slowed roll call, when its next turn is free. */
+    private final ConcurrentMap<String, Instant> nextTurns = new ConcurrentHashMap<>();
+    /** The turn each address waits for on a slowed roll call ({@link Scope#ROLL_CALL_ADDRESS} keys). */
+    private final ConcurrentMap<Key, Instant> turns = new ConcurrentHashMap<>();
     private final AtomicInteger newKeys = new AtomicInteger();
 
     /**
      * Starts an attempt with a code from these keys: held back while any of its keys waits, or
      * has used its free allowance with wrong codes and attempts still being decided; otherwise
-     * admitted and counted, on every key, as an attempt being decided until {@link #end}.
+     * admitted and counted, on every key, as an attempt being decided until {@link #end}. On a
+     * slowed roll call, an address that guessed wrong into it is first held until its turn.
      */
     public Admission begin(ClassId classId, InetAddress from, Optional<DeviceId> device, Instant now) {
-        List<Key> keys = keys(classId, from, device);
+        Key rollCallAddress = new Key(Scope.ROLL_CALL_ADDRESS, classId + " " + addressGroup(from));
+        Optional<Duration> turn = waitForTurn(classId, rollCallAddress, now);
+        if (turn.isPresent()) {
+            return new HeldBack(turn.get());
+        }
+        List<Key> keys = keys(classId, from, device, rollCallAddress);
         Duration[] held = {Duration.ZERO};
         int admittedBy = 0;
         for (Key key : keys) {
@@ -137,11 +163,37 @@ public final class GuessLimits {
         return count == null || count.forgotten(now) ? 0 : count.wrong();
     }
 
+    private boolean slowed(ClassId classId, Instant now) {
+        return wrongCodes(classId, now) >= SLOW_AFTER;
+    }
+
+    /**
+     * How long an attempt from {@code rollCallAddress} must wait for its turn; empty if it needs
+     * none (the roll call is not slowed, or this address sent it no wrong code) or its turn is now,
+     * which it then takes.
+     */
+    private Optional<Duration> waitForTurn(ClassId classId, Key rollCallAddress, Instant now) {
+        Count guessed = counts.get(rollCallAddress);
+        if (!slowed(classId, now) || guessed == null || guessed.forgotten(now) || guessed.wrong() == 0) {
+            return Optional.empty();
+        }
+        Instant[] turn = new Instant[1];
+        turns.compute(rollCallAddress, (key, kept) -> {
+            turn[0] = kept != null && !kept.plus(TURN_KEPT).isBefore(now) ? kept
+                    : nextTurns.merge(classId.toString(), now.plus(TURN),
+                    (next, unused) -> (next.isBefore(now) ? now : next).plus(TURN)).minus(TURN);
+            return now.isBefore(turn[0]) ? turn[0] : null;
+        });
+        return now.isBefore(turn[0]) ? Optional.of(Duration.between(now, turn[0])) : Optional.empty();
+    }
+
     private void sweepNowAndThen(Instant now) {
         if (newKeys.incrementAndGet() % SWEEP_EVERY != 0) {
             return;
         }
         counts.values().removeIf(count -> count.forgotten(now));
+        turns.values().removeIf(turn -> turn.plus(TURN_KEPT).isBefore(now));
+        nextTurns.values().removeIf(next -> next.plus(WINDOW).isBefore(now));
         if (counts.size() > MAX_KEYS) {
             counts.keySet().removeIf(key -> key.scope() == Scope.DEVICE);
         }
@@ -156,11 +208,11 @@ public final class GuessLimits {
         return delay.compareTo(scope.ceiling) > 0 ? scope.ceiling : delay;
     }
 
-    private static List<Key> keys(ClassId classId, InetAddress from, Optional<DeviceId> device) {
+    private static List<Key> keys(ClassId classId, InetAddress from, Optional<DeviceId> device, Key rollCallAddress) {
         Key rollCall = new Key(Scope.ROLL_CALL, classId.toString());
         Key address = new Key(Scope.ADDRESS, addressGroup(from));
-        return device.map(d -> List.of(new Key(Scope.DEVICE, d.value()), address, rollCall))
-                .orElse(List.of(address, rollCall));
+        return device.map(d -> List.of(new Key(Scope.DEVICE, d.value()), address, rollCall, rollCallAddress))
+                .orElse(List.of(address, rollCall, rollCallAddress));
     }
 
     /** An IPv6 address counts by its /64, which one household or phone usually has whole. */

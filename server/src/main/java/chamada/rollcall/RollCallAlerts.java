@@ -7,6 +7,11 @@ package chamada.rollcall;
  */
 public record RollCallAlerts(int wrongCodes, int devicesTryingSeveral) {
 
+    /** Whether so many wrong codes came that the roll call is slowed for the addresses sending them ({@link GuessLimits}). */
+    public boolean slowed() {
+        return wrongCodes >= GuessLimits.SLOW_AFTER;
+    }
+
     public static RollCallAlerts none() {
         return new RollCallAlerts(0, 0);
     }

@@ -238,6 +238,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
                       java.util.Optional<CurrentCode> code, String problem, String openedAt, RollCallAlerts alerts) {
         pages.send(request, response, callback, HttpStatus.OK_200, "class.jte", Map.of(
                 "wrongCodes", alerts.wrongCodes(),
+                "slowed", alerts.slowed(),
                 "devicesTryingSeveral", alerts.devicesTryingSeveral(),
                 "classNumber", classId.toString(),
                 "open", problem.isEmpty(),

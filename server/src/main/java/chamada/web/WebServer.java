@@ -26,7 +26,8 @@ import java.time.Duration;
  * The web front's HTTP server: Jetty 12 core handlers (no servlets) on {@link WebConfig}'s
  * address, serving the {@link WebRoutes} it is given, the assets, and the error pages.
  *
- * <p>Every response passes, outermost first: {@link GracefulHandler} (requests in flight
+ * <p>Every response passes, outermost first: {@link RequestDeadline} (a request's headers must
+ * come whole within the idle timeout, which Jetty restarts at every byte), {@link GracefulHandler} (requests in flight
  * finish when stopping), {@link SecurityHeaders}, {@link BodyLimit} (Jetty's 413 past the body
  * limit, but for a material's upload), the root context, then the routes. Jetty itself enforces the header limit (431) and the idle
  * timeout; {@link AddressLimit} the connections per address; {@link ErrorPage} writes every
@@ -99,7 +100,10 @@ public final class WebServer implements AutoCloseable {
         // Jetty's path mappings expect a context around them; the root one adds nothing else.
         ContextHandler root = new ContextHandler("/");
         root.setHandler(routes.handler(Assets.handler(ResourceFactory.of(root))));
-        server.setHandler(new GracefulHandler(new SecurityHeaders(new BodyLimit(config.maxBodyBytes(), root))));
+        RequestDeadline deadline = new RequestDeadline(config.idleTimeout(), server.getScheduler(),
+                new GracefulHandler(new SecurityHeaders(new BodyLimit(config.maxBodyBytes(), root))));
+        connector.addEventListener(deadline);
+        server.setHandler(deadline);
         try {
             server.start();
         } catch (Exception e) {

@@ -202,6 +202,8 @@ public enum WebText implements Bilingual {
     SEE_THE_LIST("See who was present, on the teacher's page", "Ver quem estava presente, na página do professor"),
     ALERT_WRONG_CODES("{0} wrong codes in the last 10 minutes: somebody may be guessing the code.",
             "{0} códigos errados nos últimos 10 minutos: alguém pode estar tentando adivinhar o código."),
+    ALERT_SLOWED("So many wrong codes that check-ins from the addresses sending them now wait their turn, a few per second; the others go straight in.",
+            "Tantos códigos errados que as tentativas dos endereços que os enviam agora esperam sua vez, algumas por segundo; as demais entram direto."),
     ALERT_DEVICES("{0} phones tried to check in more than one student.",
             "{0} celulares tentaram registrar a presença de mais de um aluno."),
     LOCAL_ONLY_TITLE("Only on the server's machine", "Só na máquina do servidor"),

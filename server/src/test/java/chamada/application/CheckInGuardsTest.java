@@ -11,6 +11,7 @@ import chamada.rollcall.CheckInSettings;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import chamada.rollcall.DeviceId;
+import chamada.rollcall.GuessLimits;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.Network;
 import chamada.rollcall.RollCallAlerts;
@@ -25,7 +26,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +105,39 @@ class CheckInGuardsTest {
     }
 
     @Test
+    void checkIn_guessedFromManyAddresses_slowsTheGuessers_notAFreshStudent_andTellsTheTeacher()
+            throws UnknownHostException {
+        // A stopped clock: the guesses all ask within one turn, however slow the machine.
+        start(CheckInSettings.defaults(), Clock.fixed(Instant.parse("2026-11-30T11:00:00Z"), ZoneId.of("America/Sao_Paulo")));
+        Response opened = answer(application.session(Lang.EN),
+                new Request.Open(CLASS, Optional.of(CodePolicy.FIXED), false, false));
+        String code = ((Response.Opened) opened).code().orElseThrow().code();
+        String wrong = code.equals("000000") ? "000001" : "000000";
+        for (int i = 0; i < GuessLimits.SLOW_AFTER; i++) {
+            answer(application.session(Lang.EN, InetAddress.getByName("10.1." + (i / 250) + "." + (i % 250))),
+                    new Request.CheckIn(STUDENT, CLASS, Optional.of(wrong), Optional.empty()));
+        }
+
+        List<Response> guesses = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            guesses.add(answer(application.session(Lang.EN, InetAddress.getByName("10.1.0." + i)),
+                    new Request.CheckIn(STUDENT, CLASS, Optional.of(wrong), Optional.empty())));
+        }
+        Response student = answer(application.session(Lang.EN, InetAddress.getByName("10.9.9.9")),
+                new Request.CheckIn(new Matricula("7"), CLASS, Optional.of(code), Optional.empty()));
+        Response status = answer(application.session(Lang.EN), new Request.Status(CLASS));
+
+        // The first guesser takes this turn and has its code checked; the others wait for theirs.
+        assertThat(guesses).map(refused -> ((Response.CheckInRefused) refused).code())
+                .first().isEqualTo(ErrorCode.WRONG_CODE);
+        assertThat(guesses.subList(1, guesses.size())).map(refused -> ((Response.CheckInRefused) refused).code())
+                .containsOnly(ErrorCode.TOO_MANY_ATTEMPTS).hasSize(9);
+        assertThat(student).isInstanceOf(Response.CheckedIn.class);
+        assertThat(status).isInstanceOfSatisfying(Response.RollCallReply.class,
+                reply -> assertThat(reply.alerts().slowed()).isTrue());
+    }
+
+    @Test
     void status_afterAPhoneTriedASecondMatricula_tellsTheTeacher() {
         start(CheckInSettings.defaults());
         answer(application.session(Lang.EN), new Request.Open(CLASS));
@@ -116,8 +152,12 @@ class CheckInGuardsTest {
     }
 
     private void start(CheckInSettings settings) {
+        start(settings, Clock.system(ZoneId.of("America/Sao_Paulo")));
+    }
+
+    private void start(CheckInSettings settings, Clock clock) {
         ChamadaStore store = new StoreConfig.Embedded(dir.resolve("chamada.db")).open(ZoneId.of("America/Sao_Paulo"));
-        application = new Application(new OpenMode(), store, Clock.system(ZoneId.of("America/Sao_Paulo")),
+        application = new Application(new OpenMode(), store, clock,
                 settings, TestMaterials.folderIn(dir), MaterialLimits.defaults());
     }
 

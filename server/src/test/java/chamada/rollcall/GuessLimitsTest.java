@@ -97,6 +97,65 @@ class GuessLimitsTest {
     }
 
     @Test
+    void begin_aRollCallGuessedFromManyAddresses_isSlowedToOneTurnPerTurnTime_andItsTeacherIsTold()
+            throws UnknownHostException {
+        List<InetAddress> guessers = guessersPastTheSlowing();
+        assertThat(new RollCallAlerts(limits.wrongCodes(CLASS, NOW), 0).slowed()).isTrue();
+
+        long admitted = 0;
+        Duration within = Duration.ofSeconds(10);
+        for (Instant at = NOW; at.isBefore(NOW.plus(within)); at = at.plusMillis(50)) {
+            for (InetAddress from : guessers) {
+                if (limits.begin(CLASS, from, Optional.empty(), at) instanceof GuessLimits.Admitted attempt) {
+                    limits.end(attempt, true, at);
+                    admitted++;
+                }
+            }
+        }
+
+        assertThat(admitted).isEqualTo(within.dividedBy(GuessLimits.TURN));
+    }
+
+    @Test
+    void begin_onASlowedRollCall_anAddressThatSentNoWrongCode_isAdmittedAtOnce() throws UnknownHostException {
+        guessersPastTheSlowing();
+
+        assertThat(limits.begin(CLASS, address("10.9.9.9"), PHONE, NOW)).isInstanceOf(GuessLimits.Admitted.class);
+    }
+
+    @Test
+    void begin_onASlowedRollCall_aStudentWhoMistyped_getsTheirTurnWhenTold_howeverHardOthersTry()
+            throws UnknownHostException {
+        List<InetAddress> guessers = guessersPastTheSlowing();
+        for (InetAddress from : guessers.subList(0, 20)) {
+            limits.begin(CLASS, from, Optional.empty(), NOW);
+        }
+        InetAddress student = address("10.9.9.9");
+        wrong(student, PHONE, NOW);
+
+        GuessLimits.Admission first = limits.begin(CLASS, student, PHONE, NOW);
+        assertThat(first).isInstanceOfSatisfying(GuessLimits.HeldBack.class,
+                held -> assertThat(held.retryAfter()).isEqualTo(GuessLimits.TURN.multipliedBy(20)));
+        Instant told = NOW.plus(((GuessLimits.HeldBack) first).retryAfter());
+        for (Instant at = NOW; at.isBefore(told.plusSeconds(1)); at = at.plusMillis(50)) {
+            for (InetAddress from : guessers) {
+                limits.begin(CLASS, from, Optional.empty(), at);
+            }
+        }
+        assertThat(limits.begin(CLASS, student, PHONE, told.plusSeconds(1))).isInstanceOf(GuessLimits.Admitted.class);
+    }
+
+    @Test
+    void begin_belowTheSlowing_anAddressThatGuessedOnce_isNotKeptWaiting() throws UnknownHostException {
+        for (int i = 0; i < GuessLimits.SLOW_AFTER - 1; i++) {
+            wrong(guesser(i), Optional.empty(), NOW);
+        }
+
+        assertThat(new RollCallAlerts(limits.wrongCodes(CLASS, NOW), 0).slowed()).isFalse();
+        assertThat(limits.begin(CLASS, guesser(0), Optional.empty(), NOW)).isInstanceOf(GuessLimits.Admitted.class);
+    }
+
+    @Test
     void wrongCodes_areForgottenAfterTheWindow() throws UnknownHostException {
         wrong(address("10.0.0.5"), PHONE, NOW);
 
@@ -118,6 +177,20 @@ class GuessLimitsTest {
             admission = limits.begin(CLASS, from, device, now);
         }
         limits.end((GuessLimits.Admitted) admission, true, now);
+    }
+
+    /** As many addresses as it takes to slow the roll call, each having sent it one wrong code. */
+    private List<InetAddress> guessersPastTheSlowing() throws UnknownHostException {
+        List<InetAddress> guessers = new ArrayList<>();
+        for (int i = 0; i < GuessLimits.SLOW_AFTER; i++) {
+            guessers.add(guesser(i));
+            wrong(guessers.getLast(), Optional.empty(), NOW);
+        }
+        return guessers;
+    }
+
+    private static InetAddress guesser(int i) throws UnknownHostException {
+        return address("10.1." + (i / 250) + "." + (i % 250));
     }
 
     private static InetAddress address(String literal) throws UnknownHostException {

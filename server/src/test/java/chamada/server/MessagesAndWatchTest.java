@@ -12,6 +12,7 @@ import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
 import chamada.rollcall.RollCallEvent;
+import chamada.testing.PipelinedCheckIns;
 import chamada.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -242,19 +243,7 @@ class MessagesAndWatchTest {
                 return count;
             });
 
-            int acknowledged = 0;
-            for (int sent = 0; sent < checkIns; sent += 1_000) {
-                for (int i = sent; i < sent + 1_000; i++) {
-                    student.send(new Request.CheckIn(new Matricula(Integer.toString(1_000_000 + i)),
-                            CLASS));
-                }
-                student.flush();
-                for (int i = 0; i < 1_000; i++) {
-                    if (student.receive() instanceof Response.CheckedIn checkedIn && !checkedIn.alreadyRegistered()) {
-                        acknowledged++;
-                    }
-                }
-            }
+            int acknowledged = PipelinedCheckIns.send(student, CLASS, checkIns);
 
             assertThat(acknowledged).isEqualTo(checkIns);
             assertThat(heard.get(60, TimeUnit.SECONDS)).isEqualTo(checkIns);

@@ -2,11 +2,15 @@ package chamada.web;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +36,46 @@ class IdleTimeoutTest {
             InputStream in = silent.getInputStream();
 
             assertThat(in.read()).isEqualTo(-1);
+        }
+    }
+
+    /** Regression test for issue 16: Jetty restarts its idle timeout at each byte, so a trickle held its connection for good. */
+    @Test
+    void clientTricklingItsHeaders_isClosedUnansweredAfterTheIdleTimeout_whileAnotherIsServed() throws Exception {
+        try (TestWeb web = TestWeb.start(IdleTimeoutTest::oneSecond, routes -> routes);
+             Socket slow = new Socket(InetAddress.getLoopbackAddress(), web.server().port())) {
+            OutputStream out = slow.getOutputStream();
+            out.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            AtomicBoolean closed = new AtomicBoolean();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try {
+                    closed.set(slow.getInputStream().readAllBytes().length == 0);
+                } catch (IOException e) {
+                    closed.set(true);
+                }
+            });
+
+            Instant giveUp = Instant.now().plus(TestWeb.TIMEOUT);
+            while (reader.isAlive() && Instant.now().isBefore(giveUp)) {
+                try {
+                    out.write('a');
+                } catch (IOException e) {
+                    break;
+                }
+                served(web);
+                reader.join(Duration.ofMillis(200));
+            }
+
+            assertThat(closed).isTrue();
+        }
+    }
+
+    private static void served(TestWeb web) throws IOException {
+        try (Socket other = new Socket(InetAddress.getLoopbackAddress(), web.server().port())) {
+            other.setSoTimeout((int) TestWeb.TIMEOUT.toMillis());
+            other.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(other.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 ");
         }
     }
 

@@ -20,6 +20,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,8 +38,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static chamada.testing.Replies.as;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,9 +66,15 @@ class MaterialsHttpTest {
 
     @BeforeEach
     void start() throws IOException {
-        Path teachers = dir.resolve("teachers.txt");
+        start(WebConfig.forTests(), dir);
+    }
+
+    /** A server whose web front has {@code web}, its data in {@code data}, with one teacher and one material. */
+    private void start(WebConfig web, Path data) throws IOException {
+        Path teachers = data.resolve("teachers.txt");
+        Files.createDirectories(data);
         TeachersFile.add(teachers, TeacherName.ofLogin("ana"), "s3cret", false);
-        server = TestServer.start(dir, config -> config.withTeachersFile(teachers).withWeb(new WebFront(WebConfig.forTests())));
+        server = TestServer.start(data, config -> config.withTeachersFile(teachers).withWeb(new WebFront(web)));
         bytes = new byte[20 << 20];
         new Random(20).nextBytes(bytes);
         sha256 = sha256(bytes);
@@ -114,6 +124,42 @@ class MaterialsHttpTest {
         JsonNode listed = JSON.readTree(list.body());
         assertThat(listed.at("/materials/0/file").asText()).isEqualTo("vídeo da aula.mp4");
         assertThat(listed.at("/materials/0/sha256").asText()).isEqualTo(sha256);
+    }
+
+    /**
+     * Issue 16: a download whose client never reads is closed by Jetty's idle timeout, which also
+     * runs while a write is blocked, and the others are served meanwhile.
+     */
+    @Test
+    void aDownloadTheClientNeverReads_isClosedAfterTheIdleTimeout_whileOthersAreServed() throws Exception {
+        server.close();
+        WebConfig web = WebConfig.forTests();
+        start(new WebConfig(web.bind(), web.port(), web.maxHeaderBytes(), web.maxBodyBytes(), Duration.ofSeconds(1),
+                web.maxConnectionsPerAddress(), web.lang()), dir.resolve("short-idle"));
+        URI base = URI.create(server.webBase());
+        try (Socket stalled = new Socket()) {
+            stalled.setReceiveBufferSize(4096);
+            stalled.connect(new InetSocketAddress(base.getHost(), base.getPort()));
+            OutputStream out = stalled.getOutputStream();
+            out.write(("GET " + FILE + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            AtomicBoolean closed = new AtomicBoolean();
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    byte[] more = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".repeat(1_000).getBytes(StandardCharsets.US_ASCII);
+                    for (int i = 0; i < 1_000; i++) {
+                        out.write(more); // blocks once the server stops reading; fails once it closes
+                    }
+                } catch (IOException e) {
+                    closed.set(true);
+                }
+            });
+
+            HttpResponse<byte[]> meanwhile = get(request("/api/v1/classes/1010/materials"));
+            await().atMost(Duration.ofSeconds(60)).untilTrue(closed);
+            writer.join();
+
+            assertThat(meanwhile.statusCode()).isEqualTo(200);
+        }
     }
 
     @Test

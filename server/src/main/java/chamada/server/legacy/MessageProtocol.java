@@ -39,7 +39,8 @@ import java.util.OptionalInt;
  * exact, so split and coalesced segments need nothing special. A header that is not a length,
  * or a length over {@value #MAX_MESSAGE_BYTES} bytes, leaves the stream out of step: that
  * gets a text and the connection closes. A message that is not UTF-8 is framed all the same,
- * so it gets a text and the session goes on.
+ * so it gets a text and the session goes on. A message must come whole within the idle timeout
+ * of its first byte ({@link MessageDeadline}).
  */
 final class MessageProtocol implements LegacyProtocol {
 
@@ -61,11 +62,17 @@ final class MessageProtocol implements LegacyProtocol {
     public Ending serve(Socket socket, InetAddress client, OutputStream out) throws IOException {
         InputStream in = socket.getInputStream();
         while (true) {
-            byte[] header = in.readNBytes(MessageFraming.HEADER_BYTES);
-            if (header.length < MessageFraming.HEADER_BYTES) {
-                if (header.length > 0) {
-                    log.debug("Legacy message client {} hung up within a header", client);
-                }
+            int first = in.read();
+            if (first < 0) {
+                return Ending.INPUT_ENDED;
+            }
+            MessageDeadline deadline = MessageDeadline.start(socket);
+            byte[] header = new byte[MessageFraming.HEADER_BYTES];
+            header[0] = (byte) first;
+            byte[] rest = deadline.readNBytes(in, MessageFraming.HEADER_BYTES - 1);
+            System.arraycopy(rest, 0, header, 1, rest.length);
+            if (rest.length < MessageFraming.HEADER_BYTES - 1) {
+                log.debug("Legacy message client {} hung up within a header", client);
                 return Ending.INPUT_ENDED;
             }
             OptionalInt length = MessageFraming.length(header);
@@ -78,11 +85,12 @@ final class MessageProtocol implements LegacyProtocol {
                         .getBytes(StandardCharsets.UTF_8));
                 return Ending.FINISHED;
             }
-            byte[] body = in.readNBytes(length.getAsInt());
+            byte[] body = deadline.readNBytes(in, length.getAsInt());
             if (body.length < length.getAsInt()) {
                 log.debug("Legacy message client {} hung up within a message", client);
                 return Ending.INPUT_ENDED;
             }
+            deadline.end();
             Optional<String> decoded = StrictUtf8.decode(body);
             if (decoded.isEmpty()) {
                 send(out, LegacyText.NOT_UTF8.format().getBytes(StandardCharsets.UTF_8));
