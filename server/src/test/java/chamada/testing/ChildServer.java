@@ -87,7 +87,8 @@ public final class ChildServer implements AutoCloseable {
             }
         }
         process.destroyForcibly();
-        String said = log.file() == null ? "" : "; its log " + log.file() + " ends: " + tail(log.file().toPath());
+        String said = log.type() == ProcessBuilder.Redirect.Type.APPEND
+                ? "; its log " + log.file() + " ends: " + tail(log.file().toPath()) : "";
         throw new IOException("the child server exited before it was ready, exit code " + waitFor(process) + said);
     }
 
