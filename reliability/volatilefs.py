@@ -16,7 +16,7 @@ would find after its power came back, had the disk kept exactly what was fsynced
 Metadata (create, mkdir, rename, unlink, chmod) goes to BACKING at once, so it survives a cut
 even without an fsync of its folder: more forgiving than ext4, whose folder changes can be lost
 until the folder is fsynced. A file's size is data here: an append or a truncation not fsynced
-is lost. Pages are 4096 bytes, so a cut drops whole pages never torn ones; a real disk may tear
+is lost. Pages are 4096 bytes, and a cut drops whole pages, never part of one; a real disk may tear
 a write within a sector or keep a later write and lose an earlier one, which this layer never does.
 
 CONTROL is a file (outside the mount) read again whenever it changes; each line is one fault:
@@ -24,9 +24,9 @@ CONTROL is a file (outside the mount) read again whenever it changes; each line 
                         space), or EIO with "write EIO"
   fsync EIO [PART]      every fsync fails with EIO
 PART, when given, limits the fault to files whose path contains it (".seg" for the journal's
-segments, ".db" for SQLite's files). An empty or missing file means no fault. A failed write
-keeps nothing; a failed fsync leaves the pages unsynced (Linux may drop them instead: Chamada
-stops writing at the first failure either way, so the difference does not matter to it).
+segments, "db-wal" for SQLite's write-ahead log). An empty or missing file means no fault. A
+failed write keeps nothing; a failed fsync leaves the pages unsynced (Linux may drop them
+instead; Chamada's journal writer stops at the first failure either way).
 """
 
 import errno

@@ -3,7 +3,7 @@ package chamada.reliability;
 /**
  * What a power-loss campaign found: {@code cuts} power cuts, the check-ins and the opens and
  * closes acknowledged before them, the most acknowledged writes missing after any restart, and
- * after how many restarts some were.
+ * how many cuts lost writes that were there before them.
  */
 record PowerCutFigures(int cuts, long checkIns, long opensAndCloses, long lost, int cutsWithLoss) {
 

@@ -66,8 +66,9 @@ final class PowerCuts {
                 }
                 try (ChildServer server = ChildServer.start(database, jvmOptions, log())) {
                     long lost = lost(server.port());
+                    // A write lost stays lost: more than before is what this cut lost.
+                    roundsWithLoss += lost > lostAtWorst ? 1 : 0;
                     lostAtWorst = Math.max(lostAtWorst, lost);
-                    roundsWithLoss += lost > 0 ? 1 : 0;
                     if (round < cuts) {
                         load(server, mount, round);
                     }
