@@ -30,8 +30,8 @@ final class ApplyFailures {
     void failed(SQLException e, int writes) {
         long now = System.nanoTime();
         if (failuresInARow++ == 0) {
-            log.error("Applying {} journaled writes to {} failed; trying again every {} ms (the journal keeps them,"
-                    + " and reads wait)", writes, file, retryMillis, e);
+            log.error("Applying {} journaled writes to {} failed ({}); trying again every {} ms (the journal keeps"
+                    + " them, and reads wait)", writes, file, e.getMessage(), retryMillis, e);
             lastSaid = now;
         } else if (now - lastSaid >= REPEAT_NANOS) {
             log.error("Applying journaled writes to {} still fails after {} tries: {}", file, failuresInARow, e.toString());

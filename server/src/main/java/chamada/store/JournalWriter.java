@@ -104,6 +104,12 @@ final class JournalWriter {
     static JournalWriter start(JournalFiles files, long firstSegment, OpenRollCalls rules,
                                Consumer<JournalBatch> applier, EventHub events, StoreMeters meters) {
         JournalWriter writer = new JournalWriter(files, firstSegment, rules, applier, events, meters);
+        if (UnsafeSkipFsync.ON) {
+            log.error("UNSAFE, FOR TESTS ONLY: the journal {} is not fsynced ({}={}); a power cut WILL lose"
+                    + " acknowledged writes / INSEGURO, SÓ PARA TESTES: o diário não é sincronizado com o disco;"
+                    + " uma queda de energia VAI perder gravações confirmadas",
+                    files.folder(), UnsafeSkipFsync.PROPERTY, UnsafeSkipFsync.CONSENT);
+        }
         writer.thread.start();
         return writer;
     }
@@ -205,8 +211,11 @@ final class JournalWriter {
             }
         } catch (IOException e) {
             broken = e;
-            log.error("Writing the journal {} failed; no further write will be accepted until the server is"
-                    + " restarted after the disk is fixed", files.segment(segment), e);
+            // One line, without a stack trace: the cause is the disk, and what to do is in README.
+            log.error("Writing the journal {} failed ({}){}; no further write will be accepted until the server is"
+                    + " restarted after the disk is fixed or space is freed (README, \"When the disk is full or"
+                    + " failing\")", files.segment(segment), e.toString(), takenBack ? ""
+                    : "; the failed writes could not be cut off it and may reappear after the restart");
             // Taken back only the part that failed: an earlier part of the batch is on disk.
             StoreFailure failedWrite = new StoreFailure(takenBack && !partAppended ? StoreFailure.Kind.NOT_MADE
                     : StoreFailure.Kind.OUTCOME_UNKNOWN, "writing the journal failed: " + e, e);
@@ -266,7 +275,9 @@ final class JournalWriter {
                 offset += channel.write(buffer, offset);
             }
             long syncStart = System.nanoTime();
-            channel.force(false);
+            if (!UnsafeSkipFsync.ON) {
+                channel.force(false);
+            }
             meters.synced(System.nanoTime() - syncStart);
         } catch (IOException e) {
             takeBack(batchStart, e);
@@ -287,7 +298,9 @@ final class JournalWriter {
                 position += channel.write(zeros, position);
             }
         }
-        channel.force(true);
+        if (!UnsafeSkipFsync.ON) {
+            channel.force(true);
+        }
         preallocated = target;
     }
 
@@ -302,10 +315,9 @@ final class JournalWriter {
             offset = batchStart;
             preallocated = batchStart;
         } catch (IOException e) {
+            // Said in the one line that reports the failure.
             failure.addSuppressed(e);
             takenBack = false;
-            log.error("Could not cut the failed writes off {} at byte {}: they may reappear after a restart",
-                    files.segment(segment), batchStart);
         }
     }
 

@@ -485,6 +485,24 @@ final class SqliteBatch implements AutoCloseable {
             connection.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
+            beginAgain(cause);
+        }
+    }
+
+    /**
+     * Begins the transaction the driver's failed rollback did not. On a full disk or an I/O
+     * error SQLite may roll the whole transaction back by itself ("Response To Errors Within A
+     * Transaction", https://sqlite.org/lang_transaction.html); the driver's rollback then fails
+     * on "no transaction is active" before it begins the next one, and every later statement
+     * would commit on its own: the next try would leave rows without the journal position that
+     * goes with them, and never commit as one again. Found by the disk-fault campaign
+     * (RELIABILITY.md, "Disk and I/O faults"): the applier never recovered from a full disk.
+     */
+    private void beginAgain(Exception cause) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN");
+        } catch (SQLException e) {
+            cause.addSuppressed(e); // the rollback failed with the transaction still open: it goes on
         }
     }
 

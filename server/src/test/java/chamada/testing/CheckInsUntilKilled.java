@@ -23,7 +23,7 @@ import static chamada.testing.Replies.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Students checking in, each on a connection of its own, into classes 1 to {@code classes} of a
+ * Students checking in, each on a connection of its own, into {@code classes} classes of a
  * server, until {@code kill} ends it once enough check-ins were acknowledged: what the crash tests
  * need to find again afterwards.
  */
@@ -35,6 +35,12 @@ public final class CheckInsUntilKilled {
     /** The matrículas the server on {@code port} acknowledged, by class, before {@code kill} ran. */
     public static Map<Integer, Set<String>> run(int port, int classes, int writers, int acksBeforeKill, Runnable kill)
             throws Exception {
+        return run(port, 1, classes, writers, acksBeforeKill, kill);
+    }
+
+    /** The same into classes {@code firstClass} to {@code firstClass + classes - 1}. */
+    public static Map<Integer, Set<String>> run(int port, int firstClass, int classes, int writers, int acksBeforeKill,
+                                                Runnable kill) throws Exception {
         Map<Integer, Set<String>> acknowledged = new ConcurrentHashMap<>();
         AtomicInteger acks = new AtomicInteger();
         CountDownLatch enough = new CountDownLatch(1);
@@ -46,7 +52,7 @@ public final class CheckInsUntilKilled {
                     try (ChamadaClient student = ChamadaClient.connect("127.0.0.1", port, Lang.EN,
                             TestServer.CLIENT_TIMEOUT)) {
                         for (int i = 0; i < 1_000_000; i++) {
-                            int classId = 1 + i % classes;
+                            int classId = firstClass + i % classes;
                             String matricula = writer + "0" + i;
                             as(student.checkIn(new Matricula(matricula), new ClassId(classId)), Response.CheckedIn.class);
                             acknowledged.computeIfAbsent(classId, k -> ConcurrentHashMap.newKeySet()).add(matricula);

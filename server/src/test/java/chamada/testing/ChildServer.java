@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,8 @@ public final class ChildServer implements AutoCloseable {
                         .withStore(new StoreConfig.Postgres(address, Optional.empty())))
                 .orElseGet(() -> ServerConfig.forTests(Path.of(args[0])));
         ChamadaServer server = ChamadaServer.start(config, Clock.systemDefaultZone());
+        // As `chamada server` does: SIGTERM stops the server gracefully.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chamada-stop"));
         System.out.println(READY + server.port());
         System.out.flush();
         server.awaitTermination();
@@ -55,12 +58,26 @@ public final class ChildServer implements AutoCloseable {
         return start(database.toString());
     }
 
+    /**
+     * Starts a child JVM serving {@code database} with the JVM options {@code jvmOptions} (such as
+     * {@code -Dname=value}), its log appended to {@code log}; returns once it accepts connections.
+     */
+    public static ChildServer start(Path database, List<String> jvmOptions, Path log) throws IOException {
+        return start(database.toString(), jvmOptions, ProcessBuilder.Redirect.appendTo(log.toFile()));
+    }
+
     private static ChildServer start(String database) throws IOException {
+        return start(database, List.of(), ProcessBuilder.Redirect.DISCARD);
+    }
+
+    private static ChildServer start(String database, List<String> jvmOptions, ProcessBuilder.Redirect log)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                ChildServer.class.getName(), database));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildServer.class.getName(), database));
         Process process = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(log)
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
@@ -70,11 +87,24 @@ public final class ChildServer implements AutoCloseable {
             }
         }
         process.destroyForcibly();
-        throw new IOException("the child server exited before it was ready, exit code " + waitFor(process));
+        String said = log.type() == ProcessBuilder.Redirect.Type.APPEND
+                ? "; its log " + log.file() + " ends: " + tail(log.file().toPath()) : "";
+        throw new IOException("the child server exited before it was ready, exit code " + waitFor(process) + said);
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     }
 
     public int port() {
         return port;
+    }
+
+    /** SIGTERM, as {@code systemctl stop} sends: the server stops gracefully; returns once it has exited. */
+    public void stop() {
+        process.destroy();
+        waitFor(process);
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
