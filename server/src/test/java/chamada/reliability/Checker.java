@@ -144,6 +144,9 @@ final class Checker {
                     oddities.add(ledger.classId + ": " + checkIn.matricula() + " checked in at " + checkIn.at()
                             + ", before its roll call opened at " + rollCall.rollCall().openedAt());
                 }
+                rollCall.rollCall().closedAt().filter(checkIn.at()::isAfter).ifPresent(closedAt -> oddities.add(
+                        ledger.classId + ": " + checkIn.matricula() + " checked in at " + checkIn.at()
+                                + ", after its roll call closed at " + closedAt));
             }
         }
         byMatricula.forEach((matricula, found) -> {
