@@ -8,7 +8,6 @@ import chamada.i18n.Lang;
 import chamada.protocol.ProtocolException;
 import chamada.protocol.Response;
 import chamada.rollcall.AttendanceStatus;
-import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
 
 import java.io.UncheckedIOException;
