@@ -34,12 +34,18 @@ public final class ChildServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Serves {@code args[0]}: a SQLite file, or a {@code postgresql://} address (no password). */
+    /**
+     * Serves {@code args[0]}: a SQLite file, or a {@code postgresql://} address (no password);
+     * {@code args[1]}, when given, is how many connections one address may hold (the tests' default
+     * otherwise).
+     */
     public static void main(String[] args) throws Exception {
-        ServerConfig config = PostgresAddress.parse(args[0])
+        ServerConfig tests = PostgresAddress.parse(args[0])
                 .map(address -> ServerConfig.forTests(Path.of("unused.db"))
                         .withStore(new StoreConfig.Postgres(address, Optional.empty())))
                 .orElseGet(() -> ServerConfig.forTests(Path.of(args[0])));
+        ServerConfig config = args.length < 2 ? tests : tests.withLimits(tests.maxLineBytes(), tests.idleTimeout(),
+                Integer.parseInt(args[1]));
         ChamadaServer server = ChamadaServer.start(config, Clock.systemDefaultZone());
         // As `chamada server` does: SIGTERM stops the server gracefully.
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chamada-stop"));
@@ -63,19 +69,30 @@ public final class ChildServer implements AutoCloseable {
      * {@code -Dname=value}), its log appended to {@code log}; returns once it accepts connections.
      */
     public static ChildServer start(Path database, List<String> jvmOptions, Path log) throws IOException {
-        return start(database.toString(), jvmOptions, ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return start(database.toString(), jvmOptions, List.of(), ProcessBuilder.Redirect.appendTo(log.toFile()));
+    }
+
+    /**
+     * Starts a child JVM serving {@code database} that lets one address hold
+     * {@code connectionsPerAddress} connections (for a test that opens more than the default allows
+     * from 127.0.0.1), its log appended to {@code log}.
+     */
+    public static ChildServer start(String database, int connectionsPerAddress, Path log) throws IOException {
+        return start(database, List.of(), List.of(Integer.toString(connectionsPerAddress)),
+                ProcessBuilder.Redirect.appendTo(log.toFile()));
     }
 
     private static ChildServer start(String database) throws IOException {
-        return start(database, List.of(), ProcessBuilder.Redirect.DISCARD);
+        return start(database, List.of(), List.of(), ProcessBuilder.Redirect.DISCARD);
     }
 
-    private static ChildServer start(String database, List<String> jvmOptions, ProcessBuilder.Redirect log)
-            throws IOException {
+    private static ChildServer start(String database, List<String> jvmOptions, List<String> arguments,
+                                     ProcessBuilder.Redirect log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildServer.class.getName(), database));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command)
                 .redirectError(log)
                 .start();

@@ -256,6 +256,14 @@ public final class FromEmbedded {
         Properties properties = new Properties();
         properties.setProperty("user", address.user());
         password.ifPresent(value -> properties.setProperty("password", value));
-        return DriverManager.getConnection(address.jdbcUrl(), properties);
+        Connection connection = DriverManager.getConnection(address.jdbcUrl(), properties);
+        try (Statement durable = connection.createStatement()) {
+            // "Copied" must mean on disk, as for the nodes' own commits.
+            durable.execute(PostgresStore.DURABLE_COMMITS);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 }
