@@ -100,6 +100,30 @@ class PhoneCheckInTest {
         }
     }
 
+    /**
+     * Issue 16, found by CheckInFormFuzzTest: a form body Jetty's parser refuses (escapes that are
+     * not UTF-8, a % without two hexadecimal digits) crashed the post with a 500 and a stack trace.
+     */
+    @Test
+    void post_withEscapesThatAreNotUtf8_isRefusedAsABadRequestSayingWhy() throws Exception {
+        try (Phone phone = new Phone()) {
+            HttpResponse<String> result = phone.post("class=%FF&matricula=042191010");
+
+            assertThat(result.statusCode()).isEqualTo(400);
+            assertThat(result.body()).contains("must be UTF-8");
+        }
+    }
+
+    @Test
+    void post_withAPercentNotFollowedByTwoHexDigits_isRefusedAsABadRequestSayingWhy() throws Exception {
+        try (Phone phone = new Phone()) {
+            HttpResponse<String> result = phone.post("class=1010&matricula=042191010&code%=1");
+
+            assertThat(result.statusCode()).isEqualTo(400);
+            assertThat(result.body()).contains("each % must be followed by two hexadecimal digits");
+        }
+    }
+
     @Test
     void secondMatriculaFromOnePhone_replacesTheFirstWithinTwoMinutes_andIsRefusedAfter() throws Exception {
         try (Phone phone = new Phone()) {
