@@ -3,6 +3,7 @@ package chamada.web;
 import chamada.i18n.Lang;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.content.ByteBufferContentSource;
 import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.util.Attributes;
@@ -19,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * RELIABILITY.md "Fuzzing"), without HTTP: the input is the posted body, which Jetty's
  * {@link FormFields} parses with its default limits, and {@link CheckInFields#read} then checks
  * with the CLI's rules, as {@link CheckInAction} does. The only outcomes allowed are Jetty's
- * refusals of a body it cannot read ({@link BadMessageException}, a 400; and its
- * {@link IllegalArgumentException} for a bad escape, which {@link PostedForm} turns into a 400
- * page saying so), a check-in, or the form again with an error beside each refused field, in
- * both languages.
+ * refusals of a body it cannot read ({@link BadMessageException}, a 400; and, for a bad escape,
+ * its {@link IllegalArgumentException} or {@link HttpException.IllegalStateException}, which
+ * {@link PostedForm} turns into a 400 page saying so), a check-in, or the form again with an error
+ * beside each refused field, in both languages.
  */
 class CheckInFormFuzzTest {
 
@@ -37,7 +38,7 @@ class CheckInFormFuzzTest {
         } catch (BadMessageException refused) {
             assertThat(refused.getCode()).isEqualTo(400);
             return;
-        } catch (IllegalArgumentException badEscape) {
+        } catch (IllegalArgumentException | HttpException.IllegalStateException badEscape) {
             return; // PostedForm.Unreadable, in the server (PhoneCheckInTest)
         }
         for (Lang lang : Lang.values()) {

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -117,10 +118,13 @@ class PhoneCheckInTest {
     @Test
     void post_withAPercentNotFollowedByTwoHexDigits_isRefusedAsABadRequestSayingWhy() throws Exception {
         try (Phone phone = new Phone()) {
-            HttpResponse<String> result = phone.post("class=1010&matricula=042191010&code%=1");
+            HttpResponse<String> inside = phone.post("class=1010&matricula=042191010&code%=1");
+            HttpResponse<String> atTheEnd = phone.post("class=1010&matricula=042191010%");
 
-            assertThat(result.statusCode()).isEqualTo(400);
-            assertThat(result.body()).contains("each % must be followed by two hexadecimal digits");
+            for (HttpResponse<String> result : List.of(inside, atTheEnd)) {
+                assertThat(result.statusCode()).isEqualTo(400);
+                assertThat(result.body()).contains("each % must be followed by two hexadecimal digits");
+            }
         }
     }
 
