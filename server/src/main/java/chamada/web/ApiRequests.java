@@ -14,6 +14,9 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.util.Fields;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -48,13 +51,16 @@ final class ApiRequests {
 
     /**
      * A call's body as text. Bytes that are not UTF-8 are refused as the native port refuses such
-     * a line ({@code BAD_ENCODING}, a 400): Jetty's decoder throws a plain
-     * {@link IllegalArgumentException} for them, which Jetty answered with a 500 (issue 16's fuzzing).
+     * a line ({@code BAD_ENCODING}, a 400). The bytes are read whole first and decoded here:
+     * Jetty's {@code Content.Source.asString} throws a plain {@link IllegalArgumentException} for
+     * them from inside its reading, which Jetty answered with a 500 (issue 16's fuzzing).
      */
     static String body(Content.Source source) throws IOException {
+        ByteBuffer bytes = Content.Source.asByteBuffer(source);
         try {
-            return Content.Source.asString(source, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+        } catch (CharacterCodingException e) {
             throw new ChamadaException(ErrorCode.BAD_ENCODING);
         }
     }
