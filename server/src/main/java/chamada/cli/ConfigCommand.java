@@ -50,28 +50,41 @@ final class ConfigCommand implements Callable<Integer> {
         public Integer call() {
             ChamadaCommand root = ChamadaCommand.of(spec);
             Lang lang = root.lang();
-            CommandLine server = Main.commandLine(root.terminal(), List.of(ServerCommand.class),
-                    PortugueseHelp::new, "--lang", lang.tag(), ServerArguments.SERVER);
-            ConfigFile config = ConfigFile.read(file, lang);
-            Map<String, ConfigFile.Entry> fromFile = new HashMap<>();
-            List<String> args = new ArrayList<>(List.of("--lang", lang.tag(), ServerArguments.SERVER));
-            args.addAll(ServerArguments.fromFile(server.getSubcommands().get(ServerArguments.SERVER).getCommandSpec(),
-                    config, List.of(), fromFile, lang));
-            ConfigOrigin origin = new ConfigOrigin(Optional.of(file), fromFile);
-            ServerCommand command;
+            Parsed parsed = parse(file, root.terminal(), lang);
             try {
-                CommandLine.ParseResult parsed = server.parseArgs(args.toArray(String[]::new));
-                command = (ServerCommand) parsed.subcommand().commandSpec().userObject();
-            } catch (ParameterException e) {
-                throw new CommandFailure(ExitCodes.USAGE, UsageErrorHandler.describe(e, origin, lang), e);
-            }
-            try {
-                command.check();
+                parsed.command().check();
             } catch (CommandFailure e) {
-                throw new CommandFailure(e.exitCode(), origin.describe(e, lang), e);
+                throw new CommandFailure(e.exitCode(), parsed.origin().describe(e, lang), e);
             }
-            spec.commandLine().getOut().println(ConfigText.VALID.format(lang, file, config.entries().size()));
+            spec.commandLine().getOut().println(ConfigText.VALID.format(lang, file, parsed.options()));
             return ExitCodes.OK;
+        }
+    }
+
+    /** A config file read into {@code chamada server}'s options, not yet checked: what the file holds, and where. */
+    record Parsed(ServerCommand command, ConfigOrigin origin, int options) {
+    }
+
+    /**
+     * Reads {@code file} and parses its options as {@code chamada server --config FILE} does;
+     * a file that cannot be read, is not one option per line, or holds an option its parser
+     * refuses, ends the command (a {@link CommandFailure}) with the file's line.
+     */
+    static Parsed parse(Path file, Terminal terminal, Lang lang) {
+        CommandLine server = Main.commandLine(terminal, List.of(ServerCommand.class),
+                PortugueseHelp::new, "--lang", lang.tag(), ServerArguments.SERVER);
+        ConfigFile config = ConfigFile.read(file, lang);
+        Map<String, ConfigFile.Entry> fromFile = new HashMap<>();
+        List<String> args = new ArrayList<>(List.of("--lang", lang.tag(), ServerArguments.SERVER));
+        args.addAll(ServerArguments.fromFile(server.getSubcommands().get(ServerArguments.SERVER).getCommandSpec(),
+                config, List.of(), fromFile, lang));
+        ConfigOrigin origin = new ConfigOrigin(Optional.of(file), fromFile);
+        try {
+            CommandLine.ParseResult parsed = server.parseArgs(args.toArray(String[]::new));
+            return new Parsed((ServerCommand) parsed.subcommand().commandSpec().userObject(), origin,
+                    config.entries().size());
+        } catch (ParameterException e) {
+            throw new CommandFailure(ExitCodes.USAGE, UsageErrorHandler.describe(e, origin, lang), e);
         }
     }
 }

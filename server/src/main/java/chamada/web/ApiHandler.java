@@ -100,7 +100,7 @@ public final class ApiHandler extends Handler.Abstract {
                 return true;
             }
             // Read before any refusal: a reply sent while the client still uploads would cut its body short.
-            String body = call.hasBody() ? Content.Source.asString(request, StandardCharsets.UTF_8)
+            String body = call.hasBody() ? ApiRequests.body(request)
                     : call.op() == Op.REPORT ? requests.fromQuery(request, REPORT_PARAMETERS)
                     : call.op() == Op.INBOX ? requests.fromQuery(request, List.of(Wire.UNREAD)) : "";
             if (call.forTeachers()) {

@@ -10,8 +10,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.util.Fields;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -41,6 +47,22 @@ final class ApiRequests {
             }
         }
         return fields.toString();
+    }
+
+    /**
+     * A call's body as text. Bytes that are not UTF-8 are refused as the native port refuses such
+     * a line ({@code BAD_ENCODING}, a 400). The bytes are read whole first and decoded here:
+     * Jetty's {@code Content.Source.asString} throws a plain {@link IllegalArgumentException} for
+     * them from inside its reading, which Jetty answered with a 500 (issue 16's fuzzing).
+     */
+    static String body(Content.Source source) throws IOException {
+        ByteBuffer bytes = Content.Source.asByteBuffer(source);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            throw new ChamadaException(ErrorCode.BAD_ENCODING);
+        }
     }
 
     /** The request {@code op} on class {@code classText} with the JSON object {@code body} (blank: none). */

@@ -1,22 +1,16 @@
 package chamada.web;
 
 import chamada.application.Application;
-import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
 import chamada.i18n.Lang;
 import chamada.protocol.CheckInSentences;
-import chamada.rollcall.CheckInCode;
-import chamada.rollcall.ClassId;
 import chamada.rollcall.DeviceId;
-import chamada.rollcall.Matricula;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,28 +42,23 @@ final class CheckInAction implements Request.Handler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Fields fields = FormFields.getFields(request);
+        Fields fields = PostedForm.fields(request);
         if (!BrowserCookies.formTokenMatches(request, fields.getValue(BrowserCookies.FORM_FIELD))) {
             Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403);
             return true;
         }
         Lang lang = pages.languages().choose(request, response);
-        String classText = value(fields, CheckInForm.CLASS);
-        String matriculaText = value(fields, CheckInForm.MATRICULA);
-        String codeText = value(fields, CheckInForm.CODE);
-        List<FieldError> errors = new ArrayList<>();
-        Optional<ClassId> classId = parse(errors, CheckInForm.CLASS, lang, () -> ClassId.parse(classText));
-        Optional<Matricula> matricula = parse(errors, CheckInForm.MATRICULA, lang, () -> new Matricula(matriculaText));
-        Optional<String> code = codeText.isEmpty() ? Optional.empty()
-                : parse(errors, CheckInForm.CODE, lang, () -> CheckInCode.parse(codeText));
-        if (!errors.isEmpty()) {
-            page.show(request, response, callback, HttpStatus.BAD_REQUEST_400,
-                    new CheckInForm(classText, matriculaText, codeText, errors));
-            return true;
+        CheckInFields.Valid typed;
+        switch (CheckInFields.read(fields, lang)) {
+            case CheckInFields.Invalid invalid -> {
+                page.show(request, response, callback, HttpStatus.BAD_REQUEST_400, invalid.form());
+                return true;
+            }
+            case CheckInFields.Valid valid -> typed = valid;
         }
         DeviceId device = BrowserCookies.device(request, response);
         chamada.protocol.Response reply = application.handle(application.session(lang, addresses.of(request)),
-                new chamada.protocol.Request.CheckIn(matricula.orElseThrow(), classId.orElseThrow(), code,
+                new chamada.protocol.Request.CheckIn(typed.matricula(), typed.classId(), typed.code(),
                         Optional.of(device))).get(REPLY_SECONDS, TimeUnit.SECONDS);
         Optional<String> sentence = CheckInSentences.of(reply, lang);
         if (reply instanceof chamada.protocol.Response.CheckedIn) {
@@ -80,8 +69,9 @@ final class CheckInAction implements Request.Handler {
         String problem = sentence.orElseGet(() -> ((chamada.protocol.Response.Refusal) reply).message());
         String field = reply instanceof chamada.protocol.Response.Refusal refusal ? fieldOf(refusal.code())
                 : CheckInForm.CLASS;
-        page.show(request, response, callback, HttpStatus.OK_200, new CheckInForm(classText, matriculaText,
-                field.equals(CheckInForm.CODE) ? "" : codeText, List.of(new FieldError(field, problem))));
+        CheckInForm form = typed.typed();
+        page.show(request, response, callback, HttpStatus.OK_200, new CheckInForm(form.classNumber(), form.matricula(),
+                field.equals(CheckInForm.CODE) ? "" : form.code(), List.of(new FieldError(field, problem))));
         return true;
     }
 
@@ -92,23 +82,5 @@ final class CheckInAction implements Request.Handler {
             case DEVICE_ALREADY_USED -> CheckInForm.MATRICULA;
             default -> CheckInForm.CLASS;
         };
-    }
-
-    private static String value(Fields fields, String name) {
-        String value = fields.getValue(name);
-        return value == null ? "" : value.strip();
-    }
-
-    private interface Parser<T> {
-        T parse();
-    }
-
-    private static <T> Optional<T> parse(List<FieldError> errors, String field, Lang lang, Parser<T> parser) {
-        try {
-            return Optional.of(parser.parse());
-        } catch (ChamadaException e) {
-            errors.add(new FieldError(field, e.message(lang)));
-            return Optional.empty();
-        }
     }
 }

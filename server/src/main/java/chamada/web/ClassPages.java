@@ -21,7 +21,6 @@ import chamada.roster.RosterNames;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
@@ -82,7 +81,7 @@ final class ClassPages implements org.eclipse.jetty.server.Request.Handler {
         boolean put = request.getMethod().equals("PUT");
         // An upload's form token is among its parts: RosterPage checks it there.
         boolean upload = post && RosterPage.isUpload(request);
-        Fields fields = post && !upload ? FormFields.getFields(request) : new Fields();
+        Fields fields = post && !upload ? PostedForm.fields(request) : new Fields();
         if (post && !upload && !BrowserCookies.formTokenMatches(request, fields.getValue(BrowserCookies.FORM_FIELD))) {
             org.eclipse.jetty.server.Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403);
             return true;

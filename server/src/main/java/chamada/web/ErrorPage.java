@@ -44,7 +44,8 @@ final class ErrorPage extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         Lang lang = pages.languages().of(request);
-        ErrorView view = ErrorView.of(code, request.getMethod(), new Page(lang), config);
+        ErrorView view = cause instanceof PostedForm.Unreadable ? ErrorView.formUnreadable(new Page(lang))
+                : ErrorView.of(code, request.getMethod(), new Page(lang), config);
         pages.send(response, callback, code, lang, "error.jte", Map.of("error", view));
     }
 }

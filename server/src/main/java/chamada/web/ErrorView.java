@@ -25,6 +25,11 @@ public record ErrorView(int status, String title, String explanation) {
         };
     }
 
+    /** The 400 page of a form Jetty could not read ({@link PostedForm.Unreadable}): says why, rather than a bad request in general. */
+    static ErrorView formUnreadable(Page page) {
+        return view(400, page, WebText.BAD_REQUEST_TITLE, WebText.FORM_UNREADABLE_TEXT);
+    }
+
     private static ErrorView view(int status, Page page, WebText title, WebText explanation, Object... args) {
         return new ErrorView(status, page.t(title), page.t(explanation, args));
     }

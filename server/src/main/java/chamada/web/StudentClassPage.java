@@ -13,7 +13,6 @@ import chamada.protocol.Response;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.Matricula;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
@@ -74,7 +73,7 @@ public final class StudentClassPage implements org.eclipse.jetty.server.Request.
 
     private void post(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                       Callback callback, ClassId classId) throws Exception {
-        Fields fields = FormFields.getFields(request);
+        Fields fields = PostedForm.fields(request);
         if (!BrowserCookies.formTokenMatches(request, fields.getValue(BrowserCookies.FORM_FIELD))) {
             org.eclipse.jetty.server.Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403);
             return;

@@ -11,7 +11,6 @@ import chamada.rollcall.CheckInRules;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.CodePolicy;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
@@ -50,7 +49,7 @@ final class TeacherPages implements org.eclipse.jetty.server.Request.Handler {
         String action = org.eclipse.jetty.server.Request.getPathInContext(request);
         Lang lang = pages.languages().choose(request, response);
         boolean post = request.getMethod().equals("POST");
-        Fields fields = post ? FormFields.getFields(request) : new Fields();
+        Fields fields = post ? PostedForm.fields(request) : new Fields();
         if (post && !BrowserCookies.formTokenMatches(request, fields.getValue(BrowserCookies.FORM_FIELD))) {
             org.eclipse.jetty.server.Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403);
             return true;

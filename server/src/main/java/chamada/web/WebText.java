@@ -214,6 +214,8 @@ public enum WebText implements Bilingual {
     BAD_REQUEST_TITLE("The request could not be understood", "O pedido não pôde ser entendido"),
     BAD_REQUEST_TEXT("Your browser sent something this server cannot read. Go back and try again.",
             "Seu navegador enviou algo que este servidor não consegue ler. Volte e tente novamente."),
+    FORM_UNREADABLE_TEXT("The form's text could not be read: each % must be followed by two hexadecimal digits, and the text must be UTF-8. Go back and send the form again.",
+            "O texto do formulário não pôde ser lido: cada % deve ser seguido de dois dígitos hexadecimais, e o texto deve ser UTF-8. Volte e envie o formulário de novo."),
     FORBIDDEN_TITLE("This page is not open to you", "Esta página não está aberta para você"),
     FORBIDDEN_TEXT("Start again from the check-in page.", "Comece de novo pela página de presença."),
     NOT_FOUND_TITLE("Page not found", "Página não encontrada"),

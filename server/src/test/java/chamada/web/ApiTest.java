@@ -121,6 +121,18 @@ class ApiTest {
         assertThat(json(nowhere).get("code").asText()).isEqualTo("UNKNOWN_COMMAND");
     }
 
+    /** Issue 16: a body whose bytes are not UTF-8 is refused as the native port refuses such a line, never a 500. */
+    @Test
+    void bodyNotUtf8_isRefusedAsABadRequest() throws Exception {
+        startOpenMode(List.of());
+
+        HttpResponse<String> notUtf8 = send(request("/api/v1/classes/1010/check-ins")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', '"', 'm', '"', ':', '"', (byte) 0xFF, '"', '}'}))
+                .header("Content-Type", "application/json"));
+
+        assertThat(notUtf8.statusCode()).isEqualTo(400);
+    }
+
     @Test
     void openMode_teacherCallsFromAnotherMachine_areRefused_andStudentsAreServed() throws Exception {
         startOpenMode(List.of(Network.parse("127.0.0.1")));

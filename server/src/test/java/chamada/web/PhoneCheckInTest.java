@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,6 +98,33 @@ class PhoneCheckInTest {
         }
         try (var client = server.client()) {
             assertThat(client.status(CLASS).toString()).doesNotContain("042191010");
+        }
+    }
+
+    /**
+     * Issue 16, found by CheckInFormFuzzTest: a form body Jetty's parser refuses (escapes that are
+     * not UTF-8, a % without two hexadecimal digits) crashed the post with a 500 and a stack trace.
+     */
+    @Test
+    void post_withEscapesThatAreNotUtf8_isRefusedAsABadRequestSayingWhy() throws Exception {
+        try (Phone phone = new Phone()) {
+            HttpResponse<String> result = phone.post("class=%FF&matricula=042191010");
+
+            assertThat(result.statusCode()).isEqualTo(400);
+            assertThat(result.body()).contains("must be UTF-8");
+        }
+    }
+
+    @Test
+    void post_withAPercentNotFollowedByTwoHexDigits_isRefusedAsABadRequestSayingWhy() throws Exception {
+        try (Phone phone = new Phone()) {
+            HttpResponse<String> inside = phone.post("class=1010&matricula=042191010&code%=1");
+            HttpResponse<String> atTheEnd = phone.post("class=1010&matricula=042191010%");
+
+            for (HttpResponse<String> result : List.of(inside, atTheEnd)) {
+                assertThat(result.statusCode()).isEqualTo(400);
+                assertThat(result.body()).contains("each % must be followed by two hexadecimal digits");
+            }
         }
     }
 
