@@ -19,7 +19,8 @@ until the folder is fsynced. A file's size is data here: an append or a truncati
 is lost. Pages are 4096 bytes, and a cut drops whole pages, never part of one; a real disk may tear
 a write within a sector or keep a later write and lose an earlier one, which this layer never does.
 
-CONTROL is a file (outside the mount) read again whenever it changes; each line is one fault:
+CONTROL is a file (outside the mount) read again whenever it changes; write a new file and rename
+it into place, so that no read sees it half-written. Each line is one fault:
   write ENOSPC [PART]   every write fails with ENOSPC (a full disk: statfs then reports no free
                         space), or EIO with "write EIO"
   fsync EIO [PART]      every fsync fails with EIO
@@ -67,8 +68,11 @@ class VolatileFs(Operations):
         return os.path.join(self.backing, path.lstrip('/'))
 
     def _refresh(self):
+        # The inode and size too: a file rewritten within one tick of a coarse clock keeps its
+        # mtime. Writers rename a whole new file into place, so a new inode is a whole file.
         try:
-            stamp = os.stat(self.control).st_mtime_ns
+            status = os.stat(self.control)
+            stamp = (status.st_ino, status.st_size, status.st_mtime_ns)
         except FileNotFoundError:
             stamp = None
         if stamp != self.control_stamp:

@@ -105,6 +105,8 @@ final class SqliteBatch implements AutoCloseable {
     private final PreparedStatement setApplied;
     /** The highest seq of each roll call checked into since the last rollback; the rest are read when needed. */
     private final Map<Long, Long> highestSeq = new HashMap<>();
+    /** Whether a failed rollback may have left no transaction open: the next apply begins one first. */
+    private boolean transactionLost;
 
     /** Takes over {@code connection} (turning auto-commit off); closing this closes the statements, not the connection. */
     SqliteBatch(Connection connection) throws SQLException {
@@ -147,6 +149,7 @@ final class SqliteBatch implements AutoCloseable {
      */
     void apply(List<Write> writes, JournalPosition end) throws SQLException, RefusedWriteException {
         try {
+            beginIfLost();
             execute(writes);
             setApplied(end);
             connection.commit();
@@ -155,15 +158,16 @@ final class SqliteBatch implements AutoCloseable {
             if (!isRefusal(e)) {
                 throw (SQLException) e; // only SQLite's own failures are not refusals
             }
-            throw new RefusedWriteException(refusedAmong(writes), e);
+            throw new RefusedWriteException(refusedAmong(writes, e), e);
         }
     }
 
     /**
      * Which of {@code writes} the schema refuses, found by running them again one at a time: a
-     * multi-row insert does not say which row it refused. Changes nothing in the end.
+     * multi-row insert does not say which row it refused. Changes nothing in the end; a failure
+     * of its rollback is kept with {@code refusal}.
      */
-    private String refusedAmong(List<Write> writes) throws SQLException {
+    private String refusedAmong(List<Write> writes, Exception refusal) throws SQLException {
         String refused = "one of " + writes.size() + " writes, refused only together";
         try {
             for (Write write : writes) {
@@ -177,10 +181,11 @@ final class SqliteBatch implements AutoCloseable {
                     break;
                 }
             }
-        } finally {
-            highestSeq.clear(); // the rows run here took seqs that are free again
-            connection.rollback();
+        } catch (SQLException e) {
+            rollback(e);
+            throw e;
         }
+        rollback(refusal);
         return refused;
     }
 
@@ -479,31 +484,53 @@ final class SqliteBatch implements AutoCloseable {
         }
     }
 
+    /**
+     * Rolls the transaction back and begins the next, keeping any failure with {@code cause}.
+     * Every rollback goes through here: one that leaves no transaction open would let every
+     * later statement commit on its own.
+     */
     private void rollback(Exception cause) {
         highestSeq.clear(); // the rolled-back rows took seqs that are free again
         try {
             connection.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
-            beginAgain(cause);
+            transactionLost = true;
+            try {
+                beginIfLost();
+            } catch (SQLException failed) {
+                cause.addSuppressed(failed); // still lost: the next apply begins first, or fails
+            }
         }
     }
 
     /**
-     * Begins the transaction the driver's failed rollback did not. On a full disk or an I/O
-     * error SQLite may roll the whole transaction back by itself ("Response To Errors Within A
-     * Transaction", https://sqlite.org/lang_transaction.html); the driver's rollback then fails
-     * on "no transaction is active" before it begins the next one, and every later statement
-     * would commit on its own: the next try would leave rows without the journal position that
-     * goes with them, and never commit as one again. Found by the disk-fault campaign
+     * Begins the transaction a failed rollback did not. On a full disk or an I/O error SQLite
+     * may roll the whole transaction back by itself ("Response To Errors Within A Transaction",
+     * https://sqlite.org/lang_transaction.html); the driver's rollback then fails on "no
+     * transaction is active" before it begins the next one, and every later statement would
+     * commit on its own: the next try would leave rows without the journal position that goes
+     * with them, and never commit as one again. Found by the disk-fault campaign
      * (RELIABILITY.md, "Disk and I/O faults"): the applier never recovered from a full disk.
+     * A BEGIN refused as a plain SQL error means the transaction is still open (the rollback
+     * failed inside it); any other failure is thrown, and the next apply begins again.
      */
-    private void beginAgain(Exception cause) {
+    private void beginIfLost() throws SQLException {
+        if (!transactionLost) {
+            return;
+        }
         try (Statement statement = connection.createStatement()) {
             statement.execute("BEGIN");
-        } catch (SQLException e) {
-            cause.addSuppressed(e); // the rollback failed with the transaction still open: it goes on
+        } catch (SQLiteException e) {
+            if (e.getResultCode() != SQLiteErrorCode.SQLITE_ERROR) {
+                throw e;
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ROLLBACK"); // the failed rollback's rows are still in it
+                statement.execute("BEGIN");
+            }
         }
+        transactionLost = false;
     }
 
     @Override

@@ -414,8 +414,11 @@ public final class SqliteRollCallStore implements ChamadaStore {
 
     /**
      * Unhealthy once the journal writer has broken, while SQLite refuses a journaled write or
-     * cannot take the journal's writes, or once the applier has stopped; each reason says what
-     * a person should do. The worst comes first: what stops writes, then what stops reads.
+     * cannot take the journal's writes, once the applier has stopped, or while the test-only
+     * switch skips the journal's fsyncs ({@link UnsafeSkipFsync}): acknowledged writes are then
+     * not kept through a power cut, and a monitor should say so for as long as it is on, not
+     * only the one line at start-up. Each reason says what a person should do. The worst comes
+     * first: what stops writes, then what stops reads, then what a power cut would lose.
      */
     @Override
     public StoreHealth health() {
@@ -434,7 +437,10 @@ public final class SqliteRollCallStore implements ChamadaStore {
         return applier.retrying()
                 .<StoreHealth>map(cause -> new StoreHealth.Unhealthy(StoreProblem.APPLY_RETRYING,
                         List.of(file, Objects.toString(cause.getMessage(), cause.toString()), journalFolder)))
-                .orElse(new StoreHealth.Healthy());
+                .orElseGet(() -> UnsafeSkipFsync.ON
+                        ? new StoreHealth.Unhealthy(StoreProblem.JOURNAL_NOT_FSYNCED, List.of(file, journalFolder,
+                                UnsafeSkipFsync.PROPERTY + "=" + UnsafeSkipFsync.CONSENT))
+                        : new StoreHealth.Healthy());
     }
 
     /**

@@ -110,6 +110,13 @@ public enum StoreProblem implements Bilingual {
                     + " restarted. If the disk is full or failing, fix that first.",
             "A gravação do diário {1} do banco de dados {0} falhou ({2}); nenhuma alteração é aceita até que o"
                     + " servidor seja reiniciado. Se o disco estiver cheio ou com defeito, resolva isso antes."),
+    /** {@code {1}}: the journal folder; {@code {2}}: the JVM system property that turned it on. For a running server's health. */
+    JOURNAL_NOT_FSYNCED(
+            "UNSAFE, FOR TESTS ONLY: the journal {1} of the database {0} is not fsynced ({2} is set), so a power cut"
+                    + " WILL lose acknowledged changes. Restart the server without that property.",
+            "INSEGURO, SÓ PARA TESTES: o diário {1} do banco de dados {0} não é sincronizado com o disco ({2} está"
+                    + " definida), então uma queda de energia VAI perder alterações confirmadas. Reinicie o servidor"
+                    + " sem essa propriedade."),
     /** {@code {1}}: the migration that failed, e.g. V2__rename; {@code {2}}: the version the file is left at. */
     MIGRATION_FAILED(
             "{0}: the schema migration {1} failed; the database is left at schema version {2}.",

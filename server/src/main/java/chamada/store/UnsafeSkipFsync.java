@@ -8,7 +8,8 @@ package chamada.store;
  * <p>It is on only when the JVM system property {@value #PROPERTY} is exactly {@value #CONSENT}:
  * no configuration option, environment variable or other value turns it on, so it cannot be set
  * by mistake in a server's settings. Read once, at class loading; the journal writer says so in
- * the log, as an error, every time it starts with it on.
+ * the log, as an error, every time it starts with it on, and the store's health is unhealthy,
+ * saying so, for as long as it is on.
  */
 final class UnsafeSkipFsync {
 

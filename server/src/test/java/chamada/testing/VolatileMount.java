@@ -8,10 +8,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A folder served through {@code reliability/volatilefs.py}: writes stay in that process's
@@ -80,7 +85,11 @@ public final class VolatileMount implements AutoCloseable {
      * header says (for example {@code "write ENOSPC"}, {@code "fsync EIO .seg"}); "" clears them.
      */
     public void fault(String faults) throws IOException {
-        Files.writeString(control, faults);
+        // Renamed into place: written in place, a read between the truncation and the write
+        // would see no fault, and a clock too coarse to change the mtime would keep it so.
+        Path next = control.resolveSibling(control.getFileName() + ".next");
+        Files.writeString(next, faults);
+        Files.move(next, control, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The power cut: the layer dies with every unsynced write, and its mount goes. */
@@ -107,23 +116,44 @@ public final class VolatileMount implements AutoCloseable {
                 control.toString())
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
+        String line = firstLine(process).orElse("nothing within " + MOUNT_TIMEOUT.toSeconds() + " s");
         if (!"MOUNTED".equals(line)) {
             process.destroyForcibly();
             waitFor(process);
-            throw new IOException("volatilefs did not mount " + mountPoint + "; its log " + log + " says: "
-                    + Files.readString(log));
+            throw new IOException("volatilefs did not mount " + mountPoint + " (its first line: " + line
+                    + "); its log " + log + " says: " + Files.readString(log));
+        }
+    }
+
+    /**
+     * The first line {@code process} prints, or empty if it prints none within
+     * {@link #MOUNT_TIMEOUT}: a hung layer must fail the test, not hang the suite.
+     */
+    private static Optional<String> firstLine(Process process) throws IOException {
+        CompletableFuture<String> first = new CompletableFuture<>();
+        Thread.ofVirtual().name("volatilefs-stdout").start(() -> {
+            try {
+                BufferedReader out = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                first.complete(Objects.requireNonNullElse(out.readLine(), "none, it ended"));
+            } catch (IOException e) {
+                first.completeExceptionally(e);
+            }
+        });
+        try {
+            return Optional.of(first.get(MOUNT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty(); // the caller kills the process, which ends the read
+        } catch (ExecutionException e) {
+            throw new IOException("reading volatilefs' output failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for volatilefs to mount", e);
         }
     }
 
     private void unmount() throws IOException {
-        Process fusermount = new ProcessBuilder("fusermount", "-u", "-z", mountPoint.toString())
-                .redirectErrorStream(true).start();
-        String said = new String(fusermount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (waitFor(fusermount) != 0) {
-            throw new IOException("fusermount -u -z " + mountPoint + " failed: " + said);
-        }
+        Command.run(List.of("fusermount", "-u", "-z", mountPoint.toString()), MOUNT_TIMEOUT);
     }
 
     private static boolean succeeds(List<String> command) {
