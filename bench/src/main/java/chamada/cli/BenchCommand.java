@@ -176,8 +176,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--flood-style", paramLabel = "silent|trickle", defaultValue = "silent",
             converter = FloodStyleConverter.class,
-            description = "silent: send nothing; trickle: a request that never ends, one byte every --flood-trickle"
-                    + " seconds (slowloris) (default: ${DEFAULT-VALUE}).")
+            description = "What each --flood connection does. silent: sends nothing; trickle: sends a request that"
+                    + " never ends, one byte every --flood-trickle seconds (slowloris) (default: ${DEFAULT-VALUE}).")
     private FloodPlan.Style floodStyle;
 
     @Option(names = "--flood-trickle", paramLabel = "SECONDS", defaultValue = "2", converter = Seconds.class,

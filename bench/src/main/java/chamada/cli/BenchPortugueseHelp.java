@@ -80,8 +80,9 @@ final class BenchPortugueseHelp extends ListResourceBundle {
                 {"chamada.bench.flood-addresses", "Endereços locais de origem entre os quais as conexões de --flood"
                         + " se espalham, em rodízio; 1 põe todas num endereço, para conferir"
                         + " --max-connections-per-address (padrão: ${DEFAULT-VALUE})."},
-                {"chamada.bench.flood-style", "silent: não manda nada; trickle: um pedido que nunca termina, um byte"
-                        + " a cada --flood-trickle segundos (slowloris) (padrão: ${DEFAULT-VALUE})."},
+                {"chamada.bench.flood-style", "O que cada conexão de --flood faz. silent: não manda nada; trickle:"
+                        + " manda um pedido que nunca termina, um byte a cada --flood-trickle segundos (slowloris)"
+                        + " (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.bench.flood-trickle", "Segundos entre dois bytes a conta-gotas (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.bench.flood-timeout", "O tempo limite que o servidor tem para essa porta (--idle-timeout,"
                         + " --legacy-idle-timeout ou --http-idle-timeout), pelo qual os fechamentos são julgados"
