@@ -185,8 +185,9 @@ final class BenchCommand implements Callable<Integer> {
     private Duration floodTrickle;
 
     @Option(names = "--flood-timeout", paramLabel = "SECONDS", defaultValue = "900", converter = Seconds.class,
-            description = "The timeout the server has for that port (--idle-timeout, --legacy-idle-timeout or"
-                    + " --http-idle-timeout), which closures are judged by (default: ${DEFAULT-VALUE}).")
+            description = "The timeout the server has for that port (--idle-timeout, --legacy-idle-timeout, or 30"
+                    + " for the web port, whose idle timeout is fixed), which closures are judged by"
+                    + " (default: ${DEFAULT-VALUE}).")
     private Duration floodTimeout;
 
     @Option(names = "--flood-port", paramLabel = "PORT", defaultValue = "5050", converter = PortConverter.class,

@@ -85,8 +85,8 @@ final class BenchPortugueseHelp extends ListResourceBundle {
                         + " (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.bench.flood-trickle", "Segundos entre dois bytes a conta-gotas (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.bench.flood-timeout", "O tempo limite que o servidor tem para essa porta (--idle-timeout,"
-                        + " --legacy-idle-timeout ou --http-idle-timeout), pelo qual os fechamentos são julgados"
-                        + " (padrão: ${DEFAULT-VALUE})."},
+                        + " --legacy-idle-timeout, ou 30 para a porta web, cujo tempo limite é fixo), pelo qual os"
+                        + " fechamentos são julgados (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.bench.flood-port", "A porta legada para --flood legacy: a da chamada, ou a das mensagens"
                         + " para um conta-gotas que é um cabeçalho nunca terminado (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.bench.json", "Imprime um documento JSON em vez de tabelas."},

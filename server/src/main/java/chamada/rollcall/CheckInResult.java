@@ -107,9 +107,10 @@ public sealed interface CheckInResult {
 
     /**
      * Too many wrong codes lately from this device, address or roll call ({@link GuessLimits}):
-     * the code was not even looked at; it may be tried again after {@code retryAfter}. Decided by the service.
+     * the code was not even looked at; it may be tried again after {@code retryAfter}. If {@code turn},
+     * it was not this device's wrong codes but its address's turn on a roll call flooded with them. Decided by the service.
      */
-    record TooManyAttempts(ClassId classId, OffsetDateTime at, Duration retryAfter) implements Refused {
+    record TooManyAttempts(ClassId classId, OffsetDateTime at, Duration retryAfter, boolean turn) implements Refused {
     }
 
     /**

@@ -23,12 +23,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one NAT address. The roll call's count tells its teacher ({@link #wrongCodes}). A guesser spread
  * over many addresses gets each address's allowance, so once a roll call has taken more wrong
  * codes in its window than a class could ever type ({@link #SLOW_AFTER}), it is <em>slowed</em>:
- * an attempt from an address that already sent it a wrong code needs a turn, and the roll call
- * gives one turn every {@link #TURN}, in the order the addresses first asked, one waiting turn per
- * address. The guesser's rate into it is then bounded by the turns plus its fresh addresses, each
- * good for one wrong code; a student whose address sent it no wrong code is never held by this, and
- * one who mistyped waits for their address's turn, which no other address can take (its place is
- * kept {@link #TURN_KEPT} past its time). Nothing is held back whole. An attempt
+ * an address that has sent it {@link #TURN_AFTER} wrong codes, counting its attempts still being
+ * decided, needs a turn for each further attempt, and the roll call gives one turn every
+ * {@link #TURN}, in the order the addresses first asked, one waiting turn per address. Counting
+ * the attempts being decided means a fresh address cannot fire many at once before its first
+ * wrong code is counted. The guesser's rate into it is then bounded by the turns plus its fresh
+ * addresses, each good for {@link #TURN_AFTER} wrong codes. A shared address (a school's NAT, a
+ * Wi-Fi's IPv6 /64) needs turns only after a few typos, not one, because once it waits, every
+ * student behind it shares its one turn per round, and the number of addresses waiting in a round
+ * is the guesser's to choose; a student behind an address that sent fewer is never held by this,
+ * and one who is waits for their address's turn, which no other address can take (its place is
+ * kept {@link #TURN_KEPT} past its time), and is told it is their turn they wait for, not their
+ * own wrong codes. Nothing is held back whole. An attempt
  * counts as a possible wrong code from {@link #begin} until {@link #end}, so a guesser's
  * concurrent requests cannot all slip past the allowance before the first is counted. A code that
  * was right a moment ago (typed too slowly) is not counted as a guess. A key forgets its count
@@ -50,6 +56,8 @@ public final class GuessLimits {
     static final Duration TURN = Duration.ofMillis(200);
     /** How long past its time a turn stays kept for its address, for a client that retries a bit late. */
     static final Duration TURN_KEPT = Duration.ofSeconds(10);
+    /** Wrong codes (or attempts being decided) from an address into a slowed roll call before it needs turns: a few typos. */
+    public static final int TURN_AFTER = 3;
 
     /** One kind of key: its free allowance, first delay and ceiling. */
     enum Scope {
@@ -88,8 +96,11 @@ public final class GuessLimits {
     public record Admitted(List<Key> keys) implements Admission {
     }
 
-    /** Not for {@code retryAfter}: its device or address has guessed too much lately, or waits for its turn. */
-    public record HeldBack(Duration retryAfter) implements Admission {
+    /**
+     * Not for {@code retryAfter}: its device or address has guessed too much lately, or, if
+     * {@code turn}, its address waits for its turn on a slowed roll call.
+     */
+    public record HeldBack(Duration retryAfter, boolean turn) implements Admission {
     }
 
     /** Admissions between two sweeps of forgotten keys. */
@@ -108,16 +119,13 @@ public final class GuessLimits {
      * Starts an attempt with a code from these keys: held back while any of its keys waits, or
      * has used its free allowance with wrong codes and attempts still being decided; otherwise
      * admitted and counted, on every key, as an attempt being decided until {@link #end}. On a
-     * slowed roll call, an address that guessed wrong into it is first held until its turn.
+     * slowed roll call, an address past {@link #TURN_AFTER} into it is first held until its turn;
+     * that check and its count are one atomic step, so concurrent attempts cannot all pass it.
      */
     public Admission begin(ClassId classId, InetAddress from, Optional<DeviceId> device, Instant now) {
-        Key rollCallAddress = new Key(Scope.ROLL_CALL_ADDRESS, classId + " " + addressGroup(from));
-        Optional<Duration> turn = waitForTurn(classId, rollCallAddress, now);
-        if (turn.isPresent()) {
-            return new HeldBack(turn.get());
-        }
-        List<Key> keys = keys(classId, from, device, rollCallAddress);
-        Duration[] held = {Duration.ZERO};
+        boolean slowed = slowed(classId, now);
+        List<Key> keys = keys(classId, from, device);
+        HeldBack[] held = {null};
         int admittedBy = 0;
         for (Key key : keys) {
             counts.compute(key, (k, count) -> {
@@ -128,14 +136,21 @@ public final class GuessLimits {
                         ? delay(k.scope(), k.scope().free + 1)
                         : Duration.ZERO;
                 if (!wait.isZero()) {
-                    held[0] = wait;
+                    held[0] = new HeldBack(wait, false);
                     return count;
+                }
+                if (slowed && k.scope() == Scope.ROLL_CALL_ADDRESS && current.wrong() + current.deciding() >= TURN_AFTER) {
+                    Duration turn = waitForTurn(classId, k, now);
+                    if (!turn.isZero()) {
+                        held[0] = new HeldBack(turn, true);
+                        return count;
+                    }
                 }
                 return new Count(current.wrong(), current.deciding() + 1, current.last(), current.notBefore());
             });
-            if (!held[0].isZero()) {
+            if (held[0] != null) {
                 end(new Admitted(keys.subList(0, admittedBy)), false, now);
-                return new HeldBack(held[0]);
+                return held[0];
             }
             admittedBy++;
         }
@@ -167,16 +182,8 @@ public final class GuessLimits {
         return wrongCodes(classId, now) >= SLOW_AFTER;
     }
 
-    /**
-     * How long an attempt from {@code rollCallAddress} must wait for its turn; empty if it needs
-     * none (the roll call is not slowed, or this address sent it no wrong code) or its turn is now,
-     * which it then takes.
-     */
-    private Optional<Duration> waitForTurn(ClassId classId, Key rollCallAddress, Instant now) {
-        Count guessed = counts.get(rollCallAddress);
-        if (!slowed(classId, now) || guessed == null || guessed.forgotten(now) || guessed.wrong() == 0) {
-            return Optional.empty();
-        }
+    /** How long an attempt from {@code rollCallAddress} must wait for its turn; zero if its turn is now, which it then takes. */
+    private Duration waitForTurn(ClassId classId, Key rollCallAddress, Instant now) {
         Instant[] turn = new Instant[1];
         turns.compute(rollCallAddress, (key, kept) -> {
             turn[0] = kept != null && !kept.plus(TURN_KEPT).isBefore(now) ? kept
@@ -184,7 +191,7 @@ public final class GuessLimits {
                     (next, unused) -> (next.isBefore(now) ? now : next).plus(TURN)).minus(TURN);
             return now.isBefore(turn[0]) ? turn[0] : null;
         });
-        return now.isBefore(turn[0]) ? Optional.of(Duration.between(now, turn[0])) : Optional.empty();
+        return now.isBefore(turn[0]) ? Duration.between(now, turn[0]) : Duration.ZERO;
     }
 
     private void sweepNowAndThen(Instant now) {
@@ -208,11 +215,13 @@ public final class GuessLimits {
         return delay.compareTo(scope.ceiling) > 0 ? scope.ceiling : delay;
     }
 
-    private static List<Key> keys(ClassId classId, InetAddress from, Optional<DeviceId> device, Key rollCallAddress) {
+    /** The roll call's address key comes first, so an attempt that waits for its turn counts on no other key. */
+    private static List<Key> keys(ClassId classId, InetAddress from, Optional<DeviceId> device) {
+        Key rollCallAddress = new Key(Scope.ROLL_CALL_ADDRESS, classId + " " + addressGroup(from));
         Key rollCall = new Key(Scope.ROLL_CALL, classId.toString());
         Key address = new Key(Scope.ADDRESS, addressGroup(from));
-        return device.map(d -> List.of(new Key(Scope.DEVICE, d.value()), address, rollCall, rollCallAddress))
-                .orElse(List.of(address, rollCall, rollCallAddress));
+        return device.map(d -> List.of(rollCallAddress, new Key(Scope.DEVICE, d.value()), address, rollCall))
+                .orElse(List.of(rollCallAddress, address, rollCall));
     }
 
     /** An IPv6 address counts by its /64, which one household or phone usually has whole. */

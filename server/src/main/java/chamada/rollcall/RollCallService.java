@@ -145,7 +145,7 @@ public final class RollCallService {
         }
         return switch (guesses.begin(classId, from, device, at.toInstant())) {
             case GuessLimits.HeldBack held ->
-                    CompletableFuture.completedFuture(new CheckInResult.TooManyAttempts(classId, at, held.retryAfter()));
+                    CompletableFuture.completedFuture(new CheckInResult.TooManyAttempts(classId, at, held.retryAfter(), held.turn()));
             case GuessLimits.Admitted admitted -> Outcomes.guarded(store.checkIn(attempt).whenComplete((result, failure) -> {
                 guesses.end(admitted, result instanceof CheckInResult.WrongCode wrong && wrong.guess(), at.toInstant());
                 flagSeveral(classId, device, result);

@@ -1,7 +1,8 @@
 package chamada.web;
 
 import org.eclipse.jetty.io.Connection;
-import org.eclipse.jetty.io.ssl.SslConnection;
+import org.eclipse.jetty.io.CyclicTimeout;
+import org.eclipse.jetty.server.ConnectionMetaData;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -23,15 +24,19 @@ import java.util.concurrent.TimeUnit;
  * <p>Design note. Jetty's idle timeout restarts with every byte read, so a client that trickles
  * a header a byte at a time (slowloris) would hold its connection, and its place in the
  * per-address limit, for as long as it liked. Jetty 12 has no deadline for the headers; a
- * handler learns of a request only once its headers are whole. So each connection counts the
- * requests it started, and each wait for a request schedules a look, one deadline later, that
- * closes the connection if no new request has started since. A request being handled (an event
- * stream, a download) is not this class's business: Jetty's idle timeout ends one whose client
- * stops reading. A body trickled after whole headers is not covered either: the handlers read
- * bodies with their own limits.
+ * handler learns of a request only once its headers are whole. So each connection that carries
+ * requests has one re-armable timer ({@link CyclicTimeout}, one scheduler task per connection
+ * however many requests it carries, cancelled when it closes, so a closed connection is not kept
+ * in memory until its deadline): it is armed while the connection waits for a request and
+ * disarmed while one is being handled, and it closes the connection when it goes off. It is
+ * re-armed before the response's callback completes, because the next request is read only after
+ * that. A request being handled (an event stream, a download) is not this class's business: Jetty's
+ * idle timeout ends one whose client stops reading. A body trickled after whole headers is not
+ * covered either: the handlers read bodies with their own limits, and the idle timeout only ends
+ * a body that stops.
  *
  * <p>Runs on Jetty's selector threads (opening, closing), the request's thread (handle), and
- * Jetty's scheduler (the look); thread-safe.
+ * Jetty's scheduler (the timer); thread-safe.
  */
 final class RequestDeadline extends Handler.Wrapper implements Connection.Listener {
 
@@ -39,8 +44,8 @@ final class RequestDeadline extends Handler.Wrapper implements Connection.Listen
 
     private final Duration deadline;
     private final Scheduler scheduler;
-    /** Each open connection's count of requests started, so a look can tell whether one came. */
-    private final ConcurrentMap<Connection, Long> started = new ConcurrentHashMap<>();
+    /** Each open connection's timer. */
+    private final ConcurrentMap<Connection, Timer> timers = new ConcurrentHashMap<>();
 
     RequestDeadline(Duration deadline, Scheduler scheduler, Handler handler) {
         super(handler);
@@ -50,42 +55,61 @@ final class RequestDeadline extends Handler.Wrapper implements Connection.Listen
 
     @Override
     public void onOpened(Connection connection) {
-        if (connection instanceof SslConnection) {
-            // Under TLS the HTTP connection inside is opened with it, and watched: the handshake is within its deadline.
+        // Only a connection that carries requests is watched: under TLS that is the one inside, opened with the
+        // TLS one, so the handshake is within its deadline; a wrapper like TLS never sees a request to disarm it.
+        if (!(connection instanceof ConnectionMetaData)) {
             return;
         }
-        started.put(connection, 0L);
-        expectRequest(connection, 0L);
+        Timer timer = new Timer(connection);
+        timers.put(connection, timer);
+        timer.arm();
     }
 
     @Override
     public void onClosed(Connection connection) {
-        started.remove(connection);
+        Timer timer = timers.remove(connection);
+        if (timer != null) {
+            timer.destroy();
+        }
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Connection connection = request.getConnectionMetaData().getConnection();
-        Long count = started.computeIfPresent(connection, (key, requests) -> requests + 1);
-        if (count == null) {
+        Timer timer = timers.get(request.getConnectionMetaData().getConnection());
+        if (timer == null) {
             return super.handle(request, response, callback);
         }
-        boolean handled = super.handle(request, response, Callback.from(callback, () -> expectRequest(connection, count)));
-        if (!handled) {
-            expectRequest(connection, count);
+        timer.cancel();
+        boolean handled = false;
+        try {
+            handled = super.handle(request, response, Callback.from(timer::arm, callback));
+            return handled;
+        } finally {
+            if (!handled) {
+                timer.arm();
+            }
         }
-        return handled;
     }
 
-    /** Closes {@code connection} one deadline from now unless a request after the {@code count}th has started by then. */
-    private void expectRequest(Connection connection, long count) {
-        scheduler.schedule(() -> {
-            Long now = started.get(connection);
-            if (now != null && now == count) {
-                log.debug("Closing a web connection from {}: no whole request within {} s",
-                        connection.getEndPoint().getRemoteSocketAddress(), deadline.toSeconds());
-                connection.getEndPoint().close();
-            }
-        }, deadline.toNanos(), TimeUnit.NANOSECONDS);
+    /** Closes its connection when it goes off: no whole request came within the deadline. */
+    private final class Timer extends CyclicTimeout {
+
+        private final Connection connection;
+
+        Timer(Connection connection) {
+            super(scheduler);
+            this.connection = connection;
+        }
+
+        void arm() {
+            schedule(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public void onTimeoutExpired() {
+            log.debug("Closing a web connection from {}: no whole request within {} s",
+                    connection.getEndPoint().getRemoteSocketAddress(), deadline.toSeconds());
+            connection.getEndPoint().close();
+        }
     }
 }

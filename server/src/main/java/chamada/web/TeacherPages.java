@@ -89,8 +89,10 @@ final class TeacherPages implements org.eclipse.jetty.server.Request.Handler {
             redirect(request, response, callback, "/teacher");
             return;
         }
-        home(request, response, callback, new TeacherSessions.LoginNeeded(session),
-                Optional.of(((Response.Refusal) reply).message()), HttpStatus.UNAUTHORIZED_401);
+        Response.Refusal refusal = (Response.Refusal) reply;
+        // The API's status for the same refusal: a wrong secret is 401, too many of them 429.
+        home(request, response, callback, new TeacherSessions.LoginNeeded(session), Optional.of(refusal.message()),
+                HttpStatuses.of(refusal.code()));
     }
 
     private void open(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,

@@ -114,7 +114,8 @@ class CheckInGuardsTest {
         String code = ((Response.Opened) opened).code().orElseThrow().code();
         String wrong = code.equals("000000") ? "000001" : "000000";
         for (int i = 0; i < GuessLimits.SLOW_AFTER; i++) {
-            answer(application.session(Lang.EN, InetAddress.getByName("10.1." + (i / 250) + "." + (i % 250))),
+            int guesser = i / GuessLimits.TURN_AFTER;
+            answer(application.session(Lang.EN, InetAddress.getByName("10.1." + (guesser / 250) + "." + (guesser % 250))),
                     new Request.CheckIn(STUDENT, CLASS, Optional.of(wrong), Optional.empty()));
         }
 
@@ -132,6 +133,9 @@ class CheckInGuardsTest {
                 .first().isEqualTo(ErrorCode.WRONG_CODE);
         assertThat(guesses.subList(1, guesses.size())).map(refused -> ((Response.CheckInRefused) refused).code())
                 .containsOnly(ErrorCode.TOO_MANY_ATTEMPTS).hasSize(9);
+        assertThat(((Response.CheckInRefused) guesses.getLast()).message())
+                .matches("Class 1010 is being flooded with wrong codes from elsewhere, so your network takes turns;"
+                        + " yours comes in \\d+ seconds: try again then\\.");
         assertThat(student).isInstanceOf(Response.CheckedIn.class);
         assertThat(status).isInstanceOfSatisfying(Response.RollCallReply.class,
                 reply -> assertThat(reply.alerts().slowed()).isTrue());

@@ -30,9 +30,9 @@ class GuessLimitsTest {
         }
 
         wrong(from, PHONE, NOW);
-        assertThat(limits.begin(CLASS, from, PHONE, NOW)).isEqualTo(new GuessLimits.HeldBack(Duration.ofSeconds(2)));
+        assertThat(limits.begin(CLASS, from, PHONE, NOW)).isEqualTo(new GuessLimits.HeldBack(Duration.ofSeconds(2), false));
         wrong(from, PHONE, NOW.plusSeconds(2));
-        assertThat(limits.begin(CLASS, from, PHONE, NOW.plusSeconds(3))).isEqualTo(new GuessLimits.HeldBack(Duration.ofSeconds(3)));
+        assertThat(limits.begin(CLASS, from, PHONE, NOW.plusSeconds(3))).isEqualTo(new GuessLimits.HeldBack(Duration.ofSeconds(3), false));
         assertThat(limits.begin(CLASS, from, PHONE, NOW.plusSeconds(6))).isInstanceOf(GuessLimits.Admitted.class);
     }
 
@@ -131,11 +131,12 @@ class GuessLimitsTest {
             limits.begin(CLASS, from, Optional.empty(), NOW);
         }
         InetAddress student = address("10.9.9.9");
-        wrong(student, PHONE, NOW);
+        for (int i = 0; i < GuessLimits.TURN_AFTER; i++) {
+            wrong(student, Optional.of(new DeviceId("phone-of-typist-000" + i)), NOW);
+        }
 
         GuessLimits.Admission first = limits.begin(CLASS, student, PHONE, NOW);
-        assertThat(first).isInstanceOfSatisfying(GuessLimits.HeldBack.class,
-                held -> assertThat(held.retryAfter()).isEqualTo(GuessLimits.TURN.multipliedBy(20)));
+        assertThat(first).isEqualTo(new GuessLimits.HeldBack(GuessLimits.TURN.multipliedBy(20), true));
         Instant told = NOW.plus(((GuessLimits.HeldBack) first).retryAfter());
         for (Instant at = NOW; at.isBefore(told.plusSeconds(1)); at = at.plusMillis(50)) {
             for (InetAddress from : guessers) {
@@ -143,6 +144,33 @@ class GuessLimitsTest {
             }
         }
         assertThat(limits.begin(CLASS, student, PHONE, told.plusSeconds(1))).isInstanceOf(GuessLimits.Admitted.class);
+    }
+
+    /** Issue 16 review: a fresh address fired concurrent wrong codes into a slowed roll call and had 50 admitted at once. */
+    @Test
+    void begin_onASlowedRollCall_concurrentAttemptsFromAFreshAddress_admitOnlyAFew() throws UnknownHostException {
+        guessersPastTheSlowing();
+        InetAddress fresh = address("10.2.0.1");
+
+        List<GuessLimits.Admission> admissions = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            admissions.add(limits.begin(CLASS, fresh, Optional.empty(), NOW));
+        }
+
+        // Its few before it needs turns, and the one turn the roll call has free now.
+        assertThat(admissions).filteredOn(GuessLimits.Admitted.class::isInstance).hasSize(GuessLimits.TURN_AFTER + 1);
+    }
+
+    /** Issue 16 review: one typo behind a school's shared address made every student on it wait for turns. */
+    @Test
+    void begin_onASlowedRollCall_anAddressWithAFewTypos_isNotKeptWaiting() throws UnknownHostException {
+        guessersPastTheSlowing();
+        InetAddress school = address("10.9.9.9");
+        for (int i = 0; i < GuessLimits.TURN_AFTER - 1; i++) {
+            wrong(school, Optional.of(new DeviceId("phone-of-typist-000" + i)), NOW);
+        }
+
+        assertThat(limits.begin(CLASS, school, PHONE, NOW)).isInstanceOf(GuessLimits.Admitted.class);
     }
 
     @Test
@@ -179,12 +207,14 @@ class GuessLimitsTest {
         limits.end((GuessLimits.Admitted) admission, true, now);
     }
 
-    /** As many addresses as it takes to slow the roll call, each having sent it one wrong code. */
+    /** As many addresses as it takes to slow the roll call, each having sent it enough wrong codes to need turns. */
     private List<InetAddress> guessersPastTheSlowing() throws UnknownHostException {
         List<InetAddress> guessers = new ArrayList<>();
-        for (int i = 0; i < GuessLimits.SLOW_AFTER; i++) {
+        for (int i = 0; i < GuessLimits.SLOW_AFTER / GuessLimits.TURN_AFTER; i++) {
             guessers.add(guesser(i));
-            wrong(guessers.getLast(), Optional.empty(), NOW);
+            for (int j = 0; j < GuessLimits.TURN_AFTER; j++) {
+                wrong(guessers.getLast(), Optional.empty(), NOW);
+            }
         }
         return guessers;
     }

@@ -113,6 +113,20 @@ class TeacherPagesTest {
         assertThat(wrong.body()).contains("Unknown teacher or wrong secret");
     }
 
+    /** Review of issue 16: the login page answered 401 where the API answers 429 for the same refusal. */
+    @Test
+    void login_afterTooManyWrongSecrets_answers429_asTheApiDoes() throws Exception {
+        startWithTeachers();
+
+        HttpResponse<String> wrong = post("/teacher/login", "name=ana&secret=nope");
+        for (int i = 0; i < 100 && wrong.statusCode() == 401; i++) {
+            wrong = post("/teacher/login", "name=ana&secret=nope");
+        }
+
+        assertThat(wrong.statusCode()).isEqualTo(429);
+        assertThat(wrong.body()).contains("type=\"password\"");
+    }
+
     @Test
     void aTeacherName_withMarkup_isShownAsText() throws Exception {
         startWithTeachers();

@@ -37,6 +37,8 @@ public enum LegacyText {
     BAD_HEADER("Cabeçalho inválido: os primeiros 64 bytes devem ser o tamanho da mensagem em dígitos ASCII,"
             + " completados com espaços; recebido \"{0}\". A conexão será encerrada."),
     MESSAGE_TOO_LONG("Mensagem de {0} bytes; o limite é {1}. A conexão será encerrada."),
+    MESSAGE_TOO_SLOW("Uma mensagem não chegou inteira em {0} segundos; a conexão foi encerrada e nada mais foi"
+            + " processado. Abra o programa de novo para continuar."),
 
     // The file port.
     BAD_CHOICE("Opção inválida: \"{0}\". Escolha um número de 0 a {1}. A conexão será encerrada."),

@@ -19,13 +19,17 @@ import java.util.Optional;
  * @param filesFolder  the folder whose regular files the file download offers; created if missing
  * @param idleTimeout  a legacy connection with nothing to read for this long is closed; long,
  *                     because a seed client keeps one connection for the whole class
+ * @param messageDeadline a message on the messages port must come whole within this, or the
+ *                     idle timeout if shorter, of its first byte; short, because the idle timeout
+ *                     is long and a seed client sends a whole message at once
  * @param messagesClass the class whose inbox keeps what the message port receives; empty: the
  *                     messages are only logged, as before class messages existed
  * @param filesClass   the class whose materials the file download offers; empty: the files of
  *                     {@code filesFolder}
  */
 public record LegacyConfig(InetAddress bind, int rollCallPort, int messagesPort, int filesPort, Path filesFolder,
-                           Duration idleTimeout, Optional<ClassId> messagesClass, Optional<ClassId> filesClass) {
+                           Duration idleTimeout, Duration messageDeadline, Optional<ClassId> messagesClass,
+                           Optional<ClassId> filesClass) {
 
     public static final int DEFAULT_ROLL_CALL_PORT = 5050;
     public static final int DEFAULT_MESSAGES_PORT = 5051;
@@ -35,6 +39,8 @@ public record LegacyConfig(InetAddress bind, int rollCallPort, int messagesPort,
     /** Twelve hours, a school day: the seed's teacher opens at the start of class and closes at the end. */
     public static final long DEFAULT_IDLE_TIMEOUT_SECONDS = 12 * 60 * 60;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS);
+    /** A message of 64 KiB from a seed client on the school's network comes at once; a minute is lenient. */
+    public static final Duration DEFAULT_MESSAGE_DEADLINE = Duration.ofSeconds(60);
 
     public LegacyConfig {
         int[] ports = {rollCallPort, messagesPort, filesPort};
@@ -48,6 +54,8 @@ public record LegacyConfig(InetAddress bind, int rollCallPort, int messagesPort,
         }
         check(!idleTimeout.isNegative() && !idleTimeout.isZero() && idleTimeout.compareTo(Duration.ofDays(1)) <= 0,
                 "--legacy-idle-timeout must be from 1 second to 1 day, got " + idleTimeout.toSeconds() + " s");
+        check(!messageDeadline.isNegative() && !messageDeadline.isZero(),
+                "a legacy message's deadline must be positive, got " + messageDeadline);
     }
 
     /** Every default: all addresses, the seeds' ports, {@value #DEFAULT_FILES_FOLDER}. */
@@ -64,24 +72,36 @@ public record LegacyConfig(InetAddress bind, int rollCallPort, int messagesPort,
     /** Messages only logged. */
     public LegacyConfig(InetAddress bind, int rollCallPort, int messagesPort, int filesPort, Path filesFolder,
                         Duration idleTimeout) {
-        this(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout, Optional.empty(), Optional.empty());
+        this(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout, DEFAULT_MESSAGE_DEADLINE,
+                Optional.empty(), Optional.empty());
     }
 
     public LegacyConfig withIdleTimeout(Duration idleTimeout) {
-        return new LegacyConfig(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout, messagesClass,
-                filesClass);
+        return new LegacyConfig(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout, messageDeadline,
+                messagesClass, filesClass);
+    }
+
+    /** Messages on the messages port must come whole within {@code messageDeadline} of their first byte (tests). */
+    public LegacyConfig withMessageDeadline(Duration messageDeadline) {
+        return new LegacyConfig(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout, messageDeadline,
+                messagesClass, filesClass);
+    }
+
+    /** The time a message on the messages port has, from its first byte, to come whole: the shorter of the two. */
+    public Duration messageTime() {
+        return messageDeadline.compareTo(idleTimeout) < 0 ? messageDeadline : idleTimeout;
     }
 
     /** The message port's messages kept in {@code classId}'s inbox. */
     public LegacyConfig withMessagesClass(ClassId classId) {
-        return new LegacyConfig(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout,
+        return new LegacyConfig(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout, messageDeadline,
                 Optional.of(classId), filesClass);
     }
 
     /** The file download offering {@code classId}'s materials instead of the folder's files. */
     public LegacyConfig withFilesClass(ClassId classId) {
-        return new LegacyConfig(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout, messagesClass,
-                Optional.of(classId));
+        return new LegacyConfig(bind, rollCallPort, messagesPort, filesPort, filesFolder, idleTimeout, messageDeadline,
+                messagesClass, Optional.of(classId));
     }
 
     /** The configured port of {@code which} (0 means a free one is picked at start). */

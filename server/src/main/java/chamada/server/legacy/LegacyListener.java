@@ -134,6 +134,9 @@ final class LegacyListener {
         WatchedOutput out = new WatchedOutput(socket, idleTimeout, "Legacy " + port.label() + " connection");
         try (Watchdog.Registration watched = watchdog.watch(out)) {
             ending = protocol.serve(socket, client, out);
+        } catch (MessageTooSlow e) {
+            say(socket, LegacyText.MESSAGE_TOO_SLOW.format(e.deadline().toSeconds()));
+            return;
         } catch (SocketTimeoutException e) {
             say(socket, LegacyText.IDLE.format(idleTimeout.toSeconds()));
             return;

@@ -87,7 +87,7 @@ public final class LegacyPorts implements AutoCloseable {
         sockets.forEach((port, socket) -> {
             LegacyProtocol protocol = switch (port) {
                 case ROLL_CALL -> new RollCallProtocol(application, config.idleTimeout());
-                case MESSAGES -> new MessageProtocol(application, config.messagesClass());
+                case MESSAGES -> new MessageProtocol(application, config.messagesClass(), config.messageTime());
                 case FILES -> new FileProtocol(files, config.idleTimeout());
             };
             listeners.put(port, new LegacyListener(port, socket, protocol, limiter, watchdog,

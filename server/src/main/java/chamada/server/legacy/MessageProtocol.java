@@ -21,6 +21,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -39,8 +40,8 @@ import java.util.OptionalInt;
  * exact, so split and coalesced segments need nothing special. A header that is not a length,
  * or a length over {@value #MAX_MESSAGE_BYTES} bytes, leaves the stream out of step: that
  * gets a text and the connection closes. A message that is not UTF-8 is framed all the same,
- * so it gets a text and the session goes on. A message must come whole within the idle timeout
- * of its first byte ({@link MessageDeadline}).
+ * so it gets a text and the session goes on. A message must come whole within a short deadline
+ * of its first byte ({@link MessageDeadline}), or it gets a text and the connection closes.
  */
 final class MessageProtocol implements LegacyProtocol {
 
@@ -52,10 +53,12 @@ final class MessageProtocol implements LegacyProtocol {
 
     private final Application application;
     private final Optional<ClassId> inbox;
+    private final Duration messageTime;
 
-    MessageProtocol(Application application, Optional<ClassId> inbox) {
+    MessageProtocol(Application application, Optional<ClassId> inbox, Duration messageTime) {
         this.application = application;
         this.inbox = inbox;
+        this.messageTime = messageTime;
     }
 
     @Override
@@ -66,7 +69,7 @@ final class MessageProtocol implements LegacyProtocol {
             if (first < 0) {
                 return Ending.INPUT_ENDED;
             }
-            MessageDeadline deadline = MessageDeadline.start(socket);
+            MessageDeadline deadline = MessageDeadline.start(socket, messageTime);
             byte[] header = new byte[MessageFraming.HEADER_BYTES];
             header[0] = (byte) first;
             byte[] rest = deadline.readNBytes(in, MessageFraming.HEADER_BYTES - 1);

@@ -2,7 +2,6 @@ package chamada.server.legacy;
 
 import chamada.net.WatchedOutput;
 import chamada.protocol.legacy.LegacyText;
-import chamada.protocol.legacy.MessageFraming;
 import chamada.testing.CapturedLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -19,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -133,42 +129,6 @@ class LegacyWatchdogTest {
             long received = readUntilClosed(in, start);
             assertThat(received).as("bytes of the reply received before the close").isLessThan(REPLY_BYTES);
             assertThat(new String(start, StandardCharsets.US_ASCII)).isEqualTo(REPLY_START);
-        }
-    }
-
-    /**
-     * Regression test for issue 16: a socket's read timeout restarts with every byte, so a message
-     * header trickled a byte at a time (slowloris) held its connection and its place for good. A
-     * message must now come whole within the idle timeout of its first byte.
-     */
-    @Test
-    void message_trickledAByteAtATime_isClosedAfterTheIdleTimeout_whileAnotherIsServed() throws Exception {
-        try (Socket slow = new Socket("127.0.0.1", server.port(LegacyPort.MESSAGES))) {
-            slow.setSoTimeout((int) RawClient.TIMEOUT.toMillis());
-            OutputStream out = slow.getOutputStream();
-            AtomicReference<String> heard = new AtomicReference<>();
-            Thread reader = Thread.ofVirtual().start(() -> {
-                try {
-                    heard.set(new String(slow.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    heard.set("");
-                }
-            });
-
-            Instant giveUp = Instant.now().plus(RawClient.TIMEOUT);
-            while (reader.isAlive() && Instant.now().isBefore(giveUp)) {
-                try {
-                    out.write('0'); // a length header never finished: 64 digits would take 19 s
-                } catch (IOException e) {
-                    break;
-                }
-                try (RawClient other = server.connect(LegacyPort.MESSAGES)) {
-                    other.send(MessageFraming.header(2)).send("oi").expect(MessageFraming.RECEIVED);
-                }
-                reader.join(Duration.ofMillis(300));
-            }
-
-            assertThat(heard.get()).isEqualTo(LegacyText.IDLE.format(IDLE_TIMEOUT.toSeconds()));
         }
     }
 
