@@ -2,6 +2,7 @@ package chamada.application;
 
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
+import chamada.i18n.Lang;
 import chamada.rollcall.Network;
 import chamada.rollcall.TeacherName;
 import chamada.teachers.Role;
@@ -90,6 +91,28 @@ class LoginsTest {
         assertThat(LoginLimits.delay(LoginLimits.FREE)).isEqualTo(LoginLimits.FIRST);
         assertThat(LoginLimits.delay(LoginLimits.FREE + 1)).isEqualTo(LoginLimits.FIRST.multipliedBy(2));
         assertThat(LoginLimits.delay(LoginLimits.FREE + 1_000)).isEqualTo(LoginLimits.CEILING);
+    }
+
+    /**
+     * A session resumed with a token is logged out when the token expires: before, a native
+     * connection or a live view kept open outlived it, since only the account was read again.
+     */
+    @Test
+    void caller_ofASessionResumedWithATokenThatHasSinceExpired_isTokenInvalid() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC);
+        SessionTokens tokens = new SessionTokens(new byte[32], clock);
+        Logins logins = new Logins(teachersWhoseSecretIs("right", new AtomicInteger()), tokens, clock);
+        SessionTokens.Verified verified = logins.resume(tokens.issue(TeacherName.ofLogin("ana"))).join();
+        Session session = new Session(Lang.EN, false, Optional.empty(), HERE);
+        session.login(verified.teacher(), verified.expires());
+        assertThat(logins.caller(session)).succeedsWithin(30, TimeUnit.SECONDS);
+
+        clock.advance(SessionTokens.LIFETIME);
+
+        assertThat(logins.caller(session)).failsWithin(30, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOfSatisfying(ChamadaException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID));
+        assertThat(session.teacher()).isEmpty();
     }
 
     private static void assertRefused(CompletableFuture<TeacherName> login, ErrorCode code) {
