@@ -28,9 +28,9 @@ import java.util.concurrent.Semaphore;
  * long, and a handful of teachers logging in at the start of a period would stall every
  * check-in; on an event loop it would stall every connection of the loop. Here the checks
  * queue for one platform thread instead, and the caller gets a future. At most
- * {@link #MAX_WAITING} wait; more are refused with {@link ErrorCode#LOGIN_BUSY} at once. An address
- * that sent too many wrong secrets lately waits before its next is checked ({@link LoginLimits},
- * {@link ErrorCode#TOO_MANY_LOGINS}).
+ * {@link #MAX_WAITING} wait; more are refused with {@link ErrorCode#LOGIN_BUSY} at once. A name
+ * that got too many wrong secrets lately from an address, or an address that sent too many for any
+ * names, waits before its next is checked ({@link LoginLimits}, {@link ErrorCode#TOO_MANY_LOGINS}).
  */
 final class Logins implements AutoCloseable {
 
@@ -66,7 +66,7 @@ final class Logins implements AutoCloseable {
         if (!waiting.tryAcquire()) {
             return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.LOGIN_BUSY));
         }
-        Optional<Duration> wait = limits.begin(from);
+        Optional<Duration> wait = limits.begin(from, name);
         if (wait.isPresent()) {
             waiting.release();
             return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.TOO_MANY_LOGINS,
@@ -82,7 +82,7 @@ final class Logins implements AutoCloseable {
             hashing.execute(() -> {
                 try {
                     TeacherName teacher = check(name, secret);
-                    limits.succeeded(from);
+                    limits.succeeded(from, name);
                     check.complete(teacher);
                 } catch (RuntimeException e) {
                     check.completeExceptionally(e);
