@@ -1,11 +1,14 @@
 package chamada.web;
 
 import chamada.client.ChamadaClient;
+import chamada.client.ServerRefusedException;
+import chamada.error.ErrorCode;
 import chamada.i18n.Lang;
 import chamada.protocol.Json;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.RollCallEvent;
 import chamada.rollcall.TeacherName;
 import chamada.server.WebFront;
 import chamada.teachers.AccountAction;
@@ -31,11 +34,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A roll call's event stream asks again, every {@link chamada.application.Application#liveViewCheck()},
- * whether its reader may still hear the class, and ends at a refusal that says they may not.
+ * A live view (the API's and the projector page's event streams of a roll call, a native watch)
+ * asks again, every {@link chamada.application.Application#liveViewCheck()}, whether its reader
+ * may still hear the class, and ends at a refusal that says they may not.
  *
  * <p>Issue 16 (security review): a roll call's stream lasted as long as its roll call, hours
  * maybe, and never asked again who was reading it: a teacher disabled (a stolen laptop's) or taken
@@ -75,26 +80,56 @@ class LiveViewAccessTest {
 
     @Test
     void rollCallStream_ofATeacherDisabledMeanwhile_endsWhileAnotherTeachersGoesOn() throws Exception {
-        Heard ana = openAndListen("ana", 1010);
-        Heard bia = openAndListen("bia", 2020);
+        disablingATeacher_endsTheirStreamOnly(false);
+    }
 
-        Response disabled = administrator.call(new Request.Account(AccountAction.DISABLE, TeacherName.ofLogin("ana"),
-                Optional.empty(), false));
-
-        assertThat(disabled).isInstanceOf(Response.AccountChanged.class);
-        await().atMost(Duration.ofSeconds(10)).until(ana.ended::isDone);
-        assertStillHears(bia);
+    @Test
+    void projectorStream_ofATeacherDisabledMeanwhile_endsWhileAnotherTeachersGoesOn() throws Exception {
+        disablingATeacher_endsTheirStreamOnly(true);
     }
 
     @Test
     void rollCallStream_ofATeacherTakenOffTheClass_endsWhileAnotherTeachersGoesOn() throws Exception {
-        Heard ana = openAndListen("ana", 1010);
-        Heard bia = openAndListen("bia", 2020);
+        Heard ana = openAndListen("ana", 1010, false);
+        Heard bia = openAndListen("bia", 2020, false);
 
         Response assigned = administrator.call(new Request.Assign(new ClassId(1010),
                 List.of(TeacherName.ofLogin("bia"))));
 
         assertThat(assigned).isNotInstanceOf(Response.Refusal.class);
+        await().atMost(Duration.ofSeconds(10)).until(ana.ended::isDone);
+        assertStillHears(bia);
+    }
+
+    @Test
+    void nativeWatch_ofATeacherDisabledMeanwhile_isEndedWhileAnotherTeachersGoesOn() {
+        try (ChamadaClient bia = server.client(Lang.EN); ChamadaClient ana = server.client(Lang.EN)) {
+            bia.login("bia", "secret-of-bia");
+            assertThat(bia.open(new ClassId(2020))).isInstanceOf(Response.Opened.class);
+            assertThat(bia.watch(new ClassId(2020))).isInstanceOf(Response.Watching.class);
+            ana.login("ana", "secret-of-ana");
+            assertThat(ana.open(new ClassId(1010))).isInstanceOf(Response.Opened.class);
+            assertThat(ana.watch(new ClassId(1010))).isInstanceOf(Response.Watching.class);
+
+            Response disabled = administrator.call(new Request.Account(AccountAction.DISABLE,
+                    TeacherName.ofLogin("ana"), Optional.empty(), false));
+
+            assertThat(disabled).isInstanceOf(Response.AccountChanged.class);
+            assertThatThrownBy(ana::nextEvent).isInstanceOfSatisfying(ServerRefusedException.class,
+                    refused -> assertThat(refused.code()).isEqualTo(ErrorCode.ACCOUNT_INACTIVE));
+            assertThat(administrator.call(new Request.Close(new ClassId(2020)))).isNotInstanceOf(Response.Refusal.class);
+            assertThat(bia.nextEvent()).isInstanceOf(RollCallEvent.Closed.class);
+        }
+    }
+
+    private void disablingATeacher_endsTheirStreamOnly(boolean projector) throws Exception {
+        Heard ana = openAndListen("ana", 1010, projector);
+        Heard bia = openAndListen("bia", 2020, projector);
+
+        Response disabled = administrator.call(new Request.Account(AccountAction.DISABLE, TeacherName.ofLogin("ana"),
+                Optional.empty(), false));
+
+        assertThat(disabled).isInstanceOf(Response.AccountChanged.class);
         await().atMost(Duration.ofSeconds(10)).until(ana.ended::isDone);
         assertStillHears(bia);
     }
@@ -111,8 +146,11 @@ class LiveViewAccessTest {
     private record Heard(ClassId classId, List<String> lines, CompletableFuture<Void> ended) {
     }
 
-    /** Logs {@code teacher} in on the JSON API, opens {@code classNumber}'s roll call and follows its stream. */
-    private Heard openAndListen(String teacher, int classNumber) throws Exception {
+    /**
+     * Logs {@code teacher} in on the JSON API, opens {@code classNumber}'s roll call and follows
+     * its stream: the projector page's, with the token as the browser's session cookie, or the API's.
+     */
+    private Heard openAndListen(String teacher, int classNumber, boolean projector) throws Exception {
         String token = Json.mapper().readTree(http.send(HttpRequest.newBuilder(
                         URI.create(server.webBase() + "/api/v1/session"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
@@ -124,8 +162,11 @@ class LiveViewAccessTest {
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
-        HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(URI.create(rollCall + "/events"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofLines());
+        HttpRequest.Builder events = projector
+                ? HttpRequest.newBuilder(URI.create(server.webBase() + "/classes/" + classNumber + "/projector/events"))
+                        .header("Cookie", TeacherSessions.COOKIE + "=" + token)
+                : HttpRequest.newBuilder(URI.create(rollCall + "/events")).header("Authorization", "Bearer " + token);
+        HttpResponse<Stream<String>> stream = http.send(events.build(), HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.statusCode()).isEqualTo(200);
         List<String> lines = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> stream.body().forEach(lines::add));
