@@ -61,7 +61,7 @@ class LoginsTest {
      */
     @Test
     void authenticate_manyWrongSecretsFromOneAddress_isHeldBackBeforeTheCheck_andAnotherAddressIsNot() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
+        MutableClock clock = noon();
         AtomicInteger checked = new AtomicInteger();
         Logins logins = new Logins(teachersWhoseSecretIs("right", checked), new SessionTokens(new byte[32], clock), clock);
         TeacherName ana = TeacherName.ofLogin("ana");
@@ -144,7 +144,7 @@ class LoginsTest {
      */
     @Test
     void authenticate_aGuesserOfOneNameForHours_holdsBackThatNameOnly() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
+        MutableClock clock = noon();
         AtomicInteger checked = new AtomicInteger();
         Logins logins = new Logins(teachersWhoseSecretIs("right", checked), new SessionTokens(new byte[32], clock), clock);
         TeacherName ana = TeacherName.ofLogin("ana");
@@ -163,7 +163,7 @@ class LoginsTest {
     /** A guesser who tries one secret each for many names is held back by the address's allowance. */
     @Test
     void authenticate_oneWrongSecretEachForManyNames_isHeldBackPastTheAddressAllowance() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
+        MutableClock clock = noon();
         AtomicInteger checked = new AtomicInteger();
         Logins logins = new Logins(teachersWhoseSecretIs("right", checked), new SessionTokens(new byte[32], clock), clock);
         for (int i = 0; i < LoginLimits.ADDRESS_FREE; i++) {
@@ -203,6 +203,10 @@ class LoginsTest {
                 return CompletableFuture.completedFuture(Optional.of(Role.TEACHER));
             }
         };
+    }
+
+    private static MutableClock noon() {
+        return new MutableClock(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
     }
 
     private static void assertRefused(CompletableFuture<TeacherName> login, ErrorCode code) {
