@@ -3,6 +3,7 @@ package chamada.application;
 import chamada.attendance.AttendanceService;
 import chamada.backup.BackupService;
 import chamada.error.ChamadaException;
+import chamada.error.ErrorCode;
 import chamada.i18n.Lang;
 import chamada.materials.MaterialFolder;
 import chamada.materials.MaterialLimits;
@@ -35,9 +36,12 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -58,6 +62,19 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Application implements AutoCloseable, MeterBinder {
 
+    /**
+     * How often a live view (a native watch, a roll call's event stream) asks again whether its
+     * reader may still hear the class: a roll call's view lasts as long as the roll call, hours
+     * maybe, and a teacher disabled (a stolen laptop's), taken off the class or whose token
+     * expired must stop hearing its codes and check-ins within this, not at its close.
+     */
+    public static final Duration LIVE_VIEW_CHECK = Duration.ofSeconds(30);
+    /**
+     * The refusals that end a live view: its reader may no longer hear the class. A store's
+     * failure does not: the next check asks again.
+     */
+    private static final Set<ErrorCode> REVOKED = EnumSet.of(ErrorCode.AUTH_REQUIRED, ErrorCode.ACCOUNT_INACTIVE,
+            ErrorCode.NOT_ASSIGNED, ErrorCode.TOKEN_INVALID);
     /** How long a gauge waits for the store at a scrape; Prometheus gives up on a scrape after 10 s by default. */
     private static final long GAUGE_READ_SECONDS = 5;
 
@@ -70,6 +87,7 @@ public final class Application implements AutoCloseable, MeterBinder {
     private final RollCallService rollCalls;
     private final MaterialService materials;
     private final Clock clock;
+    private final Duration liveViewCheck;
     private final RequestMeters requestMeters = new RequestMeters();
     /**
      * Closes forgotten roll calls once a minute (--auto-close-after) and deletes expired ones daily
@@ -84,7 +102,14 @@ public final class Application implements AutoCloseable, MeterBinder {
      */
     public Application(Teachers teachers, ChamadaStore store, Clock clock, CheckInSettings checkIns,
                        MaterialFolder materialFolder, MaterialLimits materialLimits) {
+        this(teachers, store, clock, checkIns, materialFolder, materialLimits, LIVE_VIEW_CHECK);
+    }
+
+    /** As the other constructor, with live views asked again every {@code liveViewCheck}. */
+    public Application(Teachers teachers, ChamadaStore store, Clock clock, CheckInSettings checkIns,
+                       MaterialFolder materialFolder, MaterialLimits materialLimits, Duration liveViewCheck) {
         this.teachers = teachers;
+        this.liveViewCheck = liveViewCheck;
         this.store = store;
         this.clock = clock;
         this.materials = new MaterialService(store, store, materialFolder, materialLimits, clock);
@@ -217,6 +242,23 @@ public final class Application implements AutoCloseable, MeterBinder {
      */
     public CompletableFuture<BackupCopy> backup(Session session) {
         return dispatcher.backup(session);
+    }
+
+    /** How often a front asks {@link #mayStillHear} for each live view it serves. */
+    public Duration liveViewCheck() {
+        return liveViewCheck;
+    }
+
+    /**
+     * Whether {@code session}'s live view of {@code classId} may go on, as things stand now:
+     * empty if it may (or if the store could not say, which the next check asks again), otherwise
+     * the refusal to end it with (the teacher logged out, disabled, taken off the class, or their
+     * token expired). Both fronts ask this every {@link #liveViewCheck()}; they decide nothing.
+     */
+    public CompletableFuture<Optional<Response.Failure>> mayStillHear(Session session, ClassId classId) {
+        return handle(session, new Request.Watch(classId)).handle((reply, failure) ->
+                reply instanceof Response.Failure refusal && REVOKED.contains(refusal.code())
+                        ? Optional.of(refusal) : Optional.empty());
     }
 
     /** The reply that says {@code refusal} to {@code session}, for a front refusing before any request. */

@@ -142,9 +142,9 @@ final class Dispatcher {
             }
             case Request.Resume resume -> {
                 session.logout();
-                yield Outcomes.guarded(logins.resume(resume.token())).thenApply(teacher -> {
-                    session.login(teacher);
-                    return new Response.Resumed(teacher.value());
+                yield Outcomes.guarded(logins.resume(resume.token())).thenApply(verified -> {
+                    session.login(verified.teacher(), verified.expires());
+                    return new Response.Resumed(verified.teacher().value());
                 });
             }
             case Request.Open open -> rollCalls.open(caller, open.classId(), open.codePolicy(),

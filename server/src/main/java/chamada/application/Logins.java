@@ -28,9 +28,9 @@ import java.util.concurrent.Semaphore;
  * long, and a handful of teachers logging in at the start of a period would stall every
  * check-in; on an event loop it would stall every connection of the loop. Here the checks
  * queue for one platform thread instead, and the caller gets a future. At most
- * {@link #MAX_WAITING} wait; more are refused with {@link ErrorCode#LOGIN_BUSY} at once. An address
- * that sent too many wrong secrets lately waits before its next is checked ({@link LoginLimits},
- * {@link ErrorCode#TOO_MANY_LOGINS}).
+ * {@link #MAX_WAITING} wait; more are refused with {@link ErrorCode#LOGIN_BUSY} at once. A name
+ * that got too many wrong secrets lately from an address, or an address that sent too many for any
+ * names, waits before its next is checked ({@link LoginLimits}, {@link ErrorCode#TOO_MANY_LOGINS}).
  */
 final class Logins implements AutoCloseable {
 
@@ -40,6 +40,7 @@ final class Logins implements AutoCloseable {
     private final Teachers teachers;
     private final SessionTokens tokens;
     private final LoginLimits limits;
+    private final Clock clock;
     private final Semaphore waiting = new Semaphore(MAX_WAITING);
     /** The checks asked for and not answered yet: {@link #close} answers them, so no caller waits for good. */
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
@@ -50,6 +51,7 @@ final class Logins implements AutoCloseable {
         this.teachers = teachers;
         this.tokens = tokens;
         this.limits = new LoginLimits(clock);
+        this.clock = clock;
     }
 
     boolean openMode() {
@@ -64,7 +66,7 @@ final class Logins implements AutoCloseable {
         if (!waiting.tryAcquire()) {
             return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.LOGIN_BUSY));
         }
-        Optional<Duration> wait = limits.begin(from);
+        Optional<Duration> wait = limits.begin(from, name);
         if (wait.isPresent()) {
             waiting.release();
             return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.TOO_MANY_LOGINS,
@@ -80,7 +82,7 @@ final class Logins implements AutoCloseable {
             hashing.execute(() -> {
                 try {
                     TeacherName teacher = check(name, secret);
-                    limits.succeeded(from);
+                    limits.succeeded(from, name);
                     check.complete(teacher);
                 } catch (RuntimeException e) {
                     check.completeExceptionally(e);
@@ -121,23 +123,25 @@ final class Logins implements AutoCloseable {
     }
 
     /**
-     * The teacher {@code token} stands for, checked without the slow password hash; fails with
-     * {@link ErrorCode#TOKEN_INVALID} if it is forged, expired, another store's, or of a
-     * teacher whose account has been removed or disabled since.
+     * The teacher {@code token} stands for and until when, checked without the slow password
+     * hash; fails with {@link ErrorCode#TOKEN_INVALID} if it is forged, expired, another store's,
+     * or of a teacher whose account has been removed or disabled since.
      */
-    CompletableFuture<TeacherName> resume(String token) {
-        Optional<TeacherName> teacher = tokens.verify(token);
-        if (teacher.isEmpty()) {
+    CompletableFuture<SessionTokens.Verified> resume(String token) {
+        Optional<SessionTokens.Verified> verified = tokens.verify(token);
+        if (verified.isEmpty()) {
             return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.TOKEN_INVALID));
         }
-        return teachers.role(teacher.get()).thenApply(role -> role.map(r -> teacher.get())
+        return teachers.role(verified.get().teacher()).thenApply(role -> role.map(r -> verified.get())
                 .orElseThrow(() -> new ChamadaException(ErrorCode.TOKEN_INVALID)));
     }
 
     /**
      * Who the rules see for {@code session}, as things stand now: the logged-in teacher, with
      * their account read again (a teacher disabled or removed since is logged out and refused
-     * with {@link ErrorCode#ACCOUNT_INACTIVE}); on a port the server answers for itself (the
+     * with {@link ErrorCode#ACCOUNT_INACTIVE}, one whose session token has expired since the
+     * session resumed it with {@link ErrorCode#TOKEN_INVALID}, so that a connection or a live view
+     * kept open does not outlive its token); on a port the server answers for itself (the
      * legacy ports), its reserved owner, who administers nothing; in open mode, without a login,
      * the shared {@link TeacherName#OPEN_MODE} teacher; otherwise somebody who may only check in.
      * In open mode a caller is an administrator only from the server's own machine: anybody on
@@ -147,6 +151,10 @@ final class Logins implements AutoCloseable {
     CompletableFuture<Caller> caller(Session session) {
         Optional<TeacherName> teacher = session.teacher();
         if (teacher.isPresent()) {
+            if (session.loginExpired(clock.instant())) {
+                session.logout();
+                return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.TOKEN_INVALID));
+            }
             return teachers.role(teacher.get()).thenApply(role -> {
                 if (role.isEmpty()) {
                     session.logout();

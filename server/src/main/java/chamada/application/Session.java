@@ -4,6 +4,7 @@ import chamada.i18n.Lang;
 import chamada.rollcall.TeacherName;
 
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,8 @@ public final class Session {
     private final InetAddress address;
     private volatile Lang lang;
     private volatile Optional<TeacherName> teacher = Optional.empty();
+    /** When the login ends: a resumed token's expiry; empty for a login with a secret, which lasts the connection. */
+    private volatile Optional<Instant> loginExpires = Optional.empty();
     private final RosterParts rosterParts = new RosterParts();
 
     Session(Lang lang, boolean openMode, Optional<TeacherName> server, InetAddress address) {
@@ -45,7 +48,19 @@ public final class Session {
     }
 
     void login(TeacherName name) {
+        loginExpires = Optional.empty();
         teacher = Optional.of(name);
+    }
+
+    /** A login by a session token, which ends when the token expires. */
+    void login(TeacherName name, Instant expires) {
+        loginExpires = Optional.of(expires);
+        teacher = Optional.of(name);
+    }
+
+    /** Whether the token this session resumed has expired by {@code now}. */
+    boolean loginExpired(Instant now) {
+        return loginExpires.filter(expires -> !now.isBefore(expires)).isPresent();
     }
 
     /**
@@ -54,6 +69,7 @@ public final class Session {
      */
     void logout() {
         teacher = Optional.empty();
+        loginExpires = Optional.empty();
         rosterParts.clear();
     }
 

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -34,6 +35,10 @@ final class SessionTokens {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final int MAX_TOKEN_CHARS = 512;
 
+    /** A token this server signed: whom it stands for, and until when. */
+    record Verified(TeacherName teacher, Instant expires) {
+    }
+
     private final SecretKeySpec key;
     private final Clock clock;
 
@@ -49,8 +54,8 @@ final class SessionTokens {
         return payload + "." + ENCODER.encodeToString(sign(payload));
     }
 
-    /** The teacher {@code token} stands for, if this store's key signed it and it has not expired. */
-    Optional<TeacherName> verify(String token) {
+    /** The teacher {@code token} stands for and its expiry, if this store's key signed it and it has not expired. */
+    Optional<Verified> verify(String token) {
         if (token.length() > MAX_TOKEN_CHARS) {
             return Optional.empty();
         }
@@ -60,11 +65,13 @@ final class SessionTokens {
         }
         try {
             String payload = parts[0] + "." + parts[1];
+            long expires = Long.parseLong(parts[1]);
             if (!MessageDigest.isEqual(sign(payload), DECODER.decode(parts[2]))
-                    || Long.parseLong(parts[1]) <= clock.instant().getEpochSecond()) {
+                    || expires <= clock.instant().getEpochSecond()) {
                 return Optional.empty();
             }
-            return Optional.of(TeacherName.ofLogin(new String(DECODER.decode(parts[0]), StandardCharsets.UTF_8)));
+            return Optional.of(new Verified(TeacherName.ofLogin(new String(DECODER.decode(parts[0]),
+                    StandardCharsets.UTF_8)), Instant.ofEpochSecond(expires)));
         } catch (RuntimeException e) {
             // Not base64, not a number, not a name: not a token this server made.
             return Optional.empty();

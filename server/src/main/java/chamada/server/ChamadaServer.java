@@ -110,7 +110,7 @@ public final class ChamadaServer implements AutoCloseable {
                 }
                 server = new ChamadaServer(config, listener, legacyPorts,
                         new Application(teachers, store, clock, config.checkIns(), materialFolder,
-                                config.materials().limits()));
+                                config.materials().limits(), config.liveViewCheck()));
             } catch (IOException | RuntimeException e) {
                 try {
                     store.close();

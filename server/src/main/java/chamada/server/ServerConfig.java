@@ -1,5 +1,6 @@
 package chamada.server;
 
+import chamada.application.Application;
 import chamada.i18n.Lang;
 import chamada.materials.MaterialLimits;
 import chamada.net.TlsCertificate;
@@ -34,11 +35,14 @@ import java.util.Optional;
  * @param materials                where class materials' bytes live and their limits
  * @param tls                      the certificate the native port speaks TLS with ({@code --tls-cert}, the web
  *                                 front's too); empty: plain TCP
+ * @param liveViewCheck            how often a live view asks again whether its reader may still hear the class
+ *                                 ({@link Application#LIVE_VIEW_CHECK}; shorter only in tests)
  */
 public record ServerConfig(InetAddress bind, int port, StoreConfig store, Optional<Path> teachersFile,
                            int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang,
                            Optional<LegacyConfig> legacy, CheckInSettings checkIns, Optional<WebFront> web,
-                           List<Network> trustedProxies, MaterialsConfig materials, Optional<TlsCertificate> tls) {
+                           List<Network> trustedProxies, MaterialsConfig materials, Optional<TlsCertificate> tls,
+                           Duration liveViewCheck) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final int DEFAULT_MAX_LINE_BYTES = 8 * 1024;
@@ -56,6 +60,7 @@ public record ServerConfig(InetAddress bind, int port, StoreConfig store, Option
         check(OptionLimit.MAX_CONNECTIONS_PER_ADDRESS.allows(maxConnectionsPerAddress),
                 "--max-connections-per-address must be from 1 to 100000, got " + maxConnectionsPerAddress);
         legacy.ifPresent(config -> config.checkApartFrom(port));
+        check(liveViewCheck.isPositive(), "a live view's access check must be positive, got " + liveViewCheck);
     }
 
     /** A config without the legacy protocols. */
@@ -63,7 +68,7 @@ public record ServerConfig(InetAddress bind, int port, StoreConfig store, Option
                         int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress, Lang lang) {
         this(bind, port, store, teachersFile, maxLineBytes, idleTimeout, maxConnectionsPerAddress, lang,
                 Optional.empty(), CheckInSettings.defaults(), Optional.empty(), List.of(), MaterialsConfig.defaults(),
-                Optional.empty());
+                Optional.empty(), Application.LIVE_VIEW_CHECK);
     }
 
     /**
@@ -78,56 +83,72 @@ public record ServerConfig(InetAddress bind, int port, StoreConfig store, Option
                         MaterialLimits.defaults()));
     }
 
+    /** This config asking live views again every {@code liveViewCheck}: tests, which cannot wait the default. */
+    public ServerConfig withLiveViewCheck(Duration liveViewCheck) {
+        return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, tls,
+                liveViewCheck);
+    }
+
     public ServerConfig withTeachersFile(Path file) {
         return new ServerConfig(bind, port, store, Optional.of(file), maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, tls);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, tls,
+                liveViewCheck);
     }
 
     public ServerConfig withLimits(int maxLineBytes, Duration idleTimeout, int maxConnectionsPerAddress) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, tls);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, tls,
+                liveViewCheck);
     }
 
     /** This config with the seeds' legacy protocols on, as {@code legacy} says. */
     public ServerConfig withLegacy(LegacyConfig legacy) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, Optional.of(legacy), checkIns, web, trustedProxies, materials, tls);
+                maxConnectionsPerAddress, lang, Optional.of(legacy), checkIns, web, trustedProxies, materials, tls,
+                liveViewCheck);
     }
 
     /** This config with {@code checkIns} as its check-in settings. */
     public ServerConfig withCheckIns(CheckInSettings checkIns) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, tls);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, tls,
+                liveViewCheck);
     }
 
     /** This config keeping its roll calls in {@code store}. */
     public ServerConfig withStore(StoreConfig store) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, tls);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, tls,
+                liveViewCheck);
     }
 
     /** This config taking the client's address from the PROXY protocol header of {@code proxies}' connections. */
     public ServerConfig withTrustedProxies(List<Network> proxies) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, proxies, materials, tls);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, proxies, materials, tls,
+                liveViewCheck);
     }
 
     /** This config with the web front on, as {@code web} says. */
     public ServerConfig withWeb(WebFront web) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, Optional.of(web), trustedProxies, materials, tls);
+                maxConnectionsPerAddress, lang, legacy, checkIns, Optional.of(web), trustedProxies, materials, tls,
+                liveViewCheck);
     }
 
     /** This config with the class materials where and as large as {@code materials} says. */
     public ServerConfig withMaterials(MaterialsConfig materials) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, tls);
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, tls,
+                liveViewCheck);
     }
 
     /** This config with the native port speaking TLS only, with {@code certificate}. */
     public ServerConfig withTls(TlsCertificate certificate) {
         return new ServerConfig(bind, port, store, teachersFile, maxLineBytes, idleTimeout,
-                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, Optional.of(certificate));
+                maxConnectionsPerAddress, lang, legacy, checkIns, web, trustedProxies, materials, Optional.of(certificate),
+                liveViewCheck);
     }
 
     private static void check(boolean condition, String message) {

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -67,17 +66,6 @@ final class EventStreams implements AutoCloseable {
      * messages its page lacks.
      */
     static final Duration CLASS_VIEW_LIFETIME = Duration.ofSeconds(30);
-    /**
-     * How often a roll call's stream asks again whether its reader may still hear the class, as a
-     * native watch does: a roll call's stream lasts as long as its roll call, hours maybe, and a
-     * teacher disabled (a stolen laptop's) or taken off the class must stop hearing its codes and
-     * check-ins within this, not at its close.
-     */
-    static final Duration ACCESS_CHECK = Duration.ofSeconds(30);
-    /** The refusals that end a stream: its reader may no longer hear the class (a store's failure does not). */
-    private static final Set<chamada.error.ErrorCode> REVOKED = EnumSet.of(chamada.error.ErrorCode.AUTH_REQUIRED,
-            chamada.error.ErrorCode.ACCOUNT_INACTIVE, chamada.error.ErrorCode.NOT_ASSIGNED,
-            chamada.error.ErrorCode.TOKEN_INVALID);
     /** The most events one write carries; a busier stream's rest goes at the next pass. */
     private static final int EVENTS_PER_WRITE = 4_096;
 
@@ -279,7 +267,7 @@ final class EventStreams implements AutoCloseable {
             if (closing) {
                 return;
             }
-            if (view.followsRollCall() && !checkingAccess && now - accessCheckedAt >= ACCESS_CHECK.toNanos()) {
+            if (view.followsRollCall() && !checkingAccess && now - accessCheckedAt >= application.liveViewCheck().toNanos()) {
                 checkAccess(now);
             }
             if (!view.followsRollCall() && now - startedAt >= CLASS_VIEW_LIFETIME.toNanos()) {
@@ -343,8 +331,8 @@ final class EventStreams implements AutoCloseable {
         private void checkAccess(long now) {
             accessCheckedAt = now;
             checkingAccess = true;
-            application.handle(session, new Request.Status(classId)).whenComplete((reply, failure) -> {
-                revoked = reply instanceof chamada.protocol.Response.Refusal refusal && REVOKED.contains(refusal.code());
+            application.mayStillHear(session, classId).whenComplete((refusal, failure) -> {
+                revoked = refusal != null && refusal.isPresent();
                 checkingAccess = false;
             });
         }

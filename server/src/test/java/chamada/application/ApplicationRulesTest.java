@@ -82,6 +82,17 @@ class ApplicationRulesTest {
     }
 
     @Test
+    void hello_withoutLogin_isAnswered_andPicksTheLanguageOfTheRefusalsAfter() {
+        Session anonymous = application.session(Lang.EN);
+
+        Response hello = answer(anonymous, new Request.Hello(Optional.of(Lang.PT_BR)));
+
+        assertThat(hello).isInstanceOf(Response.Hello.class);
+        assertThat(answer(anonymous, new Request.Status(CLASS)))
+                .isEqualTo(new Response.Failure(ErrorCode.AUTH_REQUIRED, ErrorCode.AUTH_REQUIRED.format(Lang.PT_BR)));
+    }
+
+    @Test
     void checkIn_withoutLogin_isRegistered() {
         answer(teacher("ana", Lang.EN), new Request.Open(CLASS));
 

@@ -2,6 +2,7 @@ package chamada.application;
 
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
+import chamada.i18n.Lang;
 import chamada.rollcall.Network;
 import chamada.rollcall.TeacherName;
 import chamada.teachers.Role;
@@ -13,6 +14,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -59,7 +61,7 @@ class LoginsTest {
      */
     @Test
     void authenticate_manyWrongSecretsFromOneAddress_isHeldBackBeforeTheCheck_andAnotherAddressIsNot() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
+        MutableClock clock = noon();
         AtomicInteger checked = new AtomicInteger();
         Logins logins = new Logins(teachersWhoseSecretIs("right", checked), new SessionTokens(new byte[32], clock), clock);
         TeacherName ana = TeacherName.ofLogin("ana");
@@ -90,6 +92,121 @@ class LoginsTest {
         assertThat(LoginLimits.delay(LoginLimits.FREE)).isEqualTo(LoginLimits.FIRST);
         assertThat(LoginLimits.delay(LoginLimits.FREE + 1)).isEqualTo(LoginLimits.FIRST.multipliedBy(2));
         assertThat(LoginLimits.delay(LoginLimits.FREE + 1_000)).isEqualTo(LoginLimits.CEILING);
+    }
+
+    /**
+     * A session resumed with a token is logged out when the token expires: before, a native
+     * connection or a live view kept open outlived it, since only the account was read again.
+     */
+    @Test
+    void caller_ofASessionResumedWithATokenThatHasSinceExpired_isTokenInvalid() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC);
+        SessionTokens tokens = new SessionTokens(new byte[32], clock);
+        Logins logins = new Logins(teachersWhoseSecretIs("right", new AtomicInteger()), tokens, clock);
+        SessionTokens.Verified verified = logins.resume(tokens.issue(TeacherName.ofLogin("ana"))).join();
+        Session session = new Session(Lang.EN, false, Optional.empty(), HERE);
+        session.login(verified.teacher(), verified.expires());
+        assertThat(logins.caller(session)).succeedsWithin(30, TimeUnit.SECONDS);
+
+        clock.advance(SessionTokens.LIFETIME);
+
+        assertThat(logins.caller(session)).failsWithin(30, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOfSatisfying(ChamadaException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_INVALID));
+        assertThat(session.teacher()).isEmpty();
+    }
+
+    /**
+     * Review of issue 16: a login counted as wrong until checked, and the limit was the address's,
+     * so teachers logging in together behind one NAT address were refused past the allowance.
+     */
+    @Test
+    void authenticate_manyTeachersAtOnceFromOneAddress_isNeverRefused() {
+        CountDownLatch go = new CountDownLatch(1);
+        Logins logins = new Logins(teachersWhoWaitFor(go), new SessionTokens(new byte[32], Clock.systemUTC()),
+                Clock.systemUTC());
+        List<CompletableFuture<TeacherName>> waiting = new ArrayList<>();
+        for (int i = 0; i < Logins.MAX_WAITING; i++) {
+            waiting.add(logins.authenticate(TeacherName.ofLogin("teacher" + i), "right", ELSEWHERE));
+        }
+
+        go.countDown();
+
+        for (CompletableFuture<TeacherName> login : waiting) {
+            assertThat(login).succeedsWithin(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Review of issue 16: one guesser of one teacher's secret, sending a guess each time its wait
+     * ended, kept every teacher on its address from logging in. Now only that name waits there,
+     * however long the guessing goes on, and the guesser is still held back.
+     */
+    @Test
+    void authenticate_aGuesserOfOneNameForHours_holdsBackThatNameOnly() {
+        MutableClock clock = noon();
+        AtomicInteger checked = new AtomicInteger();
+        Logins logins = new Logins(teachersWhoseSecretIs("right", checked), new SessionTokens(new byte[32], clock), clock);
+        TeacherName ana = TeacherName.ofLogin("ana");
+        for (int i = 0; i < LoginLimits.ADDRESS_FREE * 3; i++) {
+            clock.advance(LoginLimits.CEILING);
+            logins.authenticate(ana, "wrong " + i, ELSEWHERE).exceptionally(failure -> null).join();
+        }
+
+        CompletableFuture<TeacherName> guesser = logins.authenticate(ana, "wrong again", ELSEWHERE);
+        CompletableFuture<TeacherName> another = logins.authenticate(TeacherName.ofLogin("bia"), "right", ELSEWHERE);
+
+        assertRefused(guesser, ErrorCode.TOO_MANY_LOGINS);
+        assertThat(another).succeedsWithin(30, TimeUnit.SECONDS);
+    }
+
+    /** A guesser who tries one secret each for many names is held back by the address's allowance. */
+    @Test
+    void authenticate_oneWrongSecretEachForManyNames_isHeldBackPastTheAddressAllowance() {
+        MutableClock clock = noon();
+        AtomicInteger checked = new AtomicInteger();
+        Logins logins = new Logins(teachersWhoseSecretIs("right", checked), new SessionTokens(new byte[32], clock), clock);
+        for (int i = 0; i < LoginLimits.ADDRESS_FREE; i++) {
+            assertRefused(logins.authenticate(TeacherName.ofLogin("teacher" + i), "wrong", ELSEWHERE),
+                    ErrorCode.AUTH_FAILED);
+        }
+
+        CompletableFuture<TeacherName> next = logins.authenticate(TeacherName.ofLogin("another"), "wrong", ELSEWHERE);
+        CompletableFuture<TeacherName> fromHere = logins.authenticate(TeacherName.ofLogin("another"), "right", HERE);
+
+        assertRefused(next, ErrorCode.TOO_MANY_LOGINS);
+        assertThat(fromHere).succeedsWithin(30, TimeUnit.SECONDS);
+        assertThat(checked).as("secrets checked: the held-back one was not").hasValue(LoginLimits.ADDRESS_FREE + 1);
+    }
+
+    /** Teachers whose every name has the secret "right", each check waiting for {@code go}. */
+    private static Teachers teachersWhoWaitFor(CountDownLatch go) {
+        return new Teachers() {
+            @Override
+            public boolean openMode() {
+                return false;
+            }
+
+            @Override
+            public Optional<TeacherName> authenticate(String name, String typed) {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                }
+                return typed.equals("right") ? Optional.of(TeacherName.ofLogin(name)) : Optional.empty();
+            }
+
+            @Override
+            public CompletableFuture<Optional<Role>> role(TeacherName name) {
+                return CompletableFuture.completedFuture(Optional.of(Role.TEACHER));
+            }
+        };
+    }
+
+    private static MutableClock noon() {
+        return new MutableClock(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
     }
 
     private static void assertRefused(CompletableFuture<TeacherName> login, ErrorCode code) {

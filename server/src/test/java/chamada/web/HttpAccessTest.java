@@ -6,8 +6,11 @@ import chamada.protocol.Json;
 import chamada.protocol.Request;
 import chamada.protocol.Response;
 import chamada.rollcall.ClassId;
+import chamada.rollcall.Matricula;
 import chamada.rollcall.Network;
 import chamada.rollcall.TeacherName;
+import chamada.roster.RosterEntry;
+import chamada.roster.StudentName;
 import chamada.server.WebFront;
 import chamada.teachers.TeachersFile;
 import chamada.testing.TestServer;
@@ -44,6 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpAccessTest {
 
     private static final String CLASS = "1010";
+    private static final String MATRICULA = "918273019";
+    private static final String STUDENT = "Ana Souza";
     private static final String FORM_TOKEN = "abcdefghijklmnopqrstuv";
     private static final String SHA256_OF_ABC = "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=";
     private static final String BOUNDARY = "chamada-access-test";
@@ -159,6 +164,8 @@ class HttpAccessTest {
             admin.login("diretora", "secret-of-diretora");
             assertThat(admin.call(new Request.Assign(ClassId.parse(CLASS), List.of(TeacherName.ofLogin("ana")))))
                     .isInstanceOf(Response.Assigned.class);
+            assertThat(admin.importRoster(ClassId.parse(CLASS), List.of(new RosterEntry(new Matricula(MATRICULA),
+                    new StudentName(STUDENT))))).isInstanceOf(Response.RosterImported.class);
         }
     }
 
@@ -232,6 +239,8 @@ class HttpAccessTest {
         } else {
             assertThat(answer.status()).as("%s: %s", route, answer.body()).isIn(403, 404);
         }
+        // The class's roster: as seeded, or as its teacher's own requests here replace it (42, Ana Souza).
+        assertThat(answer.body()).as("%s", route).doesNotContain(MATRICULA, STUDENT);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -250,6 +259,10 @@ class HttpAccessTest {
         assertThat(answer.status()).as("%s: %s", route, answer.body()).isNotIn(401, 403);
         assertThat(answer.location()).as("%s", route).doesNotEndWith("/teacher");
         assertThat(answer.body()).as("%s", route).doesNotContain("is not one of them");
+        if (route.equals(Route.get("/classes/" + CLASS + "/roster"))) {
+            // What a teacher of another class must not see is there to see for this one.
+            assertThat(answer.body()).contains(STUDENT);
+        }
     }
 
     /** A reply: its status, its redirect, its body unless it is an event stream, and the JSON's error code. */

@@ -37,8 +37,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -76,11 +74,6 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
      * pipelines thousands of requests answered at once ({@code help}) must not hold up the rest.
      */
     static final int LINES_PER_PASS = 64;
-    /** The refusals that end a watch: the teacher may no longer hear the class (a store's failure does not). */
-    private static final Set<ErrorCode> REVOKED = EnumSet.of(ErrorCode.AUTH_REQUIRED, ErrorCode.ACCOUNT_INACTIVE,
-            ErrorCode.NOT_ASSIGNED, ErrorCode.TOKEN_INVALID);
-    /** How often a watcher's permission is checked again, and a quiet watch sent a keep-alive. */
-    static final Duration WATCH_CHECK = Duration.ofSeconds(30);
     /** A download's chunk under TLS: four TLS records' worth, read from the file at a time. */
     private static final int TLS_CHUNK_BYTES = 64 * 1024;
     private static final byte[] KEEP_ALIVE = ("{\"" + Wire.EVENT + "\":\"keepalive\"}\n").getBytes(StandardCharsets.UTF_8);
@@ -589,7 +582,7 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
     }
 
     /**
-     * On the loop, every {@link #WATCH_CHECK}: a keep-alive line, so that a watcher gone without a
+     * On the loop, every {@link Application#liveViewCheck()}: a keep-alive line, so that a watcher gone without a
      * word is found when the line cannot be delivered, and a client can tell silence from a dead
      * connection; and each class's watch asked for again, so that a teacher disabled, logged out
      * or taken off the class stops hearing it. A refusal ends that class's watch and is sent in
@@ -603,10 +596,9 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
             ctx.writeAndFlush(Unpooled.wrappedBuffer(KEEP_ALIVE), ctx.voidPromise());
         }
         for (ClassId classId : watched.classes()) {
-            application.handle(session, new Request.Watch(classId)).whenComplete((reply, failure) ->
+            application.mayStillHear(session, classId).thenAccept(revoked -> revoked.ifPresent(refusal ->
                     ctx.executor().execute(() -> {
-                        if (reply instanceof Response.Failure refusal && REVOKED.contains(refusal.code()) && !ending
-                                && watched != null) {
+                        if (!ending && watched != null) {
                             watched.unwatch(classId);
                             watching = !watched.classes().isEmpty();
                             if (!busy) {
@@ -614,7 +606,7 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
                                 ctx.flush();
                             }
                         }
-                    }));
+                    })));
         }
     }
 
@@ -682,7 +674,7 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
             act = this::closeUnread;
         } else if (transfer != NEVER && now - transfer > idleNanos) {
             act = this::closeStalled;
-        } else if (watching && now - watchCheckedAt > WATCH_CHECK.toNanos()) {
+        } else if (watching && now - watchCheckedAt > application.liveViewCheck().toNanos()) {
             watchCheckedAt = now;
             ctx.executor().execute(this::checkWatch);
             return;
