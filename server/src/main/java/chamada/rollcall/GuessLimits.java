@@ -23,12 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one NAT address. The roll call's count tells its teacher ({@link #wrongCodes}). A guesser spread
  * over many addresses gets each address's allowance, so once a roll call has taken more wrong
  * codes in its window than a class could ever type ({@link #SLOW_AFTER}), it is <em>slowed</em>:
- * an address that has sent it {@link #TURN_AFTER} wrong codes, counting its attempts still being
- * decided, needs a turn for each further attempt, and the roll call gives one turn every
- * {@link #TURN}, in the order the addresses first asked, one waiting turn per address. Counting
- * the attempts being decided means a fresh address cannot fire many at once before its first
- * wrong code is counted. The guesser's rate into it is then bounded by the turns plus its fresh
- * addresses, each good for {@link #TURN_AFTER} wrong codes. A shared address (a school's NAT, a
+ * an address that has sent it {@link #TURN_AFTER} wrong codes, or has {@link #TURN_AFTER_IN_FLIGHT}
+ * wrong codes and attempts still being decided, needs a turn for each further attempt, and the
+ * roll call gives one turn every {@link #TURN}, in the order the addresses first asked, one
+ * waiting turn per address. Counting the attempts being decided means a fresh address cannot
+ * fire many at once before its first wrong code is counted; counting them apart from the wrong
+ * codes means a class's right codes being written at once do not make its address wait. The
+ * guesser's rate into it is then bounded by the turns plus its fresh addresses, each good for
+ * at most {@link #TURN_AFTER_IN_FLIGHT} wrong codes. A shared address (a school's NAT, a
  * Wi-Fi's IPv6 /64) needs turns only after a few typos, not one, because once it waits, every
  * student behind it shares its one turn per round, and the number of addresses waiting in a round
  * is the guesser's to choose; a student behind an address that sent fewer is never held by this,
@@ -56,8 +58,15 @@ public final class GuessLimits {
     static final Duration TURN = Duration.ofMillis(200);
     /** How long past its time a turn stays kept for its address, for a client that retries a bit late. */
     static final Duration TURN_KEPT = Duration.ofSeconds(10);
-    /** Wrong codes (or attempts being decided) from an address into a slowed roll call before it needs turns: a few typos. */
+    /** Wrong codes from an address into a slowed roll call before it needs turns: a few typos. */
     public static final int TURN_AFTER = 3;
+    /**
+     * Attempts from an address into a slowed roll call, wrong ones and ones still being decided,
+     * before it needs turns: more than a class behind one address has in flight at once, since
+     * right codes being written count too, yet few enough that a fresh address cannot fire
+     * many guesses before its first wrong code is counted.
+     */
+    public static final int TURN_AFTER_IN_FLIGHT = 16;
 
     /** One kind of key: its free allowance, first delay and ceiling. */
     enum Scope {
@@ -139,7 +148,8 @@ public final class GuessLimits {
                     held[0] = new HeldBack(wait, false);
                     return count;
                 }
-                if (slowed && k.scope() == Scope.ROLL_CALL_ADDRESS && current.wrong() + current.deciding() >= TURN_AFTER) {
+                if (slowed && k.scope() == Scope.ROLL_CALL_ADDRESS && (current.wrong() >= TURN_AFTER
+                        || current.wrong() + current.deciding() >= TURN_AFTER_IN_FLIGHT)) {
                     Duration turn = waitForTurn(classId, k, now);
                     if (!turn.isZero()) {
                         held[0] = new HeldBack(turn, true);

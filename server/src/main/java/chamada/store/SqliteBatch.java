@@ -170,6 +170,9 @@ final class SqliteBatch implements AutoCloseable {
     private String refusedAmong(List<Write> writes, Exception refusal) throws SQLException {
         String refused = "one of " + writes.size() + " writes, refused only together";
         try {
+            // The rollback just made may have failed to begin the next transaction: re-run outside one, each
+            // write would commit alone and the final rollback would undo nothing.
+            beginIfLost();
             for (Write write : writes) {
                 try {
                     execute(List.of(write));

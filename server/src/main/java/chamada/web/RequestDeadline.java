@@ -69,7 +69,7 @@ final class RequestDeadline extends Handler.Wrapper implements Connection.Listen
     public void onClosed(Connection connection) {
         Timer timer = timers.remove(connection);
         if (timer != null) {
-            timer.destroy();
+            timer.close();
         }
     }
 
@@ -95,14 +95,28 @@ final class RequestDeadline extends Handler.Wrapper implements Connection.Listen
     private final class Timer extends CyclicTimeout {
 
         private final Connection connection;
+        private volatile boolean closed;
 
         Timer(Connection connection) {
             super(scheduler);
             this.connection = connection;
         }
 
+        /**
+         * A request's callback may complete after its connection closed (a client that left mid-answer), and
+         * {@link #destroy} does not stop a later schedule: armed then, the timer would keep the closed connection
+         * in the scheduler's queue for the whole deadline.
+         */
         void arm() {
             schedule(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            if (closed) {
+                destroy();
+            }
+        }
+
+        void close() {
+            closed = true;
+            destroy();
         }
 
         @Override

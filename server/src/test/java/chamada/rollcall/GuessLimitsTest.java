@@ -157,8 +157,27 @@ class GuessLimitsTest {
             admissions.add(limits.begin(CLASS, fresh, Optional.empty(), NOW));
         }
 
-        // Its few before it needs turns, and the one turn the roll call has free now.
-        assertThat(admissions).filteredOn(GuessLimits.Admitted.class::isInstance).hasSize(GuessLimits.TURN_AFTER + 1);
+        // Its attempts in flight before it needs turns, and the one turn the roll call has free now.
+        assertThat(admissions).filteredOn(GuessLimits.Admitted.class::isInstance)
+                .hasSize(GuessLimits.TURN_AFTER_IN_FLIGHT + 1);
+    }
+
+    /** Issue 16 second review: a class's right codes being written at once made its shared address wait for turns. */
+    @Test
+    void begin_onASlowedRollCall_aClassBehindOneAddressWithCheckInsInFlightAndAFewTypos_isNotKeptWaiting()
+            throws UnknownHostException {
+        guessersPastTheSlowing();
+        InetAddress school = address("10.9.9.8");
+        for (int i = 0; i < GuessLimits.TURN_AFTER - 1; i++) {
+            wrong(school, Optional.of(new DeviceId("phone-of-typist-100" + i)), NOW);
+        }
+
+        List<GuessLimits.Admission> inFlight = new ArrayList<>();
+        for (int i = 0; i < GuessLimits.TURN_AFTER_IN_FLIGHT - GuessLimits.TURN_AFTER; i++) {
+            inFlight.add(limits.begin(CLASS, school, Optional.of(new DeviceId("phone-of-student-" + i)), NOW));
+        }
+
+        assertThat(inFlight).allMatch(GuessLimits.Admitted.class::isInstance);
     }
 
     /** Issue 16 review: one typo behind a school's shared address made every student on it wait for turns. */
