@@ -19,8 +19,13 @@ public final class PipelinedCheckIns {
      * into {@code classId} through {@code client}; returns how many were acknowledged as new.
      */
     public static int send(ChamadaClient client, ClassId classId, int count) {
+        return send(client, classId, 0, count);
+    }
+
+    /** As {@link #send(ChamadaClient, ClassId, int)}, from the {@code first}-th new matrícula on (a multiple of a thousand). */
+    public static int send(ChamadaClient client, ClassId classId, int first, int count) {
         int acknowledged = 0;
-        for (int sent = 0; sent < count; sent += BATCH) {
+        for (int sent = first; sent < first + count; sent += BATCH) {
             for (int i = sent; i < sent + BATCH; i++) {
                 client.send(new Request.CheckIn(new Matricula(Integer.toString(1_000_000 + i)), classId));
             }
