@@ -1,5 +1,9 @@
 package chamada.bench;
 
+import chamada.server.ServerConfig;
+import chamada.server.legacy.LegacyConfig;
+import chamada.web.WebConfig;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -30,21 +34,31 @@ public record FloodPlan(Port port, String host, int portNumber, int connections,
     /** A server port a flood can aim at. */
     public enum Port {
         /** The native protocol: a trickle is a request line that never ends. */
-        NATIVE("status 1", 'a'),
+        NATIVE("status 1", 'a', ServerConfig.DEFAULT_IDLE_TIMEOUT),
         /**
          * A legacy port: a trickle is digits, on the messages port a length header that never
          * ends; the roll-call port has no framing, so there each trickled byte is a message.
          */
-        LEGACY("", '0'),
+        LEGACY("", '0', LegacyConfig.DEFAULT_IDLE_TIMEOUT),
         /** The web front: a trickle is a request whose headers never end. */
-        HTTP("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", 'a');
+        HTTP("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", 'a', WebConfig.DEFAULT_IDLE_TIMEOUT);
 
         private final String trickleStart;
         private final char filler;
+        private final Duration serverDefaultTimeout;
 
-        Port(String trickleStart, char filler) {
+        Port(String trickleStart, char filler, Duration serverDefaultTimeout) {
             this.trickleStart = trickleStart;
             this.filler = filler;
+            this.serverDefaultTimeout = serverDefaultTimeout;
+        }
+
+        /**
+         * The timeout a server started without options has on this port, which judges the
+         * closures when {@code --flood-timeout} is not given.
+         */
+        public Duration serverDefaultTimeout() {
+            return serverDefaultTimeout;
         }
 
         /** The {@code i}th byte a trickle sends: the start of a request, then bytes that never end it. */

@@ -184,10 +184,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Seconds between two trickled bytes (default: ${DEFAULT-VALUE}).")
     private Duration floodTrickle;
 
-    @Option(names = "--flood-timeout", paramLabel = "SECONDS", defaultValue = "900", converter = Seconds.class,
+    @Option(names = "--flood-timeout", paramLabel = "SECONDS", converter = Seconds.class,
             description = "The timeout the server has for that port (--idle-timeout, --legacy-idle-timeout, or 30"
-                    + " for the web port, whose idle timeout is fixed), which closures are judged by"
-                    + " (default: ${DEFAULT-VALUE}).")
+                    + " for the web port, whose idle timeout is fixed), which closures are judged by (default:"
+                    + " a server's own default for that port: 900 native, 43200 legacy, 30 web).")
     private Duration floodTimeout;
 
     @Option(names = "--flood-port", paramLabel = "PORT", defaultValue = "5050", converter = PortConverter.class,
@@ -330,14 +330,14 @@ final class BenchCommand implements Callable<Integer> {
         return flood == null ? target : new FloodedTarget(target, new Flood(floodPlan(), timeout));
     }
 
-    private FloodPlan floodPlan() {
+    FloodPlan floodPlan() {
         int number = switch (flood) {
             case NATIVE -> port;
             case LEGACY -> floodPort;
             case HTTP -> httpPort;
         };
         return new FloodPlan(flood, host, number, floodConnections, floodAddresses, floodStyle, floodTrickle,
-                floodTimeout);
+                floodTimeout != null ? floodTimeout : flood.serverDefaultTimeout());
     }
 
     /** Reads {@code native}, {@code legacy} or {@code http}. */

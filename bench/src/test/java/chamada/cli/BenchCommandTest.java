@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,6 +95,16 @@ class BenchCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).startsWith("Mede presenças por segundo").contains("Uso: chamada bench")
                 .contains("Conexões, de 1 a 10000");
+    }
+
+    /** Regression test: without --flood-timeout, the web port's 30 s closes were judged against 900 s, as refusals. */
+    @ParameterizedTest
+    @CsvSource({"native, 900", "legacy, 43200", "http, 30"})
+    void bench_floodWithoutFloodTimeout_judgesClosuresByAServersDefaultForThatPort(String port, long seconds) {
+        BenchCommand command = new BenchCommand();
+        new CommandLine(command).parseArgs("--flood", port);
+
+        assertThat(command.floodPlan().timeout()).isEqualTo(Duration.ofSeconds(seconds));
     }
 
     @Test
