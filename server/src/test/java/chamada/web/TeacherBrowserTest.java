@@ -1,7 +1,11 @@
 package chamada.web;
 
+import chamada.application.Application;
 import chamada.i18n.Lang;
+import chamada.protocol.Request;
+import chamada.protocol.Response;
 import chamada.rollcall.CodePolicy;
+import chamada.rollcall.GuessLimits;
 import chamada.rollcall.Matricula;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,19 +16,22 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The teacher's pages in Chromium, as the issue's walkthrough goes: log in, open class 1010, put
  * the projector up, watch phones and the CLI check in, read the class's page, close; and the
- * projector's own close, which the whole room reads. The screenshots the README shows come
- * from here: every page at the size it is used at, and the class's page at a phone's too.
+ * projector's own close, which the whole room reads; the class's page when its code is guessed
+ * at. The screenshots the README shows come from here: every page at the size it is used at, and the class's page at a phone's too.
  */
 class TeacherBrowserTest {
 
@@ -118,6 +125,58 @@ class TeacherBrowserTest {
     }
 
     /** The texts of column {@code n} (from 1) of the list of who is present. */
+    /**
+     * What code guessing looks like to the people in the room: the class's page once so many wrong
+     * codes came from elsewhere that the roll call is slowed, and the answer a phone that kept
+     * guessing gets when its network must wait its turn. The README shows both screenshots.
+     */
+    @Test
+    void codeGuessedFromManyAddresses_teacherSeesTheRollCallSlowed_andAGuessingPhoneWaitsItsTurn(
+            Browser teacher, Browser phone) throws UnknownHostException {
+        classroom.logInAndOpen(teacher, CodePolicy.FIXED.wire());
+        String code = classroom.code();
+        String wrong = code.equals("000000") ? "000001" : "000000";
+        // The guessers come from many addresses, which a browser cannot: they ask the application
+        // every front asks, as the web front does with each request's address. The classroom's
+        // clock stands still, so every attempt below falls within one turn.
+        Application application = classroom.server().server().application();
+        for (int i = 0; i < GuessLimits.SLOW_AFTER; i++) {
+            int guesser = i / GuessLimits.TURN_AFTER;
+            guess(application, InetAddress.getByName("10.1." + guesser / 250 + "." + guesser % 250), wrong);
+        }
+
+        // The phone's own first wrong codes are typos, checked at once; then it takes the turn
+        // that is free; the next attempt waits for a turn of its own.
+        for (int i = 0; i <= GuessLimits.TURN_AFTER; i++) {
+            Classroom.checkIn(phone, classroom.url("/"), "1010", "042191010", wrong);
+            assertThat(phone.driver().findElement(By.cssSelector(".error-summary")).getText())
+                    .as("attempt %d", i + 1).contains("that is not the check-in code of class 1010 now");
+        }
+        Classroom.checkIn(phone, classroom.url("/"), "1010", "042191010", wrong);
+        assertThat(phone.driver().findElement(By.cssSelector(".error-summary")).getText())
+                .containsPattern("class 1010 is being flooded with wrong codes from elsewhere, so your network takes"
+                        + " turns; yours comes in \\d+ seconds: try again then\\.");
+        phone.screenshot("check-in-wait-phone");
+
+        teacher.driver().get(classroom.url("/classes/1010"));
+        assertThat(teacher.driver().findElement(By.id("slowed")).getText())
+                .isEqualTo(WebText.ALERT_SLOWED.format(Lang.EN));
+        // The attempt that waited was never checked, so it is no wrong code.
+        assertThat(teacher.driver().findElement(By.id("wrong-codes")).getText())
+                .startsWith((GuessLimits.SLOW_AFTER + GuessLimits.TURN_AFTER + 1) + " wrong codes");
+        teacher.screenshot("class-slowed-projector");
+    }
+
+    private static void guess(Application application, InetAddress from, String wrong) {
+        Request checkIn = new Request.CheckIn(new Matricula("1"), Classroom.CLASS, Optional.of(wrong), Optional.empty());
+        try {
+            Response reply = application.handle(application.session(Lang.EN, from), checkIn).get(30, TimeUnit.SECONDS);
+            assertThat(reply).isInstanceOf(Response.CheckInRefused.class);
+        } catch (Exception e) {
+            throw new AssertionError("no reply to a guess from " + from, e);
+        }
+    }
+
     private static List<String> column(Browser browser, int n) {
         return browser.driver().findElements(By.cssSelector("#present tbody td:nth-child(" + n + ")")).stream()
                 .map(WebElement::getText).toList();
