@@ -128,13 +128,16 @@ public final class GuessLimits {
      * Starts an attempt with a code from these keys: held back while any of its keys waits, or
      * has used its free allowance with wrong codes and attempts still being decided; otherwise
      * admitted and counted, on every key, as an attempt being decided until {@link #end}. On a
-     * slowed roll call, an address past {@link #TURN_AFTER} into it is first held until its turn;
-     * that check and its count are one atomic step, so concurrent attempts cannot all pass it.
+     * slowed roll call, an address past {@link #TURN_AFTER} into it also needs its turn, taken
+     * only once every key has admitted the attempt, so an attempt its device holds back leaves
+     * the turn to its address; counting first and taking the turn in one atomic step after means
+     * concurrent attempts cannot all pass it.
      */
     public Admission begin(ClassId classId, InetAddress from, Optional<DeviceId> device, Instant now) {
         boolean slowed = slowed(classId, now);
         List<Key> keys = keys(classId, from, device);
         HeldBack[] held = {null};
+        boolean[] needsTurn = {false};
         int admittedBy = 0;
         for (Key key : keys) {
             counts.compute(key, (k, count) -> {
@@ -148,14 +151,8 @@ public final class GuessLimits {
                     held[0] = new HeldBack(wait, false);
                     return count;
                 }
-                if (slowed && k.scope() == Scope.ROLL_CALL_ADDRESS && (current.wrong() >= TURN_AFTER
-                        || current.wrong() + current.deciding() >= TURN_AFTER_IN_FLIGHT)) {
-                    Duration turn = waitForTurn(classId, k, now);
-                    if (!turn.isZero()) {
-                        held[0] = new HeldBack(turn, true);
-                        return count;
-                    }
-                }
+                needsTurn[0] |= slowed && k.scope() == Scope.ROLL_CALL_ADDRESS && (current.wrong() >= TURN_AFTER
+                        || current.wrong() + current.deciding() >= TURN_AFTER_IN_FLIGHT);
                 return new Count(current.wrong(), current.deciding() + 1, current.last(), current.notBefore());
             });
             if (held[0] != null) {
@@ -163,6 +160,13 @@ public final class GuessLimits {
                 return held[0];
             }
             admittedBy++;
+        }
+        if (needsTurn[0]) {
+            Duration turn = waitForTurn(classId, keys.getFirst(), now);
+            if (!turn.isZero()) {
+                end(new Admitted(keys), false, now);
+                return new HeldBack(turn, true);
+            }
         }
         sweepNowAndThen(now);
         return new Admitted(keys);
@@ -225,7 +229,7 @@ public final class GuessLimits {
         return delay.compareTo(scope.ceiling) > 0 ? scope.ceiling : delay;
     }
 
-    /** The roll call's address key comes first, so an attempt that waits for its turn counts on no other key. */
+    /** The roll call's address key comes first: {@link #begin} takes its turn by it. */
     private static List<Key> keys(ClassId classId, InetAddress from, Optional<DeviceId> device) {
         Key rollCallAddress = new Key(Scope.ROLL_CALL_ADDRESS, classId + " " + addressGroup(from));
         Key rollCall = new Key(Scope.ROLL_CALL, classId.toString());

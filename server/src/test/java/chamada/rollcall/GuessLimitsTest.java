@@ -146,6 +146,26 @@ class GuessLimitsTest {
         assertThat(limits.begin(CLASS, student, PHONE, told.plusSeconds(1))).isInstanceOf(GuessLimits.Admitted.class);
     }
 
+    /** Issue 16: an attempt that took its address's turn and was then held back by its device lost that turn. */
+    @Test
+    void begin_onASlowedRollCall_anAttemptItsDeviceHoldsBack_leavesTheTurnToItsAddress() throws UnknownHostException {
+        guessersPastTheSlowing();
+        Optional<DeviceId> guessingPhone = Optional.of(new DeviceId("phone-of-guesser-0001"));
+        ClassId elsewhere = new ClassId(2020);
+        for (int i = 0; i <= GuessLimits.Scope.DEVICE.free; i++) {
+            GuessLimits.Admission admission = limits.begin(elsewhere, address("10.3.0.1"), guessingPhone, NOW);
+            limits.end((GuessLimits.Admitted) admission, true, NOW);
+        }
+        InetAddress school = address("10.9.9.7");
+        for (int i = 0; i < GuessLimits.TURN_AFTER; i++) {
+            wrong(school, Optional.of(new DeviceId("phone-of-typist-200" + i)), NOW);
+        }
+
+        assertThat(limits.begin(CLASS, school, guessingPhone, NOW))
+                .isInstanceOfSatisfying(GuessLimits.HeldBack.class, held -> assertThat(held.turn()).isFalse());
+        assertThat(limits.begin(CLASS, school, PHONE, NOW)).isInstanceOf(GuessLimits.Admitted.class);
+    }
+
     /** Issue 16 review: a fresh address fired concurrent wrong codes into a slowed roll call and had 50 admitted at once. */
     @Test
     void begin_onASlowedRollCall_concurrentAttemptsFromAFreshAddress_admitOnlyAFew() throws UnknownHostException {
