@@ -6,9 +6,9 @@ import chamada.i18n.Bilingual;
 public enum ApplicationText implements Bilingual {
     GOODBYE("Goodbye!", "Até logo!"),
     WAIT_FOR_TURN("Class {0} is being flooded with wrong codes from elsewhere, so your network takes turns; yours"
-            + " comes in {1} seconds: try again then.",
+            + " comes in {1}: try again then.",
             "A turma {0} está recebendo uma enxurrada de códigos errados de outros lugares, por isso sua rede espera a"
-                    + " vez; a sua chega em {1} segundos: tente novamente nesse momento."),
+                    + " vez; a sua chega em {1}: tente novamente nesse momento."),
     UNHEALTHY("The server needs its administrator: it is not keeping all its promises. The details are in its log,"
             + " and a teacher who asks health sees them.",
             "O servidor precisa do seu administrador: ele não está cumprindo tudo o que promete. Os detalhes estão"

@@ -7,6 +7,7 @@ import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
 import chamada.error.Expected;
 import chamada.error.Fields;
+import chamada.i18n.HumanSeconds;
 import chamada.i18n.HumanTime;
 import chamada.materials.MaterialService;
 import chamada.materials.Upload;
@@ -40,7 +41,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -368,17 +368,13 @@ final class Dispatcher {
             case CheckInResult.NetworkNotAllowed refused -> refused(session, refused, ErrorCode.NETWORK_NOT_ALLOWED);
             case CheckInResult.TooManyAttempts refused -> refused.turn()
                     ? new Response.CheckInRefused(refused.at(), ErrorCode.TOO_MANY_ATTEMPTS, ApplicationText.WAIT_FOR_TURN
-                    .format(session.lang(), refused.classId(), seconds(refused.retryAfter())))
-                    : refused(session, refused, ErrorCode.TOO_MANY_ATTEMPTS, seconds(refused.retryAfter()));
+                    .format(session.lang(), refused.classId(), HumanSeconds.of(refused.retryAfter())))
+                    : refused(session, refused, ErrorCode.TOO_MANY_ATTEMPTS, HumanSeconds.of(refused.retryAfter()));
         };
     }
 
     private static Response refused(Session session, CheckInResult.Refused refused, ErrorCode code, Object... args) {
         return new Response.CheckInRefused(refused.at(), code, code.format(session.lang(), args));
-    }
-
-    private static long seconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     private static CompletableFuture<Response> done(Response response) {

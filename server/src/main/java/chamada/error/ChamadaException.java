@@ -1,6 +1,5 @@
 package chamada.error;
 
-import chamada.i18n.Bilingual;
 import chamada.i18n.Lang;
 
 import java.util.List;
@@ -32,9 +31,6 @@ public final class ChamadaException extends RuntimeException {
 
     /** The text a person reads, in {@code lang}. */
     public String message(Lang lang) {
-        Object[] rendered = args.stream()
-                .map(arg -> arg instanceof Bilingual text ? text.format(lang) : arg)
-                .toArray();
-        return code.format(lang, rendered);
+        return code.format(lang, args.toArray());
     }
 }

@@ -25,7 +25,9 @@ public interface Bilingual {
             return pattern;
         }
         // Arguments become plain strings first: MessageFormat would print class 1010 as "1.010".
-        Object[] texts = Arrays.stream(args).map(String::valueOf).toArray();
+        // An argument that is itself a text is written in this one's language.
+        Object[] texts = Arrays.stream(args)
+                .map(arg -> arg instanceof Bilingual text ? text.format(lang) : String.valueOf(arg)).toArray();
         return new MessageFormat(pattern.replace("'", "''"), Locale.ROOT).format(texts);
     }
 }

@@ -2,6 +2,7 @@ package chamada.messages;
 
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
+import chamada.i18n.HumanSeconds;
 import chamada.rollcall.Caller;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.ClassTeachers;
@@ -57,8 +58,8 @@ public final class MessageService {
         OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Optional<Duration> wait = limits.take(classId, sender, from, at.toInstant());
         if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.TOO_MANY_MESSAGES, seconds));
+            return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.TOO_MANY_MESSAGES,
+                    HumanSeconds.of(wait.get())));
         }
         Posting posting = new Posting(classId, sender, text, at);
         CompletableFuture<PostResult> posted = sender.isPresent() ? store.post(posting)
