@@ -107,7 +107,8 @@ public final class ChamadaTarget implements Target {
         String said = reply instanceof Response.Refusal refusal ? refusal.code().wireName() + ": " + refusal.message()
                 : "the reply " + reply;
         String hint = !(reply instanceof Response.Failure f) ? ""
-                : f.code() == ErrorCode.AUTH_REQUIRED ? " (the bench opens its own classes: run the server without --teachers)"
+                : f.code() == ErrorCode.AUTH_REQUIRED ? " (the bench opens its own classes, so it needs a server in open"
+                        + " mode: no teachers' accounts in its store and no --teachers, as on a fresh --db)"
                 : f.code() == ErrorCode.OPEN_MODE_LOCAL_ONLY
                         ? " (in open mode the web front takes teachers' calls only from the server's machine: run the bench there)"
                 : "";

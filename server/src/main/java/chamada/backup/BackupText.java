@@ -35,6 +35,10 @@ public enum BackupText implements Bilingual {
             + " on it.",
             "Restaurado {0} (gerado em {1} pelo Chamada {2}) em {3}, e {4} arquivos de materiais em {5}. Inicie o"
                     + " servidor sobre ele."),
+    OWNER_DIFFERS("The restored files belong to {0}, but {1} belongs to {2}: a server that runs as {2} (as the"
+            + " service does) cannot open them. Give them back before starting it: chown -R {2}: {3}",
+            "Os arquivos restaurados pertencem a {0}, mas {1} pertence a {2}: um servidor que roda como {2} (como o"
+                    + " serviço) não consegue abri-los. Devolva-os antes de iniciá-lo: chown -R {2}: {3}"),
     TARGET_EXISTS("{0} already exists: a backup never overwrites a file. Choose another name.",
             "{0} já existe: um backup nunca sobrescreve um arquivo. Escolha outro nome."),
     MATERIALS_WITHOUT_DB("--materials goes with --db: a running server knows its own materials folder.",

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -82,6 +83,7 @@ final class RestoreCommand implements Callable<Integer> {
             int files = contents.extractMaterials(materialFolder);
             spec.commandLine().getOut().println(BackupText.RESTORED.format(lang, archive, HumanTime.format(contents.takenAt()),
                     contents.server(), database, files, folder));
+            ownerHint(lang, database, folder).ifPresent(spec.commandLine().getOut()::println);
             return ExitCodes.OK;
         } catch (BackupRefusedException e) {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, e.message(lang), e);
@@ -90,6 +92,28 @@ final class RestoreCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.LOCAL_FILE, BackupText.CANNOT_RESTORE.format(lang, database, e.toString()),
                     e);
+        }
+    }
+
+    /**
+     * What to run when the restored files belong to another user than the database's folder: root
+     * restoring the service's store writes root's files, which the service's user cannot open (the
+     * server then stops at start, exit 4). Empty where the owners agree or the file system has none.
+     */
+    private static Optional<String> ownerHint(Lang lang, Path database, Path materials) {
+        try {
+            Path folder = database.toAbsolutePath().getParent();
+            UserPrincipal folderOwner = Files.getOwner(folder);
+            UserPrincipal restoredOwner = Files.getOwner(database);
+            if (folderOwner.equals(restoredOwner)) {
+                return Optional.empty();
+            }
+            Path materialsFolder = materials.toAbsolutePath();
+            String paths = materialsFolder.startsWith(folder) ? folder.toString() : folder + " " + materialsFolder;
+            return Optional.of(BackupText.OWNER_DIFFERS.format(lang, restoredOwner.getName(), folder,
+                    folderOwner.getName(), paths));
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
         }
     }
 }

@@ -160,6 +160,9 @@ final class ServerCommand implements Callable<Integer> {
         out.println(server.openMode() ? ServerCommandText.OPEN_MODE.format(lang)
                 : config.teachersFile().map(file -> ServerCommandText.TEACHERS.format(lang, file))
                         .orElseGet(() -> ServerCommandText.TEACHERS_IN_STORE.format(lang)));
+        if (server.withoutTeachers()) {
+            out.println(ServerCommandText.NO_TEACHER_YET.format(lang, config.teachersFile().orElseThrow()));
+        }
         out.println(ServerCommandText.HOW_TO_STOP.format(lang));
         out.flush();
         CountDownLatch saidStopped = new CountDownLatch(1);

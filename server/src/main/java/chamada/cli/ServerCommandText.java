@@ -8,6 +8,11 @@ enum ServerCommandText implements Bilingual {
     OPEN_MODE("Open mode (no --teachers file): anybody may open and close roll calls.",
             "Modo aberto (sem arquivo --teachers): qualquer pessoa pode abrir e encerrar chamadas."),
     TEACHERS("Teachers from {0}.", "Professores de {0}."),
+    NO_TEACHER_YET("Warning: {0} lists no teacher yet, so nobody may open a roll call: add the first, an"
+            + " administrator, with chamada teacher add NAME --admin --teachers {0}, then restart the server.",
+            "Aviso: {0} ainda não lista nenhum professor, então ninguém pode abrir uma chamada: acrescente o"
+                    + " primeiro, um administrador, com chamada teacher add NOME --admin --teachers {0}, e reinicie o"
+                    + " servidor."),
     TEACHERS_IN_STORE("Teachers' accounts from the store (no teachers file).",
             "Contas de professores do armazenamento (sem arquivo de professores)."),
     HOW_TO_STOP("Ctrl-C stops the server gracefully.", "Ctrl-C encerra o servidor com calma."),

@@ -59,10 +59,12 @@ public final class ChamadaServer implements AutoCloseable {
     private final Optional<LegacyServer> legacy;
     private final Optional<HttpFront> web;
     private final ServerMetrics metrics = new ServerMetrics();
+    private final boolean withoutTeachers;
 
     private ChamadaServer(ServerConfig config, NativeSocket socket, Optional<LegacyPorts> legacyPorts,
-                          Application application) throws IOException {
+                          Application application, boolean withoutTeachers) throws IOException {
         this.application = application;
+        this.withoutTeachers = withoutTeachers;
         AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
         this.nativePort = new NativePort(socket, application, limiter, watchdog, config.lang(), config.maxLineBytes(),
                 config.idleTimeout(), config.trustedProxies(), config.tls());
@@ -105,12 +107,14 @@ public final class ChamadaServer implements AutoCloseable {
             ChamadaStore store = config.store().open(clock.getZone());
             try {
                 Teachers teachers = Teachers.of(store, teachersFile);
+                List<Account> accounts = teachers.openMode() ? List.of() : store.accounts().join();
                 if (!teachers.openMode()) {
-                    logAccounts(store.accounts().join());
+                    logAccounts(accounts);
                 }
                 server = new ChamadaServer(config, listener, legacyPorts,
                         new Application(teachers, store, clock, config.checkIns(), materialFolder,
-                                config.materials().limits(), config.liveViewCheck()));
+                                config.materials().limits(), config.liveViewCheck()),
+                        !teachers.openMode() && accounts.isEmpty());
             } catch (IOException | RuntimeException e) {
                 try {
                     store.close();
@@ -138,7 +142,21 @@ public final class ChamadaServer implements AutoCloseable {
             log.warn("No teachers' accounts and no teachers file (--teachers): open mode, anybody may open and close"
                     + " roll calls");
         }
+        if (server.withoutTeachers()) {
+            log.warn("The teachers file lists no teacher and the store holds no account: nobody may open a roll call"
+                    + " until an administrator is added (chamada teacher add NAME --admin --teachers FILE) and the"
+                    + " server restarted");
+        }
         return server;
+    }
+
+    /**
+     * Whether nobody may act as a teacher: a teachers file that lists none (the Debian package's,
+     * before the first {@code teacher add}) and a store without accounts. Not open mode: the file
+     * says the school wants logins, so the server waits for the first teacher and a restart.
+     */
+    public boolean withoutTeachers() {
+        return withoutTeachers;
     }
 
     /**

@@ -13,6 +13,7 @@ import chamada.rollcall.Matricula;
 import chamada.server.MaterialsConfig;
 import chamada.testing.TestPostgres;
 import chamada.testing.TestServer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -218,6 +220,36 @@ class BackupCommandTest {
                 + " restored.");
         assertThat(dir.resolve("t").resolve("chamada.db")).doesNotExist();
         assertThat(dir.resolve("escaped")).doesNotExist();
+    }
+
+    /**
+     * Issue 15, tried as a new user: root restoring the service's store into /var/lib/chamada was told
+     * "Start the server on it", and the service, running as chamada, then stopped at start unable to
+     * open root's files. The restore now says to give them back, with the command.
+     */
+    @Test
+    void restore_byRootIntoAnotherUsersFolder_saysToGiveTheFilesBack() throws Exception {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "restore's owner hint needs root, to give a folder to another user");
+        try (TestServer server = TestServer.start(dir.resolve("live")); ChamadaClient teacher = server.client()) {
+            teacher.open(CLASS);
+            assertThat(new CliRunner().run("backup", "--to", dir.resolve("a.zip").toString(), "--port",
+                    Integer.toString(server.port())).exitCode()).isZero();
+        }
+        Path service = Files.createDirectories(dir.resolve("service"));
+        UserPrincipal nobody = service.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.setOwner(service, nobody);
+
+        CliRunner.Result restore = new CliRunner().run("restore", dir.resolve("a.zip").toString(), "--db",
+                service.resolve("chamada.db").toString());
+        CliRunner.Result mine = new CliRunner().run("restore", dir.resolve("a.zip").toString(), "--db",
+                dir.resolve("mine").resolve("chamada.db").toString());
+
+        assertThat(restore.exitCode()).as(restore.err()).isZero();
+        assertThat(restore.out()).contains("The restored files belong to root, but " + service + " belongs to nobody")
+                .contains("chown -R nobody: " + service + "\n");
+        assertThat(mine.exitCode()).as(mine.err()).isZero();
+        assertThat(mine.out()).doesNotContain("chown");
     }
 
     @Test

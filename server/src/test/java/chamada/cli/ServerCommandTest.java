@@ -86,6 +86,26 @@ class ServerCommandTest {
         assertThat(stopped.out()).contains("Teachers' accounts from the store (no teachers file).");
     }
 
+    /**
+     * Issue 15, tried as a new user: the Debian package's teachers file lists nobody until the first
+     * {@code teacher add}, and a server started on it (README's {@code systemctl enable --now}) said
+     * only "Teachers from ..." while refusing every teacher. It now says what to do.
+     */
+    @Test
+    void server_teachersFileWithNoTeacher_andNoAccounts_saysToAddTheFirstAndRestart() throws IOException {
+        Path teachers = Files.writeString(dir.resolve("teachers.txt"), "# add one with chamada teacher add\n");
+        CliRunner.Running server = new CliRunner().start("server", "--bind", "127.0.0.1", "--port", "0",
+                "--http-port", "off", "--db", dir.resolve("chamada.db").toString(), "--teachers", teachers.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.out().contains("Ctrl-C") || server.isDone());
+        server.stop();
+        CliRunner.Result stopped = server.result();
+
+        assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(ExitCodes.OK);
+        assertThat(stopped.out()).contains("Teachers from " + teachers + "." + NL + "Warning: " + teachers
+                + " lists no teacher yet, so nobody may open a roll call: add the first, an administrator, with chamada"
+                + " teacher add NAME --admin --teachers " + teachers + ", then restart the server." + NL);
+    }
+
     @Test
     void server_zone_isTheOneOfEveryTimeTheServerGives() {
         CliRunner.Running server = new CliRunner().start("server", "--bind", "127.0.0.1", "--port", "0", "--http-port",

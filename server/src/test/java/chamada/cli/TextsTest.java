@@ -1,5 +1,6 @@
 package chamada.cli;
 
+import chamada.backup.BackupText;
 import chamada.i18n.Bilingual;
 import chamada.i18n.Lang;
 import chamada.store.StoreProblem;
@@ -21,11 +22,14 @@ class TextsTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
-    /** Every enum of texts the CLI prints, its own and those of the teachers file, the store, the TLS files and TLS. */
+    /**
+     * Every enum of texts the CLI prints, its own and those of the teachers file, the store, the TLS
+     * files, TLS, and backups and restores.
+     */
     private static List<Bilingual> allTexts() {
         return Stream.of(Text.values(), TeacherText.values(), StudentText.values(), ServerCommandText.values(),
                         TeachersFileProblem.values(), StoreProblem.values(), TlsProblem.values(), InboxText.values(),
-                        TlsText.values())
+                        TlsText.values(), BackupText.values())
                 .flatMap(Arrays::stream).map(Bilingual.class::cast).toList();
     }
 
