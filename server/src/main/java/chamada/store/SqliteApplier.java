@@ -219,7 +219,9 @@ final class SqliteApplier {
         try (Connection connection = Connections.writer(file)) {
             int before = FileVersion.of(connection, file).version();
             Migrations.bundled().apply(connection, file);
-            if (before != SchemaVersion.latest()) {
+            if (before == 0) {
+                log.info("{}: a new store, at schema version {}", file, SchemaVersion.latest());
+            } else if (before != SchemaVersion.latest()) {
                 log.info("{}: schema version {} brought up to {}", file, before, SchemaVersion.latest());
             }
             if (before > 0 && before < FIRST_SECURE_DELETE_VERSION) {

@@ -252,9 +252,11 @@ public final class PostgresStore implements ChamadaStore {
                     .ignoreMigrationPatterns(new String[0]).outputQueryResults(false).load();
             refuseNewerSchema(flyway.info(), address);
             MigrateResult result = flyway.migrate();
-            if (result.migrationsExecuted > 0) {
-                log.info("PostgreSQL {}: schema version {} brought up to {}", address,
-                        result.initialSchemaVersion == null ? 0 : result.initialSchemaVersion, result.targetSchemaVersion);
+            if (result.migrationsExecuted > 0 && result.initialSchemaVersion == null) {
+                log.info("PostgreSQL {}: a new database, at schema version {}", address, result.targetSchemaVersion);
+            } else if (result.migrationsExecuted > 0) {
+                log.info("PostgreSQL {}: schema version {} brought up to {}", address, result.initialSchemaVersion,
+                        result.targetSchemaVersion);
             }
         } catch (FlywayException e) {
             throw new StoreUnavailableException(StoreProblem.POSTGRES_SCHEMA, address, e, rootMessage(e));
