@@ -34,31 +34,38 @@ public record FloodPlan(Port port, String host, int portNumber, int connections,
     /** A server port a flood can aim at. */
     public enum Port {
         /** The native protocol: a trickle is a request line that never ends. */
-        NATIVE("status 1", 'a', ServerConfig.DEFAULT_IDLE_TIMEOUT),
+        NATIVE("status 1", 'a', ServerConfig.DEFAULT_IDLE_TIMEOUT, ServerConfig.DEFAULT_IDLE_TIMEOUT),
         /**
          * A legacy port: a trickle is digits, on the messages port a length header that never
-         * ends; the roll-call port has no framing, so there each trickled byte is a message.
+         * ends; the roll-call port has no framing, so there each trickled byte is a message. A
+         * message must come whole within its deadline, by default far shorter than the idle timeout.
          */
-        LEGACY("", '0', LegacyConfig.DEFAULT_IDLE_TIMEOUT),
+        LEGACY("", '0', LegacyConfig.DEFAULT_IDLE_TIMEOUT, LegacyConfig.DEFAULT_MESSAGE_DEADLINE),
         /** The web front: a trickle is a request whose headers never end. */
-        HTTP("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", 'a', WebConfig.DEFAULT_IDLE_TIMEOUT);
+        HTTP("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", 'a', WebConfig.DEFAULT_IDLE_TIMEOUT,
+                WebConfig.DEFAULT_IDLE_TIMEOUT);
 
         private final String trickleStart;
         private final char filler;
-        private final Duration serverDefaultTimeout;
+        private final Duration silentDefaultTimeout;
+        private final Duration trickleDefaultTimeout;
 
-        Port(String trickleStart, char filler, Duration serverDefaultTimeout) {
+        Port(String trickleStart, char filler, Duration silentDefaultTimeout, Duration trickleDefaultTimeout) {
             this.trickleStart = trickleStart;
             this.filler = filler;
-            this.serverDefaultTimeout = serverDefaultTimeout;
+            this.silentDefaultTimeout = silentDefaultTimeout;
+            this.trickleDefaultTimeout = trickleDefaultTimeout;
         }
 
         /**
-         * The timeout a server started without options has on this port, which judges the
-         * closures when {@code --flood-timeout} is not given.
+         * The timeout a server started without options has on this port for a flood of
+         * {@code style}, which judges the closures when {@code --flood-timeout} is not given.
          */
-        public Duration serverDefaultTimeout() {
-            return serverDefaultTimeout;
+        public Duration serverDefaultTimeout(Style style) {
+            return switch (style) {
+                case SILENT -> silentDefaultTimeout;
+                case TRICKLE -> trickleDefaultTimeout;
+            };
         }
 
         /** The {@code i}th byte a trickle sends: the start of a request, then bytes that never end it. */

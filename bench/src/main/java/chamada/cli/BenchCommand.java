@@ -187,7 +187,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--flood-timeout", paramLabel = "SECONDS", converter = Seconds.class,
             description = "The timeout the server has for that port (--idle-timeout, --legacy-idle-timeout, or 30"
                     + " for the web port, whose idle timeout is fixed), which closures are judged by (default:"
-                    + " a server's own default for that port: 900 native, 43200 legacy, 30 web).")
+                    + " a server's own default for that port: 900 native, 43200 legacy (60 for a trickle, a"
+                    + " message's deadline), 30 web).")
     private Duration floodTimeout;
 
     @Option(names = "--flood-port", paramLabel = "PORT", defaultValue = "5050", converter = PortConverter.class,
@@ -337,7 +338,7 @@ final class BenchCommand implements Callable<Integer> {
             case HTTP -> httpPort;
         };
         return new FloodPlan(flood, host, number, floodConnections, floodAddresses, floodStyle, floodTrickle,
-                floodTimeout != null ? floodTimeout : flood.serverDefaultTimeout());
+                floodTimeout != null ? floodTimeout : flood.serverDefaultTimeout(floodStyle));
     }
 
     /** Reads {@code native}, {@code legacy} or {@code http}. */

@@ -87,7 +87,7 @@ final class BenchPortugueseHelp extends ListResourceBundle {
                 {"chamada.bench.flood-timeout", "O tempo limite que o servidor tem para essa porta (--idle-timeout,"
                         + " --legacy-idle-timeout, ou 30 para a porta web, cujo tempo limite é fixo), pelo qual os"
                         + " fechamentos são julgados (padrão: o de um servidor sem opções para essa porta: 900 a"
-                        + " nativa, 43200 a legada, 30 a web)."},
+                        + " nativa, 43200 a legada (60 para um conta-gotas, o prazo de uma mensagem), 30 a web)."},
                 {"chamada.bench.flood-port", "A porta legada para --flood legacy: a da chamada, ou a das mensagens"
                         + " para um conta-gotas que é um cabeçalho nunca terminado (padrão: ${DEFAULT-VALUE})."},
                 {"chamada.bench.json", "Imprime um documento JSON em vez de tabelas."},

@@ -97,12 +97,17 @@ class BenchCommandTest {
                 .contains("Conexões, de 1 a 10000");
     }
 
-    /** Regression test: without --flood-timeout, the web port's 30 s closes were judged against 900 s, as refusals. */
+    /**
+     * Regression test: without --flood-timeout, the web port's 30 s closes were judged against 900 s,
+     * as refusals; then a legacy trickle's closes at a message's 60 s deadline against 12 h.
+     */
     @ParameterizedTest
-    @CsvSource({"native, 900", "legacy, 43200", "http, 30"})
-    void bench_floodWithoutFloodTimeout_judgesClosuresByAServersDefaultForThatPort(String port, long seconds) {
+    @CsvSource({"native, silent, 900", "native, trickle, 900", "legacy, silent, 43200", "legacy, trickle, 60",
+            "http, silent, 30", "http, trickle, 30"})
+    void bench_floodWithoutFloodTimeout_judgesClosuresByAServersDefaultForThatPort(String port, String style,
+                                                                                  long seconds) {
         BenchCommand command = new BenchCommand();
-        new CommandLine(command).parseArgs("--flood", port);
+        new CommandLine(command).parseArgs("--flood", port, "--flood-style", style);
 
         assertThat(command.floodPlan().timeout()).isEqualTo(Duration.ofSeconds(seconds));
     }

@@ -98,14 +98,16 @@ final class RestoreCommand implements Callable<Integer> {
     /**
      * What to run when the restored files belong to another user than the database's folder: root
      * restoring the service's store writes root's files, which the service's user cannot open (the
-     * server then stops at start, exit 4). Empty where the owners agree or the file system has none.
+     * server then stops at start, exit 4). Empty where the owners agree or the file system has none,
+     * and where the folder is root's (a shared one such as /tmp): a server running as root opens
+     * any file, and "chown -R root:" on such a folder would take every other user's files in it.
      */
-    private static Optional<String> ownerHint(Lang lang, Path database, Path materials) {
+    static Optional<String> ownerHint(Lang lang, Path database, Path materials) {
         try {
             Path folder = database.toAbsolutePath().getParent();
             UserPrincipal folderOwner = Files.getOwner(folder);
             UserPrincipal restoredOwner = Files.getOwner(database);
-            if (folderOwner.equals(restoredOwner)) {
+            if (folderOwner.equals(restoredOwner) || Integer.valueOf(0).equals(Files.getAttribute(folder, "unix:uid"))) {
                 return Optional.empty();
             }
             Path materialsFolder = materials.toAbsolutePath();

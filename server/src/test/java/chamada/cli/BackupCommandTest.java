@@ -252,6 +252,22 @@ class BackupCommandTest {
         assertThat(mine.out()).doesNotContain("chown");
     }
 
+    /**
+     * Review of issue 15's owner hint: a user restoring into a folder root owns (such as /tmp) was
+     * told to run "chown -R root: /tmp", which would give every file in it to root; a server running
+     * as root opens any file, so there is nothing to give back.
+     */
+    @Test
+    void restoreOwnerHint_folderOfTheSuperuser_isNone() throws Exception {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "needs root, to make a file another user's in a folder of root's");
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Path database = Files.writeString(shared.resolve("chamada.db"), "restored by another user");
+        Files.setOwner(database, database.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+
+        assertThat(RestoreCommand.ownerHint(Lang.EN, database, shared.resolve("materials"))).isEmpty();
+    }
+
     @Test
     void restore_ofAMissingArchive_andBackup_intoAMissingFolder_sayWhatIsMissing_inPortugueseToo() {
         CliRunner.Result restore = new CliRunner().run("restore", dir.resolve("nowhere.zip").toString(), "--db",

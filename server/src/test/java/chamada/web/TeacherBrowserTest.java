@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The teacher's pages in Chromium, as the issue's walkthrough goes: log in, open class 1010, put
  * the projector up, watch phones and the CLI check in, read the class's page, close; and the
  * projector's own close, which the whole room reads; the class's page when its code is guessed
- * at. The screenshots the README shows come from here: every page at the size it is used at, and the class's page at a phone's too.
+ * at. The screenshots the README shows come from here: every page at the size it is used at, and
+ * the class's page at a phone's too.
  */
 class TeacherBrowserTest {
 
@@ -124,7 +125,6 @@ class TeacherBrowserTest {
         assertThat(column(teacher, 2)).containsExactly("042191010");
     }
 
-    /** The texts of column {@code n} (from 1) of the list of who is present. */
     /**
      * What code guessing looks like to the people in the room: the class's page once so many wrong
      * codes came from elsewhere that the roll call is slowed, and the answer a phone that kept
@@ -177,6 +177,7 @@ class TeacherBrowserTest {
         }
     }
 
+    /** The texts of column {@code n} (from 1) of the list of who is present. */
     private static List<String> column(Browser browser, int n) {
         return browser.driver().findElements(By.cssSelector("#present tbody td:nth-child(" + n + ")")).stream()
                 .map(WebElement::getText).toList();
