@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * <p>Used as a {@link Target} is: the generator's main thread calls {@link #prepare},
  * {@link #verify} and {@link #result}.
  */
-public abstract class LoadedTarget<R> implements Target {
+public abstract sealed class LoadedTarget<R> implements Target permits FloodedTarget, WatchedTarget {
 
     private final Target inner;
     private R result;

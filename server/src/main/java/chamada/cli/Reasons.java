@@ -1,5 +1,6 @@
 package chamada.cli;
 
+import chamada.i18n.HumanSeconds;
 import chamada.i18n.Lang;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ final class Reasons {
             return Text.REASON_REFUSED.format(lang);
         }
         if (e instanceof SocketTimeoutException) {
-            return Text.REASON_TIMEOUT.format(lang, timeoutSeconds);
+            return Text.REASON_TIMEOUT.format(lang, new HumanSeconds(timeoutSeconds));
         }
         if (e instanceof UnknownHostException) {
             return Text.REASON_UNKNOWN_HOST.format(lang);

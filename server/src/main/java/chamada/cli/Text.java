@@ -17,7 +17,7 @@ enum Text implements Bilingual {
             "The program at {0} does not answer like a Chamada server.",
             "O programa em {0} não responde como um servidor Chamada."),
     REASON_REFUSED("connection refused", "conexão recusada"),
-    REASON_TIMEOUT("no answer within {0} seconds", "sem resposta em {0} segundos"),
+    REASON_TIMEOUT("no answer within {0}", "sem resposta em {0}"),
     REASON_UNKNOWN_HOST("unknown host", "endereço desconhecido"),
     REASON_NO_ROUTE("no route to host", "sem rota até o endereço"),
     REASON_DROPPED("connection dropped", "conexão interrompida"),

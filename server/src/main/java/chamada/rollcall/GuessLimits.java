@@ -131,7 +131,9 @@ public final class GuessLimits {
      * slowed roll call, an address past {@link #TURN_AFTER} into it also needs its turn, taken
      * only once every key has admitted the attempt, so an attempt its device holds back leaves
      * the turn to its address; counting first and taking the turn in one atomic step after means
-     * concurrent attempts cannot all pass it.
+     * concurrent attempts cannot all pass it. The price: an attempt refused its turn counts on its
+     * device's and address's keys for that moment, so a concurrent attempt from them at the edge
+     * of their allowance may be held back too (a wait of a second or two): stricter, never looser.
      */
     public Admission begin(ClassId classId, InetAddress from, Optional<DeviceId> device, Instant now) {
         boolean slowed = slowed(classId, now);

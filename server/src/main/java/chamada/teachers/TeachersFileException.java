@@ -1,6 +1,5 @@
 package chamada.teachers;
 
-import chamada.i18n.Bilingual;
 import chamada.i18n.Lang;
 
 import java.io.IOException;
@@ -49,8 +48,7 @@ public final class TeachersFileException extends IOException {
         args[0] = file;
         args[1] = line;
         for (int i = 0; i < details.size(); i++) {
-            Object detail = details.get(i);
-            args[i + 2] = detail instanceof Bilingual text ? text.format(lang) : detail;
+            args[i + 2] = details.get(i);
         }
         return problem.format(lang, args);
     }

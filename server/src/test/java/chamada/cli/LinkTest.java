@@ -101,7 +101,7 @@ class LinkTest {
                     () -> catchFailure(() -> link.call(c -> c.status(CLASS), false)));
 
             assertThat(failure.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
-            assertThat(failure.getMessage()).contains("(no answer within 1 seconds)");
+            assertThat(failure.getMessage()).contains("(no answer within 1 second)");
             served.join();
         }
     }

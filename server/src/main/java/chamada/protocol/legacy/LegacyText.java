@@ -37,7 +37,7 @@ public enum LegacyText {
     BAD_HEADER("Cabeçalho inválido: os primeiros 64 bytes devem ser o tamanho da mensagem em dígitos ASCII,"
             + " completados com espaços; recebido \"{0}\". A conexão será encerrada."),
     MESSAGE_TOO_LONG("Mensagem de {0} bytes; o limite é {1}. A conexão será encerrada."),
-    MESSAGE_TOO_SLOW("Uma mensagem não chegou inteira em {0} segundos; a conexão foi encerrada e nada mais foi"
+    MESSAGE_TOO_SLOW("Uma mensagem não chegou inteira em {0}; a conexão foi encerrada e nada mais foi"
             + " processado. Abra o programa de novo para continuar."),
 
     // The file port.
@@ -48,7 +48,7 @@ public enum LegacyText {
     FILE_GONE("O arquivo {0} não está mais disponível. A conexão será encerrada."),
 
     // Every legacy port.
-    IDLE("Nenhuma mensagem em {0} segundos; a conexão foi encerrada e nada mais foi processado."
+    IDLE("Nenhuma mensagem em {0}; a conexão foi encerrada e nada mais foi processado."
             + " Abra o programa de novo para continuar."),
     SHUTTING_DOWN("O servidor está sendo desligado; a conexão foi encerrada. Tente novamente em instantes."),
     TOO_MANY_CONNECTIONS("Conexões demais a partir do seu endereço (limite {0}); tente novamente mais tarde."),

@@ -88,7 +88,7 @@ class LegacyBadInputTest {
                 client.expect("-- OPÇÕES ENCONTRADAS -- \n\n\nQual deles deseja baixar? ");
             }
 
-            client.expect("Nenhuma mensagem em 1 segundos; a conexão foi encerrada e nada mais foi processado."
+            client.expect("Nenhuma mensagem em 1 segundo; a conexão foi encerrada e nada mais foi processado."
                     + " Abra o programa de novo para continuar.");
             client.expectClosed();
         }

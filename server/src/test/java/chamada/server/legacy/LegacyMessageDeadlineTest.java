@@ -1,5 +1,6 @@
 package chamada.server.legacy;
 
+import chamada.i18n.HumanSeconds;
 import chamada.protocol.legacy.LegacyText;
 import chamada.protocol.legacy.MessageFraming;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class LegacyMessageDeadlineTest {
                 reader.join(Duration.ofMillis(300));
             }
 
-            assertThat(heard.get()).isEqualTo(LegacyText.MESSAGE_TOO_SLOW.format(seconds));
+            assertThat(heard.get()).isEqualTo(LegacyText.MESSAGE_TOO_SLOW.format(new HumanSeconds(seconds).pt()));
         }
     }
 }
