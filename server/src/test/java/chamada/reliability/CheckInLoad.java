@@ -10,10 +10,14 @@ import chamada.testing.TestServer;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,6 +30,11 @@ final class CheckInLoad implements AutoCloseable {
 
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final Map<ErrorCode, String> refusals = new ConcurrentHashMap<>();
+    /**
+     * The codes in the order students were first given them, so that the figures read as
+     * RELIABILITY.md says ("STORE_FAILED, then STORE_UNAVAILABLE"), not in the map's hash order.
+     */
+    private final Queue<ErrorCode> refusalOrder = new ConcurrentLinkedQueue<>();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<Thread> students = new ArrayList<>();
@@ -51,7 +60,9 @@ final class CheckInLoad implements AutoCloseable {
                 if (reply instanceof Response.CheckedIn) {
                     acknowledged.add(matricula);
                 } else if (reply instanceof Response.Refusal refusal) {
-                    refusals.putIfAbsent(refusal.code(), refusal.message());
+                    if (refusals.putIfAbsent(refusal.code(), refusal.message()) == null) {
+                        refusalOrder.add(refusal.code());
+                    }
                     refused.incrementAndGet();
                 }
             }
@@ -74,7 +85,9 @@ final class CheckInLoad implements AutoCloseable {
         for (Thread student : students) {
             student.join();
         }
-        return new Told(Set.copyOf(acknowledged), Map.copyOf(refusals), refused.get());
+        Map<ErrorCode, String> inOrder = new LinkedHashMap<>();
+        refusalOrder.forEach(code -> inOrder.put(code, refusals.get(code)));
+        return new Told(Set.copyOf(acknowledged), Collections.unmodifiableMap(inOrder), refused.get());
     }
 
     @Override
@@ -82,7 +95,10 @@ final class CheckInLoad implements AutoCloseable {
         stop();
     }
 
-    /** The matrículas acknowledged, one message per refusal code, and how many refusals in all. */
+    /**
+     * The matrículas acknowledged, one message per refusal code (in the order the codes were first
+     * given), and how many refusals in all.
+     */
     record Told(Set<String> acknowledged, Map<ErrorCode, String> refusals, long refused) {
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -34,7 +35,11 @@ final class Kill9Campaign {
     private static final ClassId PROBE = new ClassId(2_000_000_000);
     private static final Duration RECOVERY_DEADLINE = Duration.ofMinutes(2);
 
-    /** The sizes of a campaign; {@code seed} draws every round's own seed, which its line prints. */
+    /**
+     * The sizes of a campaign. {@code seed} is the first round's own seed and draws the later
+     * rounds' seeds, each printed on its round's line: a campaign of one round given a printed seed
+     * replays that round.
+     */
     record Plan(String name, int rounds, int connections, long seed, Duration killAfterMin, Duration killAfterMax,
                 Optional<Path> figures) {
 
@@ -43,9 +48,16 @@ final class Kill9Campaign {
         }
     }
 
-    /** A campaign's result: every round's verdict summed, and how long the rounds took. */
-    record Result(Verdict verdict, long acknowledgedInRounds, long uncertainInRounds, long oddities,
-                  List<Duration> roundTimes) {
+    /** A campaign's result: every round's verdict summed, and each round's figures. */
+    record Result(Verdict verdict, long oddities, List<Round> rounds) {
+
+        long acknowledgedInRounds() {
+            return rounds.stream().mapToLong(Round::acknowledged).sum();
+        }
+    }
+
+    /** One round's figures, as RELIABILITY.md's table sums them up. */
+    record Round(long acknowledged, long unanswered, long kept, Duration servingAgain, Duration took) {
     }
 
     private Kill9Campaign() {
@@ -55,14 +67,12 @@ final class Kill9Campaign {
         SplittableRandom seeds = new SplittableRandom(plan.seed());
         List<ClassLedger> every = new ArrayList<>();
         Verdict last = Verdict.none();
-        long acknowledged = 0;
-        long uncertain = 0;
         long oddities = 0;
-        List<Duration> times = new ArrayList<>();
+        List<Round> rounds = new ArrayList<>();
         report(plan, String.format(Locale.ROOT, "kill9 %s: %d rounds, %d connections, %d classes a round, seed %d",
                 plan.name(), plan.rounds(), plan.connections(), plan.classes(), plan.seed()));
         for (int round = 1; round <= plan.rounds(); round++) {
-            long seed = seeds.nextLong();
+            long seed = round == 1 ? plan.seed() : seeds.nextLong();
             long start = System.nanoTime();
             List<ClassLedger> classes = new ArrayList<>();
             for (int c = 1; c <= plan.classes(); c++) {
@@ -90,12 +100,11 @@ final class Kill9Campaign {
             Verdict thisRound = check(target.port(), classes);
             Verdict verdict = check(target.port(), every).plus(thisRound);
             every.addAll(classes);
-            acknowledged += thisRound.acknowledged();
-            uncertain += thisRound.uncertain();
             oddities += thisRound.oddities().size();
             last = verdict;
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            times.add(took);
+            rounds.add(new Round(thisRound.acknowledged(), thisRound.uncertain(), thisRound.uncertainKept(),
+                    Duration.ofNanos(serving - killed), took));
             report(plan, String.format(Locale.ROOT, "kill9 %s round %d/%d seed %d: killed after %d ms%s,"
                             + " acknowledged %d, unanswered %d (kept %d), serving again after %.1f s, all %d rounds'"
                             + " classes checked (%d acknowledged writes): lost %d, duplicates %d, unexplained %d,"
@@ -114,21 +123,28 @@ final class Kill9Campaign {
                 break;
             }
         }
-        Result result = new Result(last, acknowledged, uncertain, oddities, times);
+        Result result = new Result(last, oddities, rounds);
         report(plan, summary(plan, result));
         return result;
     }
 
+    /** The figures of RELIABILITY.md's table, in its order, so that nobody sums the round lines by hand. */
     private static String summary(Plan plan, Result result) {
-        List<Duration> sorted = result.roundTimes().stream().sorted().toList();
+        List<Round> rounds = result.rounds();
+        List<Duration> times = rounds.stream().map(Round::took).sorted().toList();
+        LongSummaryStatistics acknowledged = rounds.stream().mapToLong(Round::acknowledged).summaryStatistics();
+        LongSummaryStatistics serving = rounds.stream().mapToLong(r -> r.servingAgain().toMillis()).summaryStatistics();
         return String.format(Locale.ROOT, "kill9 %s done: %d rounds, %d acknowledged writes (each checked after every"
-                        + " later restart too), %d unanswered, lost %d, duplicates %d, unexplained %d,"
-                        + " oddities %d; round time median %.1f s, max %.1f s",
-                plan.name(), sorted.size(), result.acknowledgedInRounds(), result.uncertainInRounds(),
+                        + " later restart too), a round's %d to %d, %d unanswered (kept %d), lost %d, duplicates %d,"
+                        + " unexplained %d, oddities %d; from SIGKILL to a write taken again %.1f to %.1f s, mean"
+                        + " %.1f s; round time median %.1f s, max %.1f s",
+                plan.name(), rounds.size(), acknowledged.getSum(), acknowledged.getMin(), acknowledged.getMax(),
+                rounds.stream().mapToLong(Round::unanswered).sum(), rounds.stream().mapToLong(Round::kept).sum(),
                 result.verdict().lost().size(), result.verdict().duplicates().size(),
                 result.verdict().unexplained().size(), result.oddities(),
-                sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2).toMillis() / 1e3,
-                sorted.isEmpty() ? 0 : sorted.getLast().toMillis() / 1e3);
+                serving.getMin() / 1e3, serving.getMax() / 1e3, serving.getAverage() / 1e3,
+                times.isEmpty() ? 0 : times.get(times.size() / 2).toMillis() / 1e3,
+                times.isEmpty() ? 0 : times.getLast().toMillis() / 1e3);
     }
 
     private static Verdict check(int port, List<ClassLedger> classes) {
