@@ -16,6 +16,17 @@ public record CheckInAttempt(ClassId classId, Matricula matricula, Optional<Stri
                 .orElse("none") + ", device=" + device.map(d -> "***").orElse("none") + ", at=" + at + "]";
     }
 
+    /**
+     * This attempt, stamped no earlier than {@code opening}: a request is stamped when a front takes
+     * it, so one taken just before its roll call's open was decided can carry a time before the
+     * opening; it is on time, at the opening.
+     */
+    public CheckInAttempt notBefore(OffsetDateTime opening) {
+        return at.isBefore(opening)
+                ? new CheckInAttempt(classId, matricula, code, device, opening.withOffsetSameInstant(at.getOffset()))
+                : this;
+    }
+
     /** A check-in with no code and no device: the seeds' clients, and a roll call without codes. */
     public static CheckInAttempt plain(ClassId classId, Matricula matricula, OffsetDateTime at) {
         return new CheckInAttempt(classId, matricula, Optional.empty(), Optional.empty(), at);

@@ -23,7 +23,8 @@ import java.util.concurrent.CompletableFuture;
  *       {@link CheckInResult.Registered} once; every other check-in of that matrícula gets
  *       {@link CheckInResult.AlreadyRegistered} with the first one's time, and never before
  *       that first one is durable. A check-in into a class with no open roll call gets
- *       {@link CheckInResult.NotOpen}.</li>
+ *       {@link CheckInResult.NotOpen}; one stamped before its roll call's opening is taken at
+ *       the opening ({@link CheckInAttempt#notBefore}).</li>
  *   <li><b>Codes</b>: a roll call opened with a {@link CodePolicy} that needs a code refuses a
  *       check-in without one ({@link CheckInResult.CodeRequired}) or with one
  *       {@link CheckInCode#accepts} refuses at the check-in's time ({@link CheckInResult.WrongCode}),

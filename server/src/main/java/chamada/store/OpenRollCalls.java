@@ -269,12 +269,12 @@ final class OpenRollCalls {
 
     /** The rules in the contract's order: open, then the code, then a repeat, then the roster, then the device. */
     private Decision<CheckInResult> checkIn(Command.CheckIn command) {
-        CheckInAttempt attempt = command.attempt();
-        ClassId classId = attempt.classId();
+        ClassId classId = command.attempt().classId();
         Open open = byClass.get(classId);
         if (open == null) {
-            return unwritten(command, new CheckInResult.NotOpen(classId, attempt.at()));
+            return unwritten(command, new CheckInResult.NotOpen(classId, command.attempt().at()));
         }
+        CheckInAttempt attempt = command.attempt().notBefore(open.openedAt);
         if (open.rules.policy().needsCode()) {
             if (attempt.code().isEmpty()) {
                 return unwritten(command, new CheckInResult.CodeRequired(classId, attempt.at()));

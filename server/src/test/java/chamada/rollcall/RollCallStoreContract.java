@@ -132,6 +132,21 @@ public abstract class RollCallStoreContract {
         assertThat(result).isEqualTo(new CheckInResult.Registered(CLASS, at));
     }
 
+    /** Seen by the kill -9 campaign: a check-in stamped when its request was taken, just before the open was decided. */
+    @Test
+    void checkIn_stampedBeforeItsRollCallOpened_isRegisteredAtTheOpening() {
+        OffsetDateTime stamped = tick();
+        OffsetDateTime opening = tick();
+        await(store.open(CLASS, ANA, opening));
+
+        CheckInResult result = await(store.checkIn(CLASS, new Matricula("7"), stamped));
+        store = reopen(store);
+
+        assertThat(result).isEqualTo(new CheckInResult.Registered(CLASS, opening));
+        assertThat(await(store.openRollCall(CLASS)).orElseThrow().present()).extracting(CheckIn::at)
+                .containsExactly(opening);
+    }
+
     @Test
     void checkIn_sameMatriculaAgain_isAlreadyRegisteredAtTheFirstTime() {
         await(store.open(CLASS, ANA, tick()));

@@ -241,12 +241,14 @@ final class PostgresRules {
     }
 
     /**
-     * Decides {@code run}, consecutive check-ins, in order: those that need no device decision
+     * Decides {@code stamped}, consecutive check-ins, in order, each stamped no earlier than its
+     * roll call's opening ({@link CheckInAttempt#notBefore}): those that need no device decision
      * go in one multi-row insert; a device's check-in is decided on its own, between them, so
      * that every outcome is the one the order of the run gives.
      */
-    Decided checkIns(Connection connection, List<Command.CheckIn> run) throws SQLException {
-        Map<ClassId, Locked> open = lockOpen(connection, run);
+    Decided checkIns(Connection connection, List<Command.CheckIn> stamped) throws SQLException {
+        Map<ClassId, Locked> open = lockOpen(connection, stamped);
+        List<Command.CheckIn> run = notBeforeOpening(stamped, open);
         Set<Enrolled> admitted = admittedByRoster(connection, run, open);
         List<CheckInResult> outcomes = new ArrayList<>(run.size());
         List<Integer> pending = new ArrayList<>();
@@ -272,6 +274,15 @@ final class PostgresRules {
         }
         insertPending(connection, run, open, pending, outcomes);
         return new Decided(outcomes, count(connection, run, open, outcomes));
+    }
+
+    /** {@code run} with each check-in into an open roll call stamped no earlier than its opening. */
+    private static List<Command.CheckIn> notBeforeOpening(List<Command.CheckIn> run, Map<ClassId, Locked> open) {
+        return run.stream().map(command -> {
+            Locked locked = open.get(command.attempt().classId());
+            CheckInAttempt attempt = locked == null ? command.attempt() : command.attempt().notBefore(locked.openedAt());
+            return attempt == command.attempt() ? command : new Command.CheckIn(attempt, command.done());
+        }).toList();
     }
 
     /**
