@@ -7,7 +7,7 @@ import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
 import chamada.error.Expected;
 import chamada.error.Fields;
-import chamada.i18n.HumanSeconds;
+import chamada.i18n.HumanCount;
 import chamada.i18n.HumanTime;
 import chamada.materials.MaterialService;
 import chamada.materials.Upload;
@@ -368,8 +368,8 @@ final class Dispatcher {
             case CheckInResult.NetworkNotAllowed refused -> refused(session, refused, ErrorCode.NETWORK_NOT_ALLOWED);
             case CheckInResult.TooManyAttempts refused -> refused.turn()
                     ? new Response.CheckInRefused(refused.at(), ErrorCode.TOO_MANY_ATTEMPTS, ApplicationText.WAIT_FOR_TURN
-                    .format(session.lang(), refused.classId(), HumanSeconds.of(refused.retryAfter())))
-                    : refused(session, refused, ErrorCode.TOO_MANY_ATTEMPTS, HumanSeconds.of(refused.retryAfter()));
+                    .format(session.lang(), refused.classId(), HumanCount.seconds(refused.retryAfter())))
+                    : refused(session, refused, ErrorCode.TOO_MANY_ATTEMPTS, HumanCount.seconds(refused.retryAfter()));
         };
     }
 

@@ -2,7 +2,7 @@ package chamada.application;
 
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
-import chamada.i18n.HumanSeconds;
+import chamada.i18n.HumanCount;
 import chamada.rollcall.Caller;
 import chamada.rollcall.TeacherName;
 import chamada.teachers.PasswordHash;
@@ -71,7 +71,7 @@ final class Logins implements AutoCloseable {
         if (wait.isPresent()) {
             waiting.release();
             return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.TOO_MANY_LOGINS,
-                    HumanSeconds.of(wait.get())));
+                    HumanCount.seconds(wait.get())));
         }
         CompletableFuture<TeacherName> check = new CompletableFuture<>();
         pending.add(check);

@@ -1,6 +1,6 @@
 package chamada.cli;
 
-import chamada.i18n.HumanSeconds;
+import chamada.i18n.HumanCount;
 import chamada.i18n.Lang;
 
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.time.Duration;
 
 /**
  * Why an I/O operation failed, in a few words a person understands, chosen by the
@@ -28,7 +29,7 @@ final class Reasons {
             return Text.REASON_REFUSED.format(lang);
         }
         if (e instanceof SocketTimeoutException) {
-            return Text.REASON_TIMEOUT.format(lang, new HumanSeconds(timeoutSeconds));
+            return Text.REASON_TIMEOUT.format(lang, HumanCount.seconds(Duration.ofSeconds(timeoutSeconds)));
         }
         if (e instanceof UnknownHostException) {
             return Text.REASON_UNKNOWN_HOST.format(lang);

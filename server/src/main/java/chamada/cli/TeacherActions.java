@@ -6,6 +6,7 @@ import chamada.attendance.LateCountsAs;
 import chamada.attendance.Reason;
 import chamada.attendance.ReportLine;
 import chamada.attendance.StatusText;
+import chamada.i18n.HumanCount;
 import chamada.i18n.HumanTime;
 import chamada.i18n.Lang;
 import chamada.protocol.ExportCsv;
@@ -74,7 +75,7 @@ final class TeacherActions {
         if (reply instanceof Response.Opened opened) {
             out.println(TeacherText.OPENED.format(lang, opened.classId(), HumanTime.format(opened.openedAt())));
             opened.lateAfter().ifPresent(late -> out.println(TeacherText.LATE_AFTER.format(lang,
-                    HumanTime.clock(opened.openedAt().plus(late)), late.toMinutes())));
+                    HumanTime.clock(opened.openedAt().plus(late)), new HumanCount(late.toMinutes(), HumanCount.Unit.MINUTE))));
             printCode(classId, opened.code());
             return ExitCodes.OK;
         }
@@ -96,7 +97,8 @@ final class TeacherActions {
             RollCallPrinter.open(out, lang, status.rollCall(), status.names());
             printCode(classId, status.code());
             if (status.alerts().wrongCodes() > 0) {
-                out.println(TeacherText.ALERT_WRONG_CODES.format(lang, status.alerts().wrongCodes()));
+                out.println(TeacherText.ALERT_WRONG_CODES.format(lang,
+                        new HumanCount(status.alerts().wrongCodes(), HumanCount.Unit.WRONG_CODE)));
             }
             if (status.alerts().slowed()) {
                 out.println(TeacherText.ALERT_SLOWED.format(lang));
@@ -226,7 +228,7 @@ final class TeacherActions {
             return Refusals.of(err, lang, reply);
         }
         out.println(defaults.lateAfter().map(late -> TeacherText.DEFAULT_LATE_AFTER.format(lang, classId,
-                late.toMinutes())).orElseGet(() -> TeacherText.NO_DEFAULT_LATE_AFTER.format(lang, classId)));
+                new HumanCount(late.toMinutes(), HumanCount.Unit.MINUTE))).orElseGet(() -> TeacherText.NO_DEFAULT_LATE_AFTER.format(lang, classId)));
         return ExitCodes.OK;
     }
 

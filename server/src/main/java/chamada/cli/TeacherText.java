@@ -7,8 +7,8 @@ enum TeacherText implements Bilingual {
     OPENED("Roll call of class {0} opened at {1}.", "Chamada da turma {0} aberta em {1}."),
     CODE_ROTATING("Check-in code: {0} (changes at {1}; \"chamada teacher status {2}\" shows the current one).",
             "Código de presença: {0} (muda às {1}; \"chamada teacher status {2}\" mostra o atual)."),
-    ALERT_WRONG_CODES("{0} wrong codes in the last 10 minutes: somebody may be guessing the code.",
-            "{0} códigos errados nos últimos 10 minutos: alguém pode estar tentando adivinhar o código."),
+    ALERT_WRONG_CODES("{0} in the last 10 minutes: somebody may be guessing the code.",
+            "{0} nos últimos 10 minutos: alguém pode estar tentando adivinhar o código."),
     ALERT_SLOWED("So many wrong codes that check-ins from the addresses sending them now wait their turn, a few per second; the others go straight in.",
             "Tantos códigos errados que as tentativas dos endereços que os enviam agora esperam sua vez, algumas por segundo; as demais entram direto."),
     ALERT_DEVICES("{0} phones tried to check in more than one student.",
@@ -52,11 +52,11 @@ enum TeacherText implements Bilingual {
     MARKED_WITHOUT_CHECK_IN("Marked by a teacher, without a check-in ({0}):",
             "Marcados por um professor, sem registro de presença ({0}):"),
     ABSENT("Absent ({0}):", "Ausentes ({0}):"),
-    LATE_AFTER("Check-ins after {0} ({1} minutes after the opening) count as late.",
-            "Presenças depois das {0} ({1} minutos após a abertura) contam como atraso."),
-    DEFAULT_LATE_AFTER("Class {0}: check-ins more than {1} minutes after the opening are late, unless a roll call is"
+    LATE_AFTER("Check-ins after {0} ({1} after the opening) count as late.",
+            "Presenças depois das {0} ({1} após a abertura) contam como atraso."),
+    DEFAULT_LATE_AFTER("Class {0}: check-ins more than {1} after the opening are late, unless a roll call is"
             + " opened with its own --late-after.",
-            "Turma {0}: presenças mais de {1} minutos depois da abertura são atrasos, a não ser que a chamada seja"
+            "Turma {0}: presenças mais de {1} depois da abertura são atrasos, a não ser que a chamada seja"
                     + " aberta com seu próprio --late-after."),
     NO_DEFAULT_LATE_AFTER("Class {0} has no default lateness: nobody is late unless a roll call is opened with"
             + " --late-after.",

@@ -2,7 +2,7 @@ package chamada.messages;
 
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
-import chamada.i18n.HumanSeconds;
+import chamada.i18n.HumanCount;
 import chamada.rollcall.Caller;
 import chamada.rollcall.ClassId;
 import chamada.rollcall.ClassTeachers;
@@ -59,7 +59,7 @@ public final class MessageService {
         Optional<Duration> wait = limits.take(classId, sender, from, at.toInstant());
         if (wait.isPresent()) {
             return CompletableFuture.failedFuture(new ChamadaException(ErrorCode.TOO_MANY_MESSAGES,
-                    HumanSeconds.of(wait.get())));
+                    HumanCount.seconds(wait.get())));
         }
         Posting posting = new Posting(classId, sender, text, at);
         CompletableFuture<PostResult> posted = sender.isPresent() ? store.post(posting)

@@ -137,6 +137,20 @@ public abstract class CheckInRulesContract {
                 .isInstanceOf(CheckInResult.Registered.class);
     }
 
+    /**
+     * As a plain check-in ({@link RollCallStoreContract}), one with the code and a device, stamped a
+     * second before the opening, is decided and taken at the opening: the code is the opening's, not
+     * the period's before (PostgreSQL decides a device's check-in on a path of its own).
+     */
+    @Test
+    void checkIn_withCodeAndDeviceStampedBeforeTheOpening_isRegisteredAtTheOpening() {
+        CheckInRules rules = open(rules(CodePolicy.ROTATING, false));
+
+        assertThat(checkIn(ALICE, Optional.of(codeAt(rules, 0)), Optional.of(PHONE), -1))
+                .isEqualTo(new CheckInResult.Registered(CLASS, time(0)));
+        assertThat(present()).containsExactly(new CheckIn(ALICE, time(0), Optional.of(PHONE)));
+    }
+
     @Test
     void checkIn_fixedCode_isTheSameForTheWholeRollCall() {
         CheckInRules rules = open(rules(CodePolicy.FIXED, false));

@@ -129,7 +129,9 @@ class BadInputTest {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 
             assertThat(JSON.readTree(in.readLine()).get("op").asText()).isEqualTo("help");
-            assertThat(JSON.readTree(in.readLine()).get("code").asText()).isEqualTo("IDLE_TIMEOUT");
+            JsonNode idle = JSON.readTree(in.readLine());
+            assertThat(idle.get("code").asText()).isEqualTo("IDLE_TIMEOUT");
+            assertThat(idle.get("message").asText()).isEqualTo("No request for 1 second; closing the connection.");
             assertThat(in.readLine()).isNull();
         }
     }
@@ -153,7 +155,10 @@ class BadInputTest {
                 }
             });
 
-            assertThat(JSON.readTree(in.readLine()).get("code").asText()).isEqualTo("REQUEST_TOO_SLOW");
+            JsonNode tooSlow = JSON.readTree(in.readLine());
+            assertThat(tooSlow.get("code").asText()).isEqualTo("REQUEST_TOO_SLOW");
+            assertThat(tooSlow.get("message").asText())
+                    .isEqualTo("A request line took more than 1 second to arrive; closing the connection.");
             trickle.interrupt();
             trickle.join();
         }

@@ -1,6 +1,6 @@
 package chamada.server.legacy;
 
-import chamada.i18n.HumanSeconds;
+import chamada.i18n.HumanCount;
 import chamada.net.AddressLimiter;
 import chamada.net.Listener;
 import chamada.net.ProxyHeaderReader;
@@ -136,10 +136,10 @@ final class LegacyListener {
         try (Watchdog.Registration watched = watchdog.watch(out)) {
             ending = protocol.serve(socket, client, out);
         } catch (MessageTooSlow e) {
-            say(socket, LegacyText.MESSAGE_TOO_SLOW.format(new HumanSeconds(e.deadline().toSeconds()).pt()));
+            say(socket, LegacyText.MESSAGE_TOO_SLOW.format(HumanCount.seconds(e.deadline()).pt()));
             return;
         } catch (SocketTimeoutException e) {
-            say(socket, LegacyText.IDLE.format(new HumanSeconds(idleTimeout.toSeconds()).pt()));
+            say(socket, LegacyText.IDLE.format(HumanCount.seconds(idleTimeout).pt()));
             return;
         } catch (RuntimeException e) {
             log.error("Legacy {} connection from {} failed", port.label(), socket.getRemoteSocketAddress(), e);

@@ -7,7 +7,7 @@ import chamada.application.Transfer;
 import chamada.application.UploadStart;
 import chamada.error.ChamadaException;
 import chamada.error.ErrorCode;
-import chamada.i18n.HumanSeconds;
+import chamada.i18n.HumanCount;
 import chamada.net.Watchdog;
 import chamada.protocol.Request;
 import chamada.protocol.RequestDecoder;
@@ -718,7 +718,7 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
             return;
         }
         if (spoke || received.waiting()) {
-            send(failure(ErrorCode.IDLE_TIMEOUT, new HumanSeconds(idleNanos / 1_000_000_000L)));
+            send(failure(ErrorCode.IDLE_TIMEOUT, HumanCount.seconds(Duration.ofNanos(idleNanos))));
         } else {
             end();
         }
@@ -730,6 +730,6 @@ final class NativeConnection extends ChannelInboundHandlerAdapter implements Wat
             limitReported = false;
             return;
         }
-        send(failure(ErrorCode.REQUEST_TOO_SLOW, new HumanSeconds(idleNanos / 1_000_000_000L)));
+        send(failure(ErrorCode.REQUEST_TOO_SLOW, HumanCount.seconds(Duration.ofNanos(idleNanos))));
     }
 }

@@ -1,7 +1,5 @@
 package chamada.server.legacy;
 
-import chamada.i18n.HumanSeconds;
-import chamada.protocol.legacy.LegacyText;
 import chamada.protocol.legacy.MessageFraming;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +39,7 @@ class LegacyMessageDeadlineTest {
         try (LegacyFixture server = LegacyFixture.start(dir, config -> config
                 .withLegacy(config.legacy().orElseThrow().withIdleTimeout(LegacyConfig.DEFAULT_IDLE_TIMEOUT)
                         .withMessageDeadline(Duration.ofSeconds(1))))) {
-            assertTricklerClosedWhileOthersServed(server, 1);
+            assertTricklerClosedWhileOthersServed(server, "1 segundo");
         }
     }
 
@@ -50,11 +48,11 @@ class LegacyMessageDeadlineTest {
     void message_trickledWithAShorterIdleTimeout_isClosedAfterTheIdleTimeout_whileAnotherIsServed() throws Exception {
         try (LegacyFixture server = LegacyFixture.start(dir, config -> config
                 .withLegacy(config.legacy().orElseThrow().withIdleTimeout(Duration.ofSeconds(2))))) {
-            assertTricklerClosedWhileOthersServed(server, 2);
+            assertTricklerClosedWhileOthersServed(server, "2 segundos");
         }
     }
 
-    private static void assertTricklerClosedWhileOthersServed(LegacyFixture server, long seconds) throws Exception {
+    private static void assertTricklerClosedWhileOthersServed(LegacyFixture server, String deadline) throws Exception {
         try (Socket slow = new Socket("127.0.0.1", server.port(LegacyPort.MESSAGES))) {
             slow.setSoTimeout((int) RawClient.TIMEOUT.toMillis());
             OutputStream out = slow.getOutputStream();
@@ -80,7 +78,8 @@ class LegacyMessageDeadlineTest {
                 reader.join(Duration.ofMillis(300));
             }
 
-            assertThat(heard.get()).isEqualTo(LegacyText.MESSAGE_TOO_SLOW.format(new HumanSeconds(seconds).pt()));
+            assertThat(heard.get()).isEqualTo("Uma mensagem não chegou inteira em " + deadline + "; a conexão foi encerrada"
+                    + " e nada mais foi processado. Abra o programa de novo para continuar.");
         }
     }
 }
