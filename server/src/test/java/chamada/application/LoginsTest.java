@@ -35,8 +35,7 @@ class LoginsTest {
     void close_withChecksRunningQueuedAndLate_answersEveryOne() throws Exception {
         CountDownLatch checking = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
-        Logins logins = new Logins(slowTeachers(checking, never), new SessionTokens(new byte[32], Clock.systemUTC()),
-                Clock.systemUTC());
+        Logins logins = logins(slowTeachers(checking, never), Clock.systemUTC());
         CompletableFuture<TeacherName> running = logins.authenticate(TeacherName.ofLogin("ana"), "s3cret", HERE);
         assertThat(checking.await(30, TimeUnit.SECONDS)).as("the first check started").isTrue();
         CompletableFuture<TeacherName> queued = logins.authenticate(TeacherName.ofLogin("bruno"), "s3cret", HERE);
@@ -63,7 +62,7 @@ class LoginsTest {
     void authenticate_manyWrongSecretsFromOneAddress_isHeldBackBeforeTheCheck_andAnotherAddressIsNot() {
         MutableClock clock = noon();
         AtomicInteger checked = new AtomicInteger();
-        Logins logins = new Logins(teachersWhoseSecretIs("right", checked), new SessionTokens(new byte[32], clock), clock);
+        Logins logins = logins(teachersWhoseSecretIs("right", checked), clock);
         TeacherName ana = TeacherName.ofLogin("ana");
         assertThat(logins.authenticate(ana, "right", ELSEWHERE)).succeedsWithin(30, TimeUnit.SECONDS);
         for (int i = 0; i < LoginLimits.FREE; i++) {
@@ -123,8 +122,7 @@ class LoginsTest {
     @Test
     void authenticate_manyTeachersAtOnceFromOneAddress_isNeverRefused() {
         CountDownLatch go = new CountDownLatch(1);
-        Logins logins = new Logins(teachersWhoWaitFor(go), new SessionTokens(new byte[32], Clock.systemUTC()),
-                Clock.systemUTC());
+        Logins logins = logins(teachersWhoWaitFor(go), Clock.systemUTC());
         List<CompletableFuture<TeacherName>> waiting = new ArrayList<>();
         for (int i = 0; i < Logins.MAX_WAITING; i++) {
             waiting.add(logins.authenticate(TeacherName.ofLogin("teacher" + i), "right", ELSEWHERE));
@@ -146,7 +144,7 @@ class LoginsTest {
     void authenticate_aGuesserOfOneNameForHours_holdsBackThatNameOnly() {
         MutableClock clock = noon();
         AtomicInteger checked = new AtomicInteger();
-        Logins logins = new Logins(teachersWhoseSecretIs("right", checked), new SessionTokens(new byte[32], clock), clock);
+        Logins logins = logins(teachersWhoseSecretIs("right", checked), clock);
         TeacherName ana = TeacherName.ofLogin("ana");
         for (int i = 0; i < LoginLimits.ADDRESS_FREE * 3; i++) {
             clock.advance(LoginLimits.CEILING);
@@ -165,7 +163,7 @@ class LoginsTest {
     void authenticate_oneWrongSecretEachForManyNames_isHeldBackPastTheAddressAllowance() {
         MutableClock clock = noon();
         AtomicInteger checked = new AtomicInteger();
-        Logins logins = new Logins(teachersWhoseSecretIs("right", checked), new SessionTokens(new byte[32], clock), clock);
+        Logins logins = logins(teachersWhoseSecretIs("right", checked), clock);
         for (int i = 0; i < LoginLimits.ADDRESS_FREE; i++) {
             assertRefused(logins.authenticate(TeacherName.ofLogin("teacher" + i), "wrong", ELSEWHERE),
                     ErrorCode.AUTH_FAILED);
@@ -177,6 +175,11 @@ class LoginsTest {
         assertRefused(next, ErrorCode.TOO_MANY_LOGINS);
         assertThat(fromHere).succeedsWithin(30, TimeUnit.SECONDS);
         assertThat(checked).as("secrets checked: the held-back one was not").hasValue(LoginLimits.ADDRESS_FREE + 1);
+    }
+
+    /** Logins over {@code teachers}, with a session key of zeros, on {@code clock}. */
+    private static Logins logins(Teachers teachers, Clock clock) {
+        return new Logins(teachers, new SessionTokens(new byte[32], clock), clock);
     }
 
     /** Teachers whose every name has the secret "right", each check waiting for {@code go}. */

@@ -9,6 +9,7 @@ import chamada.materials.MaterialName;
 import chamada.protocol.Json;
 import chamada.protocol.Response;
 import chamada.rollcall.ClassId;
+import chamada.testing.NeverReadingClient;
 import chamada.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -335,25 +337,9 @@ class MaterialsTest {
         stop();
         start(config -> config.withLimits(4096, Duration.ofSeconds(1), 50));
         upload("grande.bin", bytes(32 << 20, 9));
-        try (Socket stalled = new Socket()) {
-            stalled.setReceiveBufferSize(4096);
-            stalled.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
-            OutputStream out = stalled.getOutputStream();
-            out.write("download 1010 grande.bin\n".getBytes(StandardCharsets.UTF_8));
-            java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-            Thread writer = Thread.ofVirtual().start(() -> {
-                try {
-                    byte[] requests = "help\n".repeat(10_000).getBytes(StandardCharsets.UTF_8);
-                    for (int i = 0; i < 1_000; i++) {
-                        out.write(requests); // blocks once the server stops reading; fails once it closes
-                    }
-                } catch (IOException e) {
-                    closed.set(true);
-                }
-            });
-
-            await().atMost(Duration.ofSeconds(60)).untilTrue(closed);
-            writer.join();
+        try (NeverReadingClient stalled = NeverReadingClient.start(new InetSocketAddress("127.0.0.1", server.port()),
+                "download 1010 grande.bin\n", "help\n".repeat(10_000))) {
+            stalled.awaitClosedByTheServer(Duration.ofSeconds(60));
         }
         try (ChamadaClient student = server.client()) {
             assertThat(as(student.materials(CLASS), Response.Materials.class).materials()).hasSize(1);

@@ -8,6 +8,7 @@ import chamada.rollcall.ClassId;
 import chamada.rollcall.TeacherName;
 import chamada.server.WebFront;
 import chamada.teachers.TeachersFile;
+import chamada.testing.NeverReadingClient;
 import chamada.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,10 +38,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static chamada.testing.Replies.as;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -137,26 +135,11 @@ class MaterialsHttpTest {
         start(new WebConfig(web.bind(), web.port(), web.maxHeaderBytes(), web.maxBodyBytes(), Duration.ofSeconds(1),
                 web.maxConnectionsPerAddress(), web.lang()), dir.resolve("short-idle"));
         URI base = URI.create(server.webBase());
-        try (Socket stalled = new Socket()) {
-            stalled.setReceiveBufferSize(4096);
-            stalled.connect(new InetSocketAddress(base.getHost(), base.getPort()));
-            OutputStream out = stalled.getOutputStream();
-            out.write(("GET " + FILE + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            AtomicBoolean closed = new AtomicBoolean();
-            Thread writer = Thread.ofVirtual().start(() -> {
-                try {
-                    byte[] more = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".repeat(1_000).getBytes(StandardCharsets.US_ASCII);
-                    for (int i = 0; i < 1_000; i++) {
-                        out.write(more); // blocks once the server stops reading; fails once it closes
-                    }
-                } catch (IOException e) {
-                    closed.set(true);
-                }
-            });
-
+        try (NeverReadingClient stalled = NeverReadingClient.start(new InetSocketAddress(base.getHost(), base.getPort()),
+                "GET " + FILE + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".repeat(1_000))) {
             HttpResponse<byte[]> meanwhile = get(request("/api/v1/classes/1010/materials"));
-            await().atMost(Duration.ofSeconds(60)).untilTrue(closed);
-            writer.join();
+            stalled.awaitClosedByTheServer(Duration.ofSeconds(60));
 
             assertThat(meanwhile.statusCode()).isEqualTo(200);
         }
